@@ -1,0 +1,111 @@
+"""Where rule data lives and how detectors read it.
+
+The bundled ``rules/`` folder ships inside the wheel as ``fixer/rules`` (see pyproject); in a
+source checkout it is the top-level ``rules/``. Users add folders of their own (``--rules``),
+whose files extend the bundled ones: a word list or glossary named like a bundled one is read
+after it, so user data adds entries rather than replacing the file.
+
+Reads are cached per store, and a store is shared by every document checked with one
+configuration, so a word list is parsed once per process.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+class DataError(Exception):
+    """A data or rule file that cannot be read; the message names the file and the cause."""
+
+
+def bundled_dir() -> Path:
+    here = Path(__file__).resolve().parent
+    installed = here / "rules"
+    if installed.is_dir():
+        return installed
+    return here.parent / "rules"
+
+
+def read_toml_file(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise DataError(f"{path}: invalid TOML: {exc}") from None
+    except OSError as exc:
+        raise DataError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+@dataclass
+class DataStore:
+    """The rule folders of one configuration, bundled first, and what was read from them."""
+
+    extra_dirs: tuple[Path, ...] = ()
+    _cache: dict[tuple[str, str], Any] = field(default_factory=dict, repr=False)
+
+    @property
+    def dirs(self) -> list[Path]:
+        return [bundled_dir(), *self.extra_dirs]
+
+    def files(self, pattern: str) -> list[Path]:
+        """Every file matching a glob relative to a rule folder, bundled folder first."""
+        out: list[Path] = []
+        for d in self.dirs:
+            if d.is_file():
+                if d.match(pattern):
+                    out.append(d)
+                continue
+            out.extend(sorted(d.glob(pattern)))
+        return out
+
+    def lines(self, name: str) -> tuple[str, ...]:
+        """Items of a one-item-a-line list (``#`` starts a comment), merged over all folders."""
+        key = ("lines", name)
+        if key not in self._cache:
+            items: list[str] = []
+            for path in self.files(name):
+                for raw in path.read_text(encoding="utf-8").splitlines():
+                    item = raw.split(" #", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
+                    if item:
+                        items.append(item)
+            self._cache[key] = tuple(items)
+        return self._cache[key]
+
+    def word_set(self, name: str, *, casefold: bool = False) -> frozenset[str]:
+        key = ("set-cf" if casefold else "set", name)
+        if key not in self._cache:
+            items = self.lines(name)
+            self._cache[key] = frozenset(i.casefold() for i in items) if casefold else frozenset(items)
+        return self._cache[key]
+
+    def tables(self, pattern: str, array: str) -> list[dict[str, Any]]:
+        """All ``[[array]]`` tables of the TOML files matching ``pattern``, each tagged with
+        ``_file`` (its path) so errors and explanations can say where an entry came from."""
+        key = ("toml", f"{pattern}::{array}")
+        if key not in self._cache:
+            entries: list[dict[str, Any]] = []
+            for path in self.files(pattern):
+                doc = read_toml_file(path)
+                for entry in doc.get(array, []):
+                    if isinstance(entry, dict):
+                        entries.append({**entry, "_file": str(path)})
+            self._cache[key] = entries
+        return self._cache[key]
+
+    def memo(self, key: str, build: Any) -> Any:
+        """Cache anything derived from the data (a compiled regex, an index) under ``key``."""
+        ck = ("memo", key)
+        if ck not in self._cache:
+            self._cache[ck] = build()
+        return self._cache[ck]
+
+    def __getstate__(self) -> dict[str, Any]:
+        # caches hold compiled patterns; workers rebuild them rather than unpickle them
+        return {"extra_dirs": self.extra_dirs, "_cache": {}}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.extra_dirs = state["extra_dirs"]
+        self._cache = {}

@@ -1,0 +1,169 @@
+"""One article and what several detectors want to know about it, computed once and lazily.
+
+Detectors receive a ``Document`` rather than a bare string so that line splitting, tokens,
+sentences and the acronyms the article defines (``Alliance of Sahel States (AES)``) are
+computed once per article, not once per rule. Anything else a detector wants to share goes in
+``doc.cache`` under a key named after the detector.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+import regex
+
+from .model import Edit
+
+WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
+# A sentence ends at . ! ? … (optionally followed by closing quotes/brackets) before white
+# space, or at a line break. Good enough to give detectors a notion of "sentence start".
+SENTENCE_END_RE = regex.compile(r"(?<=[.!?…][\"'”’»)\]]*)\s+|\n+")
+ACRONYM_DEF_RE = regex.compile(
+    r"((?:\p{Lu}[\p{L}\-’']*\s+)(?:(?:of|the|for|and|de|du|des|la|le|l’|d’|et|in|on|to)\s+|"
+    r"[\p{Lu}][\p{L}\-’']*\s+){0,12}?[\p{Lu}\p{Ll}][\p{L}\-’']*)\s*\((\p{Lu}[\p{Lu}\p{N}\-&/]{1,11})\)"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A line of the text without its line break; ``end`` excludes the break."""
+
+    number: int  # 1-based
+    start: int
+    end: int
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+class Document:
+    """The text of one article plus lazily computed views of it."""
+
+    def __init__(self, text: str, path: str = "") -> None:
+        self.text = text
+        self.path = path
+        self.cache: dict[str, Any] = {}
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        starts = [0]
+        text = self.text
+        i = text.find("\n")
+        while i != -1:
+            starts.append(i + 1)
+            i = text.find("\n", i + 1)
+        return starts
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a code-point offset."""
+        i = bisect.bisect_right(self.line_starts, offset) - 1
+        return i + 1, offset - self.line_starts[i] + 1
+
+    @cached_property
+    def lines(self) -> list[Line]:
+        out = []
+        text = self.text
+        for n, start in enumerate(self.line_starts):
+            end = self.line_starts[n + 1] - 1 if n + 1 < len(self.line_starts) else len(text)
+            if end > start and text[end - 1] == "\r":
+                end -= 1
+            out.append(Line(n + 1, start, end, text[start:end]))
+        return out
+
+    def line_span_with_break(self, line: Line) -> tuple[int, int]:
+        """The span that deletes ``line`` whole: its text, its line break, and one of the blank
+        lines around it when it sits between two blank lines, so no double gap is left."""
+        text = self.text
+        end = line.end
+        if text.startswith("\r\n", end):
+            end += 2
+        elif text.startswith("\n", end):
+            end += 1
+        start = line.start
+        lines = self.lines
+        idx = line.number - 1
+        prev_blank = idx > 0 and lines[idx - 1].blank
+        next_blank = idx + 1 < len(lines) and lines[idx + 1].blank and end < len(text)
+        if prev_blank and next_blank:
+            nxt = lines[idx + 1]
+            end = nxt.end
+            if text.startswith("\r\n", end):
+                end += 2
+            elif text.startswith("\n", end):
+                end += 1
+        elif end == len(text) and prev_blank and idx > 0:
+            # last line of the file after a blank line: take the blank line(s) before it too,
+            # so the file does not end with a dangling empty line.
+            j = idx - 1
+            while j >= 0 and lines[j].blank:
+                j -= 1
+            start = lines[j].end if j >= 0 else 0
+            if j >= 0:
+                # keep the final newline of the last kept line if the file had one at the end
+                if text.endswith("\n") or text.endswith("\r"):
+                    start = lines[j + 1].start
+        return start, end
+
+    def line_deletion(self, line: Line) -> Edit:
+        """The edit that deletes ``line`` whole (see ``line_span_with_break``)."""
+        start, end = self.line_span_with_break(line)
+        return Edit(start, end, "")
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return [Token(m.start(), m.end(), m.group()) for m in WORD_RE.finditer(self.text)]
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        out = []
+        text = self.text
+        pos = 0
+        for m in SENTENCE_END_RE.finditer(text):
+            if m.start() > pos:
+                out.append(Sentence(pos, m.start(), text[pos : m.start()]))
+            pos = m.end()
+        if pos < len(text):
+            out.append(Sentence(pos, len(text), text[pos:]))
+        return out
+
+    @cached_property
+    def title(self) -> Line | None:
+        """The first non-blank line: scraped pages start with the headline."""
+        for line in self.lines:
+            if not line.blank:
+                return line
+        return None
+
+    @cached_property
+    def acronyms(self) -> dict[str, str]:
+        """Acronyms the article defines as ``Long Name (ACR)``: acronym → long name."""
+        found: dict[str, str] = {}
+        for m in ACRONYM_DEF_RE.finditer(self.text):
+            found.setdefault(m.group(2), m.group(1).strip())
+        return found
+
+    @cached_property
+    def word_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for tok in self.tokens:
+            counts[tok.text] = counts.get(tok.text, 0) + 1
+        return counts

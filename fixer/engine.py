@@ -1,0 +1,157 @@
+"""Run rules over a text: the library's core, which the CLI and workers call.
+
+A ``Fixer`` loads and compiles its rules once and can then check or fix any number of texts;
+it pickles cheaply (compiled state is rebuilt in the worker) so a process pool or a Dask
+worker can hold one.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .data import DataStore
+from .document import Document
+from .model import Finding, Rule
+from .ruleset import load_rules, select_rules
+
+Detector = Callable[[Document, Rule], Iterable[Finding]]
+
+
+class RuleError(Exception):
+    """A rule that cannot run (bad pattern, missing detector, timeout)."""
+
+
+@dataclass(frozen=True)
+class Config:
+    """What a run is configured with; CLI flags map one to one onto these fields."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    unsafe: bool = False
+    rule_dirs: tuple[Path, ...] = ()
+    decisions: Path | None = None
+    translator: str | None = None
+
+
+def resolve_detector(spec: str) -> Detector:
+    module_name, _, func = spec.partition(":")
+    if not func:
+        raise RuleError(f"detector {spec!r} must be 'module:function'")
+    qual = module_name if "." in module_name else f"fixer.detectors.{module_name}"
+    try:
+        module = importlib.import_module(qual)
+        return getattr(module, func)
+    except (ImportError, AttributeError) as exc:
+        raise RuleError(f"detector {spec!r} not found: {exc}") from None
+
+
+@dataclass
+class CompiledRule:
+    rule: Rule
+    run: Callable[[Document], Iterable[Finding]]
+
+
+def compile_rule(rule: Rule) -> CompiledRule:
+    from .kinds import lines, pattern
+
+    try:
+        if rule.kind == "pattern":
+            pats = pattern.compile_rule(rule)
+            return CompiledRule(rule, lambda doc: pattern.find(doc, rule, pats))
+        if rule.kind == "lines":
+            pats = lines.compile_rule(rule)
+            return CompiledRule(rule, lambda doc: lines.find(doc, rule, pats))
+        fn = resolve_detector(rule.params["detector"])
+        return CompiledRule(rule, lambda doc: fn(doc, rule))
+    except Exception as exc:  # a bad regex in a user's rule file
+        if isinstance(exc, RuleError):
+            raise
+        raise RuleError(f"{rule.source}: rule {rule.id}: {exc}") from None
+
+
+@dataclass
+class Fixer:
+    """Rules loaded once; ``check`` and ``fix`` any number of texts with them."""
+
+    config: Config = field(default_factory=Config)
+    _compiled: list[CompiledRule] | None = field(default=None, repr=False)
+    _store: DataStore | None = field(default=None, repr=False)
+
+    @property
+    def store(self) -> DataStore:
+        if self._store is None:
+            self._store = DataStore(tuple(Path(p) for p in self.config.rule_dirs))
+        return self._store
+
+    @property
+    def rules(self) -> list[Rule]:
+        return [c.rule for c in self.compiled]
+
+    @property
+    def compiled(self) -> list[CompiledRule]:
+        if self._compiled is None:
+            rules = select_rules(load_rules(self.store), list(self.config.select), list(self.config.ignore))
+            self._compiled = [compile_rule(r) for r in rules]
+        return self._compiled
+
+    def document(self, text: str, path: str = "") -> Document:
+        doc = Document(text, path)
+        doc.cache["store"] = self.store
+        doc.cache["config"] = self.config
+        return doc
+
+    def check(self, text: str, path: str = "") -> list[Finding]:
+        doc = self.document(text, path)
+        return self.check_document(doc)
+
+    def check_document(self, doc: Document) -> list[Finding]:
+        found: list[Finding] = []
+        for c in self.compiled:
+            found.extend(run_rule(c, doc))
+        found = filter_decisions(found, doc, self.config)
+        found.sort(key=Finding.sort_key)
+        return found
+
+    def runner(self, rule_id: str) -> Callable[[Document], list[Finding]]:
+        """Run one rule alone on a document (used by the examples runner)."""
+        c = next(c for c in self.compiled if c.rule.id == rule_id)
+
+        def run(doc: Document) -> list[Finding]:
+            doc.cache.setdefault("store", self.store)
+            doc.cache.setdefault("config", self.config)
+            return sorted(run_rule(c, doc), key=Finding.sort_key)
+
+        return run
+
+    def fix(self, text: str, path: str = "", *, unsafe: bool | None = None) -> Any:
+        from .apply import fix_until_stable
+
+        allow_unsafe = self.config.unsafe if unsafe is None else unsafe
+        return fix_until_stable(text, lambda t: self.check(t, path), allow_unsafe=allow_unsafe)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"config": self.config, "_compiled": None, "_store": None}
+
+
+def run_rule(c: CompiledRule, doc: Document) -> Iterator[Finding]:
+    """Run one compiled rule; findings outside the text or with a bad fix are a rule bug."""
+    n = len(doc.text)
+    for f in c.run(doc):
+        if not (0 <= f.start <= f.end <= n):
+            raise RuleError(f"rule {c.rule.id} reported a span outside the text: {f.start}-{f.end}")
+        yield f
+
+
+def filter_decisions(found: list[Finding], doc: Document, config: Config) -> list[Finding]:
+    """Drop suggestions a reviewer rejected before (see ``fixer.decisions``)."""
+    if config.decisions is None:
+        return found
+    try:
+        from .decisions import apply_decisions
+    except ImportError:
+        return found
+    return apply_decisions(found, doc, config.decisions)

@@ -1,0 +1,157 @@
+"""The data every part of fixer exchanges: edits, fixes, findings and rules.
+
+Offsets are code points into the original text of one article; line and column numbers are
+computed only when a finding is printed (see ``document.Document.line_col``). Everything here is
+a frozen dataclass so findings can cross process boundaries and be compared in tests.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class Safety(str, Enum):
+    """How much a fix may be trusted: ``safe`` fixes are applied by default."""
+
+    SAFE = "safe"
+    UNSAFE = "unsafe"
+
+
+CATEGORIES: tuple[str, ...] = (
+    "boilerplate",
+    "merged-word",
+    "untranslated",
+    "terminology",
+    "inconsistency",
+    "mistranslation",
+    "typography",
+)
+"""The categories of the JSON contract, in the order used to break ties between overlapping
+fixes: a deleted boilerplate line beats the merged word inside it."""
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Edit:
+    """Replace ``text[start:end]`` by ``replacement``; an insertion has ``start == end``."""
+
+    start: int
+    end: int
+    replacement: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "replacement": self.replacement}
+
+
+@dataclass(frozen=True, slots=True)
+class Fix:
+    """Edits that must be applied together, sorted and disjoint, with one safety level."""
+
+    edits: tuple[Edit, ...]
+    safety: Safety = Safety.SAFE
+    title: str = ""
+
+    def __post_init__(self) -> None:
+        edits = tuple(sorted(self.edits))
+        for a, b in zip(edits, edits[1:], strict=False):
+            if b.start < a.end:
+                raise ValueError(f"overlapping edits in one fix: {a} and {b}")
+        object.__setattr__(self, "edits", edits)
+        object.__setattr__(self, "safety", Safety(self.safety))
+
+    @classmethod
+    def replace(
+        cls, start: int, end: int, replacement: str, safety: Safety | str = Safety.SAFE, title: str = ""
+    ) -> Fix:
+        """The common case: one edit."""
+        return cls((Edit(start, end, replacement),), Safety(safety), title)
+
+    @property
+    def start(self) -> int:
+        return self.edits[0].start if self.edits else 0
+
+    @property
+    def end(self) -> int:
+        return self.edits[-1].end if self.edits else 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {"safety": self.safety.value, "edits": [e.to_json() for e in self.edits]}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One piece of damage found in a text, with an optional repair.
+
+    ``start``/``end`` delimit the damaged span in the original text. ``fix`` is None when the
+    rule can only point at the problem (an untranslated span with no known translation).
+    """
+
+    rule: str
+    category: str
+    start: int
+    end: int
+    message: str
+    explanation: str = ""
+    fix: Fix | None = None
+    data: tuple[tuple[str, str], ...] = field(default=(), compare=False)
+
+    def sort_key(self) -> tuple[int, int, str]:
+        return (self.start, -self.end, self.rule)
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """One example of a rule, run as a test by ``fixer rules test`` and by pytest.
+
+    ``bad`` holds the text with the expected span between ``⟦`` and ``⟧``; ``fixed`` the text
+    expected after applying that rule's fix (None: no fix expected); ``keep`` a text the rule
+    must leave alone.
+    """
+
+    bad: str | None = None
+    fixed: str | None = None
+    keep: str | None = None
+    safety: str | None = None
+    expect: str = "pass"
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A rule as declared in a TOML file of ``rules/``.
+
+    ``kind`` names the engine that runs it (``pattern``, ``lines``, ``detector``); ``params``
+    holds every other key of the TOML table so each kind and detector reads its own data.
+    """
+
+    id: str
+    category: str
+    kind: str
+    message: str
+    explanation: str = ""
+    safety: Safety = Safety.SAFE
+    severity: str = "warning"
+    examples: tuple[Example, ...] = ()
+    params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    source: str = ""
+
+    def finding(
+        self,
+        start: int,
+        end: int,
+        replacement: str | None = None,
+        *,
+        message: str | None = None,
+        safety: Safety | str | None = None,
+        edits: tuple[Edit, ...] | None = None,
+        title: str = "",
+    ) -> Finding:
+        """Build a finding of this rule; ``replacement`` (or ``edits``) makes it fixable."""
+        fix = None
+        level = Safety(safety) if safety is not None else self.safety
+        if edits is not None:
+            fix = Fix(tuple(edits), level, title)
+        elif replacement is not None:
+            fix = Fix.replace(start, end, replacement, level, title)
+        return Finding(self.id, self.category, start, end, message or self.message, self.explanation, fix)
