@@ -7,12 +7,13 @@ a frozen dataclass so findings can cross process boundaries and be compared in t
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 
-class Safety(str, Enum):
+class Safety(StrEnum):
     """How much a fix may be trusted: ``safe`` fixes are applied by default."""
 
     SAFE = "safe"
@@ -54,7 +55,7 @@ class Fix:
 
     def __post_init__(self) -> None:
         edits = tuple(sorted(self.edits))
-        for a, b in zip(edits, edits[1:], strict=False):
+        for a, b in itertools.pairwise(edits):
             if b.start < a.end:
                 raise ValueError(f"overlapping edits in one fix: {a} and {b}")
         object.__setattr__(self, "edits", edits)

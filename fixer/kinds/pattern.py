@@ -41,7 +41,7 @@ def find(doc: Document, rule: Rule, compiled: list[regex.Pattern[str]]) -> Itera
             raise PatternTimeout(f"rule {rule.id}: pattern timed out after {TIMEOUT_S}s") from None
         for m in matches:
             start, end = m.span(group)
-            if start < 0 or start == end and template is None:
+            if start < 0 or (start == end and template is None):
                 continue
             replacement = None
             if template is not None:
