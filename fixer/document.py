@@ -103,7 +103,8 @@ class Document:
         idx = line.number - 1
         prev_blank = idx > 0 and lines[idx - 1].blank
         next_blank = idx + 1 < len(lines) and lines[idx + 1].blank and end < len(text)
-        if prev_blank and next_blank:
+        at_top = all(ln.blank for ln in lines[:idx])
+        if next_blank and (prev_blank or at_top):
             nxt = lines[idx + 1]
             end = nxt.end
             if text.startswith("\r\n", end):
