@@ -37,7 +37,7 @@ from typing import Any
 
 import regex
 
-from .model import CATEGORIES, Edit, Finding, Safety
+from .model import CATEGORIES, Edit, Finding, Fix, Safety
 
 SCOPES = ("core", "stretch")
 _NEWLINE_WS_RE = regex.compile(r"[^\S\n]*\n\s*")
@@ -278,6 +278,30 @@ def judge_fix(f: Finding, text: str, spans: Sequence[LiveSpan], keeps: Sequence[
     return FixVerdict(f, False, "wrong", passno, got)
 
 
+def judge_pass(chosen: Sequence[Finding], text: str, spans: Sequence[LiveSpan],
+               keeps: Sequence[tuple[int, int, str]], passno: int = 1) -> list[FixVerdict]:
+    """Judge the fixes one pass applies. Fixes that touch the same gold span are judged together
+    first (two fixes that turn « and » into quotes only make sense as a pair); when the group does
+    not give a repair, each fix is judged on its own so the blame lands on the right rule."""
+    groups: dict[int, list[Finding]] = defaultdict(list)
+    for f in chosen:
+        assert f.fix is not None
+        near = [i for i, s in enumerate(spans) if any(edit_near(e, s.start, s.end) for e in f.fix.edits)]
+        groups[min(near) if near else -1 - len(groups)].append(f)
+    out: list[FixVerdict] = []
+    for members in groups.values():
+        if len(members) > 1:
+            edits = tuple(e for f in members if f.fix is not None for e in f.fix.edits)
+            joint = Finding(members[0].rule, members[0].category, members[0].start, members[-1].end, "",
+                            fix=Fix(edits, Safety.SAFE))
+            v = judge_fix(joint, text, spans, keeps, passno)
+            if v.ok:
+                out.extend(FixVerdict(f, True, v.reason, passno) for f in members)
+                continue
+        out.extend(judge_fix(f, text, spans, keeps, passno) for f in members)
+    return out
+
+
 def _disjoint(spans: list[tuple[int, int]]) -> bool:
     spans = sorted(spans)
     return all(b[0] >= a[1] for a, b in itertools.pairwise(spans))
@@ -374,7 +398,7 @@ def evaluate_article(article: Article, fixer: Any) -> ArticleResult:
         if not chosen or n > result.passes:
             break
         keeps_now = keep_spans(t, article.keep)
-        verdicts.extend(judge_fix(f, t, spans, keeps_now, n) for f in chosen)
+        verdicts.extend(judge_pass(chosen, t, spans, keeps_now, n))
         shift_spans(spans, [e for f in chosen if f.fix is not None for e in f.fix.edits])
     seconds = time.perf_counter() - t0
     return ArticleResult(article, findings, dict(found_by), false, mis, keep_hits, verdicts, unsafe,
