@@ -88,7 +88,7 @@ def report(mb: float = 1.0, top: int = 20, select: Sequence[str] = ()) -> str:
     size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     full = full_check_seconds(texts, select)
     out = [f"hot path over {len(texts)} articles, {size:.2f} MB: full check {full:.3f} s ({size / full:.2f} MB/s)",
-           "", f"{'rule alone (fresh document per article)':<52}{'seconds':>9}{'share':>8}{'findings':>10}"]
+           "", f"{'rule alone (fresh document per article)':<52}{'seconds':>9}{'vs full':>8}{'findings':>10}"]
     for rid, sec, n in rule_times(texts, select):
         out.append(f"{rid:<52}{sec:>9.3f}{100 * sec / full:>7.1f}%{n:>10}")
     out += ["", f"cProfile of check, top {top} by own time:", cprofile_check(texts, top, select)]
