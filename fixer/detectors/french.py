@@ -1,0 +1,231 @@
+"""Untranslated French: runs inside English sentences, whole French lines, editors' notes.
+
+Three rules share one scan of the document (``scan``, cached in ``doc.cache``):
+
+- ``untranslated.french-span`` marks the French run with exact boundaries and repairs it from
+  the phrase table (``rules/phrases/*.toml``) or, when the user named one, a translator command;
+- ``untranslated.french-line`` marks a line that is French as a whole (an original title left
+  under its translation) and proposes deleting it when it reads as a heading;
+- ``untranslated.editor-note`` turns the French editor's mark ``NDLR`` into English when the
+  note itself is already English (``[the tri-border area, NDLR]``).
+
+The evidence and its reasons are in ``fixer.frenchscore``; the data in ``rules/lexicon/``
+(``french-function-words.txt``, ``french-allowed.txt``) and ``rules/phrases/``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import regex
+
+from .. import frenchphrases as fp
+from .. import frenchscore as fs
+from ..document import Document, Line
+from ..model import Finding, Rule, Safety
+
+HEADING_END_RE = regex.compile(r"[.!?…:;,\"”»)]\s*$")
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    reason: str
+    french: set[int] = field(default_factory=set)  # start offsets of the French words
+    phrase: fp.Entry | None = None  # set when the span is one `alone` phrase entry
+
+
+@dataclass
+class Scan:
+    spans: list[Span]
+    lines: list[Line]
+    french_document: bool
+
+
+def _params(rule: Rule | None) -> dict:
+    return rule.params if rule is not None else {}
+
+
+def scan(doc: Document, rule: Rule | None = None) -> Scan:
+    """Tokens, French lines and French runs of a document, computed once per document."""
+    got = doc.cache.get("french.scan")
+    if got is not None:
+        return got
+    store = doc.cache["store"]
+    model = fs.build_model(store)
+    table = fp.build_table(store)
+    text = doc.text
+    masked = fs.allowed_spans(model, text)
+    params = _params(rule)
+    min_words = int(params.get("line_min_words", 4))
+    min_share = float(params.get("line_min_share", 0.7))
+    spans: list[Span] = []
+    french_lines: list[Line] = []
+    content_lines = 0
+    for line in doc.lines:
+        if line.blank:
+            continue
+        content_lines += 1
+        toks = fs.line_tokens(model, doc, line.start, line.text, masked)
+        if _is_french_line(toks, min_words, min_share):
+            french_lines.append(line)
+            continue
+        runs = fs.find_runs(model, text, toks)
+        alone = any(fs.norm(t.text) in table.alone_first for t in toks)
+        matches = fp.find_matches(table, text, line.start, line.end) if runs or alone else []
+        line_spans: list[Span] = []
+        for r in runs:
+            s, e = r.start, r.end
+            for ms, me, _entry in matches:
+                if ms < e and s < me:
+                    s, e = min(s, ms), max(e, me)
+            frw = {t.start for t in toks if t.kind == fs.F and s <= t.start < e}
+            line_spans.append(Span(s, e, r.reason, frw))
+        for ms, me, entry in matches:
+            if not entry.alone or any(ms < sp.end and sp.start < me for sp in line_spans):
+                continue
+            if any(a <= ms < b or a < me <= b for a, b in masked):
+                continue
+            line_spans.append(Span(ms, me, "phrase", set(), entry))
+        spans.extend(_merge(line_spans))
+    french_document = content_lines > 0 and len(french_lines) > max(2, 0.3 * content_lines)
+    result = Scan(spans, french_lines, french_document)
+    doc.cache["french.scan"] = result
+    return result
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    spans.sort(key=lambda s: (s.start, -s.end))
+    out: list[Span] = []
+    for sp in spans:
+        if out and sp.start < out[-1].end:
+            last = out[-1]
+            last.end = max(last.end, sp.end)
+            last.french |= sp.french
+            continue
+        out.append(sp)
+    return out
+
+
+def _is_french_line(toks: list[fs.Tok], min_words: int, min_share: float) -> bool:
+    frs = [t for t in toks if t.kind == fs.F]
+    eng = [t for t in toks if t.kind == fs.E]
+    content = [t for t in frs if t.content]
+    if len(frs) + len(eng) < min_words - 1 or len(toks) < min_words:
+        return False
+    return len(frs) >= 3 and len(content) >= 2 and len(frs) >= min_share * (len(frs) + len(eng))
+
+
+def _describe(text: str, sp: Span) -> str:
+    span = text[sp.start : sp.end]
+    if fs.NDLR_RE.search(span.split()[-1].strip(",.]") if span.split() else ""):
+        return "Editor's note left in French"
+    if sp.reason == "half-translated name":
+        return "Name half left in French"
+    if sp.phrase is not None and "{name}" in sp.phrase.fr and sp.phrase.fr.split()[0] in ("Madame", "Monsieur"):
+        return "French honorific left in English text"
+    if sp.phrase is not None:
+        return "French name or coinage with a usual English form"
+    if len(span.split()) == 1:
+        return "French word left untranslated"
+    return "French left untranslated"
+
+
+def french_span(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """A French run inside an English sentence, with the repair the table or translator gives."""
+    sc = scan(doc, rule)
+    if sc.french_document:
+        return
+    store = doc.cache["store"]
+    table = fp.build_table(store)
+    config = doc.cache.get("config")
+    command = getattr(config, "translator", None)
+    text = doc.text
+    for sp in sc.spans:
+        span = text[sp.start : sp.end]
+        what = _describe(text, sp)
+        tr = fp.translate_span(table, text, sp.start, sp.end, sp.french)
+        if tr is not None and tr.text != span:
+            safe = (
+                len(tr.entries) == 1 and tr.entries[0].safe and len(fp.find_matches(table, text, sp.start, sp.end)) == 1
+                and _covers(table, text, sp)
+            )
+            yield rule.finding(
+                sp.start, sp.end, tr.text,
+                message=f"{what}: '{span}' → '{tr.text}'",
+                safety=Safety.SAFE if safe else Safety.UNSAFE,
+                title=f"Translate to '{tr.text}'",
+            )
+            continue
+        if command:
+            from .. import translator
+
+            out = translator.run(span, command, float(rule.params.get("translator_timeout", 20)))
+            if out.text is not None and out.text != span:
+                yield rule.finding(
+                    sp.start, sp.end, out.text,
+                    message=f"{what}: '{span}' → '{out.text}' (from the translator command)",
+                    safety=Safety.UNSAFE,
+                    title=f"Translate to '{out.text}'",
+                )
+                continue
+            yield rule.finding(sp.start, sp.end, message=f"{what}: '{span}' ({out.error})")
+            continue
+        yield rule.finding(sp.start, sp.end, message=f"{what}: '{span}' (no translation known; use --translator)")
+
+
+def _covers(table: fp.PhraseTable, text: str, sp: Span) -> bool:
+    """Whether one phrase entry matches exactly the whole span (a safe entry may then apply)."""
+    words = fp.words_in(text, sp.start, sp.end)
+    got = table.match_at(words, text, 0) if words else None
+    return got is not None and got[1] == len(words)
+
+
+def french_line(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """A line in French as a whole; a short heading-like one is proposed for deletion."""
+    sc = scan(doc, rule)
+    if sc.french_document:
+        return
+    max_words = int(rule.params.get("heading_max_words", 20))
+    for line in sc.lines:
+        words = line.text.split()
+        heading = len(words) <= max_words and not HEADING_END_RE.search(line.text)
+        if heading:
+            yield rule.finding(
+                line.start, line.end, edits=(doc.line_deletion(line),), safety=Safety.UNSAFE,
+                message="French line left in an English article (an original title under its translation?)",
+                title="Delete the French line",
+            )
+        else:
+            yield rule.finding(line.start, line.end, message="Whole line in French inside an English article")
+
+
+NOTE_BRACKET_RE = regex.compile(r"\[(?P<body>[^\[\]\n]{1,300}?)(?P<mark>[,;]?\s*[–—-]?\s*(?:NDLR|N\.D\.L\.R\.?|ndlr|Ndlr))\s*\]")
+NOTE_PAREN_RE = regex.compile(r"(?P<open>[(\[])\s*(?P<mark>NDLR|N\.D\.L\.R\.?|Ndlr|ndlr)\s*[:：]\s*(?P<body>[^()\[\]\n]{1,300}?)\s*(?P<close>[)\]])")
+
+
+def editor_note(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """``[…, NDLR]`` and ``(NDLR : …)`` whose note is English: the mark becomes English."""
+    sc = scan(doc, rule)
+    if sc.french_document:
+        return
+    text = doc.text
+    french = [(sp.start, sp.end) for sp in sc.spans]
+
+    def in_french(a: int, b: int) -> bool:
+        return any(s < b and a < e for s, e in french)
+
+    ed = str(rule.params.get("suffix", " – Ed."))
+    lead = str(rule.params.get("prefix", "Editor's note: "))
+    for m in NOTE_BRACKET_RE.finditer(text):
+        if in_french(m.start("body"), m.end("mark")):
+            continue
+        s, e = m.start("mark"), m.end("mark")
+        yield rule.finding(s, e, ed, message="French editor's mark NDLR: in English, '– Ed.'")
+    for m in NOTE_PAREN_RE.finditer(text):
+        if in_french(m.start("body"), m.end("body")):
+            continue
+        s, e = m.start("mark"), m.start("body")
+        yield rule.finding(s, e, lead, message="French editor's note (NDLR): in English, 'Editor's note:'")

@@ -1,0 +1,210 @@
+"""The French→English phrase table (``rules/phrases/*.toml``): matching and translating.
+
+Entries are token sequences, matched case-insensitively with ``’`` and ``'`` folded, so
+``D’après`` and ``d'après`` are one entry. An elided word also matches without its apostrophe
+(``l'attaque`` ↔ ``lattaque``), because scrapers drop apostrophes at link edges; ``also`` lists
+half-translated spellings (``to loccasion of``). ``{name}`` is a slot for a capitalised name
+(``au {name}`` → ``in {name}``). A run is translated by covering its words left to right with
+the longest entries; names and numbers pass through; any French word left uncovered means the
+table cannot translate the run, and the detector then only points at it.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from .document import WORD_RE
+from .frenchscore import ELISION_RE, HARD_GAP_RE, norm
+
+SLOT = "{name}"
+SLOT_TOKEN_RE = regex.compile(r"^\p{Lu}")
+TIME_RE = regex.compile(r"^(\d{1,2})h(\d{2})?$")
+ENGLISH_MONTHS = frozenset(calendar.month_name[1:])
+
+
+@dataclass(frozen=True)
+class Entry:
+    fr: str
+    en: str
+    pattern: tuple[str, ...]  # normalised tokens, SLOT for a name
+    safe: bool = False
+    alone: bool = False
+    source: str = ""
+
+
+@dataclass
+class PhraseTable:
+    by_first: dict[str, list[Entry]]
+    alone_first: frozenset[str] = frozenset()  # first words of entries flagged wherever found
+
+    def match_at(self, words: list[tuple[int, int, str]], text: str, i: int) -> tuple[Entry, int, tuple[int, int] | None] | None:
+        """The longest entry matching ``words`` from index ``i``: (entry, next index, slot span)."""
+        cands = self.by_first.get(norm(words[i][2]))
+        if not cands:
+            return None
+        for entry in cands:  # longest first
+            got = _match(entry, words, text, i)
+            if got is not None:
+                return entry, got[0], got[1]
+        return None
+
+
+def _soft(text: str, a: int, b: int) -> bool:
+    return not HARD_GAP_RE.search(text[a:b])
+
+
+def _match(entry: Entry, words: list[tuple[int, int, str]], text: str, i: int) -> tuple[int, tuple[int, int] | None] | None:
+    k = i
+    slot: tuple[int, int] | None = None
+    for n, item in enumerate(entry.pattern):
+        if k >= len(words):
+            return None
+        if n and not _soft(text, words[k - 1][1], words[k][0]):
+            return None
+        if item == SLOT:
+            if not SLOT_TOKEN_RE.match(words[k][2]):
+                return None
+            s = words[k][0]
+            k += 1
+            # a name is a chain of capitalised words (Burkina Faso, Tin Zaouatine)
+            while k < len(words) and SLOT_TOKEN_RE.match(words[k][2]) and text[words[k - 1][1] : words[k][0]] == " ":
+                k += 1
+            slot = (s, words[k - 1][1])
+            continue
+        if norm(words[k][2]) != item:
+            return None
+        k += 1
+    return k, slot
+
+
+def variants(fr: str) -> list[tuple[str, ...]]:
+    """Token sequences of an entry: as written, and with each elided article glued on."""
+    toks = [norm(m.group()) if m.group() != SLOT else SLOT for m in regex.finditer(r"\{name\}|" + WORD_RE.pattern, fr)]
+    out: list[list[str]] = [[]]
+    for t in toks:
+        m = ELISION_RE.match(t) if t != SLOT else None
+        forms = [t]
+        if m and m.group(1) in ("l", "d", "qu"):
+            forms.append(m.group(1) + m.group(2))
+        out = [[*seq, f] for seq in out for f in forms]
+    return [tuple(seq) for seq in out]
+
+
+def build_table(store: Any) -> PhraseTable:
+    def build() -> PhraseTable:
+        by_first: dict[str, list[Entry]] = {}
+        for t in store.tables("phrases/*.toml", "phrase"):
+            fr, en = t.get("fr"), t.get("en")
+            if not isinstance(fr, str) or not isinstance(en, str):
+                continue
+            for spelling in [fr, *t.get("also", [])]:
+                for pat in variants(spelling):
+                    if not pat or pat[0] == SLOT:
+                        continue
+                    e = Entry(fr, en, pat, bool(t.get("safe", False)), bool(t.get("alone", False)), t["_file"])
+                    by_first.setdefault(pat[0], []).append(e)
+        for lst in by_first.values():
+            # longest first; at equal length a literal word beats a {name} slot (au Sahel > au {name})
+            lst.sort(key=lambda e: (len(e.pattern), -e.pattern.count(SLOT)), reverse=True)
+        alone = frozenset(k for k, lst in by_first.items() if any(e.alone for e in lst))
+        return PhraseTable(by_first, alone)
+
+    return store.memo("frenchphrases.table", build)
+
+
+def words_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start() + start, m.end() + start, m.group()) for m in WORD_RE.finditer(text[start:end])]
+
+
+def find_matches(table: PhraseTable, text: str, start: int, end: int) -> list[tuple[int, int, Entry]]:
+    """Non-overlapping phrase matches in ``text[start:end]``, longest first, left to right."""
+    words = words_in(text, start, end)
+    out = []
+    i = 0
+    while i < len(words):
+        got = table.match_at(words, text, i)
+        if got is None:
+            i += 1
+            continue
+        entry, k, _ = got
+        out.append((words[i][0], words[k - 1][1], entry))
+        i = k
+    return out
+
+
+@dataclass
+class Translation:
+    text: str
+    entries: list[Entry]
+
+
+def translate_span(table: PhraseTable, text: str, start: int, end: int, french: set[int]) -> Translation | None:
+    """English for ``text[start:end]`` from the table, or None when a French word is left.
+
+    ``french`` holds the start offsets of the words the scorer judged French; any other word
+    (a name, a number, an English word of a half-translated phrase) passes through unchanged.
+    """
+    words = words_in(text, start, end)
+    pieces: list[str] = []
+    used: list[Entry] = []
+    i = 0
+    prev_end = start
+    while i < len(words):
+        s, e, w = words[i]
+        gap = text[prev_end:s]
+        got = table.match_at(words, text, i)
+        if got is not None:
+            entry, k, slot = got
+            out = entry.en
+            if slot is not None:
+                out = out.replace(SLOT, text[slot[0] : slot[1]])
+            if out.startswith("– ") or out.startswith("— "):
+                gap = gap.rstrip().rstrip(",") + " "
+            pieces.append(gap + out)
+            used.append(entry)
+            prev_end = words[k - 1][1]
+            i = k
+            continue
+        t = TIME_RE.match(w)
+        if t:
+            pieces.append(gap + _clock(int(t.group(1)), int(t.group(2) or 0)))
+        elif s in french:
+            return None
+        else:
+            pieces.append(gap + w)
+        prev_end = e
+        i += 1
+    out = "".join(pieces).strip()
+    out = _english_dates(out)
+    if words and words[0][2][:1].isupper() and out[:1].islower() and _sentence_start(text, start):
+        out = out[0].upper() + out[1:]
+    return Translation(out, used)
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 4) : start].rstrip(" \t")
+    return not before or before[-1] in ".!?[(\"“«\n:"
+
+
+def _clock(h: int, m: int) -> str:
+    suffix = "a.m." if h < 12 else "p.m."
+    h12 = h % 12 or 12
+    return f"{h12}:{m:02d} {suffix}"
+
+
+_DATE_RE = regex.compile(r"\b(?:on )?(\d{1,2}) (" + "|".join(calendar.month_name[1:]) + r")(?: (\d{4}))?\b")
+
+
+def _english_dates(s: str) -> str:
+    """``19 October 2022`` → ``October 19, 2022``: the order of English news datelines."""
+
+    def fix(m: regex.Match[str]) -> str:
+        prefix = "on " if m.group(0).startswith("on ") else ""
+        year = f", {m.group(3)}" if m.group(3) else ""
+        return f"{prefix}{m.group(2)} {m.group(1)}{year}"
+
+    return _DATE_RE.sub(fix, s)
