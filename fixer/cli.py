@@ -164,6 +164,183 @@ def _guard(fn: Any) -> Any:
     return wrapper
 
 
+Jobs = Annotated[
+    int | None, typer.Option("--jobs", "-j", help="Worker processes for a batch (default: the number of cores).")
+]
+
+
+def _files(paths: list[str]) -> tuple[list[tuple[Path, str]], list[str]]:
+    """The input files with the names to show for them, and one error per path that gave none."""
+    from .textio import discover
+
+    if "-" in paths:
+        raise UsageError("'-' (stdin) cannot be combined with other paths")
+    files, errors = discover(paths)
+    return [(p, _display(p)) for p in files], errors
+
+
+def _jobs(jobs: int | None) -> int:
+    from .parallel import default_jobs
+
+    if jobs is None:
+        return default_jobs()
+    if jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    return jobs
+
+
+class _Reporter:
+    """Problems and the progress bar on stderr.
+
+    The bar (files done, files and articles per second) only appears when stderr is a
+    terminal, so logs and pipes get nothing but the problem lines and the final summary.
+    """
+
+    def __init__(self, total_files: int, show_progress: bool) -> None:
+        import time
+
+        self.messages: list[str] = []
+        self.start = time.perf_counter()
+        self.articles = 0
+        self.files = 0
+        self.progress: Any = None
+        if show_progress and total_files > 0 and sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.progress = Progress(
+                TextColumn("[bold]fixer[/]"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("files"),
+                TextColumn("{task.fields[rate]}"),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self.task = self.progress.add_task("files", total=total_files, rate="")
+
+    def __enter__(self) -> _Reporter:
+        if self.progress is not None:
+            self.progress.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+    def problem(self, message: str) -> None:
+        self.messages.append(message)
+        if self.progress is not None:
+            self.progress.console.print(f"fixer: {message}", markup=False, highlight=False, soft_wrap=True)
+        else:
+            err(message)
+
+    def chunk(self, chunk: Any) -> None:
+        self.articles += chunk.articles
+        self._update()
+
+    def file_done(self, totals: Any) -> None:
+        self.files = totals.files + totals.failed
+        self._update()
+
+    def _update(self) -> None:
+        if self.progress is None:
+            return
+        import time
+
+        dt = max(time.perf_counter() - self.start, 1e-6)
+        rate = f"{self.files / dt:.1f} files/s  {self.articles / dt:.0f} articles/s"
+        self.progress.update(self.task, completed=self.files, rate=rate)
+
+
+def _counts(categories: Any) -> str:
+    from .model import CATEGORIES
+
+    parts = [f"{c} {categories[c]}" for c in CATEGORIES if categories.get(c)]
+    parts += [f"{c} {n}" for c, n in sorted(categories.items()) if c not in CATEGORIES and n]
+    return ", ".join(parts)
+
+
+def _plural(n: int, word: str) -> str:
+    if n == 1:
+        return f"{n} {word}"
+    return f"{n} {word}es" if word.endswith(("x", "s")) else f"{n} {word}s"
+
+
+def _summary(kind: str, t: Any, errors: int) -> str:
+    """The last line on stderr: files, articles, findings per category, fixes, errors."""
+    head = f"{_plural(t.files, 'file')}, {_plural(t.articles, 'article')}"
+    cats = _counts(t.categories)
+    if kind == "check":
+        body = f"{_plural(t.findings, 'finding')}" + (f" ({cats})" if cats else "")
+        body += f", {t.fixable} with a safe fix" if t.fixable else ""
+    elif kind == "diff":
+        body = f"{_plural(t.applied, 'fix')} would change {_plural(t.diffs, 'file')}" + (f" ({cats})" if cats else "")
+    else:
+        body = f"{_plural(t.applied, 'fix')} applied in {_plural(t.changed_files, 'file')}" + (f" ({cats})" if cats else "")
+        if t.remaining:
+            body += f"; {t.remaining} finding{'s' if t.remaining != 1 else ''} left (unsafe fixes need --unsafe or `fixer review`)"
+    return f"{kind}: {head}: {body}; {_plural(errors, 'error')}"
+
+
+_SURROGATE = None
+
+
+def _json_line(entry: dict[str, Any]) -> str:
+    """One entry of the JSON document; undecodable bytes (lone surrogates) become \\udcXX escapes,
+    which JSON readers turn back into the same code points, so offsets still slice."""
+    import json
+
+    global _SURROGATE
+    s = json.dumps(entry, ensure_ascii=False)
+    if _SURROGATE is None:
+        import re
+
+        _SURROGATE = re.compile("[\ud800-\udfff]")
+    if _SURROGATE.search(s):
+        s = _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", s)
+    return s
+
+
+def _print_entry(entry: dict[str, Any], console: Any) -> None:
+    """One finding per line, like ``text_out``: ``path:line:col: rule [category] message``."""
+    from rich.markup import escape
+
+    where = entry["path"] if entry["record"] is None else f"{entry['path']}[{entry['record']}]"
+    for f in entry["findings"]:
+        snippet = f["text"].replace("\n", "⏎")
+        if len(snippet) > 70:
+            snippet = snippet[:67] + "…"
+        fx = f["fix"]
+        if fx is None:
+            label, style = "no fix", "dim"
+        else:
+            reps = [e["replacement"] for e in fx["edits"]]
+            label = f"{fx['safety']} fix: " + " | ".join(repr(r) if r else "(delete)" for r in reps[:3])
+            style = "green" if fx["safety"] == "safe" else "yellow"
+        console.print(
+            f"[bold]{escape(where)}:{f['line']}:{f['column']}[/]: [cyan]{f['rule']}[/] "
+            f"[magenta]\\[{f['category']}][/] {escape(f['message'])}\n"
+            f"    [dim]{escape(snippet)}[/]  →  [{style}]{escape(label)}[/]",
+            highlight=False,
+            soft_wrap=True,
+        )
+
+
+def _stdin_chunk(fixer: Any, opts: Any, reporter: _Reporter) -> tuple[Any, bytes]:
+    from .batch import Guard, process_decoded_chunk
+    from .textio import decode
+
+    data = sys.stdin.buffer.read()
+    decoded = decode(data, "<stdin>", opts.encoding)
+    guard = Guard(fixer)
+    chunk = process_decoded_chunk(guard, decoded, "-", opts)
+    for p in chunk.problems + guard.take_problems():
+        reporter.problem(p.message)
+    return chunk, data
+
+
 @app.command()
 @_guard
 def check(
@@ -177,27 +354,61 @@ def check(
     translator: Translator = None,
     decisions: Decisions = None,
     no_decisions: NoDecisions = False,
+    jobs: Jobs = None,
 ) -> None:
     """Report findings; change nothing."""
-    from .batch import Options
+    from .batch import Batch, Options, Totals
 
     if format not in ("text", "json"):
         raise UsageError(f"unknown format {format!r} (text or json)")
+    n_jobs = _jobs(jobs)
     fixer = make_fixer(select, ignore, rules, translator=translator, decisions=decisions, no_decisions=no_decisions)
-    outcomes, errors = _run(paths, fixer, Options(text_field=text_field, encoding=encoding))
-    if format == "json":
-        from .output import json_out
-
-        sys.stdout.write(json_out.render(outcomes) + "\n")
-    else:
+    opts = Options(text_field=text_field, encoding=encoding)
+    stdin = paths == ["-"]
+    files, errors = ([], []) if stdin else _files(paths)
+    if hasattr(sys.stdout, "reconfigure"):
+        sys.stdout.reconfigure(errors="backslashreplace")  # undecodable input bytes must not crash output
+    out = sys.stdout
+    console: Any = None
+    if format == "text":
         from rich.console import Console
 
-        from .output import text_out
+        console = Console(highlight=False)
+    first = True
 
-        text_out.render(outcomes, Console(highlight=False))
-    bad = _report_problems(outcomes, errors)
-    found = any(u.findings for o in outcomes for u in o.units)
-    raise typer.Exit(EXIT_ERROR if bad else EXIT_FINDINGS if found else EXIT_OK)
+    def emit(chunk: Any) -> None:
+        nonlocal first
+        for entry in chunk.entries:
+            if format == "json":
+                out.write(("" if first else ",\n") + _json_line(entry))
+                first = False
+            elif entry["findings"]:
+                _print_entry(entry, console)
+
+    if format == "json":
+        out.write('{"version": 1, "files": [\n')
+    with _Reporter(len(files), not stdin) as reporter:
+        for e in errors:
+            reporter.problem(e)
+        if stdin:
+            chunk, _ = _stdin_chunk(fixer, opts, reporter)
+            emit(chunk)
+            totals = Totals(files=1, articles=chunk.articles, categories=chunk.categories, fixable=chunk.fixable)
+        else:
+            batch = Batch(fixer, opts, n_jobs, on_chunk=lambda c: (emit(c), reporter.chunk(c)),
+                          on_problem=reporter.problem, on_file=reporter.file_done)
+            totals = batch.run(files)
+    if format == "json":
+        import json
+
+        tail = "\n]"
+        if reporter.messages:
+            tail += ', "errors": ' + json.dumps(reporter.messages, ensure_ascii=False)
+        out.write(tail + "}\n")
+    out.flush()
+    if totals.files and not stdin:
+        sys.stderr.write(_summary("check", totals, len(reporter.messages)) + "\n")
+    raise typer.Exit(EXIT_ERROR if reporter.messages else EXIT_FINDINGS if totals.findings else EXIT_OK)
 
 
 @app.command()
@@ -214,51 +425,47 @@ def fix(
     translator: Translator = None,
     decisions: Decisions = None,
     no_decisions: NoDecisions = False,
+    jobs: Jobs = None,
 ) -> None:
     """Apply safe fixes in place (atomically); --diff shows them instead; - reads stdin."""
-    from .batch import Options
-    from .diff import unified
-    from .textio import InputError, write_atomic
+    from .batch import Batch, Options
 
+    n_jobs = _jobs(jobs)
     fixer = make_fixer(select, ignore, rules, unsafe, translator, decisions, no_decisions)
-    opts = Options(fix=True, unsafe=unsafe, text_field=text_field, encoding=encoding)
-    outcomes, errors = _run(paths, fixer, opts)
-    any_diff = False
-    write_failed = False
-    for o in outcomes:
-        if o.errors or o.decoded is None:
-            continue
-        if paths == ["-"] and not diff:
-            sys.stdout.buffer.write(o.new_bytes())
-            sys.stdout.flush()
-            continue
-        if not o.changed:
-            continue
-        if diff:
-            any_diff = True
-            sys.stdout.write(unified(o.old_text, o.new_text, o.path))
-            continue
-        try:
-            write_atomic(Path(o.path), o.new_bytes())
-        except (InputError, OSError) as exc:
-            err(str(exc) if isinstance(exc, InputError) else f"{o.path}: cannot write: {exc.strerror or exc}")
-            write_failed = True
-    bad = _report_problems(outcomes, errors) or write_failed
-    applied = sum(len(u.fixed.applied) for o in outcomes for u in o.units if u.fixed)
-    remaining = sum(len(u.fixed.remaining) for o in outcomes for u in o.units if u.fixed)
-    if not diff and paths != ["-"]:
-        changed = sum(1 for o in outcomes if o.changed and not write_failed)
-        sys.stderr.write(
-            f"fixed {applied} finding{'s' if applied != 1 else ''} in {changed} file{'s' if changed != 1 else ''}; "
-            f"{remaining} remain{'s' if remaining == 1 else ''}"
-            + (" (unsafe fixes need --unsafe or `fixer review`)" if remaining else "")
-            + "\n"
-        )
-    if bad:
+    opts = Options(fix=True, unsafe=unsafe, text_field=text_field, encoding=encoding, diff=diff, entries=False)
+    stdin = paths == ["-"]
+    files, errors = ([], []) if stdin else _files(paths)
+    out = sys.stdout.buffer
+    with _Reporter(len(files), not stdin) as reporter:
+        for e in errors:
+            reporter.problem(e)
+        if stdin:
+            chunk, data = _stdin_chunk(fixer, opts, reporter)
+            if diff:
+                out.write(chunk.diff or b"")
+            else:
+                out.write(chunk.output if chunk.changed and chunk.output is not None else data)
+            out.flush()
+            if reporter.messages:
+                raise typer.Exit(EXIT_ERROR)
+            if diff:
+                raise typer.Exit(EXIT_FINDINGS if chunk.changed else EXIT_OK)
+            raise typer.Exit(EXIT_FINDINGS if chunk.remaining else EXIT_OK)
+
+        def write(data: bytes) -> None:
+            out.write(data)
+
+        batch = Batch(fixer, opts, n_jobs, on_chunk=reporter.chunk, on_problem=reporter.problem,
+                      on_file=reporter.file_done, on_bytes=write)
+        totals = batch.run(files)
+    out.flush()
+    if totals.files:
+        sys.stderr.write(_summary("diff" if diff else "fix", totals, len(reporter.messages)) + "\n")
+    if reporter.messages:
         raise typer.Exit(EXIT_ERROR)
     if diff:
-        raise typer.Exit(EXIT_FINDINGS if any_diff else EXIT_OK)
-    raise typer.Exit(EXIT_FINDINGS if remaining else EXIT_OK)
+        raise typer.Exit(EXIT_FINDINGS if totals.diffs else EXIT_OK)
+    raise typer.Exit(EXIT_FINDINGS if totals.remaining else EXIT_OK)
 
 
 @rules_app.command("list")
