@@ -535,6 +535,39 @@ def summarize(results: Sequence[ArticleResult]) -> dict[str, Any]:
     }
 
 
+def floor_failures(summary: dict[str, Any], floors: dict[str, Any]) -> list[str]:
+    """What falls below the pinned floors (or above the pinned ceilings); empty when all hold.
+
+    Keys of ``floors``: ``recall_core``, ``recall_all``, ``precision``, ``f1_core`` (minimums),
+    ``recall_core_by_category`` (minimum per category), ``max_false_per_clean_article`` and
+    ``max_safe_fix_errors`` (maximums). A missing key is not checked.
+    """
+    got = {
+        "recall_core": summary["recall"]["core"]["recall"],
+        "recall_all": summary["recall"]["all"]["recall"],
+        "precision": summary["precision"]["precision"],
+        "f1_core": summary["f1"]["core"],
+    }
+    out = []
+    for key, value in got.items():
+        floor = floors.get(key)
+        if floor is not None and (value if value is not None else 0.0) < floor:
+            out.append(f"{key} {value} < floor {floor}")
+    cats = summary["recall"]["core"]["by_category"]
+    for cat, floor in floors.get("recall_core_by_category", {}).items():
+        value = cats.get(cat, {}).get("recall") or 0.0
+        if value < floor:
+            out.append(f"core recall of {cat} {value} < floor {floor}")
+    per_clean = summary["clean"]["per_article"]
+    ceiling = floors.get("max_false_per_clean_article")
+    if ceiling is not None and per_clean is not None and per_clean > ceiling:
+        out.append(f"false findings per clean article {per_clean} > ceiling {ceiling}")
+    ceiling = floors.get("max_safe_fix_errors")
+    if ceiling is not None and summary["safe_fixes"]["errors"] > ceiling:
+        out.append(f"wrong safe fixes {summary['safe_fixes']['errors']} > ceiling {ceiling}")
+    return out
+
+
 # ---------------------------------------------------------------------------------------------
 # Text output
 

@@ -12,6 +12,7 @@ import pytest
 from fixer.evaluate import (
     discover,
     evaluate_article,
+    floor_failures,
     load_article,
     main,
     map_pos,
@@ -239,3 +240,14 @@ def test_our_samples_are_well_formed() -> None:
         if txt.stem != "aes-one-year-later":
             assert 150 <= len(art.text.split()) <= 400, txt.name
     assert clean >= 2
+
+
+def test_floor_failures_name_what_regressed(tmp_path: Path) -> None:
+    s = run(tmp_path, find_all("merged-word.case-join", "merged-word", "theAlliance", "the Alliance"),
+            find_all("b.outside", "typography", "met", "meet"))
+    # core recall 1/3, precision 1/2, one wrong safe fix
+    assert floor_failures(s, {"recall_core": 0.3, "precision": 0.5, "max_safe_fix_errors": 1}) == []
+    got = floor_failures(s, {"recall_core": 0.4, "precision": 0.6, "max_safe_fix_errors": 0,
+                             "recall_core_by_category": {"boilerplate": 0.5, "merged-word": 1.0}})
+    assert [g.split()[0] for g in got] == ["recall_core", "precision", "core", "wrong"]
+    assert "boilerplate" in got[2]
