@@ -529,6 +529,7 @@ def summarize(results: Sequence[ArticleResult]) -> dict[str, Any]:
         "safe_fixes": {"applied": safe_n, "errors": safe_err, "by_reason": dict(sorted(reasons.items()))},
         "unsafe_fixes": {"proposed": unsafe_n, "matching_a_repair": unsafe_ok},
         "not_converged": not_converged,
+        "false_by_article": {r.article.path.name: len(r.false) for r in results if r.false},
         "rules": rule_rows,
         "problems": problems,
         "seconds": round(seconds, 3),
