@@ -1,0 +1,208 @@
+"""Consistency detectors: one article spelling one acronym or one name two ways.
+
+* ``acronym``: an acronym that is a permutation or one letter away from an acronym the article
+  defines or the glossary knows (``ESA`` beside ``AES``, ``CSP-PDA`` beside ``CSP-DPA``,
+  ``AEC`` beside ``AES``), and ``CEGEPS`` beside ``CEGEPs``.
+* ``name_spelling``: a person's or place's name written two ways (``Killian``/``Kylian
+  Mbappé``, ``Mbappe``/``Mbappé``, ``Yamoussokro``/``Yamoussoukro``) or one letter away from
+  a glossary name the article's context confirms (``General Ciani`` in an article about Niger:
+  ``Tiani``).
+
+The form to keep: the glossary's, then the article's majority. Fixes are ``unsafe``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+import regex
+from rapidfuzz.distance import Levenshtein
+
+from ..document import Document
+from ..glossary import Entity, Glossary, doc_glossary, fold, has_context
+from ..model import Finding, Rule
+from .terminology import caps_line
+
+_ACRONYM_RE = regex.compile(r"^\p{Lu}[\p{Lu}\p{N}]*(?:-\p{Lu}[\p{Lu}\p{N}]*)*$")
+
+
+def _is_acronym(tok: str) -> bool:
+    letters = [c for c in tok if c.isalpha()]
+    return len(letters) >= 3 and bool(_ACRONYM_RE.match(tok))
+
+
+def _one_apart(a: str, b: str) -> str:
+    """'permutation' or 'substitution' when the acronyms are that close, else ''."""
+    if len(a) != len(b) or a == b:
+        return ""
+    if sorted(a) == sorted(b):
+        return "permutation"
+    if sum(x != y for x, y in zip(a, b, strict=True)) == 1:
+        return "substitution"
+    return ""
+
+
+def _known(g: Glossary, doc: Document, acr: str) -> list[Entity]:
+    """Glossary entities with this English acronym that the article's context confirms."""
+    return [e for e in g.entity_for_acronym(acr) if has_context(doc, e, acronym=False)]
+
+
+def acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
+    g = doc_glossary(doc)
+    counts: Counter[str] = Counter()
+    where: dict[str, list[tuple[int, int]]] = {}
+    for tok in doc.tokens:
+        if _is_acronym(tok.text) and not caps_line(doc, tok.start):
+            counts[tok.text] += 1
+            where.setdefault(tok.text, []).append((tok.start, tok.end))
+    defined = set(doc.acronyms)
+    # authority of a form: defined in the article, or a glossary acronym the context confirms
+    authority = {a: (a in defined) + bool(_known(g, doc, a)) for a in counts}
+    for wrong in counts:
+        if wrong in defined:
+            continue
+        best: tuple[int, int, str, str] | None = None
+        for right in counts:
+            kind = _one_apart(wrong, right)
+            if not kind or authority[right] == 0:
+                continue
+            # a wrong form the glossary knows as another entity of this article stays
+            if g.entity_for_acronym(wrong) and (authority[wrong] or kind == "substitution"):
+                continue
+            if authority[wrong] >= authority[right] and counts[wrong] >= counts[right]:
+                continue
+            if kind == "substitution" and (len(wrong) < 3 or counts[wrong] > 2 or not authority[right]):
+                continue
+            cand = (authority[right], counts[right], right, kind)
+            if best is None or cand > best:
+                best = cand
+        if best is None:
+            continue
+        _, _, right, kind = best
+        msg = f"{wrong} is a {kind} of {right}, the acronym this article uses; probably {right}."
+        for s, e in where[wrong]:
+            yield rule.finding(s, e, right, message=msg)
+    # plural of an acronym with a capital S beside the usual lower-case s (CEGEPS / CEGEPs)
+    words = doc.word_counts
+    for w in counts:
+        if len(w) >= 4 and w.endswith("S") and w[:-1] + "s" in words:
+            for s, e in where[w]:
+                yield rule.finding(s, e, w[:-1] + "s", message=f"{w} is written {w[:-1]}s elsewhere in this article.")
+
+
+# -- inconsistency.name-spelling ---------------------------------------------------------------
+
+_NAME_RE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+(?:\p{Lu}[\p{Ll}\p{M}]+)?|\p{Lu}[\p{Ll}\p{M}]*")
+
+
+class _Names:
+    """Capitalised words of one article: occurrences, neighbours, and whether the word is
+    ever used inside a sentence (a proper name rather than a sentence-initial word)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.occ: dict[str, list[tuple[int, int]]] = {}
+        self.neighbours: dict[str, set[str]] = {}
+        text = doc.text
+        prev: tuple[str, int] | None = None
+        for m in regex.finditer(r"[\p{L}\p{M}]+", text):
+            w = m.group()
+            if not (w[0].isupper() and any(c.islower() for c in w[1:])):
+                prev = None
+                continue
+            self.occ.setdefault(w, []).append(m.span())
+            if prev is not None and regex.fullmatch(r"[ \-\u00a0]", text[prev[1] : m.start()]):
+                self.neighbours.setdefault(w, set()).add(fold(prev[0]))
+                self.neighbours.setdefault(prev[0], set()).add(fold(w))
+            prev = (w, m.end())
+
+
+def _is_word(w: str) -> bool:
+    from ..lexicon import zipf_en
+
+    return zipf_en(w) >= 2.5
+
+
+def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
+    g = doc_glossary(doc)
+    min_len = int(rule.params.get("min_length", 5))
+    lone_len = int(rule.params.get("lone_min_length", 8))
+    names = _Names(doc)
+    glossary_words = g.name_tokens
+    forms = [w for w in names.occ if len(w) >= min_len]
+    by_fold: dict[str, list[str]] = {}
+    for w in forms:
+        by_fold.setdefault(fold(w), []).append(w)
+    flagged: set[str] = set()
+
+    def winner(a: str, b: str) -> tuple[str, str] | None:
+        """(wrong, right) for two spellings, or None when no side is clearly right."""
+        ga, gb = a in glossary_words, b in glossary_words
+        if ga != gb:
+            return (b, a) if ga else (a, b)
+        ca, cb = len(names.occ[a]), len(names.occ[b])
+        if ca == cb:
+            return None
+        return (a, b) if ca < cb else (b, a)
+
+    def emit(wrong: str, right: str, why: str) -> Iterator[Finding]:
+        if wrong in flagged:
+            return
+        flagged.add(wrong)
+        for s, e in names.occ[wrong]:
+            yield rule.finding(s, e, right, message=f"{wrong} is spelt {right} {why}.")
+
+    # 1. accent-only variants sharing a neighbour name (Kylian Mbappe / Kylian Mbappé)
+    for variants in by_fold.values():
+        if len(variants) < 2:
+            continue
+        for i, a in enumerate(variants):
+            for b in variants[i + 1 :]:
+                if not (names.neighbours.get(a, set()) & names.neighbours.get(b, set())):
+                    continue
+                pair = winner(a, b)
+                if pair:
+                    yield from emit(*pair, "elsewhere in this article")
+    # 2. one or two edits apart, sharing a neighbour (Killian / Kylian Mbappé, Success / Succès Masra),
+    #    or one edit apart without one when long and the right one is a glossary name (Yamoussokro)
+    keys = sorted(by_fold)
+    for i, ka in enumerate(keys):
+        for kb in keys[i + 1 :]:
+            if abs(len(ka) - len(kb)) > 2:
+                continue
+            d = Levenshtein.distance(ka, kb, score_cutoff=2)
+            if d > 2:
+                continue
+            a, b = by_fold[ka][0], by_fold[kb][0]
+            shared = names.neighbours.get(a, set()) & names.neighbours.get(b, set())
+            pair = winner(a, b)
+            if pair is None:
+                continue
+            wrong, right = pair
+            if _is_word(wrong) and not shared:
+                continue
+            if shared and (d == 1 or min(len(ka), len(kb)) >= 6):
+                yield from emit(wrong, right, "elsewhere in this article")
+            elif d == 1 and min(len(ka), len(kb)) >= lone_len and right in glossary_words and not _is_word(wrong):
+                yield from emit(wrong, right, "elsewhere in this article and in the glossary")
+    # 3. one letter away from a glossary name the article does not write but whose context it
+    #    confirms (General Ciani in an article about Niger → Tiani)
+    for w in forms:
+        if w in glossary_words or w in flagged or _is_word(w) or len(names.occ[w]) > 2:
+            continue
+        for gw, ents in _near_glossary(g, w):
+            if gw in names.occ:
+                continue
+            people = [e for e in ents if e.kind == "person" and has_context(doc, e)]
+            if len(people) == 1:
+                yield from emit(w, gw, f"in the glossary ({people[0].name})")
+                break
+
+
+def _near_glossary(g: Glossary, w: str) -> Iterator[tuple[str, list[Entity]]]:
+    fw = fold(w)
+    for gw, ents in g.name_tokens.items():
+        if len(gw) == len(w) and gw[1:] == w[1:] and gw != w:
+            yield gw, ents  # first letter swapped: Ciani / Tiani
+        elif abs(len(gw) - len(w)) <= 1 and len(w) >= 6 and Levenshtein.distance(fold(gw), fw, score_cutoff=1) == 1:
+            yield gw, ents

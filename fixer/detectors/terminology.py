@@ -1,0 +1,399 @@
+"""Terminology detectors: names and acronyms of the glossary that translation broke.
+
+* ``french_acronym``: a French acronym kept in English text (``CEDEAO`` for ECOWAS,
+  ``GSIM`` for JNIM), including the gloss ``(Jnim or GSIM)`` that puts both side by side.
+* ``mangled_name``: a long capitalised name that is a glossary name translated word by word,
+  reordered or half-French (``Economic Community of States dAfrica of theOuest``), found by
+  fuzzy token alignment (rapidfuzz) and only flagged with evidence of damage.
+* ``acronym_case``: a glossary acronym in title case (``Jnim``, ``Acled``) in an article whose
+  house style writes such acronyms in capitals.
+
+Everything is proposed for review (``unsafe``): a name may be right in a way no glossary
+knows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+from rapidfuzz import fuzz
+
+from ..document import Document
+from ..glossary import (
+    FRENCH_CONNECTORS,
+    Entity,
+    Glossary,
+    NameForm,
+    Piece,
+    doc_glossary,
+    fold,
+    form_key,
+    has_context,
+    mentions,
+    split_pieces,
+)
+from ..model import Finding, Rule
+
+# A French acronym explained as French right next to it is legitimate ("GSIM in French").
+_FRENCH_GLOSS_BEFORE = regex.compile(r"(?i)(French|francophone)\s+(acronym|initials|abbreviation|name)\W*$|\bin French\W*$|\bFrench:\s*$")
+_FRENCH_GLOSS_AFTER = regex.compile(r"(?i)^\s*(in French|,? its French (acronym|name|initials)|,? the French (acronym|name|initials)|\(French\))")
+
+
+def caps_line(doc: Document, offset: int) -> bool:
+    """Whether ``offset`` lies in a line written in capitals (a shouted headline): there a
+    French-looking acronym may be an English word (``YOU CAN``)."""
+    import bisect
+
+    i = bisect.bisect_right(doc.line_starts, offset) - 1
+    line = doc.lines[i].text
+    letters = [c for c in line if c.isalpha()]
+    words = line.split()
+    return len(words) >= 2 and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
+
+
+def _pick(doc: Document, entities: list[Entity], need_context: bool) -> Entity | None:
+    """The one entity the article is about, or None when unsure."""
+    confirmed = [e for e in entities if has_context(doc, e)]
+    if len(entities) == 1 and not need_context:
+        return entities[0]
+    return confirmed[0] if len(confirmed) == 1 else None
+
+
+# -- terminology.french-acronym ----------------------------------------------------------------
+
+
+def french_acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
+    g = doc_glossary(doc)
+    text = doc.text
+    window = int(rule.params.get("gloss_window", 40))
+    for tok in doc.tokens:
+        ents = g.fr_acronyms.get(tok.text)
+        if not ents or tok.text != tok.text.upper():
+            continue
+        need_context = any(e.fr_ambiguous for e in ents) or len(ents) > 1
+        ent = _pick(doc, ents, need_context)
+        if ent is None or caps_line(doc, tok.start):
+            continue
+        before = text[max(0, tok.start - window) : tok.start]
+        after = text[tok.end : tok.end + window]
+        if _FRENCH_GLOSS_BEFORE.search(before) or _FRENCH_GLOSS_AFTER.search(after):
+            continue
+        english = ent.acronym or ent.name
+        gloss = _gloss(text, tok.start, tok.end, ent)
+        msg = f"French acronym {tok.text} of {ent.label()}; English text uses {english}."
+        if gloss is not None:
+            start, end = gloss
+            yield rule.finding(start, end, english, message=msg)
+        else:
+            yield rule.finding(tok.start, tok.end, english, message=msg)
+
+
+def _gloss(text: str, start: int, end: int, ent: Entity) -> tuple[int, int] | None:
+    """The inside of ``(JNIM or GSIM)`` / ``(GSIM, JNIM)`` when the other half is the English
+    acronym in any case: the whole gloss becomes the English acronym."""
+    if not ent.acronym:
+        return None
+    open_ = text.rfind("(", max(0, start - 30), start)
+    close = text.find(")", end, end + 30)
+    if open_ < 0 or close < 0 or "\n" in text[open_:close]:
+        return None
+    inner = text[open_ + 1 : close]
+    parts = [p.strip() for p in regex.split(r"\s+(?:or|ou)\s+|\s*[,/]\s*", inner)]
+    if len(parts) == 2 and any(p.upper() == ent.acronym.upper() for p in parts):
+        return open_ + 1, close
+    return None
+
+
+# -- terminology.mangled-name ------------------------------------------------------------------
+
+_GAP_RE = regex.compile(r"[ \t\u00a0\-'’]*")
+_PAREN_RE = regex.compile(r"[ \t\u00a0]*\(([^()\n]{1,30})\)")
+
+
+def _runs(pieces: list[Piece], text: str) -> Iterator[list[Piece]]:
+    """Maximal runs of capitalised words and connectors, trimmed to start and end on a
+    capitalised word, with at least two content words."""
+    run: list[Piece] = []
+
+    def flush() -> Iterator[list[Piece]]:
+        while run and not run[-1].text[:1].isupper():
+            run.pop()
+        while run and not run[0].text[:1].isupper():
+            run.pop(0)
+        if sum(1 for p in run if p.key) >= 2:
+            yield list(run)
+
+    prev: Piece | None = None
+    for p in pieces:
+        joinable = prev is not None and _GAP_RE.fullmatch(text, prev.end, p.start) is not None
+        ok = p.text[:1].isupper() or (not p.key and p.text.islower())
+        if run and not joinable:
+            yield from flush()
+            run = []
+        if ok:
+            run.append(p)
+        else:
+            yield from flush()
+            run = []
+        prev = p
+    yield from flush()
+
+
+def _align(keys: list[str], target: tuple[str, ...], min_ratio: float) -> tuple[int, list[int], list[int]]:
+    """Greedy one-to-one alignment of window keys to target keys.
+
+    Returns (matched count, target index per window key or -1, unmatched target indexes)."""
+    used = [False] * len(target)
+    pos = [-1] * len(keys)
+    for i, k in enumerate(keys):
+        best, best_j = 0.0, -1
+        for j, t in enumerate(target):
+            if used[j]:
+                continue
+            if k == t:
+                best, best_j = 100.0, j
+                break
+            if len(k) >= 4 and len(t) >= 4:
+                r = fuzz.ratio(k, t)
+                if r > best:
+                    best, best_j = r, j
+        if best_j >= 0 and best >= min_ratio:
+            used[best_j] = True
+            pos[i] = best_j
+    return sum(1 for p in pos if p >= 0), pos, [j for j, u in enumerate(used) if not u]
+
+
+class NameMatch:
+    """A window of a text aligned with a glossary name form."""
+
+    __slots__ = ("damage", "end", "form", "pieces", "score", "start")
+
+    def __init__(self, form: NameForm, pieces: list[Piece], score: float, damage: str) -> None:
+        self.form = form
+        self.pieces = pieces
+        self.score = score
+        self.damage = damage
+        self.start = pieces[0].start
+        self.end = pieces[-1].end
+
+
+def _is_english(word: str) -> bool:
+    from ..lexicon import zipf_en
+
+    return zipf_en(word) >= 3.0
+
+
+def best_match(g: Glossary, run: list[Piece], text: str, threshold: float, min_ratio: float = 85.0) -> NameMatch | None:
+    """The best-scoring glossary name form for a window of ``run`` that passes every check
+    (coverage, no unexplained English word, score), damaged or not; None if nothing fits."""
+    content = [i for i, p in enumerate(run) if p.key]
+    cands = g.candidate_names(run[i].key for i in content)
+    best: NameMatch | None = None
+    for idx in cands:
+        form = g.names[idx]
+        n = len(form.keys)
+        for length in (n - 1, n, n + 1):
+            if length < 2 or length > len(content):
+                continue
+            for s in range(0, len(content) - length + 1):
+                sel = content[s : s + length]
+                keys = [run[i].key for i in sel]
+                m, pos, missing = _align(keys, form.keys, min_ratio)
+                if m < 2 or len(missing) > (1 if n >= 4 else 0):
+                    continue
+                extra = [run[i] for i, p in zip(sel, pos, strict=True) if p < 0]
+                if len(extra) > 1 or any(_is_english(p.text) for p in extra):
+                    continue
+                score = 100.0 * 2 * m / (length + n)
+                if score < threshold or (best is not None and score <= best.score):
+                    continue
+                pieces = run[sel[0] : sel[-1] + 1]
+                best = NameMatch(form, pieces, score, _damage(g, pieces, pos, form, bool(extra)))
+    return best
+
+
+def _damage(g: Glossary, pieces: list[Piece], pos: list[int], form: NameForm, extra: bool) -> str:
+    """Why the window is not a correct English name ("" if it may well be one)."""
+    if form.origin in ("mangled", "fr"):
+        return "a known mistranslated form" if form.origin == "mangled" else "the French name"
+    if any(p.merged for p in pieces):
+        return "words merged together"
+    if any(fold(p.text) in FRENCH_CONNECTORS and p.text.islower() for p in pieces if len(p.text) > 1):
+        return "French words left inside"
+    for p in pieces:
+        f = fold(p.text)
+        if p.key and f in g.words and g.words[f] != f and not _is_english(p.text):
+            return "French words left inside"
+    order = [j for j in pos if j >= 0]
+    if order != sorted(order):
+        return "words in the wrong order"
+    if extra:
+        return "a stray word inside"
+    return ""
+
+
+def _accepted_overlap(g: Glossary, run: list[Piece], text: str, start: int, end: int) -> bool:
+    """Whether a correct form of any entity overlaps [start, end) inside the run."""
+    caps = [i for i, p in enumerate(run) if p.text[:1].isupper()]
+    for a in caps:
+        for b in caps:
+            if b < a or b - a > 12:
+                continue
+            s, e = run[a].start, run[b].end
+            if s < end and start < e and g.is_accepted(text[s:e]) is not None:
+                return True
+    return False
+
+
+def mangled_name(doc: Document, rule: Rule) -> Iterator[Finding]:
+    g = doc_glossary(doc)
+    text = doc.text
+    threshold = float(rule.params.get("threshold", 80))
+    min_ratio = float(rule.params.get("token_ratio", 85))
+    seen: set[int] = set()
+    for line in doc.lines:
+        if line.blank or len(line.text) < 12:
+            continue
+        pieces = split_pieces(line.text, line.start, g.words)
+        for run in _runs(pieces, text):
+            match = best_match(g, run, text, threshold, min_ratio)
+            if match is None or not match.damage or match.start in seen:
+                continue
+            ent = match.form.entity
+            if match.form.origin != "mangled" and not has_context(doc, ent):
+                continue
+            if _accepted_overlap(g, run, text, match.start, match.end):
+                continue
+            seen.add(match.start)
+            yield _name_finding(rule, text, match)
+    yield from _french_names(doc, rule, g)
+
+
+def _name_finding(rule: Rule, text: str, match: NameMatch) -> Finding:
+    ent = match.form.entity
+    target = match.form.text if match.form.origin == "variant" and " " in match.form.text else ent.name
+    start, end = match.start, match.end
+    replacement = target
+    paren = _PAREN_RE.match(text, end)
+    if paren and ent.acronym:
+        inner = paren.group(1).strip()
+        if inner != ent.acronym and not regex.search(r"\d", inner) and len(inner.split()) <= 3:
+            end = paren.end()
+            replacement = f"{target} ({ent.acronym})"
+    msg = f"{text[match.start:match.end]!r} looks like {ent.label()} ({match.damage})."
+    return rule.finding(start, end, replacement, message=msg)
+
+
+def _french_names_re(g: Glossary) -> regex.Pattern[str] | None:
+    names = {}
+    for e in g.entities:
+        fr = e.fr_name
+        if not fr or e.fr_ok or len(fr.split()) < 2 or g.is_accepted(fr) is not None:
+            continue
+        names[fr] = e
+    if not names:
+        return None
+    alts = []
+    for fr in sorted(names, key=len, reverse=True):
+        esc = regex.escape(fr.translate(str.maketrans({"’": "'"})))
+        esc = esc.replace("'", "['’]").replace(r"\ ", r"\s+")
+        alts.append(esc)
+    return regex.compile(r"(?<![\p{L}])(?:" + "|".join(alts) + r")(?![\p{L}])", regex.IGNORECASE)
+
+
+def _french_names(doc: Document, rule: Rule, g: Glossary) -> Iterator[Finding]:
+    store = doc.cache.get("store")
+    pat = store.memo("terminology.french-names", lambda: _french_names_re(g)) if store else _french_names_re(g)
+    if pat is None:
+        return
+    by_key = {form_key(e.fr_name): e for e in g.entities if e.fr_name}
+    for m in pat.finditer(doc.text):
+        ent = by_key.get(form_key(m.group()))
+        if ent is None or not m.group()[:1].isupper():
+            continue
+        yield rule.finding(
+            m.start(), m.end(), ent.name, message=f"French name of {ent.label()} left untranslated."
+        )
+
+
+# A title-case word, also when glued to the next word (``AcledOn``).
+_TITLE_WORD_RE = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?=\p{Lu}|[^\p{L}\p{N}]|$)")
+
+# -- terminology.acronym-case ------------------------------------------------------------------
+
+
+def acronym_case(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """``Jnim`` → ``JNIM`` where the article writes long acronyms in capitals."""
+    g = doc_glossary(doc)
+    min_len = int(rule.params.get("min_length", 4))
+    markers = set(rule.params.get("title_style_markers", []))
+    counts = doc.word_counts
+    if any(m in counts for m in markers):
+        return  # British house style (Nato, Unicef): title-case acronyms are intended
+    caps_evidence = any(
+        len(w) >= min_len and w.isupper() and w in g.acronyms and not caps_line(doc, doc.text.find(w))
+        for w in counts
+    )
+    if not caps_evidence:
+        return
+    for m in _TITLE_WORD_RE.finditer(doc.text):
+        w = m.group()
+        if len(w) < min_len:
+            continue
+        up = w.upper()
+        ents = g.acronyms.get(up)
+        if not ents or _is_english(w) or any(e.name == w for e in ents):
+            continue
+        if not any(e.acronym.upper() == up or up in e.variants for e in ents):
+            continue
+        if not any(has_context(doc, e) or mentions(doc, up) for e in ents) and len(ents) > 1:
+            continue
+        yield rule.finding(m.start(), m.end(), up, message=f"Acronym {w} is written {up} elsewhere in this style.")
+
+
+# -- terminology.name-case ---------------------------------------------------------------------
+
+
+def _name_case_re(g: Glossary) -> tuple[regex.Pattern[str], dict[str, str], frozenset[str]] | None:
+    canon: dict[str, str] = {}
+    exact = frozenset(f for e in g.entities for f in e.accepted)
+    for e in g.entities:
+        for form in (e.name, *e.variants):
+            if (" " in form or "-" in form) and sum(c.isupper() for c in form) >= 2:
+                canon.setdefault(form.casefold(), form)
+    if not canon:
+        return None
+    alts = sorted((regex.escape(f) for f in canon.values()), key=len, reverse=True)
+    pat = regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(alts) + r")(?![\p{L}\p{N}])", regex.IGNORECASE)
+    return pat, canon, exact
+
+
+def name_case(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """A glossary name with broken capitals: ``hydro-Québec``; ``Acled (Armed conflict location
+    and event data)`` where the acronym's gloss must carry the name's capitals."""
+    g = doc_glossary(doc)
+    store = doc.cache.get("store")
+    built = store.memo("terminology.name-case", lambda: _name_case_re(g)) if store else _name_case_re(g)
+    if built is None:
+        return
+    pat, canon, exact = built
+    text = doc.text
+    for m in pat.finditer(text):
+        found = m.group()
+        right = canon.get(found.casefold())
+        if right is None or found == right or found.casefold() != right.casefold():
+            continue
+        if found in exact:
+            continue
+        ent = g.is_accepted(right)
+        first = found.split()[0]
+        broken_start = first[0].islower() and any(c.isupper() for c in first[1:])
+        acr = ent.acronym if ent else ""
+        glossed = bool(acr) and (
+            regex.search(r"(?i)" + regex.escape(acr) + r"\s*\($", text[max(0, m.start() - 20) : m.start()])
+            or regex.match(r"\s*\(" + regex.escape(acr) + r"\)", text[m.end() : m.end() + 20], regex.IGNORECASE)
+        )
+        if not (broken_start or glossed) or found.isupper():
+            continue
+        yield rule.finding(m.start(), m.end(), right, message=f"{found!r} is written {right!r}.")

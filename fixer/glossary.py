@@ -1,0 +1,323 @@
+"""The glossary of named entities (bodies, armed groups, countries, people) and its indexes.
+
+Terminology, consistency and demonym rules all ask the same questions: is this token an
+acronym we know, in English or French? Which entity does this broken name stand for? Which
+country do these words point at? The glossary answers them from ``rules/glossary/*.toml``
+(one ``[[entity]]`` table per entity, format in ``rules/glossary/bodies.toml``), indexed once
+per process through ``DataStore.memo``.
+
+Name matching works on *content tokens*: lower case, no accents, connectors (of, the, de,
+du…) dropped, French words of institution names mapped to English (``_name-words.toml``) and
+merged words split (``dAfrica`` → ``d`` + ``Africa``, ``theOuest`` → ``the`` + ``Ouest``). A
+mangled name and its English form then share their content tokens, possibly in another
+order; ``rapidfuzz`` compares tokens so spelling variants (defense/defence, African/Africa)
+still align.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+GLOSSARY_GLOB = "glossary/*.toml"
+WORDS_GLOB = "glossary/_name-words.toml"
+
+# Function words of English and French names; they carry no identity.
+CONNECTORS = frozenset(
+    "of the for and in on to at a an by with from de du des d l la le les et en au aux dans pour sur "
+    "par avec".split()
+)
+# French function words: their presence inside an English name is evidence of damage.
+FRENCH_CONNECTORS = frozenset("de du des d l la le les et en au aux dans pour sur par avec".split())
+
+# Name-ish tokens: letters with inner apostrophes/hyphens; camel junctions are split later.
+_WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_CAMEL_RE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
+_APOS = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: the key two spellings of one name share."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_APOS))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def form_key(text: str) -> str:
+    """A whole name reduced for exact comparison: folded, apostrophes and dashes unified."""
+    return " ".join(regex.sub(r"[\-–—'’]", " ", fold(text)).split())
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """One word of a name as it appears in a text: offsets, surface, and its content key."""
+
+    start: int
+    end: int
+    text: str
+    key: str  # folded, French mapped to English; "" for connectors
+    merged: bool = False  # came out of a split merged token (dAfrica, theOuest)
+
+
+def split_pieces(text: str, offset: int = 0, words: dict[str, str] | None = None) -> list[Piece]:
+    """Words of ``text`` with merged junctions split, each with its content key."""
+    words = words or {}
+    out: list[Piece] = []
+    for m in _WORD_RE.finditer(text):
+        tok = m.group()
+        parts: list[tuple[int, str, bool]] = []
+        pos = 0
+        bounds = [b.start() for b in _CAMEL_RE.finditer(tok)]
+        # "dAfrica", "lattaque": a lost apostrophe after d/l glued the article to the word
+        if len(tok) > 2 and tok[0] in "dl" and tok[1].isupper():
+            bounds = [1, *bounds]
+        for b in [*bounds, len(tok)]:
+            if b > pos:
+                parts.append((pos, tok[pos:b], bool(bounds)))
+            pos = b
+        for p, sub, merged in parts:
+            out.append(Piece(offset + m.start() + p, offset + m.start() + p + len(sub), sub, content_key(sub, words), merged))
+    return out
+
+
+def content_key(word: str, words: dict[str, str]) -> str:
+    f = fold(word)
+    if f in CONNECTORS:
+        return ""
+    f = words.get(f, f)
+    if len(f) > 4 and f.endswith("ies"):
+        f = f[:-3] + "y"
+    elif len(f) > 4 and f.endswith("s") and not f.endswith("ss"):
+        f = f[:-1]
+    return f
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    kind: str
+    name: str
+    acronym: str = ""
+    fr_name: str = ""
+    fr_acronym: str = ""
+    fr_ambiguous: bool = False
+    fr_ok: bool = False
+    variants: tuple[str, ...] = ()
+    mangled: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
+    country: str = ""
+    demonym: str = ""
+    fr_demonym: str = ""
+    capital: str = ""
+    source: str = ""
+    examples: tuple[dict[str, Any], ...] = ()
+
+    @property
+    def accepted(self) -> tuple[str, ...]:
+        """Every form of the entity that is correct English (never flagged)."""
+        forms = [self.name, *self.variants]
+        if self.acronym:
+            forms.append(self.acronym)
+        if self.fr_ok and self.fr_name:
+            forms.append(self.fr_name)
+        return tuple(forms)
+
+    def label(self) -> str:
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+
+@dataclass(frozen=True)
+class NameForm:
+    """A multi-word name of an entity, as content keys in order."""
+
+    entity: Entity
+    text: str
+    keys: tuple[str, ...]
+    origin: str  # name, variant, mangled, fr
+
+
+class GlossaryError(ValueError):
+    """A glossary entry that cannot be used; the message names the file and the entry."""
+
+
+def _as_tuple(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v) for v in value)
+
+
+def parse_entity(table: dict[str, Any]) -> Entity:
+    source = str(table.get("_file", ""))
+    eid = table.get("id")
+    name = table.get("name")
+    if not isinstance(eid, str) or not eid:
+        raise GlossaryError(f"{source}: an entity has no 'id'")
+    if not isinstance(name, str) or not name:
+        raise GlossaryError(f"{source}: entity {eid!r} has no 'name'")
+    fr = table.get("fr", {}) or {}
+    if not isinstance(fr, dict):
+        raise GlossaryError(f"{source}: entity {eid!r}: 'fr' must be a table {{ name = …, acronym = … }}")
+    return Entity(
+        id=eid,
+        kind=str(table.get("kind", "")),
+        name=name,
+        acronym=str(table.get("acronym", "")),
+        fr_name=str(fr.get("name", "")),
+        fr_acronym=str(fr.get("acronym", "")),
+        fr_ambiguous=bool(fr.get("ambiguous", False)),
+        fr_ok=bool(table.get("fr_ok", False)),
+        variants=_as_tuple(table.get("variants")),
+        mangled=_as_tuple(table.get("mangled")),
+        context=_as_tuple(table.get("context")),
+        country=str(table.get("country", "")),
+        demonym=str(table.get("demonym", "")),
+        fr_demonym=str(fr.get("demonym", "")),
+        capital=str(table.get("capital", "")),
+        source=source,
+        examples=tuple(e for e in table.get("example", []) if isinstance(e, dict)),
+    )
+
+
+@dataclass
+class Glossary:
+    """All entities plus the lookups the detectors need, built once per data store."""
+
+    entities: tuple[Entity, ...]
+    words: dict[str, str] = field(default_factory=dict)
+    by_id: dict[str, Entity] = field(default_factory=dict)
+    acronyms: dict[str, list[Entity]] = field(default_factory=dict)  # English acronym → entities
+    fr_acronyms: dict[str, list[Entity]] = field(default_factory=dict)  # French-only acronym → entities
+    accepted_keys: dict[str, Entity] = field(default_factory=dict)  # form_key of a correct form
+    names: list[NameForm] = field(default_factory=list)
+    by_key: dict[str, list[int]] = field(default_factory=dict)  # content key → indexes in names
+    name_tokens: dict[str, list[Entity]] = field(default_factory=dict)  # word of a person/place name
+
+    @classmethod
+    def build(cls, tables: Iterable[dict[str, Any]], word_tables: Iterable[dict[str, Any]] = ()) -> Glossary:
+        entities = []
+        seen: dict[str, str] = {}
+        for t in tables:
+            e = parse_entity(t)
+            if e.id in seen:
+                raise GlossaryError(f"{e.source}: duplicate entity id {e.id!r} (also in {seen[e.id]})")
+            seen[e.id] = e.source
+            entities.append(e)
+        words = {fold(str(w["fr"])): fold(str(w["en"])) for w in word_tables if "fr" in w and "en" in w}
+        g = cls(tuple(entities), words)
+        g._index()
+        return g
+
+    def _index(self) -> None:
+        for e in self.entities:
+            self.by_id[e.id] = e
+            if e.acronym:
+                self.acronyms.setdefault(e.acronym.upper(), []).append(e)
+            for v in e.variants:
+                if _looks_acronym(v):
+                    self.acronyms.setdefault(v.upper(), []).append(e)
+            for form in e.accepted:
+                self.accepted_keys.setdefault(form_key(form), e)
+        for e in self.entities:
+            fa = e.fr_acronym.upper()
+            if fa and fa not in self.acronyms and fa not in {f.upper() for f in e.accepted}:
+                self.fr_acronyms.setdefault(fa, []).append(e)
+        for e in self.entities:
+            forms = [(e.name, "name")] + [(v, "variant") for v in e.variants] + [(m, "mangled") for m in e.mangled]
+            if e.fr_name and not e.fr_ok:
+                forms.append((e.fr_name, "fr"))
+            for text, origin in forms:
+                keys = tuple(p.key for p in split_pieces(text, 0, self.words) if p.key)
+                if len(keys) < 2:
+                    continue
+                idx = len(self.names)
+                self.names.append(NameForm(e, text, keys, origin))
+                for k in set(keys):
+                    self.by_key.setdefault(k, []).append(idx)
+            if e.kind in ("person", "capital", "city", "country"):
+                for form in (e.name, *e.variants):
+                    for w in _WORD_RE.findall(form):
+                        if len(w) >= 4 and w[0].isupper():
+                            holders = self.name_tokens.setdefault(w, [])
+                            if e not in holders:
+                                holders.append(e)
+
+    # -- lookups -------------------------------------------------------------------------------
+
+    def entity_for_acronym(self, acr: str) -> list[Entity]:
+        return self.acronyms.get(acr.upper(), [])
+
+    def is_accepted(self, text: str) -> Entity | None:
+        return self.accepted_keys.get(form_key(text))
+
+    def countries(self) -> Iterator[Entity]:
+        return (e for e in self.entities if e.kind == "country")
+
+    def candidate_names(self, keys: Iterable[str]) -> set[int]:
+        """Indexes of name forms sharing at least two content keys with ``keys``."""
+        hits: dict[int, int] = {}
+        for k in set(keys):
+            for i in self.by_key.get(k, ()):
+                hits[i] = hits.get(i, 0) + 1
+        return {i for i, n in hits.items() if n >= 2}
+
+
+def _looks_acronym(text: str) -> bool:
+    return bool(regex.fullmatch(r"[\p{Lu}][\p{Lu}\p{N}\-&]{1,11}", text)) and any(c.isalpha() for c in text)
+
+
+def load_glossary(store: Any) -> Glossary:
+    """The glossary of a data store (bundled + user folders), built once per store."""
+
+    def build() -> Glossary:
+        tables = [t for t in store.tables(GLOSSARY_GLOB, "entity")]
+        words = store.tables(GLOSSARY_GLOB, "word")
+        return Glossary.build(tables, words)
+
+    return store.memo("glossary", build)
+
+
+def doc_glossary(doc: Any) -> Glossary:
+    """The glossary for a document (through its data store; a bare Document gets the bundled one)."""
+    store = doc.cache.get("store")
+    if store is None:
+        from .data import DataStore
+
+        store = doc.cache["store"] = DataStore()
+    return load_glossary(store)
+
+
+# -- what a document mentions ------------------------------------------------------------------
+
+
+def _doc_words(doc: Any) -> tuple[frozenset[str], frozenset[str]]:
+    """The document's words as written and folded, computed once per document."""
+    cached = doc.cache.get("glossary.words")
+    if cached is None:
+        words = frozenset(doc.word_counts)
+        cached = (words, frozenset(fold(w) for w in words))
+        doc.cache["glossary.words"] = cached
+    return cached
+
+
+def mentions(doc: Any, phrase: str) -> bool:
+    """Whether the document names ``phrase``: a whole word (capitalised words must keep their
+    capital, lower-case ones match any case), or a multi-word phrase found as written."""
+    words, folded = _doc_words(doc)
+    if " " in phrase or not _WORD_RE.fullmatch(phrase.replace("-", "a").replace("'", "a").replace("’", "a")):
+        return phrase in doc.text
+    if phrase[:1].isupper():
+        return phrase in words
+    return fold(phrase) in folded
+
+
+def has_context(doc: Any, entity: Entity, *, acronym: bool = True) -> bool:
+    """Whether the document confirms ``entity``: one of its context words, or its acronym
+    (unless ``acronym`` is False: the acronym is what is being judged)."""
+    if acronym and entity.acronym and mentions(doc, entity.acronym):
+        return True
+    return any(mentions(doc, c) for c in entity.context)
