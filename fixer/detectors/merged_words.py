@@ -60,6 +60,7 @@ class Lexicon:
 
     protected: frozenset[str]
     places: frozenset[str]  # whole names and each single word of a multi-word name
+    place_names: frozenset[str]  # whole names only (`Saint` of `Saint-Louis` is no name)
     elisions: dict[str, str]
 
 
@@ -79,7 +80,8 @@ def lexicon(doc: Document) -> Lexicon:
             glued, _, repaired = line.partition(" ")
             if repaired:
                 elisions[glued] = repaired.strip()
-        return Lexicon(protected, frozenset(places), elisions)
+        whole = frozenset(store.lines("lexicon/places.txt"))
+        return Lexicon(protected, frozenset(places), whole, elisions)
 
     return store.memo("merged_words.lexicon", build)
 
@@ -183,7 +185,10 @@ def case_join(doc: Document, rule: Rule) -> Iterator[Finding]:
     text = ctx.text
     starters = words_param(rule, "sentence_starters")
     function_words = words_param(rule, "function_words")
-    min_left = int(rule.params.get("min_left_zipf", 3.0))
+    min_left = float(rule.params.get("min_left_zipf", 3.0))
+    whole_max = float(rule.params.get("max_whole_zipf", 2.0))
+    ambiguous = words_param(rule, "ambiguous_left")
+    prompts = words_param(rule, "link_prompts")
     for m in CASE_RUN_RE.finditer(text):
         run = m.group()
         start, end = m.span()
@@ -193,6 +198,8 @@ def case_join(doc: Document, rule: Rule) -> Iterator[Finding]:
         chunk = text[a:b]
         if looks_like_code(chunk) or "-" in text[max(a, start - 1) : start + 1]:
             continue
+        if word_zipf(run) >= whole_max:
+            continue  # YouTube, PayPal, LinkedIn: wordfreq knows the brand as one word
         cuts = junctions(run)
         if len(cuts) != 1:
             continue
@@ -202,6 +209,12 @@ def case_join(doc: Document, rule: Rule) -> Iterator[Finding]:
         if decision is None:
             continue
         insert, safety = decision
+        if insert == ". " and (left.lower() in ambiguous or title_follows(text, end, right)):
+            safety = "unsafe"  # told The Associated Press; said The Hague
+        elif is_french_word(right):
+            safety = "unsafe"  # theOuest: the split leaves French that still needs translating
+        elif left.lower() in prompts and line_opens_with(text, start, prompts):
+            safety = "unsafe"  # Also readDouble…: a related-article line, to be deleted whole
         yield rule.finding(
             start,
             end,
@@ -210,6 +223,32 @@ def case_join(doc: Document, rule: Rule) -> Iterator[Finding]:
             message=f"Merged words: '{left}' and '{right}' are glued together.",
             title=f"{left}{insert}{right}",
         )
+
+
+def is_french_word(word: str) -> bool:
+    """A word of French that English does not use much (``Ouest``, not ``Alliance``)."""
+    low = word.lower()
+    en, fr = zipf(low, "en"), zipf(low, "fr")
+    return fr >= 3.0 and en < 3.0 and fr >= en + 1.0
+
+
+def line_opens_with(text: str, pos: int, words: frozenset[str]) -> bool:
+    """Whether the line holding ``pos`` starts with one of ``words`` (``Also read…``)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    m = RUN_RE.match(text, line_start)
+    return bool(m and m.group().lower() in words)
+
+
+NEXT_WORD_RE = regex.compile(r"\s+([\p{L}\p{M}]+)")
+
+
+def title_follows(text: str, end: int, right: str) -> bool:
+    """``The`` followed by a capitalised word may open a title (``The Associated Press``)
+    rather than a sentence."""
+    if right not in ("The", "A", "An"):
+        return False
+    m = NEXT_WORD_RE.match(text, end)
+    return bool(m and m.group(1)[:1].isupper())
 
 
 def junctions(run: str) -> list[int]:
@@ -345,7 +384,7 @@ def decide_punct(
         if content.rstrip().endswith((".", "!", "?", "…")):
             return p1, " ", "safe"
         if starter:
-            return p1, ". ", "full-stop"
+            return p1, ". ", "unsafe" if title_follows(text, p1 + len(right), right) else "full-stop"
         if wordish(ctx, right):
             return p1, " ", "unsafe"
         return None
@@ -421,9 +460,12 @@ def find_opener(text: str, close: int, limit: int = 400) -> int | None:
 
 # --------------------------------------------------------------------------- elision
 
-ELISION_UPPER_RE = regex.compile(r"(?<![\p{L}\p{M}'’\-])(qu|[ldjnsc])(\p{Lu}[\p{L}\p{M}]+)(?![\p{L}\p{M}'’\-])")
+# Only l', d' and qu' are tried in general: j', n', s', c' glue into too many rare English
+# words (`sexists`, `censuring`); their frequent glued forms are listed in
+# lexicon/french-elision-words.txt instead.
+ELISION_UPPER_RE = regex.compile(r"(?<![\p{L}\p{M}'’\-])(qu|[ld])(\p{Lu}[\p{L}\p{M}]+)(?![\p{L}\p{M}'’\-])")
 ELISION_LOWER_RE = regex.compile(
-    r"(?<![\p{L}\p{M}\p{N}'’\-])(qu|[ldjnsc])([aeiouyhàâäéèêëîïôöûüœæ][\p{Ll}\p{M}]{3,})(?![\p{L}\p{M}\p{N}'’\-])"
+    r"(?<![\p{L}\p{M}\p{N}'’\-])(qu|[ld])([aeiouyhàâäéèêëîïôöûüœæ][\p{Ll}\p{M}]{3,})(?![\p{L}\p{M}\p{N}'’\-])"
 )
 ANY_TOKEN_RE = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’\-])[\p{Ll}\p{M}]+(?![\p{L}\p{M}\p{N}'’\-])")
 
@@ -443,12 +485,12 @@ def elision(doc: Document, rule: Rule) -> Iterator[Finding]:
         start, end = m.span()
         if ctx.skipped(start, end) or ctx.protected(m.group()):
             continue
-        if head not in ("l", "d", "qu") and not (rest[1:].islower()):
-            continue  # jQuery, cDNA, nVidia: only l', d', qu' take an acronym
         if shape(rest) == "mixed" or len(rest) < 2:
             continue
         if not (word_zipf(rest) >= 2.5 or ctx.standalone(rest) > 0 or ctx.is_place(rest)):
             continue
+        if not rest.isupper() and word_zipf(m.group()) >= whole_max:
+            continue  # jQuery, dBase: known as one word
         seen.add(start)
         yield elision_finding(rule, start, end, head, rest, apo)
     for m in ELISION_LOWER_RE.finditer(text):
@@ -457,8 +499,8 @@ def elision(doc: Document, rule: Rule) -> Iterator[Finding]:
         token = m.group()
         if start in seen or ctx.skipped(start, end) or token in ctx.lex.elisions:
             continue
-        if zipf(token, "en") >= whole_max or zipf(token, "fr") >= whole_max:
-            continue
+        if zipf(token, "en") > 0 or zipf(token, "fr") >= whole_max:
+            continue  # any English word (`dotage`, `limply`) or a French one stays whole
         if zipf(rest, "fr") < rest_min and zipf(rest, "en") < rest_min + 0.5:
             continue
         if ctx.standalone(token.capitalize()) or ctx.standalone(token) > 2:
@@ -549,7 +591,7 @@ def split_name(
             continue
         if tail == "is" and name[-1] in "aeiouyéè":
             continue
-        if ctx.is_place(name) or (ctx.standalone(name) > 0 and word_zipf(name) < max_name_zipf):
+        if name in ctx.lex.place_names or (ctx.standalone(name) > 0 and word_zipf(name) < max_name_zipf):
             return cut
     return None
 
