@@ -1,0 +1,633 @@
+"""Page debris that aggregators copy around a translated article: whole lines to delete.
+
+Each ``boilerplate.*`` rule judges lines from the structure of the page rather than from exact
+strings alone: where a line sits (head, tail, next to a credit), whether it repeats another
+line, whether it is a sentence at all (final punctuation, length), and what it is made of
+(hashtags, digits, a credit sign). Known phrases come from ``lexicon/boilerplate-phrases.txt``.
+
+Deleting lines one by one leaves gaps when debris comes in blocks (a timestamp, then a hashtag
+line, then a comment prompt at the end of the page). So every rule first asks ``_plan`` which
+lines *any* boilerplate line rule would delete, and shapes its own edits to fit that block:
+in the middle of the text a block gives back exactly one blank line; at the end of the text each
+line takes the line break before it; at the start, the blank lines after it. The shapes compose:
+applying only some of a block's deletions never glues two kept lines into one.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import regex
+
+from ..document import Document, Line
+from ..model import Edit, Finding, Rule, Safety
+
+PHRASES = "lexicon/boilerplate-phrases.txt"
+PROFILES = "profiles/*.toml"
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "«": '"', "»": '"', "\u00a0": " "})
+_WS_RE = regex.compile(r"\s+")
+_TRAIL_RE = regex.compile(r"[\s:.…!>»›|\-–—]+$")
+_LEAD_RE = regex.compile(r"^[\s•·*>»›\-–—]+")
+_SENTENCE_END_RE = regex.compile(r"[.!?…][\"'”’»)\]]*$")
+_WORD_RE = regex.compile(r"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """One line a rule wants deleted (or, with ``span``, a part of a line to delete)."""
+
+    rule: str
+    line: Line
+    safety: Safety
+    message: str = ""
+    span: tuple[int, int] | None = None  # a part of the line; None = the whole line
+    edit_end: int | None = None  # end of the deleted text when it goes past the span
+
+
+# --------------------------------------------------------------------------- text helpers
+
+
+def norm(text: str) -> str:
+    """Compare lines as a reader would: case, quote style, spacing and end marks ignored."""
+    text = unicodedata.normalize("NFC", text).translate(_QUOTES).casefold()
+    text = _WS_RE.sub(" ", text).strip()
+    return _TRAIL_RE.sub("", _LEAD_RE.sub("", text))
+
+
+def words(text: str) -> list[str]:
+    return _WORD_RE.findall(text)
+
+
+def is_sentence(text: str) -> bool:
+    """A line that ends like a sentence of running text."""
+    return bool(_SENTENCE_END_RE.search(text.rstrip()))
+
+
+def heading_like(text: str, max_words: int = 30) -> bool:
+    """Short and not ending like a sentence: a title, a caption, a label."""
+    return not is_sentence(text) and 0 < len(words(text)) <= max_words
+
+
+def phrases(doc: Document) -> dict[str, list[str]]:
+    """The lexicon of known phrases, by kind, normalised (read once per process)."""
+    store = doc.cache["store"]
+
+    def build() -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for item in store.lines(PHRASES):
+            kind, sep, phrase = item.partition(":")
+            if sep and phrase.strip():
+                out.setdefault(kind.strip().casefold(), []).append(phrase.strip())
+        return out
+
+    return store.memo(f"boilerplate:phrases:{PHRASES}", build)
+
+
+def _memo(doc: Document, key: str, build: Callable[[], object]) -> object:
+    store = doc.cache.get("store")
+    return store.memo(key, build) if store is not None else build()
+
+
+def nonblank(doc: Document) -> list[Line]:
+    key = "boilerplate:nonblank"
+    if key not in doc.cache:
+        doc.cache[key] = [ln for ln in doc.lines if not ln.blank]
+    return doc.cache[key]
+
+
+# --------------------------------------------------------------------------- classifiers
+# Each classifier returns the verdicts of one rule; the rule ids are those of rules/boilerplate.toml.
+
+
+def classify_repeated_title(doc: Document) -> list[Verdict]:
+    """A later copy of a line already seen (the title, an item title, a timestamp): safe.
+
+    Exact copies only, ignoring case, quote style and spacing; a line needs three words so
+    that short labels (`Photo`, a name) are left to the rules that know them."""
+    out = []
+    seen: set[str] = set()
+    for line in nonblank(doc):
+        key = norm(line.text)
+        if key in seen and len(words(key)) >= 3:
+            out.append(Verdict("boilerplate.repeated-title", line, Safety.SAFE, "A repeated copy of an earlier line."))
+        seen.add(key)
+    return out
+
+
+def classify_near_repeat(doc: Document) -> list[Verdict]:
+    """A heading that repeats the heading just before it, cut short or with a prefix, and a
+    teaser line that repeats the start of the paragraph after it: unsafe (which copy is the
+    better one is a judgement)."""
+    out = []
+    lines = nonblank(doc)
+    exact = {v.line.number for v in verdicts(doc, "boilerplate.repeated-title")} | set(_credit_lines(doc))
+    for i, line in enumerate(lines):
+        if line.number in exact:
+            continue
+        key = norm(line.text)
+        nkey = len(words(key))
+        if heading_like(line.text) and nkey >= 4:
+            for prev in lines[max(0, i - 2) : i]:
+                pkey = norm(prev.text)
+                if pkey == key or not heading_like(prev.text):
+                    continue
+                shorter = min(nkey, len(words(pkey)))
+                if shorter >= 4 and (pkey.startswith(key) or key.endswith(pkey) or key.startswith(pkey)):
+                    out.append(Verdict("boilerplate.near-repeat", line, Safety.UNSAFE,
+                                       "A truncated or extended copy of the heading above it."))
+                    break
+        elif i <= 2 and is_sentence(line.text) and nkey >= 6:
+            # a standfirst that repeats the first sentence of the lead (after a kicker label)
+            for nxt in lines[i + 1 : i + 4]:
+                body = norm(_KICKER_RE.sub("", nxt.text, count=1))
+                if len(body) > len(key) + 20 and body.startswith(key):
+                    out.append(Verdict("boilerplate.near-repeat", line, Safety.UNSAFE,
+                                       "A teaser line repeating the start of the lead below it."))
+                    break
+    return out
+
+
+def _prompt_set(doc: Document) -> frozenset[str]:
+    return _memo(doc, f"boilerplate:prompts:{PHRASES}", lambda: frozenset(norm(p) for p in phrases(doc).get("prompt", [])))
+
+
+def classify_page_prompt(doc: Document) -> list[Verdict]:
+    """A line that is exactly a known comment, share, newsletter or navigation prompt: safe."""
+    prompts = _prompt_set(doc)
+    return [
+        Verdict("boilerplate.page-prompt", ln, Safety.SAFE, f"Page prompt left by the scraper: {ln.text.strip()!r}.")
+        for ln in nonblank(doc)
+        if len(ln.text) <= 80 and norm(ln.text) in prompts
+    ]
+
+
+def _related_re(doc: Document) -> regex.Pattern[str]:
+    def build() -> regex.Pattern[str]:
+        items = sorted(phrases(doc).get("related", []), key=len, reverse=True)
+        alt = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in items) or "(?!)"
+        return regex.compile(rf"^\s*(?:>>|»|›)?\s*(?P<lead>{alt})(?P<sep>\s*[:>»›\-–—]+\s*|\s*|(?=\p{{Lu}}|\d))(?P<rest>.*)$",
+                             regex.IGNORECASE)
+
+    return _memo(doc, f"boilerplate:related:{PHRASES}", build)
+
+
+_ARROW_LINK_RE = regex.compile(r"^\s*(?:>>|»»|→|►|▶)\s*\S")
+
+
+def classify_related_link(doc: Document) -> list[Verdict]:
+    """A related-article teaser: a known lead (`Also read`, `Lire aussi`) glued to or followed
+    by a colon and a linked title, or a `>>` link line. Safe in those forms; unsafe when the lead
+    is followed by a plain space and a capital, which a sentence could also do."""
+    pat = _related_re(doc)
+    out = []
+    for ln in nonblank(doc):
+        text = ln.text
+        if len(text) > 300:
+            continue
+        m = pat.match(text)
+        if m:
+            rest, sep = m.group("rest").strip(), m.group("sep")
+            if not rest:
+                safety = Safety.SAFE
+            elif sep.strip() or (sep == "" and (rest[:1].isupper() or rest[:1].isdigit())):
+                safety = Safety.SAFE  # `Also readDouble attack…`, `Read also: …`
+            elif rest[:1].isupper() and not is_sentence(text):
+                safety = Safety.UNSAFE  # `See also The report…`
+            else:
+                continue
+            out.append(Verdict("boilerplate.related-link", ln, safety, "A related-article link line."))
+        elif _ARROW_LINK_RE.match(text) and not is_sentence(text) and len(words(text)) <= 25:
+            out.append(Verdict("boilerplate.related-link", ln, Safety.SAFE, "A `>>` link line."))
+    return out
+
+
+_TIMESTAMP_RE = regex.compile(r"^\s*(\d{10}|\d{13})\s*$")
+# unix seconds between 2001-09-09 and 2038-01-19: page render stamps, not figures of the text
+_TS_MIN, _TS_MAX = 1_000_000_000, 2_147_483_647
+
+
+def classify_unix_timestamp(doc: Document) -> list[Verdict]:
+    """A bare unix timestamp alone on a line (`1727014146`): safe."""
+    out = []
+    for ln in nonblank(doc):
+        m = _TIMESTAMP_RE.match(ln.text)
+        if m:
+            value = int(m.group(1)[:10])
+            if _TS_MIN <= value <= _TS_MAX:
+                out.append(Verdict("boilerplate.unix-timestamp", ln, Safety.SAFE, "A unix timestamp left by the page."))
+    return out
+
+
+_HASHTAG_RE = regex.compile(r"^#[\p{L}\p{N}_]+[.,;]?$")
+
+
+def classify_hashtag_line(doc: Document) -> list[Verdict]:
+    """A line of tags: all hashtags (safe), or mostly hashtags (unsafe)."""
+    out = []
+    for ln in nonblank(doc):
+        toks = ln.text.split()
+        tags = sum(1 for t in toks if _HASHTAG_RE.match(t))
+        if tags >= 2 and tags == len(toks):
+            out.append(Verdict("boilerplate.hashtag-line", ln, Safety.SAFE, "A line of hashtags."))
+        elif tags >= 3 and tags / len(toks) >= 0.6:
+            out.append(Verdict("boilerplate.hashtag-line", ln, Safety.UNSAFE, "A line made mostly of hashtags."))
+    return out
+
+
+_READING_TIME_RES = [
+    regex.compile(r"^\s*(?:reading time|read time|time to read|temps de lecture|lecture)\s*:?\s*\d{1,2}\s*(?:min|mins|minutes?|mn)\.?\s*$", regex.I),
+    regex.compile(r"^\s*\d{1,2}\s*(?:min|mins|minutes?|mn)(?:\s*(?:read|reading|de lecture))?\.?\s*$", regex.I),
+    regex.compile(r"^\s*(?:published|posted|publié)\b.{0,80}?\b(?:updated|mis à jour|modified)\b.{0,80}?"
+                  r"(?:reading time|read time|temps de lecture)\s*:?\s*\d{1,2}\s*(?:min|mins|minutes?|mn)\.?\s*$", regex.I),
+]
+
+
+def classify_reading_time(doc: Document) -> list[Verdict]:
+    """`Reading time: 1 min`, a bare `1 min`, `Published … Updated … Reading time: 2 min`: safe."""
+    return [
+        Verdict("boilerplate.reading-time", ln, Safety.SAFE, "Reading-time or publication metadata of the page.")
+        for ln in nonblank(doc)
+        if len(ln.text) <= 200 and any(p.match(ln.text) for p in _READING_TIME_RES)
+    ]
+
+
+_SOURCE_RE = regex.compile(
+    r"^\s*sources?\s*:?\s*(?:site-\d+|https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|fr|ca|info|news|ro|be|ch)/?\S*)\s*$",
+    regex.I,
+)
+
+
+def classify_source_footer(doc: Document) -> list[Verdict]:
+    """`source site-29`, `Source: example.com`: the aggregator's footer pointing at its source."""
+    return [
+        Verdict("boilerplate.source-footer", ln, Safety.SAFE, "The aggregator's source footer.")
+        for ln in nonblank(doc)
+        if _SOURCE_RE.match(ln.text)
+    ]
+
+
+def _credit_re(doc: Document) -> regex.Pattern[str]:
+    def build() -> regex.Pattern[str]:
+        items = sorted(phrases(doc).get("credit", []), key=len, reverse=True)
+        alt = "|".join(regex.escape(p) for p in items) or "(?!)"
+        # (BERTRAND GUAY / AFP), (Photo AFP), (AFP), (Name/Reuters)
+        return regex.compile(
+            rf"\(\s*(?:(?:photo|crédit|credit|image)s?\s*:?\s*)?(?:[\p{{L}}.'’\- ]{{2,60}}?\s*/\s*)?(?:{alt})"
+            rf"(?:\s*/\s*[\p{{L}} ]{{2,30}})?\s*\)\s*$",
+            regex.I,
+        )
+
+    return _memo(doc, f"boilerplate:credit:{PHRASES}", build)
+
+
+_PHOTO_LINE_RE = regex.compile(
+    r"^\s*(?:photo|photos|photo credit|photo credits|credit|credits|crédit|crédits|crédit photo|image|illustration|"
+    r"photo d['’]illustration|video|vidéo)\s*:\s*\S.{0,80}$",
+    regex.I,
+)
+_COPYRIGHT_RE = regex.compile(r"(?:©|\(c\)|copyright\b)\s*", regex.I)
+
+
+_CREDIT_PARTICLES = frozenset("de du des la le van von der den da di via and et for images photo photos".split())
+
+
+def _credit_text(text: str) -> bool:
+    """What follows `©` is a credit: a few names, agencies or a year, not a sentence."""
+    ws = words(text)
+    return 0 < len(ws) <= 10 and len(text) <= 80 and all(
+        w[0].isupper() or w[0].isdigit() or w in _CREDIT_PARTICLES for w in ws
+    )
+
+
+def _credit_lines(doc: Document) -> dict[int, tuple[str, str]]:
+    """Line number → (kind, caption text before the credit) for every line carrying a credit."""
+    key = "boilerplate:credits"
+    if key in doc.cache:
+        return doc.cache[key]
+    cre = _credit_re(doc)
+    out: dict[int, tuple[str, str]] = {}
+    for ln in nonblank(doc):
+        text = ln.text
+        if len(text) > 600:
+            continue
+        m = _COPYRIGHT_RE.search(text)
+        if m and "©" in m.group() and _credit_text(text[m.end() :]):
+            out[ln.number] = ("copyright", text[: m.start()].strip())
+            continue
+        if _PHOTO_LINE_RE.match(text) and not is_sentence(text) and len(words(text)) <= 14:
+            out[ln.number] = ("photo-line", "")
+            continue
+        b = cre.search(text)
+        if b and (b.start() == len(text) - len(text.lstrip()) or "/" in b.group() or len(words(text)) <= 30):
+            out[ln.number] = ("bracket", text[: b.start()].strip())
+    doc.cache[key] = out
+    return out
+
+
+def _neighbours(doc: Document, line: Line, span: int = 3) -> Iterator[Line]:
+    lines = nonblank(doc)
+    idx = next(i for i, ln in enumerate(lines) if ln.number == line.number)
+    yield from lines[max(0, idx - span) : idx]
+    yield from lines[idx + 1 : idx + 1 + span]
+
+
+def classify_photo_credit(doc: Document) -> list[Verdict]:
+    """A credit line: `Photo: Radio-Canada / NAME`, `(NAME / AFP)` or `© Reuters` alone, or a
+    title that repeats a nearby line followed by `© France 24` (a video embed): safe."""
+    out = []
+    for ln in nonblank(doc):
+        found = _credit_lines(doc).get(ln.number)
+        if not found:
+            continue
+        _kind, caption = found
+        if not caption or (len(words(caption)) >= 2 and any(norm(n.text) == norm(caption) for n in _neighbours(doc, ln))):
+            out.append(Verdict("boilerplate.photo-credit", ln, Safety.SAFE, "A photo or video credit line."))
+    return out
+
+
+def classify_photo_caption(doc: Document) -> list[Verdict]:
+    """A caption: a line ending with a credit (`… © Name, Reuters`, `… (NAME / AFP)`), or a
+    short line without final punctuation right above a credit line: unsafe."""
+    credits = _credit_lines(doc)
+    safe_credit = {v.line.number for v in verdicts(doc, "boilerplate.photo-credit")}
+    lines = nonblank(doc)
+    out = []
+    for i, ln in enumerate(lines):
+        found = credits.get(ln.number)
+        if found and ln.number not in safe_credit and found[1]:
+            out.append(Verdict("boilerplate.photo-caption", ln, Safety.UNSAFE, "A photo caption with its credit."))
+        elif (
+            not found
+            and i + 1 < len(lines)
+            and credits.get(lines[i + 1].number, ("", "x"))[1] == ""
+            and heading_like(ln.text, 40)
+            and ln is not doc.title
+        ):
+            out.append(Verdict("boilerplate.photo-caption", ln, Safety.UNSAFE, "A photo caption above its credit line."))
+    return out
+
+
+def classify_video_title(doc: Document) -> list[Verdict]:
+    """The title of an embedded video: a heading repeated just below with a `© credit`."""
+    credits = _credit_lines(doc)
+    lines = nonblank(doc)
+    out = []
+    for i, ln in enumerate(lines):
+        if ln.number in credits or not heading_like(ln.text) or len(words(ln.text)) < 2:
+            continue
+        for nxt in lines[i + 1 : i + 3]:
+            found = credits.get(nxt.number)
+            if found and found[0] == "copyright" and norm(found[1]) == norm(ln.text):
+                out.append(Verdict("boilerplate.video-title", ln, Safety.UNSAFE, "The title of an embedded video."))
+                break
+    return out
+
+
+_BYLINE_RE = regex.compile(
+    r"^\s*(?:(?:article )?written by|article rédigé par|rédigé par|by|par)\s*:?\s*"
+    r"(?:\p{Lu}[\p{L}'’.\-]*\s*){1,5}(?:follow|suivre|\+ follow)\s*$|"
+    r"^\s*(?:article written by|article rédigé par)\b.{0,80}$",
+    regex.I,
+)
+
+
+def classify_byline(doc: Document) -> list[Verdict]:
+    """`Article written by …`, `By: Name Follow` (the social button's text): unsafe."""
+    return [
+        Verdict("boilerplate.byline", ln, Safety.UNSAFE, "A byline with page furniture.")
+        for ln in nonblank(doc)
+        if not is_sentence(ln.text) and _BYLINE_RE.match(ln.text)
+    ]
+
+
+_LINE_CLASSIFIERS: dict[str, Callable[[Document], list[Verdict]]] = {
+    "boilerplate.repeated-title": classify_repeated_title,
+    "boilerplate.near-repeat": classify_near_repeat,
+    "boilerplate.page-prompt": classify_page_prompt,
+    "boilerplate.related-link": classify_related_link,
+    "boilerplate.unix-timestamp": classify_unix_timestamp,
+    "boilerplate.hashtag-line": classify_hashtag_line,
+    "boilerplate.reading-time": classify_reading_time,
+    "boilerplate.source-footer": classify_source_footer,
+    "boilerplate.photo-credit": classify_photo_credit,
+    "boilerplate.photo-caption": classify_photo_caption,
+    "boilerplate.video-title": classify_video_title,
+    "boilerplate.byline": classify_byline,
+}
+
+
+# --------------------------------------------------------------------------- deletion plan
+
+
+def _plan(doc: Document) -> frozenset[int]:
+    """Numbers of the lines that some boilerplate line rule deletes (shared by all rules)."""
+    key = "boilerplate:plan"
+    if key not in doc.cache:
+        marked: set[int] = set()
+        for rule_id in _LINE_CLASSIFIERS:
+            marked.update(v.line.number for v in verdicts(doc, rule_id))
+        if doc.cache.get("store") is not None:
+            marked.update(v.line.number for v in profile_verdicts(doc, "boilerplate.site-profile", PROFILES))
+        doc.cache[key] = frozenset(marked)
+    return doc.cache[key]
+
+
+def _break_end(doc: Document, line: Line) -> int:
+    text = doc.text
+    if text.startswith("\r\n", line.end):
+        return line.end + 2
+    if text.startswith("\n", line.end) or text.startswith("\r", line.end):
+        return line.end + 1
+    return line.end
+
+
+def deletion_edits(doc: Document, line: Line, planned: frozenset[int] | None = None) -> tuple[Edit, ...]:
+    """The edit that deletes ``line`` so that, with the other planned deletions, the text keeps
+    one blank line between paragraphs and gains no blank line at its start or end."""
+    planned = _plan(doc) if planned is None else planned | {line.number}
+    lines = doc.lines
+    idx = line.number - 1
+    kept = [ln.number for ln in nonblank(doc) if ln.number not in planned]
+    pos = bisect.bisect_left(kept, line.number)
+    before, after = kept[:pos], kept[pos:]
+    if not after and before:
+        # tail debris: take the line break before the line and any blank lines between
+        j = idx - 1
+        while j >= 0 and lines[j].blank:
+            j -= 1
+        start = lines[j].end if j >= 0 else 0
+        return (Edit(start, line.end, ""),)
+    # head or middle: take the line and its break; then the blank lines after it when it ends a
+    # block that had a blank line before it (one blank line survives), or at the head
+    end = _break_end(doc, line)
+    j = idx + 1
+    nxt_blank = j < len(lines) and lines[j].blank
+    if nxt_blank:
+        k = idx - 1
+        while k >= 0 and not lines[k].blank and lines[k].number in planned:
+            k -= 1
+        blank_before = k >= 0 and lines[k].blank
+        if not before or blank_before:
+            while j < len(lines) and lines[j].blank and after and lines[j].number < after[0]:
+                end = _break_end(doc, lines[j])
+                j += 1
+    return (Edit(line.start, end, ""),)
+
+
+def emit(doc: Document, rule: Rule, verdicts: list[Verdict]) -> Iterator[Finding]:
+    for v in verdicts:
+        if v.span is None:
+            edits = deletion_edits(doc, v.line)
+            yield rule.finding(v.line.start, v.line.end, message=v.message or None, safety=v.safety, edits=edits,
+                               title="Delete the line")
+        else:
+            s, e = v.span
+            yield rule.finding(s, e, message=v.message or None, safety=v.safety,
+                               edits=(Edit(s, v.edit_end if v.edit_end is not None else e, ""),), title="Delete it")
+
+
+def verdicts(doc: Document, rule_id: str) -> list[Verdict]:
+    """The verdicts of one line classifier on ``doc``, computed once per document."""
+    key = f"boilerplate:verdicts:{rule_id}"
+    if key not in doc.cache:
+        doc.cache[key] = _LINE_CLASSIFIERS[rule_id](doc)
+    return doc.cache[key]
+
+
+def _line_rule(rule_id: str) -> Callable[[Document, Rule], Iterator[Finding]]:
+    def detect(doc: Document, rule: Rule) -> Iterator[Finding]:
+        yield from emit(doc, rule, verdicts(doc, rule_id))
+
+    detect.__doc__ = _LINE_CLASSIFIERS[rule_id].__doc__
+    return detect
+
+
+repeated_title = _line_rule("boilerplate.repeated-title")
+near_repeat = _line_rule("boilerplate.near-repeat")
+page_prompt = _line_rule("boilerplate.page-prompt")
+related_link = _line_rule("boilerplate.related-link")
+unix_timestamp = _line_rule("boilerplate.unix-timestamp")
+hashtag_line = _line_rule("boilerplate.hashtag-line")
+reading_time = _line_rule("boilerplate.reading-time")
+source_footer = _line_rule("boilerplate.source-footer")
+photo_credit = _line_rule("boilerplate.photo-credit")
+photo_caption = _line_rule("boilerplate.photo-caption")
+video_title = _line_rule("boilerplate.video-title")
+byline = _line_rule("boilerplate.byline")
+
+
+# --------------------------------------------------------------------------- parts of lines
+
+_KICKER_RE = regex.compile(
+    r"^\s*(?:[«“\"]\s*)?(?P<label>\p{Lu}[\p{Lu}\p{N}'’\- ]{2,40}?)(?:\s*[?!])?(?:\s*[»”\"])?\s*:\s+(?=[«“\"]?\p{Lu})"
+)
+_GLUED_LABEL_RE = regex.compile(
+    r"^\s*(?P<label>\p{Lu}[\p{L}'’\-]+(?: (?:\p{Lu}[\p{L}'’\-]+|of|de|du|la|le|the|and|et)){0,3})\. (?=[\"“«]?\p{Lu})"
+)
+_UPDATE_STAMP_RE = regex.compile(
+    r"^\s*\[(?:updated?|update|last updated|mis à jour|mise à jour|maj|màj|publié)\b[^\[\]\n]{0,60}\]\s*", regex.I
+)
+
+
+def section_label(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """A section or kicker label glued to the start of a paragraph: `END OF SERVICE: Due to…`,
+    `« NEVERMORE ? »: The…`, or in the headline and lead, `Ivory Coast. "It's…`, where a one- to
+    four-word capitalised label ends with a full stop. Unsafe: the label may be a short sentence."""
+    not_labels = {w.casefold() for w in rule.params.get("not_labels", [])}
+    lines = nonblank(doc)
+    for i, ln in enumerate(lines):
+        text = ln.text
+        m = _KICKER_RE.match(text)
+        if m:
+            label = m.group("label").strip()
+            letters = [c for c in label if c.isalpha()]
+            if len(letters) >= 3 and all(c.isupper() for c in letters) and len(label.split()) <= 5 \
+                    and len(words(text[m.end():])) >= 4:
+                lead = len(text) - len(text.lstrip())
+                yield rule.finding(ln.start + lead, ln.start + m.end(), "", safety=Safety.UNSAFE,
+                                   message="A section label glued to the first sentence.")
+                continue
+        if i > 1:
+            continue
+        g = _GLUED_LABEL_RE.match(text)
+        if g and len(words(text[g.end():])) >= 5:
+            label = g.group("label")
+            if label.casefold() in not_labels or label.split()[0].casefold() in not_labels:
+                continue
+            yield rule.finding(ln.start + g.start("label"), ln.start + g.end(), "", safety=Safety.UNSAFE,
+                               message="A section label glued to the headline or the lead.")
+
+
+def update_stamp(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """`[Updated March 13, 2023 at 7:34 p.m.]` opening a paragraph: the page's update stamp."""
+    for ln in nonblank(doc):
+        m = _UPDATE_STAMP_RE.match(ln.text)
+        if m and len(m.group().strip()) < len(ln.text.strip()):
+            s = ln.start + ln.text.index("[")
+            e = ln.start + ln.text.index("]", s - ln.start) + 1
+            yield rule.finding(s, e, message=None, safety=rule.safety, edits=(Edit(s, ln.start + m.end(), ""),),
+                               title="Delete the update stamp")
+
+
+_SITE_SUFFIX_RE = regex.compile(r"\s+\|\s+(?:\p{Lu}[\p{L}\p{N}.'’&\-]*)(?:\s+[\p{Lu}\p{N}][\p{L}\p{N}.'’&\-]*){0,4}\s*$")
+
+
+def title_site_suffix(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """` | CBC News` after the headline: the source site's name from the HTML title."""
+    title = doc.title
+    if title is None:
+        return
+    m = _SITE_SUFFIX_RE.search(title.text)
+    if m and len(words(title.text[: m.start()])) >= 3:
+        s, e = title.start + m.start(), title.start + m.end()
+        yield rule.finding(s, e, "", safety=rule.safety)
+
+
+# --------------------------------------------------------------------------- site profiles
+
+
+def _profiles(doc: Document, pattern: str) -> list[dict]:
+    store = doc.cache["store"]
+
+    def build() -> list[dict]:
+        out = []
+        for table in store.tables(pattern, "profile"):
+            flags = regex.IGNORECASE if table.get("ignorecase") else 0
+            out.append({
+                "site": table.get("site", "?"),
+                "when": [regex.compile(p, flags) for p in table.get("when", [])],
+                "header": [regex.compile(p, flags) for p in table.get("header", [])],
+                "footer": [regex.compile(p, flags) for p in table.get("footer", [])],
+                "lines": [regex.compile(p, flags) for p in table.get("lines", [])],
+                "window": int(table.get("window", 6)),
+                "safety": Safety(table.get("safety", "unsafe")),
+                "file": table.get("_file", ""),
+            })
+        return out
+
+    return store.memo(f"boilerplate:profiles:{pattern}", build)
+
+
+def profile_verdicts(doc: Document, rule_id: str, pattern: str) -> list[Verdict]:
+    lines = nonblank(doc)
+    out: dict[int, Verdict] = {}
+    for prof in _profiles(doc, pattern):
+        if prof["when"] and not any(p.search(doc.text) for p in prof["when"]):
+            continue
+        w = prof["window"]
+        zones = ((prof["header"], lines[:w]), (prof["footer"], lines[-w:]), (prof["lines"], lines))
+        for pats, zone in zones:
+            for ln in zone:
+                if ln.number not in out and any(p.search(ln.text, timeout=1.0) for p in pats):
+                    out[ln.number] = Verdict(rule_id, ln, prof["safety"], f"Page debris of {prof['site']} (site profile).")
+    return sorted(out.values(), key=lambda v: v.line.number)
+
+
+def site_profile(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """Lines matched by a site profile (``profiles/*.toml`` of every rules folder)."""
+    verdicts = profile_verdicts(doc, rule.id, str(rule.params.get("profiles", PROFILES)))
+    yield from emit(doc, rule, verdicts)

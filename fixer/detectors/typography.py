@@ -1,0 +1,384 @@
+"""French typography and scraping scars left in English text: quotes, stops, words, encoding.
+
+Quotation marks are judged per paragraph (one line of the file) by one left-to-right scan,
+shared by the quote rules through ``doc.cache``: curly marks and guillemets have a direction,
+so a pair, a mark used the wrong way round and a mark left alone can be told apart without
+guessing. Straight quotes have no direction; only an isolated one (spaces on both sides) is
+flagged. A fix is offered only when the scan leaves no doubt, and is safe only when the
+repaired text is the one any editor would write.
+"""
+
+from __future__ import annotations
+
+import difflib
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from ..document import Document
+from ..model import Edit, Finding, Rule, Safety
+
+OPENERS = {"“": "“", "«": "“"}
+CLOSERS = {"”": "”", "»": "”"}
+_SPACES = " \u00a0\u202f\u2009"
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """What the scan made of one quotation mark (offsets in the document)."""
+
+    kind: str  # "pair", "reversed", "dangling-open", "dangling-close"
+    open: int = -1  # offset of the opening mark (pair, dangling-open, reversed opener)
+    close: int = -1  # offset of the closing mark (pair, dangling-close, reversed closer)
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _scan_line(text: str, base: int, next_opens: bool) -> list[Quote]:
+    """Pair the curly quotes and guillemets of one paragraph."""
+    out: list[Quote] = []
+    open_at = -1
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ch not in OPENERS and ch not in CLOSERS:
+            continue
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < n else " "
+        if ch in OPENERS:
+            # `Left-handed“,`: an opening mark glued to the word before it and followed by
+            # punctuation or space is a closing mark the wrong way round
+            if ch == "“" and (_is_word(before) or before in ".,!?…") and (after in _SPACES + ",.;:!?)]" or i + 1 == n):
+                if open_at >= 0:
+                    out.append(Quote("reversed", open=open_at, close=base + i))
+                    open_at = -1
+                else:
+                    out.append(Quote("reversed", close=base + i))
+                continue
+            if open_at >= 0:
+                out.append(Quote("dangling-open", open=open_at))
+            open_at = base + i
+        else:
+            if open_at < 0 and ch == "”" and before in _SPACES + "([—–" and _is_word(after):
+                # `said ”Hello`: a closing mark opening a quotation
+                open_at = base + i
+                out.append(Quote("reversed", open=base + i))
+                continue
+            if open_at >= 0:
+                out.append(Quote("pair", open=open_at, close=base + i))
+                open_at = -1
+            else:
+                out.append(Quote("dangling-close", close=base + i))
+    if open_at >= 0 and not next_opens:
+        out.append(Quote("dangling-open", open=open_at))
+    return out
+
+
+_FINISHED_RE = regex.compile(r"[.!?…:;”\"»)\]]\s*$")
+
+
+def quotes(doc: Document) -> list[Quote]:
+    """The scan of every paragraph, computed once per document."""
+    key = "typography:quotes"
+    if key in doc.cache:
+        return doc.cache[key]
+    lines = [ln for ln in doc.lines if not ln.blank]
+    out: list[Quote] = []
+    for i, ln in enumerate(lines):
+        if not any(c in ln.text for c in "“”«»"):
+            continue
+        nxt = lines[i + 1].text.lstrip() if i + 1 < len(lines) else ""
+        found = _scan_line(ln.text, ln.start, nxt[:1] in ("“", "«"))
+        if i + 1 == len(lines) and not _FINISHED_RE.search(ln.text):
+            # an excerpt cut mid-sentence: its last quotation may be closed after the cut
+            found = [q for q in found if q.kind != "dangling-open"]
+        out.extend(found)
+    doc.cache[key] = out
+    return out
+
+
+def _spaces_before(text: str, pos: int) -> int:
+    while pos > 0 and text[pos - 1] in _SPACES:
+        pos -= 1
+    return pos
+
+
+def _spaces_after(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in _SPACES:
+        pos += 1
+    return pos
+
+
+_INNER_MARK_RE = regex.compile(r"[ \u00a0\u202f]+([?!])[ \u00a0\u202f]*(?=$)")
+
+
+def guillemets(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """« » to English quotes, with the French inner spaces removed."""
+    text = doc.text
+    for q in quotes(doc):
+        edits: list[Edit] = []
+        safety = Safety.SAFE
+        if q.open >= 0 and text[q.open] == "«" and q.kind in ("pair", "dangling-open"):
+            edits.append(Edit(q.open, _spaces_after(text, q.open + 1), "“"))
+            if q.kind == "dangling-open":
+                safety = Safety.UNSAFE
+        if q.close >= 0 and text[q.close] == "»" and q.kind in ("pair", "dangling-close"):
+            start = _spaces_before(text, q.close)
+            prev = text[start - 1] if start else ""
+            if q.kind == "dangling-close" and prev not in ".!?…":
+                continue  # `Home » News`: an arrow, not a quotation mark
+            end, repl = q.close + 1, "”"
+            inner = _INNER_MARK_RE.search(text, 0, start)
+            line_start = text.rfind("\n", 0, q.close) + 1
+            if q.kind == "dangling-close" and not text[line_start:start].strip(" .!?…"):
+                safety = Safety.UNSAFE  # `\n\n. »`: the quotation was cut by a paragraph break
+            if inner and inner.end() == start:
+                start, repl = inner.start(), inner.group(1) + "”"  # `NEVERMORE ? »` → `NEVERMORE?”`
+            elif prev == "." and text.startswith(",", end):
+                start, end, repl = start - 1, end + 1, ",”"  # `low. »,` → `low,”`
+                safety = Safety.UNSAFE
+            edits.append(Edit(start, end, repl))
+        if not edits:
+            continue
+        s = min(e.start for e in edits)
+        e = max(e.end for e in edits)
+        yield rule.finding(s, e, safety=safety, edits=tuple(edits), title="Use English quotation marks")
+
+
+def quote_spacing(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """`“ This` → `“This`; `priority ”.` → `priority”.`; `, ”said` → `,” said`."""
+    text = doc.text
+    for q in quotes(doc):
+        if q.kind != "pair":
+            continue
+        if text[q.open] == "“":
+            after = _spaces_after(text, q.open + 1)
+            if after > q.open + 1 and after < q.close and "\n" not in text[q.open:after]:
+                yield rule.finding(q.open + 1, after, "")
+        if text[q.close] == "”":
+            start = _spaces_before(text, q.close)
+            if start < q.close and start > q.open + 1:
+                nxt = text[q.close + 1] if q.close + 1 < len(text) else ""
+                repl = "” " if nxt.isalpha() else "”"
+                yield rule.finding(start, q.close + 1, repl)
+
+
+def reversed_quote(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """An opening mark closing a quotation (`Left-handed“,`) or the reverse: point at it and
+    offer the turned mark (unsafe: a garbled quotation may need more than one mark)."""
+    text = doc.text
+    for q in quotes(doc):
+        if q.kind != "reversed":
+            continue
+        if q.close >= 0 and text[q.close] == "“":
+            yield rule.finding(q.close, q.close + 1, "”", message="An opening quotation mark used to close a quotation.")
+        elif q.open >= 0 and text[q.open] == "”":
+            yield rule.finding(q.open, q.open + 1, "“", message="A closing quotation mark used to open a quotation.")
+
+
+_STRAIGHT_SPACED_RE = regex.compile(r'(?<=[ \t])"(?=[ \t])')
+
+
+_SENTENCE_BREAK_RE = regex.compile(r"[.!?…][”\"’)]*\s+(?=\p{Lu})")
+
+
+def unbalanced_quote(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """A quotation mark with no partner in its paragraph, or a straight quote standing alone
+    between spaces: point at it (a quotation split by removed markup or resumed French-style
+    after its attribution); no fix, only the writer knows where the quotation runs."""
+    text = doc.text
+    for q in quotes(doc):
+        if q.kind == "dangling-open":
+            yield rule.finding(q.open, q.open + 1, message="An opening quotation mark that is never closed.")
+        elif q.kind == "dangling-close":
+            # point from the start of the sentence the mark closes
+            line_start = text.rfind("\n", 0, q.close) + 1
+            ends = [m.end() for m in _SENTENCE_BREAK_RE.finditer(text, line_start, q.close)]
+            start = ends[-1] if ends else line_start
+            yield rule.finding(start, q.close + 1, message="A closing quotation mark with no opening mark.")
+    for ln in doc.lines:
+        if '"' in ln.text:
+            for m in _STRAIGHT_SPACED_RE.finditer(ln.text):
+                yield rule.finding(ln.start + m.start(), ln.start + m.end(),
+                                   message="A straight quotation mark standing alone between spaces.")
+            if ln.text.rstrip().endswith(' "'):
+                pos = ln.start + len(ln.text.rstrip()) - 1
+                if not _STRAIGHT_SPACED_RE.search(ln.text.rstrip()[-3:]):
+                    yield rule.finding(pos, pos + 1, message="A quotation mark alone at the end of a paragraph.")
+
+
+# --------------------------------------------------------------------------- numbers
+
+_THOUSANDS_RE = regex.compile(
+    r"(?<![\p{N},.][ \u00a0\u202f]?)(?<![\p{N}])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![ \u00a0\u202f]?\p{N})(?![,.]\d)"
+)
+
+
+def french_thousands(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """`10 000` → `10,000`: one finding per number."""
+    for m in _THOUSANDS_RE.finditer(doc.text):
+        yield rule.finding(m.start(), m.end(), regex.sub(r"[ \u00a0\u202f]", ",", m.group()))
+
+
+# --------------------------------------------------------------------------- repeated text
+
+
+_DOUBLED_WORD_RE = regex.compile(r"\b(\p{L}+)([ \u00a0]+)(\p{L}+)\b")
+
+
+def doubled_word(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """`the joint joint committee` → `the joint committee`. Words that English (or French, in
+    a quotation) legitimately doubles are in the rule's ``allow`` list (`had had`, `that that`);
+    two capitalised copies are names (`Bora Bora`) and are left alone."""
+    allow = {w.casefold() for w in rule.params.get("allow", [])}
+    text = doc.text
+    for m in _DOUBLED_WORD_RE.finditer(text, overlapped=True):
+        a, b = m.group(1), m.group(3)
+        if a.casefold() != b.casefold() or a.casefold() in allow or (len(a) == 1 and a.casefold() != "a"):
+            continue
+        if b[:1].isupper() or a.isupper():
+            continue  # `Bora Bora`, `Walla Walla`, `NO NO`
+        if a.isdigit():
+            continue
+        yield rule.finding(m.start(1), m.end(3), a, message=f"The word {a!r} is doubled.")
+
+
+_DOUBLED_STOP_RE = regex.compile(r"(?<=[\p{L}\p{N})\]”\"’])(\.)[ \u00a0]+\.(?![ \u00a0]*\.)|(?<=[\p{L}\p{N}]),,(?!,)")
+
+
+def doubled_punctuation(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """`landscape. . Indeed` → `landscape. Indeed`; `word,,` → `word,`; `French))` when the
+    paragraph closes more brackets than it opens."""
+    text = doc.text
+    for m in _DOUBLED_STOP_RE.finditer(text):
+        repl = "." if m.group(1) else ","
+        yield rule.finding(m.start(), m.end(), repl)
+    for ln in doc.lines:
+        t = ln.text
+        if "))" in t and t.count(")") > t.count("("):
+            i = t.find("))")
+            yield rule.finding(ln.start + i, ln.start + i + 2, ")", message="A doubled closing bracket.")
+
+
+_STRAY_STOP_RE = regex.compile(r"(?<![\p{L}.])(\p{Ll}[\p{Ll}'’\-]+)\.[ \u00a0]+(\p{Ll}{2,})\b")
+
+
+def stray_stop(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """`the disease. of Covid-19`: a full stop followed by a lower-case word inside a sentence,
+    left where the translation dropped or garbled a phrase. Abbreviations (`etc.`, `vs.`,
+    `approx.`) are in the rule's ``abbreviations`` list. Warning only: the repair needs the
+    sentence's meaning."""
+    abbreviations = {w.casefold().rstrip(".") for w in rule.params.get("abbreviations", [])}
+    text = doc.text
+    for m in _STRAY_STOP_RE.finditer(text):
+        if m.group(1).casefold() in abbreviations:
+            continue
+        yield rule.finding(m.start(1), m.end(2))
+
+
+# --------------------------------------------------------------------------- layout scars
+
+
+_DROP_CAP_RE = regex.compile(r"^([\p{Lu}]) (\p{Lu}{2,}[\p{L}\-]*)", regex.M)
+
+
+def drop_cap(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """`Q UARANTE…`: a paragraph's ornamental first letter split from its word. Safe when the
+    joined word is a known English or French word; `A`, `I` and `O` are words of their own."""
+    from ..lexicon import zipf_en, zipf_fr
+
+    floor = float(rule.params.get("known_zipf", 3.0))
+    for m in _DROP_CAP_RE.finditer(doc.text):
+        if m.group(1) in "AIO":
+            continue
+        joined = m.group(1) + m.group(2)
+        head = regex.split(r"[\-]", joined)[0]
+        known = max(zipf_en(head), zipf_fr(head)) >= floor
+        yield rule.finding(m.start(), m.end(), joined, safety=Safety.SAFE if known else Safety.UNSAFE)
+
+
+_SPLIT_START_RE = regex.compile(r"^[ \t]*(?:([,;])(?=\s)|(\.)(?=[ \t]*[»”\"]|[ \t]+\p{Lu}))", regex.M)
+
+
+def split_sentence(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """A sentence cut into paragraphs by removed link or italic markup: a paragraph that
+    starts with `,`/`;` (joined back, safe) or with a full stop (joined back, unsafe), and a
+    paragraph ending in a comma followed by one starting in lower case (joined, unsafe)."""
+    lines = [ln for ln in doc.lines if not ln.blank]
+    for prev, ln in itertools.pairwise(lines):
+        if prev.text.rstrip().endswith(("“", '"')):
+            continue
+        m = _SPLIT_START_RE.match(ln.text)
+        p_end = prev.start + len(prev.text.rstrip())
+        if m:
+            s = ln.start + (m.start(1) if m.group(1) else m.start(2))
+            safety = Safety.SAFE if m.group(1) else Safety.UNSAFE
+            yield rule.finding(p_end, s + 1, safety=safety, edits=(Edit(p_end, s, ""),),
+                               message="A paragraph that starts with punctuation: the sentence was cut.")
+        elif prev.text.rstrip().endswith(",") and regex.match(r"[ \t]*\p{Ll}", ln.text):
+            s = ln.start + len(ln.text) - len(ln.text.lstrip())
+            yield rule.finding(p_end - 1, s + 1, safety=Safety.UNSAFE, edits=(Edit(p_end, s, " "),),
+                               message="A paragraph that ends with a comma before one starting in lower case.")
+
+
+# --------------------------------------------------------------------------- encoding
+
+
+def _ftfy_config():  # ftfy is imported lazily
+    from ftfy import TextFixerConfig
+
+    # encoding repairs only: keep curly quotes, ligatures, widths, line breaks and Unicode form
+    return TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=False,
+    )
+
+
+_THAI_IN_LATIN_RE = regex.compile(r"[\p{Latin}\u0e00-\u0e7f]*(?:\p{Latin}[\u0e00-\u0e7f]|[\u0e00-\u0e7f]\p{Latin})[\p{Latin}\u0e00-\u0e7f]*")
+
+
+def mojibake(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """Text decoded with the wrong code page (`CÃ´te dâ€™Ivoire`, `Cรดte`), repaired by ftfy
+    (or, for the Thai code page ftfy does not try, by Python's own cp874 codec) and reported
+    span by span, so the diff shows each repaired word."""
+    import ftfy
+    from ftfy.badness import is_bad
+
+    store = doc.cache.get("store")
+    config = store.memo("typography:ftfy-config", _ftfy_config) if store is not None else _ftfy_config()
+    for ln in doc.lines:
+        t = ln.text
+        if t.isascii():
+            continue
+        fixed = t
+        if is_bad(t):
+            fixed = ftfy.fix_text(t, config)
+        fixed = _THAI_IN_LATIN_RE.sub(_cp874, fixed)
+        if fixed == t:
+            continue
+        matcher = difflib.SequenceMatcher(None, t, fixed, autojunk=False)
+        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+            if op != "equal":
+                yield rule.finding(ln.start + i1, ln.start + i2, fixed[j1:j2],
+                                   message=f"Mojibake: {t[i1:i2]!r} should read {fixed[j1:j2]!r}.")
+
+
+def _cp874(m: regex.Match[str]) -> str:
+    """`Cรดte` → `Côte`: UTF-8 bytes read as Windows-874 (Thai); kept only when the bytes
+    decode as UTF-8 into Latin letters."""
+    word = m.group()
+    try:
+        out = word.encode("cp874").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return word
+    return out if regex.fullmatch(r"[\p{Latin}\p{M}]+", out) else word
