@@ -1,0 +1,196 @@
+"""Mistranslation detectors: English words that are right as words and wrong in meaning.
+
+* ``demonym``: ``Nigerian`` in an article about Niger (``Nigerien``), decided from what the
+  sentence and the article name: the glossary's context words of each country (Niamey, Tiani
+  versus Abuja, Tinubu) and the country of glossary entities (the FPL is from Niger).
+* ``false_friend``: a table of French→English calques that native news copy does not use
+  (``at the microphone of``, ``in orange vigilance``), in ``rules/lexicon/false-friends.toml``.
+* ``number_calque``: French vigesimal numbers rendered word by word: ``eighty-ten`` (quatre-
+  vingt-dix, 90), ``sixty-ten`` (soixante-dix, 70), ``four-twenty`` (quatre-vingts, 80).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+from typing import Any
+
+import regex
+
+from ..document import Document
+from ..glossary import Entity, Glossary, doc_glossary, mentions
+from ..model import Finding, Rule
+
+# -- mistranslation.demonym --------------------------------------------------------------------
+
+
+def _country_evidence(g: Glossary, country: str) -> tuple[str, ...]:
+    """Words that point at ``country``: its name, capital, context words, and the names of
+    glossary entities based there (armed groups, juntas, leaders)."""
+    words: list[str] = []
+    for e in g.entities:
+        if e.kind == "country" and e.name == country:
+            words += [e.name, e.capital, *e.context, *e.variants]
+            if e.demonym:
+                words.append(e.demonym)
+        elif e.country == country and e.kind != "country":
+            words += [e.name, *([e.acronym] if e.acronym else [])]
+    return tuple(dict.fromkeys(w for w in words if w))
+
+
+def _count(doc: Document, words: tuple[str, ...], start: int = 0, end: int | None = None) -> int:
+    """How many times the words occur in text[start:end] (whole words; phrases as written)."""
+    text = doc.text[start:end]
+    n = 0
+    for w in words:
+        if " " in w:
+            n += text.count(w)
+        else:
+            n += len(regex.findall(r"(?<![\p{L}\p{N}])" + regex.escape(w) + r"(?![\p{L}\p{N}])", text))
+    return n
+
+
+def demonym(doc: Document, rule: Rule) -> Iterator[Finding]:
+    g = doc_glossary(doc)
+    pairs: list[list[str]] = rule.params.get("pairs", [])  # [wrong demonym, its country, right demonym, right country]
+    text = doc.text
+    sent_starts = [s.start for s in doc.sentences]
+    for wrong, wrong_country, right, right_country in pairs:
+        if not mentions(doc, wrong):
+            continue
+        store = doc.cache.get("store")
+        ev_right = _evidence(store, g, right_country)
+        ev_wrong = tuple(w for w in _evidence(store, g, wrong_country) if w != wrong)
+        right_total = _count_country(doc, ev_right, right_country, rule)
+        wrong_total = _count_country(doc, ev_wrong, wrong_country, rule)
+        ratio = float(rule.params.get("article_ratio", 3))
+        minimum = int(rule.params.get("article_minimum", 3))
+        for m in regex.finditer(r"(?<![\p{L}])" + regex.escape(wrong) + r"s?(?![\p{L}])", text):
+            i = bisect.bisect_right(sent_starts, m.start()) - 1
+            s_start = doc.sentences[i].start if i >= 0 else 0
+            s_end = doc.sentences[i].end if i >= 0 else len(text)
+            local_right = _count(doc, ev_right, s_start, s_end)
+            local_wrong = _count(doc, ev_wrong, s_start, s_end)
+            if local_wrong:
+                continue  # the sentence itself names the other country: trust the word
+            # an article that writes the right demonym too knows the difference: only the
+            # sentence's own evidence counts then
+            article = (
+                not mentions(doc, right)
+                and right_total >= minimum
+                and right_total >= ratio * max(wrong_total, 1)
+            )
+            if not (local_right or article):
+                continue
+            fixed = right + m.group()[len(wrong) :]
+            why = "this sentence" if local_right else "this article"
+            yield rule.finding(
+                m.start(), m.end(), fixed,
+                message=f"{m.group()} refers to {wrong_country}; {why} is about {right_country} ({fixed}).",
+            )
+
+
+def _evidence(store: Any, g: Glossary, country: str) -> tuple[str, ...]:
+    if store is None:
+        return _country_evidence(g, country)
+    return store.memo(f"demonym.evidence.{country}", lambda: _country_evidence(g, country))
+
+
+def _count_country(doc: Document, words: tuple[str, ...], country: str, rule: Rule) -> int:
+    n = _count(doc, words)
+    # "Niger Delta", "Niger State", "River Niger": Nigeria's places, not the country Niger
+    for phrase in rule.params.get("not_country", {}).get(country, []):
+        n -= doc.text.count(phrase)
+    return n
+
+
+# -- mistranslation.false-friend ---------------------------------------------------------------
+
+
+def _phrases(store: Any, name: str) -> list[tuple[regex.Pattern[str], str | None, str]]:
+    def build() -> list[tuple[regex.Pattern[str], str | None, str]]:
+        out = []
+        for t in store.tables(name, "phrase"):
+            flags = regex.IGNORECASE if t.get("ignore_case", True) else 0
+            pat = regex.compile(str(t["pattern"]), flags)
+            suggest = t.get("suggest")
+            out.append((pat, None if suggest is None else str(suggest), str(t.get("note", ""))))
+        return out
+
+    return store.memo(f"false-friends:{name}", build)
+
+
+def false_friend(doc: Document, rule: Rule) -> Iterator[Finding]:
+    store = doc.cache.get("store")
+    if store is None:
+        from ..data import DataStore
+
+        store = doc.cache["store"] = DataStore()
+    name = str(rule.params.get("table", "lexicon/false-friends.toml"))
+    for pat, suggest, note in _phrases(store, name):
+        for m in pat.finditer(doc.text):
+            replacement = None
+            if suggest is not None:
+                replacement = _keep_case(m.group(), m.expand(suggest))
+            msg = f"{m.group()!r}: {note}" if note else None
+            yield rule.finding(m.start(), m.end(), replacement, message=msg)
+
+
+def _keep_case(found: str, replacement: str) -> str:
+    if found[:1].isupper() and replacement[:1].islower():
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+# -- mistranslation.number-calque --------------------------------------------------------------
+
+_UNITS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_SMALL = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_TENS = {70: "seventy", 80: "eighty", 90: "ninety"}
+_ONES = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
+
+_SEP = r"(?:\s*[-–—]\s*|\s+and\s+|-and-|\s+)"
+_NUMBER_RE = regex.compile(
+    r"(?<![\p{L}-])(?P<head>sixty|eighty|four[-\s]twenty)"
+    + _SEP
+    + r"(?P<tail>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?![\p{L}-])"
+    + r"|(?<![\p{L}-])(?P<fourtwenty>four-twenty|four\s*[–—]\s*twenty)(?:"
+    + _SEP
+    + r"(?P<unit>one|two|three|four|five|six|seven|eight|nine))?(?![\p{L}-])",
+    regex.IGNORECASE,
+)
+
+
+def _words(n: int) -> str:
+    tens, ones = divmod(n, 10)
+    word = _TENS[tens * 10]
+    return f"{word}-{_ONES[ones]}" if ones else word
+
+
+def number_calque(doc: Document, rule: Rule) -> Iterator[Finding]:
+    text = doc.text
+    for m in _NUMBER_RE.finditer(text):
+        if m.group("head"):
+            head = m.group("head").lower().replace(" ", "-")
+            base = {"sixty": 60, "eighty": 80, "four-twenty": 80}[head]
+            value = base + _UNITS[m.group("tail").lower()]
+        else:
+            # bare "four-twenty" is also a time of day (4:20) and a slang term: only before a noun
+            after = text[m.end() : m.end() + 30]
+            if m.group("unit") is None and not regex.match(r"\s+(?:[a-z]+\s+)?[a-z]+s\b", after):
+                continue
+            if regex.search(r"(?i)\b(at|past|to)\s*$", text[max(0, m.start() - 10) : m.start()]):
+                continue
+            value = 80 + (_SMALL[m.group("unit").lower()] if m.group("unit") else 0)
+        if value >= 100:
+            continue
+        yield rule.finding(
+            m.start(), m.end(), _words(value),
+            message=f"{m.group()!r} renders a French number word by word; it means {value}.",
+        )
+
+
+__all__ = ["Entity", "demonym", "false_friend", "number_calque"]
