@@ -550,6 +550,14 @@ def _mount_optional() -> None:
         from .glossary_cli import app as glossary_app
 
         app.add_typer(glossary_app, name="glossary", help="List, add and check glossary entries.")
+    if importlib.util.find_spec("fixer.review_cli") is not None:
+        from .review_cli import review
+
+        app.command("review")(_guard(review))
+    if importlib.util.find_spec("fixer.report_cli") is not None:
+        from .report_cli import report
+
+        app.command("report")(_guard(report))
 
 
 def main() -> None:
