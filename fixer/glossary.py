@@ -196,6 +196,7 @@ class Glossary:
     names: list[NameForm] = field(default_factory=list)
     by_key: dict[str, list[int]] = field(default_factory=dict)  # content key → indexes in names
     name_tokens: dict[str, list[Entity]] = field(default_factory=dict)  # word of a person/place name
+    spellings: dict[str, set[str]] = field(default_factory=dict)  # folded word → glossary spellings
 
     @classmethod
     def build(cls, tables: Iterable[dict[str, Any]], word_tables: Iterable[dict[str, Any]] = ()) -> Glossary:
@@ -236,8 +237,12 @@ class Glossary:
                     continue
                 idx = len(self.names)
                 self.names.append(NameForm(e, text, keys, origin))
-                for k in set(keys):
+                for k in set(keys) | {k[:4] for k in keys if len(k) > 4}:
                     self.by_key.setdefault(k, []).append(idx)
+            for form in e.accepted:
+                for w in _WORD_RE.findall(form):
+                    if len(w) >= 4:
+                        self.spellings.setdefault(fold(w), set()).add(w)
             if e.kind in ("person", "capital", "city", "country"):
                 for form in (e.name, *e.variants):
                     for w in _WORD_RE.findall(form):
@@ -261,7 +266,10 @@ class Glossary:
         """Indexes of name forms sharing at least two content keys with ``keys``."""
         hits: dict[int, int] = {}
         for k in set(keys):
-            for i in self.by_key.get(k, ()):
+            found = set(self.by_key.get(k, ()))
+            if len(k) > 4:
+                found.update(self.by_key.get(k[:4], ()))
+            for i in found:
                 hits[i] = hits.get(i, 0) + 1
         return {i for i, n in hits.items() if n >= 2}
 

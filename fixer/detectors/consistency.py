@@ -152,6 +152,14 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
         for s, e in names.occ[wrong]:
             yield rule.finding(s, e, right, message=f"{wrong} is spelt {right} {why}.")
 
+    # 0. accents in the wrong place on a glossary word (Méteo for Météo): never a style choice
+    for w in forms:
+        if w.isascii() or w in flagged:
+            continue
+        known = g.spellings.get(fold(w), set())
+        accented = [k for k in known if not k.isascii()]
+        if known and w not in known and len(accented) == 1:
+            yield from emit(w, accented[0], "in the glossary")
     # 1. accent-only variants sharing a neighbour name (Kylian Mbappe / Kylian Mbappé)
     for variants in by_fold.values():
         if len(variants) < 2:

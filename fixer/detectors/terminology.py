@@ -167,7 +167,7 @@ def _align(keys: list[str], target: tuple[str, ...], min_ratio: float) -> tuple[
 class NameMatch:
     """A window of a text aligned with a glossary name form."""
 
-    __slots__ = ("damage", "end", "form", "pieces", "score", "start")
+    __slots__ = ("damage", "end", "form", "keys", "pieces", "score", "start")
 
     def __init__(self, form: NameForm, pieces: list[Piece], score: float, damage: str) -> None:
         self.form = form
@@ -176,6 +176,7 @@ class NameMatch:
         self.damage = damage
         self.start = pieces[0].start
         self.end = pieces[-1].end
+        self.keys: list[str] = []
 
 
 def _is_english(word: str) -> bool:
@@ -206,11 +207,43 @@ def best_match(g: Glossary, run: list[Piece], text: str, threshold: float, min_r
                 if len(extra) > 1 or any(_is_english(p.text) for p in extra):
                     continue
                 score = 100.0 * 2 * m / (length + n)
-                if score < threshold or (best is not None and score <= best.score):
+                if score < threshold:
                     continue
                 pieces = run[sel[0] : sel[-1] + 1]
+                if g.is_accepted(text[pieces[0].start : pieces[-1].end]) is form.entity:
+                    score += 1.0  # the window is this entity's own correct name: it wins ties
+                if best is not None and (score, length) <= (best.score, len(best.keys)):
+                    continue
+                if _continues(run, sel[0], -1) or _continues(run, sel[-1], 1):
+                    continue  # part of a longer name: West African Development Bank
                 best = NameMatch(form, pieces, score, _damage(g, pieces, pos, form, bool(extra)))
+                best.keys = keys
     return best
+
+
+_LOOSE = frozenset({"the", "a", "an"})
+# Prepositions that rarely sit inside a name and often link it to what follows ("… on May 13")
+_BREAKS = frozenset({"on", "at", "by", "with", "from", "to"})
+_DATES = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
+def _continues(run: list[Piece], i: int, step: int) -> bool:
+    """Whether the name around run[i] goes on in direction ``step`` (another content word,
+    directly or through a connector such as "of"), so a window ending at i is only part of it."""
+    between: list[str] = []
+    j = i + step
+    while 0 <= j < len(run):
+        p = run[j]
+        if p.key:
+            if fold(p.text) in _DATES or any(fold(c) in _BREAKS for c in between):
+                return False
+            return not between or any(fold(c) not in _LOOSE for c in between)
+        between.append(p.text)
+        j += step
+    return False
 
 
 def _damage(g: Glossary, pieces: list[Piece], pos: list[int], form: NameForm, extra: bool) -> str:
@@ -397,3 +430,13 @@ def name_case(doc: Document, rule: Rule) -> Iterator[Finding]:
         if not (broken_start or glossed) or found.isupper():
             continue
         yield rule.finding(m.start(), m.end(), right, message=f"{found!r} is written {right!r}.")
+
+
+def recognise(g: Glossary, text: str, threshold: float = 80.0, min_ratio: float = 85.0) -> list[NameMatch]:
+    """Every glossary name recognised in ``text``, damaged or not (for tests and benchmarks)."""
+    out = []
+    for run in _runs(split_pieces(text, 0, g.words), text):
+        match = best_match(g, run, text, threshold, min_ratio)
+        if match is not None:
+            out.append(match)
+    return out
