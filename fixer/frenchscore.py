@@ -15,13 +15,14 @@ scan of a document is cached in ``doc.cache`` so the span, line and note rules s
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
-from .document import WORD_RE, Document
+from .document import WORD_RE
 from .lexicon import zipf_en, zipf_fr
 
 F, C, N, E = "F", "C", "N", "E"  # French evidence, capitalised name, number, English/other
@@ -50,8 +51,7 @@ def deaccent(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn")
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
+class Tok(NamedTuple):
     """A word with its kind. ``content`` marks French evidence that is not a name connector;
     ``strong`` evidence that no English sentence produces by chance (an elided article before a
     lower-case word, an elision that lost its apostrophe, NDLR)."""
@@ -84,12 +84,13 @@ class FrenchModel:
 
     function_words: frozenset[str]
     connectors: frozenset[str]
-    allowed_re: Any
+    allowed: dict[str, list[str]]  # first word → allowed phrases starting with it, longest first
     places: frozenset[str]
     lex_gap: float = 1.5
     lex_en_max: float = 3.6
     lex_fr_min: float = 3.0
     _cache: dict[str, tuple[float, float]] = field(default_factory=dict)
+    _kinds: dict[tuple[str, bool], tuple[str, bool, bool, bool, bool]] = field(default_factory=dict)
 
     def freqs(self, low: str) -> tuple[float, float]:
         got = self._cache.get(low)
@@ -116,24 +117,34 @@ def build_model(store: Any) -> FrenchModel:
             words.add(norm(word))
             if tag.strip() == "=connector":
                 connectors.add(norm(word))
-        phrases = sorted({norm(p) for p in store.lines("lexicon/french-allowed.txt")}, key=len, reverse=True)
-        alts = []
-        for p in phrases:
-            # apostrophes interchangeable, any run of spaces, word boundaries on both sides
-            pat = regex.escape(p, special_only=True, literal_spaces=False)
-            pat = pat.replace("'", "['’]").replace("\\ ", r"\s+").replace(" ", r"\s+")
-            alts.append(pat)
-        allowed_re = regex.compile(
-            r"(?<![\p{L}\p{M}\p{N}])(?:" + "|".join(alts) + r")(?![\p{L}\p{M}\p{N}])", regex.IGNORECASE
-        ) if alts else None
+        allowed: dict[str, list[str]] = {}
+        for item in store.lines("lexicon/french-allowed.txt"):
+            phrase = " ".join(norm(item).split())
+            first = WORD_RE.match(phrase)
+            if first is not None and first.start() == 0:
+                allowed.setdefault(first.group(), []).append(phrase)
+        for lst in allowed.values():
+            lst.sort(key=len, reverse=True)
         places = frozenset(norm(p) for p in store.lines("lexicon/places.txt"))
-        return FrenchModel(frozenset(words), frozenset(connectors), allowed_re, places)
+        return FrenchModel(frozenset(words), frozenset(connectors), allowed, places)
 
     return store.memo("frenchscore.model", build)
 
 
 def classify(model: FrenchModel, text: str, start: int, end: int, initial: bool) -> Tok:
-    """The kind of one word (see the module docstring)."""
+    """The kind of one word (see the module docstring); cached per spelling and position."""
+    key = (text, initial)
+    got = model._kinds.get(key)
+    if got is None:
+        t = _classify(model, text, initial)
+        got = (t.kind, t.content, t.strong, t.governs, t.english)
+        if len(model._kinds) < 500_000:
+            model._kinds[key] = got
+    return Tok(start, end, text, got[0], initial, got[1], got[2], got[3], got[4])
+
+
+def _classify(model: FrenchModel, text: str, initial: bool) -> Tok:
+    start = end = 0
     low = norm(text)
     first = text[0]
     if any(ch.isdigit() for ch in text):
@@ -162,7 +173,7 @@ def classify(model: FrenchModel, text: str, start: int, end: int, initial: bool)
             return Tok(start, end, text, F, initial, content=True)
         en, _ = model.freqs(low)
         if en >= 3.0:
-            return Tok(start, end, text, E, initial)
+            return Tok(start, end, text, E, initial, english=model.is_plain_english(low))
         return Tok(start, end, text, C, initial, english=model.is_plain_english(low))
     if low in model.function_words:
         return Tok(start, end, text, F, initial, content=low not in model.connectors, governs=low in GOVERNING)
@@ -180,30 +191,82 @@ def classify(model: FrenchModel, text: str, start: int, end: int, initial: bool)
     return Tok(start, end, text, E, initial)
 
 
-def line_tokens(model: FrenchModel, doc: Document, line_start: int, line_text: str,
-                masked: list[tuple[int, int]]) -> list[Tok]:
-    """Tokens of one line, with allowed phrases turned into English-kind tokens."""
+START_CHARS = frozenset(".!?:;\"“«([—–•*#")
+
+
+def line_tokens(model: FrenchModel, line_start: int, line_text: str,
+                masked: list[tuple[int, int]] | None = None) -> list[Tok]:
+    """Tokens of one line. Words inside French that English keeps (``french-allowed.txt``)
+    become English-kind tokens, and their spans are appended to ``masked``."""
     toks: list[Tok] = []
     prev_end = 0
-    mi = 0
+    mask_end = -1
+    allowed = model.allowed
+    kinds = model._kinds
     for m in WORD_RE.finditer(line_text):
-        s, e = m.start() + line_start, m.end() + line_start
-        gap = line_text[prev_end : m.start()]
-        initial = not toks or bool(SENTENCE_START_RE.search(gap))
-        while mi < len(masked) and masked[mi][1] <= s:
-            mi += 1
-        if mi < len(masked) and masked[mi][0] <= s and e <= masked[mi][1]:
-            toks.append(Tok(s, e, m.group(), E, initial))
+        ms, me = m.span()
+        word = m.group()
+        g = line_text[prev_end:ms].rstrip()
+        initial = not toks or (bool(g) and g[-1] in START_CHARS)
+        prev_end = me
+        s, e = ms + line_start, me + line_start
+        if ms >= mask_end:
+            low = word.lower()
+            cands = allowed.get(low) or (allowed.get(low.replace("’", "'")) if "’" in low else None)
+            if cands:
+                for phrase in cands:
+                    pe = ms + len(phrase)
+                    if " ".join(norm(line_text[ms:pe]).split()) == phrase and not (
+                        pe < len(line_text) and (line_text[pe].isalnum() or line_text[pe] == "-")
+                    ):
+                        mask_end = pe
+                        if masked is not None:
+                            masked.append((s, pe + line_start))
+                        break
+        if ms < mask_end:
+            toks.append(Tok(s, e, word, E, initial))
+            continue
+        got = kinds.get((word, initial))
+        if got is not None:
+            toks.append(Tok(s, e, word, got[0], initial, got[1], got[2], got[3], got[4]))
         else:
-            toks.append(classify(model, m.group(), s, e, initial))
-        prev_end = m.end()
+            toks.append(classify(model, word, s, e, initial))
+    # a capitalised French word opening a sentence and followed by another capitalised word is
+    # a first name or the head of a name (François Legault, Forces armées…), not evidence
+    for k in range(len(toks) - 1):
+        t = toks[k]
+        if t.kind == F and t.initial and t.text[:1].isupper():
+            nxt = toks[k + 1]
+            if (nxt.text[:1].isupper() and norm(t.text) not in model.function_words
+                    and not ELISION_RE.match(t.text)
+                    and line_text[t.end - line_start : nxt.start - line_start] == " "):
+                toks[k] = Tok(t.start, t.end, t.text, C, t.initial)
     return toks
 
 
-def allowed_spans(model: FrenchModel, text: str) -> list[tuple[int, int]]:
-    if model.allowed_re is None:
-        return []
-    return [m.span() for m in model.allowed_re.finditer(text)]
+TRIGGER_RE = re.compile(r"[àâçéèêëîïôûùüÿœæÀÂÇÉÈÊËÎÏÔÛÙÜŸŒÆ«»]|\b(?:[Qq]u|[ldnsjcmtLDNSJCMT])['’]\w")
+SIMPLE_WORD_RE = re.compile(r"\w+")
+VOWELS = frozenset("aeiouyh")
+
+
+def may_hold_french(model: FrenchModel, line: str) -> bool:
+    """A cheap test that lets most English lines skip the word-by-word scan. French evidence
+    needs a French accent or guillemet, an elided article, a function word, or an elision that
+    lost its apostrophe (``lattaque``). Only lone unaccented French content words are missed,
+    and a lone one is never flagged anyway."""
+    if TRIGGER_RE.search(line):
+        return True
+    words = set(SIMPLE_WORD_RE.findall(line.lower()))
+    if not model.function_words.isdisjoint(words):
+        return True
+    kinds = model._kinds
+    for w in words:
+        if len(w) > 4 and ((w[0] in "ld" and w[1] in VOWELS) or (w[:2] == "qu" and w[2] in VOWELS)):
+            got = kinds.get((w, False))
+            kind = got[0] if got is not None else classify(model, w, 0, 0, False).kind
+            if kind == F:
+                return True
+    return False
 
 
 def soft_gap(text: str) -> bool:
@@ -250,7 +313,8 @@ def judge(model: FrenchModel, text: str, toks: list[Tok], i: int, j: int) -> Run
     governed = b > last_f
     # what the run hangs on: a capitalised word right before it (a name it continues)
     left = toks[a - 1] if a > 0 else None
-    attached = left is not None and left.kind == C and text[left.end : part[0].start].strip() == ""
+    attached = (left is not None and left.kind in (C, E) and left.text[:1].isupper()
+                and text[left.end : part[0].start].strip() == "")
     if not content:
         # only connectors: a French name (Stade de France) unless glued to an English word
         named = governed or any(not t.content and ELISION_RE.match(t.text) for t in frs)
@@ -263,6 +327,10 @@ def judge(model: FrenchModel, text: str, toks: list[Tok], i: int, j: int) -> Run
         return None  # a lone editor's mark in an English note: rule untranslated.editor-note
     if len(frs) >= 2 or any(t.strong for t in content) or (governed and any(t.governs for t in content)):
         if in_gloss(text, part[0].start, part[-1].end, toks[a - 1] if a > 0 else None):
+            return None
+        if named_with_acronym(text, toks, a, b):
+            return None
+        if in_french_quote(model, text, part[0].start, part[-1].end):
             return None
         return Run(part[0].start, part[-1].end, part, "French words")
     return None
@@ -280,3 +348,54 @@ def in_gloss(text: str, start: int, end: int, left: Tok | None) -> bool:
         rest = after[1:].lstrip(" ,")
         return rest.startswith("(")
     return False
+
+
+ACRONYM_AFTER_RE = regex.compile(r"[^.!?;:()\[\]\n]{0,80}?\s\((?=[^)]*\p{Lu}[^)]*\p{Lu})\p{Lu}[\p{L}\p{N}\-&]{1,11}\)")
+
+
+def named_with_acronym(text: str, toks: list[Tok], a: int, b: int) -> bool:
+    """A French body named with its acronym (``the Conseil national pour la sauvegarde de la
+    patrie (CNSP)``): the name is kept in French on purpose, as English news often does."""
+    if not ACRONYM_AFTER_RE.match(text, toks[b].end):
+        return False
+    if toks[a].text[:1].isupper() and not toks[a].initial:
+        return True
+    k = a - 1
+    while k >= 0 and a - k <= 8 and soft_gap(text[toks[k].end : toks[k + 1].start]):
+        if toks[k].text[:1].isupper():
+            return True
+        k -= 1
+    return False
+
+
+OPEN_QUOTES = "“«‘"
+CLOSE_QUOTES = "”»’"
+
+
+def in_french_quote(model: FrenchModel, text: str, start: int, end: int) -> bool:
+    """A quotation given in French on purpose (a slogan, a song, a title): the run sits
+    inside quote marks whose words are all French or names, with no plainly English word."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", end)
+    le = len(text) if le < 0 else le
+    before = text[ls:start]
+    qs = -1
+    for q, c in zip(OPEN_QUOTES, CLOSE_QUOTES, strict=True):
+        i = before.rfind(q)
+        if i > before.rfind(c):
+            qs = max(qs, i)
+    if before.count('"') % 2 == 1:
+        qs = max(qs, before.rfind('"'))
+    if qs < 0:
+        return False
+    after = text[end:le]
+    close = [i for i in (after.find(c) for c in CLOSE_QUOTES + '"') if i >= 0]
+    if not close:
+        return False
+    quote = text[ls + qs + 1 : end + min(close)]
+    for m in WORD_RE.finditer(quote):
+        w = norm(m.group())
+        en, fr = model.freqs(w)
+        if en >= 4.0 and en - fr >= 1.0:
+            return False
+    return True

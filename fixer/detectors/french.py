@@ -57,7 +57,7 @@ def scan(doc: Document, rule: Rule | None = None) -> Scan:
     model = fs.build_model(store)
     table = fp.build_table(store)
     text = doc.text
-    masked = fs.allowed_spans(model, text)
+    masked: list[tuple[int, int]] = []
     params = _params(rule)
     min_words = int(params.get("line_min_words", 4))
     min_share = float(params.get("line_min_share", 0.7))
@@ -68,12 +68,15 @@ def scan(doc: Document, rule: Rule | None = None) -> Scan:
         if line.blank:
             continue
         content_lines += 1
-        toks = fs.line_tokens(model, doc, line.start, line.text, masked)
+        low = line.text.lower()
+        alone = any(k in low for k in table.alone_first)
+        if not alone and not fs.may_hold_french(model, line.text):
+            continue
+        toks = fs.line_tokens(model, line.start, line.text, masked)
         if _is_french_line(toks, min_words, min_share):
             french_lines.append(line)
             continue
         runs = fs.find_runs(model, text, toks)
-        alone = any(fs.norm(t.text) in table.alone_first for t in toks)
         matches = fp.find_matches(table, text, line.start, line.end) if runs or alone else []
         line_spans: list[Span] = []
         for r in runs:

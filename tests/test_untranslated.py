@@ -1,0 +1,196 @@
+"""Untranslated French: the phrase table's own examples, the seed article, the dev corpus's
+clean articles, the translator command and the scorer's decisions on names and loanwords."""
+
+from __future__ import annotations
+
+import json
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from fixer import frenchphrases as fp
+from fixer import translator
+from fixer.data import bundled_dir
+from fixer.engine import Config, Fixer
+from fixer.examples import check_example
+from fixer.model import Example, Safety
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+FIXER = Fixer(Config(select=("untranslated",)))
+SPAN = "untranslated.french-span"
+PHRASES = tomllib.loads((bundled_dir() / "phrases" / "fr-en.toml").read_text(encoding="utf-8"))["phrase"]
+
+
+def spans(text: str, fixer: Fixer = FIXER) -> list[str]:
+    return [text[f.start : f.end] for f in fixer.check(text)]
+
+
+@pytest.mark.parametrize("entry", PHRASES, ids=[e["fr"] for e in PHRASES])
+def test_phrase_entry_example(entry: dict) -> None:
+    assert "example" in entry and "fixed" in entry, "every phrase entry carries an example"
+    rule = next(r for r in FIXER.rules if r.id == SPAN)
+    ok, detail = check_example(FIXER.runner(SPAN), rule, Example(bad=entry["example"], fixed=entry["fixed"]))
+    assert ok, f"{entry['fr']}: {detail}"
+
+
+def test_elided_phrases_match_with_and_without_apostrophe() -> None:
+    table = fp.build_table(FIXER.store)
+    for text in ("l'attaque de", "l’attaque de", "lattaque de", "à l'occasion de", "à loccasion de", "to loccasion of"):
+        words = fp.words_in(text, 0, len(text))
+        got = table.match_at(words, text, 0)
+        assert got is not None and got[1] == len(words), text
+
+
+def test_repairs_are_unsafe_unless_one_safe_entry_covers_the_span() -> None:
+    text = "said the president, to loccasion of the anniversary, and [au Mali] too."
+    found = {text[f.start : f.end]: f for f in FIXER.check(text)}
+    assert found["to loccasion of"].fix.safety is Safety.SAFE
+    assert found["au Mali"].fix.safety is Safety.UNSAFE
+
+
+def test_span_without_translation_is_reported_with_what_it_is() -> None:
+    found = FIXER.check("The confusion in the guidelines of déconfinement and distancing.")
+    assert len(found) == 1 and found[0].fix is None
+    assert "French word" in found[0].message and "déconfinement" in found[0].message
+
+
+def test_a_french_article_is_not_an_english_article_with_french_left() -> None:
+    text = "\n\n".join([
+        "Le gouvernement a annoncé lundi une nouvelle série de mesures pour les agriculteurs.",
+        "Selon le ministre, les aides seront versées avant la fin du mois de mars.",
+        "Les syndicats ont jugé ces annonces insuffisantes et appellent à manifester.",
+        "La situation reste tendue dans plusieurs départements du sud-ouest du pays.",
+    ])
+    assert FIXER.check(text) == []
+
+
+def test_names_and_borrowings_are_not_french_runs() -> None:
+    for keep in (
+        "Sébastien Lecornu, the armed forces minister, visited Niamey on Tuesday.",
+        "Forces armées maliennes (FAMa) claimed to have killed 30 militants.",
+        "The Conseil national pour la sauvegarde de la patrie (CNSP) took power in Niamey.",
+        "The chanteuse Édith Piaf sang \"Non, je ne regrette rien\" in 1960.",
+        "He ordered a café au lait and made a faux pas at the Alliance des États du Sahel summit.",
+        "Smith et al. found the same in 2020, en route to Dakar.",
+    ):
+        assert spans(keep) == [], keep
+
+
+def test_half_translated_name_is_flagged() -> None:
+    assert spans("the creation of the Alliance of States du Sahel (AES) last year") == ["du Sahel"]
+
+
+# ---- the translator command -------------------------------------------------------------
+UPPER = f'{sys.executable} -c "import sys; print(sys.stdin.read().upper())"'
+
+
+def test_translator_output_is_an_unsafe_fix() -> None:
+    translator.clear_cache()
+    fx = Fixer(Config(select=(SPAN,), translator=UPPER))
+    text = "The army said the convoy was ambushed dans la région de Mopti on Friday."
+    (f,) = fx.check(text)
+    assert text[f.start : f.end] == "dans la région de Mopti"
+    assert f.fix is not None and f.fix.safety is Safety.UNSAFE
+    assert f.fix.edits[0].replacement == "DANS LA RÉGION DE MOPTI"
+
+
+def test_translator_is_called_once_per_span() -> None:
+    translator.clear_cache()
+    calls = []
+    real = translator._call
+
+    def spy(span: str, command: str, timeout: float) -> translator.Outcome:
+        calls.append(span)
+        return real(span, command, timeout)
+
+    translator._call = spy
+    try:
+        for _ in range(3):
+            assert translator.translate("dans la région", UPPER) == "DANS LA RÉGION"
+    finally:
+        translator._call = real
+    assert calls == ["dans la région"]
+
+
+@pytest.mark.parametrize(
+    ("command", "error"),
+    [
+        ("no-such-translator-xyz", "not found"),
+        (f'{sys.executable} -c "import sys; sys.exit(3)"', "status 3"),
+        (f'{sys.executable} -c "import time; time.sleep(5)"', "timed out"),
+        ('"unclosed', "cannot be parsed"),
+    ],
+)
+def test_translator_errors_are_reported_not_raised(command: str, error: str) -> None:
+    translator.clear_cache()
+    out = translator.run("dans la région", command, timeout=0.5)
+    assert out.text is None and error in out.error
+
+
+def test_translator_error_lands_in_the_message() -> None:
+    translator.clear_cache()
+    fx = Fixer(Config(select=(SPAN,), translator="no-such-translator-xyz"))
+    (f,) = fx.check("The convoy was ambushed dans la région de Mopti on Friday.")
+    assert f.fix is None and "not found" in f.message
+
+
+# ---- the shared seed and dev corpus -------------------------------------------------------
+SEED_SPANS = [
+    "du Sahel",
+    "to loccasion of",
+    "située au Sahel entre le Mali, le Burkina Faso et le Niger, NDLR",
+    "D’après l’ONG",
+    "lattaque de Barsaloghoin",
+    "au Mali",
+    "dans le nord du Mali",
+]
+LEAVE_ALONE = ["coup d’état", "Faladié", "Goïta", "Traoré", "Mouhoun", "Niamey", "Ouagadougou", "Tin Zaouatine",
+               "Al-Qaeda", "GSIM"]
+
+
+def test_seed_spans_found_with_exact_boundaries(shared_dir: Path) -> None:
+    text = (shared_dir / "seed" / "aes-one-year-later.txt").read_text(encoding="utf-8")
+    found = FIXER.check(text)
+    assert [text[f.start : f.end] for f in found if f.rule == SPAN] == SEED_SPANS
+    assert [f.rule for f in found if f.rule != SPAN] == []
+    for word in LEAVE_ALONE:
+        i = text.find(word)
+        while i >= 0:
+            assert not any(f.start < i + len(word) and i < f.end for f in found), word
+            i = text.find(word, i + 1)
+
+
+def test_seed_repairs(shared_dir: Path) -> None:
+    text = (shared_dir / "seed" / "aes-one-year-later.txt").read_text(encoding="utf-8")
+    got = {text[f.start : f.end]: f.fix.edits[0].replacement for f in FIXER.check(text) if f.fix}
+    assert got["située au Sahel entre le Mali, le Burkina Faso et le Niger, NDLR"] == (
+        "located in the Sahel between Mali, Burkina Faso and Niger – Ed.")
+    assert got["D’après l’ONG"] == "According to the NGO"
+    assert got["dans le nord du Mali"] == "in northern Mali"
+    assert got["to loccasion of"] == "on the occasion of"
+
+
+def test_no_finding_on_clean_dev_articles(shared_dir: Path) -> None:
+    for n in range(21, 29):
+        path = shared_dir / "corpus" / "dev" / f"dev-{n}.txt"
+        assert spans(path.read_text(encoding="utf-8")) == [], path.name
+
+
+def test_dev_untranslated_gold_spans_found(shared_dir: Path) -> None:
+    missed = []
+    total = 0
+    for gold_path in sorted((shared_dir / "corpus" / "dev").glob("dev-*.gold.json")):
+        text = gold_path.with_name(gold_path.name.replace(".gold.json", ".txt")).read_text(encoding="utf-8")
+        found = FIXER.check(text)
+        for a in json.loads(gold_path.read_text(encoding="utf-8"))["artifacts"]:
+            if a["category"] != "untranslated":
+                continue
+            total += 1
+            i = -1
+            for _ in range(a.get("nth", 1)):
+                i = text.find(a["find"], i + 1)
+            if not any(f.start < i + len(a["find"]) and i < f.end for f in found):
+                missed.append(a["find"])
+    assert total and len(missed) / total <= 0.1, missed
