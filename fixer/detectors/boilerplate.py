@@ -131,7 +131,7 @@ def classify_near_repeat(doc: Document) -> list[Verdict]:
         key = norm(line.text)
         nkey = len(words(key))
         if heading_like(line.text) and nkey >= 4:
-            for prev in lines[max(0, i - 2) : i]:
+            for prev in lines[max(0, i - 1) : i]:
                 pkey = norm(prev.text)
                 if pkey == key or not heading_like(prev.text):
                     continue
@@ -390,7 +390,8 @@ def classify_video_title(doc: Document) -> list[Verdict]:
 _BYLINE_RE = regex.compile(
     r"^\s*(?:(?:article )?written by|article rédigé par|rédigé par|by|par)\s*:?\s*"
     r"(?:\p{Lu}[\p{L}'’.\-]*\s*){1,5}(?:follow|suivre|\+ follow)\s*$|"
-    r"^\s*(?:article written by|article rédigé par)\b.{0,80}$",
+    r"^\s*(?:article written by|article rédigé par)\b.{0,80}$|"
+    r"^\s*(?:by|par)\s*:?\s+(?:the\s+|la\s+)?(?:editorial\s+(?:staff|team|board)|staff|newsroom|rédaction|editor|admin)\s*$",
     regex.I,
 )
 
@@ -490,6 +491,9 @@ def emit(doc: Document, rule: Rule, verdicts: list[Verdict]) -> Iterator[Finding
                                edits=(Edit(s, v.edit_end if v.edit_end is not None else e, ""),), title="Delete it")
 
 
+LINE_RULES = tuple(_LINE_CLASSIFIERS)
+
+
 def verdicts(doc: Document, rule_id: str) -> list[Verdict]:
     """The verdicts of one line classifier on ``doc``, computed once per document."""
     key = f"boilerplate:verdicts:{rule_id}"
@@ -539,8 +543,11 @@ def section_label(doc: Document, rule: Rule) -> Iterator[Finding]:
     four-word capitalised label ends with a full stop. Unsafe: the label may be a short sentence."""
     not_labels = {w.casefold() for w in rule.params.get("not_labels", [])}
     lines = nonblank(doc)
+    planned = _plan(doc)
     for i, ln in enumerate(lines):
         text = ln.text
+        if ln.number in planned:
+            continue  # the whole line goes (`READ ALSO: …` is a related link, not a label)
         m = _KICKER_RE.match(text)
         if m:
             label = m.group("label").strip()

@@ -194,8 +194,10 @@ def unbalanced_quote(doc: Document, rule: Rule) -> Iterator[Finding]:
         if q.kind == "dangling-open":
             yield rule.finding(q.open, q.open + 1, message="An opening quotation mark that is never closed.")
         elif q.kind == "dangling-close":
-            # point from the start of the sentence the mark closes
             line_start = text.rfind("\n", 0, q.close) + 1
+            if text[q.close] == "»" and text[line_start : q.close].rstrip(_SPACES)[-1:] not in (".", "!", "?", "…"):
+                continue  # `Home » News`, `Read more »`: an arrow, not a quotation mark
+            # point from the start of the sentence the mark closes
             ends = [m.end() for m in _SENTENCE_BREAK_RE.finditer(text, line_start, q.close)]
             start = ends[-1] if ends else line_start
             yield rule.finding(start, q.close + 1, message="A closing quotation mark with no opening mark.")
@@ -208,6 +210,45 @@ def unbalanced_quote(doc: Document, rule: Rule) -> Iterator[Finding]:
                 pos = ln.start + len(ln.text.rstrip()) - 1
                 if not _STRAIGHT_SPACED_RE.search(ln.text.rstrip()[-3:]):
                     yield rule.finding(pos, pos + 1, message="A quotation mark alone at the end of a paragraph.")
+
+
+# --------------------------------------------------------------------------- patterns off debris
+
+
+def _doomed(doc: Document) -> frozenset[int]:
+    """Lines a safe boilerplate rule deletes: no point polishing their typography."""
+    key = "typography:doomed"
+    if key not in doc.cache:
+        from . import boilerplate
+
+        doomed: set[int] = set()
+        if doc.cache.get("store") is not None:
+            for rule_id in boilerplate.LINE_RULES:
+                doomed.update(v.line.number for v in boilerplate.verdicts(doc, rule_id) if v.safety is Safety.SAFE)
+        doc.cache[key] = frozenset(doomed)
+    return doc.cache[key]
+
+
+def pattern_off_debris(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """The ``pattern`` kind (keys ``pattern`` or ``patterns``, ``replace``), skipping lines that
+    a safe boilerplate rule deletes whole, so a deleted line gets one fix, not two."""
+    store = doc.cache.get("store")
+    pats = rule.params.get("patterns") or [rule.params["pattern"]]
+
+    def build() -> list[regex.Pattern[str]]:
+        return [regex.compile(p) for p in pats]
+
+    compiled = store.memo(f"typography:pattern:{rule.id}:{pats}", build) if store is not None else build()
+    template = rule.params.get("replace")
+    doomed = _doomed(doc)
+    for pat in compiled:
+        for m in pat.finditer(doc.text, timeout=1.0):
+            if doomed and doc.line_col(m.start())[0] in doomed:
+                continue
+            replacement = None if template is None else m.expand(template)
+            if replacement is not None and replacement == m.group():
+                continue
+            yield rule.finding(m.start(), m.end(), replacement)
 
 
 # --------------------------------------------------------------------------- numbers
