@@ -22,7 +22,7 @@ that match rarely, so the pass stays linear and fast.
 
 from __future__ import annotations
 
-import bisect
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -33,22 +33,21 @@ from ..document import Document
 from ..lexicon import zipf
 from ..model import Edit, Finding, Rule
 
-LETTERS = r"[\p{L}\p{M}]"
 RUN_RE = regex.compile(r"[\p{L}\p{M}]+")
-# Text no merged-word rule may touch: URLs, e-mail addresses, hashtags and handles, code spans.
-SKIP_RE = regex.compile(
-    r"(?:https?://|ftp://|www\.)\S+"
-    r"|[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+"
-    r"|(?<![\w])[#@][\p{L}\p{N}_]+"
-    r"|`[^`\n]*`"
-    r"|\S+\.(?:com|org|net|edu|gov|io|fr|ca|uk|de|info|ml|bf|ne|sn|ci|ma|dz|tn|be|ch|co|tv|ly|me|app|html?|php|aspx?|pdf|jpe?g|png|gif|js|py|txt|csv)\b\S*",
+# A chunk (the non-space run around a candidate) that is a URL, an e-mail address, a hashtag
+# or handle, a domain or a file name: no merged-word rule touches it.
+LINK_CHUNK_RE = regex.compile(
+    r"://|^[(\[\"“«]*(?:www\.|[#@])|@"
+    r"|\.(?:com|org|net|edu|gov|io|fr|ca|uk|de|info|ml|bf|ne|sn|ci|ma|dz|tn|be|ch|co|tv|ly|me|app"
+    r"|html?|php|aspx?|pdf|jpe?g|png|gif|js|py|txt|csv)\b",
     regex.IGNORECASE,
 )
-CODE_CHARS = frozenset("_={}<>\\|/")
-CASE_RUN_RE = regex.compile(
-    r"(?<![\p{L}\p{M}])[\p{L}\p{M}]*?(?:\p{Ll}\p{M}*\p{Lu}|\p{Lu}\p{Lu}\p{Lu}\p{Ll})[\p{L}\p{M}]*"
-)
 APOSTROPHES = "'’"
+CODE_SPAN_RE = regex.compile(r"`[^`\n]*`")
+CODE_CHARS = frozenset("_={}<>\\|/")
+# Where a word may start inside a token: lower→Upper, or ACRONYM→Word (AESThis). Rare in
+# clean text, so the case-join pass looks only where this matches.
+CASE_JUNCTION_RE = regex.compile(r"(?<=\p{Ll}\p{M}*)\p{Lu}|(?<=\p{Lu}{2})\p{Lu}\p{Ll}")
 
 
 # --------------------------------------------------------------------------- shared state
@@ -59,6 +58,7 @@ class Lexicon:
     """Word lists of the rule folders, read once per process."""
 
     protected: frozenset[str]
+    protected_by_head: dict[str, tuple[str, ...]]  # first two letters → words of 4+ letters
     places: frozenset[str]  # whole names and each single word of a multi-word name
     place_names: frozenset[str]  # whole names only (`Saint` of `Saint-Louis` is no name)
     elisions: dict[str, str]
@@ -69,6 +69,10 @@ def lexicon(doc: Document) -> Lexicon:
 
     def build() -> Lexicon:
         protected = frozenset(store.lines("lexicon/protected.txt"))
+        by_head: dict[str, list[str]] = {}
+        for w in protected:
+            if len(w) >= 4:
+                by_head.setdefault(w[:2], []).append(w)
         places: set[str] = set()
         for name in store.lines("lexicon/places.txt"):
             places.add(name)
@@ -81,30 +85,48 @@ def lexicon(doc: Document) -> Lexicon:
             if repaired:
                 elisions[glued] = repaired.strip()
         whole = frozenset(store.lines("lexicon/places.txt"))
-        return Lexicon(protected, frozenset(places), whole, elisions)
+        heads = {k: tuple(v) for k, v in by_head.items()}
+        return Lexicon(protected, heads, frozenset(places), whole, elisions)
 
     return store.memo("merged_words.lexicon", build)
 
 
-@dataclass
 class Context:
-    """What every merged-word rule wants to know about one article."""
+    """What every merged-word rule wants to know about one article, computed on first use."""
 
-    text: str
-    runs: Counter[str]
-    skip_starts: list[int]
-    skip_ends: list[int]
-    apostrophe: str
-    lex: Lexicon
+    def __init__(self, text: str, lex: Lexicon) -> None:
+        self.text = text
+        self.lex = lex
+        self._runs: Counter[str] | None = None
+        self._code: list[tuple[int, int]] | None = None
+        self._apostrophe: str | None = None
+
+    @property
+    def apostrophe(self) -> str:
+        """The apostrophe the article uses between letters (curly or straight)."""
+        if self._apostrophe is None:
+            curly = len(regex.findall(r"(?<=\p{L})’(?=\p{L})", self.text))
+            straight = len(regex.findall(r"(?<=\p{L})'(?=\p{L})", self.text))
+            self._apostrophe = "’" if curly > straight else "'"
+        return self._apostrophe
 
     def skipped(self, start: int, end: int) -> bool:
-        """Whether ``start..end`` touches a URL, an address, a hashtag or a code span."""
-        i = bisect.bisect_right(self.skip_starts, end) - 1
-        return i >= 0 and self.skip_ends[i] > start
+        """Whether ``start..end`` sits in a URL, an address, a hashtag, a file name or code."""
+        text = self.text
+        a, b = chunk_around(text, start, end)
+        if LINK_CHUNK_RE.search(text, a, b):
+            return True
+        if "`" not in text:
+            return False
+        if self._code is None:
+            self._code = [m.span() for m in CODE_SPAN_RE.finditer(text)]
+        return any(s < end and start < e for s, e in self._code)
 
     def standalone(self, word: str) -> int:
         """How often ``word`` stands as a whole letter run in the article."""
-        return self.runs.get(word, 0)
+        if self._runs is None:
+            self._runs = Counter(RUN_RE.findall(self.text))
+        return self._runs.get(word, 0)
 
     def is_place(self, word: str) -> bool:
         return word in self.lex.places
@@ -117,25 +139,13 @@ class Context:
         for suffix in ("s", "es", "ers", "er"):
             if run.endswith(suffix) and run[: -len(suffix)] in p:
                 return True
-        return any(run.startswith(w) and len(w) >= 4 for w in p if w[:2] == run[:2])
+        return any(run.startswith(w) for w in self.lex.protected_by_head.get(run[:2], ()))
 
 
 def context(doc: Document) -> Context:
     ctx = doc.cache.get("merged_words")
     if ctx is None:
-        text = doc.text
-        runs = Counter(RUN_RE.findall(text))
-        spans = [m.span() for m in SKIP_RE.finditer(text)]
-        curly = text.count("’")
-        straight = len(regex.findall(r"(?<=\p{L})'(?=\p{L})", text))
-        ctx = Context(
-            text,
-            runs,
-            [s for s, _ in spans],
-            [e for _, e in spans],
-            "’" if curly > straight else "'",
-            lexicon(doc),
-        )
+        ctx = Context(doc.text, lexicon(doc))
         doc.cache["merged_words"] = ctx
     return ctx
 
@@ -168,8 +178,10 @@ def wordish(ctx: Context, word: str, floor: float = 2.0) -> bool:
     return word_zipf(word) >= floor or ctx.standalone(word) > 0 or ctx.is_place(word)
 
 
-def words_param(rule: Rule, key: str) -> frozenset[str]:
-    return frozenset(w.lower() for w in rule.params.get(key, ()))
+def words_param(doc: Document, rule: Rule, key: str) -> frozenset[str]:
+    """A word-list parameter of the rule, lower-cased, built once per process."""
+    build = lambda: frozenset(w.lower() for w in rule.params.get(key, ()))  # noqa: E731
+    return doc.cache["store"].memo(f"merged_words.param.{rule.id}.{key}", build)
 
 
 def full_stop_safety(rule: Rule) -> str:
@@ -183,16 +195,20 @@ def case_join(doc: Document, rule: Rule) -> Iterator[Finding]:
     """``theAlliance`` → ``the Alliance``; ``JulyAccording`` → ``July. According``."""
     ctx = context(doc)
     text = ctx.text
-    starters = words_param(rule, "sentence_starters")
-    function_words = words_param(rule, "function_words")
+    starters = words_param(doc, rule, "sentence_starters")
+    function_words = words_param(doc, rule, "function_words")
     min_left = float(rule.params.get("min_left_zipf", 3.0))
     whole_max = float(rule.params.get("max_whole_zipf", 2.0))
-    ambiguous = words_param(rule, "ambiguous_left")
-    prompts = words_param(rule, "link_prompts")
-    for m in CASE_RUN_RE.finditer(text):
-        run = m.group()
-        start, end = m.span()
-        if ctx.skipped(start, end) or ctx.protected(run) or ctx.standalone(run) > 1:
+    ambiguous = words_param(doc, rule, "ambiguous_left")
+    prompts = words_param(doc, rule, "link_prompts")
+    last_end = -1
+    for j in CASE_JUNCTION_RE.finditer(text):
+        if j.start() < last_end:
+            continue
+        start, end = letter_run(text, j.start(), j.end())
+        last_end = end
+        run = text[start:end]
+        if ctx.skipped(start, end) or ctx.protected(run):
             continue
         a, b = chunk_around(text, start, end)
         chunk = text[a:b]
@@ -205,6 +221,8 @@ def case_join(doc: Document, rule: Rule) -> Iterator[Finding]:
             continue
         i = cuts[0]
         left, right = run[:i], run[i:]
+        if ctx.standalone(run) > 1 and left.lower() not in function_words:
+            continue  # spelled the same twice: a name (NextOn), not an accident of scraping
         decision = decide_case_join(ctx, left, right, starters, function_words, min_left)
         if decision is None:
             continue
@@ -249,6 +267,18 @@ def title_follows(text: str, end: int, right: str) -> bool:
         return False
     m = NEXT_WORD_RE.match(text, end)
     return bool(m and m.group(1)[:1].isupper())
+
+
+def letter_run(text: str, start: int, end: int) -> tuple[int, int]:
+    """The maximal run of letters around ``start..end``."""
+    a = start
+    while a > 0 and (text[a - 1].isalpha() or unicodedata.category(text[a - 1])[0] == "M"):
+        a -= 1
+    b = end
+    n = len(text)
+    while b < n and (text[b].isalpha() or unicodedata.category(text[b])[0] == "M"):
+        b += 1
+    return a, b
 
 
 def junctions(run: str) -> list[int]:
@@ -333,7 +363,7 @@ def punct_join(doc: Document, rule: Rule) -> Iterator[Finding]:
     """A bracket, quote or sentence mark glued to the next word: insert the lost space."""
     ctx = context(doc)
     text = ctx.text
-    starters = words_param(rule, "sentence_starters")
+    starters = words_param(doc, rule, "sentence_starters")
     for m in PUNCT_RE.finditer(text):
         kind = m.lastgroup
         p0, p1 = m.span()
@@ -463,11 +493,14 @@ def find_opener(text: str, close: int, limit: int = 400) -> int | None:
 # Only l', d' and qu' are tried in general: j', n', s', c' glue into too many rare English
 # words (`sexists`, `censuring`); their frequent glued forms are listed in
 # lexicon/french-elision-words.txt instead.
-ELISION_UPPER_RE = regex.compile(r"(?<![\p{L}\p{M}'’\-])(qu|[ld])(\p{Lu}[\p{L}\p{M}]+)(?![\p{L}\p{M}'’\-])")
-ELISION_LOWER_RE = regex.compile(
-    r"(?<![\p{L}\p{M}\p{N}'’\-])(qu|[ld])([aeiouyhàâäéèêëîïôöûüœæ][\p{Ll}\p{M}]{3,})(?![\p{L}\p{M}\p{N}'’\-])"
-)
-ANY_TOKEN_RE = regex.compile(r"(?<![\p{L}\p{M}\p{N}'’\-])[\p{Ll}\p{M}]+(?![\p{L}\p{M}\p{N}'’\-])")
+ELISION_UPPER_RE = regex.compile(r"\b(qu|[ld])(\p{Lu}[\p{L}\p{M}]+)\b")
+ELISION_LOWER_RE = regex.compile(r"\b(qu|[ld])([aeiouyhàâäéèêëîïôöûüœæ][\p{Ll}\p{M}]{3,})\b")
+JOINERS = "'’-"
+
+
+def isolated(text: str, start: int, end: int) -> bool:
+    """A ``\\b``-delimited match that is also not part of an elided or hyphenated word."""
+    return not (start > 0 and text[start - 1] in JOINERS) and not (end < len(text) and text[end] in JOINERS)
 
 
 def elision(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -483,7 +516,7 @@ def elision(doc: Document, rule: Rule) -> Iterator[Finding]:
     for m in ELISION_UPPER_RE.finditer(text):
         head, rest = m.group(1), m.group(2)
         start, end = m.span()
-        if ctx.skipped(start, end) or ctx.protected(m.group()):
+        if not isolated(text, start, end) or ctx.protected(m.group()) or ctx.skipped(start, end):
             continue
         if shape(rest) == "mixed" or len(rest) < 2:
             continue
@@ -497,21 +530,28 @@ def elision(doc: Document, rule: Rule) -> Iterator[Finding]:
         head, rest = m.group(1), m.group(2)
         start, end = m.span()
         token = m.group()
-        if start in seen or ctx.skipped(start, end) or token in ctx.lex.elisions:
-            continue
         if zipf(token, "en") > 0 or zipf(token, "fr") >= whole_max:
             continue  # any English word (`dotage`, `limply`) or a French one stays whole
+        if start in seen or token in ctx.lex.elisions or not isolated(text, start, end):
+            continue
+        if ctx.skipped(start, end):
+            continue
         if zipf(rest, "fr") < rest_min and zipf(rest, "en") < rest_min + 0.5:
             continue
         if ctx.standalone(token.capitalize()) or ctx.standalone(token) > 2:
             continue
         seen.add(start)
         yield elision_finding(rule, start, end, head, rest, apo)
-    if ctx.lex.elisions:
-        listed = ctx.lex.elisions
-        for m in ANY_TOKEN_RE.finditer(text):
+    listed = ctx.lex.elisions
+    if listed:
+        store = doc.cache["store"]
+        pattern = store.memo(
+            "merged_words.elision_forms",
+            lambda: regex.compile(r"\b(?:" + "|".join(sorted(map(regex.escape, listed), key=len, reverse=True)) + r")\b"),
+        )
+        for m in pattern.finditer(text):
             token = m.group()
-            if token in listed and m.start() not in seen and not ctx.skipped(*m.span()):
+            if m.start() not in seen and isolated(text, *m.span()) and not ctx.skipped(*m.span()):
                 repaired = listed[token].replace("'", apo)
                 yield rule.finding(
                     m.start(),
@@ -534,7 +574,7 @@ def elision_finding(rule: Rule, start: int, end: int, head: str, rest: str, apo:
 
 # --------------------------------------------------------------------------- name-join
 
-CAP_TOKEN_RE = regex.compile(r"(?<![\p{L}\p{M}'’\-])\p{Lu}\p{Ll}[\p{Ll}\p{M}]{4,}(?![\p{L}\p{M}'’\-])")
+CAP_TOKEN_RE = regex.compile(r"\b\p{Lu}\p{Ll}[\p{Ll}\p{M}]{4,}\b")
 
 
 def name_join(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -542,18 +582,21 @@ def name_join(doc: Document, rule: Rule) -> Iterator[Finding]:
     own, glued to a common word. Unsafe: the finding shows the name for a person to confirm."""
     ctx = context(doc)
     text = ctx.text
-    suffixes = words_param(rule, "glued_words")
-    french_heads = words_param(rule, "french_time_heads")
-    french_tails = words_param(rule, "french_time_tails")
+    suffixes = words_param(doc, rule, "glued_words")
+    french_heads = words_param(doc, rule, "french_time_heads")
+    french_tails = words_param(doc, rule, "french_time_tails")
     whole_max = float(rule.params.get("max_whole_zipf", 2.0))
     min_name = int(rule.params.get("min_name_length", 4))
     max_name_zipf = float(rule.params.get("max_name_zipf", 3.5))
+    endings = tuple(suffixes | french_tails)
     for m in CAP_TOKEN_RE.finditer(text):
         token = m.group()
-        start, end = m.span()
-        if ctx.skipped(start, end) or ctx.protected(token) or ctx.is_place(token):
+        if not token.endswith(endings):
             continue
-        if ctx.standalone(token) > 1 or word_zipf(token) >= whole_max:
+        start, end = m.span()
+        if word_zipf(token) >= whole_max or ctx.protected(token) or ctx.is_place(token):
+            continue
+        if ctx.standalone(token) > 1 or not isolated(text, start, end) or ctx.skipped(start, end):
             continue
         cut = split_name(ctx, token, suffixes, french_heads, french_tails, min_name, max_name_zipf)
         if cut is None:
@@ -598,11 +641,19 @@ def split_name(
 
 # --------------------------------------------------------------------------- lost apostrophe
 
-LOST_S_RE = regex.compile(r"(?<![\p{L}\p{M}'’])([\p{L}\p{M}]{2,}) s (?=([\p{L}\p{M}]+))")
-LOST_T_RE = regex.compile(
-    r"(?<![\p{L}\p{M}'’])(?i:(don|can|won|isn|aren|wasn|weren|doesn|didn|hasn|haven|hadn|couldn|wouldn|shouldn|mustn)) t(?![\p{L}\p{M}'’])"
-    r"|(?<![\p{L}\p{M}'’])(?:(I) m|(?i:(you|we|they)) re|(?i:(I|you|we|they|he|she)) (?:ll|ve))(?![\p{L}\p{M}'’])"
-)
+LOST_S_RE = regex.compile(r"(?<=\p{L}\p{M}*) s (?=([\p{L}\p{M}]+))")
+# A contraction split at its apostrophe: the lone ending is searched first (fast), then the
+# word before it must be one that takes this ending.
+LOST_END_RE = regex.compile(r" (t|m|re|ll|ve)\b")
+CONTRACTED = {
+    "t": frozenset(
+        "don can won isn aren wasn weren doesn didn hasn haven hadn couldn wouldn shouldn mustn".split()
+    ),
+    "m": frozenset(["i"]),
+    "re": frozenset(["you", "we", "they"]),
+    "ll": frozenset(["i", "you", "we", "they", "he", "she"]),
+    "ve": frozenset(["i", "you", "we", "they"]),
+}
 
 
 def lost_apostrophe(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -610,30 +661,39 @@ def lost_apostrophe(doc: Document, rule: Rule) -> Iterator[Finding]:
     ctx = context(doc)
     text = ctx.text
     apo = ctx.apostrophe
-    not_before = words_param(rule, "not_after")
-    not_next = words_param(rule, "not_before")
+    not_before = words_param(doc, rule, "not_after")
+    not_next = words_param(doc, rule, "not_before")
     for m in LOST_S_RE.finditer(text):
-        left, nxt = m.group(1), m.group(2)
+        gap = m.start()  # the space between the owner and the lone s
+        lm = WORD_BEFORE_RE.search(text, max(0, gap - 40), gap)
+        if lm is None or len(lm.group()) < 2 or (lm.start() > 0 and text[lm.start() - 1] in APOSTROPHES):
+            continue
+        left, nxt = lm.group(), m.group(1)
         if left.lower() in not_before or nxt.lower() in not_next:
             continue
-        s_at = m.end(1) + 1
-        if ctx.skipped(m.start(), m.end()) or not wordish(ctx, left):
+        if ctx.skipped(lm.start(), m.end()) or not wordish(ctx, left):
             continue
         yield rule.finding(
-            m.start(1),
-            s_at + 1,
-            edits=(Edit(m.end(1), s_at, apo),),
+            lm.start(),
+            gap + 2,
+            edits=(Edit(gap, gap + 1, apo),),
             message=f"Possessive lost its apostrophe: '{left} s' is '{left}{apo}s'.",
             title=f"{left}{apo}s",
         )
-    for m in LOST_T_RE.finditer(text):
-        if ctx.skipped(m.start(), m.end()):
+    for m in LOST_END_RE.finditer(text):
+        gap = m.start()
+        lm = WORD_BEFORE_RE.search(text, max(0, gap - 12), gap)
+        if lm is None or lm.group().lower() not in CONTRACTED[m.group(1)]:
             continue
-        gap = text.index(" ", m.start())
+        if lm.group() == "i" or (m.group(1) == "m" and lm.group() != "I"):
+            continue  # only the pronoun I
+        if not isolated(text, lm.start(), m.end()) or ctx.skipped(lm.start(), m.end()):
+            continue
+        word = text[lm.start() : m.end()]
         yield rule.finding(
-            m.start(),
+            lm.start(),
             m.end(),
             edits=(Edit(gap, gap + 1, apo),),
-            message=f"Contraction lost its apostrophe: '{m.group()}'.",
-            title=m.group().replace(" ", apo),
+            message=f"Contraction lost its apostrophe: '{word}'.",
+            title=word.replace(" ", apo),
         )
