@@ -31,18 +31,40 @@ def report(
     no_decisions: cli.NoDecisions = False,
 ) -> None:
     """Count findings per category and write an HTML page to review them in a browser."""
-    from .batch import Options
+    from .batch import Options, process_decoded, process_file
     from .decisions import write_text_atomic
     from .output import html as html_out
     from .output.text_out import summary_line
+    from .textio import InputError, decode, discover
 
     try:
         fixer = cli.make_fixer(select, ignore, rules, translator=translator, decisions=decisions, no_decisions=no_decisions)
-        outcomes, errors = cli._run(paths, fixer, Options(text_field=text_field, encoding=encoding))
     except cli.UsageError as exc:
         cli.err(str(exc))
         raise typer.Exit(cli.EXIT_ERROR) from None
-    bad = cli._report_problems(outcomes, errors)
+    opts = Options(text_field=text_field, encoding=encoding)
+    outcomes = []
+    bad = False
+    if paths == ["-"]:
+        try:
+            outcomes.append(process_decoded(fixer, decode(sys.stdin.buffer.read(), "<stdin>", encoding), "-", opts))
+        except InputError as exc:
+            cli.err(str(exc))
+            raise typer.Exit(cli.EXIT_ERROR) from None
+        files: list[Path] = []
+    else:
+        files, errors = discover([p for p in paths if p != "-"])
+        for e in errors:
+            cli.err(e)
+            bad = True
+    for path in files:
+        outcomes.append(process_file(fixer, path, opts, display=display_name(path)))
+    for o in outcomes:
+        for e in o.errors:
+            cli.err(e)
+            bad = True
+        for w in o.warnings:
+            cli.err(f"warning: {w}")
     sys.stdout.write(summary_line(outcomes) + "\n")
     if html is not None:
         page = html_out.render(outcomes, title=title)
@@ -54,3 +76,11 @@ def report(
         sys.stdout.write(f"wrote {html}\n")
     found = any(u.findings for o in outcomes for u in o.units)
     raise typer.Exit(cli.EXIT_ERROR if bad else cli.EXIT_FINDINGS if found else cli.EXIT_OK)
+
+
+def display_name(path: Path) -> str:
+    """A path relative to the working folder when it is inside it, as the other commands show it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

@@ -63,6 +63,7 @@ class Terminal:
     ask: Callable[[str], str | None]
     say: Callable[[str], None]
     color: bool = False
+    edit: Callable[[str, str], str | None] | None = None  # ask with an editable default (readline)
 
 
 # -- showing a change -------------------------------------------------------------------------
@@ -109,6 +110,8 @@ def marked(doc: Document, f: Finding, proposed: str | None, color: bool) -> str:
     head, tail = snippet(doc, start, end)
     old = _visible(doc.text[start:end])
     if color:
+        if old and not old.strip():
+            old = old.replace(" ", "␣")  # a struck-through space is invisible
         mid = (f"{_RED}{old}{_RESET}" if old else "") + (f"{_GREEN}{_visible(proposed)}{_RESET}" if proposed else "")
         if proposed is None:
             mid = f"{_BOLD}{old}{_RESET}"
@@ -208,7 +211,8 @@ def walk(text: str, findings: list[Finding], term: Terminal, *, path: str = "",
             key = _answer(term, KEYS_FIX if f.fix is not None else KEYS_WARN)
             if key == "e":
                 start, end = region(f)
-                got = term.ask(f"New text for {_visible(text[start:end])!r} (empty line: back): ")
+                prompt = f"New text for {_visible(text[start:end])!r} (empty line: back): "
+                got = term.edit(prompt, proposed or text[start:end]) if term.edit else term.ask(prompt)
                 if got is None:
                     key = "q"
                 else:

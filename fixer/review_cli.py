@@ -15,6 +15,7 @@ from typing import Annotated, Any
 import typer
 
 from . import cli
+from .report_cli import display_name
 
 
 def _terminal() -> Any:
@@ -43,12 +44,22 @@ def _terminal() -> Any:
         sys.stdout.write(line if line.endswith("\n") else line + "\n")  # echo: a readable transcript
         return line.rstrip("\r\n")
 
+    edit = None
     if tty:
         try:
-            import readline  # noqa: F401  (line editing and history for input())
+            import readline  # line editing and history for input()
         except ImportError:
-            pass
-    return Terminal(ask=ask, say=say, color=color)
+            readline = None  # type: ignore[assignment]
+        if readline is not None:
+
+            def edit(prompt: str, default: str) -> str | None:
+                readline.set_startup_hook(lambda: readline.insert_text(default))
+                try:
+                    return ask(prompt)
+                finally:
+                    readline.set_startup_hook()
+
+    return Terminal(ask=ask, say=say, color=color, edit=edit)
 
 
 def review(
@@ -88,7 +99,7 @@ def review(
     failed = bool(errors)
     quit_all = False
     for path in files:
-        name = cli._display(path)
+        name = display_name(path)
         try:
             decoded = read_file(path, encoding)
         except InputError as exc:

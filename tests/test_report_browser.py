@@ -194,6 +194,16 @@ class Chromium:
         path.write_bytes(base64.b64decode(data))
 
 
+def check_json(article: Path, rules: Path) -> list[dict[str, Any]]:
+    from fixer.document import Document
+    from fixer.engine import Config, Fixer
+    from fixer.output.json_out import finding_json
+
+    text = article.read_text(encoding="utf-8")
+    doc = Document(text)
+    return [finding_json(f, doc) for f in Fixer(Config(rule_dirs=(rules,))).check(text, article.name)]
+
+
 @pytest.fixture
 def browser(tmp_path: Path):
     b = Chromium(tmp_path / "profile")
@@ -211,9 +221,7 @@ def test_report_in_headless_chromium(tmp_path: Path, browser: Chromium) -> None:
     article = tmp_path / "seed.txt"
     shutil.copyfile(seed_article(), article)
 
-    proc = fixer("check", "--format", "json", "--rules", "rules", "--no-decisions", "seed.txt", cwd=tmp_path)
-    assert proc.returncode == 1, proc.stderr
-    expected = json.loads(proc.stdout)["files"][0]["findings"]
+    expected = check_json(article, rules)  # what `fixer check --format json` reports, in process
     counts = Counter(f["category"] for f in expected)
     proc = fixer("report", "--rules", "rules", "--no-decisions", "seed.txt", "--html", "report.html", cwd=tmp_path)
     assert proc.returncode == 1, proc.stderr
@@ -248,6 +256,14 @@ def test_report_in_headless_chromium(tmp_path: Path, browser: Chromium) -> None:
     browser.key("r")  # keyboard: show everything again
     assert browser.js("document.querySelectorAll('.finding:not([hidden])').length") == len(expected)
 
+    # Move with the keyboard: j and k go from card to card.
+    browser.js("document.activeElement.blur()")
+    browser.key("j")
+    browser.key("j")
+    assert browser.js("document.activeElement.id") == "f-1"
+    browser.key("k")
+    assert browser.js("document.activeElement.id") == "f-0"
+
     # Decide with the keyboard: reject the first Jnim fix, accept the second, rewrite the NDLR span.
     jnim = [i for i, f in enumerate(expected) if f["rule"] == "terminology.test-jnim"]
     ndlr = next(i for i, f in enumerate(expected) if f["rule"] == "untranslated.test-ndlr")
@@ -259,8 +275,8 @@ def test_report_in_headless_chromium(tmp_path: Path, browser: Chromium) -> None:
     browser.js(f"document.getElementById('f-{ndlr}').focus()")
     browser.key("e")
     assert browser.js("document.activeElement.name") == "use"
-    browser.call("Input.insertText", {"text": "Ed."})
-    browser.js("document.activeElement.value = 'Ed.'")  # the field was prefilled with the span
+    browser.call("Input.insertText", {"text": "Ed."})  # replaces the prefilled, selected span
+    assert browser.js("document.activeElement.value") == "Ed."
     browser.key("Enter")
     states = browser.js("Array.from(document.querySelectorAll('.finding')).map(c => c.dataset.state)")
     assert states[jnim[0]] == "reject" and states[jnim[1]] == "accept" and states[ndlr] == "edit"
