@@ -18,7 +18,7 @@ from typing import Any
 import regex
 
 from .document import WORD_RE
-from .frenchscore import ELISION_RE, HARD_GAP_RE, norm
+from .frenchscore import ELISION_RE, norm, soft_gap
 
 SLOT = "{name}"
 SLOT_TOKEN_RE = regex.compile(r"^\p{Lu}")
@@ -54,7 +54,7 @@ class PhraseTable:
 
 
 def _soft(text: str, a: int, b: int) -> bool:
-    return not HARD_GAP_RE.search(text[a:b])
+    return soft_gap(text[a:b])
 
 
 def _match(entry: Entry, words: list[tuple[int, int, str]], text: str, i: int) -> tuple[int, tuple[int, int] | None] | None:

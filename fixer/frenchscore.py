@@ -27,12 +27,11 @@ from .lexicon import zipf_en, zipf_fr
 
 F, C, N, E = "F", "C", "N", "E"  # French evidence, capitalised name, number, English/other
 
-# A gap between two words that ends a run: sentence or clause punctuation, brackets, quotes,
-# dashes, slashes. Commas and plain spaces keep a run going (``le Mali, le Niger et …``).
-HARD_GAP_RE = regex.compile(r"[.!?;:()\[\]{}\"“”«»‘—–|/\n]|\s-\s")
 SENTENCE_START_RE = regex.compile(r"[.!?:;\"“«(\[—–•*#]\s*$")
-ELISION_RE = regex.compile(r"^(jusqu|lorsqu|puisqu|qu|[ldnsjcmt])['’](.+)$", regex.IGNORECASE)
+# French elides only before a vowel or mute h: l’attaque, d’après, qu’il; never c's or n't
+ELISION_RE = regex.compile(r"^(jusqu|lorsqu|puisqu|qu|[ldnsjcmt])['’]([aeiouyhàâéèêëîïôûœ].*)$", regex.IGNORECASE)
 MERGED_ELISION_RE = regex.compile(r"^(l|d|qu)([aeiouyhàâéèêëîïôûœ]\p{Ll}{3,})$")
+MERGED_NAME_RE = regex.compile(r"^(l|d)(\p{Lu}\p{Ll}{2,})$")  # lUnion, dAfrique: l’/d’ lost before a name
 DIACRITIC_RE = regex.compile(r"[àâçéèêëîïôûùüÿœæ]")
 NDLR_RE = regex.compile(r"^(?:NDLR|Ndlr|ndlr|NDT|N\.D\.L\.R)$")
 # Prepositions and articles that take an object: the name after them belongs to the run.
@@ -160,6 +159,9 @@ def _classify(model: FrenchModel, text: str, initial: bool) -> Tok:
             # l’Azawad, d’Ivoire, l’ONG: an article glued to a name; a connector
             return Tok(start, end, text, F, initial, governs=False)
         return Tok(start, end, text, F, initial, content=True, strong=True)
+    mn = MERGED_NAME_RE.match(text)
+    if mn and model.freqs(mn.group(2).lower())[1] >= 3.0:
+        return Tok(start, end, text, F, initial)  # like l’Union: an article glued to a name
     if first.isupper():
         if text.isupper() and len(text) > 1:
             return Tok(start, end, text, C, initial)  # acronym
@@ -184,13 +186,18 @@ def _classify(model: FrenchModel, text: str, initial: bool) -> Tok:
         if rest_fr >= 3.0 or rest_en >= 3.5:
             return Tok(start, end, text, F, initial, content=True, strong=True)
     if model.is_lexical_french(low):
-        return Tok(start, end, text, F, initial, content=True, strong=en < 0.5)
+        strong = en < 0.5 and (len(low) >= 8 or DIACRITIC_RE.search(low) is not None)
+        return Tok(start, end, text, F, initial, content=True, strong=strong)
     if en < 0.5 and fr >= 1.5 and len(low) >= 6 and DIACRITIC_RE.search(low) and model.freqs(deaccent(low))[0] < 1.0:
         # a rarer French word English never prints (déconfinement); accented, so not a typo
+        return Tok(start, end, text, F, initial, content=True, strong=True)
+    if en == 0.0 and fr >= 2.5 and len(low) >= 8:
+        # a French word English never prints, unaccented (intersyndicale)
         return Tok(start, end, text, F, initial, content=True, strong=True)
     return Tok(start, end, text, E, initial)
 
 
+URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 START_CHARS = frozenset(".!?:;\"“«([—–•*#")
 
 
@@ -201,6 +208,7 @@ def line_tokens(model: FrenchModel, line_start: int, line_text: str,
     toks: list[Tok] = []
     prev_end = 0
     mask_end = -1
+    urls = [m.span() for m in URL_RE.finditer(line_text)] if ("://" in line_text or "www." in line_text or "@" in line_text) else []
     allowed = model.allowed
     kinds = model._kinds
     for m in WORD_RE.finditer(line_text):
@@ -210,6 +218,9 @@ def line_tokens(model: FrenchModel, line_start: int, line_text: str,
         initial = not toks or (bool(g) and g[-1] in START_CHARS)
         prev_end = me
         s, e = ms + line_start, me + line_start
+        if urls and any(a <= ms < b for a, b in urls):
+            toks.append(Tok(s, e, word, E, initial))
+            continue
         if ms >= mask_end:
             low = word.lower()
             cands = allowed.get(low) or (allowed.get(low.replace("’", "'")) if "’" in low else None)
@@ -252,8 +263,8 @@ VOWELS = frozenset("aeiouyh")
 def may_hold_french(model: FrenchModel, line: str) -> bool:
     """A cheap test that lets most English lines skip the word-by-word scan. French evidence
     needs a French accent or guillemet, an elided article, a function word, or an elision that
-    lost its apostrophe (``lattaque``). Only lone unaccented French content words are missed,
-    and a lone one is never flagged anyway."""
+    lost its apostrophe (``lattaque``), or a word the scorer takes for French; the words' kinds
+    are cached, so a line costs a set of its words and one dict probe per distinct word."""
     if TRIGGER_RE.search(line):
         return True
     words = set(SIMPLE_WORD_RE.findall(line.lower()))
@@ -261,16 +272,20 @@ def may_hold_french(model: FrenchModel, line: str) -> bool:
         return True
     kinds = model._kinds
     for w in words:
-        if len(w) > 4 and ((w[0] in "ld" and w[1] in VOWELS) or (w[:2] == "qu" and w[2] in VOWELS)):
-            got = kinds.get((w, False))
-            kind = got[0] if got is not None else classify(model, w, 0, 0, False).kind
-            if kind == F:
-                return True
+        got = kinds.get((w, False))
+        kind = got[0] if got is not None else classify(model, w, 0, 0, False).kind
+        if kind == F:
+            return True
     return False
 
 
+SOFT_GAP_RE = re.compile(r"[ \u00a0\u202f]{1,2}|[ \u00a0\u202f]?,[ \u00a0\u202f]{1,2}")
+
+
 def soft_gap(text: str) -> bool:
-    return not HARD_GAP_RE.search(text)
+    """Whether two words can belong to one run: one space, or a comma and a space. Tabs, runs
+    of spaces (tables), quotes, underscores and any other punctuation separate runs."""
+    return SOFT_GAP_RE.fullmatch(text) is not None
 
 
 def find_runs(model: FrenchModel, text: str, toks: list[Tok]) -> list[Run]:
