@@ -319,7 +319,9 @@ def _credit_lines(doc: Document) -> dict[int, tuple[str, str]]:
             out[ln.number] = ("copyright", text[: m.start()].strip())
             continue
         if _PHOTO_LINE_RE.match(text) and not is_sentence(text) and len(words(text)) <= 14:
-            out[ln.number] = ("photo-line", "")
+            rest = text.split(":", 1)[1]
+            # `Photo: Radio-Canada / NAME` is a bare credit; `Photo: Biden speaks… (AP Photo/…)` a caption
+            out[ln.number] = ("photo-line", "" if _credit_text(rest.replace("/", " ")) else rest.strip())
             continue
         b = cre.search(text)
         if b and (b.start() == len(text) - len(text.lstrip()) or "/" in b.group() or len(words(text)) <= 30):
@@ -549,7 +551,9 @@ def section_label(doc: Document, rule: Rule) -> Iterator[Finding]:
         if ln.number in planned:
             continue  # the whole line goes (`READ ALSO: …` is a related link, not a label)
         m = _KICKER_RE.match(text)
-        if m:
+        # a kicker opens the lead, right under a headline; mid-article capitals (`WHAT'S NEXT:`)
+        # are the outlet's own subheads
+        if m and i > 0 and heading_like(lines[i - 1].text):
             label = m.group("label").strip()
             letters = [c for c in label if c.isalpha()]
             if len(letters) >= 3 and all(c.isupper() for c in letters) and len(label.split()) <= 5 \

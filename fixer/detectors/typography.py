@@ -359,7 +359,8 @@ def split_sentence(doc: Document, rule: Rule) -> Iterator[Finding]:
             safety = Safety.SAFE if m.group(1) else Safety.UNSAFE
             yield rule.finding(p_end, s + 1, safety=safety, edits=(Edit(p_end, s, ""),),
                                message="A paragraph that starts with punctuation: the sentence was cut.")
-        elif prev.text.rstrip().endswith(",") and regex.match(r"[ \t]*\p{Ll}", ln.text):
+        elif ln.number > prev.number + 1 and prev.text.rstrip().endswith(",") and regex.match(r"[ \t]*\p{Ll}", ln.text):
+            # only across a paragraph break: a hard-wrapped text breaks lines after commas
             s = ln.start + len(ln.text) - len(ln.text.lstrip())
             yield rule.finding(p_end - 1, s + 1, safety=Safety.UNSAFE, edits=(Edit(p_end, s, " "),),
                                message="A paragraph that ends with a comma before one starting in lower case.")
@@ -423,3 +424,71 @@ def _cp874(m: regex.Match[str]) -> str:
     except (UnicodeEncodeError, UnicodeDecodeError):
         return word
     return out if regex.fullmatch(r"[\p{Latin}\p{M}]+", out) else word
+
+
+def lowercase_title(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """A headline that starts in lower case (`the farm gate price…`): its first words (a
+    country or section prefix) were cut by the scraper. Unsafe: the capital is proposed, but
+    the missing prefix may matter. Brand names (`iPhone`, `eBay`) are left alone."""
+    title = doc.title
+    if title is None:
+        return
+    m = regex.match(r"[ \t]*(\p{Ll}\p{Ll}*)(?=[ \t,:])", title.text)
+    if m and len(title.text.split()) >= 3:
+        s = title.start + m.start(1)
+        yield rule.finding(s, s + len(m.group(1)), m.group(1)[0].upper() + m.group(1)[1:])
+
+
+_NAME_RE = regex.compile(r"\b\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)*\b")
+
+
+def _strip_accents(word: str) -> str:
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+
+
+_PREV_NAME_RE = regex.compile(r"(\p{Lu}[\p{L}\-]+)[ \u00a0]+$")
+_NEXT_NAME_RE = regex.compile(r"^[ \u00a0]+(\p{Lu}[\p{L}\-]+)")
+
+
+def _neighbour_names(text: str, m: regex.Match[str]) -> set[str]:
+    out = set()
+    before = _PREV_NAME_RE.search(text, max(0, m.start() - 40), m.start())
+    after = _NEXT_NAME_RE.match(text[m.end() : m.end() + 40])
+    if before:
+        out.add("<" + _strip_accents(before.group(1)))
+    if after:
+        out.add(">" + _strip_accents(after.group(1)))
+    return out
+
+
+def _same_neighbour(text: str, bare: regex.Match[str], accented: list[regex.Match[str]]) -> bool:
+    mine = _neighbour_names(text, bare)
+    return any(mine & _neighbour_names(text, m) for m in accented)
+
+
+def accent_consistency(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """A name written without its accents once (`Mbappe`) where the article writes it with
+    them at least twice (`Mbappé`): the accent was dropped. The reverse (one accented `Québec`
+    among many `Quebec`) is left alone: English spelling often drops French accents, while
+    names of French bodies keep them."""
+    found: dict[str, list[regex.Match[str]]] = {}
+    for m in _NAME_RE.finditer(doc.text):
+        found.setdefault(m.group(), []).append(m)
+    groups: dict[str, list[str]] = {}
+    for word in found:
+        groups.setdefault(_strip_accents(word), []).append(word)
+    minimum = int(rule.params.get("minimum", 2))
+    for bare, forms in groups.items():
+        if len(forms) < 2 or bare not in found:
+            continue
+        accented = max((f for f in forms if f != bare), key=lambda f: len(found[f]))
+        if len(found[accented]) >= minimum and len(found[accented]) > len(found[bare]) and len(found[bare]) == 1:
+            m = found[bare][0]
+            # the same person or place: the name next to it is the same (`Kylian Mbappe` and
+            # `Kylian Mbappé`; not `Francois Bonnardel` and `François Legault`)
+            if not _same_neighbour(doc.text, m, found[accented]):
+                continue
+            yield rule.finding(m.start(), m.end(), accented,
+                               message=f"{bare!r} is written {accented!r} elsewhere in the article.")
