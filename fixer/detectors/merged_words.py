@@ -295,6 +295,12 @@ def junctions(run: str) -> list[int]:
     return out
 
 
+def looks_like_name(ctx: Context, word: str) -> bool:
+    """A capitalised word that is a name rather than a common word starting a sentence: a
+    place, a word spelled alone elsewhere in the article, or rare in lower case."""
+    return ctx.is_place(word) or ctx.standalone(word) > 0 or zipf(word.lower(), "en") < 3.0
+
+
 def shape(word: str) -> str:
     if word.islower():
         return "lower"
@@ -332,7 +338,11 @@ def decide_case_join(
             return None
         if starter and not is_function:
             return ". ", "full-stop"
-        return " ", "safe"
+        if is_function or looks_like_name(ctx, right):
+            return " ", "safe"
+        # `forecastsAnalysts`: a common noun with a capital may start a sentence whose full
+        # stop was lost as well; measured on clean articles, a bare space was wrong too often.
+        return " ", "unsafe"
     if ls in ("cap", "upper") and rs == "cap":
         known_left = ctx.standalone(left) > 0 or ctx.is_place(left) or (ls == "cap" and zipf(low_left, "en") >= min_left)
         if not known_left:
