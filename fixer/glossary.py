@@ -197,6 +197,7 @@ class Glossary:
     by_key: dict[str, list[int]] = field(default_factory=dict)  # content key → indexes in names
     name_tokens: dict[str, list[Entity]] = field(default_factory=dict)  # word of a person/place name
     spellings: dict[str, set[str]] = field(default_factory=dict)  # folded word → glossary spellings
+    places: set[str] = field(default_factory=set)  # first word of a country, capital or city name
 
     @classmethod
     def build(cls, tables: Iterable[dict[str, Any]], word_tables: Iterable[dict[str, Any]] = ()) -> Glossary:
@@ -243,6 +244,9 @@ class Glossary:
                 for w in _WORD_RE.findall(form):
                     if len(w) >= 4:
                         self.spellings.setdefault(fold(w), set()).add(w)
+            if e.kind in ("capital", "city", "country"):
+                for form in (e.name, *e.variants):
+                    self.places.add(form.split()[0])
             if e.kind in ("person", "capital", "city", "country"):
                 for form in (e.name, *e.variants):
                     for w in _WORD_RE.findall(form):

@@ -214,7 +214,7 @@ def best_match(g: Glossary, run: list[Piece], text: str, threshold: float, min_r
                     score += 1.0  # the window is this entity's own correct name: it wins ties
                 if best is not None and (score, length) <= (best.score, len(best.keys)):
                     continue
-                if _continues(run, sel[0], -1) or _continues(run, sel[-1], 1):
+                if _continues(run, sel[0], -1, g.places) or _continues(run, sel[-1], 1, g.places):
                     continue  # part of a longer name: West African Development Bank
                 best = NameMatch(form, pieces, score, _damage(g, pieces, pos, form, bool(extra)))
                 best.keys = keys
@@ -230,15 +230,18 @@ _DATES = frozenset(
 )
 
 
-def _continues(run: list[Piece], i: int, step: int) -> bool:
+def _continues(run: list[Piece], i: int, step: int, places: set[str] = frozenset()) -> bool:
     """Whether the name around run[i] goes on in direction ``step`` (another content word,
-    directly or through a connector such as "of"), so a window ending at i is only part of it."""
+    directly or through a connector such as "of"), so a window ending at i is only part of it.
+    "… Coalition in Quebec", "… on May 13": a place or a date after a preposition is not."""
     between: list[str] = []
     j = i + step
     while 0 <= j < len(run):
         p = run[j]
         if p.key:
             if fold(p.text) in _DATES or any(fold(c) in _BREAKS for c in between):
+                return False
+            if step > 0 and between and p.text in places:
                 return False
             return not between or any(fold(c) not in _LOOSE for c in between)
         between.append(p.text)
@@ -271,8 +274,8 @@ def _accepted_overlap(g: Glossary, run: list[Piece], text: str, start: int, end:
     caps = [i for i, p in enumerate(run) if p.text[:1].isupper()]
     for a in caps:
         for b in caps:
-            if b < a or b - a > 12:
-                continue
+            if b <= a or b - a > 12:
+                continue  # one word alone (Québec) does not make a window a correct name
             s, e = run[a].start, run[b].end
             if s < end and start < e and g.is_accepted(text[s:e]) is not None:
                 return True
