@@ -594,7 +594,7 @@ def format_text(summary: dict[str, Any], *, per_rule: bool = False) -> str:
     out.append(f"precision       {_pct(p['precision'])}  ({p['findings'] - p['false']}/{p['findings']} findings overlap a gold span;"
                f" {p['false']} false, {p['miscategorised']} with another category, {p['keep_hits']} on a keep string)")
     for c, row in p["by_category"].items():
-        out.append(f"  {c:<14}{_pct(row['precision'])}  ({row['false']} false of {row['findings']})")
+        out.append(f"  {c:<15}{_pct(row['precision'])}  ({row['false']} false of {row['findings']})")
     out.append(f"F1              core {_pct(s['f1']['core'])}   all {_pct(s['f1']['all'])}")
     cl = s["clean"]
     per = "n/a" if cl["per_article"] is None else f"{cl['per_article']:.2f}"
