@@ -364,6 +364,7 @@ PUNCT_RE = regex.compile(
     r"|(?<=\p{L})(?P<straight>\")(?=\p{L})"
     r"|(?<=\p{Ll}\p{Ll})(?P<stop>[.!?])(?=\p{Lu}\p{Ll})"
     r"|(?<=\p{L}\p{L})(?P<comma>[,;])(?=\p{L}\p{L})"
+    r"|(?<=\p{L}\p{L})(?P<paren>[(\[])(?=[\p{Lu}\p{N}][^()\[\]\n]+[)\]](?:[\s.,;:!?]|$))"
 )
 WORD_AFTER_RE = regex.compile(r"[\p{L}\p{M}]+")
 WORD_BEFORE_RE = regex.compile(r"[\p{L}\p{M}]+$")
@@ -438,6 +439,15 @@ def decide_punct(
         if starter:
             return p1, ". ", "unsafe"
         return p1, " ", "unsafe"
+    if kind == "paren":
+        # States(AES), data[1]: a bracket opened right after a word. Not word(s), f(x), code.
+        if looks_like_code(chunk) or ":" in chunk[:-1]:
+            return None
+        close = text.find(")" if text[p0] == "(" else "]", p1)
+        content = text[p1:close]
+        if len(content) < 2 or (content.isdigit() and text[p0] == "["):
+            return None  # a footnote mark: Paris[1]
+        return p0, " ", "safe"
     if kind == "open":
         # an opening quote must pair with a closing one later on the line
         eol = text.find("\n", p1)
