@@ -104,7 +104,8 @@ def nonblank(doc: Document) -> list[Line]:
 
 
 def classify_repeated_title(doc: Document) -> list[Verdict]:
-    """A later copy of a line already seen (the title, an item title, a timestamp): safe.
+    """A later copy of a line already seen (the title, an item title, a timestamp): safe for a
+    heading, unsafe for a sentence (a refrain in a speech is repeated on purpose).
 
     Exact copies only, ignoring case, quote style and spacing; a line needs three words so
     that short labels (`Photo`, a name) are left to the rules that know them."""
@@ -112,8 +113,10 @@ def classify_repeated_title(doc: Document) -> list[Verdict]:
     seen: set[str] = set()
     for line in nonblank(doc):
         key = norm(line.text)
-        if key in seen and len(words(key)) >= 3:
-            out.append(Verdict("boilerplate.repeated-title", line, Safety.SAFE, "A repeated copy of an earlier line."))
+        if key in seen and key.count(" ") >= 2 and len(words(key)) >= 3:
+            # a repeated heading is furniture; a repeated sentence may be a refrain of a speech
+            safety = Safety.SAFE if heading_like(line.text) else Safety.UNSAFE
+            out.append(Verdict("boilerplate.repeated-title", line, safety, "A repeated copy of an earlier line."))
         seen.add(key)
     return out
 
@@ -451,10 +454,16 @@ def _break_end(doc: Document, line: Line) -> int:
 def deletion_edits(doc: Document, line: Line, planned: frozenset[int] | None = None) -> tuple[Edit, ...]:
     """The edit that deletes ``line`` so that, with the other planned deletions, the text keeps
     one blank line between paragraphs and gains no blank line at its start or end."""
-    planned = _plan(doc) if planned is None else planned | {line.number}
+    if planned is None:
+        planned = _plan(doc)
+        if "boilerplate:kept" not in doc.cache:
+            doc.cache["boilerplate:kept"] = [ln.number for ln in nonblank(doc) if ln.number not in planned]
+        kept = doc.cache["boilerplate:kept"]
+    else:
+        planned = planned | {line.number}
+        kept = [ln.number for ln in nonblank(doc) if ln.number not in planned]
     lines = doc.lines
     idx = line.number - 1
-    kept = [ln.number for ln in nonblank(doc) if ln.number not in planned]
     pos = bisect.bisect_left(kept, line.number)
     before, after = kept[:pos], kept[pos:]
     if not after and before:

@@ -131,7 +131,7 @@ def guillemets(doc: Document, rule: Rule) -> Iterator[Finding]:
             if q.kind == "dangling-close" and prev not in ".!?…":
                 continue  # `Home » News`: an arrow, not a quotation mark
             end, repl = q.close + 1, "”"
-            inner = _INNER_MARK_RE.search(text, 0, start)
+            inner = _INNER_MARK_RE.search(text, max(0, start - 12), start)
             line_start = text.rfind("\n", 0, q.close) + 1
             if q.kind == "dangling-close" and not text[line_start:start].strip(" .!?…"):
                 safety = Safety.UNSAFE  # `\n\n. »`: the quotation was cut by a paragraph break
