@@ -140,11 +140,13 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 def test_cli_reads_the_default_file_and_no_decisions_ignores_it(tmp_path: Path, rules: Path) -> None:
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
     only = ["--select", ",".join(SELECT), "--rules", "rules"]
-    assert run("check", *only, "a.txt", cwd=tmp_path).returncode == 1
+    proc = run("check", *only, "a.txt", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
     reject_all(rules, TEXT, tmp_path / ".fixer" / "decisions.toml")
     proc = run("check", *only, "a.txt", cwd=tmp_path)
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert run("check", *only, "--no-decisions", "a.txt", cwd=tmp_path).returncode == 1
+    proc = run("check", *only, "--no-decisions", "a.txt", cwd=tmp_path)
+    assert proc.returncode == 1, proc.stdout + proc.stderr
     (tmp_path / "bad.toml").write_text("verdict = [", encoding="utf-8")
     proc = run("check", *only, "--decisions", "bad.toml", "a.txt", cwd=tmp_path)
     assert proc.returncode == 2 and "bad.toml" in proc.stderr and "Traceback" not in proc.stderr

@@ -88,6 +88,7 @@ def _finding_html(i: int, f: Finding, doc: Document) -> str:
 def render(outcomes: list[FileOutcome], *, title: str = "fixer report") -> str:
     """The page for every article of ``outcomes`` (a file, or each record of a .jsonl file)."""
     sections: list[str] = []
+    toc: list[str] = []
     data: list[dict[str, Any]] = []
     files: list[dict[str, Any]] = []
     counts: Counter[str] = Counter()
@@ -113,8 +114,9 @@ def render(outcomes: list[FileOutcome], *, title: str = "fixer report") -> str:
                 safeties[_safety(f)] += 1
                 i += 1
             per = ", ".join(f"{c} {fc[c]}" for c in CATEGORIES if fc[c]) or "no findings"
+            toc.append(f'<li><a href="#file-{len(files) - 1}">{escape(where)}</a> <span class="n">{len(found)}</span></li>')
             sections.append(
-                f'<section class="file"><h2><span class="path">{escape(where)}</span> '
+                f'<section class="file" id="file-{len(files) - 1}"><h2><span class="path">{escape(where)}</span> '
                 f"<small>{len(found)} finding{'s' if len(found) != 1 else ''}: {escape(per)}</small></h2>"
                 + ("".join(cards) if cards else '<p class="clean">Nothing to review in this article.</p>')
                 + "</section>"
@@ -148,7 +150,8 @@ def render(outcomes: list[FileOutcome], *, title: str = "fixer report") -> str:
         .replace("@CATS@", cat_buttons)
         .replace("@SAFETY@", safety_buttons)
         .replace("@TOTAL@", str(total))
-        .replace("@SECTIONS@", "\n".join(sections))
+        .replace("@SECTIONS@", ((f'<details class="toc"><summary>{nfiles} articles</summary><ol>{"".join(toc)}</ol>'
+                                 "</details>") if nfiles > 1 else "") + "\n".join(sections))
         .replace("@STYLE@", _STYLE)
         .replace("@SCRIPT@", _SCRIPT)
         .replace("@DATA@", blob)
@@ -254,6 +257,8 @@ details{font-size:.88rem;color:var(--muted)} .expl{white-space:pre-wrap;font:inh
 .clean{color:var(--muted)} .error{color:var(--no)}
 dialog{max-width:48rem;width:92%;border:1px solid var(--line);border-radius:.6rem;background:var(--card);color:var(--fg)}
 dialog textarea{width:100%;font:.8rem/1.4 ui-monospace,monospace}
+.toc{margin:.4rem 0 1rem;font-size:.9rem} .toc ol{columns:2 22rem;margin:.4rem 0} .toc a{color:var(--accent)}
+.toc .n{color:var(--muted)}
 .keys{display:grid;grid-template-columns:max-content 1fr;gap:.3rem 1rem} .keys dd{margin:0}
 [hidden]{display:none!important}
 """
