@@ -15,6 +15,7 @@ The evidence and its reasons are in ``fixer.frenchscore``; the data in ``rules/l
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -57,7 +58,6 @@ def scan(doc: Document, rule: Rule | None = None) -> Scan:
     model = fs.build_model(store)
     table = fp.build_table(store)
     text = doc.text
-    masked: list[tuple[int, int]] = []
     params = _params(rule)
     min_words = int(params.get("line_min_words", 4))
     min_share = float(params.get("line_min_share", 0.7))
@@ -72,31 +72,52 @@ def scan(doc: Document, rule: Rule | None = None) -> Scan:
         alone = any(k in low for k in table.alone_first)
         if not alone and not fs.may_hold_french(model, line.text):
             continue
+        masked: list[tuple[int, int]] = []
         toks = fs.line_tokens(model, line.start, line.text, masked)
-        if _is_french_line(toks, min_words, min_share):
+        if _is_french_line(toks, min_words, min_share) and not _quoted(line.text):
             french_lines.append(line)
             continue
         runs = fs.find_runs(model, text, toks)
         matches = fp.find_matches(table, text, line.start, line.end) if runs or alone else []
-        line_spans: list[Span] = []
-        for r in runs:
-            s, e = r.start, r.end
-            for ms, me, _entry in matches:
-                if ms < e and s < me:
-                    s, e = min(s, ms), max(e, me)
-            frw = {t.start for t in toks if t.kind == fs.F and s <= t.start < e}
-            line_spans.append(Span(s, e, r.reason, frw))
-        for ms, me, entry in matches:
-            if not entry.alone or any(ms < sp.end and sp.start < me for sp in line_spans):
-                continue
-            if any(a <= ms < b or a < me <= b for a, b in masked):
-                continue
-            line_spans.append(Span(ms, me, "phrase", set(), entry))
+        line_spans = _spans_of_line(toks, runs, matches, masked)
         spans.extend(_merge(line_spans))
     french_document = content_lines > 0 and len(french_lines) > max(2, 0.3 * content_lines)
     result = Scan(spans, french_lines, french_document)
     doc.cache["french.scan"] = result
     return result
+
+
+def _overlaps(starts: list[int], items: list, s: int, e: int) -> list:
+    """Items (sorted, disjoint ``(start, end, …)`` tuples) that overlap ``s:e``."""
+    out = []
+    k = bisect.bisect_left(starts, e) - 1
+    while k >= 0 and items[k][1] > s:
+        out.append(items[k])
+        k -= 1
+    return out
+
+
+def _spans_of_line(toks: list[fs.Tok], runs: list[fs.Run], matches: list, masked: list) -> list[Span]:
+    """Runs widened to the phrase entries they touch (``loccasion`` → ``to loccasion of``),
+    plus the ``alone`` entries found outside any run; bisect keeps a long line linear."""
+    starts = [m[0] for m in matches]
+    tok_starts = [t.start for t in toks]
+    out: list[Span] = []
+    for r in runs:
+        s, e = r.start, r.end
+        for ms, me, _entry in _overlaps(starts, matches, s, e):
+            s, e = min(s, ms), max(e, me)
+        lo, hi = bisect.bisect_left(tok_starts, s), bisect.bisect_left(tok_starts, e)
+        out.append(Span(s, e, r.reason, {t.start for t in toks[lo:hi] if t.kind == fs.F}))
+    out.sort(key=lambda sp: sp.start)
+    run_items = [(sp.start, sp.end) for sp in out]
+    run_starts = [sp.start for sp in out]
+    mask_starts = [m[0] for m in masked]
+    for ms, me, entry in matches:
+        if not entry.alone or _overlaps(run_starts, run_items, ms, me) or _overlaps(mask_starts, masked, ms, me):
+            continue
+        out.append(Span(ms, me, "phrase", set(), entry))
+    return out
 
 
 def _merge(spans: list[Span]) -> list[Span]:
@@ -110,6 +131,13 @@ def _merge(spans: list[Span]) -> list[Span]:
             continue
         out.append(sp)
     return out
+
+
+def _quoted(line: str) -> bool:
+    """A line given as a quotation («…», “…”): French quoted on purpose, often next to its
+    translation, not an original title left behind."""
+    t = line.strip()
+    return t[:1] in "«“\"" or t[-1:] in "»”\""
 
 
 def _is_french_line(toks: list[fs.Tok], min_words: int, min_share: float) -> bool:
@@ -222,13 +250,21 @@ def editor_note(doc: Document, rule: Rule) -> Iterator[Finding]:
 
     ed = str(rule.params.get("suffix", " – Ed."))
     lead = str(rule.params.get("prefix", "Editor's note: "))
+    model = fs.build_model(doc.cache["store"])
+
+    def level(body: str) -> Safety:
+        # safe only when the note itself reads as English; otherwise shown for review
+        return Safety.SAFE if fs.has_plain_english(model, body) else Safety.UNSAFE
+
     for m in NOTE_BRACKET_RE.finditer(text):
         if in_french(m.start("body"), m.end("mark")):
             continue
         s, e = m.start("mark"), m.end("mark")
-        yield rule.finding(s, e, ed, message="French editor's mark NDLR: in English, '– Ed.'")
+        yield rule.finding(s, e, ed, safety=level(m.group("body")),
+                           message="French editor's mark NDLR: in English, '– Ed.'")
     for m in NOTE_PAREN_RE.finditer(text):
         if in_french(m.start("body"), m.end("body")):
             continue
         s, e = m.start("mark"), m.start("body")
-        yield rule.finding(s, e, lead, message="French editor's note (NDLR): in English, 'Editor's note:'")
+        yield rule.finding(s, e, lead, safety=level(m.group("body")),
+                           message="French editor's note (NDLR): in English, 'Editor's note:'")
