@@ -249,12 +249,37 @@ _READING_TIME_RES = [
 ]
 
 
+_PUBLISHED_UPDATED_RE = regex.compile(
+    r"^\s*(?:published|posted|publié)\b[^.!?]{0,60}?\d[^.!?]{0,40}?\b(?:updated|mis à jour|modified)\b[^!?]{0,60}?\d[^!?]{0,30}$",
+    regex.I,
+)
+
+
 def classify_reading_time(doc: Document) -> list[Verdict]:
-    """`Reading time: 1 min`, a bare `1 min`, `Published … Updated … Reading time: 2 min`: safe."""
+    """`Reading time: 1 min`, a bare `1 min`, `Published … Updated … Reading time: 2 min`: safe.
+    `Published on … Updated on …` without a reading time: unsafe (a dateline may be wanted)."""
+    out = []
+    for ln in nonblank(doc):
+        if len(ln.text) > 200:
+            continue
+        if any(p.match(ln.text) for p in _READING_TIME_RES):
+            out.append(Verdict("boilerplate.reading-time", ln, Safety.SAFE, "Reading-time or publication metadata of the page."))
+        elif _PUBLISHED_UPDATED_RE.match(ln.text):
+            out.append(Verdict("boilerplate.reading-time", ln, Safety.UNSAFE, "Publication and update times of the page."))
+    return out
+
+
+_SLUG_RE = regex.compile(r"^\s*[a-z0-9]+(?:[-_][a-z0-9]+){2,}\s*$")
+
+
+def classify_page_slug(doc: Document) -> list[Verdict]:
+    """`rf-2-sports`: a page slot or category slug alone on one of the first or last three lines."""
+    lines = nonblank(doc)
+    edge = {ln.number for ln in lines[:3] + lines[-3:]}
     return [
-        Verdict("boilerplate.reading-time", ln, Safety.SAFE, "Reading-time or publication metadata of the page.")
-        for ln in nonblank(doc)
-        if len(ln.text) <= 200 and any(p.match(ln.text) for p in _READING_TIME_RES)
+        Verdict("boilerplate.page-slug", ln, Safety.SAFE, "A page slug or slot name left by the scraper.")
+        for ln in lines
+        if ln.number in edge and _SLUG_RE.match(ln.text) and any(c.isalpha() for c in ln.text)
     ]
 
 
@@ -423,6 +448,7 @@ _LINE_CLASSIFIERS: dict[str, Callable[[Document], list[Verdict]]] = {
     "boilerplate.photo-caption": classify_photo_caption,
     "boilerplate.video-title": classify_video_title,
     "boilerplate.byline": classify_byline,
+    "boilerplate.page-slug": classify_page_slug,
 }
 
 
@@ -533,6 +559,7 @@ photo_credit = _line_rule("boilerplate.photo-credit")
 photo_caption = _line_rule("boilerplate.photo-caption")
 video_title = _line_rule("boilerplate.video-title")
 byline = _line_rule("boilerplate.byline")
+page_slug = _line_rule("boilerplate.page-slug")
 
 
 # --------------------------------------------------------------------------- parts of lines
