@@ -43,7 +43,15 @@ LINK_CHUNK_RE = regex.compile(
     regex.IGNORECASE,
 )
 APOSTROPHES = "'’"
-CODE_SPAN_RE = regex.compile(r"`[^`\n]*`")
+CODE_SPAN_RE = regex.compile(r"(`+)[^`\n]+?\1")
+# A line of code (indented, a prompt, an assignment, a statement ending in `:` or `;`), or a
+# fenced block: the punctuation rules stay out.
+CODE_LINE_RE = regex.compile(
+    r"^(?: {4,}|\t)\S|^\s*(?:>>>|\.\.\.|def |class |import |from \S+ import |return |@\w)"
+    r"|^\s*(?:for|if|elif|else|while|try|except|with)\b.*:\s*$|\S\s?=\s?\S|[;{}]\s*$|\w\(\)"
+)
+# What an editor's bracket holds: words, numbers and light punctuation, not code.
+PROSE_CONTENT_RE = regex.compile(r"[\p{L}\p{M}\p{N}\s,.;:'’\-–—/&%€$]+")
 CODE_CHARS = frozenset("_={}<>\\|/")
 # Where a word may start inside a token: lower→Upper, or ACRONYM→Word (AESThis). Rare in
 # clean text, so the case-join pass looks only where this matches.
@@ -121,6 +129,16 @@ class Context:
         if self._code is None:
             self._code = [m.span() for m in CODE_SPAN_RE.finditer(text)]
         return any(s < end and start < e for s, e in self._code)
+
+    def in_code(self, pos: int) -> bool:
+        """Whether ``pos`` is on a line of code or inside a fenced code block."""
+        text = self.text
+        start = text.rfind("\n", 0, pos) + 1
+        end = text.find("\n", pos)
+        line = text[start : end if end >= 0 else len(text)]
+        if CODE_LINE_RE.search(line):
+            return True
+        return "```" in text and text.count("```", 0, start) % 2 == 1
 
     def standalone(self, word: str) -> int:
         """How often ``word`` stands as a whole letter run in the article."""
@@ -406,7 +424,7 @@ def decide_punct(
     text = ctx.text
     a, b = chunk_around(text, p0, p1)
     chunk = text[a:b]
-    if any(c in CODE_CHARS for c in chunk):
+    if any(c in CODE_CHARS for c in chunk) or "&" in chunk or ctx.in_code(p0):
         return None
     starter = right[:1].isupper() and right[1:].islower() and right.lower() in starters
     if kind == "bracket":
@@ -416,7 +434,7 @@ def decide_punct(
         if opener > 0 and (text[opener - 1].isalnum()):
             return None  # word(s)he, f(x)
         content = text[opener + 1 : p0]
-        if len(content.strip()) < 2:
+        if len(content.strip()) < 2 or len(right) < 2 or not PROSE_CONTENT_RE.fullmatch(content):
             return None
         if right[:1].islower():
             if " " not in content and content.islower():
@@ -445,7 +463,9 @@ def decide_punct(
             return None
         close = text.find(")" if text[p0] == "(" else "]", p1)
         content = text[p1:close]
-        if len(content) < 2 or (content.isdigit() and text[p0] == "["):
+        if not (" " in content or content.isupper() or (content.isdigit() and len(content) == 4)):
+            return None  # help(SortedDict), Field(Metadata), range(100): calls, not glue
+        if not PROSE_CONTENT_RE.fullmatch(content) or (content.isdigit() and text[p0] == "["):
             return None  # a footnote mark: Paris[1]
         return p0, " ", "safe"
     if kind == "open":
@@ -472,8 +492,10 @@ def decide_punct(
     if kind == "stop":
         lm = WORD_BEFORE_RE.search(text, max(0, p0 - 40), p0)
         left = lm.group() if lm else ""
-        if len(left) < 2 or looks_like_code(chunk.replace(text[p0], " ", 1)):
+        if len(left) < 2 or shape(right) != "cap" or looks_like_code(chunk.replace(text[p0], " ", 1)):
             return None
+        if "(" in chunk or ")" in chunk:
+            return None  # msgpack.ExtType(…), pint.Unit)
         if ctx.protected(left + text[p0] + right):
             return None
         if not (wordish(ctx, left) and (starter or wordish(ctx, right, 3.0))):
