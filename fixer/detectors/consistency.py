@@ -208,9 +208,17 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
 
 
 def _near_glossary(g: Glossary, w: str) -> Iterator[tuple[str, list[Entity]]]:
+    """Glossary name tokens one edit from ``w`` (symmetric-delete lookup, no scan)."""
+    from ..glossary import deletions
+
     fw = fold(w)
-    for gw, ents in g.name_tokens.items():
-        if len(gw) == len(w) and gw[1:] == w[1:] and gw != w:
-            yield gw, ents  # first letter swapped: Ciani / Tiani
-        elif abs(len(gw) - len(w)) <= 1 and len(w) >= 6 and Levenshtein.distance(fold(gw), fw, score_cutoff=1) == 1:
-            yield gw, ents
+    seen: set[str] = set()
+    for d in deletions(fw):
+        for gw in g.near.get(d, ()):
+            if gw in seen or gw == w:
+                continue
+            seen.add(gw)
+            if len(gw) == len(w) and gw[1:] == w[1:]:
+                yield gw, g.name_tokens[gw]  # first letter swapped: Ciani / Tiani
+            elif len(w) >= 6 and Levenshtein.distance(fold(gw), fw, score_cutoff=1) == 1:
+                yield gw, g.name_tokens[gw]

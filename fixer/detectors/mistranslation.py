@@ -40,14 +40,21 @@ def _country_evidence(g: Glossary, country: str) -> tuple[str, ...]:
 
 def _count(doc: Document, words: tuple[str, ...], start: int = 0, end: int | None = None) -> int:
     """How many times the words occur in text[start:end] (whole words; phrases as written)."""
-    text = doc.text[start:end]
+    whole = start == 0 and end is None
+    text = doc.text if whole else doc.text[start:end]
+    counts = doc.word_counts if whole else None
     n = 0
     for w in words:
         if " " in w:
             n += text.count(w)
+        elif counts is not None and _PLAIN_WORD.fullmatch(w):
+            n += counts.get(w, 0)
         else:
             n += len(regex.findall(r"(?<![\p{L}\p{N}])" + regex.escape(w) + r"(?![\p{L}\p{N}])", text))
     return n
+
+
+_PLAIN_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 
 
 def demonym(doc: Document, rule: Rule) -> Iterator[Finding]:

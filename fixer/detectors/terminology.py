@@ -25,10 +25,10 @@ from ..glossary import (
     Entity,
     Glossary,
     NameForm,
+    PhraseIndex,
     Piece,
     doc_glossary,
     fold,
-    form_key,
     has_context,
     mentions,
     split_pieces,
@@ -46,10 +46,12 @@ def caps_line(doc: Document, offset: int) -> bool:
     import bisect
 
     i = bisect.bisect_right(doc.line_starts, offset) - 1
-    line = doc.lines[i].text
-    letters = [c for c in line if c.isalpha()]
-    words = line.split()
-    return len(words) >= 2 and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
+    cache: dict[int, bool] = doc.cache.setdefault("terminology.caps-lines", {})
+    if i not in cache:
+        line = doc.lines[i].text
+        letters = [c for c in line if c.isalpha()]
+        cache[i] = len(line.split()) >= 2 and sum(c.isupper() for c in letters) >= 0.7 * len(letters)
+    return cache[i]
 
 
 def _pick(doc: Document, entities: list[Entity], need_context: bool) -> Entity | None:
@@ -108,6 +110,14 @@ def _gloss(text: str, start: int, end: int, ent: Entity) -> tuple[int, int] | No
 # -- terminology.mangled-name ------------------------------------------------------------------
 
 _GAP_RE = regex.compile(r"[ \t\u00a0\-'’]*")
+# A cheap first pass: stretches of two or more capitalised words joined by spaces, hyphens,
+# apostrophes and connectors (also glued: "dAfrica", "theOuest"); only these are split into
+# pieces and aligned with the glossary.
+_CONNECTOR_ALT = "of|the|for|and|in|on|to|at|a|an|by|with|from|de|du|des|d|l|la|le|les|et|en|au|aux|dans|pour|sur|par|avec"
+_CAP_WORD = r"[\p{L}\p{M}]*\p{Lu}[\p{L}\p{M}\p{N}]*"
+_RUN_RE = regex.compile(
+    rf"{_CAP_WORD}(?:[ \t\u00a0\-'’]+(?:(?:{_CONNECTOR_ALT})(?:[ \t\u00a0'’]+|(?=\p{{Lu}})))*{_CAP_WORD})+"
+)
 _PAREN_RE = regex.compile(r"[ \t\u00a0]*\(([^()\n]{1,30})\)")
 
 
@@ -200,6 +210,8 @@ def best_match(g: Glossary, run: list[Piece], text: str, threshold: float, min_r
             for s in range(0, len(content) - length + 1):
                 sel = content[s : s + length]
                 keys = [run[i].key for i in sel]
+                if sum(1 for k in keys if k in form.keyset or k[:4] in form.keyset) < 2:
+                    continue
                 m, pos, missing = _align(keys, form.keys, min_ratio)
                 if m < 2 or len(missing) > (1 if n >= 4 else 0):
                     continue
@@ -288,10 +300,8 @@ def mangled_name(doc: Document, rule: Rule) -> Iterator[Finding]:
     threshold = float(rule.params.get("threshold", 80))
     min_ratio = float(rule.params.get("token_ratio", 85))
     seen: set[int] = set()
-    for line in doc.lines:
-        if line.blank or len(line.text) < 12:
-            continue
-        pieces = split_pieces(line.text, line.start, g.words)
+    for span in _RUN_RE.finditer(text):
+        pieces = split_pieces(span.group(), span.start(), g.words)
         for run in _runs(pieces, text):
             match = best_match(g, run, text, threshold, min_ratio)
             if match is None or not match.damage or match.start in seen:
@@ -321,40 +331,30 @@ def _name_finding(rule: Rule, text: str, match: NameMatch) -> Finding:
     return rule.finding(start, end, replacement, message=msg)
 
 
-def _french_names_re(g: Glossary) -> regex.Pattern[str] | None:
-    names = {}
+def _french_names_index(g: Glossary) -> PhraseIndex:
+    """French names of entities whose English name differs and is what English press uses."""
+    phrases = []
     for e in g.entities:
         fr = e.fr_name
         if not fr or e.fr_ok or len(fr.split()) < 2 or g.is_accepted(fr) is not None:
             continue
-        names[fr] = e
-    if not names:
-        return None
-    alts = []
-    for fr in sorted(names, key=len, reverse=True):
-        esc = regex.escape(fr.translate(str.maketrans({"’": "'"})))
-        esc = esc.replace("'", "['’]").replace(r"\ ", r"\s+")
-        alts.append(esc)
-    return regex.compile(r"(?<![\p{L}])(?:" + "|".join(alts) + r")(?![\p{L}])", regex.IGNORECASE)
+        phrases.append((fr, e))
+    return PhraseIndex(phrases)
 
 
 def _french_names(doc: Document, rule: Rule, g: Glossary) -> Iterator[Finding]:
     store = doc.cache.get("store")
-    pat = store.memo("terminology.french-names", lambda: _french_names_re(g)) if store else _french_names_re(g)
-    if pat is None:
-        return
-    by_key = {form_key(e.fr_name): e for e in g.entities if e.fr_name}
-    for m in pat.finditer(doc.text):
-        ent = by_key.get(form_key(m.group()))
-        if ent is None or not m.group()[:1].isupper():
+    index = store.memo("terminology.french-names", lambda: _french_names_index(g)) if store else _french_names_index(g)
+    text = doc.text
+    for start, end, ent in index.finditer(text):
+        if not text[start].isupper():
             continue
-        yield rule.finding(
-            m.start(), m.end(), ent.name, message=f"French name of {ent.label()} left untranslated."
-        )
+        yield rule.finding(start, end, ent.name, message=f"French name of {ent.label()} left untranslated.")
 
 
 # A title-case word, also when glued to the next word (``AcledOn``).
 _TITLE_WORD_RE = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?=\p{Lu}|[^\p{L}\p{N}]|$)")
+
 
 # -- terminology.acronym-case ------------------------------------------------------------------
 
@@ -391,18 +391,14 @@ def acronym_case(doc: Document, rule: Rule) -> Iterator[Finding]:
 # -- terminology.name-case ---------------------------------------------------------------------
 
 
-def _name_case_re(g: Glossary) -> tuple[regex.Pattern[str], dict[str, str], frozenset[str]] | None:
+def _name_case_index(g: Glossary) -> tuple[PhraseIndex, frozenset[str]]:
     canon: dict[str, str] = {}
     exact = frozenset(f for e in g.entities for f in e.accepted)
     for e in g.entities:
         for form in (e.name, *e.variants):
             if (" " in form or "-" in form) and sum(c.isupper() for c in form) >= 2:
                 canon.setdefault(form.casefold(), form)
-    if not canon:
-        return None
-    alts = sorted((regex.escape(f) for f in canon.values()), key=len, reverse=True)
-    pat = regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(alts) + r")(?![\p{L}\p{N}])", regex.IGNORECASE)
-    return pat, canon, exact
+    return PhraseIndex((form, form) for form in canon.values()), exact
 
 
 def name_case(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -410,29 +406,23 @@ def name_case(doc: Document, rule: Rule) -> Iterator[Finding]:
     and event data)`` where the acronym's gloss must carry the name's capitals."""
     g = doc_glossary(doc)
     store = doc.cache.get("store")
-    built = store.memo("terminology.name-case", lambda: _name_case_re(g)) if store else _name_case_re(g)
-    if built is None:
-        return
-    pat, canon, exact = built
+    index, exact = store.memo("terminology.name-case", lambda: _name_case_index(g)) if store else _name_case_index(g)
     text = doc.text
-    for m in pat.finditer(text):
-        found = m.group()
-        right = canon.get(found.casefold())
-        if right is None or found == right or found.casefold() != right.casefold():
-            continue
-        if found in exact:
+    for start, end, right in index.finditer(text):
+        found = text[start:end]
+        if found == right or found.casefold() != right.casefold() or found in exact:
             continue
         ent = g.is_accepted(right)
         first = found.split()[0]
         broken_start = first[0].islower() and any(c.isupper() for c in first[1:])
         acr = ent.acronym if ent else ""
         glossed = bool(acr) and (
-            regex.search(r"(?i)" + regex.escape(acr) + r"\s*\($", text[max(0, m.start() - 20) : m.start()])
-            or regex.match(r"\s*\(" + regex.escape(acr) + r"\)", text[m.end() : m.end() + 20], regex.IGNORECASE)
+            regex.search(r"(?i)" + regex.escape(acr) + r"\s*\($", text[max(0, start - 20) : start])
+            or regex.match(r"\s*\(" + regex.escape(acr) + r"\)", text[end : end + 20], regex.IGNORECASE)
         )
         if not (broken_start or glossed) or found.isupper():
             continue
-        yield rule.finding(m.start(), m.end(), right, message=f"{found!r} is written {right!r}.")
+        yield rule.finding(start, end, right, message=f"{found!r} is written {right!r}.")
 
 
 def recognise(g: Glossary, text: str, threshold: float = 80.0, min_ratio: float = 85.0) -> list[NameMatch]:
