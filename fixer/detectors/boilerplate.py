@@ -172,7 +172,7 @@ def _related_re(doc: Document) -> regex.Pattern[str]:
     def build() -> regex.Pattern[str]:
         items = sorted(phrases(doc).get("related", []), key=len, reverse=True)
         alt = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in items) or "(?!)"
-        return regex.compile(rf"^\s*(?:>>|»|›)?\s*(?P<lead>{alt})(?P<sep>\s*[:>»›\-–—]+\s*|\s*|(?=\p{{Lu}}|\d))(?P<rest>.*)$",
+        return regex.compile(rf"^\s*(?:>>|»|›)?\s*(?P<lead>{alt})(?P<sep>\s*[:>»›|\-–—]+\s*|\s*|(?=\p{{Lu}}|\d))(?P<rest>.*)$",
                              regex.IGNORECASE)
 
     return _memo(doc, f"boilerplate:related:{PHRASES}", build)
@@ -194,6 +194,8 @@ def classify_related_link(doc: Document) -> list[Verdict]:
         m = pat.match(text)
         if m:
             rest, sep = m.group("rest").strip(), m.group("sep")
+            if not rest and norm(text) in _prompt_set(doc):
+                continue  # a bare `Read more` is a page prompt: one finding, not two
             if not rest:
                 safety = Safety.SAFE
             elif sep.strip() or (sep == "" and (rest[:1].isupper() or rest[:1].isdigit())):

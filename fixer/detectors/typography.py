@@ -492,3 +492,16 @@ def accent_consistency(doc: Document, rule: Rule) -> Iterator[Finding]:
                 continue
             yield rule.finding(m.start(), m.end(), accented,
                                message=f"{bare!r} is written {accented!r} elsewhere in the article.")
+
+
+_SUPERSCRIPT_RE = regex.compile(r"\b(?:Mr|M)\.?(mes|me|lles|lle)\b(?=[ \u00a0]+\p{Lu})")
+_SUPERSCRIPT_FORMS = {"me": "Mrs.", "mes": "Mesdames", "lle": "Miss", "lles": "Misses"}
+
+
+def superscript_abbreviation(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """`Mr.me Speaker`, `M.lle Dupont`: the raised letters of `Mme`/`Mlle` merged after a
+    translated `M.`; the English form of address is proposed (unsafe)."""
+    for m in _SUPERSCRIPT_RE.finditer(doc.text):
+        if m.group() in ("Mme", "Mlle", "Mmes", "Mlles"):
+            continue  # the plain French abbreviation: untranslated, not a typography scar
+        yield rule.finding(m.start(), m.end(), _SUPERSCRIPT_FORMS[m.group(1)])
