@@ -383,9 +383,11 @@ PUNCT_RE = regex.compile(
     r"|(?<=\p{Ll}\p{Ll})(?P<stop>[.!?])(?=\p{Lu}\p{Ll})"
     r"|(?<=\p{L}\p{L})(?P<comma>[,;])(?=\p{L}\p{L})"
     r"|(?<=\p{L}\p{L})(?P<paren>[(\[])(?=[\p{Lu}\p{N}][^()\[\]\n]+[)\]](?:[\s.,;:!?]|$))"
+    r"|(?<=(?<![\p{L}\p{N}])\p{N}{2,4})(?P<digit>)(?=\p{Lu}\p{Ll}+\b)"
 )
 WORD_AFTER_RE = regex.compile(r"[\p{L}\p{M}]+")
 WORD_BEFORE_RE = regex.compile(r"[\p{L}\p{M}]+$")
+TOKEN_BEFORE_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+$")
 
 
 def punct_join(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -404,15 +406,16 @@ def punct_join(doc: Document, rule: Rule) -> Iterator[Finding]:
         if decision is None:
             continue
         at, insert, safety = decision
-        lm = WORD_BEFORE_RE.search(text, max(0, p0 - 40), p0)
+        lm = TOKEN_BEFORE_RE.search(text, max(0, p0 - 40), p0)
         span_start = lm.start() if lm else p0
         span_end = right_m.end() if right_m else p1 + 1
+        mark = text[p0:p1] or text[span_start:p0]
         yield rule.finding(
             span_start,
             span_end,
             edits=(Edit(at, at, insert),),
             safety=safety if safety != "full-stop" else full_stop_safety(rule),
-            message=f"Missing space after '{text[p0:p1]}'." if at == p1 else f"Missing space before '{text[p0:p1]}'.",
+            message=f"Missing space after '{mark}'." if at == p1 else f"Missing space before '{mark}'.",
             title=f"insert {insert!r}",
         )
 
@@ -457,6 +460,16 @@ def decide_punct(
         if starter:
             return p1, ". ", "unsafe"
         return p1, " ", "unsafe"
+    if kind == "digit":
+        # 2023The, 16September: a number glued to the next word. Only a sentence starter
+        # (full stop) or a month (space) counts: 20Minutes, 7Eleven and the like are names.
+        if shape(right) != "cap":
+            return None
+        if starter:
+            return p1, ". ", "full-stop"
+        if right.lower() in MONTHS:
+            return p1, " ", "safe"
+        return None
     if kind == "paren":
         # States(AES), data[1]: a bracket opened right after a word. Not word(s), f(x), code.
         if looks_like_code(chunk) or ":" in chunk[:-1]:
@@ -510,6 +523,11 @@ def decide_punct(
             return p1, " ", "safe"
         return None
     return None
+
+
+MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
 
 
 def find_opener(text: str, close: int, limit: int = 400) -> int | None:
