@@ -4,9 +4,8 @@ A decision is keyed by what the suggestion *says*, never by where it is: the rul
 flagged text, the proposed text, and the words around it on the same line (``before`` and
 ``after``, at most ``CONTEXT_WORDS`` each, case-folded, punctuation and spacing ignored).
 Offsets would break as soon as a paragraph above is edited; the words around a span do not,
-and editing an unrelated paragraph leaves the key intact. A small edit right next to the span
-still matches when the other side is unchanged and the ``NEAR_WORDS`` nearest words on the
-edited side are too.
+and editing an unrelated paragraph leaves the key intact. A small edit next to the span still
+matches (see ``same_context``); a different sentence does not.
 
 Verdicts:
 
@@ -38,6 +37,8 @@ from .model import Edit, Finding, Fix, Safety
 
 CONTEXT_WORDS = 4
 NEAR_WORDS = 2
+FUZZY_RATIO = 85  # rapidfuzz ratio of the joined context words (one changed word of eight passes)
+FUZZY_MIN_CHARS = 12  # below this a one-word change is a different context ("the | is" / "the | was")
 VERDICTS = ("reject", "accept", "edit")
 DEFAULT_PATH = Path(".fixer") / "decisions.toml"
 _WINDOW = 240  # characters searched for context words on each side (keeps the key O(1))
@@ -135,14 +136,28 @@ def key_of(f: Finding, text: str) -> Key:
 
 
 def same_context(a: Key, b: Key) -> bool:
-    """Both sides equal, or one side equal and the nearest words of the other side equal."""
+    """The same words around the span, or nearly.
+
+    Exact; or one side exact and the ``NEAR_WORDS`` nearest words of the other side too; or,
+    when both contexts are long enough for a ratio to mean something, a similarity of at least
+    ``FUZZY_RATIO``. The last case matters to ``fix``: its second pass re-checks a text in
+    which a safe fix next door (``teh`` → ``the``) changed a word of a rejected one's context.
+    """
     full_before = a.before == b.before
     full_after = a.after == b.after
     if full_before and full_after:
         return True
     near_before = a.before[-NEAR_WORDS:] == b.before[-NEAR_WORDS:]
     near_after = a.after[:NEAR_WORDS] == b.after[:NEAR_WORDS]
-    return (full_before and near_after) or (full_after and near_before)
+    if (full_before and near_after) or (full_after and near_before):
+        return True
+    sa = " ".join(a.before) + " | " + " ".join(a.after)
+    sb = " ".join(b.before) + " | " + " ".join(b.after)
+    if min(len(sa), len(sb)) < FUZZY_MIN_CHARS:
+        return False
+    from rapidfuzz import fuzz
+
+    return fuzz.ratio(sa, sb) >= FUZZY_RATIO
 
 
 # -- the decisions file -------------------------------------------------------------------------

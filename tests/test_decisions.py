@@ -89,6 +89,38 @@ def test_a_small_edit_on_one_side_still_matches_but_a_new_context_does_not(tmp_p
     assert len(fixer_for(rules, path).check(other_place)) == 1
 
 
+def test_fix_keeps_a_rejection_when_a_fix_next_door_changes_its_context(tmp_path: Path, rules: Path) -> None:
+    (rules / "teh.toml").write_text(r"""
+[[rule]]
+id = "typography.demo-teh"
+kind = "pattern"
+message = "Typo."
+pattern = '\bteh\b'
+replace = "the"
+  [[rule.example]]
+  bad = "⟦teh⟧ end"
+  fixed = "the end"
+  [[rule.example]]
+  keep = "the end"
+""", encoding="utf-8")
+    text = "He gave us teh answer :\n"
+    fx = Fixer(Config(select=("typography",), rule_dirs=(rules,)))
+    (space,) = [f for f in fx.check(text) if f.rule == "typography.space-before-punctuation"]
+    path = tmp_path / "d.toml"
+    dec.save(path, [dec.decide(space, text, "reject")])
+    fx = Fixer(Config(select=("typography",), rule_dirs=(rules,), decisions=path))
+    assert fx.fix(text).text == "He gave us the answer :\n"
+
+
+def test_short_contexts_need_an_exact_match() -> None:
+    tiny = dec.Key("r.x", "a", "b", ("the",), ("is",))
+    assert dec.same_context(tiny, tiny)
+    assert not dec.same_context(tiny, dec.Key("r.x", "a", "b", ("the",), ("was",)))
+    a = dec.Key("r.x", "a", "b", ("x", "y", "the"), ("is",))
+    assert dec.same_context(a, dec.Key("r.x", "a", "b", ("q", "y", "the"), ("is",)))  # near rule
+    assert not dec.same_context(a, dec.Key("r.x", "a", "b", ("q", "z", "the"), ("is",)))
+
+
 def test_accept_makes_an_unsafe_fix_safe_and_edit_uses_the_reviewers_text(tmp_path: Path, rules: Path) -> None:
     text = "One colour here.\nAnother colour there.\n"
     found = fixer_for(rules).check(text)
