@@ -1,6 +1,6 @@
 """Words glued together by scraping and translation, and how to pull them apart.
 
-Four kinds of glue need four kinds of evidence, because a wrong split ruins a correct word:
+Each kind of glue needs its own evidence, because a wrong split ruins a correct word:
 
 - ``punct_join``: a closing bracket or quote, or a sentence mark, glued to the next word at a
   link or markup edge: ``(AES)This``, ``[au Mali]is``, ``data)which``, ``…”slips``.
@@ -716,6 +716,9 @@ CONTRACTED = {
 }
 
 
+FRENCH_AFTER_S = frozenset(["en", "est", "il", "ils", "y", "agit", "était", "ensuit", "étaient"])
+
+
 def lost_apostrophe(doc: Document, rule: Rule) -> Iterator[Finding]:
     """``the army s announcement`` → ``the army's announcement``; ``don t`` → ``don't``."""
     ctx = context(doc)
@@ -731,6 +734,8 @@ def lost_apostrophe(doc: Document, rule: Rule) -> Iterator[Finding]:
         left, nxt = lm.group(), m.group(1)
         if left.lower() in not_before or nxt.lower() in not_next:
             continue
+        if is_french_word(nxt) or nxt.lower() in FRENCH_AFTER_S:
+            continue  # ils s en vont: the French s' belongs to the next word
         if ctx.skipped(lm.start(), m.end()) or not wordish(ctx, left):
             continue
         yield rule.finding(
