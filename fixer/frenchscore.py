@@ -32,7 +32,8 @@ import regex
 from .document import WORD_RE
 from .lexicon import zipf_en, zipf_fr
 
-F, C, N, E = "F", "C", "N", "E"  # French evidence, capitalised name, number, English/other
+# French evidence, capitalised name, number, English/other, French that English keeps (allowed)
+F, C, N, E, X = "F", "C", "N", "E", "X"
 
 SENTENCE_START_RE = regex.compile(r"[.!?:;\"“«(\[—–•*#]\s*$")
 # French elides only before a vowel or mute h: l’attaque, d’après, qu’il; never c's or n't
@@ -242,7 +243,7 @@ def line_tokens(model: FrenchModel, line_start: int, line_text: str,
                             masked.append((s, pe + line_start))
                         break
         if ms < mask_end:
-            toks.append(Tok(s, e, word, E, initial))
+            toks.append(Tok(s, e, word, X, initial))
             continue
         got = kinds.get((word, initial))
         if got is not None:
@@ -301,11 +302,11 @@ def find_runs(model: FrenchModel, text: str, toks: list[Tok]) -> list[Run]:
     i = 0
     n = len(toks)
     while i < n:
-        if toks[i].kind == E:
+        if toks[i].kind in (E, X):
             i += 1
             continue
         j = i
-        while j + 1 < n and toks[j + 1].kind != E and soft_gap(text[toks[j].end : toks[j + 1].start]):
+        while j + 1 < n and toks[j + 1].kind not in (E, X) and soft_gap(text[toks[j].end : toks[j + 1].start]):
             j += 1
         run = judge(model, text, toks, i, j)
         if run is not None:
@@ -335,7 +336,7 @@ def judge(model: FrenchModel, text: str, toks: list[Tok], i: int, j: int) -> Run
     governed = b > last_f
     # what the run hangs on: a capitalised word right before it (a name it continues)
     left = toks[a - 1] if a > 0 else None
-    attached = (left is not None and left.kind in (C, E) and left.text[:1].isupper()
+    attached = (left is not None and left.kind in (C, E, X) and left.text[:1].isupper()
                 and text[left.end : part[0].start].strip() == "")
     if not content:
         # only connectors: a French name (Stade de France) unless glued to an English word

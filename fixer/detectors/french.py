@@ -68,7 +68,7 @@ def scan(doc: Document, rule: Rule | None = None) -> Scan:
         if line.blank:
             continue
         content_lines += 1
-        low = line.text.lower()
+        low = fs.norm(line.text)
         alone = any(k in low for k in table.alone_first)
         if not alone and not fs.may_hold_french(model, line.text):
             continue
