@@ -217,6 +217,7 @@ class Glossary:
     spellings: dict[str, set[str]] = field(default_factory=dict)  # folded word → glossary spellings
     places: set[str] = field(default_factory=set)  # first word of a country, capital or city name
     near: dict[str, set[str]] = field(default_factory=dict)  # deletion key → name tokens (fold)
+    known_words: set[str] = field(default_factory=set)  # every word of every correct form and demonym
 
     @classmethod
     def build(cls, tables: Iterable[dict[str, Any]], word_tables: Iterable[dict[str, Any]] = ()) -> Glossary:
@@ -260,8 +261,9 @@ class Glossary:
                 self.names.append(NameForm(e, text, keys, origin, keyset))
                 for k in set(keys) | {k[:4] for k in keys if len(k) > 4}:
                     self.by_key.setdefault(k, []).append(idx)
-            for form in e.accepted:
+            for form in (*e.accepted, e.demonym):
                 for w in _WORD_RE.findall(form):
+                    self.known_words.add(w)
                     if len(w) >= 4:
                         self.spellings.setdefault(fold(w), set()).add(w)
             if e.kind in ("capital", "city", "country"):

@@ -117,10 +117,14 @@ class _Names:
             prev = (w, m.end())
 
 
-def _is_word(w: str) -> bool:
+def _zipf(w: str) -> float:
     from ..lexicon import zipf_en
 
-    return zipf_en(w) >= 2.5
+    return zipf_en(w)
+
+
+def _is_word(w: str) -> bool:
+    return _zipf(w) >= 2.5
 
 
 def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -187,6 +191,13 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
             if pair is None:
                 continue
             wrong, right = pair
+            in_glossary = right in glossary_words
+            if wrong in g.known_words:
+                continue  # Guinean beside Guinea: another correct word, not a misspelling
+            if not in_glossary and (ka.startswith(kb) or kb.startswith(ka)):
+                continue  # plural, possessive or demonym of the same name
+            if not in_glossary and _zipf(wrong) >= float(rule.params.get("common_name_zipf", 3.0)):
+                continue  # Marion beside Marine Le Pen: two common first names, two people
             if _is_word(wrong) and not shared:
                 continue
             if shared and (d == 1 or min(len(ka), len(kb)) >= 6):
