@@ -505,3 +505,40 @@ def superscript_abbreviation(doc: Document, rule: Rule) -> Iterator[Finding]:
         if m.group() in ("Mme", "Mlle", "Mmes", "Mlles"):
             continue  # the plain French abbreviation: untranslated, not a typography scar
         yield rule.finding(m.start(), m.end(), _SUPERSCRIPT_FORMS[m.group(1)])
+
+
+_ACCENTED_WORD_RE = regex.compile(r"\b[\p{L}]*[À-ÖØ-öø-ÿ][\p{L}]*\b")
+
+
+def _accent_index() -> dict[str, tuple[str, float]]:
+    """Accent-free French word → its most frequent accented spelling and Zipf frequency."""
+    from ..lexicon import _table
+
+    index: dict[str, tuple[str, float]] = {}
+    for word, z in _table("fr").items():
+        if word.isascii() or z < 1.0:
+            continue
+        bare = _strip_accents(word)
+        if bare != word and (bare not in index or index[bare][1] < z):
+            index[bare] = (word, z)
+    return index
+
+
+def misplaced_accent(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """`Méteo France`: an accented word that French spells with other accents (`Météo`), far
+    more often (``ratio`` in Zipf units) and commonly (``known_zipf``). Names, whose accents
+    French does not know better, are left alone. Unsafe: the usual spelling is proposed."""
+    from ..lexicon import zipf_fr
+
+    store = doc.cache.get("store")
+    index = store.memo("typography:accent-index", _accent_index) if store is not None else _accent_index()
+    known = float(rule.params.get("known_zipf", 3.0))
+    gap = float(rule.params.get("ratio", 2.0))
+    for m in _ACCENTED_WORD_RE.finditer(doc.text):
+        word = m.group()
+        low = word.lower()
+        best = index.get(_strip_accents(low))
+        if best is None or best[0] == low or best[1] < known or best[1] - zipf_fr(low) < gap:
+            continue
+        repl = best[0][0].upper() + best[0][1:] if word[0].isupper() else best[0]
+        yield rule.finding(m.start(), m.end(), repl, message=f"French spells it {repl!r}.")
