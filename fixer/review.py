@@ -246,6 +246,12 @@ def walk(text: str, findings: list[Finding], term: Terminal, *, path: str = "",
                     term.say(f"({m}/{total}) {g.rule}: accepted ({old!r} → {new!r})")
         elif key == "n":
             rejected.append(f)
+            if f.fix is not None:  # the same change proposed by another rule: one answer is enough
+                for g in todo[n:]:
+                    if g.fix is not None and g.fix.edits == f.fix.edits and id(g) not in done:
+                        done.add(id(g))
+                        rejected.append(g)
+                        term.say(f"    (the same change from {g.rule}: rejected too)")
         elif key == "s":
             result.skipped += 1
     chosen, _ = resolve(result.accepted, allow_unsafe=True)

@@ -173,3 +173,18 @@ def test_overlapping_change_is_not_asked_and_rejection_is_keyed_on_the_new_text(
     assert rej.key.before == ("the", "color")  # context taken from the text as written
     index = dec.Index(w.decisions)
     assert dec.apply_index(findings(project, w.new_text), w.new_text, index) == []
+
+
+def test_rejecting_a_change_rejects_the_same_change_from_another_rule(project: Path) -> None:
+    from fixer.model import Edit, Finding, Fix, Safety
+
+    text = "One colour.\n"
+    (colour,) = findings(project, text)
+    twin = Finding("terminology.demo-twin", "terminology", 4, 10, "twin",
+                   fix=Fix((Edit(4, 10, "color"),), Safety.UNSAFE))
+    s = Script("n")
+    w = walk(text, [colour, twin], s.terminal())
+    assert sum("Apply this change" in x for x in s.said) == 1
+    assert sorted(d.key.rule for d in w.decisions if d.verdict == "reject") == [
+        "terminology.demo-colour", "terminology.demo-twin"]
+    assert w.new_text == text
