@@ -96,6 +96,15 @@ def test_translator_output_is_an_unsafe_fix() -> None:
     assert f.fix.edits[0].replacement == "DANS LA RÉGION DE MOPTI"
 
 
+def test_translator_translates_a_french_sentence_line() -> None:
+    translator.clear_cache()
+    fx = Fixer(Config(select=("untranslated.french-line",), translator=UPPER))
+    text = "The minister resigned.\nLe ministre a démissionné lundi après une semaine de polémique.\nHe will be replaced.\n"
+    (f,) = fx.check(text)
+    assert f.fix is not None and f.fix.safety is Safety.UNSAFE
+    assert f.fix.edits[0].replacement == "LE MINISTRE A DÉMISSIONNÉ LUNDI APRÈS UNE SEMAINE DE POLÉMIQUE."
+
+
 def test_translator_is_called_once_per_span() -> None:
     translator.clear_cache()
     calls = []

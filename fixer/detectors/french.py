@@ -229,8 +229,23 @@ def french_line(doc: Document, rule: Rule) -> Iterator[Finding]:
                 message="French line left in an English article (an original title under its translation?)",
                 title="Delete the French line",
             )
-        else:
-            yield rule.finding(line.start, line.end, message="Whole line in French inside an English article")
+            continue
+        command = getattr(doc.cache.get("config"), "translator", None)
+        if command:
+            from .. import translator
+
+            out = translator.run(line.text.strip(), command, float(rule.params.get("translator_timeout", 20)))
+            if out.text is not None:
+                lead = line.text[: len(line.text) - len(line.text.lstrip())]
+                yield rule.finding(
+                    line.start, line.end, lead + out.text, safety=Safety.UNSAFE,
+                    message="Whole line in French inside an English article (translation from the translator command)",
+                    title=f"Translate to '{out.text}'",
+                )
+                continue
+            yield rule.finding(line.start, line.end, message=f"Whole line in French inside an English article ({out.error})")
+            continue
+        yield rule.finding(line.start, line.end, message="Whole line in French inside an English article")
 
 
 NOTE_BRACKET_RE = regex.compile(r"\[(?P<body>[^\[\]\n]{1,300}?)(?P<mark>[,;]?\s*[–—-]?\s*(?:NDLR|N\.D\.L\.R\.?|ndlr|Ndlr))\s*\]")
