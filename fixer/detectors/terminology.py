@@ -77,6 +77,8 @@ def french_acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
         ent = _pick(doc, ents, need_context)
         if ent is None or caps_line(doc, tok.start):
             continue
+        if ent.fr_ambiguous and not _ambiguous_ok(doc, ent, tok.start, tok.end, int(rule.params.get("context_window", 250))):
+            continue
         before = text[max(0, tok.start - window) : tok.start]
         after = text[tok.end : tok.end + window]
         if _FRENCH_GLOSS_BEFORE.search(before) or _FRENCH_GLOSS_AFTER.search(after):
@@ -89,6 +91,20 @@ def french_acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
             yield rule.finding(start, end, english, message=msg)
         else:
             yield rule.finding(tok.start, tok.end, english, message=msg)
+
+
+def _ambiguous_ok(doc: Document, ent: Entity, start: int, end: int, window: int) -> bool:
+    """A French acronym that is also English (CPI, BCE, CAN) counts only when the article
+    never uses the English acronym (else the letters mean something else: ICC and CPI, the
+    consumer price index), no number precedes it (500 BCE), and a context word of the entity
+    stands near it."""
+    text = doc.text
+    if ent.acronym and mentions(doc, ent.acronym):
+        return False
+    if regex.search(r"\d\s*$", text[max(0, start - 6) : start]):
+        return False
+    near = text[max(0, start - window) : end + window]
+    return any(regex.search(r"(?<![\p{L}])" + regex.escape(c) + r"(?![\p{L}])", near) for c in ent.context)
 
 
 def _gloss(text: str, start: int, end: int, ent: Entity) -> tuple[int, int] | None:
