@@ -373,3 +373,23 @@ def test_well_spaced_text_is_left_alone(words: list[str], sep: str) -> None:
     if text.count("(") != text.count(")"):
         text = text.replace("(", "").replace(")", "")
     assert merged(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Indomitable Lions won. #IndomitableLions #theAlliance #JulyAccording",
+        "Follow @theAlliance and @AcledOn for updates.",
+        "See www.theAlliance.org or https://example.org/JulyAccording/data)which today.",
+        "Write to theAlliance@example.org or JulyAccording@example.org.",
+        "Download theAlliance.pdf and JulyAccording.docx.html now.",
+        "Run `theAlliance(AES)This` in a shell.",
+    ],
+)
+def test_links_hashtags_addresses_and_code_are_left_alone(text: str) -> None:
+    assert merged(text) == []
+
+
+def test_the_same_glue_in_prose_is_found() -> None:
+    text = "The Indomitable Lions won. IndomitableLions fans cheered theAlliance last JulyAccording to AFP."
+    assert [text[f.start : f.end] for f in merged(text)] == ["IndomitableLions", "theAlliance", "JulyAccording"]

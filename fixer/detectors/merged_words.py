@@ -122,7 +122,7 @@ class Context:
         """Whether ``start..end`` sits in a URL, an address, a hashtag, a file name or code."""
         text = self.text
         a, b = chunk_around(text, start, end)
-        if LINK_CHUNK_RE.search(text, a, b):
+        if LINK_CHUNK_RE.search(text[a:b]):  # a slice: `^` must anchor at the chunk
             return True
         if "`" not in text:
             return False
