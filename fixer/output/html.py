@@ -108,6 +108,8 @@ def render(outcomes: list[FileOutcome], *, title: str = "fixer report") -> str:
                     "file": len(files) - 1, "rule": f.rule, "category": f.category, "safety": _safety(f),
                     "text": k.text, "proposed": k.proposed, "before": " ".join(k.before),
                     "after": " ".join(k.after), "message": f.message, "where": where,
+                    # identical edits proposed by several rules share one answer
+                    "sig": None if f.fix is None else f"{len(files) - 1}:{[(e.start, e.end, e.replacement) for e in f.fix.edits]}",
                 })
                 cards.append(_finding_html(i, f, doc))
                 counts[f.category] += 1
@@ -336,6 +338,14 @@ _SCRIPT = r"""
     const i = card.dataset.i;
     if (v === "accept" && data.findings[i].proposed === null) return;
     if (!v) delete choices[i]; else choices[i] = v === "edit" ? { v: v, use: use } : { v: v };
+    const sig = data.findings[i].sig;
+    if (sig && (v === "accept" || v === "reject")) {  // the same change from another rule
+      cards.forEach(c => {
+        if (c !== card && !choices[c.dataset.i] && data.findings[c.dataset.i].sig === sig) {
+          choices[c.dataset.i] = { v: v }; paint(c);
+        }
+      });
+    }
     save(); paint(card); refresh();
     if (v) nextUndecided(card); else card.focus();
   }
