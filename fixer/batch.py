@@ -39,6 +39,18 @@ from .textio import (
 RECORD_PROBLEMS_SHOWN = 5  # per file; the rest are counted
 
 
+def too_big(text: str, name: str, opts: Options) -> str | None:
+    """A news article is at most a few hundred kB; a 50 MB "article" is a dump or a broken
+    scrape, and some detectors are not linear on pathological input, so one such file could
+    stall a batch of a million. It is reported and skipped (``--max-chars`` raises the limit)."""
+    if opts.max_chars and len(text) > opts.max_chars:
+        return (
+            f"{name}: {len(text):,} characters is too long for one article (limit {opts.max_chars:,});"
+            " skipped, give --max-chars to raise the limit"
+        )
+    return None
+
+
 @dataclass(frozen=True)
 class Options:
     fix: bool = False
@@ -49,6 +61,7 @@ class Options:
     entries: bool = True  # keep findings as contract JSON entries (``check`` output)
     chunk_chars: int = 1 << 20  # a JSONL task holds about this much text…
     chunk_records: int = 256  # …or this many records
+    max_chars: int = 2_000_000  # longer "articles" are reported and skipped (0: no limit)
 
 
 @dataclass(frozen=True)
@@ -93,6 +106,8 @@ class Guard:
             except PatternTimeout as exc:
                 self.disabled.add(rid)
                 self.problems.append(Problem(f"{name}: {exc}; rule disabled for the rest of the run", "rule", rid))
+            except TimeoutError:  # a detector's own regex timeout (``regex`` raises TimeoutError)
+                self.problems.append(Problem(f"{name}: rule {rid} timed out on this text; skipped for it", "rule", rid))
             except RecursionError:
                 self.problems.append(Problem(f"{name}: rule {rid} failed: text nested too deeply", "rule", rid))
             except Exception as exc:
@@ -165,6 +180,10 @@ def _unit(guard: Guard, text: str, name: str, opts: Options, chunk: Chunk, recor
 def process_decoded_chunk(guard: Guard, decoded: Decoded, name: str, opts: Options) -> Chunk:
     """A whole decoded text (a file or stdin)."""
     chunk = Chunk(name)
+    big = too_big(decoded.text, name, opts)
+    if big:
+        chunk.problems.append(Problem(big))
+        return chunk
     if decoded.note:
         chunk.problems.append(Problem(decoded.note))
     new = _unit(guard, decoded.text, name, opts, chunk)
@@ -248,6 +267,11 @@ def _records(guard: Guard, task: RecordsTask, opts: Options) -> Chunk:
         rec = parse_record(task.first + i, raw, task.name, opts.text_field)
         if rec.error:
             chunk.problems.append(Problem(rec.error, "record"))
+        if rec.text is not None:
+            big = too_big(rec.text, f"{task.name}:{rec.index + 1}", opts)
+            if big:
+                chunk.problems.append(Problem(big, "record"))
+                rec.text = None
         if rec.text is None:
             new_lines.append(None)
             continue

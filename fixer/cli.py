@@ -164,6 +164,9 @@ def _guard(fn: Any) -> Any:
     return wrapper
 
 
+MaxChars = Annotated[
+    int, typer.Option("--max-chars", help="Skip (and report) articles longer than this; 0: no limit.")
+]
 Jobs = Annotated[
     int | None, typer.Option("--jobs", "-j", help="Worker processes for a batch (default: the number of cores).")
 ]
@@ -355,6 +358,7 @@ def check(
     decisions: Decisions = None,
     no_decisions: NoDecisions = False,
     jobs: Jobs = None,
+    max_chars: MaxChars = 2_000_000,
 ) -> None:
     """Report findings; change nothing."""
     from .batch import Batch, Options, Totals
@@ -363,7 +367,7 @@ def check(
         raise UsageError(f"unknown format {format!r} (text or json)")
     n_jobs = _jobs(jobs)
     fixer = make_fixer(select, ignore, rules, translator=translator, decisions=decisions, no_decisions=no_decisions)
-    opts = Options(text_field=text_field, encoding=encoding)
+    opts = Options(text_field=text_field, encoding=encoding, max_chars=max_chars)
     stdin = paths == ["-"]
     files, errors = ([], []) if stdin else _files(paths)
     if hasattr(sys.stdout, "reconfigure"):
@@ -426,13 +430,16 @@ def fix(
     decisions: Decisions = None,
     no_decisions: NoDecisions = False,
     jobs: Jobs = None,
+    max_chars: MaxChars = 2_000_000,
 ) -> None:
     """Apply safe fixes in place (atomically); --diff shows them instead; - reads stdin."""
     from .batch import Batch, Options
 
     n_jobs = _jobs(jobs)
     fixer = make_fixer(select, ignore, rules, unsafe, translator, decisions, no_decisions)
-    opts = Options(fix=True, unsafe=unsafe, text_field=text_field, encoding=encoding, diff=diff, entries=False)
+    opts = Options(
+        fix=True, unsafe=unsafe, text_field=text_field, encoding=encoding, diff=diff, entries=False, max_chars=max_chars
+    )
     stdin = paths == ["-"]
     files, errors = ([], []) if stdin else _files(paths)
     out = sys.stdout.buffer
