@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fixer.apply import apply_fixes, resolve
-from fixer.data import DataStore, read_toml_file
+from fixer.data import DataError, DataStore, read_toml_file
+from fixer.detectors.boilerplate import profile_example_problems
 from fixer.document import Document
 from fixer.engine import Config, Fixer
 from fixer.examples import check_example
@@ -162,6 +163,27 @@ def test_profile_examples(example: dict) -> None:
     rule = fx.rules[0]
     ok, detail = check_example(fx.runner(rule.id), rule, Example(**example))
     assert ok, detail
+
+
+def test_profile_example_problems_reports_a_failing_user_example(tmp_path: Path) -> None:
+    (tmp_path / "profiles").mkdir()
+    (tmp_path / "profiles" / "x.toml").write_text(
+        "[[profile]]\nsite = 'x'\nlines = ['^Trending now$']\n"
+        '  [[profile.example]]\n  bad = "A\\n\\n⟦Trending now⟧\\n\\nB"\n  fixed = "A\\n\\nB"\n'
+        "  [[profile.example]]\n  keep = 'Trending now is a phrase'\n"
+        "  [[profile.example]]\n  keep = 'Trending now'\n",
+        encoding="utf-8",
+    )
+    problems = profile_example_problems((tmp_path,))
+    assert len(problems) == 1 and "profile 'x' example 3" in problems[0]
+
+
+def test_bad_profile_pattern_is_a_data_error(tmp_path: Path) -> None:
+    (tmp_path / "profiles").mkdir()
+    (tmp_path / "profiles" / "bad.toml").write_text("[[profile]]\nsite = 'bad'\nlines = ['(unclosed']\n")
+    fx = Fixer(Config(select=("boilerplate",), rule_dirs=(tmp_path,)))
+    with pytest.raises(DataError, match=r"bad\.toml: profile 'bad'"):
+        fx.check("A title for it\n\nSome text.")
 
 
 def test_user_profile_folder(tmp_path: Path) -> None:
