@@ -209,3 +209,70 @@ def test_no_false_findings_on_the_clean_dev_articles() -> None:
             if not any(f.start < e and s < f.end for s, e, _ in spans):
                 false.append((path.name, f.rule, text[f.start:f.end]))
     assert false == []
+
+
+# Written for this test in the style of agency copy about the Sahel, Quebec and France: every
+# glossary rule must stay silent on it (look-alikes: ESA the space agency, CPI the price index,
+# 500 BCE, a CIO, "We can do it", Marine and Marion, Guinea and Guinean).
+CLEAN = """NIAMEY, March 3 (Reuters) - Niger's military government said on Monday it would quit the Economic Community of West African States, joining Mali and Burkina Faso, whose juntas formed the Alliance of Sahel States last year.
+
+The bloc, known as ECOWAS, imposed sanctions on Niger after the July 2023 coup that toppled President Mohamed Bazoum. General Abdourahamane Tchiani, who leads the junta, accused the bloc of acting under French influence.
+
+Nigerian President Bola Tinubu, who chairs ECOWAS, said in Abuja the door remained open. Nigeria shares a 1,500-km border with Niger, and Nigerian traders in Kano have suffered from the border closure.
+
+Jihadist groups linked to al Qaeda and Islamic State have killed thousands across the Sahel, according to the Armed Conflict Location & Event Data Project (ACLED). The Group to Support Islam and Muslims, known by its Arabic acronym JNIM, claimed an attack near Djibo.
+
+The European Union and the United Nations have both expressed concern. The UN peacekeeping mission MINUSMA left Mali in December. The African Union suspended all three countries. The European Space Agency has nothing to do with this; ESA launched a satellite in French Guiana on Tuesday.
+
+Ivory Coast won the Africa Cup of Nations on home soil. The Elephants beat Nigeria's Super Eagles 2-1 in Abidjan. Coach Emerse Fae said "We can do it" before the match.
+
+In Quebec, Premier Francois Legault of the Coalition Avenir Quebec (CAQ) met Hydro-Quebec executives. The Parti Quebecois and Quebec solidaire criticised the plan. Montreal police said two people were hurt.
+
+France's Constitutional Council approved the pension law. Prime Minister Elisabeth Borne used article 49.3. The National Rally and La France Insoumise tabled motions of censure; ninety deputies signed one. Marine Le Pen and her niece Marion Marechal spoke. Sixty or seventy protesters gathered at four twenty.
+
+The World Food Programme said 3 million people face hunger. Doctors Without Borders (MSF) runs clinics in Menaka. Human Rights Watch accused soldiers and Wagner mercenaries of killing civilians. Amnesty International agreed. The IMF approved a loan; the World Bank paused payments. The ICC prosecutor in The Hague opened a case. Inflation as measured by the CPI rose. In 500 BCE, nothing happened. The CIO of the company resigned.
+
+Chad's President Mahamat Idriss Deby appointed Succes Masra prime minister. Masra leads Les Transformateurs. Senegal's President Bassirou Diomaye Faye and Prime Minister Ousmane Sonko met in Dakar. Guinea's Mamadi Doumbouya and Equatorial Guinea's Teodoro Obiang met; the Equatorial Guinean delegation and Guinean ministers agreed.
+"""
+
+# The same kind of copy as a machine translation leaves it.
+GARBLED = """The Nigerian junta, led by General Abdourahamane Tiani in Niamey, announced its withdrawal from the CEDEAO on Sunday. The Economic Community of States of Africa of the West had imposed sanctions. The Organization of the United Nations (ONU) and the Union africaine called for dialogue.
+
+According to the Acled, the fighters of the Islamic State in the Big Sahara (EIGS) killed sixty-fifteen civilians in the region of Tillabéri. The EIGS and the GSIM fight each other. The Islamic State in the Greater Sahara (ISGS) also attacked the FDS.
+
+The FMI granted a loan of 100 million. The Union Europeenne suspended its aid, and the Council of Security of the UN met. The Front of Liberation of Azawad (FLA) and the CMA took Kidal. The AQMI claimed an attack.
+
+The ECOWAS said that the Alliance of the States of Sahel (AES) is illegal. The ASE leaders met on Saturday. President Tinubu spoke in Abuja about the Nigerian economy.
+"""
+
+GARBLED_REPAIRS = {
+    ("Nigerian", "Nigerien"),
+    ("CEDEAO", "ECOWAS"),
+    ("Economic Community of States of Africa of the West", "Economic Community of West African States"),
+    ("Organization of the United Nations (ONU)", "United Nations (UN)"),
+    ("Union africaine", "African Union"),
+    ("Acled", "ACLED"),
+    ("EIGS", "ISGS"),
+    ("sixty-fifteen", "seventy-five"),
+    ("GSIM", "JNIM"),
+    ("FMI", "IMF"),
+    ("Union Europeenne", "European Union"),
+    ("Council of Security of the UN", "UN Security Council"),
+    ("Front of Liberation of Azawad", "Azawad Liberation Front"),
+    ("AQMI", "AQIM"),
+    ("Alliance of the States of Sahel", "Alliance of Sahel States"),
+    ("ASE", "AES"),
+}
+
+
+def test_clean_agency_copy_has_no_findings() -> None:
+    found = [(f.rule, CLEAN[f.start:f.end]) for f in FIXER.check(CLEAN)]
+    assert found == []
+
+
+def test_garbled_copy_gets_its_repairs() -> None:
+    got = {(GARBLED[f.start:f.end], f.fix.edits[0].replacement) for f in FIXER.check(GARBLED) if f.fix}
+    assert GARBLED_REPAIRS <= got
+    # the Nigerian economy of President Tinubu, in Abuja, stays Nigerian
+    last = GARBLED.rindex("Nigerian")
+    assert all(f.start != last for f in FIXER.check(GARBLED))

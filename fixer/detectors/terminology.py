@@ -298,14 +298,16 @@ def _damage(g: Glossary, pieces: list[Piece], pos: list[int], form: NameForm, ex
 
 
 def _accepted_overlap(g: Glossary, run: list[Piece], text: str, start: int, end: int) -> bool:
-    """Whether a correct form of any entity overlaps [start, end) inside the run."""
+    """Whether a correct form of any entity overlaps [start, end) inside the run without lying
+    inside it ("Organization of the United Nations" may be damaged around "United Nations";
+    "Alliance of Sahel States Summit" is a correct name plus a word)."""
     caps = [i for i, p in enumerate(run) if p.text[:1].isupper()]
     for a in caps:
         for b in caps:
             if b <= a or b - a > 12:
                 continue  # one word alone (Québec) does not make a window a correct name
             s, e = run[a].start, run[b].end
-            if s < end and start < e and g.is_accepted(text[s:e]) is not None:
+            if s < end and start < e and not (start <= s and e <= end) and g.is_accepted(text[s:e]) is not None:
                 return True
     return False
 
@@ -325,6 +327,8 @@ def mangled_name(doc: Document, rule: Rule) -> Iterator[Finding]:
             ent = match.form.entity
             if match.form.origin != "mangled" and not has_context(doc, ent):
                 continue
+            if g.is_accepted(text[match.start : match.end]) is not None:
+                continue  # the window is itself a correct name
             if _accepted_overlap(g, run, text, match.start, match.end):
                 continue
             seen.add(match.start)
