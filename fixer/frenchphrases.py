@@ -142,7 +142,23 @@ class Translation:
     entries: list[Entry]
 
 
-def translate_span(table: PhraseTable, text: str, start: int, end: int, french: set[int]) -> Translation | None:
+GLUED_WORDS = ("in", "on", "at", "of", "to", "and", "the")
+
+
+def unglue_place(word: str, places: frozenset[str]) -> str:
+    """``Barsaloghoin`` → ``Barsalogho in``: a place name glued to the English word after it
+    (a lost space at a link edge), split only when the place is in ``lexicon/places.txt``."""
+    if not places or word.lower() in places:
+        return word
+    for tail in GLUED_WORDS:
+        head = word[: -len(tail)]
+        if word.endswith(tail) and len(head) >= 3 and head.lower() in places:
+            return f"{head} {tail}"
+    return word
+
+
+def translate_span(table: PhraseTable, text: str, start: int, end: int, french: set[int],
+                   places: frozenset[str] = frozenset()) -> Translation | None:
     """English for ``text[start:end]`` from the table, or None when a French word is left.
 
     ``french`` holds the start offsets of the words the scorer judged French; any other word
@@ -175,7 +191,7 @@ def translate_span(table: PhraseTable, text: str, start: int, end: int, french: 
         elif s in french:
             return None
         else:
-            pieces.append(gap + w)
+            pieces.append(gap + unglue_place(w, places))
         prev_end = e
         i += 1
     out = "".join(pieces).strip()

@@ -342,7 +342,8 @@ def judge(model: FrenchModel, text: str, toks: list[Tok], i: int, j: int) -> Run
         # only connectors: a French name (Stade de France) unless glued to an English word
         named = governed or any(not t.content and ELISION_RE.match(t.text) for t in frs)
         if attached and left is not None and left.english and named:
-            return Run(part[0].start, part[-1].end, part, "half-translated name")
+            # the English head noun belongs to the span: States du Sahel → Sahel States
+            return Run(left.start, part[-1].end, [left, *part], "half-translated name")
         return None
     if attached and left is not None and not left.english:
         return None  # Caisse de dépôt…, Mouvement pour la justice: a French name

@@ -155,7 +155,7 @@ def _describe(text: str, sp: Span) -> str:
         return "Editor's note left in French"
     if sp.reason == "half-translated name":
         return "Name half left in French"
-    if sp.phrase is not None and "{name}" in sp.phrase.fr and sp.phrase.fr.split()[0] in ("Madame", "Monsieur"):
+    if sp.phrase is not None and "{name}" in sp.phrase.fr and sp.phrase.fr.split()[0] in ("Madame", "Monsieur", "Mme"):
         return "French honorific left in English text"
     if sp.phrase is not None:
         return "French name or coinage with a usual English form"
@@ -171,13 +171,25 @@ def french_span(doc: Document, rule: Rule) -> Iterator[Finding]:
         return
     store = doc.cache["store"]
     table = fp.build_table(store)
+    model = fs.build_model(store)
     config = doc.cache.get("config")
     command = getattr(config, "translator", None)
     text = doc.text
     for sp in sc.spans:
+        if sp.phrase is not None and sp.phrase.fr.endswith(" " + fp.SLOT) and sp.phrase.en.endswith(" " + fp.SLOT):
+            # Madame Borne → Ms Borne: the name stays, only the French word is the span
+            head = sp.phrase.fr[: -len(fp.SLOT)].rstrip()
+            n_words = len(fp.words_in(head, 0, len(head)))
+            words = fp.words_in(text, sp.start, sp.end)
+            en = sp.phrase.en[: -len(fp.SLOT)].rstrip()
+            end = words[n_words - 1][1]
+            yield rule.finding(sp.start, end, en, message=f"{_describe(text, sp)}: '{text[sp.start:end]}' → '{en}'",
+                               safety=Safety.UNSAFE, title=f"Translate to '{en}'")
+            continue
         span = text[sp.start : sp.end]
         what = _describe(text, sp)
-        tr = fp.translate_span(table, text, sp.start, sp.end, sp.french)
+        tr = (_reorder_name(text, sp) if sp.reason == "half-translated name" else None) or fp.translate_span(
+            table, text, sp.start, sp.end, sp.french, model.places)
         if tr is not None and tr.text != span:
             safe = (
                 len(tr.entries) == 1 and tr.entries[0].safe and len(fp.find_matches(table, text, sp.start, sp.end)) == 1
@@ -205,6 +217,18 @@ def french_span(doc: Document, rule: Rule) -> Iterator[Finding]:
             yield rule.finding(sp.start, sp.end, message=f"{what}: '{span}' ({out.error})")
             continue
         yield rule.finding(sp.start, sp.end, message=f"{what}: '{span}' (no translation known; use --translator)")
+
+
+NAME_TAIL_RE = regex.compile(r"^(\p{Lu}[\p{L}\-]*)\s+(?:(?:de|du|des|de\s+la)\s+|(?:[ld]['’]))(.+)$")
+
+
+def _reorder_name(text: str, sp: Span) -> fp.Translation | None:
+    """English word order for a name whose tail stayed French: ``States du Sahel`` →
+    ``Sahel States`` (English puts the modifying name before the head noun)."""
+    m = NAME_TAIL_RE.match(text[sp.start : sp.end])
+    if m is None or not m.group(2)[:1].isupper():
+        return None
+    return fp.Translation(f"{m.group(2)} {m.group(1)}", [])
 
 
 def _covers(table: fp.PhraseTable, text: str, sp: Span) -> bool:
