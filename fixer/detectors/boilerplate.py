@@ -160,14 +160,39 @@ def _prompt_set(doc: Document) -> frozenset[str]:
     return _memo(doc, f"boilerplate:prompts:{PHRASES}", lambda: frozenset(norm(p) for p in phrases(doc).get("prompt", [])))
 
 
+def _label_re(doc: Document) -> regex.Pattern[str]:
+    def build() -> regex.Pattern[str]:
+        items = sorted(phrases(doc).get("label", []), key=len, reverse=True)
+        alt = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in items) or "(?!)"
+        return regex.compile(rf"^\s*(?:{alt})\s*:\s*(?P<items>\S.*)$", regex.IGNORECASE)
+
+    return _memo(doc, f"boilerplate:labels:{PHRASES}", build)
+
+
+_POST_FOOTER_RE = regex.compile(r"^\s*The post .{1,250}? appeared first on .{1,100}?\.?\s*$")
+
+
+def _tag_list(items: str) -> bool:
+    """`Mali, Sahel, AES` or `Mali | Sahel`: short items, no sentence."""
+    parts = [p.strip() for p in regex.split(r"[,|;/·•]", items) if p.strip()]
+    return bool(parts) and not is_sentence(items) and all(len(words(p)) <= 5 for p in parts) and len(parts) <= 25
+
+
 def classify_page_prompt(doc: Document) -> list[Verdict]:
-    """A line that is exactly a known comment, share, newsletter or navigation prompt: safe."""
+    """A line that is exactly a known comment, share, newsletter or navigation prompt, a tag or
+    category line (`Tags: Mali, Sahel`), or WordPress's `The post … appeared first on …`: safe."""
     prompts = _prompt_set(doc)
-    return [
-        Verdict("boilerplate.page-prompt", ln, Safety.SAFE, f"Page prompt left by the scraper: {ln.text.strip()!r}.")
-        for ln in nonblank(doc)
-        if len(ln.text) <= 80 and norm(ln.text) in prompts
-    ]
+    labels = _label_re(doc)
+    out = []
+    for ln in nonblank(doc):
+        text = ln.text
+        if len(text) <= 80 and norm(text) in prompts:
+            out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, f"Page prompt left by the scraper: {text.strip()!r}."))
+        elif len(text) <= 400 and (m := labels.match(text)) and _tag_list(m.group("items")):
+            out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, "A tag or category line of the page."))
+        elif len(text) <= 400 and _POST_FOOTER_RE.match(text):
+            out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, "The feed footer of the source site."))
+    return out
 
 
 def _related_re(doc: Document) -> regex.Pattern[str]:
