@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from fixer.evaluate import evaluate_paths, floor_failures, format_text, summarize
+from fixer.evaluate import evaluate_paths, floor_failures, format_text, make_fixer, summarize
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -21,13 +21,19 @@ def corpus_dir(entry: dict) -> Path:
     return root / entry["path"]
 
 
+@pytest.fixture(scope="module")
+def fixer():
+    """One Fixer for both corpora: rules and word lists load once."""
+    return make_fixer()
+
+
 @pytest.mark.parametrize("name", sorted(k for k in BASELINE if not k.startswith("_")))
-def test_figures_hold_their_floors(name: str) -> None:
+def test_figures_hold_their_floors(name: str, fixer) -> None:
     entry = BASELINE[name]
     where = corpus_dir(entry)
     if not where.is_dir():
         pytest.skip(f"{where} is absent")
-    summary = summarize(evaluate_paths([where]))
+    summary = summarize(evaluate_paths([where], fixer))
     assert summary["articles"] >= entry["min_articles"], "articles went missing from the corpus"
     assert not summary["problems"], summary["problems"]
     failures = floor_failures(summary, entry["floors"])
