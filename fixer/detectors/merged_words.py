@@ -513,6 +513,8 @@ def decide_punct(
             return None
         if not (wordish(ctx, left) and (starter or wordish(ctx, right, 3.0))):
             return None
+        if not starter and word_zipf(left) < 3.0:
+            return None  # ttk.Notebook, np.Array: a module and its class
         return p1, " ", "safe"
     if kind == "comma":
         if chunk.count(",") + chunk.count(";") > 1 or looks_like_code(chunk):
