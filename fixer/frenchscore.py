@@ -341,7 +341,7 @@ def judge(model: FrenchModel, text: str, toks: list[Tok], i: int, j: int) -> Run
     if not content:
         # only connectors: a French name (Stade de France) unless glued to an English word
         named = governed or any(not t.content and ELISION_RE.match(t.text) for t in frs)
-        if attached and left is not None and left.english and named:
+        if attached and left is not None and left.english and named and in_english_name(text, toks, a - 1):
             # the English head noun belongs to the span: States du Sahel → Sahel States
             return Run(left.start, part[-1].end, [left, *part], "half-translated name")
         return None
@@ -372,6 +372,16 @@ def line_window(text: str, start: int, end: int) -> tuple[int, int]:
     hi = min(len(text), end + WINDOW)
     le = text.find("\n", end, hi)
     return ls, hi if le < 0 else le
+
+
+def in_english_name(text: str, toks: list[Tok], k: int) -> bool:
+    """Whether the English word ``toks[k]`` sits inside an English name, after ``of`` or after
+    another plainly English capitalised word (``Alliance of States``, ``Joint Force``), rather
+    than being a first name (``Will de Vries``, ``Hope de la Cruz``)."""
+    if k < 1 or text[toks[k - 1].end : toks[k].start] != " ":
+        return False
+    prev = toks[k - 1]
+    return prev.text == "of" or (prev.text[:1].isupper() and prev.english and not prev.initial)
 
 
 def in_gloss(text: str, start: int, end: int, left: Tok | None) -> bool:
