@@ -149,7 +149,7 @@ def _is_french_line(toks: list[fs.Tok], min_words: int, min_share: float) -> boo
     return len(frs) >= 3 and len(content) >= 2 and len(frs) >= min_share * (len(frs) + len(eng))
 
 
-def _describe(text: str, sp: Span) -> str:
+def _describe(model: fs.FrenchModel, text: str, sp: Span) -> str:
     span = text[sp.start : sp.end]
     if fs.NDLR_RE.search(span.split()[-1].strip(",.]") if span.split() else ""):
         return "Editor's note left in French"
@@ -159,9 +159,28 @@ def _describe(text: str, sp: Span) -> str:
         return "French honorific left in English text"
     if sp.phrase is not None:
         return "French name or coinage with a usual English form"
+    words = [w.lower() for w in regex.findall(r"[\p{L}’']+", span)]
+    if words and words[0] in OPENERS:
+        return "French sentence opener left untranslated"
+    if any(w in MONTHS for w in words):
+        return "French date left untranslated"
+    if words and words[0] in PLACE_WORDS and any(w[:1].isupper() for w in span.split()[1:]):
+        return "French place phrase left untranslated"
+    if any(_merged(model, w) for w in span.split()):
+        return "French phrase left untranslated (its apostrophe lost)"
     if len(span.split()) == 1:
         return "French word left untranslated"
     return "French left untranslated"
+
+
+def _merged(model: fs.FrenchModel, word: str) -> bool:
+    m = fs.MERGED_ELISION_RE.match(word)
+    return m is not None and max(model.freqs(m.group(2))) >= 3.0 and model.freqs(word.lower())[1] < 2.5
+
+
+OPENERS = frozenset({"selon", "d’après", "d'après", "dapres", "daprès"})
+PLACE_WORDS = frozenset({"au", "aux", "dans", "en", "à", "entre", "située", "situé", "près", "vers"})
+MONTHS = frozenset("janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split())
 
 
 def french_span(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -183,11 +202,11 @@ def french_span(doc: Document, rule: Rule) -> Iterator[Finding]:
             words = fp.words_in(text, sp.start, sp.end)
             en = sp.phrase.en[: -len(fp.SLOT)].rstrip()
             end = words[n_words - 1][1]
-            yield rule.finding(sp.start, end, en, message=f"{_describe(text, sp)}: '{text[sp.start:end]}' → '{en}'",
+            yield rule.finding(sp.start, end, en, message=f"{_describe(model, text, sp)}: '{text[sp.start:end]}'",
                                safety=Safety.UNSAFE, title=f"Translate to '{en}'")
             continue
         span = text[sp.start : sp.end]
-        what = _describe(text, sp)
+        what = _describe(model, text, sp)
         tr = (_reorder_name(text, sp) if sp.reason == "half-translated name" else None) or fp.translate_span(
             table, text, sp.start, sp.end, sp.french, model.places)
         if tr is not None and tr.text != span:
@@ -197,7 +216,7 @@ def french_span(doc: Document, rule: Rule) -> Iterator[Finding]:
             )
             yield rule.finding(
                 sp.start, sp.end, tr.text,
-                message=f"{what}: '{span}' → '{tr.text}'",
+                message=f"{what}: '{span}'",
                 safety=Safety.SAFE if safe else Safety.UNSAFE,
                 title=f"Translate to '{tr.text}'",
             )
@@ -209,7 +228,7 @@ def french_span(doc: Document, rule: Rule) -> Iterator[Finding]:
             if out.text is not None and out.text != span:
                 yield rule.finding(
                     sp.start, sp.end, out.text,
-                    message=f"{what}: '{span}' → '{out.text}' (from the translator command)",
+                    message=f"{what}: '{span}' (translation from the translator command)",
                     safety=Safety.UNSAFE,
                     title=f"Translate to '{out.text}'",
                 )
