@@ -18,13 +18,14 @@ overlaps one already accepted is skipped, so the accepted set always applies cle
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from .apply import _conflicts, apply_fixes, resolve
 from .decisions import Decision, decide, region
 from .document import Document
-from .model import Edit, Finding, Fix, Safety
+from .model import CATEGORIES, Edit, Finding, Fix, Safety
 
 KEYS_FIX = "y,n,e,a,s,q,?"
 KEYS_WARN = "n,e,s,q,?"
@@ -197,6 +198,10 @@ def walk(text: str, findings: list[Finding], term: Terminal, *, path: str = "",
     done: set[int] = set()  # ids of findings accepted by 'a'
     explained: set[str] = set()
     total = len(todo)
+    if total:
+        counts = Counter(f.category for f in todo)
+        per = ", ".join(f"{c} {counts[c]}" for c in CATEGORIES if counts[c])
+        term.say(f"{path or 'text'}: {total} finding{'s' if total != 1 else ''} to review ({per})")
     for n, f in enumerate(todo, 1):
         proposed = _proposal(f, text)
         if f.fix is not None and _overlaps(_edits(f), kept):

@@ -74,6 +74,7 @@ def test_scripted_review_writes_the_file_and_the_decisions(project: Path) -> Non
     proc = review(project, "n\ny\ne\nhue\ns\n", "a.txt")
     assert proc.returncode == 0, proc.stderr
     out = proc.stdout
+    assert "a.txt: 5 findings to review (untranslated 1, terminology 3, typography 1)" in out
     assert "(1/5) terminology.demo-colour [terminology] unsafe fix" in out
     assert "The [-colour-]{+color+} is red :" in out  # the change marked in its sentence
     assert "What: colour." in out and out.count("What: colour.") == 1  # explanation once per rule
