@@ -11,7 +11,6 @@ table cannot translate the run, and the detector then only points at it.
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,7 +22,8 @@ from .frenchscore import ELISION_RE, norm, soft_gap
 SLOT = "{name}"
 SLOT_TOKEN_RE = regex.compile(r"^\p{Lu}")
 TIME_RE = regex.compile(r"^(\d{1,2})h(\d{2})?$")
-ENGLISH_MONTHS = frozenset(calendar.month_name[1:])
+ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                  "October", "November", "December")
 
 
 @dataclass(frozen=True)
@@ -212,7 +212,7 @@ def _clock(h: int, m: int) -> str:
     return f"{h12}:{m:02d} {suffix}"
 
 
-_DATE_RE = regex.compile(r"\b(?:on )?(\d{1,2}) (" + "|".join(calendar.month_name[1:]) + r")(?: (\d{4}))?\b")
+_DATE_RE = regex.compile(r"\b(?:on )?(\d{1,2}) (" + "|".join(ENGLISH_MONTHS) + r")(?: (\d{4}))?\b")
 
 
 def _english_dates(s: str) -> str:

@@ -9,6 +9,8 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fixer import frenchphrases as fp
 from fixer import translator
@@ -206,3 +208,28 @@ def test_dev_untranslated_gold_spans_found(shared_dir: Path) -> None:
             if not any(f.start < i + len(a["find"]) and i < f.end for f in found):
                 missed.append(a["find"])
     assert total and len(missed) / total <= 0.1, missed
+
+
+# ---- properties ----------------------------------------------------------------------------
+
+PIECES = ["au Mali", "dans le nord du", "l’attaque de", "lattaque", "the", "of", "Niger", "NDLR", "[", "]",
+          ", ", ". ", "\n", "« ", " »", "coup d’état", "Madame", "Borne", "Selon", "le", "de", "États", "x",
+          "to loccasion of", "(", ")", "FDS", "é", "’", "  "]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map(" ".join))
+def test_any_text_gives_spans_inside_it_and_fixes_that_settle(text: str) -> None:
+    found = FIXER.check(text)
+    for f in found:
+        assert 0 <= f.start < f.end <= len(text)
+        assert f.fix is None or f.fix.safety in (Safety.SAFE, Safety.UNSAFE)
+    once = FIXER.fix(text, unsafe=True).text
+    assert FIXER.fix(once, unsafe=True).text == once
+
+
+def test_fixing_the_seed_twice_changes_nothing_more(shared_dir: Path) -> None:
+    text = (shared_dir / "seed" / "aes-one-year-later.txt").read_text(encoding="utf-8")
+    once = FIXER.fix(text, unsafe=True).text
+    assert once != text and FIXER.fix(once, unsafe=True).text == once
+    assert "[in northern Mali]" in once and "According to the NGO Acled" in once
