@@ -159,21 +159,17 @@ def _with_text(f: Finding, text: str) -> Finding:
     return replace(f, fix=Fix((Edit(start, end, text),), Safety.SAFE, "reviewer's text"))
 
 
-def _shift(pos: int, edits: list[Edit]) -> int:
-    delta = 0
-    for e in edits:
-        if e.end <= pos:
-            delta += len(e.replacement) - (e.end - e.start)
-    return pos + delta
-
-
 def _moved(f: Finding, edits: list[Edit]) -> Finding:
-    """The finding at its place in the text after ``edits`` (none of which touch it)."""
+    """The finding at its place in the text after ``edits``, none of which overlaps it: every
+    offset moves by what the edits before it added or removed (an insertion at its start
+    counts as before it)."""
+    start, _ = region(f)
+    delta = sum(len(e.replacement) - (e.end - e.start) for e in edits if e.end <= start)
     fix = None
     if f.fix is not None:
-        fix = Fix(tuple(Edit(_shift(e.start, edits), _shift(e.end, edits), e.replacement) for e in f.fix.edits),
+        fix = Fix(tuple(Edit(e.start + delta, e.end + delta, e.replacement) for e in f.fix.edits),
                   f.fix.safety, f.fix.title)
-    return replace(f, start=_shift(f.start, edits), end=_shift(f.end, edits), fix=fix)
+    return replace(f, start=f.start + delta, end=f.end + delta, fix=fix)
 
 
 def _answer(term: Terminal, keys: str) -> str:
@@ -195,7 +191,7 @@ def walk(text: str, findings: list[Finding], term: Terminal, *, path: str = "",
     todo = sorted(findings, key=Finding.sort_key)
     kept: list[Edit] = []
     rejected: list[Finding] = []
-    done: set[int] = set()  # ids of findings accepted by 'a'
+    done: set[int] = set()  # ids of findings answered in advance
     explained: set[str] = set()
     total = len(todo)
     if total:
@@ -203,11 +199,11 @@ def walk(text: str, findings: list[Finding], term: Terminal, *, path: str = "",
         per = ", ".join(f"{c} {counts[c]}" for c in CATEGORIES if counts[c])
         term.say(f"{path or 'text'}: {total} finding{'s' if total != 1 else ''} to review ({per})")
     for n, f in enumerate(todo, 1):
+        if id(f) in done:  # answered already by 'a' or by rejecting the same change
+            continue
         proposed = _proposal(f, text)
         if f.fix is not None and _overlaps(_edits(f), kept):
             result.overlapping += 1
-            continue
-        if id(f) in done:
             continue
         term.say("")
         term.say(describe(doc, f, proposed, n, total, path, f.rule not in explained, term.color))

@@ -172,6 +172,7 @@ def test_overlapping_change_is_not_asked_and_rejection_is_keyed_on_the_new_text(
     assert w.new_text == "The color colour of it.\n"
     (rej,) = [d for d in w.decisions if d.verdict == "reject"]
     assert rej.key.before == ("the", "color")  # context taken from the text as written
+    assert (rej.key.text, rej.key.proposed, rej.key.after) == ("colour", "color", ("of", "it"))
     index = dec.Index(w.decisions)
     assert dec.apply_index(findings(project, w.new_text), w.new_text, index) == []
 
