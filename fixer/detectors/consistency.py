@@ -20,7 +20,7 @@ import regex
 from rapidfuzz.distance import Levenshtein
 
 from ..document import Document
-from ..glossary import Entity, Glossary, doc_glossary, fold, has_context
+from ..glossary import FRENCH_CONNECTORS, Entity, Glossary, doc_glossary, fold, has_context
 from ..model import Finding, Rule
 from .terminology import caps_line
 
@@ -233,3 +233,57 @@ def _near_glossary(g: Glossary, w: str) -> Iterator[tuple[str, list[Entity]]]:
                 yield gw, g.name_tokens[gw]  # first letter swapped: Ciani / Tiani
             elif len(w) >= 6 and Levenshtein.distance(fold(gw), fw, score_cutoff=1) == 1:
                 yield gw, g.name_tokens[gw]
+
+
+# -- inconsistency.defined-name ----------------------------------------------------------------
+
+
+def defined_name(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """A name the article defines as ``Long Name (ACR)`` written elsewhere with its words
+    reordered, half French or glued (``Liberation Front of Macina`` beside ``Macina
+    Liberation Front (FLM)``): the article's own definition is the reference, so this works for
+    bodies no glossary knows."""
+    from ..glossary import split_pieces
+    from .terminology import _RUN_RE, _align, _continues, _runs
+
+    g = doc_glossary(doc)
+    text = doc.text
+    min_ratio = float(rule.params.get("token_ratio", 85))
+    refs = []
+    for acr, long in doc.acronyms.items():
+        long = regex.sub(r"^(?:(?:the|an?|la|les?)\s+|l['’])", "", long, flags=regex.IGNORECASE)
+        pieces = split_pieces(long, 0, g.words)
+        keys = tuple(p.key for p in pieces if p.key)
+        if len(keys) < 3 or any(p.merged for p in pieces):
+            continue
+        if any(p.text in FRENCH_CONNECTORS for p in pieces):
+            continue  # a half-French definition is no reference (Alliance of States du Sahel)
+        refs.append((acr, long, keys))
+    if not refs:
+        return
+    for span in _RUN_RE.finditer(text):
+        for run in _runs(split_pieces(span.group(), span.start(), g.words), text):
+            content = [i for i, p in enumerate(run) if p.key]
+            for acr, long, keys in refs:
+                n = len(keys)
+                for s in range(0, len(content) - n + 1):
+                    sel = content[s : s + n]
+                    m, pos, _missing = _align([run[i].key for i in sel], keys, min_ratio)
+                    if m != n:
+                        continue
+                    if _continues(run, sel[0], -1, g.places) or _continues(run, sel[-1], 1, g.places):
+                        continue
+                    start, end = run[sel[0]].start, run[sel[-1]].end
+                    found = text[start:end]
+                    if found == long or g.is_accepted(found) is not None:
+                        continue
+                    pieces = run[sel[0] : sel[-1] + 1]
+                    reordered = pos != sorted(pos)
+                    damaged = reordered or any(p.merged for p in pieces)
+                    if not damaged:
+                        continue
+                    yield rule.finding(
+                        start, end, long,
+                        message=f"{found!r} is {long!r} ({acr}) as this article defines it.",
+                    )
+                    break
