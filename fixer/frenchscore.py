@@ -35,7 +35,6 @@ from .lexicon import zipf_en, zipf_fr
 # French evidence, capitalised name, number, English/other, French that English keeps (allowed)
 F, C, N, E, X = "F", "C", "N", "E", "X"
 
-SENTENCE_START_RE = regex.compile(r"[.!?:;\"“«(\[—–•*#]\s*$")
 # French elides only before a vowel or mute h: l’attaque, d’après, qu’il; never c's or n't
 ELISION_RE = regex.compile(r"^(jusqu|lorsqu|puisqu|qu|[ldnsjcmt])['’]([aeiouyhàâéèêëîïôûœ].*)$", regex.IGNORECASE)
 MERGED_ELISION_RE = regex.compile(r"^(l|d|qu)([aeiouyhàâéèêëîïôûœ]\p{Ll}{3,})$")
@@ -76,13 +75,12 @@ class Tok(NamedTuple):
 
 @dataclass
 class Run:
-    """A stretch of French: token indices ``i..j`` (inclusive) of one line's tokens."""
+    """A stretch of French found in one line: its span, its words and why it was kept."""
 
     start: int
     end: int
     toks: list[Tok]
     reason: str = ""
-    phrase_only: bool = False
 
 
 @dataclass
@@ -211,12 +209,14 @@ START_CHARS = frozenset(".!?:;\"“«([—–•*#")
 
 def line_tokens(model: FrenchModel, line_start: int, line_text: str,
                 masked: list[tuple[int, int]] | None = None) -> list[Tok]:
-    """Tokens of one line. Words inside French that English keeps (``french-allowed.txt``)
-    become English-kind tokens, and their spans are appended to ``masked``."""
+    """Tokens of one line, classified. Words inside French that English keeps
+    (``french-allowed.txt``) get the kind X, which ends a run without counting as English, and
+    their spans are appended to ``masked``; words inside a URL or an e-mail address are E."""
     toks: list[Tok] = []
     prev_end = 0
     mask_end = -1
-    urls = [m.span() for m in URL_RE.finditer(line_text)] if ("://" in line_text or "www." in line_text or "@" in line_text) else []
+    maybe_url = "://" in line_text or "www." in line_text or "@" in line_text
+    urls = [m.span() for m in URL_RE.finditer(line_text)] if maybe_url else []
     allowed = model.allowed
     kinds = model._kinds
     for m in WORD_RE.finditer(line_text):
@@ -350,7 +350,7 @@ def judge(model: FrenchModel, text: str, toks: list[Tok], i: int, j: int) -> Run
     if len(frs) == 1 and NDLR_RE.match(frs[0].text):
         return None  # a lone editor's mark in an English note: rule untranslated.editor-note
     if len(frs) >= 2 or any(t.strong for t in content) or (governed and any(t.governs for t in content)):
-        if in_gloss(text, part[0].start, part[-1].end, toks[a - 1] if a > 0 else None):
+        if in_gloss(text, part[0].start, part[-1].end):
             return None
         if named_with_acronym(text, toks, a, b):
             return None
@@ -384,7 +384,7 @@ def in_english_name(text: str, toks: list[Tok], k: int) -> bool:
     return prev.text == "of" or (prev.text[:1].isupper() and prev.english and not prev.initial)
 
 
-def in_gloss(text: str, start: int, end: int, left: Tok | None) -> bool:
+def in_gloss(text: str, start: int, end: int) -> bool:
     """A French original given on purpose: a capitalised French name in parentheses after its
     English name (``Anatomy of a Fall (Anatomie d'une chute)``, ``the National Rally
     (Rassemblement national)``), or a quotation followed by its translation in parentheses."""

@@ -45,12 +45,16 @@ class Scan:
     french_document: bool
 
 
-def _params(rule: Rule | None) -> dict:
-    return rule.params if rule is not None else {}
+# A French line: at least this many words, and this share of its French-or-English words French.
+# Fixed here rather than per rule because the span rule must skip exactly the lines the line
+# rule claims, whichever of the two runs first.
+LINE_MIN_WORDS = 4
+LINE_MIN_SHARE = 0.7
 
 
-def scan(doc: Document, rule: Rule | None = None) -> Scan:
-    """Tokens, French lines and French runs of a document, computed once per document."""
+def scan(doc: Document) -> Scan:
+    """French lines and French runs of a document, computed once per document and shared by
+    the three rules through ``doc.cache``."""
     got = doc.cache.get("french.scan")
     if got is not None:
         return got
@@ -58,9 +62,6 @@ def scan(doc: Document, rule: Rule | None = None) -> Scan:
     model = fs.build_model(store)
     table = fp.build_table(store)
     text = doc.text
-    params = _params(rule)
-    min_words = int(params.get("line_min_words", 4))
-    min_share = float(params.get("line_min_share", 0.7))
     spans: list[Span] = []
     french_lines: list[Line] = []
     content_lines = 0
@@ -74,7 +75,7 @@ def scan(doc: Document, rule: Rule | None = None) -> Scan:
             continue
         masked: list[tuple[int, int]] = []
         toks = fs.line_tokens(model, line.start, line.text, masked)
-        if _is_french_line(toks, min_words, min_share) and not _quoted(line.text):
+        if _is_french_line(toks, LINE_MIN_WORDS, LINE_MIN_SHARE) and not _quoted(line.text):
             french_lines.append(line)
             continue
         runs = fs.find_runs(model, text, toks)
@@ -185,7 +186,7 @@ MONTHS = frozenset("janvier février mars avril mai juin juillet août septembre
 
 def french_span(doc: Document, rule: Rule) -> Iterator[Finding]:
     """A French run inside an English sentence, with the repair the table or translator gives."""
-    sc = scan(doc, rule)
+    sc = scan(doc)
     if sc.french_document:
         return
     store = doc.cache["store"]
@@ -259,7 +260,7 @@ def _covers(table: fp.PhraseTable, text: str, sp: Span) -> bool:
 
 def french_line(doc: Document, rule: Rule) -> Iterator[Finding]:
     """A line in French as a whole; a short heading-like one is proposed for deletion."""
-    sc = scan(doc, rule)
+    sc = scan(doc)
     if sc.french_document:
         return
     max_words = int(rule.params.get("heading_max_words", 20))
@@ -297,7 +298,7 @@ NOTE_PAREN_RE = regex.compile(r"(?P<open>[(\[])\s*(?P<mark>NDLR|N\.D\.L\.R\.?|Nd
 
 def editor_note(doc: Document, rule: Rule) -> Iterator[Finding]:
     """``[…, NDLR]`` and ``(NDLR : …)`` whose note is English: the mark becomes English."""
-    sc = scan(doc, rule)
+    sc = scan(doc)
     if sc.french_document:
         return
     text = doc.text
