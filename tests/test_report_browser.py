@@ -334,21 +334,29 @@ def _outcomes(text: str, rules: Path) -> list[Any]:
 
 def test_page_is_self_contained_and_survives_hostile_text(tmp_path: Path) -> None:
     """No network, no external asset, and article text cannot close the data script."""
+    from fixer.model import Finding, Fix
     from fixer.output import html
 
     (tmp_path / "test.toml").write_text(TEST_RULES, encoding="utf-8")
-    text = 'A </script><script>alert(1)</script> <!-- "Jnim" & <b>Jnim</b> NDLR\n'
-    page = html.render(_outcomes(text, tmp_path / "test.toml"), title="<Report>")
+    text = 'A </script><script>alert(1)</script> <!-- "Jnim" & <b>Jnim</b> @DATA@ <!--NDLR\n'
+    outcomes = _outcomes(text, tmp_path / "test.toml")
+    at = text.index("</script>")  # a finding whose every field is hostile
+    outcomes[0].units[0].findings.append(
+        Finding("typography.x", "typography", at, at + 9, "</script><!--", fix=Fix.replace(at, at + 9, "<!--@DATA@"))
+    )
+    page = html.render(outcomes, title="<Report>")
     assert "http://" not in page and "https://" not in page
     assert "default-src 'none'" in page
     assert page.count("<script") == 2  # the data blob and the page script, nothing from the text
     assert "&lt;Report&gt;" in page and "<Report>" not in page
     blob = page.split('<script type="application/json" id="fixer-data">', 1)[1].split("</script>", 1)[0]
     data = json.loads(blob)
-    assert [f["rule"] for f in data["findings"]] == ["terminology.test-jnim"] * 2 + ["untranslated.test-ndlr"]
-    assert data["findings"][0]["proposed"] == "JNIM" and data["findings"][2]["proposed"] is None
-    assert page.count('class="finding"') == 3
-    assert "3 findings in 1 article: untranslated 1, terminology 2" in page
+    rules = [f["rule"] for f in data["findings"]]
+    assert rules == ["typography.x"] + ["terminology.test-jnim"] * 2 + ["untranslated.test-ndlr"]
+    assert data["findings"][0]["text"] == "</script>" and data["findings"][0]["proposed"] == "<!--@DATA@"
+    assert data["findings"][1]["proposed"] == "JNIM" and data["findings"][3]["proposed"] is None
+    assert page.count('class="finding"') == 4
+    assert "4 findings in 1 article: untranslated 1, terminology 2, typography 1" in page
 
 
 def test_report_command_counts_per_category(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections import Counter
 from html import escape
 from typing import Any
@@ -145,19 +146,20 @@ def render(outcomes: list[FileOutcome], *, title: str = "fixer report") -> str:
         f"{total} finding{'s' if total != 1 else ''} in {nfiles} article{'s' if nfiles != 1 else ''}: "
         + (", ".join(f"{c} {counts[c]}" for c in CATEGORIES if counts[c]) or "nothing to review")
     )
-    blob = json.dumps(payload, ensure_ascii=False).replace("</", "<\\/").replace("<!--", "<\\!--")
-    return (
-        _PAGE.replace("@TITLE@", escape(title))
-        .replace("@SUMMARY@", escape(summary))
-        .replace("@CATS@", cat_buttons)
-        .replace("@SAFETY@", safety_buttons)
-        .replace("@TOTAL@", str(total))
-        .replace("@SECTIONS@", ((f'<details class="toc"><summary>{nfiles} articles</summary><ol>{"".join(toc)}</ol>'
-                                 "</details>") if nfiles > 1 else "") + "\n".join(sections))
-        .replace("@STYLE@", _STYLE)
-        .replace("@SCRIPT@", _SCRIPT)
-        .replace("@DATA@", blob)
-    )
+    # In a <script> element only "<" can end the data early ("</script>", "<!--"); JSON lets
+    # every "<" be written \u003c, and it only ever occurs inside strings.
+    blob = json.dumps(payload, ensure_ascii=False).replace("<", "\\u003c")
+    index = f'<details class="toc"><summary>{nfiles} articles</summary><ol>{"".join(toc)}</ol></details>'
+    values = {
+        "TITLE": escape(title), "SUMMARY": escape(summary), "CATS": cat_buttons, "SAFETY": safety_buttons,
+        "TOTAL": str(total), "SECTIONS": (index if nfiles > 1 else "") + "\n".join(sections),
+        "STYLE": _STYLE, "SCRIPT": _SCRIPT, "DATA": blob,
+    }
+    # one pass, so article text that happens to contain "@DATA@" is never substituted
+    return _PLACEHOLDER_RE.sub(lambda m: values[m.group(1)], _PAGE)
+
+
+_PLACEHOLDER_RE = re.compile(r"@([A-Z]+)@")
 
 
 _PAGE = """<!doctype html>
