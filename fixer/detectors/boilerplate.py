@@ -117,7 +117,9 @@ def classify_repeated_title(doc: Document) -> list[Verdict]:
         key = norm(line.text)
         if key in seen and key.count(" ") >= 2 and len(words(key)) >= 3:
             # a repeated heading is furniture; a repeated sentence may be a refrain of a speech
-            safety = Safety.SAFE if heading_like(line.text) else Safety.UNSAFE
+            stripped = line.text.strip()
+            whole = heading_like(stripped) and stripped[-1] not in ",;:-–—(" and not stripped[0].islower()
+            safety = Safety.SAFE if whole else Safety.UNSAFE
             out.append(Verdict("boilerplate.repeated-title", line, safety, "A repeated copy of an earlier line."))
         seen.add(key)
     return out
@@ -186,6 +188,9 @@ def classify_page_prompt(doc: Document) -> list[Verdict]:
     out = []
     for ln in nonblank(doc):
         text = ln.text
+        first = text.lstrip(" \t•·*>»›-–—")[:1]
+        if not first.isupper():
+            continue  # a prompt is a label (`Leave a Reply`); `like this:` is a wrapped sentence
         if len(text) <= 80 and norm(text) in prompts:
             out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, f"Page prompt left by the scraper: {text.strip()!r}."))
         elif len(text) <= 400 and (m := labels.match(text)) and _tag_list(m.group("items")):
@@ -227,8 +232,8 @@ def classify_related_link(doc: Document) -> list[Verdict]:
                 safety = Safety.SAFE
             elif sep.strip() or (sep == "" and (rest[:1].isupper() or rest[:1].isdigit())):
                 safety = Safety.SAFE  # `Also readDouble attack…`, `Read also: …`
-            elif rest[:1].isupper() and not is_sentence(text):
-                safety = Safety.UNSAFE  # `See also The report…`
+            elif rest[:1].isupper() and not is_sentence(text) and " " in m.group("lead").strip():
+                safety = Safety.UNSAFE  # `See also The report…` (a one-word lead such as `Related Rights` reads on)
             else:
                 continue
             out.append(Verdict("boilerplate.related-link", ln, safety, "A related-article link line."))

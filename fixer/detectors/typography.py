@@ -284,6 +284,10 @@ def doubled_word(doc: Document, rule: Rule) -> Iterator[Finding]:
             continue  # `Bora Bora`, `Walla Walla`, `NO NO`
         if a.isdigit():
             continue
+        after = text[m.end(3) : m.end(3) + len(a) + 2]
+        before = text[max(0, m.start(1) - len(a) - 2) : m.start(1)]
+        if after.strip().casefold().startswith(a.casefold()) or before.strip().casefold().endswith(a.casefold()):
+            continue  # `text text text`: a deliberate run, not a slip
         yield rule.finding(m.start(1), m.end(3), a, message=f"The word {a!r} is doubled.")
 
 
@@ -307,6 +311,9 @@ def doubled_punctuation(doc: Document, rule: Rule) -> Iterator[Finding]:
 _STRAY_STOP_RE = regex.compile(r"(?<![\p{L}.])(\p{Ll}[\p{Ll}'’\-]+)\.[ \u00a0]+(\p{Ll}{2,})\b")
 
 
+_ROMAN_RE = regex.compile(r"[ivxlc]+")
+
+
 def stray_stop(doc: Document, rule: Rule) -> Iterator[Finding]:
     """`the disease. of Covid-19`: a full stop followed by a lower-case word inside a sentence,
     left where the translation dropped or garbled a phrase. Abbreviations (`etc.`, `vs.`,
@@ -315,8 +322,10 @@ def stray_stop(doc: Document, rule: Rule) -> Iterator[Finding]:
     abbreviations = {w.casefold().rstrip(".") for w in rule.params.get("abbreviations", [])}
     text = doc.text
     for m in _STRAY_STOP_RE.finditer(text):
-        if m.group(1).casefold() in abbreviations:
+        if m.group(1).casefold() in abbreviations or _ROMAN_RE.fullmatch(m.group(1)):
             continue
+        if not text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip():
+            continue  # `ii. moral rights`: a list marker at the start of a line
         yield rule.finding(m.start(1), m.end(2))
 
 
@@ -344,6 +353,9 @@ def drop_cap(doc: Document, rule: Rule) -> Iterator[Finding]:
 _SPLIT_START_RE = regex.compile(r"^[ \t]*(?:([,;])(?=\s)|(\.)(?=[ \t]*[»”\"]|[ \t]+\p{Lu}))", regex.M)
 
 
+_LIST_ITEM_RE = regex.compile(r"^[ \t]*(?:[a-z]|[ivxlc]+|\d+)[.)][ \t]")
+
+
 def split_sentence(doc: Document, rule: Rule) -> Iterator[Finding]:
     """A sentence cut into paragraphs by removed link or italic markup: a paragraph that
     starts with `,`/`;` (joined back, safe) or with a full stop (joined back, unsafe), and a
@@ -359,7 +371,8 @@ def split_sentence(doc: Document, rule: Rule) -> Iterator[Finding]:
             safety = Safety.SAFE if m.group(1) else Safety.UNSAFE
             yield rule.finding(p_end, s + 1, safety=safety, edits=(Edit(p_end, s, ""),),
                                message="A paragraph that starts with punctuation: the sentence was cut.")
-        elif ln.number > prev.number + 1 and prev.text.rstrip().endswith(",") and regex.match(r"[ \t]*\p{Ll}", ln.text):
+        elif (ln.number > prev.number + 1 and prev.text.rstrip().endswith(",")
+              and regex.match(r"[ \t]*\p{Ll}", ln.text) and not _LIST_ITEM_RE.match(ln.text)):
             # only across a paragraph break: a hard-wrapped text breaks lines after commas
             s = ln.start + len(ln.text) - len(ln.text.lstrip())
             yield rule.finding(p_end - 1, s + 1, safety=Safety.UNSAFE, edits=(Edit(p_end, s, " "),),
@@ -537,8 +550,53 @@ def misplaced_accent(doc: Document, rule: Rule) -> Iterator[Finding]:
     for m in _ACCENTED_WORD_RE.finditer(doc.text):
         word = m.group()
         low = word.lower()
+        if len(word) < 4 or any(c.isupper() for c in word[1:]):
+            continue  # `ä`, `Ré`, `DÉBAT`: too short or shouted to judge
         best = index.get(_strip_accents(low))
         if best is None or best[0] == low or best[1] < known or best[1] - zipf_fr(low) < gap:
             continue
         repl = best[0][0].upper() + best[0][1:] if word[0].isupper() else best[0]
         yield rule.finding(m.start(), m.end(), repl, message=f"French spells it {repl!r}.")
+
+
+_ARTICLE_RE = regex.compile(r"(?<![\p{L}\p{N}’'\-(])(?P<art>[Aa]n?)[ \u00a0]+(?P<quote>[“\"‘]?)(?P<word>\p{L}[\p{L}\-’']*)")
+_PREV_WORD_RE = regex.compile(r"([\p{L}’']+)[\s“\"]*$")
+
+
+_SENTENCE_START_RE = regex.compile(r"(?:^|[.!?:“\"][ \u00a0]*|\n[ \t]*)$")
+
+
+def indefinite_article(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """`a Ivory Coast team`, `an “free society`: the article does not match the next word's
+    first sound (French `un`/`une` has one form). Only clear cases: `a` before a, e, i, o and
+    `an` before a consonant other than h; `u`, `h`, acronyms, figures and the exceptions of
+    the rule's ``vowel_sound_exceptions`` (`one`, `euro`…) are left alone, as is an article
+    after a French word (`il y a`, `l’an`)."""
+    from ..lexicon import zipf_en, zipf_fr
+
+    exceptions = tuple(w.casefold() for w in rule.params.get("vowel_sound_exceptions", []))
+    common = float(rule.params.get("function_word_zipf", 5.5))
+    text = doc.text
+    for m in _ARTICLE_RE.finditer(text):
+        art, word = m.group("art"), m.group("word")
+        low = word.casefold()
+        if any(c.isupper() for c in word[1:]) or regex.match(r"\p{L}(?:[\-\d]|$)", word):
+            continue  # read by letter: `an MP`, `an mRNA vaccine`, `an X-ray`, `an F-16`
+        if art[0].isupper() and not _SENTENCE_START_RE.search(text, max(0, m.start() - 3), m.start()):
+            continue  # `Plan A offers`, `Group A is`: a letter, not an article
+        first = low[0]
+        if art.casefold() == "a":
+            if first not in "aeio" or low.startswith(exceptions) or zipf_en(low) >= common:
+                continue
+            repl = art + "n"
+        else:
+            if first in "aeiouhyx" or not first.isalpha() or first in "áàâäéèêëíìîïóòôöúùûü":
+                continue
+            repl = art[0]
+        prev = _PREV_WORD_RE.search(text, max(0, m.start() - 30), m.start())
+        if prev and zipf_fr(prev.group(1)) > zipf_en(prev.group(1)):
+            continue  # `il y a eu`, `l’an dernier`: French, not an English article
+        if zipf_en(low) == 0 and zipf_fr(low) > 0 and not word[0].isupper():
+            continue  # a French word after `a`: an untranslated run
+        yield rule.finding(m.start("art"), m.end("art"), repl,
+                           message=f"Use {repl!r} before {word!r}.")
