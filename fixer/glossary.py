@@ -221,14 +221,15 @@ class Glossary:
 
     @classmethod
     def build(cls, tables: Iterable[dict[str, Any]], word_tables: Iterable[dict[str, Any]] = ()) -> Glossary:
-        entities = []
-        seen: dict[str, str] = {}
+        by_id: dict[str, Entity] = {}
         for t in tables:
             e = parse_entity(t)
-            if e.id in seen:
-                raise GlossaryError(f"{e.source}: duplicate entity id {e.id!r} (also in {seen[e.id]})")
-            seen[e.id] = e.source
-            entities.append(e)
+            if e.id in by_id:
+                if by_id[e.id].source == e.source:
+                    raise GlossaryError(f"{e.source}: duplicate entity id {e.id!r}")
+                # a later folder (the user's) replaces a bundled entry of the same id
+            by_id[e.id] = e
+        entities = list(by_id.values())
         words = {fold(str(w["fr"])): fold(str(w["en"])) for w in word_tables if "fr" in w and "en" in w}
         g = cls(tuple(entities), words)
         g._index()

@@ -74,14 +74,16 @@ def add(
     """Append an entry to a glossary file, keeping its comments and layout."""
     import tomlkit
 
+    original = ""
     if file.exists():
+        original = file.read_text(encoding="utf-8")
         try:
-            doc = tomlkit.parse(file.read_text(encoding="utf-8"))
+            doc = tomlkit.parse(original)
         except Exception as exc:
             _fail(f"{file}: invalid TOML: {exc}")
     else:
         doc = tomlkit.document()
-        doc.add(tomlkit.comment("Glossary entries added with `fixer glossary add` (format: see fixer's rules/glossary/bodies.toml)."))
+        original = "# Glossary entries added with `fixer glossary add` (format: see fixer's rules/glossary/bodies.toml).\n"
     existing = {str(t.get("id")) for t in doc.get("entity", [])}
     existing |= {e.id for e in _glossary().entities}
     if id in existing:
@@ -104,13 +106,15 @@ def add(
             table[key] = list(values)
     if country:
         table["country"] = country
-    aot = doc.get("entity")
-    if aot is None:
-        aot = tomlkit.aot()
-        doc.append("entity", aot)
+    # The file's own text is kept byte for byte; the new entry is appended after a blank line.
+    added = tomlkit.document()
+    aot = tomlkit.aot()
     aot.append(table)
+    added.append("entity", aot)
+    text = (original.rstrip("\n") + "\n\n" if original.strip() else original) + tomlkit.dumps(added)
+    tomlkit.parse(text)  # the result must still be valid TOML
     file.parent.mkdir(parents=True, exist_ok=True)
-    file.write_text(tomlkit.dumps(doc), encoding="utf-8")
+    file.write_text(text, encoding="utf-8")
     typer.echo(f"{file}: added {id} ({name})")
 
 
@@ -176,6 +180,7 @@ def _run_examples(file: Path, entities: list[dict[str, Any]], problems: list[str
                   verbose_out: Callable[[str], Any] | None) -> tuple[list[str], int]:
     from .engine import Config, Fixer
     from .examples import check_example
+    from .glossary import GlossaryError
     from .model import Example
 
     tmp = Path(tempfile.mkdtemp(prefix="fixer-glossary-"))
@@ -187,6 +192,12 @@ def _run_examples(file: Path, entities: list[dict[str, Any]], problems: list[str
             shutil.copy(file, tmp / "glossary" / file.name)
             dirs = (tmp,)
         fx = Fixer(Config(select=RULES, rule_dirs=dirs))
+        try:
+            from .glossary import load_glossary
+
+            load_glossary(fx.store)
+        except GlossaryError as exc:
+            return [*problems, str(exc)], 0
         runners = [fx.runner(r.id) for r in fx.rules]
 
         def run(doc: Any) -> list[Any]:

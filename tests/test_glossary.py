@@ -76,11 +76,13 @@ def test_accepted_forms(g: Glossary) -> None:
     assert g.is_accepted("Alliance of States du Sahel") is None
 
 
-def test_duplicate_ids_are_rejected() -> None:
+def test_duplicate_ids_in_one_file_are_rejected_and_a_user_file_overrides() -> None:
     from fixer.glossary import GlossaryError
 
     with pytest.raises(GlossaryError, match="duplicate entity id"):
-        Glossary.build([{"id": "x", "name": "X One"}, {"id": "x", "name": "X Two"}])
+        Glossary.build([{"id": "x", "name": "X One", "_file": "a"}, {"id": "x", "name": "X Two", "_file": "a"}])
+    g = Glossary.build([{"id": "x", "name": "X One", "_file": "bundled"}, {"id": "x", "name": "X Two", "_file": "user"}])
+    assert [e.name for e in g.entities] == ["X Two"]
 
 
 runner = CliRunner()
@@ -99,7 +101,7 @@ def test_cli_add_keeps_comments_and_rejects_duplicates(tmp_path: Path) -> None:
                                  "--acronym", "STB", "--fr-acronym", "OTS", "--context", "Sahel"])
     assert result.exit_code == 0, result.output
     text = path.read_text(encoding="utf-8")
-    assert text.startswith("# my own glossary\n# second comment line\n")
+    assert text.startswith("# my own glossary\n# second comment line\n\n[[entity]]\n")
     assert 'id = "sahel-test-body"' in text and 'acronym = "OTS"' in text
     again = runner.invoke(app, ["add", str(path), "--id", "sahel-test-body", "--name", "Other"])
     assert again.exit_code == 2
