@@ -263,6 +263,9 @@ def test_report_in_headless_chromium(tmp_path: Path, browser: Chromium) -> None:
     assert browser.js("document.activeElement.id") == "f-1"
     browser.key("k")
     assert browser.js("document.activeElement.id") == "f-0"
+    browser.key("w")
+    if expected[0]["explanation"]:
+        assert browser.js("document.querySelector('#f-0 details').open") is True
 
     # Decide with the keyboard: reject the first Jnim fix, accept the second, rewrite the NDLR span.
     jnim = [i for i, f in enumerate(expected) if f["rule"] == "terminology.test-jnim"]

@@ -205,6 +205,7 @@ _PAGE = """<!doctype html>
   <dt><kbd>n</kbd></dt><dd>reject it (fixer will not propose it again)</dd>
   <dt><kbd>e</kbd></dt><dd>type your own text (<kbd>Enter</kbd> saves, <kbd>Esc</kbd> cancels)</dd>
   <dt><kbd>u</kbd></dt><dd>undo the decision</dd>
+  <dt><kbd>w</kbd> <kbd>Enter</kbd></dt><dd>show or hide why the rule flags this</dd>
   <dt><kbd>1</kbd>…<kbd>7</kbd></dt><dd>show or hide a category</dd>
   <dt><kbd>8</kbd> <kbd>9</kbd> <kbd>0</kbd></dt><dd>show or hide safe fixes, unsafe fixes, findings without a fix</dd>
   <dt><kbd>r</kbd></dt><dd>show everything again</dd>
@@ -444,6 +445,9 @@ _SCRIPT = r"""
     else if (k === "n") decide(card, "reject");
     else if (k === "u") decide(card, "");
     else if (k === "e" && card) openEditor(card);
+    else if ((k === "Enter" || k === "w") && card && t === card) {
+      const d = card.querySelector("details"); if (d) d.open = !d.open;
+    }
     else if (k === "x") openExport();
     else if (k === "r") resetFilters();
     else if (k === "?") document.getElementById("keys-dlg").showModal();
