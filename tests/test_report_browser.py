@@ -11,7 +11,6 @@ A screenshot is kept in ``tests/output/`` for a human to look at. Skipped withou
 from __future__ import annotations
 
 import base64
-import fcntl
 import json
 import os
 import select
@@ -85,6 +84,8 @@ class Chromium:
     """A headless Chromium and one page, spoken to over the DevTools pipe."""
 
     def __init__(self, profile: Path) -> None:
+        import fcntl  # POSIX only, like the pipe itself: imported here so other tests run anywhere
+
         to_r, to_w = os.pipe()  # our commands  -> chromium's fd 3
         from_r, from_w = os.pipe()  # its answers -> our reader (its fd 4)
         # Move the child's ends above 9 so that putting them on 3 and 4 cannot clobber them.
