@@ -313,6 +313,12 @@ def junctions(run: str) -> list[int]:
     return out
 
 
+# Particles of names that some people write glued to the name (Neil deGrasse Tyson).
+NAME_PARTICLES = frozenset(
+    "de da di du des del della der den van von le la al el bin ibn dos das mc mac".split()
+)
+
+
 def looks_like_name(ctx: Context, word: str) -> bool:
     """A capitalised word that is a name rather than a common word starting a sentence: a
     place, a word spelled alone elsewhere in the article, or rare in lower case."""
@@ -356,6 +362,8 @@ def decide_case_join(
             return None
         if starter and not is_function:
             return ". ", "full-stop"
+        if low_left in NAME_PARTICLES:
+            return " ", "unsafe"  # deGrasse, deVries: a particle may belong to the name
         if is_function or looks_like_name(ctx, right):
             return " ", "safe"
         # `forecastsAnalysts`: a common noun with a capital may start a sentence whose full
