@@ -461,6 +461,8 @@ def decide_punct(
     if kind == "close":
         if text[p1] in "“«":
             return p1, " ", "safe"
+        if right.lower() in ("s", "t", "d", "m", "re", "ll", "ve"):
+            return None  # Macron”s, don”t: a wrong apostrophe, typography's business
         if right[:1].islower():
             return p1, " ", "safe"
         if text[p0 - 1] in ".!?…,;:":
