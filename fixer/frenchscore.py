@@ -306,13 +306,46 @@ def find_runs(model: FrenchModel, text: str, toks: list[Tok]) -> list[Run]:
             i += 1
             continue
         j = i
-        while j + 1 < n and toks[j + 1].kind not in (E, X) and soft_gap(text[toks[j].end : toks[j + 1].start]):
-            j += 1
+        while j + 1 < n and soft_gap(text[toks[j].end : toks[j + 1].start]):
+            if toks[j + 1].kind not in (E, X):
+                j += 1
+                continue
+            k = bridge(model, text, toks, j)
+            if k <= j:
+                break
+            for m in range(j + 1, k):  # words of both languages, French in this context
+                t = toks[m]
+                toks[m] = Tok(t.start, t.end, t.text, F, t.initial)
+            j = k
         run = judge(model, text, toks, i, j)
         if run is not None:
             runs.append(run)
         i = j + 1
     return runs
+
+
+BRIDGE_MAX = 4
+
+
+def bridge(model: FrenchModel, text: str, toks: list[Tok], j: int) -> int:
+    """After the French word ``toks[j]``, up to ``BRIDGE_MAX`` words written the same in both
+    languages (``ne``, ``face``, ``violence``, an allowed ``à la``) followed by another French
+    word are French too; returns the index of that French word, or ``j`` when there is none."""
+    if toks[j].kind != F:
+        return j
+    for k in range(j + 1, min(len(toks), j + 2 + BRIDGE_MAX)):
+        t = toks[k]
+        if not soft_gap(text[toks[k - 1].end : t.start]):
+            return j
+        if t.kind == F:
+            return k if k > j + 1 else j
+        if t.text[:1].isupper() or t.kind not in (E, X):
+            return j
+        if t.kind == E:
+            en, fr = model.freqs(norm(t.text))
+            if fr < 3.0 or fr < en - 0.5:
+                return j
+    return j
 
 
 def judge(model: FrenchModel, text: str, toks: list[Tok], i: int, j: int) -> Run | None:
@@ -422,13 +455,16 @@ def named_with_acronym(text: str, toks: list[Tok], a: int, b: int) -> bool:
     return False
 
 
+SHORT_QUOTE_WORDS = 6
 OPEN_QUOTES = "“«‘"
 CLOSE_QUOTES = "”»’"
 
 
 def in_french_quote(model: FrenchModel, text: str, start: int, end: int) -> bool:
-    """A quotation given in French on purpose (a slogan, a song, a title): the run sits
-    inside quote marks whose words are all French or names, with no plainly English word."""
+    """A quotation given in French on purpose: the run sits inside quote marks whose words are
+    all French or names, and the quotation is short (a title, a slogan) or stands next to its
+    translation (``« On est là » (“We are here”)``). A long French quotation with no
+    translation is left to be flagged: the translator skipped it."""
     ls, le = line_window(text, start, end)
     before = text[ls:start]
     qs = -1
@@ -444,8 +480,16 @@ def in_french_quote(model: FrenchModel, text: str, start: int, end: int) -> bool
     close = [i for i in (after.find(c) for c in CLOSE_QUOTES + '"') if i >= 0]
     if not close:
         return False
-    quote = text[ls + qs + 1 : end + min(close)]
-    return not has_plain_english(model, quote)
+    qe = end + min(close)
+    quote = text[ls + qs + 1 : qe]
+    if has_plain_english(model, quote):
+        return False
+    if len(quote.split()) <= SHORT_QUOTE_WORDS:
+        return True  # a title, a slogan, a chant: "Non, je ne regrette rien"
+    # a longer French quotation is on purpose only when its translation stands next to it
+    after_q = text[qe + 1 : le].lstrip(" ,")
+    before_q = text[ls : ls + qs].rstrip(" ,:")
+    return after_q[:1] in "(“\"[" or before_q[-1:] in ")”\"]"
 
 
 def has_plain_english(model: FrenchModel, text: str) -> bool:
