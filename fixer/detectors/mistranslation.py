@@ -76,10 +76,12 @@ def demonym(doc: Document, rule: Rule) -> Iterator[Finding]:
             i = bisect.bisect_right(sent_starts, m.start()) - 1
             s_start = doc.sentences[i].start if i >= 0 else 0
             s_end = doc.sentences[i].end if i >= 0 else len(text)
-            local_right = _count(doc, ev_right, s_start, s_end)
+            # the bare country name is no local evidence: "Nigerian officials say the border
+            # with Niger is open" is about Nigeria; Niamey, Tiani or a group based in Niger is
+            local_right = _count(doc, tuple(w for w in ev_right if w != right_country), s_start, s_end)
             local_wrong = _count(doc, ev_wrong, s_start, s_end)
-            if local_wrong:
-                continue  # the sentence itself names the other country: trust the word
+            if local_wrong or right_total <= wrong_total:
+                continue  # the sentence names the other country, or the article is about it
             # an article that writes the right demonym too knows the difference: only the
             # sentence's own evidence counts then
             article = (

@@ -232,8 +232,10 @@ def best_match(g: Glossary, run: list[Piece], text: str, threshold: float, min_r
                 if m < 2 or len(missing) > (1 if n >= 4 else 0):
                     continue
                 extra = [run[i] for i, p in zip(sel, pos, strict=True) if p < 0]
-                if len(extra) > 1 or any(_is_english(p.text) for p in extra):
+                if len(extra) > 1 or any(_is_english(p.text) or p.text.isupper() or p.text in g.known_words for p in extra):
                     continue
+                if pos[0] < 0 or pos[-1] < 0:
+                    continue  # a stray word at the edge belongs to the context, not to the name
                 score = 100.0 * 2 * m / (length + n)
                 if score < threshold:
                     continue
