@@ -364,6 +364,8 @@ def judge(model: FrenchModel, text: str, toks: list[Tok], i: int, j: int) -> Run
         while b + 1 <= j and toks[b + 1].kind == N:  # the year after a month: 19 octobre 2022
             b += 1
     part = toks[a : b + 1]
+    if len(part) > 1 and all(len(t.text) <= 2 for t in part):
+        return None  # a list of codes (de, en, es, et), not a sentence
     frs = [t for t in part if t.kind == F]
     content = [t for t in frs if t.content]
     governed = b > last_f
