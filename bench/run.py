@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
 import time
@@ -61,8 +62,12 @@ def make_fixer():
     return Fixer(Config(select=tuple(SELECT)))
 
 
+CLI_JOBS: list[int] = []  # --cli-jobs, passed as `-j N` to fixer check/fix (default: the CLI's, one per core)
+
+
 def sel() -> list[str]:
-    return ["--select", ",".join(SELECT)] if SELECT else []
+    """Options for `fixer check|fix` of this run."""
+    return (["--select", ",".join(SELECT)] if SELECT else []) + (["-j", str(CLI_JOBS[0])] if CLI_JOBS else [])
 
 
 # ------------------------------------------------------------------------------------------
@@ -221,9 +226,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-cli", action="store_true", help="skip the CLI and memory runs")
     ap.add_argument("--no-refs", action="store_true", help="skip the reference tools")
     ap.add_argument("--select", default="", help="only these rule ids or categories (comma-separated)")
+    ap.add_argument("--cli-jobs", type=int, help="worker processes for the CLI runs (default: the CLI's own)")
     ap.add_argument("--profile", action="store_true", help="also print the hot-path profile (bench/hotpath.py)")
     args = ap.parse_args(argv)
     SELECT[:] = [x for x in args.select.split(",") if x]
+    CLI_JOBS[:] = [args.cli_jobs] if args.cli_jobs else []
     mb = args.mb or (1.0 if args.quick else 10.0)
     n_art = args.articles or (500 if args.quick else 10_000)
     mem_sizes = [float(x) for x in (args.mem_mb or ("1,5" if args.quick else "10,100")).split(",")]
@@ -274,14 +281,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  target fixer check >= ftfy.fix_text: {base.mb_s:.2f} vs {ftfy_rate.mb_s:.2f} MB/s, {verdict}")
 
     if not args.no_cli:
-        section("CLI throughput (one process each, start-up included)")
+        jobs = f"-j {CLI_JOBS[0]}" if CLI_JOBS else f"default jobs ({os.cpu_count()} cores)"
+        section(f"CLI throughput (one command each, start-up included, {jobs})")
         crates, rss = cli_rates(corpus, len(texts), size, count_file, count_n, count_size)
         for r in crates:
             print(fmt_rate(r, None), flush=True)
         results["cli"] = [r.to_json() for r in crates]
         results["cli_maxrss_mb"] = {k: round(v / 1024, 1) for k, v in rss.items()}
 
-        section("peak memory, JSONL input (CLI check, and a library worker streaming the file)")
+        section("peak memory, JSONL input (CLI check: largest process of its tree; a library worker streaming the file)")
         mem = memory(mem_sizes)
         for k, v in mem.items():
             print(f"  {k:>6} MB ({v['articles']} articles): CLI {v['cli_maxrss_mb']:.1f} MB in {v['cli_seconds']:.1f} s;"
