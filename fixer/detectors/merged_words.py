@@ -774,3 +774,45 @@ def lost_apostrophe(doc: Document, rule: Rule) -> Iterator[Finding]:
             message=f"Contraction lost its apostrophe: '{word}'.",
             title=word.replace(" ", apo),
         )
+    yield from glued_contractions(doc, rule, ctx, apo)
+
+
+def glued_contractions(doc: Document, rule: Rule, ctx: Context, apo: str) -> Iterator[Finding]:
+    """``dont know`` → ``don't know``, ``Its the`` → ``It's the``: the apostrophe vanished
+    without a space. Only spellings that are no English word (`cant`, `wont`, `lets`, `ill`
+    are words and stay), `its` only before a word that cannot follow a possessive (`the`,
+    `not`, `been`), and French `dont` (of which) only when an English word follows."""
+    table: dict[str, str] = rule.params.get("glued_contractions", {})
+    if not table:
+        return
+    text = ctx.text
+    its_next = words_param(doc, rule, "its_before")
+
+    def build() -> regex.Pattern[str]:
+        forms = sorted(table, key=len, reverse=True)
+        return regex.compile(r"\b(?i:(" + "|".join(map(regex.escape, forms)) + r"|its))\b(?= (\p{L}+))")
+
+    pattern = doc.cache["store"].memo(f"merged_words.contractions.{rule.id}", build)
+    for m in pattern.finditer(text):
+        word, nxt = m.group(1), m.group(2)
+        low = word.lower()
+        if not (word.islower() or word.istitle()) or not isolated(text, m.start(), m.end()):
+            continue
+        if low == "its":
+            if nxt.lower() not in its_next:
+                continue
+            repaired = word[:2] + apo + "s"
+        else:
+            if low == "dont" and (zipf(nxt, "en") < 3.0 or zipf(nxt, "fr") > zipf(nxt, "en")):
+                continue  # dont la, dont il: French
+            repaired = table[low].replace("'", apo)
+            if word[0].isupper():
+                repaired = repaired[0].upper() + repaired[1:]
+        if ctx.skipped(m.start(), m.end()):
+            continue
+        yield rule.finding(
+            m.start(),
+            m.end(),
+            repaired,
+            message=f"Contraction lost its apostrophe: '{word}' is '{repaired}'.",
+        )
