@@ -103,6 +103,7 @@ class _Names:
     def __init__(self, doc: Document) -> None:
         self.occ: dict[str, list[tuple[int, int]]] = {}
         self.neighbours: dict[str, set[str]] = {}
+        self.after: dict[str, set[str]] = {}  # the word that follows (a surname after a first name)
         text = doc.text
         prev: tuple[str, int] | None = None
         for m in regex.finditer(r"[\p{L}\p{M}]+", text):
@@ -114,6 +115,7 @@ class _Names:
             if prev is not None and regex.fullmatch(r"[ \-\u00a0]", text[prev[1] : m.start()]):
                 self.neighbours.setdefault(w, set()).add(fold(prev[0]))
                 self.neighbours.setdefault(prev[0], set()).add(fold(w))
+                self.after.setdefault(prev[0], set()).add(fold(w))
             prev = (w, m.end())
 
 
@@ -200,7 +202,11 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
                 continue  # Marion beside Marine Le Pen: two common first names, two people
             if _is_word(wrong) and not shared:
                 continue
-            if shared and (d == 1 or min(len(ka), len(kb)) >= 6):
+            # two spellings of a first name before one surname (Killian/Kylian Mbappé) may be two
+            # letters apart; two surnames after one first name (Mamadou Diallo / Mamadou Diarra)
+            # are two people unless one letter apart
+            same_surname = bool(names.after.get(a, set()) & names.after.get(b, set()))
+            if shared and (d == 1 or (same_surname and min(len(ka), len(kb)) >= 6)):
                 yield from emit(wrong, right, "elsewhere in this article")
             elif d == 1 and min(len(ka), len(kb)) >= lone_len and right in glossary_words and not _is_word(wrong):
                 yield from emit(wrong, right, "elsewhere in this article and in the glossary")
