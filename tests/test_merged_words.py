@@ -1,6 +1,6 @@
 """Merged-word rules: the seed's merged words found and repaired, nothing else split.
 
-Also: zero findings on clean English news (24 texts written for this test, below, and the
+Also: zero findings on clean English news (26 texts written for this test, below, and the
 clean articles of ../shared/corpus/dev), every protected word and place name left alone, and
 the repairs stable (fixing twice gives the same text as fixing once).
 """
@@ -195,6 +195,21 @@ continues. "People are tired," a resident of Sévaré said by phone.""",
 A campaign urging young people to vote went viral this week, with the hashtags #VoteReady
 and #MeToo trending on X. The organisers, @VoteReadyNow, said 50,000 people had signed up
 through GoFundMe and WhatsApp groups. Critics said the campaign's messages were misleading.""",
+    # 25 possessive its, words that look like lost contractions, French quoted
+    """Company defends its record
+
+The company defended its record on Monday, saying its own audit found no wrongdoing and that
+its time in the market had been profitable. "We wont be deterred by the cant of our critics,"
+the chief executive said, before adding: "Lets be clear." A French regulator wrote that the
+firm, "dont le siège est à Paris", had complied. Its shares fell 3%; its very survival was
+not in doubt, analysts at BNP Paribas said.""",
+    # 26 numbers, units and names with digits
+    """G7 leaders meet as COVID-19 funds run dry
+
+Leaders of the G7 met in Apulia on 13 June, three days after the EU elections. The 2024/25
+budget includes funds for 3M masks, F1-style logistics and 5G networks, officials said. In the
+1990s the group was the G8. Boeing 737 MAX deliveries and the A320neo were also discussed, as
+was the 7-Eleven chain's expansion in Japan.""",
 )
 
 
