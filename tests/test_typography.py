@@ -170,3 +170,26 @@ def test_seed_typography() -> None:
     text = path.read_text(encoding="utf-8")
     found = TYPO.check(text)
     assert [(f.rule, text[f.start - 11 : f.end + 1]) for f in found] == [("typography.reversed-quote", "Left-handed“,")]
+
+
+def test_runs_of_brackets_and_empty_guillemets_settle_in_one_pass() -> None:
+    text = "the JNIM (or GSIM in French))))), which spread. « » stays."
+    result = TYPO.fix(text)
+    assert result.text == "the JNIM (or GSIM in French), which spread. « » stays."
+    assert result.passes == 2  # one pass fixes, the second finds nothing
+
+
+def test_random_debris_fixes_are_idempotent() -> None:
+    """Fixing twice gives the same text as fixing once (contract), on debris-heavy strings."""
+    import random
+
+    pieces = ["Leave a Reply", "1727014146", "#a #b", "Also readX", "« a »", "“ b »", ", and", "10 000", "3,5 %",
+              "the the", "landscape. .", "E VERY", "CÃ´te", "Photo: AFP / X", "X © France 24", "\n", "\n\n", " ",
+              "Title line here", "A sentence here.", "”", "“", "»", "«", '"', "))", "a Ivory", "END OF SERVICE: The",
+              " | CBC News", "rf-2-sports", "[Updated May 1]", "Méteo", "Kylian Mbappé", "Kylian Mbappe", "« »"]
+    both = Fixer(Config(select=("boilerplate", "typography")))
+    rng = random.Random(7)
+    for _ in range(150):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
+        once = both.fix(text, unsafe=True).text
+        assert both.fix(once, unsafe=True).text == once, text

@@ -121,6 +121,8 @@ def guillemets(doc: Document, rule: Rule) -> Iterator[Finding]:
     for q in quotes(doc):
         edits: list[Edit] = []
         safety = Safety.SAFE
+        if q.kind == "pair" and not text[q.open + 1 : q.close].strip(_SPACES):
+            continue  # `« »`: an empty pair, nothing to quote
         if q.open >= 0 and text[q.open] == "«" and q.kind in ("pair", "dangling-open"):
             edits.append(Edit(q.open, _spaces_after(text, q.open + 1), "“"))
             if q.kind == "dangling-open":
@@ -303,9 +305,16 @@ def doubled_punctuation(doc: Document, rule: Rule) -> Iterator[Finding]:
         yield rule.finding(m.start(), m.end(), repl)
     for ln in doc.lines:
         t = ln.text
-        if "))" in t and t.count(")") > t.count("("):
-            i = t.find("))")
-            yield rule.finding(ln.start + i, ln.start + i + 2, ")", message="A doubled closing bracket.")
+        excess = t.count(")") - t.count("(")
+        if "))" not in t or excess <= 0:
+            continue
+        for run in regex.finditer(r"\){2,}", t):
+            drop = min(excess, len(run.group()) - 1)
+            if drop <= 0:
+                break
+            excess -= drop
+            yield rule.finding(ln.start + run.start(), ln.start + run.end(), ")" * (len(run.group()) - drop),
+                               message="A doubled closing bracket.")
 
 
 _STRAY_STOP_RE = regex.compile(r"(?<![\p{L}.])(\p{Ll}[\p{Ll}'’\-]+)\.[ \u00a0]+(\p{Ll}{2,})\b")
@@ -528,8 +537,9 @@ def _accent_index() -> dict[str, tuple[str, float]]:
     from ..lexicon import _table
 
     index: dict[str, tuple[str, float]] = {}
+    floor = 3.0  # only a common spelling is ever proposed (known_zipf), so rarer ones need no entry
     for word, z in _table("fr").items():
-        if word.isascii() or z < 1.0:
+        if z < floor or word.isascii():
             continue
         bare = _strip_accents(word)
         if bare != word and (bare not in index or index[bare][1] < z):
@@ -545,7 +555,7 @@ def misplaced_accent(doc: Document, rule: Rule) -> Iterator[Finding]:
 
     store = doc.cache.get("store")
     index = store.memo("typography:accent-index", _accent_index) if store is not None else _accent_index()
-    known = float(rule.params.get("known_zipf", 3.0))
+    known = max(3.0, float(rule.params.get("known_zipf", 3.0)))
     gap = float(rule.params.get("ratio", 2.0))
     for m in _ACCENTED_WORD_RE.finditer(doc.text):
         word = m.group()
