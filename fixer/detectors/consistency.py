@@ -218,7 +218,14 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
         for gw, ents in _near_glossary(g, w):
             if gw in names.occ:
                 continue
-            people = [e for e in ents if e.kind == "person" and has_context(doc, e)]
+            # only a surname (the last word of the glossary name), one letter changed in place:
+            # Ciani for Tiani; Mamadou is not Amadou (a first name, one letter longer)
+            people = [
+                e for e in ents
+                if e.kind == "person" and len(gw) == len(w)
+                and any(form.split()[-1] == gw for form in (e.name, *e.variants))
+                and has_context(doc, e)
+            ]
             if len(people) == 1:
                 yield from emit(w, gw, f"in the glossary ({people[0].name})")
                 break
