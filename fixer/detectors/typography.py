@@ -321,6 +321,7 @@ _STRAY_STOP_RE = regex.compile(r"(?<![\p{L}.])(\p{Ll}[\p{Ll}'’\-]+)\.[ \u00a0]
 
 
 _ROMAN_RE = regex.compile(r"[ivxlc]+")
+_NAME_PARTICLES = frozenset("de del della der den van von da das di dos du la le al el bin ibn ben ter".split())
 
 
 def stray_stop(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -333,6 +334,8 @@ def stray_stop(doc: Document, rule: Rule) -> Iterator[Finding]:
     for m in _STRAY_STOP_RE.finditer(text):
         if m.group(1).casefold() in abbreviations or _ROMAN_RE.fullmatch(m.group(1)):
             continue
+        if m.group(2) in _NAME_PARTICLES:
+            continue  # `… said. von der Leyen added`: a name that keeps its lower-case particle
         if not text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip():
             continue  # `ii. moral rights`: a list marker at the start of a line
         yield rule.finding(m.start(1), m.end(2))
@@ -448,6 +451,10 @@ def _cp874(m: regex.Match[str]) -> str:
     return out if regex.fullmatch(r"[\p{Latin}\p{M}]+", out) else word
 
 
+def is_sentence_end(text: str) -> bool:
+    return bool(regex.search(r"[.!?…][\"'”’»)\]]*\s*$", text))
+
+
 def lowercase_title(doc: Document, rule: Rule) -> Iterator[Finding]:
     """A headline that starts in lower case (`the farm gate price…`): its first words (a
     country or section prefix) were cut by the scraper. Unsafe: the capital is proposed, but
@@ -456,7 +463,8 @@ def lowercase_title(doc: Document, rule: Rule) -> Iterator[Finding]:
     if title is None:
         return
     m = regex.match(r"[ \t]*(\p{Ll}\p{Ll}*)(?=[ \t,:])", title.text)
-    if m and len(title.text.split()) >= 3:
+    if m and len(title.text.split()) >= 3 and not is_sentence_end(title.text) \
+            and m.group(1) not in ("by", "updated", "posted", "published", "photo", "source", "via"):
         s = title.start + m.start(1)
         yield rule.finding(s, s + len(m.group(1)), m.group(1)[0].upper() + m.group(1)[1:])
 
@@ -595,9 +603,13 @@ def indefinite_article(doc: Document, rule: Rule) -> Iterator[Finding]:
         if art[0].isupper() and not _SENTENCE_START_RE.search(text, max(0, m.start() - 3), m.start()):
             continue  # `Plan A offers`, `Group A is`: a letter, not an article
         first = low[0]
+        if text[m.end() : m.end() + 1].isdigit():
+            continue  # `an mp3`: read by letter
         if art.casefold() == "a":
             if first not in "aeio" or low.startswith(exceptions) or zipf_en(low) >= common:
                 continue
+            if word[0].isupper() and low.startswith("ou"):
+                continue  # `a Ouattara ally`, `a Ouagadougou court`: French `ou` sounds like w
             repl = art + "n"
         else:
             if first in "aeiouhyx" or not first.isalpha() or first in "áàâäéèêëíìîïóòôöúùûü":
