@@ -167,7 +167,8 @@ def _classify(model: FrenchModel, text: str, initial: bool) -> Tok:
         return Tok(start, end, text, F, initial, content=True, strong=True)
     mn = MERGED_NAME_RE.match(text)
     if mn and model.freqs(mn.group(2).lower())[1] >= 3.0:
-        return Tok(start, end, text, F, initial)  # like l’Union: an article glued to a name
+        # lUnion, lÉquipe: an article glued to a French noun; the lost apostrophe is evidence
+        return Tok(start, end, text, F, initial, content=True)
     if first.isupper():
         if text.isupper() and len(text) > 1:
             return Tok(start, end, text, C, initial)  # acronym
@@ -348,6 +349,16 @@ def bridge(model: FrenchModel, text: str, toks: list[Tok], j: int) -> int:
     return j
 
 
+def continues_name(text: str, prev: Tok, nxt: Tok) -> bool:
+    """Whether ``nxt`` extends the name ending at ``prev``: one space between them, and a
+    capitalised word, a number, or a word of an allowed name (Côte d’Ivoire)."""
+    if text[prev.end : nxt.start] != " ":
+        return False
+    if nxt.kind in (C, N):
+        return True
+    return nxt.kind == X and (nxt.text[:1].isupper() or prev.kind == X)
+
+
 def judge(model: FrenchModel, text: str, toks: list[Tok], i: int, j: int) -> Run | None:
     """Trim a candidate stretch to its French part and decide whether it is French."""
     a = i
@@ -358,7 +369,9 @@ def judge(model: FrenchModel, text: str, toks: list[Tok], i: int, j: int) -> Run
     last_f = max(k for k in range(a, j + 1) if toks[k].kind == F)
     b = last_f
     if toks[last_f].governs:
-        while b + 1 <= j and toks[b + 1].kind in (C, N):
+        # the name it governs: capitalised words joined by single spaces (Burkina Faso,
+        # Côte d’Ivoire), never across a comma (…de la Santé, 300 people…)
+        while b + 1 < len(toks) and continues_name(text, toks[b], toks[b + 1]):
             b += 1
     else:
         while b + 1 <= j and toks[b + 1].kind == N:  # the year after a month: 19 octobre 2022
@@ -434,7 +447,7 @@ def in_gloss(text: str, start: int, end: int) -> bool:
             if inner[:1].isupper() and word and word[-1][:1].isupper():
                 return True
     b, a = before.rstrip(), after.lstrip()
-    if b[-1:] in "«“\"" and a[:1] in "»”\"":
+    if b and a and b[-1] in "«“\"" and a[0] in "»”\"":
         return a[1:].lstrip(" ,").startswith("(")
     return False
 
@@ -491,7 +504,7 @@ def in_french_quote(model: FrenchModel, text: str, start: int, end: int) -> bool
     # a longer French quotation is on purpose only when its translation stands next to it
     after_q = text[qe + 1 : le].lstrip(" ,")
     before_q = text[ls : ls + qs].rstrip(" ,:")
-    return after_q[:1] in "(“\"[" or before_q[-1:] in ")”\"]"
+    return (after_q[:1] != "" and after_q[0] in "(“\"[") or (before_q[-1:] != "" and before_q[-1] in ")”\"]")
 
 
 def has_plain_english(model: FrenchModel, text: str) -> bool:

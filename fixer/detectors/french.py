@@ -115,8 +115,10 @@ def _spans_of_line(toks: list[fs.Tok], runs: list[fs.Run], matches: list, masked
     run_starts = [sp.start for sp in out]
     mask_starts = [m[0] for m in masked]
     for ms, me, entry in matches:
-        if not entry.alone or _overlaps(run_starts, run_items, ms, me) or _overlaps(mask_starts, masked, ms, me):
+        if not entry.alone or _overlaps(run_starts, run_items, ms, me):
             continue
+        if any(a <= ms and me <= b for a, b in _overlaps(mask_starts, masked, ms, me)):
+            continue  # inside French that English keeps (Madame Tussauds)
         out.append(Span(ms, me, "phrase", set(), entry))
     return out
 
