@@ -374,7 +374,7 @@ def test_document_cache_is_shared_between_rules() -> None:
 
 
 COMMON = [
-    "the", "government", "said", "on", "Tuesday", "that", "its", "forces", "had", "repelled",
+    "the", "government", "said", "on", "Tuesday", "that", "their", "forces", "had", "repelled",
     "an", "attack", "near", "the", "border", "with", "Niger", "and", "that", "several",
     "soldiers", "were", "wounded", "during", "clashes", "in", "northern", "Mali", "officials",
     "added", "McDonald's", "iPhone", "PayPal", "Ouagadougou", "Barsalogho", "nevertheless",

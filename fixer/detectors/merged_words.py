@@ -22,6 +22,7 @@ that match rarely, so the pass stays linear and fast.
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
@@ -107,6 +108,7 @@ class Context:
         self.lex = lex
         self._runs: Counter[str] | None = None
         self._code: list[tuple[int, int]] | None = None
+        self._fences: list[int] | None = None
         self._apostrophe: str | None = None
 
     @property
@@ -124,10 +126,8 @@ class Context:
         a, b = chunk_around(text, start, end)
         if LINK_CHUNK_RE.search(text[a:b]):  # a slice: `^` must anchor at the chunk
             return True
-        if "`" not in text:
-            return False
         if self._code is None:
-            self._code = [m.span() for m in CODE_SPAN_RE.finditer(text)]
+            self._code = [m.span() for m in CODE_SPAN_RE.finditer(text)] if "`" in text else []
         return any(s < end and start < e for s, e in self._code)
 
     def in_code(self, pos: int) -> bool:
@@ -138,7 +138,9 @@ class Context:
         line = text[start : end if end >= 0 else len(text)]
         if CODE_LINE_RE.search(line):
             return True
-        return "```" in text and text.count("```", 0, start) % 2 == 1
+        if self._fences is None:
+            self._fences = [m.start() for m in regex.finditer(r"```", text)]
+        return bisect.bisect_left(self._fences, start) % 2 == 1
 
     def standalone(self, word: str) -> int:
         """How often ``word`` stands as a whole letter run in the article."""
@@ -230,7 +232,7 @@ def case_join(doc: Document, rule: Rule) -> Iterator[Finding]:
             continue
         a, b = chunk_around(text, start, end)
         chunk = text[a:b]
-        if looks_like_code(chunk) or "-" in text[max(a, start - 1) : start + 1]:
+        if looks_like_code(chunk) or "-" in text[max(a, start - 1) : start + 1] or ctx.in_code(start):
             continue
         if word_zipf(run) >= (whole_max if run[0].islower() else min(whole_max, 1.0)):
             continue  # YouTube, PayPal, OpenAI, Bluesky: wordfreq knows the brand as one word
@@ -615,7 +617,7 @@ def elision(doc: Document, rule: Rule) -> Iterator[Finding]:
         seen.add(start)
         yield elision_finding(rule, start, end, head, rest, apo)
     listed = ctx.lex.elisions
-    if listed:
+    if listed and any(ctx.standalone(form) for form in listed):
         store = doc.cache["store"]
         pattern = store.memo(
             "merged_words.elision_forms",
@@ -792,6 +794,8 @@ def glued_contractions(doc: Document, rule: Rule, ctx: Context, apo: str) -> Ite
         forms = sorted(table, key=len, reverse=True)
         return regex.compile(r"\b(?i:(" + "|".join(map(regex.escape, forms)) + r"|its))\b(?= (\p{L}+))")
 
+    if not any(ctx.standalone(w) or ctx.standalone(w.capitalize()) for w in (*table, "its")):
+        return  # the article has none of these spellings: skip the scan
     pattern = doc.cache["store"].memo(f"merged_words.contractions.{rule.id}", build)
     for m in pattern.finditer(text):
         word, nxt = m.group(1), m.group(2)
