@@ -218,6 +218,7 @@ class Glossary:
     places: set[str] = field(default_factory=set)  # first word of a country, capital or city name
     near: dict[str, set[str]] = field(default_factory=dict)  # deletion key → name tokens (fold)
     known_words: set[str] = field(default_factory=set)  # every word of every correct form and demonym
+    canonical_tokens: set[str] = field(default_factory=set)  # words of the canonical names of people and places
 
     @classmethod
     def build(cls, tables: Iterable[dict[str, Any]], word_tables: Iterable[dict[str, Any]] = ()) -> Glossary:
@@ -271,6 +272,7 @@ class Glossary:
                 for form in (e.name, *e.variants):
                     self.places.add(form.split()[0])
             if e.kind in ("person", "capital", "city", "country"):
+                self.canonical_tokens.update(w for w in _WORD_RE.findall(e.name) if len(w) >= 4)
                 for form in (e.name, *e.variants):
                     for w in _WORD_RE.findall(form):
                         if len(w) >= 4 and w[0].isupper():

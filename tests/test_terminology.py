@@ -283,7 +283,23 @@ The Coalition Avenir Québec government of Quebec Premier François Legault lost
 """
 
 
-@pytest.mark.parametrize("text", [CLEAN, CLEAN2], ids=["clean-1", "clean-2"])
+# France, Quebec and sport: unaccented names used consistently, brothers (Lucas and Theo
+# Hernandez), French XV, CEGEPs, the CPI beside the ICC.
+CLEAN3 = """PARIS (Reuters) - French Prime Minister Michel Barnier survived a no-confidence vote on Wednesday after the far-right National Rally (RN) declined to back the motion tabled by the leftist New Popular Front. Marine Le Pen said her party would decide later. Jordan Bardella, the RN's president, agreed.
+
+The 2025 budget, which aims to cut the deficit to 5% of gross domestic product, includes tax increases on large companies. The CGT and CFDT unions called for strikes at the SNCF and the RATP. The INSEE statistics office said inflation slowed to 1.2%. The European Central Bank cut rates.
+
+Kylian Mbappe scored twice for Real Madrid on Saturday. Mbappe, 25, has now scored 12 goals this season. His brother Ethan Mbappe plays for Lille. Ousmane Dembele and Bradley Barcola scored for Paris St Germain, coached by Luis Enrique. Lucas Hernandez and Theo Hernandez were both called up. Antoine Dupont led France's XV to victory over the All Blacks at the Stade de France; Les Bleus won 30-29.
+
+MONTREAL (CP) - Quebec Premier Francois Legault said the province will cut immigration. The Coalition Avenir Quebec (CAQ) government faces criticism from the Quebec Liberals and Quebec solidaire. Montreal police (SPVM) arrested a suspect. The RCMP said it was investigating. Hydro-Quebec said 100,000 customers lost power. The CEGEP students protested; many CEGEPs were closed.
+
+The weather service Meteo-France placed 12 departments on orange alert for storms. The Elysee said President Macron would visit Marseille. A cabinet reshuffle is expected. The Constitutional Council will rule on the immigration law. In the night, police made 30 arrests. About a dozen people were hurt.
+
+The ICC issued an arrest warrant. The Hague-based court said it had jurisdiction. Consumer prices, measured by the CPI, rose 0.3%. The PSG chief executive said the club would appeal. Sixty-nine percent of voters approved. The ESA and NASA launched a probe. The BBC and CNN reported the news, as did AFP and AP.
+"""
+
+
+@pytest.mark.parametrize("text", [CLEAN, CLEAN2, CLEAN3], ids=["clean-1", "clean-2", "clean-3"])
 def test_clean_agency_copy_has_no_findings(text: str) -> None:
     found = [(f.rule, text[f.start:f.end]) for f in FIXER.check(text)]
     assert found == []
@@ -295,3 +311,35 @@ def test_garbled_copy_gets_its_repairs() -> None:
     # the Nigerian economy of President Tinubu, in Abuja, stays Nigerian
     last = GARBLED.rindex("Nigerian")
     assert all(f.start != last for f in FIXER.check(GARBLED))
+
+
+GARBLED2 = """The Prime Minister Élisabeth Borne drew the 49.3 for the PLF, said the ecologist deputy Sandrine Rousseau at the microphone of France Inter. Elisabeth Borne then left the Assembly. The deputies of the Gathering National voted the motion, with eighty-ten signatures.
+
+Eleven departments are in orange vigilance, according to Météo-France. In Quebec, the GRC and the Service of police of the City of Montreal arrested a man. The government of the Avenir Québec Coalition and François Legault announced a new plan. The PIB grew by 1%.
+
+Kylian Mbappé scored in the 34th day of Ligue 1. Killian Mbappé then left for Real Madrid. The historic opponent Succès Masra became Prime Minister; Success Masra leads the Transformers. The actual president of the Chadian power, Mahamat Déby, agreed.
+"""
+
+GARBLED2_REPAIRS = {
+    ("PLF", "finance bill"),
+    ("ecologist deputy", "Green deputy"),
+    ("at the microphone of", "speaking on"),
+    ("Gathering National", "National Rally"),
+    ("eighty-ten", "ninety"),
+    ("in orange vigilance", "on orange alert"),
+    ("GRC", "RCMP"),
+    ("Avenir Québec Coalition", "Coalition Avenir Québec"),
+    ("PIB", "GDP"),
+    ("34th day of Ligue 1", "34th round of Ligue 1"),
+    ("Élisabeth", "Elisabeth"),
+    ("Killian", "Kylian"),
+    ("historic opponent", "long-time opponent"),
+    ("Success", "Succès"),
+    ("The actual president", "The current president"),
+    ("the Chadian power", "the Chadian authorities"),
+}
+
+
+def test_garbled_french_and_quebec_copy_gets_its_repairs() -> None:
+    got = {(GARBLED2[f.start:f.end], f.fix.edits[0].replacement) for f in FIXER.check(GARBLED2) if f.fix}
+    assert GARBLED2_REPAIRS <= got

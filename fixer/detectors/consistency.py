@@ -146,6 +146,9 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
         ga, gb = a in glossary_words, b in glossary_words
         if ga != gb:
             return (b, a) if ga else (a, b)
+        ca_, cb_ = a in g.canonical_tokens, b in g.canonical_tokens
+        if ca_ != cb_:  # both known spellings: the glossary's canonical one wins (Elisabeth Borne)
+            return (b, a) if ca_ else (a, b)
         ca, cb = len(names.occ[a]), len(names.occ[b])
         if ca == cb:
             return None

@@ -251,9 +251,28 @@ def best_match(g: Glossary, run: list[Piece], text: str, threshold: float, min_r
     return best
 
 
+def all_matches(g: Glossary, run: list[Piece], text: str, threshold: float, min_ratio: float = 85.0) -> Iterator[NameMatch]:
+    """Every name of a run: the best match, then the best of what is left on each side of it
+    ("Avenir Québec Coalition and François Legault" holds two names)."""
+    match = best_match(g, run, text, threshold, min_ratio)
+    if match is None:
+        return
+    yield match
+    first = run.index(match.pieces[0])
+    last = run.index(match.pieces[-1])
+    for part in (run[:first], run[last + 1 :]):
+        while part and not part[-1].text[:1].isupper():
+            part = part[:-1]
+        while part and not part[0].text[:1].isupper():
+            part = part[1:]
+        if sum(1 for p in part if p.key) >= 2:
+            yield from all_matches(g, part, text, threshold, min_ratio)
+
+
 _LOOSE = frozenset({"the", "a", "an"})
-# Prepositions that rarely sit inside a name and often link it to what follows ("… on May 13")
-_BREAKS = frozenset({"on", "at", "by", "with", "from", "to"})
+# Words that rarely sit inside a name and often link it to what follows ("… on May 13",
+# "… Coalition and François Legault")
+_BREAKS = frozenset({"on", "at", "by", "with", "from", "to", "and"})
 _DATES = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split()
@@ -323,18 +342,18 @@ def mangled_name(doc: Document, rule: Rule) -> Iterator[Finding]:
     for span in _RUN_RE.finditer(text):
         pieces = split_pieces(span.group(), span.start(), g.words)
         for run in _runs(pieces, text):
-            match = best_match(g, run, text, threshold, min_ratio)
-            if match is None or not match.damage or match.start in seen:
-                continue
-            ent = match.form.entity
-            if match.form.origin != "mangled" and not has_context(doc, ent):
-                continue
-            if g.is_accepted(text[match.start : match.end]) is not None:
-                continue  # the window is itself a correct name
-            if _accepted_overlap(g, run, text, match.start, match.end):
-                continue
-            seen.add(match.start)
-            yield _name_finding(rule, text, match)
+            for match in all_matches(g, run, text, threshold, min_ratio):
+                if not match.damage or match.start in seen:
+                    continue
+                ent = match.form.entity
+                if match.form.origin != "mangled" and not has_context(doc, ent):
+                    continue
+                if g.is_accepted(text[match.start : match.end]) is not None:
+                    continue  # the window is itself a correct name
+                if _accepted_overlap(g, run, text, match.start, match.end):
+                    continue
+                seen.add(match.start)
+                yield _name_finding(rule, text, match)
     yield from _french_names(doc, rule, g)
 
 
@@ -451,7 +470,5 @@ def recognise(g: Glossary, text: str, threshold: float = 80.0, min_ratio: float 
     """Every glossary name recognised in ``text``, damaged or not (for tests and benchmarks)."""
     out = []
     for run in _runs(split_pieces(text, 0, g.words), text):
-        match = best_match(g, run, text, threshold, min_ratio)
-        if match is not None:
-            out.append(match)
+        out.extend(all_matches(g, run, text, threshold, min_ratio))
     return out
