@@ -109,15 +109,14 @@ class Context:
         self._runs: Counter[str] | None = None
         self._code: list[tuple[int, int]] | None = None
         self._fences: list[int] | None = None
+        self._code_lines: dict[int, bool] = {}
         self._apostrophe: str | None = None
 
     @property
     def apostrophe(self) -> str:
         """The apostrophe the article uses between letters (curly or straight)."""
         if self._apostrophe is None:
-            curly = len(regex.findall(r"(?<=\p{L})’(?=\p{L})", self.text))
-            straight = len(regex.findall(r"(?<=\p{L})'(?=\p{L})", self.text))
-            self._apostrophe = "’" if curly > straight else "'"
+            self._apostrophe = "’" if self.text.count("’") > self.text.count("'") else "'"
         return self._apostrophe
 
     def skipped(self, start: int, end: int) -> bool:
@@ -134,9 +133,12 @@ class Context:
         """Whether ``pos`` is on a line of code or inside a fenced code block."""
         text = self.text
         start = text.rfind("\n", 0, pos) + 1
-        end = text.find("\n", pos)
-        line = text[start : end if end >= 0 else len(text)]
-        if CODE_LINE_RE.search(line):
+        known = self._code_lines.get(start)
+        if known is None:
+            end = text.find("\n", pos)
+            line = text[start : end if end >= 0 else len(text)]
+            known = self._code_lines[start] = CODE_LINE_RE.search(line) is not None
+        if known:
             return True
         if self._fences is None:
             self._fences = [m.start() for m in regex.finditer(r"```", text)]
@@ -787,18 +789,22 @@ def glued_contractions(doc: Document, rule: Rule, ctx: Context, apo: str) -> Ite
     table: dict[str, str] = rule.params.get("glued_contractions", {})
     if not table:
         return
-    text = ctx.text
     its_next = words_param(doc, rule, "its_before")
+    present = [w for w in (*table, "its") if ctx.standalone(w) or ctx.standalone(w.capitalize())]
+    for form in present:
+        pattern = doc.cache["store"].memo(
+            f"merged_words.contraction.{form}",
+            lambda form=form: regex.compile(rf"\b(?i:{form})\b(?= (\p{{L}}+))"),
+        )
+        yield from _contraction_hits(pattern, rule, ctx, apo, table, its_next)
 
-    def build() -> regex.Pattern[str]:
-        forms = sorted(table, key=len, reverse=True)
-        return regex.compile(r"\b(?i:(" + "|".join(map(regex.escape, forms)) + r"|its))\b(?= (\p{L}+))")
 
-    if not any(ctx.standalone(w) or ctx.standalone(w.capitalize()) for w in (*table, "its")):
-        return  # the article has none of these spellings: skip the scan
-    pattern = doc.cache["store"].memo(f"merged_words.contractions.{rule.id}", build)
+def _contraction_hits(
+    pattern: regex.Pattern[str], rule: Rule, ctx: Context, apo: str, table: dict[str, str], its_next: frozenset[str]
+) -> Iterator[Finding]:
+    text = ctx.text
     for m in pattern.finditer(text):
-        word, nxt = m.group(1), m.group(2)
+        word, nxt = m.group(), m.group(1)
         low = word.lower()
         if not (word.islower() or word.istitle()) or not isolated(text, m.start(), m.end()):
             continue
