@@ -387,25 +387,38 @@ class PhraseIndex:
         for cands in self.by_first.values():
             cands.sort(key=lambda c: -c[1])  # longest first
 
-    def finditer(self, text: str) -> Iterator[tuple[int, int, Any]]:
+    def finditer(self, text: str, words: list[tuple[int, str]] | None = None) -> Iterator[tuple[int, int, Any]]:
+        """Matches, longest first at each word; ``words`` (from ``scan_words``) saves the scan."""
         pos = 0
         n = len(text)
-        for m in _SCAN_RE.finditer(text):
-            if m.start() < pos:
+        by_first = self.by_first
+        for start, folded in words if words is not None else scan_words(text):
+            if start < pos:
                 continue
-            cands = self.by_first.get(fold(m.group()))
+            cands = by_first.get(folded)
             if not cands:
                 continue
-            if m.start() > 0 and (text[m.start() - 1].isalnum()):
-                continue
             for key, length, payload in cands:
-                end = m.start() + length
+                end = start + length
                 if end > n or (end < n and text[end].isalnum()):
                     continue
-                if fold(text[m.start() : end]) == key:
-                    yield m.start(), end, payload
+                if fold(text[start:end]) == key:
+                    yield start, end, payload
                     pos = end
                     break
+
+
+def scan_words(text: str) -> list[tuple[int, str]]:
+    """(start, folded word) of every word, for ``PhraseIndex.finditer``."""
+    return [(m.start(), fold(m.group())) for m in _SCAN_RE.finditer(text)]
+
+
+def doc_words(doc: Any) -> list[tuple[int, str]]:
+    """``scan_words`` of a document, computed once and shared by the phrase indexes."""
+    words = doc.cache.get("glossary.scan")
+    if words is None:
+        words = doc.cache["glossary.scan"] = scan_words(doc.text)
+    return words
 
 
 def deletions(word: str) -> set[str]:

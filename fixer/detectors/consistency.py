@@ -28,6 +28,8 @@ _ACRONYM_RE = regex.compile(r"^\p{Lu}[\p{Lu}\p{N}]*(?:-\p{Lu}[\p{Lu}\p{N}]*)*$")
 
 
 def _is_acronym(tok: str) -> bool:
+    if len(tok) < 3 or not (tok[0].isupper() and tok[1].isupper()):
+        return False
     letters = [c for c in tok if c.isalpha()]
     return len(letters) >= 3 and bool(_ACRONYM_RE.match(tok))
 

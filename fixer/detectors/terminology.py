@@ -28,6 +28,7 @@ from ..glossary import (
     PhraseIndex,
     Piece,
     doc_glossary,
+    doc_words,
     fold,
     has_context,
     mentions,
@@ -251,7 +252,29 @@ def best_match(g: Glossary, run: list[Piece], text: str, threshold: float, min_r
     return best
 
 
+_MATCHES: dict[tuple[int, str, float, float], list[tuple[NameForm, int, int, float, str, list[str]]]] = {}
+
+
 def all_matches(g: Glossary, run: list[Piece], text: str, threshold: float, min_ratio: float = 85.0) -> Iterator[NameMatch]:
+    """``_all_matches``, cached by the run's text: the same names recur in article after
+    article, and the alignment is the costly part."""
+    key = (id(g), text[run[0].start : run[-1].end], threshold, min_ratio)
+    cached = _MATCHES.get(key)
+    if cached is None:
+        if len(_MATCHES) > 20000:
+            _MATCHES.clear()
+        cached = []
+        for m in _all_matches(g, run, text, threshold, min_ratio):
+            first = run.index(m.pieces[0])
+            cached.append((m.form, first, first + len(m.pieces), m.score, m.damage, m.keys))
+        _MATCHES[key] = cached
+    for form, a, b, score, damage, keys in cached:
+        m = NameMatch(form, run[a:b], score, damage)
+        m.keys = keys
+        yield m
+
+
+def _all_matches(g: Glossary, run: list[Piece], text: str, threshold: float, min_ratio: float = 85.0) -> Iterator[NameMatch]:
     """Every name of a run: the best match, then the best of what is left on each side of it
     ("Avenir Québec Coalition and François Legault" holds two names)."""
     match = best_match(g, run, text, threshold, min_ratio)
@@ -266,7 +289,7 @@ def all_matches(g: Glossary, run: list[Piece], text: str, threshold: float, min_
         while part and not part[0].text[:1].isupper():
             part = part[1:]
         if sum(1 for p in part if p.key) >= 2:
-            yield from all_matches(g, part, text, threshold, min_ratio)
+            yield from _all_matches(g, part, text, threshold, min_ratio)
 
 
 _LOOSE = frozenset({"the", "a", "an"})
@@ -387,7 +410,7 @@ def _french_names(doc: Document, rule: Rule, g: Glossary) -> Iterator[Finding]:
     store = doc.cache.get("store")
     index = store.memo("terminology.french-names", lambda: _french_names_index(g)) if store else _french_names_index(g)
     text = doc.text
-    for start, end, ent in index.finditer(text):
+    for start, end, ent in index.finditer(text, doc_words(doc)):
         if not text[start].isupper():
             continue
         yield rule.finding(start, end, ent.name, message=f"French name of {ent.label()} left untranslated.")
@@ -449,7 +472,7 @@ def name_case(doc: Document, rule: Rule) -> Iterator[Finding]:
     store = doc.cache.get("store")
     index, exact = store.memo("terminology.name-case", lambda: _name_case_index(g)) if store else _name_case_index(g)
     text = doc.text
-    for start, end, right in index.finditer(text):
+    for start, end, right in index.finditer(text, doc_words(doc)):
         found = text[start:end]
         if found == right or found.casefold() != right.casefold() or found in exact:
             continue
