@@ -294,7 +294,10 @@ def french_line(doc: Document, rule: Rule) -> Iterator[Finding]:
         yield rule.finding(line.start, line.end, message="Whole line in French inside an English article")
 
 
-NOTE_BRACKET_RE = regex.compile(r"\[(?P<body>[^\[\]\n]{1,300}?)(?P<mark>[,;]?\s*[–—-]?\s*(?:NDLR|N\.D\.L\.R\.?|ndlr|Ndlr))\s*\]")
+NOTE_BRACKET_RE = regex.compile(
+    r"(?:\[(?P<body>[^\[\]\n]{1,300}?)(?P<mark>[,;]?\s*[–—-]?\s*(?:NDLR|N\.D\.L\.R\.?|ndlr|Ndlr))\s*\]"
+    r"|\((?P<body>[^()\n]{1,300}?)(?P<mark>[,;]?\s*[–—-]?\s*(?:NDLR|N\.D\.L\.R\.?|ndlr|Ndlr))\s*\))"
+)
 NOTE_PAREN_RE = regex.compile(r"(?P<open>[(\[])\s*(?P<mark>NDLR|N\.D\.L\.R\.?|Ndlr|ndlr)\s*[:：]\s*(?P<body>[^()\[\]\n]{1,300}?)\s*(?P<close>[)\]])")
 
 
