@@ -398,7 +398,9 @@ PUNCT_RE = regex.compile(
     r"|(?P<comma>[,;])(?<=\p{L}\p{L}[,;])(?=\p{L}\p{L})"
     r"|(?P<paren>[(\[])(?<=\p{L}\p{L}[(\[])(?=[\p{Lu}\p{N}][^()\[\]\n]+[)\]](?:[\s.,;:!?]|$))"
     r"|\p{N}(?<=(?<![\p{L}\p{N}])\p{N}{2,4})(?P<digit>)(?=\p{Lu}\p{Ll}+\b)"
+    r"|\p{Ll}(?<=(?<![\p{L}\p{M}\p{N}])\p{Ll}{2,7})(?P<wordnum>)(?=\p{N}{2,4}\b)"
 )
+NUMBER_AFTER_RE = regex.compile(r"\p{N}+")
 WORD_AFTER_RE = regex.compile(r"[\p{L}\p{M}]+")
 WORD_BEFORE_RE = regex.compile(r"[\p{L}\p{M}]+$")
 TOKEN_BEFORE_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+$")
@@ -409,6 +411,7 @@ def punct_join(doc: Document, rule: Rule) -> Iterator[Finding]:
     ctx = context(doc)
     text = ctx.text
     starters = words_param(doc, rule, "sentence_starters")
+    before_numbers = words_param(doc, rule, "before_numbers")
     for m in PUNCT_RE.finditer(text):
         kind = m.lastgroup or ""
         p0, p1 = m.span(kind)
@@ -416,13 +419,21 @@ def punct_join(doc: Document, rule: Rule) -> Iterator[Finding]:
             continue
         right_m = WORD_AFTER_RE.match(text, p1) if kind != "close" or text[p1] not in "“«" else None
         right = right_m.group() if right_m else ""
-        decision = decide_punct(ctx, kind, p0, p1, right, starters)
+        if kind == "wordnum":
+            lm = WORD_BEFORE_RE.search(text, max(0, p0 - 12), p0)
+            # in2023, since2020: a preposition glued to a year or a day (not mp3, top10)
+            if lm is None or lm.group() not in before_numbers or ctx.skipped(p0, p1) or ctx.in_code(p0):
+                continue
+            decision: tuple[int, str, str] | None = (p1, " ", "safe")
+        else:
+            decision = decide_punct(ctx, kind, p0, p1, right, starters)
         if decision is None:
             continue
         at, insert, safety = decision
         lm = TOKEN_BEFORE_RE.search(text, max(0, p0 - 40), p0)
         span_start = lm.start() if lm else p0
-        span_end = right_m.end() if right_m else p1 + 1
+        num = NUMBER_AFTER_RE.match(text, p1) if kind == "wordnum" else None
+        span_end = num.end() if num else right_m.end() if right_m and right_m.group() else p1 + 1
         mark = text[p0:p1] or text[span_start:p0]
         yield rule.finding(
             span_start,
