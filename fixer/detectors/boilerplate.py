@@ -180,6 +180,15 @@ def _tag_list(items: str) -> bool:
     return bool(parts) and not is_sentence(items) and all(len(words(p)) <= 5 for p in parts) and len(parts) <= 25
 
 
+def _lead_re(doc: Document) -> regex.Pattern[str]:
+    def build() -> regex.Pattern[str]:
+        items = sorted(phrases(doc).get("lead", []), key=len, reverse=True)
+        alt = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in items) or "(?!)"
+        return regex.compile(rf"^\s*(?:{alt})\b", regex.IGNORECASE)
+
+    return _memo(doc, f"boilerplate:leads:{PHRASES}", build)
+
+
 def classify_page_prompt(doc: Document) -> list[Verdict]:
     """A line that is exactly a known comment, share, newsletter or navigation prompt, a tag or
     category line (`Tags: Mali, Sahel`), or WordPress's `The post … appeared first on …`: safe."""
@@ -195,6 +204,8 @@ def classify_page_prompt(doc: Document) -> list[Verdict]:
             out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, f"Page prompt left by the scraper: {text.strip()!r}."))
         elif len(text) <= 400 and (m := labels.match(text)) and _tag_list(m.group("items")):
             out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, "A tag or category line of the page."))
+        elif len(words(text)) <= 20 and _lead_re(doc).match(text) and text.count(". ") == 0:
+            out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, "A call to action of the page."))
         elif len(text) <= 400 and _POST_FOOTER_RE.match(text):
             out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, "The feed footer of the source site."))
     return out

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import itertools
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -473,8 +474,6 @@ _NAME_RE = regex.compile(r"\b\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)*\b")
 
 
 def _strip_accents(word: str) -> str:
-    import unicodedata
-
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
@@ -622,3 +621,21 @@ def indefinite_article(doc: Document, rule: Rule) -> Iterator[Finding]:
             continue  # a French word after `a`: an untranslated run
         yield rule.finding(m.start("art"), m.end("art"), repl,
                            message=f"Use {repl!r} before {word!r}.")
+
+
+_ENTITY_RE = regex.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,9});")
+
+
+def html_entity(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """`It&#8217;s`, `Tom &amp; Jerry`, `&nbsp;`: HTML character references the scraper did not
+    decode. The standard library's ``html.unescape`` gives the character; a no-break space
+    becomes a plain space. Unknown names (`&foo;`) are left alone."""
+    import html
+
+    if "&" not in doc.text:
+        return
+    for m in _ENTITY_RE.finditer(doc.text):
+        char = html.unescape(m.group())
+        if char == m.group() or not char or "\ufffd" in char or any(unicodedata.category(c)[0] == "C" for c in char):
+            continue
+        yield rule.finding(m.start(), m.end(), " " if char == "\u00a0" else char)
