@@ -160,7 +160,7 @@ def quote_spacing(doc: Document, rule: Rule) -> Iterator[Finding]:
         if text[q.open] == "“":
             after = _spaces_after(text, q.open + 1)
             if after > q.open + 1 and after < q.close and "\n" not in text[q.open:after]:
-                yield rule.finding(q.open + 1, after, "")
+                yield rule.finding(q.open, after, "“")
         if text[q.close] == "”":
             start = _spaces_before(text, q.close)
             if start < q.close and start > q.open + 1:
