@@ -27,6 +27,7 @@ class Rate:
     seconds: float
     of_articles: int
     units: int = 0  # tokens or sentences, for the tools that work on those
+    cpu_seconds: float = 0.0  # user + system CPU: the fair figure on a machine shared with other jobs
 
     @property
     def sampled(self) -> bool:
@@ -37,13 +38,18 @@ class Rate:
         return self.bytes / 1e6 / self.seconds if self.seconds else float("inf")
 
     @property
+    def cpu_mb_s(self) -> float:
+        return self.bytes / 1e6 / self.cpu_seconds if self.cpu_seconds else float("nan")
+
+    @property
     def art_s(self) -> float:
         return self.articles / self.seconds if self.seconds else float("inf")
 
     def to_json(self) -> dict[str, float | int | str | bool]:
         return {"name": self.name, "articles": self.articles, "of_articles": self.of_articles,
                 "bytes": self.bytes, "seconds": round(self.seconds, 4), "mb_s": round(self.mb_s, 4),
-                "articles_s": round(self.art_s, 2), "units": self.units, "sampled": self.sampled}
+                "articles_s": round(self.art_s, 2), "units": self.units, "sampled": self.sampled,
+                "cpu_seconds": round(self.cpu_seconds, 4), "cpu_mb_s": round(self.cpu_mb_s, 4)}
 
 
 def throughput(name: str, fn: Callable[[str], int | object], texts: Sequence[str],
@@ -52,6 +58,7 @@ def throughput(name: str, fn: Callable[[str], int | object], texts: Sequence[str
     of units (tokens, sentences) it handled."""
     n = size = units = 0
     t0 = time.perf_counter()
+    c0 = time.process_time()
     for text in texts:
         got = fn(text)
         if isinstance(got, int):
@@ -60,7 +67,7 @@ def throughput(name: str, fn: Callable[[str], int | object], texts: Sequence[str
         size += len(text.encode("utf-8"))
         if budget_s is not None and time.perf_counter() - t0 > budget_s:
             break
-    return Rate(name, n, size, time.perf_counter() - t0, len(texts), units)
+    return Rate(name, n, size, time.perf_counter() - t0, len(texts), units, time.process_time() - c0)
 
 
 @dataclass
@@ -69,6 +76,7 @@ class ProcessRun:
     maxrss_kb: int
     returncode: int
     stdout: str
+    cpu_seconds: float = 0.0
 
 
 def run_process(cmd: Sequence[str], *, capture: bool = False, cwd: str | None = None) -> ProcessRun:
@@ -80,7 +88,7 @@ def run_process(cmd: Sequence[str], *, capture: bool = False, cwd: str | None = 
     """
     use_time = Path("/usr/bin/time").is_file()
     with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss_file:
-        full = ["/usr/bin/time", "-f", "%M", "-o", rss_file.name, *cmd] if use_time else list(cmd)
+        full = ["/usr/bin/time", "-f", "%M %U %S", "-o", rss_file.name, *cmd] if use_time else list(cmd)
         t0 = time.perf_counter()
         proc = subprocess.Popen(full, stdout=subprocess.PIPE if capture else subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL, cwd=cwd)
@@ -90,11 +98,12 @@ def run_process(cmd: Sequence[str], *, capture: bool = False, cwd: str | None = 
             out = proc.stdout.read().decode("utf-8", "replace")
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - t0
-        rss = usage.ru_maxrss
-        if use_time:
-            lines = [x for x in Path(rss_file.name).read_text().split() if x.isdigit()]
-            rss = int(lines[-1]) if lines else 0
-    return ProcessRun(seconds, rss, os.waitstatus_to_exitcode(status), out)
+        rss, cpu = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
+        if use_time:  # last line "maxrss user system" (earlier lines: "Command exited with ...")
+            fields = (Path(rss_file.name).read_text().strip().splitlines() or [""])[-1].split()
+            if len(fields) == 3:
+                rss, cpu = int(fields[0]), float(fields[1]) + float(fields[2])
+    return ProcessRun(seconds, rss, os.waitstatus_to_exitcode(status), out, cpu)
 
 
 def median_run(cmd: Sequence[str], repeat: int = 5) -> ProcessRun:
@@ -102,4 +111,5 @@ def median_run(cmd: Sequence[str], repeat: int = 5) -> ProcessRun:
     runs.sort(key=lambda r: r.seconds)
     best = runs[len(runs) // 2]
     best.seconds = statistics.median(r.seconds for r in runs)
+    best.cpu_seconds = statistics.median(r.cpu_seconds for r in runs)
     return best
