@@ -379,26 +379,26 @@ def decide_case_join(
             return None
         if starter:
             return ". ", "full-stop"
-        if f"{left} {right}" in ctx.text:
+        if ctx.standalone(right) > 0 and ctx.standalone(left) > 0 and f"{left} {right}" in ctx.text:
             return " ", "safe"  # AssimiGoïta where the article also writes Assimi Goïta
     return None
 
 
 # --------------------------------------------------------------------------- punct-join
 
-# Each alternative consumes its mark first and looks behind afterwards: far faster than a
-# leading look-behind tried at every position.
+# Each alternative consumes its mark first, then looks ahead, and looks behind last: far
+# faster than a leading look-behind tried at every position.
 PUNCT_RE = regex.compile(
     r"(?P<bracket>[)\]])(?=\p{L})"
-    r"|(?P<close>[”»])(?<=\S[”»])(?=[\p{L}“«])"
-    r"|(?P<open>[“«])(?<=[\p{L}\p{N}.,;:!?][“«])(?=[\p{L}\p{N}])"
-    r"|(?P<dbl>\"\")(?<=[\p{L}.!?,]\"\")(?=\p{L})"
-    r"|(?P<straight>\")(?<=\p{L}\")(?=\p{L})"
-    r"|(?P<stop>[.!?])(?<=\p{Ll}\p{Ll}[.!?])(?=\p{Lu}\p{Ll})"
-    r"|(?P<comma>[,;])(?<=\p{L}\p{L}[,;])(?=\p{L}\p{L})"
-    r"|(?P<paren>[(\[])(?<=\p{L}\p{L}[(\[])(?=[\p{Lu}\p{N}][^()\[\]\n]+[)\]](?:[\s.,;:!?]|$))"
-    r"|\p{N}(?<=(?<![\p{L}\p{N}])\p{N}{2,4})(?P<digit>)(?=\p{Lu}\p{Ll}+\b)"
-    r"|\p{Ll}(?<=(?<![\p{L}\p{M}\p{N}])\p{Ll}{2,7})(?P<wordnum>)(?=\p{N}{2,4}\b)"
+    r"|(?P<close>[”»])(?=[\p{L}“«])(?<=\S[”»])"
+    r"|(?P<open>[“«])(?=[\p{L}\p{N}])(?<=[\p{L}\p{N}.,;:!?][“«])"
+    r"|(?P<dbl>\"\")(?=\p{L})(?<=[\p{L}.!?,]\"\")"
+    r"|(?P<straight>\")(?=\p{L})(?<=\p{L}\")"
+    r"|(?P<stop>[.!?])(?=\p{Lu}\p{Ll})(?<=\p{Ll}\p{Ll}[.!?])"
+    r"|(?P<comma>[,;])(?=\p{L}\p{L})(?<=\p{L}\p{L}[,;])"
+    r"|(?P<paren>[(\[])(?=[\p{Lu}\p{N}][^()\[\]\n]+[)\]](?:[\s.,;:!?]|$))(?<=\p{L}\p{L}[(\[])"
+    r"|\p{N}(?=\p{Lu}\p{Ll}+\b)(?<=(?<![\p{L}\p{N}])\p{N}{2,4})(?P<digit>)"
+    r"|(?P<wordnum>\p{N})(?<=(?<![\p{L}\p{M}\p{N}])\p{Ll}{2,7}\p{N})(?=\p{N}{1,3}\b)"
 )
 NUMBER_AFTER_RE = regex.compile(r"\p{N}+")
 WORD_AFTER_RE = regex.compile(r"[\p{L}\p{M}]+")
@@ -424,7 +424,7 @@ def punct_join(doc: Document, rule: Rule) -> Iterator[Finding]:
             # in2023, since2020: a preposition glued to a year or a day (not mp3, top10)
             if lm is None or lm.group() not in before_numbers or ctx.skipped(p0, p1) or ctx.in_code(p0):
                 continue
-            decision: tuple[int, str, str] | None = (p1, " ", "safe")
+            decision: tuple[int, str, str] | None = (p0, " ", "safe")
         else:
             decision = decide_punct(ctx, kind, p0, p1, right, starters)
         if decision is None:
@@ -432,7 +432,7 @@ def punct_join(doc: Document, rule: Rule) -> Iterator[Finding]:
         at, insert, safety = decision
         lm = TOKEN_BEFORE_RE.search(text, max(0, p0 - 40), p0)
         span_start = lm.start() if lm else p0
-        num = NUMBER_AFTER_RE.match(text, p1) if kind == "wordnum" else None
+        num = NUMBER_AFTER_RE.match(text, p0) if kind == "wordnum" else None
         span_end = num.end() if num else right_m.end() if right_m and right_m.group() else p1 + 1
         mark = text[p0:p1] or text[span_start:p0]
         yield rule.finding(
