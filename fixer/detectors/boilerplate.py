@@ -171,7 +171,13 @@ def _label_re(doc: Document) -> regex.Pattern[str]:
     return _memo(doc, f"boilerplate:labels:{PHRASES}", build)
 
 
-_POST_FOOTER_RE = regex.compile(r"^\s*The post .{1,250}? appeared first on .{1,100}?\.?\s*$")
+_POST_FOOTER_RE = regex.compile(
+    r"^\s*The post .{1,250}? appeared first on .{1,100}?\.?\s*$|"
+    # the paywall notice of news sites, in English and in French
+    r"^\s*You have \d{1,3}\s?% of this article left to read\b.{0,120}$|"
+    r"^\s*Il vous reste \d{1,3}\s?% de cet article à lire\b.{0,120}$",
+    regex.IGNORECASE,
+)
 
 
 def _tag_list(items: str) -> bool:
