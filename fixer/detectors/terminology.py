@@ -104,6 +104,8 @@ def _ambiguous_ok(doc: Document, ent: Entity, start: int, end: int, window: int)
         return False
     if regex.search(r"\d\s*$", text[max(0, start - 6) : start]):
         return False
+    if end - start <= 2 and regex.match(r"\.?\s+\p{Lu}\p{Ll}", text[end : end + 4]):
+        return False  # initials before a surname: JO Smith
     near = text[max(0, start - window) : end + window]
     return any(regex.search(r"(?<![\p{L}])" + regex.escape(c) + r"(?![\p{L}])", near) for c in ent.context)
 
