@@ -19,7 +19,6 @@ from fixer.engine import Config, Fixer
 from fixer.examples import check_example
 from fixer.model import Example, Safety
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 FIXER = Fixer(Config(select=("untranslated",)))
 SPAN = "untranslated.french-span"
 PHRASES = tomllib.loads((bundled_dir() / "phrases" / "fr-en.toml").read_text(encoding="utf-8"))["phrase"]

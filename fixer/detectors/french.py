@@ -186,6 +186,20 @@ PLACE_WORDS = frozenset({"au", "aux", "dans", "en", "à", "entre", "située", "s
 MONTHS = frozenset("janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split())
 
 
+def _command_translation(doc: Document, rule: Rule, span: str) -> tuple[str | None, str]:
+    """The user's translator command on ``span``: (translation or None, why not). Nothing is
+    run unless ``--translator`` named a command."""
+    command = getattr(doc.cache.get("config"), "translator", None)
+    if not command:
+        return None, "no translation known; use --translator"
+    from .. import translator
+
+    out = translator.run(span, command, float(rule.params.get("translator_timeout", 20)))
+    if out.text is None or out.text == span:
+        return None, out.error or "the translator returned the text unchanged"
+    return out.text, ""
+
+
 def french_span(doc: Document, rule: Rule) -> Iterator[Finding]:
     """A French run inside an English sentence, with the repair the table or translator gives."""
     sc = scan(doc)
@@ -194,51 +208,39 @@ def french_span(doc: Document, rule: Rule) -> Iterator[Finding]:
     store = doc.cache["store"]
     table = fp.build_table(store)
     model = fs.build_model(store)
-    config = doc.cache.get("config")
-    command = getattr(config, "translator", None)
     text = doc.text
     for sp in sc.spans:
+        what = _describe(model, text, sp)
         if sp.phrase is not None and sp.phrase.fr.endswith(" " + fp.SLOT) and sp.phrase.en.endswith(" " + fp.SLOT):
-            # Madame Borne → Ms Borne: the name stays, only the French word is the span
-            head = sp.phrase.fr[: -len(fp.SLOT)].rstrip()
-            n_words = len(fp.words_in(head, 0, len(head)))
-            words = fp.words_in(text, sp.start, sp.end)
-            en = sp.phrase.en[: -len(fp.SLOT)].rstrip()
-            end = words[n_words - 1][1]
-            yield rule.finding(sp.start, end, en, message=f"{_describe(model, text, sp)}: '{text[sp.start:end]}'",
-                               safety=Safety.UNSAFE, title=f"Translate to '{en}'")
+            yield _keep_the_name(rule, text, sp, what)
             continue
         span = text[sp.start : sp.end]
-        what = _describe(model, text, sp)
         tr = (_reorder_name(text, sp) if sp.reason == "half-translated name" else None) or fp.translate_span(
             table, text, sp.start, sp.end, sp.french, model.places)
         if tr is not None and tr.text != span:
-            safe = (
-                len(tr.entries) == 1 and tr.entries[0].safe and len(fp.find_matches(table, text, sp.start, sp.end)) == 1
-                and _covers(table, text, sp)
-            )
-            yield rule.finding(
-                sp.start, sp.end, tr.text,
-                message=f"{what}: '{span}'",
-                safety=Safety.SAFE if safe else Safety.UNSAFE,
-                title=f"Translate to '{tr.text}'",
-            )
+            whole = _whole_entry(table, text, sp)
+            safe = whole is not None and whole.safe and tr.entries == [whole]
+            yield rule.finding(sp.start, sp.end, tr.text, message=f"{what}: '{span}'",
+                               safety=Safety.SAFE if safe else Safety.UNSAFE, title=f"Translate to '{tr.text}'")
             continue
-        if command:
-            from .. import translator
+        english, why = _command_translation(doc, rule, span)
+        if english is not None:
+            yield rule.finding(sp.start, sp.end, english, safety=Safety.UNSAFE, title=f"Translate to '{english}'",
+                               message=f"{what}: '{span}' (translation from the translator command)")
+        else:
+            yield rule.finding(sp.start, sp.end, message=f"{what}: '{span}' ({why})")
 
-            out = translator.run(span, command, float(rule.params.get("translator_timeout", 20)))
-            if out.text is not None and out.text != span:
-                yield rule.finding(
-                    sp.start, sp.end, out.text,
-                    message=f"{what}: '{span}' (translation from the translator command)",
-                    safety=Safety.UNSAFE,
-                    title=f"Translate to '{out.text}'",
-                )
-                continue
-            yield rule.finding(sp.start, sp.end, message=f"{what}: '{span}' ({out.error})")
-            continue
-        yield rule.finding(sp.start, sp.end, message=f"{what}: '{span}' (no translation known; use --translator)")
+
+def _keep_the_name(rule: Rule, text: str, sp: Span, what: str) -> Finding:
+    """``Madame Borne`` → ``Ms Borne``: an entry ending in ``{name}`` whose English also ends in
+    it changes only the French words, so the span and the edit stop before the name."""
+    assert sp.phrase is not None
+    head = sp.phrase.fr[: -len(fp.SLOT)].rstrip()
+    n_words = len(fp.words_in(head, 0, len(head)))
+    end = fp.words_in(text, sp.start, sp.end)[n_words - 1][1]
+    english = sp.phrase.en[: -len(fp.SLOT)].rstrip()
+    return rule.finding(sp.start, end, english, message=f"{what}: '{text[sp.start:end]}'",
+                        safety=Safety.UNSAFE, title=f"Translate to '{english}'")
 
 
 NAME_TAIL_RE = regex.compile(r"^(\p{Lu}[\p{L}\-]*)\s+(?:(?:de|du|des|de\s+la)\s+|(?:[ld]['’]))(.+)$")
@@ -253,11 +255,12 @@ def _reorder_name(text: str, sp: Span) -> fp.Translation | None:
     return fp.Translation(f"{m.group(2)} {m.group(1)}", [])
 
 
-def _covers(table: fp.PhraseTable, text: str, sp: Span) -> bool:
-    """Whether one phrase entry matches exactly the whole span (a safe entry may then apply)."""
+def _whole_entry(table: fp.PhraseTable, text: str, sp: Span) -> fp.Entry | None:
+    """The phrase entry that matches exactly the whole span, if one does: only then may a
+    safe entry make the fix safe."""
     words = fp.words_in(text, sp.start, sp.end)
     got = table.match_at(words, text, 0) if words else None
-    return got is not None and got[1] == len(words)
+    return got[0] if got is not None and got[1] == len(words) else None
 
 
 def french_line(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -267,31 +270,22 @@ def french_line(doc: Document, rule: Rule) -> Iterator[Finding]:
         return
     max_words = int(rule.params.get("heading_max_words", 20))
     for line in sc.lines:
-        words = line.text.split()
-        heading = len(words) <= max_words and not HEADING_END_RE.search(line.text)
-        if heading:
+        if len(line.text.split()) <= max_words and not HEADING_END_RE.search(line.text):
             yield rule.finding(
                 line.start, line.end, edits=(doc.line_deletion(line),), safety=Safety.UNSAFE,
                 message="French line left in an English article (an original title under its translation?)",
                 title="Delete the French line",
             )
             continue
-        command = getattr(doc.cache.get("config"), "translator", None)
-        if command:
-            from .. import translator
-
-            out = translator.run(line.text.strip(), command, float(rule.params.get("translator_timeout", 20)))
-            if out.text is not None:
-                lead = line.text[: len(line.text) - len(line.text.lstrip())]
-                yield rule.finding(
-                    line.start, line.end, lead + out.text, safety=Safety.UNSAFE,
-                    message="Whole line in French inside an English article (translation from the translator command)",
-                    title=f"Translate to '{out.text}'",
-                )
-                continue
-            yield rule.finding(line.start, line.end, message=f"Whole line in French inside an English article ({out.error})")
-            continue
-        yield rule.finding(line.start, line.end, message="Whole line in French inside an English article")
+        english, why = _command_translation(doc, rule, line.text.strip())
+        if english is not None:
+            lead = line.text[: len(line.text) - len(line.text.lstrip())]
+            yield rule.finding(line.start, line.end, lead + english, safety=Safety.UNSAFE,
+                               title=f"Translate to '{english}'",
+                               message="Whole line in French inside an English article (translation from the "
+                                       "translator command)")
+        else:
+            yield rule.finding(line.start, line.end, message=f"Whole line in French inside an English article ({why})")
 
 
 NOTE_BRACKET_RE = regex.compile(
