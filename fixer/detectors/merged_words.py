@@ -611,8 +611,8 @@ def elision(doc: Document, rule: Rule) -> Iterator[Finding]:
             continue
         if not (word_zipf(rest) >= 2.5 or ctx.standalone(rest) > 0 or ctx.is_place(rest)):
             continue
-        if not rest.isupper() and word_zipf(m.group()) >= whole_max:
-            continue  # jQuery, dBase: known as one word
+        if not rest.isupper() and zipf(m.group(), "en") >= 1.5:
+            continue  # jQuery, dBase: English knows it as one word (French lists hold lunion)
         seen.add(start)
         yield elision_finding(rule, start, end, head, rest, apo)
     for m in ELISION_LOWER_RE.finditer(text):
