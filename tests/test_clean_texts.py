@@ -24,6 +24,9 @@ TEXTS = sorted(CLEAN_DIR.glob("clean-*.txt"))
 
 # file name -> (rule id, why the finding is wrong)
 KNOWN_FALSE_ALARMS: dict[str, tuple[str, str]] = {
+    "clean-05.txt": ("merged-word.lost-apostrophe",
+                     "'its The Athletic sports site': possessive its before a title that starts with The; "
+                     "the SAFE fix to 'it’s' would damage the text"),
     "clean-11.txt": ("inconsistency.name-spelling",
                      "Ibrahima Traoré (a researcher, 'no relation') and Capt. Ibrahim Traoré are two people; "
                      "Ibrahim and Ibrahima are distinct West African first names"),
