@@ -86,17 +86,25 @@ def split_pieces(text: str, offset: int = 0, words: dict[str, str] | None = None
     return out
 
 
-_KEYS: dict[tuple[int, str], str] = {}
+class NameWords(dict):
+    """French → English words of names (``_name-words.toml``), with a cache of the content
+    keys computed with them: the same words recur in every article."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.keys_cache: dict[str, str] = {}
 
 
 def content_key(word: str, words: dict[str, str]) -> str:
-    """The content key of one word (cached: the same words recur in every article)."""
-    ck = (id(words), word)
-    key = _KEYS.get(ck)
+    """The content key of one word (cached when ``words`` is a ``NameWords``)."""
+    cache = getattr(words, "keys_cache", None)
+    if cache is None:
+        return _content_key(word, words)
+    key = cache.get(word)
     if key is None:
-        if len(_KEYS) > 1 << 16:
-            _KEYS.clear()
-        key = _KEYS[ck] = _content_key(word, words)
+        if len(cache) > 1 << 16:
+            cache.clear()
+        key = cache[word] = _content_key(word, words)
     return key
 
 
@@ -206,7 +214,7 @@ class Glossary:
     """All entities plus the lookups the detectors need, built once per data store."""
 
     entities: tuple[Entity, ...]
-    words: dict[str, str] = field(default_factory=dict)
+    words: dict[str, str] = field(default_factory=NameWords)
     by_id: dict[str, Entity] = field(default_factory=dict)
     acronyms: dict[str, list[Entity]] = field(default_factory=dict)  # English acronym → entities
     fr_acronyms: dict[str, list[Entity]] = field(default_factory=dict)  # French-only acronym → entities
@@ -218,6 +226,7 @@ class Glossary:
     places: set[str] = field(default_factory=set)  # first word of a country, capital or city name
     near: dict[str, set[str]] = field(default_factory=dict)  # deletion key → name tokens (fold)
     known_words: set[str] = field(default_factory=set)  # every word of every correct form and demonym
+    match_cache: dict[Any, Any] = field(default_factory=dict)  # run text → name matches (terminology)
     canonical_tokens: set[str] = field(default_factory=set)  # words of the canonical names of people and places
 
     @classmethod
@@ -231,7 +240,7 @@ class Glossary:
                 # a later folder (the user's) replaces a bundled entry of the same id
             by_id[e.id] = e
         entities = list(by_id.values())
-        words = {fold(str(w["fr"])): fold(str(w["en"])) for w in word_tables if "fr" in w and "en" in w}
+        words = NameWords((fold(str(w["fr"])), fold(str(w["en"]))) for w in word_tables if "fr" in w and "en" in w)
         g = cls(tuple(entities), words)
         g._index()
         return g

@@ -254,22 +254,20 @@ def best_match(g: Glossary, run: list[Piece], text: str, threshold: float, min_r
     return best
 
 
-_MATCHES: dict[tuple[int, str, float, float], list[tuple[NameForm, int, int, float, str, list[str]]]] = {}
-
-
 def all_matches(g: Glossary, run: list[Piece], text: str, threshold: float, min_ratio: float = 85.0) -> Iterator[NameMatch]:
     """``_all_matches``, cached by the run's text: the same names recur in article after
     article, and the alignment is the costly part."""
-    key = (id(g), text[run[0].start : run[-1].end], threshold, min_ratio)
-    cached = _MATCHES.get(key)
+    key = (text[run[0].start : run[-1].end], threshold, min_ratio)
+    cache = g.match_cache
+    cached = cache.get(key)
     if cached is None:
-        if len(_MATCHES) > 20000:
-            _MATCHES.clear()
+        if len(cache) > 20000:
+            cache.clear()
         cached = []
         for m in _all_matches(g, run, text, threshold, min_ratio):
             first = run.index(m.pieces[0])
             cached.append((m.form, first, first + len(m.pieces), m.score, m.damage, m.keys))
-        _MATCHES[key] = cached
+        cache[key] = cached
     for form, a, b, score, damage, keys in cached:
         m = NameMatch(form, run[a:b], score, damage)
         m.keys = keys
