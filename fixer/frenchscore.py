@@ -208,6 +208,15 @@ URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 START_CHARS = frozenset(".!?:;\"“«([—–•*#")
 
 
+def shouting(line: str) -> bool:
+    """A line written in capitals (a scraped headline): at least four words and nine letters
+    in ten upper case, so acronyms in an ordinary line do not count."""
+    letters = [c for c in line if c.isalpha()]
+    if len(letters) < 15 or len(line.split()) < 4:
+        return False
+    return sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
 def line_tokens(model: FrenchModel, line_start: int, line_text: str,
                 masked: list[tuple[int, int]] | None = None) -> list[Tok]:
     """Tokens of one line, classified. Words inside French that English keeps
@@ -220,9 +229,12 @@ def line_tokens(model: FrenchModel, line_start: int, line_text: str,
     urls = [m.span() for m in URL_RE.finditer(line_text)] if maybe_url else []
     allowed = model.allowed
     kinds = model._kinds
+    caps = shouting(line_text)
     for m in WORD_RE.finditer(line_text):
         ms, me = m.span()
         word = m.group()
+        if caps:  # a headline in capitals: judge its words as if written in lower case
+            word = word.lower()
         g = line_text[prev_end:ms].rstrip()
         initial = not toks or (bool(g) and g[-1] in START_CHARS)
         prev_end = me
