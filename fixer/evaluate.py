@@ -617,6 +617,33 @@ def format_text(summary: dict[str, Any], *, per_rule: bool = False) -> str:
     return "\n".join(out)
 
 
+def headline(summary: dict[str, Any]) -> dict[str, float | int | None]:
+    """The figures worth following from one release to the next, flat."""
+    out: dict[str, float | int | None] = {
+        "recall core": summary["recall"]["core"]["recall"],
+        "recall stretch": summary["recall"]["stretch"]["recall"],
+        "precision": summary["precision"]["precision"],
+        "F1 core": summary["f1"]["core"],
+        "false per clean article": summary["clean"]["per_article"],
+        "wrong safe fixes": summary["safe_fixes"]["errors"],
+        "safe fixes": summary["safe_fixes"]["applied"],
+    }
+    for cat, row in summary["recall"]["core"]["by_category"].items():
+        out[f"recall core {cat}"] = row["recall"]
+    return out
+
+
+def format_comparison(old: dict[str, Any], new: dict[str, Any]) -> str:
+    """Side by side figures of an earlier ``--json`` output and this run, with the change."""
+    a, b = headline(old), headline(new)
+    lines = [f"{'':<32}{'before':>10}{'now':>10}{'change':>10}"]
+    for key in b:
+        x, y = a.get(key), b.get(key)
+        change = "" if x is None or y is None else f"{y - x:+.3f}".rstrip("0").rstrip(".")
+        lines.append(f"{key:<32}{'-' if x is None else x:>10}{'-' if y is None else y:>10}{change:>10}")
+    return "\n".join(lines)
+
+
 def format_details(results: Sequence[ArticleResult]) -> str:
     """Per article: missed core spans, false findings and wrong safe fixes, to debug rules."""
     out = []
@@ -638,12 +665,14 @@ def format_details(results: Sequence[ArticleResult]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m fixer.evaluate PATH... [--json] [--per-rule] [--details]``; exit 2 on bad input."""
+    """``python -m fixer.evaluate PATH... [--json] [--per-rule] [--details] [--compare OLD.json]``;
+    exit 2 on bad input."""
     ap = argparse.ArgumentParser(prog="fixer eval", description="Score fixer against NAME.gold.json annotations.")
     ap.add_argument("paths", nargs="+", help="articles (NAME.txt with NAME.gold.json beside) or folders")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--per-rule", action="store_true", help="add a table per rule")
     ap.add_argument("--details", action="store_true", help="list misses, false findings and wrong safe fixes")
+    ap.add_argument("--compare", metavar="OLD.json", help="show the change from an earlier --json output")
     ap.add_argument("--select", default="", help="rule ids or categories, comma-separated")
     ap.add_argument("--ignore", default="", help="rule ids or categories, comma-separated")
     args = ap.parse_args(argv)
@@ -664,6 +693,14 @@ def main(argv: list[str] | None = None) -> int:
         print(format_text(summary, per_rule=args.per_rule))
     if args.details:
         print(format_details(results))
+    if args.compare:
+        try:
+            old = json.loads(Path(args.compare).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            print(f"fixer eval: {args.compare}: {exc}", file=sys.stderr)
+            return 2
+        print(("\n" if not args.json else "") + format_comparison(old, summary),
+              file=sys.stderr if args.json else sys.stdout)
     return 0
 
 

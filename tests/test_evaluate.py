@@ -251,3 +251,16 @@ def test_floor_failures_name_what_regressed(tmp_path: Path) -> None:
                              "recall_core_by_category": {"boilerplate": 0.5, "merged-word": 1.0}})
     assert [g.split()[0] for g in got] == ["recall_core", "precision", "core", "wrong"]
     assert "boilerplate" in got[2]
+
+
+def test_compare_shows_the_change_from_an_earlier_run(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    txt = write_article(tmp_path, TEXT, GOLD)
+    old_summary = summarize([evaluate_article(load_article(txt), StubFixer())])
+    old_summary["recall"]["core"]["recall"] = 0.5
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps(old_summary), encoding="utf-8")
+    assert main([str(txt), "--select", "typography", "--compare", str(old)]) == 0
+    line = next(x for x in capsys.readouterr().out.splitlines() if x.startswith("recall core "))
+    before, now, change = line.split()[-3:]
+    assert before == "0.5" and float(change) == pytest.approx(float(now) - 0.5)
+    assert main([str(txt), "--compare", str(tmp_path / "missing.json")]) == 2
