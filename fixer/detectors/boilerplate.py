@@ -306,6 +306,18 @@ _PUBLISHED_UPDATED_RE = regex.compile(
 )
 
 
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
+           "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre")
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi vendredi "
+                      "samedi dimanche today yesterday".split())
+# `News 21 October, 2017`: a breadcrumb (section name) run into the page date
+_SECTION_DATE_RE = regex.compile(
+    rf"^\s*(?P<section>\p{{Lu}}[\p{{L}}\-]+(?:\s+\p{{Lu}}[\p{{L}}\-]+)?)\s+"
+    rf"(?:\d{{1,2}}\s+(?:{_MONTHS})|(?:{_MONTHS})\s+\d{{1,2}}),?\s+\d{{4}}\s*$",
+    regex.IGNORECASE,
+)
+
+
 def classify_reading_time(doc: Document) -> list[Verdict]:
     """`Reading time: 1 min`, a bare `1 min`, `Published … Updated … Reading time: 2 min`: safe.
     `Published on … Updated on …` without a reading time: unsafe (a dateline may be wanted)."""
@@ -317,6 +329,8 @@ def classify_reading_time(doc: Document) -> list[Verdict]:
             out.append(Verdict("boilerplate.reading-time", ln, Safety.SAFE, "Reading-time or publication metadata of the page."))
         elif _PUBLISHED_UPDATED_RE.match(ln.text):
             out.append(Verdict("boilerplate.reading-time", ln, Safety.UNSAFE, "Publication and update times of the page."))
+        elif (m := _SECTION_DATE_RE.match(ln.text)) and not _WEEKDAYS & set(m.group("section").casefold().split()):
+            out.append(Verdict("boilerplate.reading-time", ln, Safety.UNSAFE, "A breadcrumb and the page date."))
     return out
 
 
@@ -468,6 +482,7 @@ def classify_video_title(doc: Document) -> list[Verdict]:
     return out
 
 
+_AGENCY_LINE_RE = regex.compile(r"^\s*\p{Lu}{2,6}\s+(?:news\s+|press\s+)?(?:agency|Agency|AGENCY)\s*$")
 _BYLINE_RE = regex.compile(
     r"^\s*(?:(?:article )?written by|article rédigé par|rédigé par|by|par)\s*:?\s*"
     r"(?:\p{Lu}[\p{L}'’.\-]*\s*){1,5}(?:follow|suivre|\+ follow)\s*$|"
@@ -478,11 +493,12 @@ _BYLINE_RE = regex.compile(
 
 
 def classify_byline(doc: Document) -> list[Verdict]:
-    """`Article written by …`, `By: Name Follow` (the social button's text): unsafe."""
+    """`Article written by …`, `By: Name Follow` (the social button's text), and an agency
+    credit line (`QMI agency`): unsafe."""
     return [
-        Verdict("boilerplate.byline", ln, Safety.UNSAFE, "A byline with page furniture.")
+        Verdict("boilerplate.byline", ln, Safety.UNSAFE, "A byline or credit line with page furniture.")
         for ln in nonblank(doc)
-        if not is_sentence(ln.text) and _BYLINE_RE.match(ln.text)
+        if not is_sentence(ln.text) and (_BYLINE_RE.match(ln.text) or _AGENCY_LINE_RE.match(ln.text))
     ]
 
 
