@@ -486,7 +486,10 @@ def name_case(doc: Document, rule: Rule) -> Iterator[Finding]:
         )
         if not (broken_start or glossed) or found.isupper():
             continue
-        yield rule.finding(start, end, right, message=f"{found!r} is written {right!r}.")
+        # a compound glossary name that starts in lower case with a capital inside (hydro-Québec)
+        # has one right form: that repair is safe; re-capitalising a gloss is a review
+        safety = "safe" if broken_start and "-" in first and " " not in found else None
+        yield rule.finding(start, end, right, message=f"{found!r} is written {right!r}.", safety=safety)
 
 
 def recognise(g: Glossary, text: str, threshold: float = 80.0, min_ratio: float = 85.0) -> list[NameMatch]:
