@@ -17,7 +17,7 @@ from typing import Any
 import regex
 
 from .document import WORD_RE
-from .frenchscore import ELISION_RE, norm, soft_gap
+from .frenchscore import ELISION_RE, ELISION_STUBS, norm, soft_gap
 
 SLOT = "{name}"
 SLOT_TOKEN_RE = regex.compile(r"^\p{Lu}")
@@ -116,8 +116,21 @@ def build_table(store: Any) -> PhraseTable:
     return store.memo("frenchphrases.table", build)
 
 
+SPACED_APOSTROPHE_RE = regex.compile(r"\s?['’]\s?")
+
+
 def words_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
-    return [(m.start() + start, m.end() + start, m.group()) for m in WORD_RE.finditer(text[start:end])]
+    """The words of ``text[start:end]`` as (start, end, word); an elided article cut off by a
+    space (``l’ attaque``) is joined back to its word so the table still matches it."""
+    out: list[tuple[int, int, str]] = []
+    for m in WORD_RE.finditer(text[start:end]):
+        s, e, w = m.start() + start, m.end() + start, m.group()
+        if out and out[-1][2].lower() in ELISION_STUBS and SPACED_APOSTROPHE_RE.fullmatch(text, out[-1][1], s):
+            ps, _pe, pw = out.pop()
+            out.append((ps, e, f"{pw}'{w}"))
+            continue
+        out.append((s, e, w))
+    return out
 
 
 def find_matches(table: PhraseTable, text: str, start: int, end: int) -> list[tuple[int, int, Entry]]:

@@ -208,6 +208,10 @@ URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 START_CHARS = frozenset(".!?:;\"“«([—–•*#")
 
 
+ELISION_STUBS = frozenset({"l", "d", "qu", "n", "s", "j", "c", "m", "t", "jusqu", "lorsqu", "puisqu"})
+SPACED_ELISION_RE = re.compile(r"(?: ['’]|['’] )[aeiouyhàâéèêëîïôûœAEIOUYHÀÂÉÈÊÎÔ]")
+
+
 def shouting(line: str) -> bool:
     """A line written in capitals (a scraped headline): at least four words and nine letters
     in ten upper case, so acronyms in an ordinary line do not count."""
@@ -258,6 +262,10 @@ def line_tokens(model: FrenchModel, line_start: int, line_text: str,
         if ms < mask_end:
             toks.append(Tok(s, e, word, X, initial))
             continue
+        if word.lower() in ELISION_STUBS and SPACED_ELISION_RE.match(line_text, me):
+            # l’ attaque, d ’après: an elided article cut off from its word by a space
+            toks.append(Tok(s, e, word, F, initial, content=True, strong=True))
+            continue
         got = kinds.get((word, initial))
         if got is not None:
             toks.append(Tok(s, e, word, got[0], initial, got[1], got[2], got[3], got[4]))
@@ -300,12 +308,13 @@ def may_hold_french(model: FrenchModel, line: str) -> bool:
     return False
 
 
-SOFT_GAP_RE = re.compile(r"[ \u00a0\u202f]{1,2}|[ \u00a0\u202f]?,[ \u00a0\u202f]{1,2}")
+SOFT_GAP_RE = re.compile(r"[ \u00a0\u202f]{1,2}|[ \u00a0\u202f]?,[ \u00a0\u202f]{1,2}|[ \u00a0]?['’][ \u00a0]?")
 
 
 def soft_gap(text: str) -> bool:
-    """Whether two words can belong to one run: one space, or a comma and a space. Tabs, runs
-    of spaces (tables), quotes, underscores and any other punctuation separate runs."""
+    """Whether two words can belong to one run: one space, a comma and a space, or an
+    apostrophe with a space (``l’ attaque``). Tabs, runs of spaces (tables), quotes,
+    underscores and any other punctuation separate runs."""
     return SOFT_GAP_RE.fullmatch(text) is not None
 
 
