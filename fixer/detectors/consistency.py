@@ -156,12 +156,12 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
             return None
         return (a, b) if ca < cb else (b, a)
 
-    def emit(wrong: str, right: str, why: str) -> Iterator[Finding]:
+    def emit(wrong: str, right: str, why: str, safety: str | None = None) -> Iterator[Finding]:
         if wrong in flagged:
             return
         flagged.add(wrong)
         for s, e in names.occ[wrong]:
-            yield rule.finding(s, e, right, message=f"{wrong} is spelt {right} {why}.")
+            yield rule.finding(s, e, right, message=f"{wrong} is spelt {right} {why}.", safety=safety)
 
     # 0. accents in the wrong place on a glossary word (Méteo for Météo): never a style choice
     for w in forms:
@@ -181,7 +181,11 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
                     continue
                 pair = winner(a, b)
                 if pair:
-                    yield from emit(*pair, "elsewhere in this article")
+                    wrong, right = pair
+                    # the article's majority and the glossary's canonical name agree on the
+                    # accents (Mbappe → Mbappé): restoring them cannot make the text worse
+                    sure = right in g.canonical_tokens and len(names.occ[right]) > len(names.occ[wrong])
+                    yield from emit(wrong, right, "elsewhere in this article", "safe" if sure else None)
     # 2. one or two edits apart, sharing a neighbour (Killian / Kylian Mbappé, Success / Succès Masra),
     #    or one edit apart without one when long and the right one is a glossary name (Yamoussokro)
     keys = sorted(by_fold)
