@@ -319,3 +319,13 @@ def test_resolve_prefers_the_line_deletion_over_edits_inside_it() -> None:
     text = "A title for the story\n\nThe text.\n\nAlso readDouble attack in Bamako : Mali faces limits\n\nMore text."
     chosen, _ = resolve(OURS.check(text))
     assert [f.rule for f in chosen] == ["boilerplate.related-link"]
+
+
+def test_mixed_block_keeps_paragraphs_apart_in_safe_mode() -> None:
+    """An unsafe caption above a safe credit line: safe-only output keeps the caption as its own
+    paragraph; with --unsafe the whole block goes and one blank line stays."""
+    text = ("Ministers named\n\nHe took charge.\n\nA caption of the event, in Washington. © Reuters\n"
+            "Photo: Radio-Canada / SYLVAIN ROY\n\nThus, she remains deputy premier.")
+    assert _fix(text, unsafe=False) == ("Ministers named\n\nHe took charge.\n\nA caption of the event, in "
+                                        "Washington. © Reuters\n\nThus, she remains deputy premier.")
+    assert _fix(text) == "Ministers named\n\nHe took charge.\n\nThus, she remains deputy premier."

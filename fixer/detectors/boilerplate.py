@@ -544,9 +544,31 @@ def _break_end(doc: Document, line: Line) -> int:
     return line.end
 
 
+def _plan_safety(doc: Document) -> dict[int, Safety]:
+    """Planned line → SAFE when a safe rule deletes it (it goes even without ``--unsafe``)."""
+    key = "boilerplate:plan-safety"
+    if key not in doc.cache:
+        out: dict[int, Safety] = {}
+        for rule_id in _LINE_CLASSIFIERS:
+            for v in verdicts(doc, rule_id):
+                if out.get(v.line.number) is not Safety.SAFE:
+                    out[v.line.number] = v.safety
+        if doc.cache.get("store") is not None:
+            for v in profile_verdicts(doc, "boilerplate.site-profile", PROFILES):
+                if out.get(v.line.number) is not Safety.SAFE:
+                    out[v.line.number] = v.safety
+        doc.cache[key] = out
+    return doc.cache[key]
+
+
 def deletion_edits(doc: Document, line: Line, planned: frozenset[int] | None = None) -> tuple[Edit, ...]:
-    """The edit that deletes ``line`` so that, with the other planned deletions, the text keeps
-    one blank line between paragraphs and gains no blank line at its start or end."""
+    """The edits that delete ``line`` so that, with the other planned deletions, the text keeps
+    one blank line between paragraphs and gains no blank line at its start or end.
+
+    A block of debris lines between two paragraphs gives back its blank lines through one of
+    its lines: the last one, or, when the block mixes unsafe and safe lines, the last unsafe
+    one, so that applying only the safe deletions still leaves the paragraphs apart."""
+    safety = _plan_safety(doc) if planned is None else {}
     if planned is None:
         planned = _plan(doc)
         if "boilerplate:kept" not in doc.cache:
@@ -558,29 +580,40 @@ def deletion_edits(doc: Document, line: Line, planned: frozenset[int] | None = N
     lines = doc.lines
     idx = line.number - 1
     pos = bisect.bisect_left(kept, line.number)
-    before, after = kept[:pos], kept[pos:]
-    if not after and before:
+    has_before, next_kept = pos > 0, (kept[pos] if pos < len(kept) else None)
+    if next_kept is None and has_before:
         # tail debris: take the line break before the line and any blank lines between
         j = idx - 1
         while j >= 0 and lines[j].blank:
             j -= 1
         start = lines[j].end if j >= 0 else 0
         return (Edit(start, line.end, ""),)
-    # head or middle: take the line and its break; then the blank lines after it when it ends a
-    # block that had a blank line before it (one blank line survives), or at the head
-    end = _break_end(doc, line)
-    j = idx + 1
-    nxt_blank = j < len(lines) and lines[j].blank
-    if nxt_blank:
-        k = idx - 1
-        while k >= 0 and not lines[k].blank and lines[k].number in planned:
-            k -= 1
-        blank_before = k >= 0 and lines[k].blank
-        if not before or blank_before:
-            while j < len(lines) and lines[j].blank and after and lines[j].number < after[0]:
+    # head or middle: the line and its break, plus the blank lines after its block when the
+    # block had a blank line before it (one blank line survives), or at the head of the text
+    first = idx
+    while first > 0 and not lines[first - 1].blank and lines[first - 1].number in planned:
+        first -= 1
+    last = idx
+    while last + 1 < len(lines) and not lines[last + 1].blank and lines[last + 1].number in planned:
+        last += 1
+    block = range(first, last + 1)
+    gives_back = (not has_before or (first > 0 and lines[first - 1].blank)) and last + 1 < len(lines) \
+        and lines[last + 1].blank
+    edits = [Edit(line.start, _break_end(doc, line), "")]
+    if gives_back:
+        unsafe = [i for i in block if safety.get(i + 1) is Safety.UNSAFE]
+        taker = unsafe[-1] if unsafe and safety.get(last + 1) is Safety.SAFE else last
+        if taker == idx:
+            j, end = last + 1, _break_end(doc, lines[last])
+            start = end
+            while j < len(lines) and lines[j].blank and next_kept is not None and lines[j].number < next_kept:
                 end = _break_end(doc, lines[j])
                 j += 1
-    return (Edit(line.start, end, ""),)
+            if idx == last:
+                edits = [Edit(line.start, end, "")]
+            elif end > start:
+                edits.append(Edit(start, end, ""))
+    return tuple(edits)
 
 
 def emit(doc: Document, rule: Rule, verdicts: list[Verdict]) -> Iterator[Finding]:
