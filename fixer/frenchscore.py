@@ -212,13 +212,18 @@ ELISION_STUBS = frozenset({"l", "d", "qu", "n", "s", "j", "c", "m", "t", "jusqu"
 SPACED_ELISION_RE = re.compile(r"(?: ['’]|['’] )[aeiouyhàâéèêëîïôûœAEIOUYHÀÂÉÈÊÎÔ]")
 
 
+LOWER_RE = re.compile(r"[^\W\d_A-ZÀ-ÖØ-Þ]")
+UPPER_RE = re.compile(r"[A-ZÀ-ÖØ-Þ]")
+
+
 def shouting(line: str) -> bool:
     """A line written in capitals (a scraped headline): at least four words and nine letters
     in ten upper case, so acronyms in an ordinary line do not count."""
-    letters = [c for c in line if c.isalpha()]
-    if len(letters) < 15 or len(line.split()) < 4:
+    lower = len(LOWER_RE.findall(line))
+    upper = len(UPPER_RE.findall(line))
+    if upper < 15 or len(line.split()) < 4:
         return False
-    return sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+    return upper >= 9 * lower
 
 
 def line_tokens(model: FrenchModel, line_start: int, line_text: str,
