@@ -3,6 +3,7 @@ property test that an article with no debris comes out byte for byte the same.""
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -329,3 +330,49 @@ def test_mixed_block_keeps_paragraphs_apart_in_safe_mode() -> None:
     assert _fix(text, unsafe=False) == ("Ministers named\n\nHe took charge.\n\nA caption of the event, in "
                                         "Washington. © Reuters\n\nThus, she remains deputy premier.")
     assert _fix(text) == "Ministers named\n\nHe took charge.\n\nThus, she remains deputy premier."
+
+
+SAFE_DEBRIS = ["Leave a Reply", "1727014146", "#a #b #c", "Also readDouble attack in Bamako", "Photo: AFP / X",
+               "Read more", "Share this article", "Tags: Mali, Sahel", "source site-29"]
+ALL_DEBRIS = [*SAFE_DEBRIS, "Some caption of the scene © Reuters", "By: Jean Dupont Follow", "QMI agency"]
+BODY = ["The council met on Tuesday to vote.", "Prices rose by 3% in March, officials said.",
+        "He said he would return soon.", "The mayor declined to comment on the plan."]
+
+
+@st.composite
+def debris_articles(draw: st.DrawFn, debris: list[str]) -> tuple[str, list[tuple[str, str]]]:
+    """An article of body lines and debris lines; returns the text and, for each pair of
+    consecutive body lines, the separator they must keep (a blank line if there was one)."""
+    body = draw(st.permutations(BODY))
+    seq = ["A title for the whole story today"]
+    for line in body[: draw(st.integers(1, 4))]:
+        seq.extend(draw(st.lists(st.sampled_from(debris), max_size=3)))
+        seq.append(line)
+    seq.extend(draw(st.lists(st.sampled_from(debris), max_size=3)))
+    seps = [draw(st.sampled_from(["\n", "\n\n"])) for _ in seq[1:]]
+    text = seq[0] + "".join(sep + line for sep, line in zip(seps, seq[1:], strict=True))
+    kept = [i for i, line in enumerate(seq) if line not in debris]
+    pairs = []
+    for i, j in itertools.pairwise(kept):
+        pairs.append((seq[i] + ("\n\n" if "\n\n" in seps[i:j] else "\n") + seq[j], seq[j]))
+    return text, pairs
+
+
+@settings(max_examples=80, deadline=None)
+@given(debris_articles(SAFE_DEBRIS))
+def test_safe_deletions_keep_the_paragraph_structure(case: tuple[str, list[tuple[str, str]]]) -> None:
+    text, pairs = case
+    out = BOILER.fix(text).text
+    for joined, _ in pairs:
+        assert joined in out
+    assert not out.startswith("\n") and "\n\n\n" not in out
+
+
+@settings(max_examples=80, deadline=None)
+@given(debris_articles(ALL_DEBRIS))
+def test_all_deletions_keep_the_paragraph_structure(case: tuple[str, list[tuple[str, str]]]) -> None:
+    text, pairs = case
+    out = BOILER.fix(text, unsafe=True).text
+    for joined, _ in pairs:
+        assert joined in out
+    assert not out.startswith("\n") and "\n\n\n" not in out
