@@ -330,7 +330,7 @@ GARBLED2_REPAIRS = {
     ("GRC", "RCMP"),
     ("Avenir Québec Coalition", "Coalition Avenir Québec"),
     ("PIB", "GDP"),
-    ("34th day of Ligue 1", "34th round of Ligue 1"),
+    ("34th day", "34th round"),
     ("Élisabeth", "Elisabeth"),
     ("Killian", "Kylian"),
     ("historic opponent", "long-time opponent"),
