@@ -631,23 +631,60 @@ def elision(doc: Document, rule: Rule) -> Iterator[Finding]:
             continue
         seen.add(start)
         yield elision_finding(rule, start, end, head, rest, apo)
+    # At a sentence start the glued token is capitalised (`Lassaillants`, `Cest`): stricter,
+    # since French surnames look the same (Lheureux, Loiseau): no word in either language at
+    # all, spelled once, and the rest a French word that English does not use.
+    for m in ELISION_TITLE_RE.finditer(text):
+        head, rest = m.group(1), m.group(2)
+        start, end = m.span()
+        token = m.group()
+        if zipf(token, "en") > 0 or zipf(token, "fr") >= 1.0 or start in seen:
+            continue
+        if zipf(rest, "fr") < rest_min or zipf(rest, "en") >= 3.0 or ctx.standalone(token) > 1:
+            continue
+        if not sentence_start(text, start) or ctx.is_place(token) or not isolated(text, start, end):
+            continue
+        if ctx.skipped(start, end):
+            continue
+        seen.add(start)
+        yield elision_finding(rule, start, end, head, rest, apo)
     listed = ctx.lex.elisions
-    if listed and any(ctx.standalone(form) for form in listed):
+    if listed and any(ctx.standalone(form) or ctx.standalone(form.capitalize()) for form in listed):
         store = doc.cache["store"]
         pattern = store.memo(
             "merged_words.elision_forms",
-            lambda: regex.compile(r"\b(?:" + "|".join(sorted(map(regex.escape, listed), key=len, reverse=True)) + r")\b"),
+            lambda: regex.compile(
+                r"\b(?:" + "|".join(sorted(map(regex.escape, listed), key=len, reverse=True)) + r")\b",
+                regex.IGNORECASE,
+            ),
         )
         for m in pattern.finditer(text):
             token = m.group()
+            if token[0].isupper() and (
+                token[1:] != token[1:].lower() or not sentence_start(text, m.start()) or zipf(token, "en") >= 3.0
+            ):
+                continue  # Cest at a sentence start; not CEST, not Jai (a name English knows)
             if m.start() not in seen and isolated(text, *m.span()) and not ctx.skipped(*m.span()):
-                repaired = listed[token].replace("'", apo)
+                repaired = listed[token.lower()].replace("'", apo)
+                if token[0].isupper():
+                    repaired = repaired[0].upper() + repaired[1:]
                 yield rule.finding(
                     m.start(),
                     m.end(),
                     repaired,
                     message=f"French elision lost its apostrophe: '{token}' is '{repaired}'.",
                 )
+
+
+ELISION_TITLE_RE = regex.compile(r"\b(Qu|[LD])([aeiouyhàâäéèêëîïôöûüœæ][\p{Ll}\p{M}]{3,})\b")
+
+
+def sentence_start(text: str, pos: int) -> bool:
+    """Whether ``pos`` opens a sentence: start of a line, or after . ! ? (and quotes)."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\"“«'‘(":
+        i -= 1
+    return i < 0 or text[i] in "\n.!?…:"
 
 
 def elision_finding(rule: Rule, start: int, end: int, head: str, rest: str, apo: str) -> Finding:
