@@ -238,10 +238,14 @@ def pattern_off_debris(doc: Document, rule: Rule) -> Iterator[Finding]:
     store = doc.cache.get("store")
     pats = rule.params.get("patterns") or [rule.params["pattern"]]
 
-    def build() -> list[regex.Pattern[str]]:
-        return [regex.compile(p) for p in pats]
+    flags = 0
+    for letter in str(rule.params.get("flags", "")):
+        flags |= {"i": regex.IGNORECASE, "m": regex.MULTILINE, "s": regex.DOTALL, "x": regex.VERBOSE}.get(letter, 0)
 
-    compiled = store.memo(f"typography:pattern:{rule.id}:{pats}", build) if store is not None else build()
+    def build() -> list[regex.Pattern[str]]:
+        return [regex.compile(p, flags) for p in pats]
+
+    compiled = store.memo(f"typography:pattern:{rule.id}:{pats}:{flags}", build) if store is not None else build()
     template = rule.params.get("replace")
     doomed = _doomed(doc)
     for pat in compiled:
