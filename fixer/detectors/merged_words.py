@@ -2,8 +2,9 @@
 
 Each kind of glue needs its own evidence, because a wrong split ruins a correct word:
 
-- ``punct_join``: a closing bracket or quote, or a sentence mark, glued to the next word at a
-  link or markup edge: ``(AES)This``, ``[au Mali]is``, ``data)which``, ``…”slips``.
+- ``punct_join``: a closing bracket or quote, a sentence mark, a comma or a number glued to
+  the next word at a link or markup edge: ``(AES)This``, ``[au Mali]is``, ``data)which``,
+  ``…”slips``, ``2023The``, ``in2023``.
 - ``case_join``: a lower-case letter followed by a capital inside one token: ``theAlliance``,
   ``AcledOn``, ``JulyAccording``. Brands and names do this on purpose (``iPhone``,
   ``McDonald``, ``PayPal``), so a split needs both sides to be words and, when both sides are
@@ -12,7 +13,7 @@ Each kind of glue needs its own evidence, because a wrong split ruins a correct 
   ``dAfrica``; real only when the rest is a word and the whole token is none.
 - ``name_join``: a name of the article or of the gazetteer glued to a common word:
   ``Barsaloghoin``.
-- ``lost_apostrophe``: ``the army s announcement``, ``don t``.
+- ``lost_apostrophe``: ``the army s announcement``, ``don t``, ``dont know``, ``Its the``.
 
 Everything shared (letter-run counts of the article, spans to leave alone, the apostrophe the
 article uses) is computed once per document in ``doc.cache``; word lists and compiled
