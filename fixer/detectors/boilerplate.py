@@ -675,6 +675,14 @@ _UPDATE_STAMP_RE = regex.compile(
 )
 
 
+def _is_dateline(doc: Document, label: str) -> bool:
+    """`NEW DELHI`, `NIAMEY/BAMAKO`, `NICE, FRANCE`: a place opening the lead, not a kicker."""
+    places = _memo(doc, f"boilerplate:datelines:{PHRASES}",
+                   lambda: frozenset(norm(p) for p in phrases(doc).get("dateline", [])))
+    parts = [norm(p) for p in regex.split(r"[/,]", label) if p.strip()]
+    return bool(parts) and all(p in places for p in parts)
+
+
 def section_label(doc: Document, rule: Rule) -> Iterator[Finding]:
     """A section or kicker label glued to the start of a paragraph: `END OF SERVICE: Due to…`,
     `« NEVERMORE ? »: The…`, or in the headline and lead, `Ivory Coast. "It's…`, where a one- to
@@ -689,7 +697,7 @@ def section_label(doc: Document, rule: Rule) -> Iterator[Finding]:
         m = _KICKER_RE.match(text)
         # a kicker opens the lead, right under a headline; mid-article capitals (`WHAT'S NEXT:`)
         # are the outlet's own subheads
-        if m and i > 0 and heading_like(lines[i - 1].text):
+        if m and i > 0 and heading_like(lines[i - 1].text) and not _is_dateline(doc, m.group("label")):
             label = m.group("label").strip()
             letters = [c for c in label if c.isalpha()]
             if len(letters) >= 3 and all(c.isupper() for c in letters) and len(label.split()) <= 5 \
