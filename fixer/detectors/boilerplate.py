@@ -112,16 +112,18 @@ def classify_repeated_title(doc: Document) -> list[Verdict]:
     Exact copies only, ignoring case, quote style and spacing; a line needs three words so
     that short labels (`Photo`, a name) are left to the rules that know them."""
     out = []
-    seen: set[str] = set()
+    seen: dict[str, bool] = {}  # normalised line → whether its first copy ends like a sentence
     for line in nonblank(doc):
         key = norm(line.text)
         if key in seen and key.count(" ") >= 2 and len(words(key)) >= 3:
+            if seen[key] != is_sentence(line.text):
+                continue  # `Storm hits Britain` then `Storm hits Britain.`: a headline and its lead
             # a repeated heading is furniture; a repeated sentence may be a refrain of a speech
             stripped = line.text.strip()
             whole = heading_like(stripped) and stripped[-1] not in ",;:-–—(" and not stripped[0].islower()
             safety = Safety.SAFE if whole else Safety.UNSAFE
             out.append(Verdict("boilerplate.repeated-title", line, safety, "A repeated copy of an earlier line."))
-        seen.add(key)
+        seen.setdefault(key, is_sentence(line.text))
     return out
 
 
