@@ -145,7 +145,9 @@ def classify_near_repeat(doc: Document) -> list[Verdict]:
                 if pkey == key or not heading_like(prev.text):
                     continue
                 shorter = min(nkey, len(words(pkey)))
-                if shorter >= 4 and (pkey.startswith(key) or key.endswith(pkey) or key.startswith(pkey)):
+                # cut short (`…cocoa set`) or with a tag prefix (`Death of Nahel: …`); a line that
+                # goes on after the heading is a subtitle and stays
+                if shorter >= 4 and (pkey.startswith(key) or key.endswith(pkey)):
                     out.append(Verdict("boilerplate.near-repeat", line, Safety.UNSAFE,
                                        "A truncated or extended copy of the heading above it."))
                     break
