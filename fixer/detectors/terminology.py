@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 
 from ..document import Document
 from ..glossary import (
+    CONNECTORS,
     FRENCH_CONNECTORS,
     Entity,
     Glossary,
@@ -484,12 +485,28 @@ def name_case(doc: Document, rule: Rule) -> Iterator[Finding]:
             regex.search(r"(?i)" + regex.escape(acr) + r"\s*\($", text[max(0, start - 20) : start])
             or regex.match(r"\s*\(" + regex.escape(acr) + r"\)", text[end : end + 20], regex.IGNORECASE)
         )
-        if not (broken_start or glossed) or found.isupper():
+        if not (broken_start or glossed or _mixed_case(found, right, g.places)) or found.isupper():
             continue
         # a compound glossary name that starts in lower case with a capital inside (hydro-Québec)
         # has one right form: that repair is safe; re-capitalising a gloss is a review
         safety = "safe" if broken_start and "-" in first and " " not in found else None
         yield rule.finding(start, end, right, message=f"{found!r} is written {right!r}.", safety=safety)
+
+
+def _mixed_case(found: str, right: str, places: set[str]) -> bool:
+    """Whether a name of three or more common words starts in lower case and capitalises some
+    of the others, where the glossary capitalises them all: ``ministry of Health and social
+    Services``. A name wholly in lower case is a style choice; half and half is damage. Place
+    names are capitalised anyway and say nothing; a phrase that starts with a capital (an
+    Islamic state in the greater Sahara) is not this damage."""
+    pairs = [
+        (f, r) for f, r in zip(found.split(), right.split(), strict=False)
+        if fold(r) not in CONNECTORS and r[:1].isupper() and r not in places
+    ]
+    if len(pairs) < 3 or pairs[0][0][:1].isupper():
+        return False
+    caps = [f[:1].isupper() for f, _r in pairs]
+    return any(caps) and not all(caps)
 
 
 def recognise(g: Glossary, text: str, threshold: float = 80.0, min_ratio: float = 85.0) -> list[NameMatch]:
