@@ -408,3 +408,34 @@ def test_links_hashtags_addresses_and_code_are_left_alone(text: str) -> None:
 def test_the_same_glue_in_prose_is_found() -> None:
     text = "The Indomitable Lions won. IndomitableLions fans cheered theAlliance last JulyAccording to AFP."
     assert [text[f.start : f.end] for f in merged(text)] == ["IndomitableLions", "theAlliance", "JulyAccording"]
+
+
+# Legitimate words that segmenters split (wordninja: Barsalogho → Bars a log ho): names of
+# the region, brands, long English compounds, French words English keeps. None may be touched.
+LEGIT_WORDS = (
+    "Barsalogho Ouagadougou Bankass Goïta Traoré Tiani Abdourahamane Faladié Mouhoun Niamey "
+    "Tillabéri Ménaka Kidal Tombouctou Djibo Sévaré Ouattara Gbagbo Tshisekedi Kagame Tinubu "
+    "Sonko Diomaye Bazoum Tchiani Doumbouya Gnassingbé Déby Mahamat Touadéra Biya Ndiaye "
+    "Diallo Coulibaly Keïta Konaté Sangaré Diarra Sidibé Cissé Koné Ouédraogo Zongo Sawadogo "
+    "Kaboré Compaoré Sankara Yamoussoukro Bouaké Abidjan Lomé Cotonou Conakry Nouakchott Dakar "
+    "Ziguinchor Kaolack Thiès Bobo-Dioulasso Koudougou Ouahigouya Dori Arbinda Solhan Seytenga "
+    "nevertheless notwithstanding nonetheless whereabouts breakthrough counterterrorism "
+    "peacekeeping policymakers stakeholders groundbreaking underestimated overwhelmingly "
+    "intergovernmental counterinsurgency paramilitary ceasefire lawmakers whistleblower "
+    "TotalEnergies ArcelorMittal YouTube LinkedIn WhatsApp PayPal iPhone eBay McDonald "
+    "OpenAI DeepL BlackRock JPMorgan GlaxoSmithKline PricewaterhouseCoopers HarperCollins "
+    "Jolin-Barrette Pécresse Mélenchon Bardella Villepin Attal Borne Barnier Legault "
+    "Longueuil Boisbriand Trois-Rivières Saguenay Rimouski Gatineau Sherbrooke Terrebonne "
+    "aujourd'hui coup d'état raison d'être déjà vu laïcité banlieue quinquennat francophonie"
+).split()
+
+
+def test_legit_words_are_never_split() -> None:
+    assert len(LEGIT_WORDS) >= 104
+    bad = {}
+    for word in LEGIT_WORDS:
+        for text in (f"{word} said it. Later, {word} and others met.", f"The report on {word}, published today."):
+            found = merged(text)
+            if found:
+                bad[word] = [text[f.start : f.end] for f in found]
+    assert not bad
