@@ -580,7 +580,7 @@ def misplaced_accent(doc: Document, rule: Rule) -> Iterator[Finding]:
         yield rule.finding(m.start(), m.end(), repl, message=f"French spells it {repl!r}.")
 
 
-_ARTICLE_RE = regex.compile(r"(?<![\p{L}\p{N}’'\-(])(?P<art>[Aa]n?)[ \u00a0]+(?P<quote>[“\"‘]?)(?P<word>\p{L}[\p{L}\-’']*)")
+_ARTICLE_RE = regex.compile(r"\b(?P<art>[Aa]n?)[ \u00a0]+(?P<quote>[“\"‘]?)(?P<word>\p{L}[\p{L}\-’']*)")
 _PREV_WORD_RE = regex.compile(r"([\p{L}’']+)[\s“\"]*$")
 
 
@@ -599,6 +599,8 @@ def indefinite_article(doc: Document, rule: Rule) -> Iterator[Finding]:
     common = float(rule.params.get("function_word_zipf", 5.5))
     text = doc.text
     for m in _ARTICLE_RE.finditer(text):
+        if m.start() and text[m.start() - 1] in "’'-(":
+            continue  # `l’a`, `(a)`: not the English article
         art, word = m.group("art"), m.group("word")
         low = word.casefold()
         if any(c.isupper() for c in word[1:]) or regex.match(r"\p{L}(?:[\-\d]|$)", word):
