@@ -193,12 +193,14 @@ def _classify(model: FrenchModel, text: str, initial: bool) -> Tok:
         if rest_fr >= 3.0 or rest_en >= 3.5:
             return Tok(start, end, text, F, initial, content=True, strong=True)
     if model.is_lexical_french(low):
-        strong = en < 0.5 and (len(low) >= 8 or DIACRITIC_RE.search(low) is not None)
+        # strong when English never prints it, nor its unaccented spelling (débuts → debuts)
+        strong = (en < 0.5 and (len(low) >= 8 or DIACRITIC_RE.search(low) is not None)
+                  and model.freqs(deaccent(low))[0] < 1.0)
         return Tok(start, end, text, F, initial, content=True, strong=strong)
     if en < 0.5 and fr >= 1.5 and len(low) >= 6 and DIACRITIC_RE.search(low) and model.freqs(deaccent(low))[0] < 1.0:
         # a rarer French word English never prints (déconfinement); accented, so not a typo
         return Tok(start, end, text, F, initial, content=True, strong=True)
-    if en == 0.0 and fr >= 2.5 and len(low) >= 8:
+    if en == 0.0 and fr >= 2.5 and len(low) >= 8 and not DIACRITIC_RE.search(low):
         # a French word English never prints, unaccented (intersyndicale)
         return Tok(start, end, text, F, initial, content=True, strong=True)
     return Tok(start, end, text, E, initial)
@@ -254,6 +256,8 @@ def line_tokens(model: FrenchModel, line_start: int, line_text: str,
         if ms >= mask_end:
             low = word.lower()
             cands = allowed.get(low) or (allowed.get(low.replace("’", "'")) if "’" in low else None)
+            if not cands and low.endswith("s") and low[:-1] in allowed.get(low[:-1], ()):
+                cands = [low]  # the plural of an allowed word: protégés, communiqués
             if cands:
                 for phrase in cands:
                     pe = ms + len(phrase)
