@@ -60,6 +60,15 @@ def norm(text: str) -> str:
     return _TRAIL_RE.sub("", _LEAD_RE.sub("", text))
 
 
+def line_key(doc: Document, line: Line) -> str:
+    """``norm`` of a line, computed once per document (several rules compare lines)."""
+    keys = doc.cache.setdefault("boilerplate:keys", {})
+    key = keys.get(line.number)
+    if key is None:
+        key = keys[line.number] = norm(line.text)
+    return key
+
+
 def words(text: str) -> list[str]:
     return _WORD_RE.findall(text)
 
@@ -114,7 +123,7 @@ def classify_repeated_title(doc: Document) -> list[Verdict]:
     out = []
     seen: dict[str, bool] = {}  # normalised line → whether its first copy ends like a sentence
     for line in nonblank(doc):
-        key = norm(line.text)
+        key = line_key(doc, line)
         if key in seen and key.count(" ") >= 2 and len(words(key)) >= 3:
             if seen[key] != is_sentence(line.text):
                 continue  # `Storm hits Britain` then `Storm hits Britain.`: a headline and its lead
@@ -137,11 +146,11 @@ def classify_near_repeat(doc: Document) -> list[Verdict]:
     for i, line in enumerate(lines):
         if line.number in exact:
             continue
-        key = norm(line.text)
+        key = line_key(doc, line)
         nkey = len(words(key))
         if heading_like(line.text) and nkey >= 4:
             for prev in lines[max(0, i - 1) : i]:
-                pkey = norm(prev.text)
+                pkey = line_key(doc, prev)
                 if pkey == key or not heading_like(prev.text):
                     continue
                 shorter = min(nkey, len(words(pkey)))
@@ -210,7 +219,7 @@ def classify_page_prompt(doc: Document) -> list[Verdict]:
         first = text.lstrip(" \t•·*>»›-–—")[:1]
         if not first.isupper():
             continue  # a prompt is a label (`Leave a Reply`); `like this:` is a wrapped sentence
-        if len(text) <= 80 and norm(text) in prompts:
+        if len(text) <= 80 and line_key(doc, ln) in prompts:
             out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, f"Page prompt left by the scraper: {text.strip()!r}."))
         elif len(text) <= 400 and (m := labels.match(text)) and _tag_list(m.group("items")):
             out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, "A tag or category line of the page."))
@@ -247,7 +256,7 @@ def classify_related_link(doc: Document) -> list[Verdict]:
         m = pat.match(text)
         if m:
             rest, sep = m.group("rest").strip(), m.group("sep")
-            if not rest and norm(text) in _prompt_set(doc):
+            if not rest and line_key(doc, ln) in _prompt_set(doc):
                 continue  # a bare `Read more` is a page prompt: one finding, not two
             if not rest:
                 safety = Safety.SAFE
@@ -443,7 +452,7 @@ def classify_photo_credit(doc: Document) -> list[Verdict]:
         if not found:
             continue
         _kind, caption = found
-        if not caption or (len(words(caption)) >= 2 and any(norm(n.text) == norm(caption) for n in _neighbours(doc, ln))):
+        if not caption or (len(words(caption)) >= 2 and any(line_key(doc, n) == norm(caption) for n in _neighbours(doc, ln))):
             out.append(Verdict("boilerplate.photo-credit", ln, Safety.SAFE, "A photo or video credit line."))
     return out
 
@@ -480,7 +489,7 @@ def classify_video_title(doc: Document) -> list[Verdict]:
             continue
         for nxt in lines[i + 1 : i + 3]:
             found = credits.get(nxt.number)
-            if found and found[0] == "copyright" and norm(found[1]) == norm(ln.text):
+            if found and found[0] == "copyright" and norm(found[1]) == line_key(doc, ln):
                 out.append(Verdict("boilerplate.video-title", ln, Safety.UNSAFE, "The title of an embedded video."))
                 break
     return out
