@@ -428,7 +428,7 @@ def judge(model: FrenchModel, text: str, toks: list[Tok], i: int, j: int) -> Run
     if len(frs) == 1 and NDLR_RE.match(frs[0].text):
         return None  # a lone editor's mark in an English note: rule untranslated.editor-note
     if len(frs) >= 2 or any(t.strong for t in content) or (governed and any(t.governs for t in content)):
-        if in_gloss(text, part[0].start, part[-1].end):
+        if in_gloss(text, part[0].start, part[-1].end) or glossed_after(model, text, part[-1].end):
             return None
         if named_with_acronym(text, toks, a, b):
             return None
@@ -480,6 +480,27 @@ def in_gloss(text: str, start: int, end: int) -> bool:
     if b and a and b[-1] in "«“\"" and a[0] in "»”\"":
         return a[1:].lstrip(" ,").startswith("(")
     return False
+
+
+GLOSS_AFTER_RE = regex.compile(r"[’'”»\"]?\s*\(([^()\n]{2,80})\)")
+
+
+def glossed_after(model: FrenchModel, text: str, end: int) -> bool:
+    """A French term followed by its English in parentheses: ``the bouclier tarifaire
+    (tariff shield)``. The writer kept the French on purpose and explained it."""
+    m = GLOSS_AFTER_RE.match(text, end)
+    return m is not None and looks_english(model, m.group(1))
+
+
+def looks_english(model: FrenchModel, text: str) -> bool:
+    """Every word at least as English as French, and most of them plainly English."""
+    words = [norm(w.group()) for w in WORD_RE.finditer(text)]
+    if not words or any(w[:1].isdigit() for w in words):
+        return False
+    scores = [model.freqs(w) for w in words]
+    if any(fr > en + 0.5 for en, fr in scores):
+        return False
+    return sum(en >= 3.0 and en > fr for en, fr in scores) * 2 >= len(words)
 
 
 ACRONYM_AFTER_RE = regex.compile(r"[^.!?;:()\[\]\n]{0,80}?\s\((?=[^)]*\p{Lu}[^)]*\p{Lu})\p{Lu}[\p{L}\p{N}\-&]{1,11}\)")
