@@ -15,6 +15,7 @@ import subprocess
 from dataclasses import dataclass
 
 DEFAULT_TIMEOUT_S = 20.0
+CACHE_MAX = 20_000
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,9 @@ def run(span: str, command: str, timeout: float = DEFAULT_TIMEOUT_S) -> Outcome:
     if hit is not None:
         return hit
     out = _call(span, command, timeout)
+    if len(_CACHE) >= CACHE_MAX:  # a long batch run: forget the oldest half
+        for k in list(_CACHE)[: CACHE_MAX // 2]:
+            del _CACHE[k]
     _CACHE[key] = out
     return out
 
