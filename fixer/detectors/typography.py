@@ -101,6 +101,10 @@ def quotes(doc: Document) -> list[Quote]:
     return out
 
 
+def _line_start(doc: Document, offset: int) -> int:
+    return doc.line_starts[doc.line_col(offset)[0] - 1]
+
+
 def _spaces_before(text: str, pos: int) -> int:
     while pos > 0 and text[pos - 1] in _SPACES:
         pos -= 1
@@ -135,8 +139,8 @@ def guillemets(doc: Document, rule: Rule) -> Iterator[Finding]:
                 continue  # `Home » News`: an arrow, not a quotation mark
             end, repl = q.close + 1, "”"
             inner = _INNER_MARK_RE.search(text, max(0, start - 12), start)
-            line_start = text.rfind("\n", 0, q.close) + 1
-            if q.kind == "dangling-close" and not text[line_start:start].strip(" .!?…"):
+            line_start = _line_start(doc, q.close)
+            if q.kind == "dangling-close" and start - line_start <= 8 and not text[line_start:start].strip(" .!?…"):
                 safety = Safety.UNSAFE  # `\n\n. »`: the quotation was cut by a paragraph break
             if inner and inner.end() == start:
                 start, repl = inner.start(), inner.group(1) + "”"  # `NEVERMORE ? »` → `NEVERMORE?”`
@@ -197,11 +201,12 @@ def unbalanced_quote(doc: Document, rule: Rule) -> Iterator[Finding]:
         if q.kind == "dangling-open":
             yield rule.finding(q.open, q.open + 1, message="An opening quotation mark that is never closed.")
         elif q.kind == "dangling-close":
-            line_start = text.rfind("\n", 0, q.close) + 1
-            if text[q.close] == "»" and text[line_start : q.close].rstrip(_SPACES)[-1:] not in (".", "!", "?", "…"):
+            line_start = _line_start(doc, q.close)
+            before = _spaces_before(text, q.close)
+            if text[q.close] == "»" and (before <= line_start or text[before - 1] not in ".!?…"):
                 continue  # `Home » News`, `Read more »`: an arrow, not a quotation mark
-            # point from the start of the sentence the mark closes
-            ends = [m.end() for m in _SENTENCE_BREAK_RE.finditer(text, line_start, q.close)]
+            # point from the start of the sentence the mark closes (looking back a paragraph at most)
+            ends = [m.end() for m in _SENTENCE_BREAK_RE.finditer(text, max(line_start, q.close - 1000), q.close)]
             start = ends[-1] if ends else line_start
             yield rule.finding(start, q.close + 1, message="A closing quotation mark with no opening mark.")
     for ln in doc.lines:
@@ -249,7 +254,13 @@ def pattern_off_debris(doc: Document, rule: Rule) -> Iterator[Finding]:
     template = rule.params.get("replace")
     doomed = _doomed(doc)
     for pat in compiled:
-        for m in pat.finditer(doc.text, timeout=1.0):
+        try:
+            matches = list(pat.finditer(doc.text, timeout=1.0))
+        except TimeoutError:
+            from ..kinds.pattern import PatternTimeout
+
+            raise PatternTimeout(f"rule {rule.id}: pattern timed out after 1.0s") from None
+        for m in matches:
             if doomed and doc.line_col(m.start())[0] in doomed:
                 continue
             replacement = None if template is None else m.expand(template)
