@@ -293,7 +293,9 @@ def line_tokens(model: FrenchModel, line_start: int, line_text: str,
     return toks
 
 
-TRIGGER_RE = re.compile(r"[àâçéèêëîïôûùüÿœæÀÂÇÉÈÊËÎÏÔÛÙÜŸŒÆ«»]|\b(?:[Qq]u|[ldnsjcmtLDNSJCMT])['’]\w")
+# an accent in a lower-case word (accents in names, Goïta, Faladié, prove nothing), a
+# guillemet, or an elided article
+TRIGGER_RE = re.compile(r"(?<!\w)[a-zà-ÿœæ]*[àâçéèêëîïôûùüÿœæ]|[«»]|(?<!\w)(?:[Qq]u|[ldnsjcmtLDNSJCMT])['’]\w")
 SIMPLE_WORD_RE = re.compile(r"\w+")
 VOWELS = frozenset("aeiouyh")
 
