@@ -438,7 +438,9 @@ def _credit_lines(doc: Document) -> dict[int, tuple[str, str]]:
 
 def _neighbours(doc: Document, line: Line, span: int = 3) -> Iterator[Line]:
     lines = nonblank(doc)
-    idx = next(i for i, ln in enumerate(lines) if ln.number == line.number)
+    if "boilerplate:index" not in doc.cache:
+        doc.cache["boilerplate:index"] = {ln.number: i for i, ln in enumerate(lines)}
+    idx = doc.cache["boilerplate:index"][line.number]
     yield from lines[max(0, idx - span) : idx]
     yield from lines[idx + 1 : idx + 1 + span]
 
@@ -452,7 +454,8 @@ def classify_photo_credit(doc: Document) -> list[Verdict]:
         if not found:
             continue
         _kind, caption = found
-        if not caption or (len(words(caption)) >= 2 and any(line_key(doc, n) == norm(caption) for n in _neighbours(doc, ln))):
+        ckey = norm(caption) if caption else ""
+        if not caption or (len(words(caption)) >= 2 and any(line_key(doc, n) == ckey for n in _neighbours(doc, ln))):
             out.append(Verdict("boilerplate.photo-credit", ln, Safety.SAFE, "A photo or video credit line."))
     return out
 
