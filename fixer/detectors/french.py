@@ -79,13 +79,37 @@ def scan(doc: Document) -> Scan:
             french_lines.append(line)
             continue
         runs = fs.find_runs(model, text, toks)
-        matches = fp.find_matches(table, text, line.start, line.end) if runs or alone else []
+        if alone:
+            matches = fp.find_matches(table, text, line.start, line.end)
+        else:  # phrase entries only matter around a run: look there, not along the whole line
+            matches = [m for a, b in _windows(runs, line.start, line.end, text)
+                       for m in fp.find_matches(table, text, a, b)]
         line_spans = _spans_of_line(toks, runs, matches, masked)
         spans.extend(_merge(line_spans))
     french_document = content_lines > 0 and len(french_lines) > max(2, 0.3 * content_lines)
     result = Scan(spans, french_lines, french_document)
     doc.cache["french.scan"] = result
     return result
+
+
+PHRASE_REACH = 40  # characters a phrase entry may reach beyond a run (``to`` … ``of``)
+
+
+def _windows(runs: list[fs.Run], lo: int, hi: int, text: str) -> list[tuple[int, int]]:
+    """Disjoint stretches of the line around the runs, cut at spaces so no word is split."""
+    out: list[tuple[int, int]] = []
+    for r in runs:
+        a, b = max(lo, r.start - PHRASE_REACH), min(hi, r.end + PHRASE_REACH)
+        if a > lo:
+            a = max(lo, text.rfind(" ", lo, a) + 1)
+        if b < hi:
+            sp = text.find(" ", b, hi)
+            b = hi if sp < 0 else sp
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
 
 
 def _overlaps(starts: list[int], items: list, s: int, e: int) -> list:
