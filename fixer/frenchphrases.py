@@ -215,7 +215,7 @@ def translate_span(table: PhraseTable, text: str, start: int, end: int, french: 
 
 
 def _sentence_start(text: str, start: int) -> bool:
-    before = text[max(0, start - 4) : start].rstrip(" \t")
+    before = text[max(0, start - 4) : start].rstrip(" \t\ufeff")
     return not before or before[-1] in ".!?[(\"“«\n:"
 
 
