@@ -293,8 +293,10 @@ def french_line(doc: Document, rule: Rule) -> Iterator[Finding]:
     if sc.french_document:
         return
     max_words = int(rule.params.get("heading_max_words", 20))
+    french = {ln.number for ln in sc.lines}
     for line in sc.lines:
-        if len(line.text.split()) <= max_words and not HEADING_END_RE.search(line.text):
+        if (len(line.text.split()) <= max_words and not HEADING_END_RE.search(line.text)
+                and _english_line_above(doc, line, french)):
             yield rule.finding(
                 line.start, line.end, edits=(doc.line_deletion(line),), safety=Safety.UNSAFE,
                 message="French line left in an English article (an original title under its translation?)",
@@ -310,6 +312,21 @@ def french_line(doc: Document, rule: Rule) -> Iterator[Finding]:
                                        "translator command)")
         else:
             yield rule.finding(line.start, line.end, message=f"Whole line in French inside an English article ({why})")
+
+
+def _english_line_above(doc: Document, line: Line, french: set[int], reach: int = 3) -> bool:
+    """Whether one of the ``reach`` non-blank lines above is not French: the translation the
+    French heading repeats. A French first line has nothing above it and is only reported."""
+    seen = 0
+    for prev in reversed(doc.lines[: line.number - 1]):
+        if prev.blank:
+            continue
+        if prev.number not in french:
+            return True
+        seen += 1
+        if seen >= reach:
+            break
+    return False
 
 
 NOTE_BRACKET_RE = regex.compile(
