@@ -111,6 +111,7 @@ class Context:
         self._code: list[tuple[int, int]] | None = None
         self._fences: list[int] | None = None
         self._code_lines: dict[int, bool] = {}
+        self._phrases: dict[str, bool] = {}
         self._apostrophe: str | None = None
 
     @property
@@ -133,17 +134,27 @@ class Context:
     def in_code(self, pos: int) -> bool:
         """Whether ``pos`` is on a line of code or inside a fenced code block."""
         text = self.text
-        start = text.rfind("\n", 0, pos) + 1
+        start, end = line_bounds(text, pos)
         known = self._code_lines.get(start)
+        if known is None and not (
+            (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
+        ):
+            known = False  # no line break for thousands of characters: prose, not code
         if known is None:
-            end = text.find("\n", pos)
-            line = text[start : end if end >= 0 else len(text)]
+            line = text[start:end]
             known = self._code_lines[start] = CODE_LINE_RE.search(line) is not None
         if known:
             return True
         if self._fences is None:
             self._fences = [m.start() for m in regex.finditer(r"```", text)]
         return bisect.bisect_left(self._fences, start) % 2 == 1
+
+    def contains(self, phrase: str) -> bool:
+        """Whether the article contains ``phrase`` (cached: one scan per distinct phrase)."""
+        got = self._phrases.get(phrase)
+        if got is None:
+            got = self._phrases[phrase] = phrase in self.text
+        return got
 
     def standalone(self, word: str) -> int:
         """How often ``word`` stands as a whole letter run in the article."""
@@ -171,6 +182,20 @@ def context(doc: Document) -> Context:
         ctx = Context(doc.text, lexicon(doc))
         doc.cache["merged_words"] = ctx
     return ctx
+
+
+LINE_LIMIT = 4000
+
+
+def line_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The line around ``pos``, at most ``LINE_LIMIT`` characters each way, so that a text
+    without line breaks still costs a bounded amount per candidate."""
+    lo = max(0, pos - LINE_LIMIT)
+    start = text.rfind("\n", lo, pos)
+    start = start + 1 if start >= 0 else lo
+    hi = min(len(text), pos + LINE_LIMIT)
+    end = text.find("\n", pos, hi)
+    return start, end if end >= 0 else hi
 
 
 def word_zipf(word: str) -> float:
@@ -275,7 +300,7 @@ def is_french_word(word: str) -> bool:
 
 def line_opens_with(text: str, pos: int, words: frozenset[str]) -> bool:
     """Whether the line holding ``pos`` starts with one of ``words`` (``Also read…``)."""
-    line_start = text.rfind("\n", 0, pos) + 1
+    line_start, _ = line_bounds(text, pos)
     m = RUN_RE.match(text, line_start)
     return bool(m and m.group().lower() in words)
 
@@ -380,7 +405,7 @@ def decide_case_join(
             return None
         if starter:
             return ". ", "full-stop"
-        if ctx.standalone(right) > 0 and ctx.standalone(left) > 0 and f"{left} {right}" in ctx.text:
+        if ctx.standalone(right) > 0 and ctx.standalone(left) > 0 and ctx.contains(f"{left} {right}"):
             return " ", "safe"  # AssimiGoïta where the article also writes Assimi Goïta
     return None
 
@@ -511,9 +536,8 @@ def decide_punct(
         return p0, " ", "safe"
     if kind == "open":
         # an opening quote must pair with a closing one later on the line
-        eol = text.find("\n", p1)
         close_char = "”" if text[p0] == "“" else "»"
-        if close_char not in text[p1 : eol if eol >= 0 else len(text)]:
+        if close_char not in text[p1 : line_bounds(text, p1)[1]]:
             return None
         return p0, " ", "safe"
     if kind == "dbl":
@@ -523,9 +547,8 @@ def decide_punct(
     if kind == "straight":
         if "(" in chunk:
             return None
-        line_start = text.rfind("\n", 0, p0) + 1
-        line_end = text.find("\n", p1)
-        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        line_start, line_end = line_bounds(text, p0)
+        line = text[line_start:line_end]
         if line.count('"') % 2:
             return None
         before = text.count('"', line_start, p0)
