@@ -246,17 +246,20 @@ def line_tokens(model: FrenchModel, line_start: int, line_text: str,
         word = m.group()
         if caps:  # a headline in capitals: judge its words as if written in lower case
             word = word.lower()
-        g = line_text[prev_end:ms].rstrip()
-        initial = not toks or (bool(g) and g[-1] in START_CHARS)
+        if ms - prev_end == 1 and toks and line_text[prev_end] == " ":
+            initial = False  # the usual case: one space after the previous word
+        else:
+            g = line_text[prev_end:ms].rstrip()
+            initial = not toks or (bool(g) and g[-1] in START_CHARS)
         prev_end = me
         s, e = ms + line_start, me + line_start
         if urls and any(a <= ms < b for a, b in urls):
             toks.append(Tok(s, e, word, E, initial))
             continue
+        low = word.lower()
         if ms >= mask_end:
-            low = word.lower()
             cands = allowed.get(low) or (allowed.get(low.replace("’", "'")) if "’" in low else None)
-            if not cands and low.endswith("s") and low[:-1] in allowed.get(low[:-1], ()):
+            if not cands and low[-1:] == "s" and low[:-1] in allowed.get(low[:-1], ()):
                 cands = [low]  # the plural of an allowed word: protégés, communiqués
             if cands:
                 for phrase in cands:
@@ -271,7 +274,7 @@ def line_tokens(model: FrenchModel, line_start: int, line_text: str,
         if ms < mask_end:
             toks.append(Tok(s, e, word, X, initial))
             continue
-        if word.lower() in ELISION_STUBS and SPACED_ELISION_RE.match(line_text, me):
+        if low in ELISION_STUBS and SPACED_ELISION_RE.match(line_text, me):
             # l’ attaque, d ’après: an elided article cut off from its word by a space
             toks.append(Tok(s, e, word, F, initial, content=True, strong=True))
             continue
