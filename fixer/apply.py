@@ -17,6 +17,7 @@ Policy, in order (deterministic, so two runs give the same text):
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -50,6 +51,28 @@ def _conflicts(a: Edit, b: Edit) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+class _KeptEdits:
+    """Kept edits sorted by start; they never overlap, so their ends are sorted too and a new
+    edit only needs to be compared with the few kept edits around it (not all of them)."""
+
+    def __init__(self) -> None:
+        self.edits: list[Edit] = []
+        self.ends: list[int] = []
+
+    def conflicts(self, e: Edit) -> bool:
+        i = bisect.bisect_left(self.ends, e.start)
+        while i < len(self.edits) and self.edits[i].start <= e.end:
+            if _conflicts(e, self.edits[i]):
+                return True
+            i += 1
+        return False
+
+    def add(self, e: Edit) -> None:
+        i = bisect.bisect_right(self.edits, e)
+        self.edits.insert(i, e)
+        self.ends.insert(i, e.end)
+
+
 def allowed(f: Finding, allow_unsafe: bool, accepted: set[int] | None = None) -> bool:
     if f.fix is None:
         return False
@@ -63,7 +86,7 @@ def resolve(findings: Iterable[Finding], allow_unsafe: bool = False, accepted: s
     """Choose the fixes to apply; returns (chosen, skipped because of an overlap)."""
     cands = [f for f in findings if allowed(f, allow_unsafe, accepted)]
     cands.sort(key=lambda f: (f.fix.start, -(f.fix.end - f.fix.start), _RANK.get(f.category, 99), f.rule, f.start))
-    kept: list[Edit] = []
+    kept = _KeptEdits()
     seen: set[tuple[Edit, ...]] = set()
     chosen: list[Finding] = []
     skipped: list[Finding] = []
@@ -71,10 +94,11 @@ def resolve(findings: Iterable[Finding], allow_unsafe: bool = False, accepted: s
         assert f.fix is not None
         if f.fix.edits in seen:
             continue
-        if any(_conflicts(e, k) for e in f.fix.edits for k in kept):
+        if any(kept.conflicts(e) for e in f.fix.edits):
             skipped.append(f)
             continue
-        kept.extend(f.fix.edits)
+        for e in f.fix.edits:
+            kept.add(e)
         seen.add(f.fix.edits)
         chosen.append(f)
     return chosen, skipped

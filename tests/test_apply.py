@@ -70,3 +70,40 @@ def test_fix_rejects_overlapping_edits_inside_one_fix() -> None:
 
     with pytest.raises(ValueError):
         Fix((Edit(0, 3, "a"), Edit(2, 4, "b")), Safety.SAFE)
+
+
+def _naive_resolve(findings: list[Finding]) -> list[Finding]:
+    """The policy spelled out pairwise, to check the indexed sweep against."""
+    from fixer.apply import _RANK, _conflicts
+
+    cands = sorted(
+        (f for f in findings if f.fix is not None and f.fix.safety is Safety.SAFE),
+        key=lambda f: (f.fix.start, -(f.fix.end - f.fix.start), _RANK.get(f.category, 99), f.rule, f.start),
+    )
+    kept: list[Edit] = []
+    seen: set = set()
+    out = []
+    for f in cands:
+        if f.fix.edits in seen:
+            continue
+        if any(_conflicts(e, k) for e in f.fix.edits for k in kept):
+            continue
+        kept.extend(f.fix.edits)
+        seen.add(f.fix.edits)
+        out.append(f)
+    return out
+
+
+def test_indexed_sweep_matches_the_pairwise_policy() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    span = st.tuples(st.integers(0, 30), st.integers(0, 4), st.sampled_from(["", " ", "x"]))
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(span, max_size=25))
+    def check(spans: list[tuple[int, int, str]]) -> None:
+        fs = [finding(f"r.{i % 4}", "typography", s, s + n, rep) for i, (s, n, rep) in enumerate(spans)]
+        assert resolve(fs)[0] == _naive_resolve(fs)
+
+    check()
