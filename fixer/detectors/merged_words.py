@@ -286,7 +286,7 @@ def case_join(doc: Document, rule: Rule) -> Iterator[Finding]:
             end,
             edits=(Edit(start + i, start + i, insert),),
             safety=safety if safety != "full-stop" else full_stop_safety(rule),
-            message=f"Merged words: '{left}' and '{right}' are glued together.",
+            message=f"Merged words: '{run}' should read '{left}{insert}{right}'.",
             title=f"{left}{insert}{right}",
         )
 
@@ -466,7 +466,10 @@ def punct_join(doc: Document, rule: Rule) -> Iterator[Finding]:
             span_end,
             edits=(Edit(at, at, insert),),
             safety=safety if safety != "full-stop" else full_stop_safety(rule),
-            message=f"Missing space after '{mark}'." if at == p1 else f"Missing space before '{mark}'.",
+            message=(
+                f"Missing space {'after' if at == p1 else 'before'} '{mark}': "
+                f"'{text[span_start:span_end]}' should read '{text[span_start:at]}{insert}{text[at:span_end]}'."
+            ),
             title=f"insert {insert!r}",
         )
 
@@ -756,7 +759,7 @@ def name_join(doc: Document, rule: Rule) -> Iterator[Finding]:
             start,
             end,
             edits=(Edit(start + cut, start + cut, " "),),
-            message=f"'{name}' glued to '{tail}'.",
+            message=f"The name '{name}' is glued to '{tail}': '{token}' should read '{name} {tail}'.",
             title=f"{name} {tail}",
         )
 
@@ -849,7 +852,7 @@ def lost_apostrophe(doc: Document, rule: Rule) -> Iterator[Finding]:
             lm.start(),
             m.end(),
             edits=(Edit(gap, gap + 1, apo),),
-            message=f"Contraction lost its apostrophe: '{word}'.",
+            message=f"Contraction lost its apostrophe: '{word}' is '{word.replace(' ', apo)}'.",
             title=word.replace(" ", apo),
         )
     yield from glued_contractions(doc, rule, ctx, apo)
