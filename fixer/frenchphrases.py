@@ -16,6 +16,7 @@ from typing import Any
 
 import regex
 
+from .data import DataError
 from .document import WORD_RE
 from .frenchscore import ELISION_RE, ELISION_STUBS, norm, soft_gap
 
@@ -97,11 +98,15 @@ def variants(fr: str) -> list[tuple[str, ...]]:
 def build_table(store: Any) -> PhraseTable:
     def build() -> PhraseTable:
         by_first: dict[str, list[Entry]] = {}
+        counts: dict[str, int] = {}
         for t in store.tables("phrases/*.toml", "phrase"):
-            fr, en = t.get("fr"), t.get("en")
-            if not isinstance(fr, str) or not isinstance(en, str):
-                continue
-            for spelling in [fr, *t.get("also", [])]:
+            n = counts[t["_file"]] = counts.get(t["_file"], 0) + 1
+            fr, en, also = t.get("fr"), t.get("en"), t.get("also", [])
+            if isinstance(also, str):
+                also = [also]
+            if not isinstance(fr, str) or not isinstance(en, str) or not fr.strip() or not isinstance(also, list):
+                raise DataError(f"{t['_file']}: [[phrase]] #{n}: 'fr' and 'en' must be strings, 'also' a list")
+            for spelling in [fr, *also]:
                 for pat in variants(spelling):
                     if not pat or pat[0] == SLOT:
                         continue

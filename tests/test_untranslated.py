@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from fixer import frenchphrases as fp
 from fixer import translator
-from fixer.data import bundled_dir
+from fixer.data import DataError, bundled_dir
 from fixer.engine import Config, Fixer
 from fixer.examples import check_example
 from fixer.model import Example, Safety
@@ -232,3 +232,15 @@ def test_fixing_the_seed_twice_changes_nothing_more(shared_dir: Path) -> None:
     once = FIXER.fix(text, unsafe=True).text
     assert once != text and FIXER.fix(once, unsafe=True).text == once
     assert "[in northern Mali]" in once and "According to the NGO Acled" in once
+
+
+def test_a_user_phrase_file_extends_the_table_and_a_broken_one_is_named(tmp_path: Path) -> None:
+    (tmp_path / "phrases").mkdir()
+    good = tmp_path / "phrases" / "mine.toml"
+    good.write_text('[[phrase]]\nfr = "à la manière de"\nen = "in the manner of"\n', encoding="utf-8")
+    fx = Fixer(Config(select=(SPAN,), rule_dirs=(tmp_path,)))
+    (f,) = fx.check("He painted [à la manière de Monet] all his life.")
+    assert f.fix is not None and f.fix.edits[0].replacement == "in the manner of Monet"
+    good.write_text('[[phrase]]\nfr = "au {name}"\n', encoding="utf-8")
+    with pytest.raises(DataError, match=r"mine\.toml: \[\[phrase\]\] #1"):
+        Fixer(Config(select=(SPAN,), rule_dirs=(tmp_path,))).check("x [au Mali] y")

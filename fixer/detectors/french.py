@@ -191,7 +191,7 @@ def _describe(model: fs.FrenchModel, text: str, sp: Span) -> str:
         return "French sentence opener left untranslated"
     if any(w in MONTHS for w in words):
         return "French date left untranslated"
-    if words and words[0] in PLACE_WORDS and any(w[:1].isupper() for w in span.split()[1:]):
+    if words and words[0] in PLACE_WORDS and any(w.lower() in model.places for w in span.split()[1:]):
         return "French place phrase left untranslated"
     if any(_merged(model, w) for w in span.split()):
         return "French phrase left untranslated (its apostrophe lost)"
