@@ -137,17 +137,20 @@ class AtomicWriter:
     """
 
     def __init__(self, path: Path) -> None:
-        self.path = path
+        # through a symbolic link, rewrite the file it points to: replacing the link itself
+        # with a regular file would leave the real article unfixed and the link broken up
+        name = path  # messages name the file as the user gave it
+        self.path = path = Path(os.path.realpath(path))
         try:
             self.mode: int | None = path.stat().st_mode & 0o7777
         except OSError:
             self.mode = None
         if path.exists() and not os.access(path, os.W_OK):
-            raise InputError(f"{path}: not writable")
+            raise InputError(f"{name}: not writable")
         try:
             fd, self.tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".fixer-tmp", dir=path.parent)
         except OSError as exc:
-            raise InputError(f"{path}: cannot write a temporary file next to it: {exc.strerror or exc}") from None
+            raise InputError(f"{name}: cannot write a temporary file next to it: {exc.strerror or exc}") from None
         self.fh: BinaryIO = os.fdopen(fd, "wb")
         self.done = False
 

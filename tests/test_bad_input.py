@@ -203,7 +203,7 @@ def test_a_100000_line_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
 def test_deep_folder_tree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     folders = ["t"]
-    for _ in range(1200):  # deeper than Python's recursion limit (Path.mkdir(parents=True) would hit it)
+    for _ in range(1050):  # deeper than Python's recursion limit (Path.mkdir(parents=True) would hit it)
         folders.append(folders[-1] + "/d")
     for f in folders:
         os.mkdir(f)
@@ -233,6 +233,20 @@ def test_symbolic_link_loops(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     problems = problem_lines(res.stderr)
     assert any("t/loop1.txt" in p for p in problems) and any("t/dangling.txt" in p for p in problems)
     assert res.stdout.count("t/a.txt:1:14") == 1  # found once, not once per trip round the loop
+
+
+def test_fix_through_a_symbolic_link_rewrites_the_target(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("real").mkdir()
+    Path("real/a.txt").write_text(DAMAGED, encoding="utf-8")
+    Path("real/b.jsonl").write_text(json.dumps({"text": "Ok ?"}) + "\n", encoding="utf-8")
+    os.symlink("real/a.txt", "link.txt")
+    os.symlink("real/b.jsonl", "link.jsonl")
+    assert cli("fix", *ONLY, "link.txt", "link.jsonl").exit_code == 0
+    assert Path("link.txt").is_symlink() and Path("link.jsonl").is_symlink()
+    assert Path("real/a.txt").read_text(encoding="utf-8") == FIXED
+    assert json.loads(Path("real/b.jsonl").read_text(encoding="utf-8")) == {"text": "Ok?"}
+    assert no_temp_files(tmp_path)
 
 
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
