@@ -433,7 +433,8 @@ def judge(model: FrenchModel, text: str, toks: list[Tok], i: int, j: int) -> Run
     if len(frs) == 1 and NDLR_RE.match(frs[0].text):
         return None  # a lone editor's mark in an English note: rule untranslated.editor-note
     if len(frs) >= 2 or any(t.strong for t in content) or (governed and any(t.governs for t in content)):
-        if in_gloss(text, part[0].start, part[-1].end) or glossed_after(model, text, part[-1].end):
+        if (in_gloss(text, part[0].start, part[-1].end) or glossed_after(model, text, part[-1].end)
+                or talked_about(text, part[0].start, part[-1].end)):
             return None
         if named_with_acronym(text, toks, a, b):
             return None
@@ -485,6 +486,22 @@ def in_gloss(text: str, start: int, end: int) -> bool:
     if b and a and b[-1] in "«“\"" and a[0] in "»”\"":
         return a[1:].lstrip(" ,").startswith("(")
     return False
+
+
+MENTION_BEFORE_RE = regex.compile(
+    r"(?:\b(?:French|Québécois|Quebec)\s+)?\b(?:word|words|phrase|expression|term|saying|slogan|motto|verb|noun"
+    r"|idiom|nickname|dubbed|called|known\s+as|so-called)\s*[:,]?\s*[‘“«\"']?\s*$", regex.IGNORECASE)
+MEANING_AFTER_RE = regex.compile(
+    r"[’”»\"']?\s*,?\s*(?:which\s+|that\s+)?(?:means|meaning|literally|translates|translated|roughly|"
+    r"loosely|in\s+English|\(literally)\b", regex.IGNORECASE)
+
+
+def talked_about(text: str, start: int, end: int) -> bool:
+    """French named as French on purpose: ``the French expression se débrouiller``,
+    ``… débrouillardise, which means resourcefulness``. English writing about the language."""
+    if MENTION_BEFORE_RE.search(text, max(0, start - 40), start):
+        return True
+    return MEANING_AFTER_RE.match(text, end) is not None
 
 
 GLOSS_AFTER_RE = regex.compile(r"[’'”»\"]?\s*\(([^()\n]{2,80})\)")
