@@ -349,12 +349,6 @@ NAME_PARTICLES = frozenset(
 )
 
 
-def looks_like_name(ctx: Context, word: str) -> bool:
-    """A capitalised word that is a name rather than a common word starting a sentence: a
-    place, a word spelled alone elsewhere in the article, or rare in lower case."""
-    return ctx.is_place(word) or ctx.standalone(word) > 0 or zipf(word.lower(), "en") < 3.0
-
-
 def shape(word: str) -> str:
     if word.islower():
         return "lower"
@@ -394,10 +388,12 @@ def decide_case_join(
             return ". ", "full-stop"
         if low_left in NAME_PARTICLES:
             return " ", "unsafe"  # deGrasse, deVries: a particle may belong to the name
-        if is_function or looks_like_name(ctx, right):
+        if is_function:
             return " ", "safe"
-        # `forecastsAnalysts`: a common noun with a capital may start a sentence whose full
-        # stop was lost as well; measured on clean articles, a bare space was wrong too often.
+        # `forecastsAnalysts`, `cornerLyon`: after a content word the capital may open a new
+        # sentence whose full stop was lost too. Measured on 64 clean articles with spaces
+        # removed: a bare space was right 466/467 times after a function word, but only about
+        # 4 times in 5 after a content word, so there it is only proposed.
         return " ", "unsafe"
     if ls in ("cap", "upper") and rs == "cap":
         known_left = ctx.standalone(left) > 0 or ctx.is_place(left) or (ls == "cap" and zipf(low_left, "en") >= min_left)
