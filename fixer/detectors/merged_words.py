@@ -434,6 +434,7 @@ def punct_join(doc: Document, rule: Rule) -> Iterator[Finding]:
     text = ctx.text
     starters = words_param(doc, rule, "sentence_starters")
     before_numbers = words_param(doc, rule, "before_numbers")
+    prompts = words_param(doc, rule, "link_prompts")
     for m in PUNCT_RE.finditer(text):
         kind = m.lastgroup or ""
         p0, p1 = m.span(kind)
@@ -452,6 +453,8 @@ def punct_join(doc: Document, rule: Rule) -> Iterator[Finding]:
         if decision is None:
             continue
         at, insert, safety = decision
+        if safety != "unsafe" and prompts and line_opens_with(text, p0, prompts):
+            safety = "unsafe"  # Also read…Senegal: a related-article line, to be deleted whole
         lm = TOKEN_BEFORE_RE.search(text, max(0, p0 - 40), p0)
         span_start = lm.start() if lm else p0
         num = NUMBER_AFTER_RE.match(text, p0) if kind == "wordnum" else None
