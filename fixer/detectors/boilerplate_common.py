@@ -1,0 +1,159 @@
+"""What every boilerplate line rule shares: the verdict type, line normalisation, the phrase
+lexicon, and the registry of line classifiers (one per ``boilerplate.*`` line rule).
+
+Rules judge one another's lines (a near repeat skips exact repeats, a caption sits above a
+credit line, the deletion plan unites them all), so each classifier runs at most once per
+document and its verdicts are cached in ``doc.cache``. Classifier modules register themselves
+with ``@classifier(rule_id)``; they are imported on first use, never at start-up.
+"""
+
+from __future__ import annotations
+
+import importlib
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import regex
+
+from ..document import Document, Line
+from ..model import Safety
+
+PHRASES = "lexicon/boilerplate-phrases.txt"
+PROFILES = "profiles/*.toml"
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "«": '"', "»": '"', "\u00a0": " "})
+_WS_RE = regex.compile(r"\s+")
+_TRAIL_RE = regex.compile(r"[\s:.…!>»›|\-–—]+$")
+_LEAD_RE = regex.compile(r"^[\s•·*>»›\-–—]+")
+_SENTENCE_END_RE = regex.compile(r"[.!?…][\"'”’»)\]]*$")
+_WORD_RE = regex.compile(r"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*")
+KICKER_RE = regex.compile(
+    r"^\s*(?:[«“\"]\s*)?(?P<label>\p{Lu}[\p{Lu}\p{N}'’\- ]{2,40}?)(?:\s*[?!])?(?:\s*[»”\"])?\s*:\s+(?=[«“\"]?\p{Lu})"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """One line a rule wants deleted (or, with ``span``, a part of a line to delete)."""
+
+    rule: str
+    line: Line
+    safety: Safety
+    message: str = ""
+    span: tuple[int, int] | None = None  # a part of the line; None = the whole line
+    edit_end: int | None = None  # end of the deleted text when it goes past the span
+
+
+# --------------------------------------------------------------------------- text helpers
+
+
+def norm(text: str) -> str:
+    """Compare lines as a reader would: case, quote style, spacing and end marks ignored."""
+    text = unicodedata.normalize("NFC", text).translate(_QUOTES).casefold()
+    text = _WS_RE.sub(" ", text).strip()
+    return _TRAIL_RE.sub("", _LEAD_RE.sub("", text))
+
+
+def line_key(doc: Document, line: Line) -> str:
+    """``norm`` of a line, computed once per document (several rules compare lines)."""
+    keys = doc.cache.setdefault("boilerplate:keys", {})
+    key = keys.get(line.number)
+    if key is None:
+        key = keys[line.number] = norm(line.text)
+    return key
+
+
+def words(text: str) -> list[str]:
+    return _WORD_RE.findall(text)
+
+
+def is_sentence(text: str) -> bool:
+    """A line that ends like a sentence of running text."""
+    return bool(_SENTENCE_END_RE.search(text.rstrip()))
+
+
+def heading_like(text: str, max_words: int = 30) -> bool:
+    """Short and not ending like a sentence: a title, a caption, a label."""
+    return not is_sentence(text) and 0 < len(words(text)) <= max_words
+
+
+def phrases(doc: Document) -> dict[str, list[str]]:
+    """The lexicon of known phrases, by kind, normalised (read once per process)."""
+    store = doc.cache["store"]
+
+    def build() -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for item in store.lines(PHRASES):
+            kind, sep, phrase = item.partition(":")
+            if sep and phrase.strip():
+                out.setdefault(kind.strip().casefold(), []).append(phrase.strip())
+        return out
+
+    return store.memo(f"boilerplate:phrases:{PHRASES}", build)
+
+
+def _memo(doc: Document, key: str, build: Callable[[], object]) -> object:
+    store = doc.cache.get("store")
+    return store.memo(key, build) if store is not None else build()
+
+
+def nonblank(doc: Document) -> list[Line]:
+    key = "boilerplate:nonblank"
+    if key not in doc.cache:
+        doc.cache[key] = [ln for ln in doc.lines if not ln.blank]
+    return doc.cache[key]
+
+
+def prompt_set(doc: Document) -> frozenset[str]:
+    """The normalised ``prompt:`` items of the lexicon (lines that are a prompt and nothing else)."""
+    return _memo(doc, f"boilerplate:prompts:{PHRASES}", lambda: frozenset(norm(p) for p in phrases(doc).get("prompt", [])))
+
+
+def lexicon_re(doc: Document, kind: str, template: str, flags: int = regex.IGNORECASE) -> regex.Pattern[str]:
+    """One regex over the lexicon items of ``kind`` (longest first, any run of spaces between
+    words), put in ``template`` as ``{alt}``; compiled once per process."""
+    def build() -> regex.Pattern[str]:
+        items = sorted(phrases(doc).get(kind, []), key=len, reverse=True)
+        alt = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in items) or "(?!)"
+        return regex.compile(template.replace("{alt}", alt), flags)
+
+    return _memo(doc, f"boilerplate:re:{kind}:{template}:{PHRASES}", build)
+
+
+# --------------------------------------------------------------------------- registry
+
+# every line rule, in the order of rules/boilerplate.toml; each is judged by one classifier
+LINE_RULES = (
+    "boilerplate.repeated-title", "boilerplate.near-repeat", "boilerplate.page-prompt",
+    "boilerplate.related-link", "boilerplate.unix-timestamp", "boilerplate.hashtag-line",
+    "boilerplate.reading-time", "boilerplate.source-footer", "boilerplate.photo-credit",
+    "boilerplate.photo-caption", "boilerplate.video-title", "boilerplate.byline",
+    "boilerplate.page-slug", "boilerplate.update-stamp",
+)
+_MODULES = ("boilerplate_repeats", "boilerplate_prompts", "boilerplate_metadata", "boilerplate_credits")
+_CLASSIFIERS: dict[str, Callable[[Document], list[Verdict]]] = {}
+
+
+def classifier(rule_id: str) -> Callable[[Callable[[Document], list[Verdict]]], Callable[[Document], list[Verdict]]]:
+    """Register the function that judges the lines of ``rule_id``."""
+    def register(fn: Callable[[Document], list[Verdict]]) -> Callable[[Document], list[Verdict]]:
+        _CLASSIFIERS[rule_id] = fn
+        return fn
+
+    return register
+
+
+def classifier_of(rule_id: str) -> Callable[[Document], list[Verdict]]:
+    if rule_id not in _CLASSIFIERS:
+        for name in _MODULES:
+            importlib.import_module(f"{__package__}.{name}")
+    return _CLASSIFIERS[rule_id]
+
+
+def verdicts(doc: Document, rule_id: str) -> list[Verdict]:
+    """The verdicts of one line classifier on ``doc``, computed once per document."""
+    key = f"boilerplate:verdicts:{rule_id}"
+    if key not in doc.cache:
+        doc.cache[key] = classifier_of(rule_id)(doc)
+    return doc.cache[key]

@@ -1,0 +1,173 @@
+"""Photo and video credits and the captions and titles that go with them, and bylines. A credit
+(`©`, `(NAME / AFP)`, `Photo: …`) marks its line; a caption is a line ending with one, or a
+short line right above a credit line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..document import Document, Line
+from ..model import Safety
+from .boilerplate_common import (
+    PHRASES,
+    Verdict,
+    _memo,
+    classifier,
+    heading_like,
+    is_sentence,
+    line_key,
+    nonblank,
+    norm,
+    phrases,
+    verdicts,
+    words,
+)
+
+
+def _credit_re(doc: Document) -> regex.Pattern[str]:
+    def build() -> regex.Pattern[str]:
+        items = sorted(phrases(doc).get("credit", []), key=len, reverse=True)
+        alt = "|".join(regex.escape(p) for p in items) or "(?!)"
+        # (BERTRAND GUAY / AFP), (Photo AFP), (AFP), (Name/Reuters)
+        return regex.compile(
+            rf"\(\s*(?:(?:photo|crédit|credit|image)s?\s*:?\s*)?(?:[\p{{L}}.'’\- ]{{2,60}}?\s*/\s*)?(?:{alt})"
+            rf"(?:\s*/\s*[\p{{L}} ]{{2,30}})?\s*\)\s*$",
+            regex.I,
+        )
+
+    return _memo(doc, f"boilerplate:credit:{PHRASES}", build)
+
+
+_PHOTO_LINE_RE = regex.compile(
+    r"^\s*(?:photo|photos|photo credit|photo credits|credit|credits|crédit|crédits|crédit photo|image|illustration|"
+    r"photo d['’]illustration|video|vidéo)\s*:\s*\S.{0,80}$",
+    regex.I,
+)
+_COPYRIGHT_RE = regex.compile(r"(?:©|\(c\)|copyright\b)\s*", regex.I)
+
+
+_CREDIT_PARTICLES = frozenset("de du des la le van von der den da di via and et for images photo photos".split())
+
+
+def _credit_text(text: str) -> bool:
+    """What follows `©` is a credit: a few names, agencies or a year, not a sentence."""
+    ws = words(text)
+    return 0 < len(ws) <= 10 and len(text) <= 80 and all(
+        w[0].isupper() or w[0].isdigit() or w in _CREDIT_PARTICLES for w in ws
+    )
+
+
+def credit_lines(doc: Document) -> dict[int, tuple[str, str]]:
+    """Line number → (kind, caption text before the credit) for every line carrying a credit."""
+    key = "boilerplate:credits"
+    if key in doc.cache:
+        return doc.cache[key]
+    cre = _credit_re(doc)
+    out: dict[int, tuple[str, str]] = {}
+    for ln in nonblank(doc):
+        text = ln.text
+        if len(text) > 600:
+            continue
+        m = _COPYRIGHT_RE.search(text)
+        if m and "©" in m.group() and _credit_text(text[m.end() :]):
+            out[ln.number] = ("copyright", text[: m.start()].strip())
+            continue
+        if _PHOTO_LINE_RE.match(text) and not is_sentence(text) and len(words(text)) <= 14:
+            rest = text.split(":", 1)[1]
+            # `Photo: Radio-Canada / NAME` is a bare credit; `Photo: Biden speaks… (AP Photo/…)` a caption
+            out[ln.number] = ("photo-line", "" if _credit_text(rest.replace("/", " ")) else rest.strip())
+            continue
+        b = cre.search(text)
+        if b and (b.start() == len(text) - len(text.lstrip()) or "/" in b.group() or len(words(text)) <= 30):
+            out[ln.number] = ("bracket", text[: b.start()].strip())
+    doc.cache[key] = out
+    return out
+
+
+def _neighbours(doc: Document, line: Line, span: int = 3) -> Iterator[Line]:
+    lines = nonblank(doc)
+    if "boilerplate:index" not in doc.cache:
+        doc.cache["boilerplate:index"] = {ln.number: i for i, ln in enumerate(lines)}
+    idx = doc.cache["boilerplate:index"][line.number]
+    yield from lines[max(0, idx - span) : idx]
+    yield from lines[idx + 1 : idx + 1 + span]
+
+
+@classifier("boilerplate.photo-credit")
+def classify_photo_credit(doc: Document) -> list[Verdict]:
+    """A credit line: `Photo: Radio-Canada / NAME`, `(NAME / AFP)` or `© Reuters` alone, or a
+    title that repeats a nearby line followed by `© France 24` (a video embed): safe."""
+    out = []
+    for ln in nonblank(doc):
+        found = credit_lines(doc).get(ln.number)
+        if not found:
+            continue
+        _kind, caption = found
+        ckey = norm(caption) if caption else ""
+        if not caption or (len(words(caption)) >= 2 and any(line_key(doc, n) == ckey for n in _neighbours(doc, ln))):
+            out.append(Verdict("boilerplate.photo-credit", ln, Safety.SAFE, "A photo or video credit line."))
+    return out
+
+
+@classifier("boilerplate.photo-caption")
+def classify_photo_caption(doc: Document) -> list[Verdict]:
+    """A caption: a line ending with a credit (`… © Name, Reuters`, `… (NAME / AFP)`), or a
+    short line without final punctuation right above a credit line: unsafe."""
+    credits = credit_lines(doc)
+    safe_credit = {v.line.number for v in verdicts(doc, "boilerplate.photo-credit")}
+    lines = nonblank(doc)
+    out = []
+    for i, ln in enumerate(lines):
+        found = credits.get(ln.number)
+        if found and ln.number not in safe_credit and found[1]:
+            out.append(Verdict("boilerplate.photo-caption", ln, Safety.UNSAFE, "A photo caption with its credit."))
+        elif (
+            not found
+            and i + 1 < len(lines)
+            and credits.get(lines[i + 1].number, ("", "x"))[1] == ""
+            and heading_like(ln.text, 40)
+            and ln is not doc.title
+        ):
+            out.append(Verdict("boilerplate.photo-caption", ln, Safety.UNSAFE, "A photo caption above its credit line."))
+    return out
+
+
+@classifier("boilerplate.video-title")
+def classify_video_title(doc: Document) -> list[Verdict]:
+    """The title of an embedded video: a heading repeated just below with a `© credit`."""
+    credits = credit_lines(doc)
+    lines = nonblank(doc)
+    out = []
+    for i, ln in enumerate(lines):
+        if ln.number in credits or not heading_like(ln.text) or len(words(ln.text)) < 2:
+            continue
+        for nxt in lines[i + 1 : i + 3]:
+            found = credits.get(nxt.number)
+            if found and found[0] == "copyright" and norm(found[1]) == line_key(doc, ln):
+                out.append(Verdict("boilerplate.video-title", ln, Safety.UNSAFE, "The title of an embedded video."))
+                break
+    return out
+
+
+_AGENCY_LINE_RE = regex.compile(r"^\s*\p{Lu}{2,6}\s+(?:news\s+|press\s+)?(?:agency|Agency|AGENCY)\s*$")
+_BYLINE_RE = regex.compile(
+    r"^\s*(?:(?:article )?written by|article rédigé par|rédigé par|by|par)\s*:?\s*"
+    r"(?:\p{Lu}[\p{L}'’.\-]*\s*){1,5}(?:follow|suivre|\+ follow)\s*$|"
+    r"^\s*(?:article written by|article rédigé par)\b.{0,80}$|"
+    r"^\s*(?:by|par)\s*:?\s+(?:the\s+|la\s+)?(?:editorial\s+(?:staff|team|board)|staff|newsroom|rédaction|editor|admin)\s*$",
+    regex.I,
+)
+
+
+@classifier("boilerplate.byline")
+def classify_byline(doc: Document) -> list[Verdict]:
+    """`Article written by …`, `By: Name Follow` (the social button's text), and an agency
+    credit line (`QMI agency`): unsafe."""
+    return [
+        Verdict("boilerplate.byline", ln, Safety.UNSAFE, "A byline or credit line with page furniture.")
+        for ln in nonblank(doc)
+        if not is_sentence(ln.text) and (_BYLINE_RE.match(ln.text) or _AGENCY_LINE_RE.match(ln.text))
+    ]

@@ -1,0 +1,93 @@
+"""Debris inside a line rather than a whole line: a section label glued to the first sentence,
+an update stamp opening a paragraph, the site's name after the headline.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..document import Document
+from ..model import Edit, Finding, Rule, Safety
+from .boilerplate_common import KICKER_RE, PHRASES, _memo, heading_like, nonblank, norm, phrases, verdicts, words
+from .deletion_plan import emit, plan
+
+_GLUED_LABEL_RE = regex.compile(
+    r"^\s*(?P<label>\p{Lu}[\p{L}'’\-]+(?: (?:\p{Lu}[\p{L}'’\-]+|of|de|du|la|le|the|and|et)){0,3})\. (?=[\"“«]?\p{Lu})"
+)
+_UPDATE_STAMP_RE = regex.compile(
+    r"^\s*\[(?:updated?|update|last updated|mis à jour|mise à jour|maj|màj|publié)\b[^\[\]\n]{0,60}\]\s*", regex.I
+)
+
+
+def _is_dateline(doc: Document, label: str) -> bool:
+    """`NEW DELHI`, `NIAMEY/BAMAKO`, `NICE, FRANCE`: a place opening the lead, not a kicker."""
+    places = _memo(doc, f"boilerplate:datelines:{PHRASES}",
+                   lambda: frozenset(norm(p) for p in phrases(doc).get("dateline", [])))
+    parts = [norm(p) for p in regex.split(r"[/,]", label) if p.strip()]
+    return bool(parts) and all(p in places for p in parts)
+
+
+def section_label(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """A section or kicker label glued to the start of a paragraph: `END OF SERVICE: Due to…`,
+    `« NEVERMORE ? »: The…`, or in the headline and lead, `Ivory Coast. "It's…`, where a one- to
+    four-word capitalised label ends with a full stop. Unsafe: the label may be a short sentence."""
+    not_labels = {w.casefold() for w in rule.params.get("not_labels", [])}
+    lines = nonblank(doc)
+    planned = plan(doc)
+    for i, ln in enumerate(lines):
+        text = ln.text
+        if ln.number in planned:
+            continue  # the whole line goes (`READ ALSO: …` is a related link, not a label)
+        m = KICKER_RE.match(text)
+        # a kicker opens the lead, right under a headline; mid-article capitals (`WHAT'S NEXT:`)
+        # are the outlet's own subheads
+        if m and i > 0 and heading_like(lines[i - 1].text) and not _is_dateline(doc, m.group("label")):
+            label = m.group("label").strip()
+            letters = [c for c in label if c.isalpha()]
+            if len(letters) >= 3 and all(c.isupper() for c in letters) and len(label.split()) <= 5 \
+                    and len(words(text[m.end():])) >= 4:
+                lead = len(text) - len(text.lstrip())
+                yield rule.finding(ln.start + lead, ln.start + m.end(), "", safety=Safety.UNSAFE,
+                                   message="A section label glued to the first sentence.")
+                continue
+        if i > 1:
+            continue
+        g = _GLUED_LABEL_RE.match(text)
+        if g and len(words(text[g.end():])) >= 5:
+            label = g.group("label")
+            if label.casefold() in not_labels or label.split()[0].casefold() in not_labels:
+                continue
+            yield rule.finding(ln.start + g.start("label"), ln.start + g.end(), "", safety=Safety.UNSAFE,
+                               message="A section label glued to the headline or the lead.")
+
+
+def update_stamp(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """`[Updated March 13, 2023 at 7:34 p.m.]` opening a paragraph, or `Updated 23/06/2024 at
+    21:40` on a line of its own (deleted with the other debris lines of the deletion plan)."""
+    yield from emit(doc, rule, verdicts(doc, rule.id))
+    planned = plan(doc)
+    for ln in nonblank(doc):
+        if ln.number in planned:
+            continue
+        m = _UPDATE_STAMP_RE.match(ln.text)
+        if m and len(m.group().strip()) < len(ln.text.strip()):
+            s = ln.start + ln.text.index("[")
+            e = ln.start + ln.text.index("]", s - ln.start) + 1
+            yield rule.finding(s, e, message=None, safety=rule.safety, edits=(Edit(s, ln.start + m.end(), ""),),
+                               title="Delete the update stamp")
+
+
+_SITE_SUFFIX_RE = regex.compile(r"\s+\|\s+(?:\p{Lu}[\p{L}\p{N}.'’&\-]*)(?:\s+[\p{Lu}\p{N}][\p{L}\p{N}.'’&\-]*){0,4}\s*$")
+
+
+def title_site_suffix(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """` | CBC News` after the headline: the source site's name from the HTML title."""
+    title = doc.title
+    if title is None:
+        return
+    m = _SITE_SUFFIX_RE.search(title.text)
+    if m and len(words(title.text[: m.start()])) >= 3:
+        s, e = title.start + m.start(), title.start + m.end()
+        yield rule.finding(s, e, "", safety=rule.safety)

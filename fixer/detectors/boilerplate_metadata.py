@@ -1,0 +1,150 @@
+"""Page metadata lines: unix timestamps, hashtag lines, reading times and publication stamps,
+page slugs and the aggregator's source footer. Each is recognised by its shape (digits, tags,
+a date), never by the words of one site.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..document import Document
+from ..model import Safety
+from .boilerplate_common import (
+    Verdict,
+    classifier,
+    nonblank,
+)
+
+_TIMESTAMP_RE = regex.compile(r"^\s*(\d{10}|\d{13})\s*$")
+# unix seconds between 2001-09-09 and 2038-01-19: page render stamps, not figures of the text
+_TS_MIN, _TS_MAX = 1_000_000_000, 2_147_483_647
+
+
+@classifier("boilerplate.unix-timestamp")
+def classify_unix_timestamp(doc: Document) -> list[Verdict]:
+    """A bare unix timestamp alone on a line (`1727014146`): safe."""
+    out = []
+    for ln in nonblank(doc):
+        m = _TIMESTAMP_RE.match(ln.text)
+        if m:
+            value = int(m.group(1)[:10])
+            if _TS_MIN <= value <= _TS_MAX:
+                out.append(Verdict("boilerplate.unix-timestamp", ln, Safety.SAFE, "A unix timestamp left by the page."))
+    return out
+
+
+_HASHTAG_RE = regex.compile(r"^#[\p{L}\p{N}_]+[.,;]?$")
+
+
+@classifier("boilerplate.hashtag-line")
+def classify_hashtag_line(doc: Document) -> list[Verdict]:
+    """A line of tags: all hashtags (safe), or mostly hashtags (unsafe)."""
+    out = []
+    for ln in nonblank(doc):
+        toks = ln.text.split()
+        tags = sum(1 for t in toks if _HASHTAG_RE.match(t))
+        if tags >= 2 and tags == len(toks):
+            out.append(Verdict("boilerplate.hashtag-line", ln, Safety.SAFE, "A line of hashtags."))
+        elif tags >= 3 and tags / len(toks) >= 0.6:
+            out.append(Verdict("boilerplate.hashtag-line", ln, Safety.UNSAFE, "A line made mostly of hashtags."))
+    return out
+
+
+_READING_TIME_RES = [
+    regex.compile(r"^\s*(?:reading time|read time|time to read|temps de lecture|lecture)\s*:?\s*\d{1,2}\s*(?:min|mins|minutes?|mn)\.?\s*$", regex.I),
+    regex.compile(r"^\s*\d{1,2}\s*(?:min|mins|minutes?|mn)(?:\s*(?:read|reading|de lecture))?\.?\s*$", regex.I),
+    regex.compile(r"^\s*(?:published|posted|publié)\b.{0,80}?\b(?:updated|mis à jour|modified)\b.{0,80}?"
+                  r"(?:reading time|read time|temps de lecture)\s*:?\s*\d{1,2}\s*(?:min|mins|minutes?|mn)\.?\s*$", regex.I),
+]
+
+
+_PUBLISHED_UPDATED_RE = regex.compile(
+    r"^\s*(?:published|posted|publié)\b[^.!?]{0,60}?\d[^.!?]{0,40}?\b(?:updated|mis à jour|modified)\b[^!?]{0,60}?\d[^!?]{0,30}$",
+    regex.I,
+)
+
+
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
+           "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre")
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi vendredi "
+                      "samedi dimanche today yesterday".split())
+# `News 21 October, 2017`: a breadcrumb (section name) run into the page date
+_SECTION_DATE_RE = regex.compile(
+    rf"^\s*(?P<section>\p{{Lu}}[\p{{L}}\-]+(?:\s+\p{{Lu}}[\p{{L}}\-]+)?)\s+"
+    rf"(?:\d{{1,2}}\s+(?:{_MONTHS})|(?:{_MONTHS})\s+\d{{1,2}}),?\s+\d{{4}}\s*$",
+    regex.IGNORECASE,
+)
+
+
+@classifier("boilerplate.reading-time")
+def classify_reading_time(doc: Document) -> list[Verdict]:
+    """`Reading time: 1 min`, a bare `1 min`, `Published … Updated … Reading time: 2 min`: safe.
+    `Published on … Updated on …` without a reading time: unsafe (a dateline may be wanted)."""
+    out = []
+    for ln in nonblank(doc):
+        if len(ln.text) > 200:
+            continue
+        if any(p.match(ln.text) for p in _READING_TIME_RES):
+            out.append(Verdict("boilerplate.reading-time", ln, Safety.SAFE, "Reading-time or publication metadata of the page."))
+        elif _PUBLISHED_UPDATED_RE.match(ln.text):
+            out.append(Verdict("boilerplate.reading-time", ln, Safety.UNSAFE, "Publication and update times of the page."))
+        elif (m := _SECTION_DATE_RE.match(ln.text)) and not _WEEKDAYS & set(m.group("section").casefold().split()):
+            out.append(Verdict("boilerplate.reading-time", ln, Safety.UNSAFE, "A breadcrumb and the page date."))
+    return out
+
+
+_SLUG_RE = regex.compile(r"^\s*[a-z0-9]+(?:[-_][a-z0-9]+){2,}\s*$")
+
+
+@classifier("boilerplate.page-slug")
+def classify_page_slug(doc: Document) -> list[Verdict]:
+    """`rf-2-sports`: a page slot or category slug alone on one of the first or last three lines."""
+    lines = nonblank(doc)
+    edge = {ln.number for ln in lines[:3] + lines[-3:]}
+    return [
+        Verdict("boilerplate.page-slug", ln, Safety.SAFE, "A page slug or slot name left by the scraper.")
+        for ln in lines
+        if ln.number in edge and _SLUG_RE.match(ln.text) and any(c.isalpha() for c in ln.text)
+    ]
+
+
+_SOURCE_RE = regex.compile(
+    r"^\s*sources?\s*:?\s*(?:site-\d+|https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|fr|ca|info|news|ro|be|ch)/?\S*)\s*$",
+    regex.I,
+)
+
+
+@classifier("boilerplate.source-footer")
+def classify_source_footer(doc: Document) -> list[Verdict]:
+    """`source site-29`, `Source: example.com`: the aggregator's footer pointing at its source."""
+    return [
+        Verdict("boilerplate.source-footer", ln, Safety.SAFE, "The aggregator's source footer.")
+        for ln in nonblank(doc)
+        if _SOURCE_RE.match(ln.text)
+    ]
+
+
+# a page's update stamp alone on its line: `Updated 23/06/2024 at 21:40`, `Last updated: March 4,
+# 2024, 10:05 a.m. ET`, `[Mis à jour le 12 mai 2023 à 18h02]`. A date is required (a bare
+# `Updated` is a prompt or a word); nothing may follow the date and time.
+_DATE = (rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})|\d{{4}}-\d{{2}}-\d{{2}}|"
+         rf"(?:(?:{'|'.join(sorted(_WEEKDAYS))}),?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th|er)?\s+(?:{_MONTHS})|"
+         rf"(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?),?\s+\d{{4}})")
+_TIME = (r"\d{1,2}(?:[:h.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?"
+         r"(?:\s*(?:GMT|UTC|CET|CEST|ET|EST|EDT|PT|PST|PDT|WAT|EAT)(?:\s*[+\-]\s*\d{1,2})?)?")
+_UPDATE_LINE_RE = regex.compile(
+    rf"^\s*[\[(]?\s*(?:last\s+)?(?:updated?|modified|mis\s+à\s+jour|mise\s+à\s+jour|maj|màj)\s*(?:on|le)?\s*:?\s*"
+    rf"{_DATE}(?:\s*(?:at|à|,|-|–|\|)?\s*{_TIME})?\s*[\])]?\.?\s*$",
+    regex.IGNORECASE,
+)
+
+
+@classifier("boilerplate.update-stamp")
+def classify_update_line(doc: Document) -> list[Verdict]:
+    """`Updated 23/06/2024 at 21:40` alone on a line: the page's update stamp (unsafe, like the
+    stamp that opens a paragraph: an editor may want the time kept in another form)."""
+    return [
+        Verdict("boilerplate.update-stamp", ln, Safety.UNSAFE, "The page's update stamp on a line of its own.")
+        for ln in nonblank(doc)
+        if len(ln.text) <= 120 and _UPDATE_LINE_RE.match(ln.text)
+    ]

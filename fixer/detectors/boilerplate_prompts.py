@@ -1,0 +1,122 @@
+"""Prompts and teasers of the page template: comment, share and newsletter buttons, tag lines,
+calls to action (``boilerplate.page-prompt``) and related-article links
+(``boilerplate.related-link``).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..document import Document
+from ..model import Safety
+from .boilerplate_common import (
+    PHRASES,
+    Verdict,
+    _memo,
+    classifier,
+    is_sentence,
+    line_key,
+    nonblank,
+    phrases,
+    prompt_set,
+    words,
+)
+
+
+def _label_re(doc: Document) -> regex.Pattern[str]:
+    def build() -> regex.Pattern[str]:
+        items = sorted(phrases(doc).get("label", []), key=len, reverse=True)
+        alt = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in items) or "(?!)"
+        return regex.compile(rf"^\s*(?:{alt})\s*:\s*(?P<items>\S.*)$", regex.IGNORECASE)
+
+    return _memo(doc, f"boilerplate:labels:{PHRASES}", build)
+
+
+_POST_FOOTER_RE = regex.compile(
+    r"^\s*The post .{1,250}? appeared first on .{1,100}?\.?\s*$|"
+    # the paywall notice of news sites, in English and in French
+    r"^\s*You have \d{1,3}\s?% of this article left to read\b.{0,120}$|"
+    r"^\s*Il vous reste \d{1,3}\s?% de cet article à lire\b.{0,120}$",
+    regex.IGNORECASE,
+)
+
+
+def _tag_list(items: str) -> bool:
+    """`Mali, Sahel, AES` or `Mali | Sahel`: short items, no sentence."""
+    parts = [p.strip() for p in regex.split(r"[,|;/·•]", items) if p.strip()]
+    return bool(parts) and not is_sentence(items) and all(len(words(p)) <= 5 for p in parts) and len(parts) <= 25
+
+
+def _lead_re(doc: Document) -> regex.Pattern[str]:
+    def build() -> regex.Pattern[str]:
+        items = sorted(phrases(doc).get("lead", []), key=len, reverse=True)
+        alt = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in items) or "(?!)"
+        return regex.compile(rf"^\s*(?:{alt})\b", regex.IGNORECASE)
+
+    return _memo(doc, f"boilerplate:leads:{PHRASES}", build)
+
+
+@classifier("boilerplate.page-prompt")
+def classify_page_prompt(doc: Document) -> list[Verdict]:
+    """A line that is exactly a known comment, share, newsletter or navigation prompt, a tag or
+    category line (`Tags: Mali, Sahel`), or WordPress's `The post … appeared first on …`: safe."""
+    prompts = prompt_set(doc)
+    labels = _label_re(doc)
+    out = []
+    for ln in nonblank(doc):
+        text = ln.text
+        first = text.lstrip(" \t•·*>»›-–—")[:1]
+        if not first.isupper():
+            continue  # a prompt is a label (`Leave a Reply`); `like this:` is a wrapped sentence
+        if len(text) <= 80 and line_key(doc, ln) in prompts:
+            out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, f"Page prompt left by the scraper: {text.strip()!r}."))
+        elif len(text) <= 400 and (m := labels.match(text)) and _tag_list(m.group("items")):
+            out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, "A tag or category line of the page."))
+        elif len(words(text)) <= 20 and _lead_re(doc).match(text) and text.count(". ") == 0:
+            out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, "A call to action of the page."))
+        elif len(text) <= 400 and _POST_FOOTER_RE.match(text):
+            out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, "The feed footer of the source site."))
+    return out
+
+
+def _related_re(doc: Document) -> regex.Pattern[str]:
+    def build() -> regex.Pattern[str]:
+        items = sorted(phrases(doc).get("related", []), key=len, reverse=True)
+        alt = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in items) or "(?!)"
+        return regex.compile(rf"^\s*(?:>>|»|›)?\s*(?P<lead>{alt})(?P<sep>\s*[:>»›|\-–—]+\s*|\s*|(?=\p{{Lu}}|\d))(?P<rest>.*)$",
+                             regex.IGNORECASE)
+
+    return _memo(doc, f"boilerplate:related:{PHRASES}", build)
+
+
+_ARROW_LINK_RE = regex.compile(r"^\s*(?:>>|»»|→|►|▶)\s*\S")
+
+
+@classifier("boilerplate.related-link")
+def classify_related_link(doc: Document) -> list[Verdict]:
+    """A related-article teaser: a known lead (`Also read`, `Lire aussi`) glued to or followed
+    by a colon and a linked title, or a `>>` link line. Safe in those forms; unsafe when the lead
+    is followed by a plain space and a capital, which a sentence could also do."""
+    pat = _related_re(doc)
+    out = []
+    for ln in nonblank(doc):
+        text = ln.text
+        if len(text) > 300:
+            continue
+        m = pat.match(text)
+        if m:
+            rest, sep = m.group("rest").strip(), m.group("sep")
+            if not rest and line_key(doc, ln) in prompt_set(doc):
+                continue  # a bare `Read more` is a page prompt: one finding, not two
+            if not rest:
+                safety = Safety.SAFE
+            elif sep.strip() or (sep == "" and (rest[:1].isupper() or rest[:1].isdigit())):
+                safety = Safety.SAFE  # `Also readDouble attack…`, `Read also: …`
+            elif rest[:1].isupper() and not is_sentence(text) and " " in m.group("lead").strip():
+                safety = Safety.UNSAFE  # `See also The report…` (a one-word lead such as `Related Rights` reads on)
+            else:
+                continue
+            out.append(Verdict("boilerplate.related-link", ln, safety, "A related-article link line."))
+        elif _ARROW_LINK_RE.match(text) and not is_sentence(text) and len(words(text)) <= 25:
+            out.append(Verdict("boilerplate.related-link", ln, Safety.SAFE, "A `>>` link line."))
+    return out

@@ -1,0 +1,81 @@
+"""Lines that repeat another line of the page: the headline printed twice, a heading cut
+short under itself, a teaser repeating the lead. Exact copies are judged by
+``boilerplate.repeated-title``, near copies by ``boilerplate.near-repeat``.
+"""
+
+from __future__ import annotations
+
+from ..document import Document
+from ..model import Safety
+from .boilerplate_common import (
+    KICKER_RE,
+    Verdict,
+    classifier,
+    heading_like,
+    is_sentence,
+    line_key,
+    nonblank,
+    norm,
+    verdicts,
+    words,
+)
+from .boilerplate_credits import credit_lines
+
+
+@classifier("boilerplate.repeated-title")
+def classify_repeated_title(doc: Document) -> list[Verdict]:
+    """A later copy of a line already seen (the title, an item title, a timestamp): safe for a
+    heading, unsafe for a sentence (a refrain in a speech is repeated on purpose).
+
+    Exact copies only, ignoring case, quote style and spacing; a line needs three words so
+    that short labels (`Photo`, a name) are left to the rules that know them."""
+    out = []
+    seen: dict[str, bool] = {}  # normalised line → whether its first copy ends like a sentence
+    for line in nonblank(doc):
+        key = line_key(doc, line)
+        if key in seen and key.count(" ") >= 2 and len(words(key)) >= 3:
+            if seen[key] != is_sentence(line.text):
+                continue  # `Storm hits Britain` then `Storm hits Britain.`: a headline and its lead
+            # a repeated heading is furniture; a repeated sentence may be a refrain of a speech
+            stripped = line.text.strip()
+            whole = heading_like(stripped) and stripped[-1] not in ",;:-–—(" and not stripped[0].islower()
+            safety = Safety.SAFE if whole else Safety.UNSAFE
+            out.append(Verdict("boilerplate.repeated-title", line, safety, "A repeated copy of an earlier line."))
+        seen.setdefault(key, is_sentence(line.text))
+    return out
+
+
+@classifier("boilerplate.near-repeat")
+def classify_near_repeat(doc: Document) -> list[Verdict]:
+    """A heading that repeats the heading just before it, cut short or with a prefix, and a
+    teaser line that repeats the start of the paragraph after it: unsafe (which copy is the
+    better one is a judgement)."""
+    out = []
+    lines = nonblank(doc)
+    exact = {v.line.number for v in verdicts(doc, "boilerplate.repeated-title")} | set(credit_lines(doc))
+    for i, line in enumerate(lines):
+        if line.number in exact:
+            continue
+        key = line_key(doc, line)
+        nkey = len(words(key))
+        if heading_like(line.text) and nkey >= 4:
+            for prev in lines[max(0, i - 1) : i]:
+                pkey = line_key(doc, prev)
+                if pkey == key or not heading_like(prev.text):
+                    continue
+                shorter = min(nkey, len(words(pkey)))
+                # cut short (`…cocoa set`) or with a tag prefix (`Death of Nahel: …`); a line that
+                # goes on after the heading is a subtitle and stays
+                if shorter >= 4 and (pkey.startswith(key) or key.endswith(pkey)):
+                    out.append(Verdict("boilerplate.near-repeat", line, Safety.UNSAFE,
+                                       "A truncated or extended copy of the heading above it."))
+                    break
+        elif i <= 2 and is_sentence(line.text) and nkey >= 6:
+            # a standfirst that repeats the first sentence of the lead (after a kicker label)
+            for nxt in lines[i + 1 : i + 4]:
+                body = norm(KICKER_RE.sub("", nxt.text, count=1))
+                if len(body) > len(key) + 20 and body.startswith(key):
+                    out.append(Verdict("boilerplate.near-repeat", line, Safety.UNSAFE,
+                                       "A teaser line repeating the start of the lead below it."))
+                    break
+    return out

@@ -1,0 +1,126 @@
+"""The shared deletion plan of the boilerplate line rules: how to delete one line so that the
+text keeps its paragraph structure whatever subset of the deletions is applied.
+
+Deleting lines one by one leaves gaps when debris comes in blocks (a timestamp, then a hashtag
+line, then a comment prompt at the end of the page). So every rule first asks ``plan`` which
+lines *any* boilerplate line rule would delete, and shapes its own edits to fit that block:
+in the middle of the text a block gives back exactly one blank line; at the end of the text each
+line takes the line break before it; at the start, the blank lines after it. The shapes compose:
+applying only some of a block's deletions never glues two kept lines into one.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator
+
+from ..document import Document, Line
+from ..model import Edit, Finding, Rule, Safety
+from .boilerplate_common import LINE_RULES, PROFILES, Verdict, nonblank, verdicts
+from .site_profiles import profile_verdicts
+
+
+def plan(doc: Document) -> frozenset[int]:
+    """Numbers of the lines that some boilerplate line rule deletes (shared by all rules)."""
+    key = "boilerplate:plan"
+    if key not in doc.cache:
+        marked: set[int] = set()
+        for rule_id in LINE_RULES:
+            marked.update(v.line.number for v in verdicts(doc, rule_id))
+        if doc.cache.get("store") is not None:
+            marked.update(v.line.number for v in profile_verdicts(doc, "boilerplate.site-profile", PROFILES))
+        doc.cache[key] = frozenset(marked)
+    return doc.cache[key]
+
+
+def _break_end(doc: Document, line: Line) -> int:
+    text = doc.text
+    if text.startswith("\r\n", line.end):
+        return line.end + 2
+    if text.startswith("\n", line.end) or text.startswith("\r", line.end):
+        return line.end + 1
+    return line.end
+
+
+def plan_safety(doc: Document) -> dict[int, Safety]:
+    """Planned line → SAFE when a safe rule deletes it (it goes even without ``--unsafe``)."""
+    key = "boilerplate:plan-safety"
+    if key not in doc.cache:
+        out: dict[int, Safety] = {}
+        for rule_id in LINE_RULES:
+            for v in verdicts(doc, rule_id):
+                if out.get(v.line.number) is not Safety.SAFE:
+                    out[v.line.number] = v.safety
+        if doc.cache.get("store") is not None:
+            for v in profile_verdicts(doc, "boilerplate.site-profile", PROFILES):
+                if out.get(v.line.number) is not Safety.SAFE:
+                    out[v.line.number] = v.safety
+        doc.cache[key] = out
+    return doc.cache[key]
+
+
+def deletion_edits(doc: Document, line: Line, planned: frozenset[int] | None = None) -> tuple[Edit, ...]:
+    """The edits that delete ``line`` so that, with the other planned deletions, the text keeps
+    one blank line between paragraphs and gains no blank line at its start or end.
+
+    A block of debris lines between two paragraphs gives back its blank lines through one of
+    its lines: the last one, or, when the block mixes unsafe and safe lines, the last unsafe
+    one, so that applying only the safe deletions still leaves the paragraphs apart."""
+    safety = plan_safety(doc) if planned is None else {}
+    if planned is None:
+        planned = plan(doc)
+        if "boilerplate:kept" not in doc.cache:
+            doc.cache["boilerplate:kept"] = [ln.number for ln in nonblank(doc) if ln.number not in planned]
+        kept = doc.cache["boilerplate:kept"]
+    else:
+        planned = planned | {line.number}
+        kept = [ln.number for ln in nonblank(doc) if ln.number not in planned]
+    lines = doc.lines
+    idx = line.number - 1
+    pos = bisect.bisect_left(kept, line.number)
+    has_before, next_kept = pos > 0, (kept[pos] if pos < len(kept) else None)
+    if next_kept is None and has_before:
+        # tail debris: take the line break before the line and any blank lines between
+        j = idx - 1
+        while j >= 0 and lines[j].blank:
+            j -= 1
+        start = lines[j].end if j >= 0 else 0
+        return (Edit(start, line.end, ""),)
+    # head or middle: the line and its break, plus the blank lines after its block when the
+    # block had a blank line before it (one blank line survives), or at the head of the text
+    first = idx
+    while first > 0 and not lines[first - 1].blank and lines[first - 1].number in planned:
+        first -= 1
+    last = idx
+    while last + 1 < len(lines) and not lines[last + 1].blank and lines[last + 1].number in planned:
+        last += 1
+    block = range(first, last + 1)
+    gives_back = (not has_before or (first > 0 and lines[first - 1].blank)) and last + 1 < len(lines) \
+        and lines[last + 1].blank
+    edits = [Edit(line.start, _break_end(doc, line), "")]
+    if gives_back:
+        unsafe = [i for i in block if safety.get(i + 1) is Safety.UNSAFE]
+        taker = unsafe[-1] if unsafe and safety.get(last + 1) is Safety.SAFE else last
+        if taker == idx:
+            j, end = last + 1, _break_end(doc, lines[last])
+            start = end
+            while j < len(lines) and lines[j].blank and next_kept is not None and lines[j].number < next_kept:
+                end = _break_end(doc, lines[j])
+                j += 1
+            if idx == last:
+                edits = [Edit(line.start, end, "")]
+            elif end > start:
+                edits.append(Edit(start, end, ""))
+    return tuple(edits)
+
+
+def emit(doc: Document, rule: Rule, verdicts: list[Verdict]) -> Iterator[Finding]:
+    for v in verdicts:
+        if v.span is None:
+            edits = deletion_edits(doc, v.line)
+            yield rule.finding(v.line.start, v.line.end, message=v.message or None, safety=v.safety, edits=edits,
+                               title="Delete the line")
+        else:
+            s, e = v.span
+            yield rule.finding(s, e, message=v.message or None, safety=v.safety,
+                               edits=(Edit(s, v.edit_end if v.edit_end is not None else e, ""),), title="Delete it")
