@@ -95,7 +95,6 @@ def acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
 
 # -- inconsistency.name-spelling ---------------------------------------------------------------
 
-_NAME_RE = regex.compile(r"\p{Lu}[\p{Ll}\p{M}]+(?:\p{Lu}[\p{Ll}\p{M}]+)?|\p{Lu}[\p{Ll}\p{M}]*")
 
 
 class _Names:

@@ -134,7 +134,9 @@ _GAP_RE = regex.compile(r"[ \t\u00a0\-'’]*")
 # apostrophes and connectors (also glued: "dAfrica", "theOuest"); only these are split into
 # pieces and aligned with the glossary.
 _CONNECTOR_ALT = "of|the|for|and|in|on|to|at|a|an|by|with|from|de|du|des|d|l|la|le|les|et|en|au|aux|dans|pour|sur|par|avec"
-_CAP_WORD = r"[\p{L}\p{M}]*\p{Lu}[\p{L}\p{M}\p{N}]*"
+# A word holding a capital ("Alliance", glued "theOuest"): anchored at a word start and
+# possessive, so a long run of letters is scanned once, never backtracked into.
+_CAP_WORD = r"(?<![\p{L}\p{M}\p{N}])(?=[\p{L}\p{M}]*\p{Lu})[\p{L}\p{M}\p{N}]++"
 _RUN_RE = regex.compile(
     rf"{_CAP_WORD}(?:[ \t\u00a0\-'’]+(?:(?:{_CONNECTOR_ALT})(?:[ \t\u00a0'’]+|(?=\p{{Lu}})))*{_CAP_WORD})+"
 )
