@@ -32,8 +32,13 @@ def _is_dateline(doc: Document, label: str) -> bool:
 def section_label(doc: Document, rule: Rule) -> Iterator[Finding]:
     """A section or kicker label glued to the start of a paragraph: `END OF SERVICE: Due to…`,
     `« NEVERMORE ? »: The…`, or in the headline and lead, `Ivory Coast. "It's…`, where a one- to
-    four-word capitalised label ends with a full stop. Unsafe: the label may be a short sentence."""
+    four-word capitalised label ends with a full stop. Unsafe: the label may be a short sentence.
+
+    The full stop of an abbreviation (`Florida Gov. Ron DeSantis`, `Mount St. Helens`, `Martin
+    Luther King Jr. Day`) ends no label: a label whose last word is one of the rule's
+    ``abbreviations`` is a name running on, wherever it sits in the name."""
     not_labels = {w.casefold() for w in rule.params.get("not_labels", [])}
+    abbreviations = {w.casefold().rstrip(".") for w in rule.params.get("abbreviations", [])}
     lines = nonblank(doc)
     planned = plan(doc)
     for i, ln in enumerate(lines):
@@ -57,7 +62,8 @@ def section_label(doc: Document, rule: Rule) -> Iterator[Finding]:
         g = _GLUED_LABEL_RE.match(text)
         if g and len(words(text[g.end():])) >= 5:
             label = g.group("label")
-            if label.casefold() in not_labels or label.split()[0].casefold() in not_labels:
+            parts = label.casefold().split()
+            if label.casefold() in not_labels or parts[0] in not_labels or parts[-1] in abbreviations:
                 continue
             yield rule.finding(ln.start + g.start("label"), ln.start + g.end(), "", safety=Safety.UNSAFE,
                                message="A section label glued to the headline or the lead.")
