@@ -343,3 +343,13 @@ GARBLED2_REPAIRS = {
 def test_garbled_french_and_quebec_copy_gets_its_repairs() -> None:
     got = {(GARBLED2[f.start:f.end], f.fix.edits[0].replacement) for f in FIXER.check(GARBLED2) if f.fix}
     assert GARBLED2_REPAIRS <= got
+
+
+@pytest.mark.parametrize("text", ["a" * 20000 + "A", "A" * 20000, "Ab " * 5000, "Of The And " * 3000, "(" * 5000],
+                         ids=["lower-run", "upper-run", "cap-words", "connectors", "parens"])
+def test_pathological_text_stays_linear(text: str) -> None:
+    import time
+
+    start = time.process_time()
+    FIXER.check(text)
+    assert time.process_time() - start < 2.0
