@@ -74,7 +74,9 @@ def french_acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
     for tok in doc.tokens:
         ents = g.fr_acronyms.get(tok.text)
         if not ents or tok.text != tok.text.upper():
-            continue
+            ents = _title_case_french(g, tok.text)
+            if not ents:
+                continue
         need_context = any(e.fr_ambiguous for e in ents) or len(ents) > 1
         ent = _pick(doc, ents, need_context)
         if ent is None or caps_line(doc, tok.start):
@@ -93,6 +95,18 @@ def french_acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
             yield rule.finding(start, end, english, message=msg)
         else:
             yield rule.finding(tok.start, tok.end, english, message=msg)
+
+
+def _title_case_french(g: Glossary, word: str) -> list[Entity]:
+    """French press writes acronyms said as words in title case, with accents: ``Cédéao``,
+    ``Otan``, ``Aqmi``. Such a word whose capitals are a French acronym, and that is no English
+    word, is that acronym."""
+    if len(word) < 4 or not (word[0].isupper() and word[1:].islower()):
+        return []
+    ents = g.fr_acronyms.get(fold(word).upper(), [])
+    if ents and _is_english(word):
+        return []
+    return ents
 
 
 def _ambiguous_ok(doc: Document, ent: Entity, start: int, end: int, window: int) -> bool:
