@@ -162,12 +162,32 @@ _BYLINE_RE = regex.compile(
 )
 
 
+def _with_agency_re(doc: Document) -> regex.Pattern[str]:
+    """`With AFP`, `(With AFP and Reuters)`, `Avec AFP`, `With agencies`: the wire credit that
+    French papers put under a rewritten dispatch (`Avec AFP`), translated or not."""
+    def build() -> regex.Pattern[str]:
+        items = sorted(phrases(doc).get("credit", []), key=len, reverse=True)
+        agency = "|".join(regex.escape(p) for p in items) + "|agencies|agences"
+        return regex.compile(
+            rf"^\s*\(?\s*(?:with|avec)\s+(?:the\s+)?(?:{agency})(?:\s*(?:,|/|and|et|&)\s*(?:{agency}))*\s*\)?\.?\s*$",
+            regex.IGNORECASE,
+        )
+
+    return _memo(doc, f"boilerplate:with-agency:{PHRASES}", build)
+
+
 @classifier("boilerplate.byline")
 def classify_byline(doc: Document) -> list[Verdict]:
-    """`Article written by …`, `By: Name Follow` (the social button's text), and an agency
-    credit line (`QMI agency`): unsafe."""
+    """`Article written by …`, `By: Name Follow` (the social button's text), an agency credit
+    line (`QMI agency`), and a wire credit (`With AFP`) as the last line of the text: unsafe.
+    Only the last line: a credit followed by more text (`With The Canadian Press` above a share
+    prompt) is kept by the samples' annotators as part of the article's signature."""
+    lines = nonblank(doc)
+    tail = {lines[-1].number} if len(lines) > 2 else set()
+    with_agency = _with_agency_re(doc)
     return [
         Verdict("boilerplate.byline", ln, Safety.UNSAFE, "A byline or credit line with page furniture.")
-        for ln in nonblank(doc)
-        if not is_sentence(ln.text) and (_BYLINE_RE.match(ln.text) or _AGENCY_LINE_RE.match(ln.text))
+        for ln in lines
+        if (not is_sentence(ln.text) and (_BYLINE_RE.match(ln.text) or _AGENCY_LINE_RE.match(ln.text)))
+        or (ln.number in tail and len(ln.text) <= 60 and with_agency.match(ln.text))
     ]

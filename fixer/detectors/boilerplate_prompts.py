@@ -56,10 +56,41 @@ def _lead_re(doc: Document) -> regex.Pattern[str]:
     return _memo(doc, f"boilerplate:leads:{PHRASES}", build)
 
 
+# A prompt quoted by a sentence goes on with a clause of saying: `Click here to verify your
+# account, the fake messages urged`, `Follow us on Facebook, the group wrote`, `Read more: that
+# was the only text on the page, investigators said`. Such a line is a sentence of the article.
+_SAYING = ("said|says|say|wrote|writes|urged|urges|added|adds|told|tells|explained|explains|warned|warns|noted|"
+           "notes|stated|states|claimed|claims|insisted|insists|asked|asks|announced|announces|tweeted|posted|"
+           "declared|declares|reported|reports|replied|promised|suggested|recalled|admitted|continued|"
+           "concluded|according|quipped|joked|boasted|urging|saying|promising|warning")
+_REPORTED_RE = regex.compile(
+    rf"[,;:—–]\s*(?:[\p{{L}}\p{{N}}'’\-]+\s+){{0,5}}?(?:{_SAYING})\b|[,;:—–]\s*(?:[\p{{L}}'’\-]+\s+){{1,5}}?(?:read|reads)\b",
+    regex.IGNORECASE,
+)
+# a clause running on after a comma or a semicolon: `Subscribe to our newsletter, it is free`
+_CLAUSE_RE = regex.compile(r";|,\s*(?!(?:and|or|et|ou)\s+\p{Lu})\p{Ll}")
+
+
+def reported(text: str) -> bool:
+    """The line quotes the prompt inside a sentence (`…, the group wrote`)."""
+    return bool(_REPORTED_RE.search(text))
+
+
+def _debris_shaped(text: str, max_words: int) -> bool:
+    """Short, one clause, and not a prose sentence closed by a full stop after many words:
+    the shape of a button or a teaser, the only shape a SAFE deletion accepts."""
+    n = len(words(text))
+    long_sentence = text.rstrip().endswith(".") and not text.rstrip().endswith("..") and n > 8
+    return n <= max_words and not _CLAUSE_RE.search(text) and not long_sentence
+
+
 @classifier("boilerplate.page-prompt")
 def classify_page_prompt(doc: Document) -> list[Verdict]:
     """A line that is exactly a known comment, share, newsletter or navigation prompt, a tag or
-    category line (`Tags: Mali, Sahel`), or WordPress's `The post … appeared first on …`: safe."""
+    category line (`Tags: Mali, Sahel`), or WordPress's `The post … appeared first on …`: safe.
+    A call to action (`Click here to subscribe`) is safe only in the shape of a button (short,
+    one clause, no closing full stop after many words); longer, unsafe; and a line that quotes
+    the prompt in a sentence (`…, the fake messages urged`) is left alone."""
     prompts = prompt_set(doc)
     labels = _label_re(doc)
     out = []
@@ -72,8 +103,9 @@ def classify_page_prompt(doc: Document) -> list[Verdict]:
             out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, f"Page prompt left by the scraper: {text.strip()!r}."))
         elif len(text) <= 400 and (m := labels.match(text)) and _tag_list(m.group("items")):
             out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, "A tag or category line of the page."))
-        elif len(words(text)) <= 20 and _lead_re(doc).match(text) and text.count(". ") == 0:
-            out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, "A call to action of the page."))
+        elif len(words(text)) <= 20 and _lead_re(doc).match(text) and text.count(". ") == 0 and not reported(text):
+            safety = Safety.SAFE if _debris_shaped(text, 12) else Safety.UNSAFE
+            out.append(Verdict("boilerplate.page-prompt", ln, safety, "A call to action of the page."))
         elif len(text) <= 400 and _POST_FOOTER_RE.match(text):
             out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, "The feed footer of the source site."))
     return out
@@ -83,7 +115,7 @@ def _related_re(doc: Document) -> regex.Pattern[str]:
     def build() -> regex.Pattern[str]:
         items = sorted(phrases(doc).get("related", []), key=len, reverse=True)
         alt = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in items) or "(?!)"
-        return regex.compile(rf"^\s*(?:>>|»|›)?\s*(?P<lead>{alt})(?P<sep>\s*[:>»›|\-–—]+\s*|\s*|(?=\p{{Lu}}|\d))(?P<rest>.*)$",
+        return regex.compile(rf"^\s*(?:>>|»|›)?\s*(?P<lead>{alt})(?P<sep>\s*(?:[:>»›|\-–—…]|\.{{2,}})+\s*|\s*|(?=\p{{Lu}}|\d))(?P<rest>.*)$",
                              regex.IGNORECASE)
 
     return _memo(doc, f"boilerplate:related:{PHRASES}", build)
@@ -92,11 +124,20 @@ def _related_re(doc: Document) -> regex.Pattern[str]:
 _ARROW_LINK_RE = regex.compile(r"^\s*(?:>>|»»|→|►|▶)\s*\S")
 
 
+def _title_shaped(rest: str) -> bool:
+    """What follows `Also read:` is the linked title: it starts like a title (a capital, a
+    figure, a quotation mark) and is not a long sentence closed by a full stop."""
+    return rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "\"“«'‘"
+
+
 @classifier("boilerplate.related-link")
 def classify_related_link(doc: Document) -> list[Verdict]:
     """A related-article teaser: a known lead (`Also read`, `Lire aussi`) glued to or followed
-    by a colon and a linked title, or a `>>` link line. Safe in those forms; unsafe when the lead
-    is followed by a plain space and a capital, which a sentence could also do."""
+    by a colon, an arrow or an ellipsis and a linked title, or a `>>` link line. Safe in those
+    forms when the rest has the shape of a title (a capital first, at most 25 words, no full stop
+    after many words); unsafe when the lead is followed by a plain space and a capital, which a
+    sentence could also do, or when the rest does not look like a title. A line that quotes the
+    lead in a sentence (`Read more: that was all, investigators said.`) is left alone."""
     pat = _related_re(doc)
     out = []
     for ln in nonblank(doc):
@@ -108,10 +149,15 @@ def classify_related_link(doc: Document) -> list[Verdict]:
             rest, sep = m.group("rest").strip(), m.group("sep")
             if not rest and line_key(doc, ln) in prompt_set(doc):
                 continue  # a bare `Read more` is a page prompt: one finding, not two
+            if rest and reported(text):
+                continue  # `Read more: that was the only text on the page, investigators said.`
             if not rest:
                 safety = Safety.SAFE
             elif sep.strip() or (sep == "" and (rest[:1].isupper() or rest[:1].isdigit())):
-                safety = Safety.SAFE  # `Also readDouble attack…`, `Read also: …`
+                # `Also readDouble attack…`, `Read also: …`, `Also read…Senegal: …`
+                shaped = _title_shaped(rest) and len(words(rest)) <= 25 and \
+                    not (rest.endswith(".") and not rest.endswith("..") and len(words(rest)) > 8)
+                safety = Safety.SAFE if shaped else Safety.UNSAFE
             elif rest[:1].isupper() and not is_sentence(text) and " " in m.group("lead").strip():
                 safety = Safety.UNSAFE  # `See also The report…` (a one-word lead such as `Related Rights` reads on)
             else:
