@@ -52,7 +52,7 @@ def list_entities(
         if needle and needle not in hay:
             continue
         fr = f"  [fr {e.fr_acronym}]" if e.fr_acronym and e.fr_acronym != e.acronym else ""
-        typer.echo(f"{e.id:<28} {e.kind:<16} {e.label()}{fr}")
+        typer.echo(f"{e.id:<28} {e.kind:<18} {e.label()}{fr}")
         shown += 1
     typer.echo(f"{shown} of {len(g.entities)} entries", err=True)
 

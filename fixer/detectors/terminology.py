@@ -38,7 +38,10 @@ from ..glossary import (
 from ..model import Finding, Rule
 
 # A French acronym explained as French right next to it is legitimate ("GSIM in French").
-_FRENCH_GLOSS_BEFORE = regex.compile(r"(?i)(French|francophone)\s+(acronym|initials|abbreviation|name)\W*$|\bin French\W*$|\bFrench:\s*$")
+_FRENCH_GLOSS_BEFORE = regex.compile(
+    r"(?i)(French|francophone)\s+(acronym|initials|abbreviation|name)s?(\s+(is|was|of|for))?\W*$"
+    r"|\b(known|called|abbreviated|written)?\s*in French(\s+(as|by))?\W*$|\bFrench:\s*$"
+)
 _FRENCH_GLOSS_AFTER = regex.compile(r"(?i)^\s*(in French|,? its French (acronym|name|initials)|,? the French (acronym|name|initials)|\(French\))")
 
 
