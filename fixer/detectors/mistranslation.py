@@ -18,7 +18,7 @@ from typing import Any
 import regex
 
 from ..document import Document
-from ..glossary import Entity, Glossary, doc_glossary, mentions
+from ..glossary import Glossary, doc_glossary, mentions
 from ..model import Finding, Rule
 
 # -- mistranslation.demonym --------------------------------------------------------------------
@@ -201,5 +201,3 @@ def number_calque(doc: Document, rule: Rule) -> Iterator[Finding]:
             message=f"{m.group()!r} renders a French number word by word; it means {value}.",
         )
 
-
-__all__ = ["Entity", "demonym", "false_friend", "number_calque"]
