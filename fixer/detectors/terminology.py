@@ -125,7 +125,10 @@ def _ambiguous_ok(doc: Document, ent: Entity, start: int, end: int, window: int)
     if end - start <= 2 and regex.match(r"\.?\s+\p{Lu}\p{Ll}", text[end : end + 4]):
         return False  # initials before a surname: JO Smith
     near = text[max(0, start - window) : end + window]
-    return any(regex.search(r"(?<![\p{L}])" + regex.escape(c) + r"(?![\p{L}])", near) for c in ent.context)
+    return any(
+        regex.search(r"(?<![\p{L}])" + regex.escape(c) + r"(?![\p{L}])", near, 0 if c[:1].isupper() else regex.IGNORECASE)
+        for c in ent.context
+    )
 
 
 def _gloss(text: str, start: int, end: int, ent: Entity) -> tuple[int, int] | None:
