@@ -6,9 +6,13 @@
 * ``name_spelling``: a person's or place's name written two ways (``Killian``/``Kylian
   Mbappé``, ``Mbappe``/``Mbappé``, ``Yamoussokro``/``Yamoussoukro``) or one letter away from
   a glossary name the article's context confirms (``General Ciani`` in an article about Niger:
-  ``Tiani``).
+  ``Tiani``). Without the glossary only accent variants are compared: two names a letter apart
+  are as often two people (Ibrahim and Ibrahima Traoré).
+* ``defined_name``: a name written unlike the article's own ``Long Name (ACR)`` definition
+  (words reordered or glued), so bodies no glossary knows are covered too.
 
-The form to keep: the glossary's, then the article's majority. Fixes are ``unsafe``.
+The form to keep: the glossary's, then the article's majority. Fixes are ``unsafe``, except
+accents restored where the glossary and the majority agree.
 """
 
 from __future__ import annotations

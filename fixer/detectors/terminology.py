@@ -7,6 +7,8 @@
   fuzzy token alignment (rapidfuzz) and only flagged with evidence of damage.
 * ``acronym_case``: a glossary acronym in title case (``Jnim``, ``Acled``) in an article whose
   house style writes such acronyms in capitals.
+* ``name_case``: a glossary name whose capitals broke (``hydro-Québec``, ``ministry of Health
+  and social Services``, a lower-case gloss of an acronym).
 
 Everything is proposed for review (``unsafe``): a name may be right in a way no glossary
 knows.
