@@ -1,0 +1,89 @@
+"""Text decoded with the wrong code page (mojibake, repaired by ftfy) and HTML character
+references the scraper did not decode.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Iterator
+
+import regex
+
+from ..document import Document
+from ..model import Finding, Rule
+
+
+def _ftfy_config():  # ftfy is imported lazily
+    from ftfy import TextFixerConfig
+
+    # encoding repairs only: keep curly quotes, ligatures, widths, line breaks and Unicode form
+    return TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=False,
+    )
+
+
+_THAI_IN_LATIN_RE = regex.compile(r"[\p{Latin}\u0e00-\u0e7f]*(?:\p{Latin}[\u0e00-\u0e7f]|[\u0e00-\u0e7f]\p{Latin})[\p{Latin}\u0e00-\u0e7f]*")
+
+
+def mojibake(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """Text decoded with the wrong code page (`CÃ´te dâ€™Ivoire`, `Cรดte`), repaired by ftfy
+    (or, for the Thai code page ftfy does not try, by Python's own cp874 codec) and reported
+    span by span, so the diff shows each repaired word."""
+    import ftfy
+    from ftfy.badness import is_bad
+
+    store = doc.cache.get("store")
+    config = store.memo("typography:ftfy-config", _ftfy_config) if store is not None else _ftfy_config()
+    for ln in doc.lines:
+        t = ln.text
+        if t.isascii():
+            continue
+        fixed = t
+        if is_bad(t):
+            fixed = ftfy.fix_text(t, config)
+        fixed = _THAI_IN_LATIN_RE.sub(_cp874, fixed)
+        if fixed == t:
+            continue
+        matcher = difflib.SequenceMatcher(None, t, fixed, autojunk=False)
+        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+            if op != "equal":
+                yield rule.finding(ln.start + i1, ln.start + i2, fixed[j1:j2],
+                                   message=f"Mojibake: {t[i1:i2]!r} should read {fixed[j1:j2]!r}.")
+
+
+def _cp874(m: regex.Match[str]) -> str:
+    """`Cรดte` → `Côte`: UTF-8 bytes read as Windows-874 (Thai); kept only when the bytes
+    decode as UTF-8 into Latin letters."""
+    word = m.group()
+    try:
+        out = word.encode("cp874").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return word
+    return out if regex.fullmatch(r"[\p{Latin}\p{M}]+", out) else word
+
+
+_ENTITY_RE = regex.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,9});")
+
+
+def html_entity(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """`It&#8217;s`, `Tom &amp; Jerry`, `&nbsp;`: HTML character references the scraper did not
+    decode. The standard library's ``html.unescape`` gives the character; a no-break space
+    becomes a plain space. Unknown names (`&foo;`) are left alone."""
+    import html
+
+    if "&" not in doc.text:
+        return
+    for m in _ENTITY_RE.finditer(doc.text):
+        char = html.unescape(m.group())
+        if char == m.group() or not char or "\ufffd" in char or any(unicodedata.category(c)[0] == "C" for c in char):
+            continue
+        yield rule.finding(m.start(), m.end(), " " if char == "\u00a0" else char)

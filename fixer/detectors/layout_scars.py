@@ -1,0 +1,90 @@
+"""Scars of the page layout: a drop cap split from its word, a sentence cut into paragraphs by
+removed markup, a headline whose first words were cut, a superscript merged into its word.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+
+import regex
+
+from ..document import Document
+from ..model import Edit, Finding, Rule, Safety
+
+_DROP_CAP_RE = regex.compile(r"^([\p{Lu}]) (\p{Lu}{2,}[\p{L}\-]*)", regex.M)
+
+
+def drop_cap(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """`Q UARANTE…`: a paragraph's ornamental first letter split from its word. Safe when the
+    joined word is a known English or French word; `A`, `I` and `O` are words of their own."""
+    from ..lexicon import zipf_en, zipf_fr
+
+    floor = float(rule.params.get("known_zipf", 3.0))
+    for m in _DROP_CAP_RE.finditer(doc.text):
+        if m.group(1) in "AIO":
+            continue
+        joined = m.group(1) + m.group(2)
+        head = regex.split(r"[\-]", joined)[0]
+        known = max(zipf_en(head), zipf_fr(head)) >= floor
+        yield rule.finding(m.start(), m.end(), joined, safety=Safety.SAFE if known else Safety.UNSAFE)
+
+
+_SPLIT_START_RE = regex.compile(r"^[ \t]*(?:([,;])(?=\s)|(\.)(?=[ \t]*[»”\"]|[ \t]+\p{Lu}))", regex.M)
+
+
+_LIST_ITEM_RE = regex.compile(r"^[ \t]*(?:[a-z]|[ivxlc]+|\d+)[.)][ \t]")
+
+
+def split_sentence(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """A sentence cut into paragraphs by removed link or italic markup: a paragraph that
+    starts with `,`/`;` (joined back, safe) or with a full stop (joined back, unsafe), and a
+    paragraph ending in a comma followed by one starting in lower case (joined, unsafe)."""
+    lines = [ln for ln in doc.lines if not ln.blank]
+    for prev, ln in itertools.pairwise(lines):
+        if prev.text.rstrip().endswith(("“", '"')):
+            continue
+        m = _SPLIT_START_RE.match(ln.text)
+        p_end = prev.start + len(prev.text.rstrip())
+        if m:
+            s = ln.start + (m.start(1) if m.group(1) else m.start(2))
+            safety = Safety.SAFE if m.group(1) else Safety.UNSAFE
+            yield rule.finding(p_end, s + 1, safety=safety, edits=(Edit(p_end, s, ""),),
+                               message="A paragraph that starts with punctuation: the sentence was cut.")
+        elif (ln.number > prev.number + 1 and prev.text.rstrip().endswith(",")
+              and regex.match(r"[ \t]*\p{Ll}", ln.text) and not _LIST_ITEM_RE.match(ln.text)):
+            # only across a paragraph break: a hard-wrapped text breaks lines after commas
+            s = ln.start + len(ln.text) - len(ln.text.lstrip())
+            yield rule.finding(p_end - 1, s + 1, safety=Safety.UNSAFE, edits=(Edit(p_end, s, " "),),
+                               message="A paragraph that ends with a comma before one starting in lower case.")
+
+
+def is_sentence_end(text: str) -> bool:
+    return bool(regex.search(r"[.!?…][\"'”’»)\]]*\s*$", text))
+
+
+def lowercase_title(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """A headline that starts in lower case (`the farm gate price…`): its first words (a
+    country or section prefix) were cut by the scraper. Unsafe: the capital is proposed, but
+    the missing prefix may matter. Brand names (`iPhone`, `eBay`) are left alone."""
+    title = doc.title
+    if title is None:
+        return
+    m = regex.match(r"[ \t]*(\p{Ll}\p{Ll}*)(?=[ \t,:])", title.text)
+    if m and len(title.text.split()) >= 3 and not is_sentence_end(title.text) \
+            and m.group(1) not in ("by", "updated", "posted", "published", "photo", "source", "via"):
+        s = title.start + m.start(1)
+        yield rule.finding(s, s + len(m.group(1)), m.group(1)[0].upper() + m.group(1)[1:])
+
+
+_SUPERSCRIPT_RE = regex.compile(r"\b(?:Mr|M)\.?(mes|me|lles|lle)\b(?=[ \u00a0]+\p{Lu})")
+_SUPERSCRIPT_FORMS = {"me": "Mrs.", "mes": "Mesdames", "lle": "Miss", "lles": "Misses"}
+
+
+def superscript_abbreviation(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """`Mr.me Speaker`, `M.lle Dupont`: the raised letters of `Mme`/`Mlle` merged after a
+    translated `M.`; the English form of address is proposed (unsafe)."""
+    for m in _SUPERSCRIPT_RE.finditer(doc.text):
+        if m.group() in ("Mme", "Mlle", "Mmes", "Mlles"):
+            continue  # the plain French abbreviation: untranslated, not a typography scar
+        yield rule.finding(m.start(), m.end(), _SUPERSCRIPT_FORMS[m.group(1)])

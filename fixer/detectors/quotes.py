@@ -1,0 +1,217 @@
+"""Quotation marks: French guillemets, spacing inside quotes, reversed and unbalanced marks.
+
+Quotation marks are judged per paragraph (one line of the file) by one left-to-right scan,
+shared by the quote rules through ``doc.cache``: curly marks and guillemets have a direction,
+so a pair, a mark used the wrong way round and a mark left alone can be told apart without
+guessing. Straight quotes have no direction; only an isolated one (spaces on both sides) is
+flagged. A fix is offered only when the scan leaves no doubt, and is safe only when the
+repaired text is the one any editor would write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+from ..document import Document
+from ..model import Edit, Finding, Rule, Safety
+
+OPENERS = {"“": "“", "«": "“"}
+CLOSERS = {"”": "”", "»": "”"}
+_SPACES = " \u00a0\u202f\u2009"
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """What the scan made of one quotation mark (offsets in the document)."""
+
+    kind: str  # "pair", "reversed", "dangling-open", "dangling-close"
+    open: int = -1  # offset of the opening mark (pair, dangling-open, reversed opener)
+    close: int = -1  # offset of the closing mark (pair, dangling-close, reversed closer)
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _scan_line(text: str, base: int, next_opens: bool) -> list[Quote]:
+    """Pair the curly quotes and guillemets of one paragraph."""
+    out: list[Quote] = []
+    open_at = -1
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ch not in OPENERS and ch not in CLOSERS:
+            continue
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < n else " "
+        if ch in OPENERS:
+            # `Left-handed“,`: an opening mark glued to the word before it and followed by
+            # punctuation or space is a closing mark the wrong way round
+            if ch == "“" and (_is_word(before) or before in ".,!?…") and (after in _SPACES + ",.;:!?)]" or i + 1 == n):
+                if open_at >= 0:
+                    out.append(Quote("reversed", open=open_at, close=base + i))
+                    open_at = -1
+                else:
+                    out.append(Quote("reversed", close=base + i))
+                continue
+            if open_at >= 0:
+                out.append(Quote("dangling-open", open=open_at))
+            open_at = base + i
+        else:
+            if open_at < 0 and ch == "”" and before in _SPACES + "([—–" and _is_word(after):
+                # `said ”Hello`: a closing mark opening a quotation
+                open_at = base + i
+                out.append(Quote("reversed", open=base + i))
+                continue
+            if open_at >= 0:
+                out.append(Quote("pair", open=open_at, close=base + i))
+                open_at = -1
+            else:
+                out.append(Quote("dangling-close", close=base + i))
+    if open_at >= 0 and not next_opens:
+        out.append(Quote("dangling-open", open=open_at))
+    return out
+
+
+_FINISHED_RE = regex.compile(r"[.!?…:;”\"»)\]]\s*$")
+
+
+def quotes(doc: Document) -> list[Quote]:
+    """The scan of every paragraph, computed once per document."""
+    key = "typography:quotes"
+    if key in doc.cache:
+        return doc.cache[key]
+    lines = [ln for ln in doc.lines if not ln.blank]
+    out: list[Quote] = []
+    for i, ln in enumerate(lines):
+        if not any(c in ln.text for c in "“”«»"):
+            continue
+        nxt = lines[i + 1].text.lstrip() if i + 1 < len(lines) else ""
+        found = _scan_line(ln.text, ln.start, nxt[:1] in ("“", "«"))
+        if i + 1 == len(lines) and not _FINISHED_RE.search(ln.text):
+            # an excerpt cut mid-sentence: its last quotation may be closed after the cut
+            found = [q for q in found if q.kind != "dangling-open"]
+        out.extend(found)
+    doc.cache[key] = out
+    return out
+
+
+def _line_start(doc: Document, offset: int) -> int:
+    return doc.line_starts[doc.line_col(offset)[0] - 1]
+
+
+def _spaces_before(text: str, pos: int) -> int:
+    while pos > 0 and text[pos - 1] in _SPACES:
+        pos -= 1
+    return pos
+
+
+def _spaces_after(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in _SPACES:
+        pos += 1
+    return pos
+
+
+_INNER_MARK_RE = regex.compile(r"[ \u00a0\u202f]+([?!])[ \u00a0\u202f]*(?=$)")
+
+
+def guillemets(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """« » to English quotes, with the French inner spaces removed."""
+    text = doc.text
+    for q in quotes(doc):
+        edits: list[Edit] = []
+        safety = Safety.SAFE
+        if q.kind == "pair" and not text[q.open + 1 : q.close].strip(_SPACES):
+            continue  # `« »`: an empty pair, nothing to quote
+        if q.open >= 0 and text[q.open] == "«" and q.kind in ("pair", "dangling-open"):
+            edits.append(Edit(q.open, _spaces_after(text, q.open + 1), "“"))
+            if q.kind == "dangling-open":
+                safety = Safety.UNSAFE
+        if q.close >= 0 and text[q.close] == "»" and q.kind in ("pair", "dangling-close"):
+            start = _spaces_before(text, q.close)
+            prev = text[start - 1] if start else ""
+            if q.kind == "dangling-close" and prev not in ".!?…":
+                continue  # `Home » News`: an arrow, not a quotation mark
+            end, repl = q.close + 1, "”"
+            inner = _INNER_MARK_RE.search(text, max(0, start - 12), start)
+            line_start = _line_start(doc, q.close)
+            if q.kind == "dangling-close" and start - line_start <= 8 and not text[line_start:start].strip(" .!?…"):
+                safety = Safety.UNSAFE  # `\n\n. »`: the quotation was cut by a paragraph break
+            if inner and inner.end() == start:
+                start, repl = inner.start(), inner.group(1) + "”"  # `NEVERMORE ? »` → `NEVERMORE?”`
+            elif prev == "." and text.startswith(",", end):
+                start, end, repl = start - 1, end + 1, ",”"  # `low. »,` → `low,”`
+                safety = Safety.UNSAFE
+            edits.append(Edit(start, end, repl))
+        if not edits:
+            continue
+        s = min(e.start for e in edits)
+        e = max(e.end for e in edits)
+        yield rule.finding(s, e, safety=safety, edits=tuple(edits), title="Use English quotation marks")
+
+
+def quote_spacing(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """`“ This` → `“This`; `priority ”.` → `priority”.`; `, ”said` → `,” said`."""
+    text = doc.text
+    for q in quotes(doc):
+        if q.kind != "pair":
+            continue
+        if text[q.open] == "“":
+            after = _spaces_after(text, q.open + 1)
+            if after > q.open + 1 and after < q.close and "\n" not in text[q.open:after]:
+                yield rule.finding(q.open, after, "“")
+        if text[q.close] == "”":
+            start = _spaces_before(text, q.close)
+            if start < q.close and start > q.open + 1:
+                nxt = text[q.close + 1] if q.close + 1 < len(text) else ""
+                repl = "” " if nxt.isalpha() else "”"
+                yield rule.finding(start, q.close + 1, repl)
+
+
+def reversed_quote(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """An opening mark closing a quotation (`Left-handed“,`) or the reverse: point at it and
+    offer the turned mark (unsafe: a garbled quotation may need more than one mark)."""
+    text = doc.text
+    for q in quotes(doc):
+        if q.kind != "reversed":
+            continue
+        if q.close >= 0 and text[q.close] == "“":
+            yield rule.finding(q.close, q.close + 1, "”", message="An opening quotation mark used to close a quotation.")
+        elif q.open >= 0 and text[q.open] == "”":
+            yield rule.finding(q.open, q.open + 1, "“", message="A closing quotation mark used to open a quotation.")
+
+
+_STRAIGHT_SPACED_RE = regex.compile(r'(?<=[ \t])"(?=[ \t])')
+
+
+_SENTENCE_BREAK_RE = regex.compile(r"[.!?…][”\"’)]*\s+(?=\p{Lu})")
+
+
+def unbalanced_quote(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """A quotation mark with no partner in its paragraph, or a straight quote standing alone
+    between spaces: point at it (a quotation split by removed markup or resumed French-style
+    after its attribution); no fix, only the writer knows where the quotation runs."""
+    text = doc.text
+    for q in quotes(doc):
+        if q.kind == "dangling-open":
+            yield rule.finding(q.open, q.open + 1, message="An opening quotation mark that is never closed.")
+        elif q.kind == "dangling-close":
+            line_start = _line_start(doc, q.close)
+            before = _spaces_before(text, q.close)
+            if text[q.close] == "»" and (before <= line_start or text[before - 1] not in ".!?…"):
+                continue  # `Home » News`, `Read more »`: an arrow, not a quotation mark
+            # point from the start of the sentence the mark closes (looking back a paragraph at most)
+            ends = [m.end() for m in _SENTENCE_BREAK_RE.finditer(text, max(line_start, q.close - 1000), q.close)]
+            start = ends[-1] if ends else line_start
+            yield rule.finding(start, q.close + 1, message="A closing quotation mark with no opening mark.")
+    for ln in doc.lines:
+        if '"' in ln.text:
+            for m in _STRAIGHT_SPACED_RE.finditer(ln.text):
+                yield rule.finding(ln.start + m.start(), ln.start + m.end(),
+                                   message="A straight quotation mark standing alone between spaces.")
+            if ln.text.rstrip().endswith(' "'):
+                pos = ln.start + len(ln.text.rstrip()) - 1
+                if not _STRAIGHT_SPACED_RE.search(ln.text.rstrip()[-3:]):
+                    yield rule.finding(pos, pos + 1, message="A quotation mark alone at the end of a paragraph.")

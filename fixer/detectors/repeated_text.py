@@ -1,0 +1,83 @@
+"""Text typed twice or a stop left in the middle of a sentence: `the joint joint committee`,
+`landscape. . Indeed`, `French))`, `the disease. of Covid-19`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..document import Document
+from ..model import Finding, Rule
+
+_DOUBLED_WORD_RE = regex.compile(r"\b(\p{L}+)([ \u00a0]+)(\p{L}+)\b")
+
+
+def doubled_word(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """`the joint joint committee` → `the joint committee`. Words that English (or French, in
+    a quotation) legitimately doubles are in the rule's ``allow`` list (`had had`, `that that`);
+    two capitalised copies are names (`Bora Bora`) and are left alone."""
+    allow = {w.casefold() for w in rule.params.get("allow", [])}
+    text = doc.text
+    for m in _DOUBLED_WORD_RE.finditer(text, overlapped=True):
+        a, b = m.group(1), m.group(3)
+        if a.casefold() != b.casefold() or a.casefold() in allow or (len(a) == 1 and a.casefold() != "a"):
+            continue
+        if b[:1].isupper() or a.isupper():
+            continue  # `Bora Bora`, `Walla Walla`, `NO NO`
+        if a.isdigit():
+            continue
+        after = text[m.end(3) : m.end(3) + len(a) + 2]
+        before = text[max(0, m.start(1) - len(a) - 2) : m.start(1)]
+        if after.strip().casefold().startswith(a.casefold()) or before.strip().casefold().endswith(a.casefold()):
+            continue  # `text text text`: a deliberate run, not a slip
+        yield rule.finding(m.start(1), m.end(3), a, message=f"The word {a!r} is doubled.")
+
+
+_DOUBLED_STOP_RE = regex.compile(r"(?<=[\p{L}\p{N})\]”\"’])(\.)[ \u00a0]+\.(?![ \u00a0]*\.)|(?<=[\p{L}\p{N}]),,(?!,)")
+
+
+def doubled_punctuation(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """`landscape. . Indeed` → `landscape. Indeed`; `word,,` → `word,`; `French))` when the
+    paragraph closes more brackets than it opens."""
+    text = doc.text
+    for m in _DOUBLED_STOP_RE.finditer(text):
+        repl = "." if m.group(1) else ","
+        yield rule.finding(m.start(), m.end(), repl)
+    for ln in doc.lines:
+        t = ln.text
+        excess = t.count(")") - t.count("(")
+        if "))" not in t or excess <= 0:
+            continue
+        for run in regex.finditer(r"\){2,}", t):
+            drop = min(excess, len(run.group()) - 1)
+            if drop <= 0:
+                break
+            excess -= drop
+            yield rule.finding(ln.start + run.start(), ln.start + run.end(), ")" * (len(run.group()) - drop),
+                               message="A doubled closing bracket.")
+
+
+_STRAY_STOP_RE = regex.compile(r"(?<![\p{L}.])(\p{Ll}[\p{Ll}'’\-]+)\.[ \u00a0]+(\p{Ll}{2,})\b")
+
+
+_ROMAN_RE = regex.compile(r"[ivxlc]+")
+_NAME_PARTICLES = frozenset("de del della der den van von da das di dos du la le al el bin ibn ben ter".split())
+
+
+def stray_stop(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """`the disease. of Covid-19`: a full stop followed by a lower-case word inside a sentence,
+    left where the translation dropped or garbled a phrase. Abbreviations (`etc.`, `vs.`,
+    `approx.`) are in the rule's ``abbreviations`` list. Warning only: the repair needs the
+    sentence's meaning."""
+    abbreviations = {w.casefold().rstrip(".") for w in rule.params.get("abbreviations", [])}
+    text = doc.text
+    for m in _STRAY_STOP_RE.finditer(text):
+        if m.group(1).casefold() in abbreviations or _ROMAN_RE.fullmatch(m.group(1)):
+            continue
+        if m.group(2) in _NAME_PARTICLES:
+            continue  # `… said. von der Leyen added`: a name that keeps its lower-case particle
+        if not text[text.rfind("\n", 0, m.start()) + 1 : m.start()].strip():
+            continue  # `ii. moral rights`: a list marker at the start of a line
+        yield rule.finding(m.start(1), m.end(2))

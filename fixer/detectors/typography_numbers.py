@@ -1,0 +1,45 @@
+"""French number and time formats: `10 000`, `11 h 30`, `at 20 h`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..document import Document
+from ..model import Finding, Rule
+from .typography_patterns import doomed
+
+_THOUSANDS_RE = regex.compile(
+    r"(?<![\p{N},.][ \u00a0\u202f]?)(?<![\p{N}])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![ \u00a0\u202f]?\p{N})(?![,.]\d)"
+)
+
+
+def french_thousands(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """`10 000` → `10,000`: one finding per number."""
+    for m in _THOUSANDS_RE.finditer(doc.text):
+        yield rule.finding(m.start(), m.end(), regex.sub(r"[ \u00a0\u202f]", ",", m.group()))
+
+
+_TIME_RE = regex.compile(r"(?<![\p{L}\p{N}])([01]?\d|2[0-3])[ \u00a0]?h[ \u00a0]?([0-5]\d)(?![\p{L}\p{N}])")
+# an hour alone (`at 20 h`, `the estimates of 20 h`, French `à 20 h`, `de 20 h`) only after a
+# preposition of time, never before `of` (`after 20 h of talks` is a duration), and only for
+# 0-23 (`24 h`, `48 h` are durations)
+_HOUR_RE = regex.compile(
+    r"(?<=\b(?:at|from|until|till|since|before|around|towards?|of)[ \u00a0])([01]?\d|2[0-3])[ \u00a0]?h"
+    r"(?![\p{L}\p{N}\-/]|[ \u00a0]?[:.,]?\d|[ \u00a0]+(?:of|per)\b)",
+    regex.IGNORECASE,
+)
+
+
+def french_time(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """`11 h 30` → `11:30`; `at 20 h` → `at 20:00` (the hour alone only after a preposition of
+    time, where it cannot be a duration). Lines a safe boilerplate rule deletes are skipped."""
+    skip = doomed(doc)
+    found = [(m.start(), m.end(), f"{m.group(1)}:{m.group(2)}") for m in _TIME_RE.finditer(doc.text)]
+    found += [(m.start(), m.end(), f"{m.group(1)}:00") for m in _HOUR_RE.finditer(doc.text)]
+    for start, end, repl in sorted(found):
+        if skip and doc.line_col(start)[0] in skip:
+            continue
+        yield rule.finding(start, end, repl)

@@ -1,0 +1,58 @@
+"""Pattern rules of typography that skip the lines a safe boilerplate rule deletes whole, so a
+deleted line gets one fix, not two (a prompt line is not polished before it goes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..document import Document
+from ..model import Finding, Rule, Safety
+
+
+def doomed(doc: Document) -> frozenset[int]:
+    """Lines a safe boilerplate rule deletes: no point polishing their typography."""
+    key = "typography:doomed"
+    if key not in doc.cache:
+        from .boilerplate_common import LINE_RULES, verdicts
+
+        lines: set[int] = set()
+        if doc.cache.get("store") is not None:
+            for rule_id in LINE_RULES:
+                lines.update(v.line.number for v in verdicts(doc, rule_id) if v.safety is Safety.SAFE)
+        doc.cache[key] = frozenset(lines)
+    return doc.cache[key]
+
+
+def pattern_off_debris(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """The ``pattern`` kind (keys ``pattern`` or ``patterns``, ``replace``), skipping lines that
+    a safe boilerplate rule deletes whole, so a deleted line gets one fix, not two."""
+    store = doc.cache.get("store")
+    pats = rule.params.get("patterns") or [rule.params["pattern"]]
+
+    flags = 0
+    for letter in str(rule.params.get("flags", "")):
+        flags |= {"i": regex.IGNORECASE, "m": regex.MULTILINE, "s": regex.DOTALL, "x": regex.VERBOSE}.get(letter, 0)
+
+    def build() -> list[regex.Pattern[str]]:
+        return [regex.compile(p, flags) for p in pats]
+
+    compiled = store.memo(f"typography:pattern:{rule.id}:{pats}:{flags}", build) if store is not None else build()
+    template = rule.params.get("replace")
+    skip = doomed(doc)
+    for pat in compiled:
+        try:
+            matches = list(pat.finditer(doc.text, timeout=1.0))
+        except TimeoutError:
+            from ..kinds.pattern import PatternTimeout
+
+            raise PatternTimeout(f"rule {rule.id}: pattern timed out after 1.0s") from None
+        for m in matches:
+            if skip and doc.line_col(m.start())[0] in skip:
+                continue
+            replacement = None if template is None else m.expand(template)
+            if replacement is not None and replacement == m.group():
+                continue
+            yield rule.finding(m.start(), m.end(), replacement)
