@@ -383,8 +383,8 @@ def check(
     def emit(chunk: Any) -> None:
         nonlocal first
         for entry in chunk.entries:
-            if format == "json":
-                out.write(("" if first else ",\n") + _json_line(entry))
+            if format == "json":  # sys.stdout looked up each time: the progress bar may proxy it
+                sys.stdout.write(("" if first else ",\n") + _json_line(entry))
                 first = False
             elif entry["findings"]:
                 _print_entry(entry, console)
