@@ -300,6 +300,8 @@ def defined_name(doc: Document, rule: Rule) -> Iterator[Finding]:
                 n = len(keys)
                 for s in range(0, len(content) - n + 1):
                     sel = content[s : s + n]
+                    if not (run[sel[0]].text[:1].isupper() and run[sel[-1]].text[:1].isupper()):
+                        continue
                     m, pos, _missing = _align([run[i].key for i in sel], keys, min_ratio)
                     if m != n:
                         continue

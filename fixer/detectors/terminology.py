@@ -159,9 +159,14 @@ _CONNECTOR_ALT = "of|the|for|and|in|on|to|at|a|an|by|with|from|de|du|des|d|l|la|
 # A word holding a capital ("Alliance", glued "theOuest"): anchored at a word start and
 # possessive, so a long run of letters is scanned once, never backtracked into.
 _CAP_WORD = r"(?<![\p{L}\p{M}\p{N}])(?=[\p{L}\p{M}]*\p{Lu})[\p{L}\p{M}\p{N}]++"
+# Between two capitalised words: connectors and a few lower-case words (French sentence-case
+# names translated word by word: "National movement for the liberation of Azawad"). Possessive
+# everywhere: a failed stretch is given up, never re-split.
+_LOWER_WORD = r"\p{Ll}[\p{Ll}\p{M}]*+"
 _RUN_RE = regex.compile(
-    rf"{_CAP_WORD}(?:[ \t\u00a0\-'’]+(?:(?:{_CONNECTOR_ALT})(?:[ \t\u00a0'’]+|(?=\p{{Lu}})))*{_CAP_WORD})+"
+    rf"{_CAP_WORD}(?:[ \t\u00a0\-'’]++(?:{_LOWER_WORD}[ \t\u00a0'’\-]++){{0,6}}+{_CAP_WORD})+"
 )
+MAX_LOWER = 2  # lower-case content words in a row inside a name
 _PAREN_RE = regex.compile(r"[ \t\u00a0]*\(([^()\n]{1,30})\)")
 
 
@@ -179,9 +184,14 @@ def _runs(pieces: list[Piece], text: str) -> Iterator[list[Piece]]:
             yield list(run)
 
     prev: Piece | None = None
+    lower = 0  # lower-case content words in a row
     for p in pieces:
         joinable = prev is not None and _GAP_RE.fullmatch(text, prev.end, p.start) is not None
-        ok = p.text[:1].isupper() or (not p.key and p.text.islower())
+        if p.text[:1].isupper():
+            lower = 0
+        elif p.key:
+            lower += 1
+        ok = p.text[:1].isupper() or (p.text.islower() and (not p.key or (run and lower <= MAX_LOWER)))
         if run and not joinable:
             yield from flush()
             run = []
@@ -221,7 +231,7 @@ def _align(keys: list[str], target: tuple[str, ...], min_ratio: float) -> tuple[
 class NameMatch:
     """A window of a text aligned with a glossary name form."""
 
-    __slots__ = ("damage", "end", "form", "keys", "pieces", "score", "start")
+    __slots__ = ("damage", "end", "form", "keys", "missing", "pieces", "score", "start")
 
     def __init__(self, form: NameForm, pieces: list[Piece], score: float, damage: str) -> None:
         self.form = form
@@ -231,6 +241,7 @@ class NameMatch:
         self.start = pieces[0].start
         self.end = pieces[-1].end
         self.keys: list[str] = []
+        self.missing: list[str] = []
 
 
 def _is_english(word: str) -> bool:
@@ -253,6 +264,8 @@ def best_match(g: Glossary, run: list[Piece], text: str, threshold: float, min_r
                 continue
             for s in range(0, len(content) - length + 1):
                 sel = content[s : s + length]
+                if not (run[sel[0]].text[:1].isupper() and run[sel[-1]].text[:1].isupper()):
+                    continue  # a name starts and ends with a capital
                 keys = [run[i].key for i in sel]
                 if sum(1 for k in keys if k in form.keyset or k[:4] in form.keyset) < 2:
                     continue
@@ -276,6 +289,7 @@ def best_match(g: Glossary, run: list[Piece], text: str, threshold: float, min_r
                     continue  # part of a longer name: West African Development Bank
                 best = NameMatch(form, pieces, score, _damage(g, pieces, pos, form, bool(extra)))
                 best.keys = keys
+                best.missing = [form.keys[j] for j in missing]
     return best
 
 
@@ -291,11 +305,12 @@ def all_matches(g: Glossary, run: list[Piece], text: str, threshold: float, min_
         cached = []
         for m in _all_matches(g, run, text, threshold, min_ratio):
             first = run.index(m.pieces[0])
-            cached.append((m.form, first, first + len(m.pieces), m.score, m.damage, m.keys))
+            cached.append((m.form, first, first + len(m.pieces), m.score, m.damage, m.keys, m.missing))
         cache[key] = cached
-    for form, a, b, score, damage, keys in cached:
+    for form, a, b, score, damage, keys, missing in cached:
         m = NameMatch(form, run[a:b], score, damage)
         m.keys = keys
+        m.missing = missing
         yield m
 
 
@@ -318,6 +333,7 @@ def _all_matches(g: Glossary, run: list[Piece], text: str, threshold: float, min
 
 
 _LOOSE = frozenset({"the", "a", "an"})
+_LOWER_DAMAGE = "words of the name in lower case"
 # Words that rarely sit inside a name and often link it to what follows ("… on May 13",
 # "… Coalition and François Legault")
 _BREAKS = frozenset({"on", "at", "by", "with", "from", "to", "and"})
@@ -336,6 +352,8 @@ def _continues(run: list[Piece], i: int, step: int, places: set[str] = frozenset
     while 0 <= j < len(run):
         p = run[j]
         if p.key:
+            if not p.text[:1].isupper():
+                return False  # a lower-case word after a name is the sentence going on
             if fold(p.text) in _DATES or any(fold(c) in _BREAKS for c in between):
                 return False
             if step > 0 and between and p.text in places:
@@ -361,6 +379,8 @@ def _damage(g: Glossary, pieces: list[Piece], pos: list[int], form: NameForm, ex
     order = [j for j in pos if j >= 0]
     if order != sorted(order):
         return "words in the wrong order"
+    if any(p.key and p.text[:1].islower() for p in pieces):
+        return _LOWER_DAMAGE
     if extra:
         return "a stray word inside"
     return ""
@@ -396,13 +416,35 @@ def mangled_name(doc: Document, rule: Rule) -> Iterator[Finding]:
                 ent = match.form.entity
                 if match.form.origin != "mangled" and not has_context(doc, ent):
                     continue
-                if g.is_accepted(text[match.start : match.end]) is not None:
-                    continue  # the window is itself a correct name
+                window = text[match.start : match.end]
+                same = g.is_accepted(window)
+                if same is not None and (match.damage != _LOWER_DAMAGE or window in same.accepted):
+                    continue  # the window is itself a correct name (its capitals aside, unless broken)
                 if _accepted_overlap(g, run, text, match.start, match.end):
                     continue
+                if match.missing and _missing_nearby(g, text, match):
+                    continue  # "ministry of Health and social Services": the name goes on in lower case
                 seen.add(match.start)
                 yield _name_finding(rule, text, match)
     yield from _french_names(doc, rule, g)
+
+
+_BEFORE_WORDS_RE = regex.compile(r"([\p{L}\p{M}]+)[^\p{L}\p{M}\n]+(?:(?:of|the|for|and|de|du|des|la|le)[^\p{L}\p{M}\n]+)*$")
+_AFTER_WORDS_RE = regex.compile(r"^[^\p{L}\p{M}\n]+(?:(?:of|the|for|and|de|du|des|la|le)[^\p{L}\p{M}\n]+)*([\p{L}\p{M}]+)")
+
+
+def _missing_nearby(g: Glossary, text: str, match: NameMatch) -> bool:
+    """Whether a word the window lacks stands just outside it: then the real name is longer
+    than the window and replacing the window would double it."""
+    from ..glossary import content_key
+
+    words = []
+    before = _BEFORE_WORDS_RE.search(text, max(0, match.start - 40), match.start)
+    after = _AFTER_WORDS_RE.match(text[match.end : match.end + 40])
+    for m in (before, after):
+        if m:
+            words.append(content_key(m.group(1), g.words))
+    return any(w and (w == k or (len(w) >= 4 and len(k) >= 4 and fuzz.ratio(w, k) >= 85)) for w in words for k in match.missing)
 
 
 def _name_finding(rule: Rule, text: str, match: NameMatch) -> Finding:
