@@ -58,6 +58,10 @@ MANGLED = [
  ("International Organisation for Migrations", "iom"),
  ("International Court of the Justice", "icj"),
  ("Bank Central of Europe", "ecb"),
+ # French sentence case carried over word by word
+ ("National movement for the liberation of Azawad", "mnla"),
+ ("World food Programme", "wfp"),
+ ("National council for the safeguard of the Homeland", "cnsp-niger"),
 ]
 LOOK = [
  ("Economic Community of Central African States", "ecowas", "eccas"),
