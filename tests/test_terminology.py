@@ -101,8 +101,9 @@ LOOK = [
 
 
 def test_mangled_forms_are_not_glossary_entries() -> None:
+    accepted = {f for e in G.entities for f in e.accepted}
     for text, _want in MANGLED:
-        assert G.is_accepted(text) is None, text
+        assert text not in accepted, text
         for e in G.entities:
             assert form_key(text) not in {form_key(m) for m in e.mangled}, text
 
