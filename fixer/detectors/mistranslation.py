@@ -201,3 +201,26 @@ def number_calque(doc: Document, rule: Rule) -> Iterator[Finding]:
             message=f"{m.group()!r} renders a French number word by word; it means {value}.",
         )
 
+
+
+# -- mistranslation.translated-name ------------------------------------------------------------
+
+# A capitalised compound of two ordinary English words standing alone inside a sentence, right
+# before punctuation: "falls after Left-handed“," (a place name translated word by word).
+_COMPOUND_NAME_RE = regex.compile(r"(?<=[\p{Ll},;]\s+)(?P<w>\p{Lu}\p{Ll}+-\p{Ll}+)(?=\s*[“”\"'’,.;:!?)])")
+
+
+def translated_name(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """Point at a name that looks translated word by word; only a person with the original can
+    repair it, so there is no fix."""
+    from ..lexicon import zipf_en
+
+    floor = float(rule.params.get("common_word_zipf", 4.0))
+    for m in _COMPOUND_NAME_RE.finditer(doc.text):
+        first, second = m.group("w").lower().split("-", 1)
+        if zipf_en(first) >= floor and zipf_en(second) >= floor:
+            yield rule.finding(
+                m.start("w"), m.end("w"),
+                message=f"{m.group('w')!r} is two ordinary words capitalised like a name: probably a name "
+                "(a place, a person) translated word by word; check the original.",
+            )
