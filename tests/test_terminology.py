@@ -187,6 +187,13 @@ SEED_REPAIRS = [
 
 
 @pytest.mark.skipif(not (SHARED / "seed").is_dir(), reason="../shared is absent")
+def test_seed_left_handed_is_pointed_at() -> None:
+    text = (SHARED / "seed" / "aes-one-year-later.txt").read_text(encoding="utf-8")
+    pos = text.find("Left-handed")
+    assert any(f.rule == "mistranslation.translated-name" and (f.start, f.end) == (pos, pos + 11) for f in FIXER.check(text))
+
+
+@pytest.mark.skipif(not (SHARED / "seed").is_dir(), reason="../shared is absent")
 @pytest.mark.parametrize(("span", "nth", "repair"), SEED_REPAIRS)
 def test_seed_artifacts_found_with_their_repair(span: str, nth: int, repair: str) -> None:
     text = (SHARED / "seed" / "aes-one-year-later.txt").read_text(encoding="utf-8")
