@@ -14,6 +14,8 @@ here, per rule and per text (``Guard``), reported once by id, and the batch goes
 
 from __future__ import annotations
 
+import gc
+import os
 from collections import Counter, deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -59,7 +61,7 @@ class Options:
     encoding: str | None = None
     diff: bool = False  # fix: build a diff instead of writing
     entries: bool = True  # keep findings as contract JSON entries (``check`` output)
-    chunk_chars: int = 1 << 20  # a JSONL task holds about this much text…
+    chunk_chars: int = 1 << 18  # a JSONL task holds about this much text…
     chunk_records: int = 256  # …or this many records
     max_chars: int = 2_000_000  # longer "articles" are reported and skipped (0: no limit)
 
@@ -392,6 +394,11 @@ class Batch:
         jobs = self.jobs if self._worth_a_pool(files) else 1
         if jobs > 1:
             warm_up(self.fixer)
+            if os.environ.get("FIXER_NO_GC_FREEZE") is None:
+                # Forked workers share the parent's pages until they write to them; the cyclic
+                # garbage collector writes to every object it scans, so the loaded word lists and
+                # patterns would be copied into each worker. Frozen objects are never scanned.
+                gc.freeze()
         results = ordered_map(
             run_task,
             self._items(files),
