@@ -161,7 +161,7 @@ def test_a_50_mb_line_is_reported_and_the_batch_goes_on(tmp_path: Path, monkeypa
     Path("feed.jsonl").write_text(big + "\n" + json.dumps({"text": "Hi !"}) + "\n", encoding="utf-8")
     start = time.perf_counter()
     res = cli("fix", *ONLY, "huge.txt", "feed.jsonl", "good.txt", "--max-chars", "2000000")
-    assert time.perf_counter() - start < 20
+    assert time.perf_counter() - start < 60  # reading 50 MB and refusing it is quick; generous for busy CI
     assert res.exit_code == 2
     problems = problem_lines(res.stderr)
     assert len(problems) == 2
@@ -359,7 +359,7 @@ def test_catastrophic_user_rule_is_reported_once_and_the_batch_goes_on(
         "check", "--rules", "r", "--select", "typography.user-backtracking,typography.space-before-punctuation",
         "--jobs", "1", "a0.txt", "a1.txt", "a2.txt", "a3.txt",
     )
-    assert time.perf_counter() - start < 10  # one timeout, then the rule is off
+    assert time.perf_counter() - start < 60  # one timeout, then the rule is off (generous: CI machines are busy)
     assert res.exit_code == 2
     problems = problem_lines(res.stderr)
     assert len(problems) == 1
