@@ -192,14 +192,18 @@ def cli_rates(corpus: Path, n_articles: int, size: int, count_file: Path, count_
     return rates, rss
 
 
-def memory(sizes_mb: list[float]) -> dict[str, dict[str, float]]:
+def memory(sizes_mb: list[float], library: bool = True) -> dict[str, dict[str, float]]:
     out: dict[str, dict[str, float]] = {}
     for mb in sizes_mb:
         path = OUT / f"mem-{mb:g}mb.jsonl"
         n, size = write_jsonl_of_size(path, int(mb * 1e6))
         cli = run_process([*fixer_cmd(), "check", *sel(), "--format", "json", str(path)])
-        lib = run_process([sys.executable, str(HERE / "stream.py"), "check", str(path), ",".join(SELECT)], capture=True)
-        got = json.loads(lib.stdout) if lib.returncode == 0 and lib.stdout.strip() else {}
+        got = {}
+        if library:
+            lib = run_process([sys.executable, str(HERE / "stream.py"), "check", str(path), ",".join(SELECT)],
+                              capture=True)
+            got = json.loads(lib.stdout) if lib.returncode == 0 and lib.stdout.strip() else {}
+            got["maxrss_kb"] = lib.maxrss_kb  # from /usr/bin/time, not polluted by this process (see measure)
         out[f"{mb:g}"] = {"articles": n, "mb": round(size / 1e6, 2), "cli_maxrss_mb": round(cli.maxrss_kb / 1024, 1),
                           "cli_seconds": round(cli.seconds, 2), "cli_rc": cli.returncode,
                           "lib_maxrss_mb": round(got.get("maxrss_kb", 0) / 1024, 1),
@@ -232,6 +236,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--budget", type=float, help="seconds per slow reference tool (default 20, quick 3)")
     ap.add_argument("--no-cli", action="store_true", help="skip the CLI and memory runs")
     ap.add_argument("--no-refs", action="store_true", help="skip the reference tools")
+    ap.add_argument("--only", help="run only these parts: startup,library,cli,memory,scaling (comma-separated)")
+    ap.add_argument("--no-mem-lib", action="store_true", help="memory check: skip the library worker, CLI only")
     ap.add_argument("--select", default="", help="only these rule ids or categories (comma-separated)")
     ap.add_argument("--cli-jobs", type=int, help="worker processes for the CLI runs (default: the CLI's own)")
     ap.add_argument("--profile", action="store_true", help="also print the hot-path profile (bench/hotpath.py)")
@@ -242,6 +248,9 @@ def main(argv: list[str] | None = None) -> int:
     n_art = args.articles or (500 if args.quick else 10_000)
     mem_sizes = [float(x) for x in (args.mem_mb or ("1,5" if args.quick else "10,100")).split(",")]
     budget = args.budget or (3.0 if args.quick else 20.0)
+    parts = set((args.only or "startup,library,cli,memory,scaling").split(","))
+    if args.no_cli:
+        parts -= {"startup", "cli", "memory"}
     OUT.mkdir(parents=True, exist_ok=True)
     results: dict[str, object] = {"quick": args.quick, "date": time.strftime("%Y-%m-%d %H:%M:%S")}
 
@@ -256,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  {corpus.name}: {len(texts)} articles, {size / 1e6:.2f} MB;  {count_file.name}: {count_n} articles,"
           f" {count_size / 1e6:.2f} MB;  from {len(list(SAMPLES.glob('*.txt')))} samples")
 
-    if not args.no_cli:
+    if "startup" in parts:
         section("start-up (median of 5 fresh processes)")
         helps = median_run([*fixer_cmd(), "--help"])
         first = median_run([*fixer_cmd(), "check", *sel(), str(SAMPLES / "senegal-runoff.txt")], repeat=3)
@@ -285,20 +294,22 @@ def main(argv: list[str] | None = None) -> int:
                               "first_article_cpu_ms": round(1000 * first.cpu_seconds),
                               "import_engine_ms": round(1000 * imp.seconds), "library_first_check_ms": round(lib_first_ms)}
 
-    section(f"throughput, same {len(texts)} articles in one process (ratio = fixer check cpu MB/s / tool cpu MB/s)")
-    print(HEADER)
-    rates = library_rates(texts, budget, not args.no_refs)
-    base = rates[0]
-    for r in rates:
-        print(fmt_rate(r, base), flush=True)
-    results["library"] = [r.to_json() for r in rates]
+    rates: list[Rate] = []
+    if "library" in parts:
+        section(f"throughput, same {len(texts)} articles in one process (ratio = fixer check cpu MB/s / tool cpu MB/s)")
+        print(HEADER)
+        rates = library_rates(texts, budget, not args.no_refs)
+        for r in rates:
+            print(fmt_rate(r, rates[0]), flush=True)
+        results["library"] = [r.to_json() for r in rates]
+    base = rates[0] if rates else None
     ftfy_rate = next((r for r in rates if r.name == "ftfy.fix_text"), None)
-    if ftfy_rate:
+    if base and ftfy_rate:
         verdict = "met" if base.cpu_mb_s >= ftfy_rate.cpu_mb_s else "NOT met"
         print(f"  target fixer check >= ftfy.fix_text: {base.cpu_mb_s:.3f} vs {ftfy_rate.cpu_mb_s:.3f} MB per CPU second,"
               f" {verdict}")
 
-    if not args.no_cli:
+    if "cli" in parts:
         jobs = f"-j {CLI_JOBS[0]}" if CLI_JOBS else f"default jobs ({os.cpu_count()} cores)"
         section(f"CLI throughput (one command each, start-up included, {jobs})")
         crates, rss = cli_rates(corpus, len(texts), size, count_file, count_n, count_size)
@@ -308,8 +319,9 @@ def main(argv: list[str] | None = None) -> int:
         results["cli"] = [r.to_json() for r in crates]
         results["cli_maxrss_mb"] = {k: round(v / 1024, 1) for k, v in rss.items()}
 
+    if "memory" in parts:
         section("peak memory, JSONL input (CLI check: largest process of its tree; a library worker streaming the file)")
-        mem = memory(mem_sizes)
+        mem = memory(mem_sizes, library=not args.no_mem_lib)
         for k, v in mem.items():
             print(f"  {k:>6} MB ({v['articles']} articles): CLI {v['cli_maxrss_mb']:.1f} MB in {v['cli_seconds']:.1f} s;"
                   f" library stream {v['lib_maxrss_mb']:.1f} MB in {v['lib_seconds']:.1f} s")
@@ -323,12 +335,13 @@ def main(argv: list[str] | None = None) -> int:
             results["memory_growth"] = {"cli": round(g_cli, 3), "library": round(g_lib, 3)}
         results["memory"] = mem
 
-    section("linear scaling (one long article of all sample paragraphs; CPU time, best of 5)")
-    sc = scaling(3 if args.quick else 5)
-    print(f"  1x {sc['bytes_1x'] / 1e3:.0f} kB: {1000 * sc['seconds_1x']:.1f} ms;  2x: {1000 * sc['seconds_2x']:.1f} ms"
-          f" (x{sc['ratio_2x']:.2f});  4x: {1000 * sc['seconds_4x']:.1f} ms (x{sc['ratio_4x']:.2f} of 2x)"
-          f"   target: doubling at most doubles the time")
-    results["scaling"] = {k: round(v, 4) for k, v in sc.items()}
+    if "scaling" in parts:
+        section("linear scaling (one long article of all sample paragraphs; CPU time, best of 5)")
+        sc = scaling(3 if args.quick else 5)
+        print(f"  1x {sc['bytes_1x'] / 1e3:.0f} kB: {1000 * sc['seconds_1x']:.1f} ms;  2x: {1000 * sc['seconds_2x']:.1f} ms"
+              f" (x{sc['ratio_2x']:.2f});  4x: {1000 * sc['seconds_4x']:.1f} ms (x{sc['ratio_4x']:.2f} of 2x)"
+              f"   target: doubling at most doubles the time")
+        results["scaling"] = {k: round(v, 4) for k, v in sc.items()}
 
     if args.profile:
         from hotpath import report
