@@ -565,6 +565,19 @@ def _mount_optional() -> None:
         from .report_cli import report
 
         app.command("report")(_guard(report))
+    app.command(
+        "eval",
+        context_settings={"allow_extra_args": True, "ignore_unknown_options": True, "help_option_names": []},
+        add_help_option=False,
+        help="Score fixer against NAME.gold.json annotations (see `fixer eval --help`).",
+    )(_eval)
+
+
+def _eval(ctx: typer.Context) -> None:
+    """Hand the arguments to fixer.evaluate, which has its own argparse interface."""
+    from .evaluate import main as evaluate_main
+
+    raise typer.Exit(evaluate_main(list(ctx.args)))
 
 
 def main() -> None:
