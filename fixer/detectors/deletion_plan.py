@@ -59,6 +59,29 @@ def plan_safety(doc: Document) -> dict[int, Safety]:
     return doc.cache[key]
 
 
+def _blocks(doc: Document, planned: frozenset[int], safety: dict[int, Safety]) -> dict[int, tuple[int, int, int]]:
+    """Line index → (first, last, taker) of its block of planned lines (no blank line inside):
+    one pass over the text, so a page of ten thousand debris lines costs ten thousand steps,
+    not their square. The taker is the line that gives back the block's blank lines: the last
+    one, or, when the block ends with a safe line, its last unsafe one."""
+    lines = doc.lines
+    out: dict[int, tuple[int, int, int]] = {}
+    i, n = 0, len(lines)
+    while i < n:
+        if lines[i].blank or lines[i].number not in planned:
+            i += 1
+            continue
+        first = i
+        while i + 1 < n and not lines[i + 1].blank and lines[i + 1].number in planned:
+            i += 1
+        last_unsafe = next((k for k in range(i, first - 1, -1) if safety.get(k + 1) is Safety.UNSAFE), None)
+        taker = last_unsafe if last_unsafe is not None and safety.get(i + 1) is Safety.SAFE else i
+        for k in range(first, i + 1):
+            out[k] = (first, i, taker)
+        i += 1
+    return out
+
+
 def deletion_edits(doc: Document, line: Line, planned: frozenset[int] | None = None) -> tuple[Edit, ...]:
     """The edits that delete ``line`` so that, with the other planned deletions, the text keeps
     one blank line between paragraphs and gains no blank line at its start or end.
@@ -66,15 +89,16 @@ def deletion_edits(doc: Document, line: Line, planned: frozenset[int] | None = N
     A block of debris lines between two paragraphs gives back its blank lines through one of
     its lines: the last one, or, when the block mixes unsafe and safe lines, the last unsafe
     one, so that applying only the safe deletions still leaves the paragraphs apart."""
-    safety = plan_safety(doc) if planned is None else {}
     if planned is None:
         planned = plan(doc)
         if "boilerplate:kept" not in doc.cache:
             doc.cache["boilerplate:kept"] = [ln.number for ln in nonblank(doc) if ln.number not in planned]
-        kept = doc.cache["boilerplate:kept"]
-    else:
+            doc.cache["boilerplate:blocks"] = _blocks(doc, planned, plan_safety(doc))
+        kept, blocks = doc.cache["boilerplate:kept"], doc.cache["boilerplate:blocks"]
+    else:  # a hypothetical plan (tests): computed afresh
         planned = planned | {line.number}
         kept = [ln.number for ln in nonblank(doc) if ln.number not in planned]
+        blocks = _blocks(doc, planned, {})
     lines = doc.lines
     idx = line.number - 1
     pos = bisect.bisect_left(kept, line.number)
@@ -88,29 +112,20 @@ def deletion_edits(doc: Document, line: Line, planned: frozenset[int] | None = N
         return (Edit(start, line.end, ""),)
     # head or middle: the line and its break, plus the blank lines after its block when the
     # block had a blank line before it (one blank line survives), or at the head of the text
-    first = idx
-    while first > 0 and not lines[first - 1].blank and lines[first - 1].number in planned:
-        first -= 1
-    last = idx
-    while last + 1 < len(lines) and not lines[last + 1].blank and lines[last + 1].number in planned:
-        last += 1
-    block = range(first, last + 1)
+    first, last, taker = blocks.get(idx, (idx, idx, idx))
     gives_back = (not has_before or (first > 0 and lines[first - 1].blank)) and last + 1 < len(lines) \
         and lines[last + 1].blank
     edits = [Edit(line.start, _break_end(doc, line), "")]
-    if gives_back:
-        unsafe = [i for i in block if safety.get(i + 1) is Safety.UNSAFE]
-        taker = unsafe[-1] if unsafe and safety.get(last + 1) is Safety.SAFE else last
-        if taker == idx:
-            j, end = last + 1, _break_end(doc, lines[last])
-            start = end
-            while j < len(lines) and lines[j].blank and next_kept is not None and lines[j].number < next_kept:
-                end = _break_end(doc, lines[j])
-                j += 1
-            if idx == last:
-                edits = [Edit(line.start, end, "")]
-            elif end > start:
-                edits.append(Edit(start, end, ""))
+    if gives_back and taker == idx:
+        j, end = last + 1, _break_end(doc, lines[last])
+        start = end
+        while j < len(lines) and lines[j].blank and next_kept is not None and lines[j].number < next_kept:
+            end = _break_end(doc, lines[j])
+            j += 1
+        if idx == last:
+            edits = [Edit(line.start, end, "")]
+        elif end > start:
+            edits.append(Edit(start, end, ""))
     return tuple(edits)
 
 

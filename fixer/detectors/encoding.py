@@ -31,7 +31,38 @@ def _ftfy_config():  # ftfy is imported lazily
     )
 
 
-_THAI_IN_LATIN_RE = regex.compile(r"[\p{Latin}\u0e00-\u0e7f]*(?:\p{Latin}[\u0e00-\u0e7f]|[\u0e00-\u0e7f]\p{Latin})[\p{Latin}\u0e00-\u0e7f]*")
+# a run of Latin and Thai letters (one pass, no backtracking); `_cp874` keeps only the runs where
+# a Thai letter touches a Latin one
+_THAI_IN_LATIN_RE = regex.compile(r"[\p{Latin}\u0e00-\u0e7f]+")
+_MIXED_RE = regex.compile(r"\p{Latin}[\u0e00-\u0e7f]|[\u0e00-\u0e7f]\p{Latin}")
+_DIFF_LIMIT = 400  # longest changed stretch compared character by character
+
+
+def _changes(old: str, new: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, replacement) of each change from ``old`` to ``new``, in linear time for the
+    usual case: the text is compared space-separated chunk by chunk (a repair never moves a
+    space), and only a changed chunk goes to difflib, whose worst case is quadratic; a changed
+    stretch longer than ``_DIFF_LIMIT`` is reported whole."""
+    a, b = old.split(" "), new.split(" ")
+    if len(a) != len(b):
+        a, b = [old], [new]
+    pos = 0
+    for x, y in zip(a, b, strict=True):
+        if x != y:
+            p = 0
+            while p < min(len(x), len(y)) and x[p] == y[p]:
+                p += 1
+            s = 0
+            while s < min(len(x), len(y)) - p and x[-1 - s] == y[-1 - s]:
+                s += 1
+            x2, y2 = x[p : len(x) - s], y[p : len(y) - s]
+            if max(len(x2), len(y2)) > _DIFF_LIMIT:
+                yield pos + p, pos + p + len(x2), y2
+            else:
+                for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, x2, y2, autojunk=False).get_opcodes():
+                    if op != "equal":
+                        yield pos + p + i1, pos + p + i2, y2[j1:j2]
+        pos += len(x) + 1
 
 
 def mojibake(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -53,17 +84,17 @@ def mojibake(doc: Document, rule: Rule) -> Iterator[Finding]:
         fixed = _THAI_IN_LATIN_RE.sub(_cp874, fixed)
         if fixed == t:
             continue
-        matcher = difflib.SequenceMatcher(None, t, fixed, autojunk=False)
-        for op, i1, i2, j1, j2 in matcher.get_opcodes():
-            if op != "equal":
-                yield rule.finding(ln.start + i1, ln.start + i2, fixed[j1:j2],
-                                   message=f"Mojibake: {t[i1:i2]!r} should read {fixed[j1:j2]!r}.")
+        for i1, i2, repl in _changes(t, fixed):
+            yield rule.finding(ln.start + i1, ln.start + i2, repl,
+                               message=f"Mojibake: {t[i1:i2]!r} should read {repl!r}.")
 
 
 def _cp874(m: regex.Match[str]) -> str:
     """`Cรดte` → `Côte`: UTF-8 bytes read as Windows-874 (Thai); kept only when the bytes
     decode as UTF-8 into Latin letters."""
     word = m.group()
+    if not _MIXED_RE.search(word):
+        return word
     try:
         out = word.encode("cp874").decode("utf-8")
     except (UnicodeEncodeError, UnicodeDecodeError):
