@@ -516,37 +516,80 @@ def rules_explain(rule_id: Annotated[str, typer.Argument(help="A rule id, e.g. m
 @rules_app.command("test")
 @_guard
 def rules_test(
-    files: Annotated[list[Path] | None, typer.Argument(help="Rule files or folders to test (default: every rule).")] = None,
+    files: Annotated[
+        list[Path] | None, typer.Argument(help="Rule files or folders to test (default: every bundled rule).")
+    ] = None,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
-    """Run the examples of every rule (or of the rules in FILES); exit 1 when one fails."""
+    """Run the examples of every rule, glossary entry and site profile (or of those in FILES);
+    exit 1 when one fails."""
     from .engine import Config, Fixer
     from .examples import completeness_problems, run_examples
 
+    for f in files or []:
+        if not f.exists():
+            raise UsageError(f"{f}: no such file or folder")
     fixer = Fixer(Config(rule_dirs=tuple(files or ())))
-    wanted = {str(p.resolve()) for p in files or []}
-    selected = [
-        r for r in fixer.rules
-        if not wanted or any(str(Path(r.source).resolve()).startswith(w) for w in wanted)
-    ]
-    if files and not selected:
-        raise UsageError("no rules found in " + ", ".join(map(str, files)))
-    failed = 0
-    total = 0
+    wanted = [str(p.resolve()) for p in files or []]
+
+    def chosen(source: str) -> bool:
+        return not wanted or any(str(Path(source).resolve()).startswith(w) for w in wanted)
+
+    selected = [r for r in fixer.rules if chosen(r.source)]
+    passed = failed = 0
     for r in selected:
         for problem in completeness_problems(r):
             sys.stdout.write(f"INCOMPLETE {problem}\n")
             failed += 1
         for o in run_examples(r, fixer.runner(r.id)):
-            total += 1
-            if not o.ok:
+            if o.ok:
+                passed += 1
+                if verbose:
+                    sys.stdout.write(f"ok   {r.id} example {o.index + 1}\n")
+            else:
                 failed += 1
                 sys.stdout.write(f"FAIL {r.id} example {o.index + 1}: {o.detail}\n")
-            elif verbose:
-                sys.stdout.write(f"ok   {r.id} example {o.index + 1}\n")
-    passed = total - min(failed, total)
-    sys.stdout.write(f"{len(selected)} rules: {passed} passed, {failed} failed\n")
+    extra_passed, extra_failed, extra_files = _test_glossaries_and_profiles(fixer, chosen)
+    passed += extra_passed
+    failed += extra_failed
+    if files and not selected and not extra_files:
+        raise UsageError("no rules, glossary entries or site profiles found in " + ", ".join(map(str, files)))
+    what = f"{len(selected)} rules" + (f", {extra_files} glossary/profile files" if extra_files else "")
+    sys.stdout.write(f"{what}: {passed} passed, {failed} failed\n")
     raise typer.Exit(EXIT_FINDINGS if failed else EXIT_OK)
+
+
+def _test_glossaries_and_profiles(fixer: Any, chosen: Any) -> tuple[int, int, int]:
+    """Glossary entries and site profiles carry examples too; run those of the chosen files."""
+    passed = failed = nfiles = 0
+    try:
+        from .glossary_cli import check_file
+    except ImportError:
+        check_file = None
+    if check_file is not None:
+        for path in fixer.store.files("glossary/*.toml"):
+            if not chosen(str(path)):
+                continue
+            nfiles += 1
+            problems, ok = check_file(path)
+            passed += ok
+            failed += len(problems)
+            for p in problems:
+                sys.stdout.write(f"FAIL {p}\n")
+    try:
+        from .detectors.site_profiles import profile_example_problems
+    except ImportError:
+        return passed, failed, nfiles
+    profile_files = [p for p in fixer.store.files("profiles/*.toml") if chosen(str(p))]
+    if profile_files:
+        nfiles += len(profile_files)
+        problems = [p for p in profile_example_problems(fixer.config.rule_dirs) if chosen(p.split(": ", 1)[0])]
+        failed += len(problems)
+        for p in problems:
+            sys.stdout.write(f"FAIL {p}\n")
+        total = sum(len(t.get("example", [])) for t in fixer.store.tables("profiles/*.toml", "profile") if chosen(t["_file"]))
+        passed += max(total - len(problems), 0)
+    return passed, failed, nfiles
 
 
 def _mount_optional() -> None:

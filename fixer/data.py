@@ -53,12 +53,14 @@ class DataStore:
     def files(self, pattern: str) -> list[Path]:
         """Every file matching a glob relative to a rule folder, bundled folder first."""
         out: list[Path] = []
+        seen: set[Path] = set()
         for d in self.dirs:
-            if d.is_file():
-                if d.match(pattern):
-                    out.append(d)
-                continue
-            out.extend(sorted(d.glob(pattern)))
+            found = ([d] if d.match(pattern) else []) if d.is_file() else sorted(d.glob(pattern))
+            for path in found:
+                key = path.resolve()
+                if key not in seen:  # a user folder that is (inside) the bundled one
+                    seen.add(key)
+                    out.append(path)
         return out
 
     def lines(self, name: str) -> tuple[str, ...]:
