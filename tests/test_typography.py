@@ -193,3 +193,14 @@ def test_random_debris_fixes_are_idempotent() -> None:
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 20)))
         once = both.fix(text, unsafe=True).text
         assert both.fix(once, unsafe=True).text == once, text
+
+
+def test_mojibake_on_one_long_line_is_linear() -> None:
+    """One 60,000-character paragraph full of repairs (the character diff took minutes)."""
+    import time
+
+    text = "Title\n\n" + "Le « mot » est là , à 20 h. CÃ´te dâ€™Ivoire et Cรดte " * 1000
+    start = time.perf_counter()
+    found = [f for f in TYPO.check(text) if f.rule == "typography.mojibake"]
+    assert time.perf_counter() - start < 5.0
+    assert len(found) == 3000
