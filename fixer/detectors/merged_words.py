@@ -412,10 +412,10 @@ def decide_case_join(
 # faster than a leading look-behind tried at every position.
 PUNCT_RE = regex.compile(
     r"(?P<bracket>[)\]])(?=\p{L})"
-    r"|(?P<close>[”»])(?=[\p{L}“«])(?<=\S[”»])"
+    r"|(?P<close>[”»])(?=[\p{L}“«])(?<=\S[”»]|\p{L}\s»)"
     r"|(?P<open>[“«])(?=[\p{L}\p{N}])(?<=[\p{L}\p{N}.,;:!?][“«])"
     r"|(?P<dbl>\"\")(?=\p{L})(?<=[\p{L}.!?,]\"\")"
-    r"|(?P<straight>\")(?=\p{L})(?<=\p{L}\")"
+    r"|(?P<straight>\")(?=\p{L})(?<=[\p{L}.!?…]\")"
     r"|(?P<stop>[.!?…])(?=\p{Lu}\p{Ll})(?<=\p{Ll}\p{Ll}[.!?…])"
     r"|(?P<comma>[,;])(?=\p{L}\p{L})(?<=\p{L}\p{L}[,;])"
     r"|(?P<paren>[(\[])(?=[\p{Lu}\p{N}][^()\[\]\n]+[)\]](?:[\s.,;:!?]|$))(?<=\p{L}\p{L}[(\[])"
@@ -447,15 +447,19 @@ def punct_join(doc: Document, rule: Rule) -> Iterator[Finding]:
             # in2023, since2020: a preposition glued to a year or a day (not mp3, top10)
             if lm is None or lm.group() not in before_numbers or ctx.skipped(p0, p1) or ctx.in_code(p0):
                 continue
-            decision: tuple[int, str, str] | None = (p0, " ", "safe")
+            decision: tuple[int, str, str] | tuple[int, int, str, str] | None = (p0, " ", "safe")
         else:
             decision = decide_punct(ctx, kind, p0, p1, right, starters)
         if decision is None:
             continue
-        at, insert, safety = decision
+        at, insert, safety = decision[0], decision[-2], decision[-1]
+        upto = decision[1] if len(decision) == 4 else at  # a replacement, not an insertion
         if safety != "unsafe" and prompts and line_opens_with(text, p0, prompts):
             safety = "unsafe"  # Also read…Senegal: a related-article line, to be deleted whole
-        lm = TOKEN_BEFORE_RE.search(text, max(0, p0 - 40), p0)
+        k = p0  # the span shows the word before, across the marks it ends with (`act."The`)
+        while k > p0 - 3 and k > 0 and text[k - 1] in ".!?,;: ":
+            k -= 1
+        lm = TOKEN_BEFORE_RE.search(text, max(0, k - 40), k)
         span_start = lm.start() if lm else p0
         num = NUMBER_AFTER_RE.match(text, p0) if kind == "wordnum" else None
         span_end = num.end() if num else right_m.end() if right_m and right_m.group() else p1 + 1
@@ -463,20 +467,22 @@ def punct_join(doc: Document, rule: Rule) -> Iterator[Finding]:
         yield rule.finding(
             span_start,
             span_end,
-            edits=(Edit(at, at, insert),),
+            edits=(Edit(at, upto, insert),),
             safety=safety if safety != "full-stop" else full_stop_safety(rule),
             message=(
-                f"Missing space {'after' if at == p1 else 'before'} '{mark}': "
-                f"'{text[span_start:span_end]}' should read '{text[span_start:at]}{insert}{text[at:span_end]}'."
+                f"Missing {'full stop and space' if upto > at else 'space'} "
+                f"{'after' if at == p1 or upto > at else 'before'} '{mark}': "
+                f"'{text[span_start:span_end]}' should read '{text[span_start:at]}{insert}{text[upto:span_end]}'."
             ),
-            title=f"insert {insert!r}",
+            title=f"insert {insert!r}" if upto == at else f"{text[at:upto]!r} → {insert!r}",
         )
 
 
 def decide_punct(
     ctx: Context, kind: str, p0: int, p1: int, right: str, starters: frozenset[str]
-) -> tuple[int, str, str] | None:
-    """(where to insert, what, safety) for one candidate junction, or None."""
+) -> tuple[int, str, str] | tuple[int, int, str, str] | None:
+    """(where to insert, what, safety) for one candidate junction, or (start, end, replacement,
+    safety) when a mark is rewritten too, or None."""
     text = ctx.text
     a, b = chunk_around(text, p0, p1)
     chunk = text[a:b]
@@ -510,11 +516,7 @@ def decide_punct(
             return None  # Macron”s, don”t: a wrong apostrophe, typography's business
         if right[:1].islower():
             return p1, " ", "safe"
-        if text[p0 - 1] in ".!?…,;:":
-            return p1, " ", "safe"
-        if starter:
-            return p1, ". ", "unsafe"
-        return p1, " ", "unsafe"
+        return after_closing_quote(ctx, p0, p1, right, starter)
     if kind == "digit":
         # 2023The, 16September: a number glued to the next word. Only a sentence starter
         # (full stop) or a month (space) counts: 20Minutes, 7Eleven and the like are names.
@@ -554,7 +556,11 @@ def decide_punct(
         if line.count('"') % 2:
             return None
         before = text.count('"', line_start, p0)
-        return (p0, " ", "safe") if before % 2 == 0 else (p1, " ", "safe")
+        if before % 2 == 0:
+            return p0, " ", "safe"
+        if right[:1].isupper():
+            return after_closing_quote(ctx, p0, p1, right, starter)
+        return p1, " ", "safe"
     if kind == "stop":
         lm = WORD_BEFORE_RE.search(text, max(0, p0 - 40), p0)
         left = lm.group() if lm else ""
@@ -578,6 +584,28 @@ def decide_punct(
             return p1, " ", "safe"
         return None
     return None
+
+
+def after_closing_quote(
+    ctx: Context, p0: int, p1: int, right: str, starter: bool
+) -> tuple[int, str, str] | tuple[int, int, str, str]:
+    """A closing quote glued to a capitalised word: ``"counterproductive"The``.
+
+    With a sentence mark or a comma inside the quote (``…act."The``, ``…win,”Traoré``) only
+    the space was lost: safe. Without one, the quote may have ended a sentence whose full stop
+    was lost too (``"counterproductive." The``) or a name may follow (``"Sahel"Traoré said``):
+    a bare space could leave a run-on sentence, so every fix here is only proposed. A word
+    that starts sentences, not opening a title (``The Hague``), gets the full stop inside the
+    quote, as English news copy writes it (after a French ``»``).
+    """
+    text = ctx.text
+    if text[p0 - 1] in ".!?…,;:":
+        return p1, " ", "safe"
+    if starter and not title_follows(text, p1 + len(right), right):
+        if text[p0] == "»":  # guillemets keep the French order: « … ». The
+            return p1, ". ", "unsafe"
+        return p0, p1, "." + text[p0:p1] + " ", "unsafe"
+    return p1, " ", "unsafe"
 
 
 MONTHS = frozenset(
