@@ -59,7 +59,11 @@ def acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
     counts: Counter[str] = Counter()
     where: dict[str, list[tuple[int, int]]] = {}
     for tok in doc.tokens:
-        if _is_acronym(tok.text) and not caps_line(doc, tok.start):
+        t = tok.text
+        # the first test of _is_acronym, inlined: most tokens fail it, and a call costs more
+        if len(t) < 3 or not (t[0].isupper() and t[1].isupper()):
+            continue
+        if _is_acronym(t) and not caps_line(doc, tok.start):
             counts[tok.text] += 1
             where.setdefault(tok.text, []).append((tok.start, tok.end))
     defined = set(doc.acronyms)
@@ -101,6 +105,10 @@ def acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
 
 
 
+_LETTERS_RE = regex.compile(r"[\p{L}\p{M}]+")
+_NAME_GAPS = frozenset({" ", "-", "\u00a0"})
+
+
 class _Names:
     """Capitalised words of one article: occurrences, neighbours, and whether the word is
     ever used inside a sentence (a proper name rather than a sentence-initial word)."""
@@ -111,13 +119,14 @@ class _Names:
         self.after: dict[str, set[str]] = {}  # the word that follows (a surname after a first name)
         text = doc.text
         prev: tuple[str, int] | None = None
-        for m in regex.finditer(r"[\p{L}\p{M}]+", text):
+        for m in _LETTERS_RE.finditer(text):
             w = m.group()
             if not (w[0].isupper() and any(c.islower() for c in w[1:])):
                 prev = None
                 continue
             self.occ.setdefault(w, []).append(m.span())
-            if prev is not None and regex.fullmatch(r"[ \-\u00a0]", text[prev[1] : m.start()]):
+            # the gap is exactly one space, hyphen or no-break space
+            if prev is not None and text[prev[1] : m.start()] in _NAME_GAPS:
                 self.neighbours.setdefault(w, set()).add(fold(prev[0]))
                 self.neighbours.setdefault(prev[0], set()).add(fold(w))
                 self.after.setdefault(prev[0], set()).add(fold(w))
