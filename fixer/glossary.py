@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -54,9 +54,10 @@ def form_key(text: str) -> str:
     return " ".join(regex.sub(r"[\-–—'’]", " ", fold(text)).split())
 
 
-@dataclass(frozen=True, slots=True)
-class Piece:
-    """One word of a name as it appears in a text: offsets, surface, and its content key."""
+class Piece(NamedTuple):
+    """One word of a name as it appears in a text: offsets, surface, and its content key.
+    A NamedTuple rather than a frozen dataclass: every capitalised run of every article is
+    split into pieces, and a tuple is several times cheaper to build."""
 
     start: int
     end: int
@@ -69,8 +70,15 @@ def split_pieces(text: str, offset: int = 0, words: dict[str, str] | None = None
     """Words of ``text`` with merged junctions split, each with its content key."""
     words = words or {}
     out: list[Piece] = []
+    append = out.append
     for m in _WORD_RE.finditer(text):
         tok = m.group()
+        base = offset + m.start()
+        if tok[1:].islower():
+            # the common case, one plain word: no upper-case letter after the first, so no
+            # camel junction and no glued d/l article (both need one)
+            append(Piece(base, base + len(tok), tok, content_key(tok, words), False))
+            continue
         parts: list[tuple[int, str, bool]] = []
         pos = 0
         bounds = [b.start() for b in _CAMEL_RE.finditer(tok)]
@@ -82,7 +90,7 @@ def split_pieces(text: str, offset: int = 0, words: dict[str, str] | None = None
                 parts.append((pos, tok[pos:b], bool(bounds)))
             pos = b
         for p, sub, merged in parts:
-            out.append(Piece(offset + m.start() + p, offset + m.start() + p + len(sub), sub, content_key(sub, words), merged))
+            append(Piece(base + p, base + p + len(sub), sub, content_key(sub, words), merged))
     return out
 
 

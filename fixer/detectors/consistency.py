@@ -285,7 +285,7 @@ def defined_name(doc: Document, rule: Rule) -> Iterator[Finding]:
     Liberation Front (FLM)``): the article's own definition is the reference, so this works for
     bodies no glossary knows."""
     from ..glossary import split_pieces
-    from .terminology import _RUN_RE, _align, _continues, _runs
+    from .terminology import _align, _continues, name_runs
 
     g = doc_glossary(doc)
     text = doc.text
@@ -302,31 +302,30 @@ def defined_name(doc: Document, rule: Rule) -> Iterator[Finding]:
         refs.append((acr, long, keys))
     if not refs:
         return
-    for span in _RUN_RE.finditer(text):
-        for run in _runs(split_pieces(span.group(), span.start(), g.words), text):
-            content = [i for i, p in enumerate(run) if p.key]
-            for acr, long, keys in refs:
-                n = len(keys)
-                for s in range(0, len(content) - n + 1):
-                    sel = content[s : s + n]
-                    if not (run[sel[0]].text[:1].isupper() and run[sel[-1]].text[:1].isupper()):
-                        continue
-                    m, pos, _missing = _align([run[i].key for i in sel], keys, min_ratio)
-                    if m != n:
-                        continue
-                    if _continues(run, sel[0], -1, g.places) or _continues(run, sel[-1], 1, g.places):
-                        continue
-                    start, end = run[sel[0]].start, run[sel[-1]].end
-                    found = text[start:end]
-                    if found == long or g.is_accepted(found) is not None:
-                        continue
-                    pieces = run[sel[0] : sel[-1] + 1]
-                    reordered = pos != sorted(pos)
-                    damaged = reordered or any(p.merged for p in pieces)
-                    if not damaged:
-                        continue
-                    yield rule.finding(
-                        start, end, long,
-                        message=f"{found!r} is {long!r} ({acr}) as this article defines it.",
-                    )
-                    break
+    for run in name_runs(doc, g):
+        content = [i for i, p in enumerate(run) if p.key]
+        for acr, long, keys in refs:
+            n = len(keys)
+            for s in range(0, len(content) - n + 1):
+                sel = content[s : s + n]
+                if not (run[sel[0]].text[:1].isupper() and run[sel[-1]].text[:1].isupper()):
+                    continue
+                m, pos, _missing = _align([run[i].key for i in sel], keys, min_ratio)
+                if m != n:
+                    continue
+                if _continues(run, sel[0], -1, g.places) or _continues(run, sel[-1], 1, g.places):
+                    continue
+                start, end = run[sel[0]].start, run[sel[-1]].end
+                found = text[start:end]
+                if found == long or g.is_accepted(found) is not None:
+                    continue
+                pieces = run[sel[0] : sel[-1] + 1]
+                reordered = pos != sorted(pos)
+                damaged = reordered or any(p.merged for p in pieces)
+                if not damaged:
+                    continue
+                yield rule.finding(
+                    start, end, long,
+                    message=f"{found!r} is {long!r} ({acr}) as this article defines it.",
+                )
+                break

@@ -402,31 +402,42 @@ def _accepted_overlap(g: Glossary, run: list[Piece], text: str, start: int, end:
     return False
 
 
+def name_runs(doc: Document, g: Glossary) -> list[list[Piece]]:
+    """The runs of capitalised words of a document (``_RUN_RE`` spans split into pieces and
+    cut by ``_runs``), computed once per document: mangled-name and defined-name both walk
+    them, and splitting is the costly part. The runs are never modified by their users."""
+    got = doc.cache.get("terminology.runs")
+    if got is None:
+        text = doc.text
+        got = [run for span in _RUN_RE.finditer(text)
+               for run in _runs(split_pieces(span.group(), span.start(), g.words), text)]
+        doc.cache["terminology.runs"] = got
+    return got
+
+
 def mangled_name(doc: Document, rule: Rule) -> Iterator[Finding]:
     g = doc_glossary(doc)
     text = doc.text
     threshold = float(rule.params.get("threshold", 80))
     min_ratio = float(rule.params.get("token_ratio", 85))
     seen: set[int] = set()
-    for span in _RUN_RE.finditer(text):
-        pieces = split_pieces(span.group(), span.start(), g.words)
-        for run in _runs(pieces, text):
-            for match in all_matches(g, run, text, threshold, min_ratio):
-                if not match.damage or match.start in seen:
-                    continue
-                ent = match.form.entity
-                if match.form.origin != "mangled" and not has_context(doc, ent):
-                    continue
-                window = text[match.start : match.end]
-                same = g.is_accepted(window)
-                if same is not None and (match.damage != _LOWER_DAMAGE or window in same.accepted):
-                    continue  # the window is itself a correct name (its capitals aside, unless broken)
-                if _accepted_overlap(g, run, text, match.start, match.end):
-                    continue
-                if match.missing and _missing_nearby(g, text, match):
-                    continue  # "ministry of Health and social Services": the name goes on in lower case
-                seen.add(match.start)
-                yield _name_finding(rule, text, match)
+    for run in name_runs(doc, g):
+        for match in all_matches(g, run, text, threshold, min_ratio):
+            if not match.damage or match.start in seen:
+                continue
+            ent = match.form.entity
+            if match.form.origin != "mangled" and not has_context(doc, ent):
+                continue
+            window = text[match.start : match.end]
+            same = g.is_accepted(window)
+            if same is not None and (match.damage != _LOWER_DAMAGE or window in same.accepted):
+                continue  # the window is itself a correct name (its capitals aside, unless broken)
+            if _accepted_overlap(g, run, text, match.start, match.end):
+                continue
+            if match.missing and _missing_nearby(g, text, match):
+                continue  # "ministry of Health and social Services": the name goes on in lower case
+            seen.add(match.start)
+            yield _name_finding(rule, text, match)
     yield from _french_names(doc, rule, g)
 
 
