@@ -365,3 +365,27 @@ def test_pathological_text_stays_linear(text: str) -> None:
     start = time.process_time()
     FIXER.check(text)
     assert time.process_time() - start < 2.0
+
+
+# Written for this test: a headline whose football context is only in the body below it, the
+# African Union's French acronym next to an African capital, and the French spelling of Al-Qaeda.
+HEADLINE_AND_BODY = """CAN 2025: the Eagles of Mali qualify in the last minute
+
+The Eagles of Mali obtained their ticket thanks to a goal of their striker in the last minute.
+
+A delegation of the UA arrived in the Nigerien capital on Monday. The attack was claimed by the branch of Al-Qaïda in the Sahel.
+"""
+
+
+def test_held_out_acronyms_and_french_spelling_found() -> None:
+    got = {(HEADLINE_AND_BODY[f.start:f.end], f.fix.edits[0].replacement) for f in FIXER.check(HEADLINE_AND_BODY) if f.fix}
+    assert {("CAN", "AFCON"), ("UA", "AU"), ("Al-Qaïda", "Al-Qaeda")} <= got
+
+
+@pytest.mark.parametrize("text", [
+    "UA flight 90 from Newark to Chicago was delayed; the airline apologised.",
+    "The CAN bus of the car failed during the 2025 test in Detroit.",
+    "The group pledged allegiance to al-Qaeda (al-Qaida) years ago.",
+])
+def test_ambiguous_acronyms_left_alone_without_context(text: str) -> None:
+    assert [(f.rule, text[f.start:f.end]) for f in FIXER.check(text)] == []
