@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 import regex
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from ..document import Document
@@ -105,7 +106,8 @@ def acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
 
 
 
-_LETTERS_RE = regex.compile(r"[\p{L}\p{M}]+")
+# a whole run of letters (as ``[\p{L}\p{M}]+`` finds them) not starting with a-z
+_CAP_LETTERS_RE = regex.compile(r"(?<![\p{L}\p{M}])(?![a-z])[\p{L}\p{M}]+")
 _NAME_GAPS = frozenset({" ", "-", "\u00a0"})
 
 
@@ -119,7 +121,10 @@ class _Names:
         self.after: dict[str, set[str]] = {}  # the word that follows (a surname after a first name)
         text = doc.text
         prev: tuple[str, int] | None = None
-        for m in _LETTERS_RE.finditer(text):
+        # Only words that can start with a capital are visited (none starts with a-z); the
+        # previous name word is a neighbour only across a one-character gap, which no other
+        # word can sit in, so skipping the lower-case words changes nothing.
+        for m in _CAP_LETTERS_RE.finditer(text):
             w = m.group()
             if not (w[0].isupper() and any(c.islower() for c in w[1:])):
                 prev = None
@@ -202,12 +207,10 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
     #    or one edit apart without one when long and the right one is a glossary name (Yamoussokro)
     keys = sorted(by_fold)
     for i, ka in enumerate(keys):
-        for kb in keys[i + 1 :]:
-            if abs(len(ka) - len(kb)) > 2:
-                continue
-            d = Levenshtein.distance(ka, kb, score_cutoff=2)
-            if d > 2:
-                continue
+        # the pairs within two edits, found by one rapidfuzz call per name (the comparisons run
+        # in C), then taken in the order of ``keys`` as a loop over every pair would
+        close = process.extract(ka, keys[i + 1 :], scorer=Levenshtein.distance, score_cutoff=2, limit=None)
+        for kb, d, _ in sorted(close, key=lambda c: c[2]):
             a, b = by_fold[ka][0], by_fold[kb][0]
             shared = names.neighbours.get(a, set()) & names.neighbours.get(b, set())
             pair = winner(a, b)
