@@ -96,6 +96,7 @@ class FrenchModel:
     lex_fr_min: float = 3.0
     _cache: dict[str, tuple[float, float]] = field(default_factory=dict)
     _kinds: dict[tuple[str, bool], tuple[str, bool, bool, bool, bool]] = field(default_factory=dict)
+    _masks: dict[str, tuple[str, list[str] | None]] = field(default_factory=dict)  # see _mask_info
 
     def freqs(self, low: str) -> tuple[float, float]:
         got = self._cache.get(low)
@@ -221,11 +222,22 @@ UPPER_RE = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 def shouting(line: str) -> bool:
     """A line written in capitals (a scraped headline): at least four words and nine letters
     in ten upper case, so acronyms in an ordinary line do not count."""
-    lower = len(LOWER_RE.findall(line))
     upper = len(UPPER_RE.findall(line))
     if upper < 15 or len(line.split()) < 4:
-        return False
+        return False  # decided before counting the (many) lower-case letters
+    lower = len(LOWER_RE.findall(line))
     return upper >= 9 * lower
+
+
+def _mask_info(allowed: dict[str, list[str]], word: str) -> tuple[str, list[str] | None]:
+    """A word's lower case and the allowed phrases (``french-allowed.txt``) it may open,
+    looked up as ``line_tokens`` always did: as written, with ’ folded to ', or as the plural
+    of an allowed word (protégés, communiqués)."""
+    low = word.lower()
+    cands = allowed.get(low) or (allowed.get(low.replace("’", "'")) if "’" in low else None)
+    if not cands and low[-1:] == "s" and low[:-1] in allowed.get(low[:-1], ()):
+        cands = [low]
+    return low, cands or None
 
 
 def line_tokens(model: FrenchModel, line_start: int, line_text: str,
@@ -241,6 +253,8 @@ def line_tokens(model: FrenchModel, line_start: int, line_text: str,
     allowed = model.allowed
     kinds = model._kinds
     caps = shouting(line_text)
+    new = tuple.__new__  # builds a Tok without its Python-level __new__ (a hot loop)
+    masks = model._masks
     for m in WORD_RE.finditer(line_text):
         ms, me = m.span()
         word = m.group()
@@ -254,33 +268,35 @@ def line_tokens(model: FrenchModel, line_start: int, line_text: str,
         prev_end = me
         s, e = ms + line_start, me + line_start
         if urls and any(a <= ms < b for a, b in urls):
-            toks.append(Tok(s, e, word, E, initial))
+            toks.append(new(Tok, (s, e, word, E, initial, False, False, False, False)))
             continue
-        low = word.lower()
-        if ms >= mask_end:
-            cands = allowed.get(low) or (allowed.get(low.replace("’", "'")) if "’" in low else None)
-            if not cands and low[-1:] == "s" and low[:-1] in allowed.get(low[:-1], ()):
-                cands = [low]  # the plural of an allowed word: protégés, communiqués
-            if cands:
-                for phrase in cands:
-                    pe = ms + len(phrase)
-                    if " ".join(norm(line_text[ms:pe]).split()) == phrase and not (
-                        pe < len(line_text) and (line_text[pe].isalnum() or line_text[pe] == "-")
-                    ):
-                        mask_end = pe
-                        if masked is not None:
-                            masked.append((s, pe + line_start))
-                        break
+        # per spelling, cached: its lower case and the allowed phrases it may open
+        info = masks.get(word)
+        if info is None:
+            info = _mask_info(allowed, word)
+            if len(masks) < 500_000:
+                masks[word] = info
+        low, cands = info
+        if ms >= mask_end and cands:
+            for phrase in cands:
+                pe = ms + len(phrase)
+                if " ".join(norm(line_text[ms:pe]).split()) == phrase and not (
+                    pe < len(line_text) and (line_text[pe].isalnum() or line_text[pe] == "-")
+                ):
+                    mask_end = pe
+                    if masked is not None:
+                        masked.append((s, pe + line_start))
+                    break
         if ms < mask_end:
-            toks.append(Tok(s, e, word, X, initial))
+            toks.append(new(Tok, (s, e, word, X, initial, False, False, False, False)))
             continue
         if low in ELISION_STUBS and SPACED_ELISION_RE.match(line_text, me):
             # l’ attaque, d ’après: an elided article cut off from its word by a space
-            toks.append(Tok(s, e, word, F, initial, content=True, strong=True))
+            toks.append(new(Tok, (s, e, word, F, initial, True, True, False, False)))
             continue
         got = kinds.get((word, initial))
         if got is not None:
-            toks.append(Tok(s, e, word, got[0], initial, got[1], got[2], got[3], got[4]))
+            toks.append(new(Tok, (s, e, word, got[0], initial, got[1], got[2], got[3], got[4])))
         else:
             toks.append(classify(model, word, s, e, initial))
     # a capitalised French word opening a sentence and followed by another capitalised word is
