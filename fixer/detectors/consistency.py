@@ -59,12 +59,12 @@ def acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
     g = doc_glossary(doc)
     counts: Counter[str] = Counter()
     where: dict[str, list[tuple[int, int]]] = {}
+    # whether a token is an acronym depends on its spelling only: judged once per distinct word
+    acronyms = {w for w in doc.word_counts if _is_acronym(w)}
+    if not acronyms:
+        return
     for tok in doc.tokens:
-        t = tok.text
-        # the first test of _is_acronym, inlined: most tokens fail it, and a call costs more
-        if len(t) < 3 or not (t[0].isupper() and t[1].isupper()):
-            continue
-        if _is_acronym(t) and not caps_line(doc, tok.start):
+        if tok.text in acronyms and not caps_line(doc, tok.start):
             counts[tok.text] += 1
             where.setdefault(tok.text, []).append((tok.start, tok.end))
     defined = set(doc.acronyms)

@@ -77,12 +77,21 @@ def french_acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
     g = doc_glossary(doc)
     text = doc.text
     window = int(rule.params.get("gloss_window", 40))
+    # The entities of a token depend on its spelling only: judged once per distinct word of
+    # the article, so the walk over every token is one dict probe, and most articles skip it.
+    ents_of: dict[str, list[Entity]] = {}
+    for word in doc.word_counts:
+        ents = g.fr_acronyms.get(word)
+        if not ents or word != word.upper():
+            ents = _title_case_french(g, word)
+        if ents:
+            ents_of[word] = ents
+    if not ents_of:
+        return
     for tok in doc.tokens:
-        ents = g.fr_acronyms.get(tok.text)
-        if not ents or tok.text != tok.text.upper():
-            ents = _title_case_french(g, tok.text)
-            if not ents:
-                continue
+        ents = ents_of.get(tok.text)
+        if not ents:
+            continue
         need_context = any(e.fr_ambiguous for e in ents) or len(ents) > 1
         ent = _pick(doc, ents, need_context)
         if ent is None or caps_line(doc, tok.start):
