@@ -19,6 +19,7 @@ import regex
 from .model import Edit
 
 WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
+_Match = type(WORD_RE.match("a"))  # regex's Match class, whose methods ``tokens`` maps
 # A sentence ends at . ! ? … (optionally followed by closing quotes/brackets) before white
 # space, or at a line break. Good enough to give detectors a notion of "sentence start".
 SENTENCE_END_RE = regex.compile(r"(?<=[.!?…][\"'”’»)\]]*)\s+|\n+")
@@ -134,11 +135,11 @@ class Document:
 
     @cached_property
     def tokens(self) -> list[Token]:
-        # tuple.__new__ mapped over the fields builds the NamedTuples without a Python-level
-        # __new__ call per token (about 1.7x faster than Token(...) in a comprehension)
-        matches = list(WORD_RE.finditer(self.text))
-        fields = [(*m.span(), m.group()) for m in matches]
-        return list(map(tuple.__new__, [Token] * len(fields), fields))
+        # tuple.__new__ and the Match methods mapped over the matches build the NamedTuples
+        # with no Python-level call per token (about 2x faster than Token(...) in a loop)
+        ms = list(WORD_RE.finditer(self.text))
+        fields = zip(map(_Match.start, ms), map(_Match.end, ms), map(_Match.group, ms), strict=True)
+        return list(map(tuple.__new__, [Token] * len(ms), fields))
 
     @cached_property
     def sentences(self) -> list[Sentence]:
