@@ -97,6 +97,8 @@ class FrenchModel:
     _cache: dict[str, tuple[float, float]] = field(default_factory=dict)
     _kinds: dict[tuple[str, bool], tuple[str, bool, bool, bool, bool]] = field(default_factory=dict)
     _masks: dict[str, tuple[str, list[str] | None]] = field(default_factory=dict)  # see _mask_info
+    _judged: set[str] = field(default_factory=set)  # words may_hold_french has judged
+    _french_words: set[str] = field(default_factory=set)  # those of them French (kind F)
 
     def freqs(self, low: str) -> tuple[float, float]:
         got = self._cache.get(low)
@@ -329,13 +331,20 @@ def may_hold_french(model: FrenchModel, line: str) -> bool:
     words = set(SIMPLE_WORD_RE.findall(line.lower()))
     if not model.function_words.isdisjoint(words):
         return True
+    # Each word's kind (as a non-initial word) is judged once per model: the words judged so
+    # far and those found French are kept as sets, so a line costs two set operations.
+    judged, french = model._judged, model._french_words
     kinds = model._kinds
-    for w in words:
+    for w in words - judged:
         got = kinds.get((w, False))
         kind = got[0] if got is not None else classify(model, w, 0, 0, False).kind
+        if len(judged) < 500_000:
+            judged.add(w)
+            if kind == F:
+                french.add(w)
         if kind == F:
             return True
-    return False
+    return not words.isdisjoint(french)
 
 
 SOFT_GAP_RE = re.compile(r"[ \u00a0\u202f]{1,2}|[ \u00a0\u202f]?,[ \u00a0\u202f]{1,2}|[ \u00a0]?['’][ \u00a0]?")
