@@ -126,7 +126,8 @@ class _Names:
         # word can sit in, so skipping the lower-case words changes nothing.
         for m in _CAP_LETTERS_RE.finditer(text):
             w = m.group()
-            if not (w[0].isupper() and any(c.islower() for c in w[1:])):
+            # (w[1:].islower() implies a lower-case letter: a cheap first test for "Mali")
+            if not (w[0].isupper() and (w[1:].islower() or any(c.islower() for c in w[1:]))):
                 prev = None
                 continue
             self.occ.setdefault(w, []).append(m.span())
