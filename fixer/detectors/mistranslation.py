@@ -61,10 +61,12 @@ def demonym(doc: Document, rule: Rule) -> Iterator[Finding]:
     g = doc_glossary(doc)
     pairs: list[list[str]] = rule.params.get("pairs", [])  # [wrong demonym, its country, right demonym, right country]
     text = doc.text
-    sent_starts = [s.start for s in doc.sentences]
+    sent_starts: list[int] | None = None  # only an article naming a wrong demonym needs them
     for wrong, wrong_country, right, right_country in pairs:
         if not mentions(doc, wrong):
             continue
+        if sent_starts is None:
+            sent_starts = [s.start for s in doc.sentences]
         store = doc.cache.get("store")
         ev_right = _evidence(store, g, right_country)
         ev_wrong = tuple(w for w in _evidence(store, g, wrong_country) if w != wrong)
