@@ -357,7 +357,7 @@ def _doc_words(doc: Any) -> tuple[frozenset[str], frozenset[str]]:
     cached = doc.cache.get("glossary.words")
     if cached is None:
         words = frozenset(doc.word_counts)
-        cached = (words, frozenset(fold(w) for w in words))
+        cached = (words, frozenset(map(fold, words)))  # map: no Python frame per word
         doc.cache["glossary.words"] = cached
     return cached
 
