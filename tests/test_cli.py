@@ -181,3 +181,20 @@ def test_rules_list_and_explain(tmp_path: Path) -> None:
     explained = run("rules", "explain", "typography.space-before-punctuation", cwd=tmp_path)
     assert explained.returncode == 0 and b"Fix safety" in explained.stdout
     assert run("rules", "explain", "no.such-rule", cwd=tmp_path).returncode == 2
+
+
+def test_output_does_not_depend_on_the_hash_seed() -> None:
+    """Sets of strings iterate in a seed-dependent order; findings and messages must not."""
+    import os
+
+    samples = Path(__file__).resolve().parents[1] / "samples"
+    outs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        proc = subprocess.run(
+            [sys.executable, "-m", "fixer.cli", "check", "--format", "json", "--jobs", "1", str(samples)],
+            capture_output=True, env=env, timeout=120,
+        )
+        assert proc.returncode == 1, proc.stderr
+        outs.append(proc.stdout)
+    assert outs[0] == outs[1]

@@ -266,7 +266,7 @@ def best_match(g: Glossary, run: list[Piece], text: str, threshold: float, min_r
     content = [i for i, p in enumerate(run) if p.key]
     cands = g.candidate_names(run[i].key for i in content)
     best: NameMatch | None = None
-    for idx in cands:
+    for idx in sorted(cands):  # sorted: ties between forms must not depend on the hash seed
         form = g.names[idx]
         n = len(form.keys)
         for length in (n - 1, n, n + 1):
