@@ -83,7 +83,7 @@ def ordered_map(
     pending: deque[tuple[M, T | None, Future[R] | None]] = deque()
     try:
         for meta, task in items:
-            pending.append((meta, task, pool.submit(fn, task) if task is not None else None))
+            pending.append((meta, task, _submit(pool, fn, task) if task is not None else None))
             while len(pending) > limit:
                 pool, out = _resolve(pending, pool, fn, jobs, initializer, initargs, on_broken)
                 yield out
@@ -92,6 +92,17 @@ def ordered_map(
             yield out
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _submit(pool: ProcessPoolExecutor, fn: Callable[[T], R], task: T) -> Future[R]:
+    """Submit, or, when a worker already died and broke the pool, a future holding that error:
+    ``_resolve`` then restarts the pool and resubmits the task instead of the batch failing."""
+    try:
+        return pool.submit(fn, task)
+    except BrokenProcessPool as exc:
+        failed: Future[R] = Future()
+        failed.set_exception(exc)
+        return failed
 
 
 def _start_pool(jobs: int, initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> ProcessPoolExecutor:
@@ -125,5 +136,5 @@ def _resolve(
         pool.shutdown(wait=False, cancel_futures=True)
         pool = _start_pool(jobs, initializer, initargs)
         for i, (m, t, _f) in enumerate(pending):
-            pending[i] = (m, t, pool.submit(fn, t) if t is not None else None)
+            pending[i] = (m, t, _submit(pool, fn, t) if t is not None else None)
         return pool, (meta, result)
