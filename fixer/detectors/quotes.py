@@ -36,6 +36,10 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum()
 
 
+# Feet and inches (5’11, 6'2): the ” after them is a double prime.
+_FEET_INCHES_RE = regex.compile(r"\d[’′']\d{1,2}$")
+
+
 def _scan_line(text: str, base: int, next_opens: bool) -> list[Quote]:
     """Pair the curly quotes and guillemets of one paragraph."""
     out: list[Quote] = []
@@ -60,6 +64,8 @@ def _scan_line(text: str, base: int, next_opens: bool) -> list[Quote]:
                 out.append(Quote("dangling-open", open=open_at))
             open_at = base + i
         else:
+            if ch == "”" and before.isdigit() and (open_at < 0 or _FEET_INCHES_RE.search(text, max(0, i - 8), i)):
+                continue  # 5’11”, a 27” screen: an inch mark (a prime), not a quotation mark
             if open_at < 0 and ch == "”" and before in _SPACES + "([—–" and _is_word(after):
                 # `said ”Hello`: a closing mark opening a quotation
                 open_at = base + i
