@@ -37,6 +37,7 @@ from typing import Any
 
 import regex
 
+from .apply import apply_edits
 from .model import CATEGORIES, Edit, Finding, Fix, Safety
 
 SCOPES = ("core", "stretch")
@@ -178,17 +179,6 @@ def edit_near(e: Edit, start: int, end: int) -> bool:
 def normalize(text: str) -> str:
     """Compare texts with any white-space run holding a line break reduced to one break."""
     return _NEWLINE_WS_RE.sub("\n", text).strip()
-
-
-def apply_edits(text: str, edits: Iterable[Edit]) -> str:
-    out: list[str] = []
-    pos = 0
-    for e in sorted(edits):
-        out.append(text[pos : e.start])
-        out.append(e.replacement)
-        pos = max(pos, e.end)
-    out.append(text[pos:])
-    return "".join(out)
 
 
 @dataclass
