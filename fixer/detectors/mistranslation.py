@@ -91,6 +91,11 @@ def demonym(doc: Document, rule: Rule) -> Iterator[Finding]:
                 and right_total >= minimum
                 and right_total >= ratio * max(wrong_total, 1)
             )
+            # a headline kicker naming the right country ("Niger: the Nigerian junta
+            # announces…") is that line's own evidence
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            kicker = regex.match(regex.escape(right_country) + r"\s*:", text[line_start : m.start()]) is not None
+            local_right = local_right or kicker
             if not (local_right or article):
                 continue
             fixed = right + m.group()[len(wrong) :]
