@@ -314,6 +314,15 @@ class Totals:
     def findings(self) -> int:
         return sum(self.categories.values())
 
+    def count_file(self, failed: bool, changed: bool) -> None:
+        """One file finished (whole or streamed): failed, or processed and maybe changed."""
+        if failed:
+            self.failed += 1
+            return
+        self.files += 1
+        if changed:
+            self.changed_files += 1
+
 
 @dataclass
 class _FileMeta:
@@ -478,12 +487,7 @@ class Batch:
             self.problem(p, meta)
         self._count(chunk)
         t = self.totals
-        if chunk.failed:
-            t.failed += 1
-        else:
-            t.files += 1
-            if chunk.changed:
-                t.changed_files += 1
+        t.count_file(chunk.failed, chunk.changed)
         if chunk.diff:
             t.diffs += 1
             self.on_bytes(chunk.diff)
@@ -562,12 +566,7 @@ class Batch:
                 except OSError as exc:
                     meta.failed = True
                     self.problem(Problem(f"{meta.name}: cannot write: {exc.strerror or exc} (file left as it was)"))
-        if meta.failed:
-            t.failed += 1
-        else:
-            t.files += 1
-            if meta.changed:
-                t.changed_files += 1
+        t.count_file(meta.failed, meta.changed)
         self.on_file(t)
 
 def _copy_prefix(path: Path, writer: AtomicWriter, n: int) -> None:

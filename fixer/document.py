@@ -93,15 +93,20 @@ class Document:
             out.append(Line(n + 1, start, end, text[start:end]))
         return out
 
+    def break_end(self, line: Line) -> int:
+        """Where ``line`` ends with its line break (CRLF, LF or CR) included."""
+        text = self.text
+        if text.startswith("\r\n", line.end):
+            return line.end + 2
+        if text.startswith(("\n", "\r"), line.end):
+            return line.end + 1
+        return line.end
+
     def line_span_with_break(self, line: Line) -> tuple[int, int]:
         """The span that deletes ``line`` whole: its text, its line break, and one of the blank
         lines around it when it sits between two blank lines, so no double gap is left."""
         text = self.text
-        end = line.end
-        if text.startswith("\r\n", end):
-            end += 2
-        elif text.startswith("\n", end):
-            end += 1
+        end = self.break_end(line)
         start = line.start
         lines = self.lines
         idx = line.number - 1
@@ -109,12 +114,7 @@ class Document:
         next_blank = idx + 1 < len(lines) and lines[idx + 1].blank and end < len(text)
         at_top = all(ln.blank for ln in lines[:idx])
         if next_blank and (prev_blank or at_top):
-            nxt = lines[idx + 1]
-            end = nxt.end
-            if text.startswith("\r\n", end):
-                end += 2
-            elif text.startswith("\n", end):
-                end += 1
+            end = self.break_end(lines[idx + 1])
         elif end == len(text) and prev_blank and idx > 0:
             # last line of the file after a blank line: take the blank line(s) before it too,
             # so the file does not end with a dangling empty line.

@@ -33,15 +33,6 @@ def plan(doc: Document) -> frozenset[int]:
     return doc.cache[key]
 
 
-def _break_end(doc: Document, line: Line) -> int:
-    text = doc.text
-    if text.startswith("\r\n", line.end):
-        return line.end + 2
-    if text.startswith("\n", line.end) or text.startswith("\r", line.end):
-        return line.end + 1
-    return line.end
-
-
 def plan_safety(doc: Document) -> dict[int, Safety]:
     """Planned line → SAFE when a safe rule deletes it (it goes even without ``--unsafe``)."""
     key = "boilerplate:plan-safety"
@@ -115,12 +106,12 @@ def deletion_edits(doc: Document, line: Line, planned: frozenset[int] | None = N
     first, last, taker = blocks.get(idx, (idx, idx, idx))
     gives_back = (not has_before or (first > 0 and lines[first - 1].blank)) and last + 1 < len(lines) \
         and lines[last + 1].blank
-    edits = [Edit(line.start, _break_end(doc, line), "")]
+    edits = [Edit(line.start, doc.break_end(line), "")]
     if gives_back and taker == idx:
-        j, end = last + 1, _break_end(doc, lines[last])
+        j, end = last + 1, doc.break_end(lines[last])
         start = end
         while j < len(lines) and lines[j].blank and next_kept is not None and lines[j].number < next_kept:
-            end = _break_end(doc, lines[j])
+            end = doc.break_end(lines[j])
             j += 1
         if idx == last:
             edits = [Edit(line.start, end, "")]
