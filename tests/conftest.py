@@ -15,3 +15,12 @@ def shared_dir() -> Path:
     if not SHARED.is_dir():
         pytest.skip("../shared is not present")
     return SHARED
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_disk_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Point fixer's disk cache (``fixer.diskcache``) at a folder of this test session, so the
+    suite neither reads a developer's cache nor leaves files in their home folder."""
+    import os
+
+    os.environ["FIXER_CACHE_DIR"] = str(tmp_path_factory.mktemp("fixer-cache"))
