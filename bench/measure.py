@@ -79,7 +79,8 @@ class ProcessRun:
     cpu_seconds: float = 0.0
 
 
-def run_process(cmd: Sequence[str], *, capture: bool = False, cwd: str | None = None) -> ProcessRun:
+def run_process(cmd: Sequence[str], *, capture: bool = False, cwd: str | None = None,
+                env: dict[str, str] | None = None) -> ProcessRun:
     """Run a command; its wall time and peak memory.
 
     The peak comes from ``/usr/bin/time -f %M`` when it exists: on Linux a child's ``ru_maxrss``
@@ -91,7 +92,7 @@ def run_process(cmd: Sequence[str], *, capture: bool = False, cwd: str | None = 
         full = ["/usr/bin/time", "-f", "%M %U %S", "-o", rss_file.name, *cmd] if use_time else list(cmd)
         t0 = time.perf_counter()
         proc = subprocess.Popen(full, stdout=subprocess.PIPE if capture else subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL, cwd=cwd)
+                                stderr=subprocess.DEVNULL, cwd=cwd, env=env)
         out = ""
         if capture:
             assert proc.stdout is not None
@@ -106,8 +107,8 @@ def run_process(cmd: Sequence[str], *, capture: bool = False, cwd: str | None = 
     return ProcessRun(seconds, rss, os.waitstatus_to_exitcode(status), out, cpu)
 
 
-def median_run(cmd: Sequence[str], repeat: int = 5) -> ProcessRun:
-    runs = [run_process(cmd) for _ in range(repeat)]
+def median_run(cmd: Sequence[str], repeat: int = 5, env: dict[str, str] | None = None) -> ProcessRun:
+    runs = [run_process(cmd, env=env) for _ in range(repeat)]
     runs.sort(key=lambda r: r.seconds)
     best = runs[len(runs) // 2]
     best.seconds = statistics.median(r.seconds for r in runs)
