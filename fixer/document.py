@@ -9,6 +9,7 @@ computed once per article, not once per rule. Anything else a detector wants to 
 from __future__ import annotations
 
 import bisect
+import operator
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
@@ -41,6 +42,9 @@ class Line:
     @property
     def blank(self) -> bool:
         return not self.text.strip()
+
+
+_TOKEN_TEXT = operator.itemgetter(2)
 
 
 class Token(NamedTuple):
@@ -173,5 +177,8 @@ class Document:
     @cached_property
     def word_counts(self) -> dict[str, int]:
         # Counting the matched strings directly (not the Token objects) is several times faster;
-        # a plain dict (not a Counter) so a missing word still raises KeyError.
+        # when the tokens exist already their texts are those strings, so no second regex pass.
+        # A plain dict (not a Counter) so a missing word still raises KeyError.
+        if "tokens" in self.__dict__:
+            return dict(Counter(map(_TOKEN_TEXT, self.tokens)))
         return dict(Counter(WORD_RE.findall(self.text)))
