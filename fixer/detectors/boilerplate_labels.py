@@ -37,8 +37,6 @@ def section_label(doc: Document, rule: Rule) -> Iterator[Finding]:
     The full stop of an abbreviation (`Florida Gov. Ron DeSantis`, `Mount St. Helens`, `Martin
     Luther King Jr. Day`) ends no label: a label whose last word is one of the rule's
     ``abbreviations`` is a name running on, wherever it sits in the name."""
-    not_labels = {w.casefold() for w in rule.params.get("not_labels", [])}
-    abbreviations = {w.casefold().rstrip(".") for w in rule.params.get("abbreviations", [])}
     lines = nonblank(doc)
     planned = plan(doc)
     for i, ln in enumerate(lines):
@@ -63,6 +61,8 @@ def section_label(doc: Document, rule: Rule) -> Iterator[Finding]:
         if g and len(words(text[g.end():])) >= 5:
             label = g.group("label")
             parts = label.casefold().split()
+            not_labels = {w.casefold() for w in rule.params.get("not_labels", [])}
+            abbreviations = {w.casefold().rstrip(".") for w in rule.params.get("abbreviations", [])}
             if label.casefold() in not_labels or parts[0] in not_labels or parts[-1] in abbreviations:
                 continue
             yield rule.finding(ln.start + g.start("label"), ln.start + g.end(), "", safety=Safety.UNSAFE,

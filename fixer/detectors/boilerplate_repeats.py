@@ -14,6 +14,7 @@ from .boilerplate_common import (
     heading_like,
     is_sentence,
     line_key,
+    line_keys,
     nonblank,
     norm,
     verdicts,
@@ -31,9 +32,12 @@ def classify_repeated_title(doc: Document) -> list[Verdict]:
     that short labels (`Photo`, a name) are left to the rules that know them."""
     out = []
     seen: dict[str, bool] = {}  # normalised line → whether its first copy ends like a sentence
+    keys = line_keys(doc)
     for line in nonblank(doc):
-        key = line_key(doc, line)
-        if key in seen and key.count(" ") >= 2 and len(words(key)) >= 3:
+        key = keys[line.number]
+        if key not in seen:
+            seen[key] = is_sentence(line.text)
+        elif key.count(" ") >= 2 and len(words(key)) >= 3:
             if seen[key] != is_sentence(line.text):
                 continue  # `Storm hits Britain` then `Storm hits Britain.`: a headline and its lead
             # a repeated heading is furniture; a repeated sentence may be a refrain of a speech
@@ -41,7 +45,6 @@ def classify_repeated_title(doc: Document) -> list[Verdict]:
             whole = heading_like(stripped) and stripped[-1] not in ",;:-–—(" and not stripped[0].islower()
             safety = Safety.SAFE if whole else Safety.UNSAFE
             out.append(Verdict("boilerplate.repeated-title", line, safety, "A repeated copy of an earlier line."))
-        seen.setdefault(key, is_sentence(line.text))
     return out
 
 
@@ -53,12 +56,18 @@ def classify_near_repeat(doc: Document) -> list[Verdict]:
     out = []
     lines = nonblank(doc)
     exact = {v.line.number for v in verdicts(doc, "boilerplate.repeated-title")} | set(credit_lines(doc))
+    keys = line_keys(doc)
     for i, line in enumerate(lines):
         if line.number in exact:
             continue
-        key = line_key(doc, line)
-        nkey = len(words(key))
-        if heading_like(line.text) and nkey >= 4:
+        # a line of running text after the first three is neither case: skip it before counting
+        # its words (most lines of an article)
+        sentence = is_sentence(line.text)
+        if sentence and i > 2:
+            continue
+        key = keys[line.number]
+        nkey = 0 if sentence or not heading_like(line.text) else len(words(key))
+        if nkey >= 4:
             for prev in lines[max(0, i - 1) : i]:
                 pkey = line_key(doc, prev)
                 if pkey == key or not heading_like(prev.text):
@@ -70,7 +79,7 @@ def classify_near_repeat(doc: Document) -> list[Verdict]:
                     out.append(Verdict("boilerplate.near-repeat", line, Safety.UNSAFE,
                                        "A truncated or extended copy of the heading above it."))
                     break
-        elif i <= 2 and is_sentence(line.text) and nkey >= 6:
+        elif sentence and len(words(key)) >= 6:  # (i <= 2: see above)
             # a standfirst that repeats the first sentence of the lead (after a kicker label)
             for nxt in lines[i + 1 : i + 4]:
                 body = norm(KICKER_RE.sub("", nxt.text, count=1))

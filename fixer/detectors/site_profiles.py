@@ -38,6 +38,15 @@ def _profiles(doc: Document, pattern: str) -> list[dict]:
 
 
 def profile_verdicts(doc: Document, rule_id: str, pattern: str) -> list[Verdict]:
+    """The lines the site profiles of ``pattern`` delete, computed once per document (the rule
+    and the deletion plan of every boilerplate rule both ask)."""
+    key = f"boilerplate:profile-verdicts:{rule_id}:{pattern}"
+    if key not in doc.cache:
+        doc.cache[key] = _profile_verdicts(doc, rule_id, pattern)
+    return doc.cache[key]
+
+
+def _profile_verdicts(doc: Document, rule_id: str, pattern: str) -> list[Verdict]:
     lines = nonblank(doc)
     out: dict[int, Verdict] = {}
     for prof in _profiles(doc, pattern):
