@@ -71,16 +71,17 @@ def credit_lines(doc: Document) -> dict[int, tuple[str, str]]:
         text = ln.text
         if len(text) > 600:
             continue
-        m = _COPYRIGHT_RE.search(text)
+        # each pattern needs a character of its own: skip the regex when the line lacks it
+        m = _COPYRIGHT_RE.search(text) if "©" in text else None
         if m and "©" in m.group() and _credit_text(text[m.end() :]):
             out[ln.number] = ("copyright", text[: m.start()].strip())
             continue
-        if _PHOTO_LINE_RE.match(text) and not is_sentence(text) and len(words(text)) <= 14:
+        if ":" in text and _PHOTO_LINE_RE.match(text) and not is_sentence(text) and len(words(text)) <= 14:
             rest = text.split(":", 1)[1]
             # `Photo: Radio-Canada / NAME` is a bare credit; `Photo: Biden speaks… (AP Photo/…)` a caption
             out[ln.number] = ("photo-line", "" if _credit_text(rest.replace("/", " ")) else rest.strip())
             continue
-        b = cre.search(text)
+        b = cre.search(text) if "(" in text else None
         if b and (b.start() == len(text) - len(text.lstrip()) or "/" in b.group() or len(words(text)) <= 30):
             out[ln.number] = ("bracket", text[: b.start()].strip())
     doc.cache[key] = out
@@ -101,8 +102,11 @@ def classify_photo_credit(doc: Document) -> list[Verdict]:
     """A credit line: `Photo: Radio-Canada / NAME`, `(NAME / AFP)` or `© Reuters` alone, or a
     title that repeats a nearby line followed by `© France 24` (a video embed): safe."""
     out = []
+    credits = credit_lines(doc)
+    if not credits:
+        return out
     for ln in nonblank(doc):
-        found = credit_lines(doc).get(ln.number)
+        found = credits.get(ln.number)
         if not found:
             continue
         _kind, caption = found
@@ -117,9 +121,11 @@ def classify_photo_caption(doc: Document) -> list[Verdict]:
     """A caption: a line ending with a credit (`… © Name, Reuters`, `… (NAME / AFP)`), or a
     short line without final punctuation right above a credit line: unsafe."""
     credits = credit_lines(doc)
+    out: list[Verdict] = []
+    if not credits:
+        return out  # both kinds of caption need a credit line
     safe_credit = {v.line.number for v in verdicts(doc, "boilerplate.photo-credit")}
     lines = nonblank(doc)
-    out = []
     for i, ln in enumerate(lines):
         found = credits.get(ln.number)
         if found and ln.number not in safe_credit and found[1]:
@@ -139,8 +145,10 @@ def classify_photo_caption(doc: Document) -> list[Verdict]:
 def classify_video_title(doc: Document) -> list[Verdict]:
     """The title of an embedded video: a heading repeated just below with a `© credit`."""
     credits = credit_lines(doc)
+    out: list[Verdict] = []
+    if not any(kind == "copyright" for kind, _caption in credits.values()):
+        return out  # a video title needs a `©` credit below it
     lines = nonblank(doc)
-    out = []
     for i, ln in enumerate(lines):
         if ln.number in credits or not heading_like(ln.text) or len(words(ln.text)) < 2:
             continue

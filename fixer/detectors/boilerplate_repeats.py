@@ -82,7 +82,10 @@ def classify_near_repeat(doc: Document) -> list[Verdict]:
         elif sentence and len(words(key)) >= 6:  # (i <= 2: see above)
             # a standfirst that repeats the first sentence of the lead (after a kicker label)
             for nxt in lines[i + 1 : i + 4]:
-                body = norm(KICKER_RE.sub("", nxt.text, count=1))
+                # the line without a kicker label: the label can only open it (the pattern is
+                # anchored), and without one the line's key is its norm
+                kicker = KICKER_RE.match(nxt.text)
+                body = keys[nxt.number] if kicker is None else norm(nxt.text[kicker.end() :])
                 if len(body) > len(key) + 20 and body.startswith(key):
                     out.append(Verdict("boilerplate.near-repeat", line, Safety.UNSAFE,
                                        "A teaser line repeating the start of the lead below it."))
