@@ -150,12 +150,14 @@ def classify_video_title(doc: Document) -> list[Verdict]:
         return out  # a video title needs a `©` credit below it
     lines = nonblank(doc)
     for i, ln in enumerate(lines):
-        if ln.number in credits or not heading_like(ln.text) or len(words(ln.text)) < 2:
+        if ln.number in credits:
             continue
         for nxt in lines[i + 1 : i + 3]:
             found = credits.get(nxt.number)
             if found and found[0] == "copyright" and norm(found[1]) == line_key(doc, ln):
-                out.append(Verdict("boilerplate.video-title", ln, Safety.UNSAFE, "The title of an embedded video."))
+                # the credit repeats the line: a title if the line has the shape of one
+                if heading_like(ln.text) and len(words(ln.text)) >= 2:
+                    out.append(Verdict("boilerplate.video-title", ln, Safety.UNSAFE, "The title of an embedded video."))
                 break
     return out
 

@@ -5,7 +5,7 @@ short under itself, a teaser repeating the lead. Exact copies are judged by
 
 from __future__ import annotations
 
-from ..document import Document
+from ..document import Document, Line
 from ..model import Safety
 from .boilerplate_common import (
     KICKER_RE,
@@ -13,7 +13,6 @@ from .boilerplate_common import (
     classifier,
     heading_like,
     is_sentence,
-    line_key,
     line_keys,
     nonblank,
     norm,
@@ -60,26 +59,12 @@ def classify_near_repeat(doc: Document) -> list[Verdict]:
     for i, line in enumerate(lines):
         if line.number in exact:
             continue
-        # a line of running text after the first three is neither case: skip it before counting
-        # its words (most lines of an article)
-        sentence = is_sentence(line.text)
-        if sentence and i > 2:
-            continue
         key = keys[line.number]
-        nkey = 0 if sentence or not heading_like(line.text) else len(words(key))
-        if nkey >= 4:
-            for prev in lines[max(0, i - 1) : i]:
-                pkey = line_key(doc, prev)
-                if pkey == key or not heading_like(prev.text):
-                    continue
-                shorter = min(nkey, len(words(pkey)))
-                # cut short (`…cocoa set`) or with a tag prefix (`Death of Nahel: …`); a line that
-                # goes on after the heading is a subtitle and stays
-                if shorter >= 4 and (pkey.startswith(key) or key.endswith(pkey)):
-                    out.append(Verdict("boilerplate.near-repeat", line, Safety.UNSAFE,
-                                       "A truncated or extended copy of the heading above it."))
-                    break
-        elif sentence and len(words(key)) >= 6:  # (i <= 2: see above)
+        if not is_sentence(line.text):
+            if i > 0 and _cuts_heading_above(line, key, lines[i - 1], keys[lines[i - 1].number]):
+                out.append(Verdict("boilerplate.near-repeat", line, Safety.UNSAFE,
+                                   "A truncated or extended copy of the heading above it."))
+        elif i <= 2 and len(words(key)) >= 6:
             # a standfirst that repeats the first sentence of the lead (after a kicker label)
             for nxt in lines[i + 1 : i + 4]:
                 # the line without a kicker label: the label can only open it (the pattern is
@@ -91,3 +76,15 @@ def classify_near_repeat(doc: Document) -> list[Verdict]:
                                        "A teaser line repeating the start of the lead below it."))
                     break
     return out
+
+
+def _cuts_heading_above(line: Line, key: str, prev: Line, pkey: str) -> bool:
+    """``line`` (not a sentence, normalised ``key``) is the heading ``prev`` cut short
+    (`…cocoa set`) or with a tag prefix (`Death of Nahel: …`), both headings of four words or
+    more; a line that goes on after the heading is a subtitle and stays. The cheap string
+    tests come first: most lines share no start or end with the line above."""
+    if pkey == key or not (pkey.startswith(key) or key.endswith(pkey)):
+        return False
+    if not heading_like(line.text) or not heading_like(prev.text):
+        return False
+    return min(len(words(key)), len(words(pkey))) >= 4
