@@ -144,7 +144,7 @@ def _memo(doc: Document, key: str, build: Callable[[], object]) -> object:
 def nonblank(doc: Document) -> list[Line]:
     key = "boilerplate:nonblank"
     if key not in doc.cache:
-        doc.cache[key] = [ln for ln in doc.lines if not ln.blank]
+        doc.cache[key] = [ln for ln in doc.lines if ln.text.strip()]  # (``Line.blank``, inlined)
     return doc.cache[key]
 
 

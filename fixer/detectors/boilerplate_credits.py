@@ -198,6 +198,19 @@ def classify_byline(doc: Document) -> list[Verdict]:
     return [
         Verdict("boilerplate.byline", ln, Safety.UNSAFE, "A byline or credit line with page furniture.")
         for ln in lines
-        if (not is_sentence(ln.text) and (_BYLINE_RE.match(ln.text) or _AGENCY_LINE_RE.match(ln.text)))
+        if (not is_sentence(ln.text) and _byline_shaped(ln.text))
         or (ln.number in tail and len(ln.text) <= 60 and with_agency.match(ln.text))
     ]
+
+
+# the first letter of each lead of _BYLINE_RE (`written by`, `article …`, `rédigé par`, `by`, `par`)
+_BYLINE_INITIALS = "wabrp"
+
+
+def _byline_shaped(text: str) -> bool:
+    """``_BYLINE_RE`` or ``_AGENCY_LINE_RE`` matches ``text``. Each needs a letter of its own at
+    one end of the line (after white space, which both ``strip`` calls remove): cheap string
+    tests skip the regexes on almost every line."""
+    if text.lstrip()[:1].casefold() in _BYLINE_INITIALS and _BYLINE_RE.match(text):
+        return True
+    return text.rstrip().endswith(("agency", "Agency", "AGENCY")) and bool(_AGENCY_LINE_RE.match(text))
