@@ -163,13 +163,14 @@ def classify_video_title(doc: Document) -> list[Verdict]:
 
 
 _AGENCY_LINE_RE = regex.compile(r"^\s*\p{Lu}{2,6}\s+(?:news\s+|press\s+)?(?:agency|Agency|AGENCY)\s*$")
-_BYLINE_RE = regex.compile(
-    r"^\s*(?:(?:article )?written by|article rédigé par|rédigé par|by|par)\s*:?\s*"
-    r"(?:\p{Lu}[\p{L}'’.\-]*\s*){1,5}(?:follow|suivre|\+ follow)\s*$|"
-    r"^\s*(?:article written by|article rédigé par)\b.{0,80}$|"
+# the three shapes of a byline, tried one by one (a line is a byline if one matches), the slow
+# one last: its run of capitalised names backtracks a lot on `By The Editorial Staff`
+_BYLINE_RES = tuple(regex.compile(p, regex.I) for p in (
     r"^\s*(?:by|par)\s*:?\s+(?:the\s+|la\s+)?(?:editorial\s+(?:staff|team|board)|staff|newsroom|rédaction|editor|admin)\s*$",
-    regex.I,
-)
+    r"^\s*(?:article written by|article rédigé par)\b.{0,80}$",
+    r"^\s*(?:(?:article )?written by|article rédigé par|rédigé par|by|par)\s*:?\s*"
+    r"(?:\p{Lu}[\p{L}'’.\-]*\s*){1,5}(?:follow|suivre|\+ follow)\s*$",
+))
 
 
 def _with_agency_re(doc: Document) -> regex.Pattern[str]:
@@ -203,14 +204,20 @@ def classify_byline(doc: Document) -> list[Verdict]:
     ]
 
 
-# the first letter of each lead of _BYLINE_RE (`written by`, `article …`, `rédigé par`, `by`, `par`)
+# the first letter of each lead of _BYLINE_RES (`written by`, `article …`, `rédigé par`, `by`, `par`)
 _BYLINE_INITIALS = "wabrp"
+# the last word of a _BYLINE_RES line that does not open with `article` (its `Follow` button, or
+# `staff`, `newsroom`…), with the same case rule; tried on the end of the line only
+_BYLINE_LAST_WORD_RE = regex.compile(r"(?:follow|suivre|staff|team|board|newsroom|rédaction|editor|admin)$", regex.I)
 
 
 def _byline_shaped(text: str) -> bool:
-    """``_BYLINE_RE`` or ``_AGENCY_LINE_RE`` matches ``text``. Each needs a letter of its own at
-    one end of the line (after white space, which both ``strip`` calls remove): cheap string
-    tests skip the regexes on almost every line."""
-    if text.lstrip()[:1].casefold() in _BYLINE_INITIALS and _BYLINE_RE.match(text):
+    r"""A pattern of ``_BYLINE_RES`` or ``_AGENCY_LINE_RE`` matches ``text``. Each needs words
+    of its own at the ends of the line (after white space, which ``strip`` removes: a superset
+    of ``\s``), so cheap tests of the first letter and the last word skip the slow regexes on
+    almost every line."""
+    initial = text.lstrip()[:1].casefold()
+    if initial in _BYLINE_INITIALS and (initial == "a" or _BYLINE_LAST_WORD_RE.search(text.rstrip()[-12:])) \
+            and any(p.match(text) for p in _BYLINE_RES):
         return True
     return text.rstrip().endswith(("agency", "Agency", "AGENCY")) and bool(_AGENCY_LINE_RE.match(text))

@@ -64,16 +64,18 @@ def classify_near_repeat(doc: Document) -> list[Verdict]:
             if i > 0 and _cuts_heading_above(line, key, lines[i - 1], keys[lines[i - 1].number]):
                 out.append(Verdict("boilerplate.near-repeat", line, Safety.UNSAFE,
                                    "A truncated or extended copy of the heading above it."))
-        elif i <= 2 and len(words(key)) >= 6:
-            # a standfirst that repeats the first sentence of the lead (after a kicker label)
+        elif i <= 2:
+            # a standfirst of six words or more that repeats the first sentence of the lead
+            # (after a kicker label); its words are counted last, for the rare line that does
             for nxt in lines[i + 1 : i + 4]:
                 # the line without a kicker label: the label can only open it (the pattern is
                 # anchored), and without one the line's key is its norm
                 kicker = KICKER_RE.match(nxt.text)
                 body = keys[nxt.number] if kicker is None else norm(nxt.text[kicker.end() :])
                 if len(body) > len(key) + 20 and body.startswith(key):
-                    out.append(Verdict("boilerplate.near-repeat", line, Safety.UNSAFE,
-                                       "A teaser line repeating the start of the lead below it."))
+                    if len(words(key)) >= 6:
+                        out.append(Verdict("boilerplate.near-repeat", line, Safety.UNSAFE,
+                                           "A teaser line repeating the start of the lead below it."))
                     break
     return out
 
