@@ -71,7 +71,8 @@ def credit_lines(doc: Document) -> dict[int, tuple[str, str]]:
         text = ln.text
         if len(text) > 600:
             continue
-        # each pattern needs a character of its own: skip the regex when the line lacks it
+        # each pattern needs a character of its own (in its place): skip the regex when the line
+        # lacks it
         m = _COPYRIGHT_RE.search(text) if "©" in text else None
         if m and "©" in m.group() and _credit_text(text[m.end() :]):
             out[ln.number] = ("copyright", text[: m.start()].strip())
@@ -81,7 +82,7 @@ def credit_lines(doc: Document) -> dict[int, tuple[str, str]]:
             # `Photo: Radio-Canada / NAME` is a bare credit; `Photo: Biden speaks… (AP Photo/…)` a caption
             out[ln.number] = ("photo-line", "" if _credit_text(rest.replace("/", " ")) else rest.strip())
             continue
-        b = cre.search(text) if "(" in text else None
+        b = cre.search(text) if "(" in text and text.rstrip().endswith(")") else None  # `(… AFP)` closes the line
         if b and (b.start() == len(text) - len(text.lstrip()) or "/" in b.group() or len(words(text)) <= 30):
             out[ln.number] = ("bracket", text[: b.start()].strip())
     doc.cache[key] = out
