@@ -196,7 +196,10 @@ def classifier_of(rule_id: str) -> Callable[[Document], list[Verdict]]:
 
 def verdicts(doc: Document, rule_id: str) -> list[Verdict]:
     """The verdicts of one line classifier on ``doc``, computed once per document."""
-    key = f"boilerplate:verdicts:{rule_id}"
-    if key not in doc.cache:
-        doc.cache[key] = classifier_of(rule_id)(doc)
-    return doc.cache[key]
+    cache = doc.cache.get("boilerplate:verdicts")
+    if cache is None:
+        cache = doc.cache["boilerplate:verdicts"] = {}
+    found = cache.get(rule_id)
+    if found is None:
+        found = cache[rule_id] = classifier_of(rule_id)(doc)  # (a classifier may ask for others first)
+    return found

@@ -43,7 +43,7 @@ def section_label(doc: Document, rule: Rule) -> Iterator[Finding]:
         text = ln.text
         if ln.number in planned:
             continue  # the whole line goes (`READ ALSO: …` is a related link, not a label)
-        m = KICKER_RE.match(text)
+        m = KICKER_RE.match(text) if ":" in text else None  # a kicker ends with a colon
         # a kicker opens the lead, right under a headline; mid-article capitals (`WHAT'S NEXT:`)
         # are the outlet's own subheads
         if m and i > 0 and heading_like(lines[i - 1].text) and not _is_dateline(doc, m.group("label")):
@@ -74,6 +74,8 @@ def update_stamp(doc: Document, rule: Rule) -> Iterator[Finding]:
     21:40` on a line of its own (deleted with the other debris lines of the deletion plan)."""
     yield from emit(doc, rule, verdicts(doc, rule.id))
     planned = plan(doc)
+    if "[" not in doc.text:
+        return  # the stamp opens with `[`
     for ln in nonblank(doc):
         if ln.number in planned:
             continue
