@@ -28,8 +28,10 @@ _QUOTES = (("’", "'"), ("‘", "'"), ("`", "'"), ("“", '"'), ("”", '"'), (
 _WS_RE = regex.compile(r"\s+")
 _LINE_WS_RE = regex.compile(r"[^\S\n]+")  # white space within a line: lines joined by "\n" stay apart
 # what regex's ``\s`` matches besides the space and the line break (Unicode's White_Space)
-_OTHER_WS = "\t\x0b\x0c\r\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+_OTHER_WS = (
+    "\t\x0b\x0c\r\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
     "\u2028\u2029\u202f\u205f\u3000"
+)
 # once every run of white space (regex's ``\s``) is one space, stripping the runs of these
 # characters at the ends is what the regexes ``^[\s•·*>»›\-–—]+`` and ``[\s:.…!>»›|\-–—]+$`` did
 _LEAD_CHARS = " •·*>»›-–—"

@@ -166,12 +166,15 @@ def classify_video_title(doc: Document) -> list[Verdict]:
 _AGENCY_LINE_RE = regex.compile(r"^\s*\p{Lu}{2,6}\s+(?:news\s+|press\s+)?(?:agency|Agency|AGENCY)\s*$")
 # the three shapes of a byline, tried one by one (a line is a byline if one matches), the slow
 # one last: its run of capitalised names backtracks a lot on `By The Editorial Staff`
-_BYLINE_RES = tuple(regex.compile(p, regex.I) for p in (
-    r"^\s*(?:by|par)\s*:?\s+(?:the\s+|la\s+)?(?:editorial\s+(?:staff|team|board)|staff|newsroom|rédaction|editor|admin)\s*$",
-    r"^\s*(?:article written by|article rédigé par)\b.{0,80}$",
-    r"^\s*(?:(?:article )?written by|article rédigé par|rédigé par|by|par)\s*:?\s*"
-    r"(?:\p{Lu}[\p{L}'’.\-]*\s*){1,5}(?:follow|suivre|\+ follow)\s*$",
-))
+_BYLINE_RES = tuple(
+    regex.compile(p, regex.I)
+    for p in (
+        r"^\s*(?:by|par)\s*:?\s+(?:the\s+|la\s+)?(?:editorial\s+(?:staff|team|board)|staff|newsroom|rédaction|editor|admin)\s*$",
+        r"^\s*(?:article written by|article rédigé par)\b.{0,80}$",
+        r"^\s*(?:(?:article )?written by|article rédigé par|rédigé par|by|par)\s*:?\s*"
+        r"(?:\p{Lu}[\p{L}'’.\-]*\s*){1,5}(?:follow|suivre|\+ follow)\s*$",
+    )
+)
 
 
 def _with_agency_re(doc: Document) -> regex.Pattern[str]:
@@ -218,7 +221,10 @@ def _byline_shaped(text: str) -> bool:
     of ``\s``), so cheap tests of the first letter and the last word skip the slow regexes on
     almost every line."""
     initial = text.lstrip()[:1].casefold()
-    if initial in _BYLINE_INITIALS and (initial == "a" or _BYLINE_LAST_WORD_RE.search(text.rstrip()[-12:])) \
-            and any(p.match(text) for p in _BYLINE_RES):
+    if (
+        initial in _BYLINE_INITIALS
+        and (initial == "a" or _BYLINE_LAST_WORD_RE.search(text.rstrip()[-12:]))
+        and any(p.match(text) for p in _BYLINE_RES)
+    ):
         return True
     return text.rstrip().endswith(("agency", "Agency", "AGENCY")) and bool(_AGENCY_LINE_RE.match(text))
