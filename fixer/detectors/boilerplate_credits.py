@@ -71,16 +71,18 @@ def credit_lines(doc: Document) -> dict[int, tuple[str, str]]:
         text = ln.text
         if len(text) > 600:
             continue
-        m = _COPYRIGHT_RE.search(text)
+        # each pattern needs a character of its own (in its place): skip the regex when the line
+        # lacks it
+        m = _COPYRIGHT_RE.search(text) if "©" in text else None
         if m and "©" in m.group() and _credit_text(text[m.end() :]):
             out[ln.number] = ("copyright", text[: m.start()].strip())
             continue
-        if _PHOTO_LINE_RE.match(text) and not is_sentence(text) and len(words(text)) <= 14:
+        if ":" in text and _PHOTO_LINE_RE.match(text) and not is_sentence(text) and len(words(text)) <= 14:
             rest = text.split(":", 1)[1]
             # `Photo: Radio-Canada / NAME` is a bare credit; `Photo: Biden speaks… (AP Photo/…)` a caption
             out[ln.number] = ("photo-line", "" if _credit_text(rest.replace("/", " ")) else rest.strip())
             continue
-        b = cre.search(text)
+        b = cre.search(text) if "(" in text and text.rstrip().endswith(")") else None  # `(… AFP)` closes the line
         if b and (b.start() == len(text) - len(text.lstrip()) or "/" in b.group() or len(words(text)) <= 30):
             out[ln.number] = ("bracket", text[: b.start()].strip())
     doc.cache[key] = out
@@ -101,8 +103,11 @@ def classify_photo_credit(doc: Document) -> list[Verdict]:
     """A credit line: `Photo: Radio-Canada / NAME`, `(NAME / AFP)` or `© Reuters` alone, or a
     title that repeats a nearby line followed by `© France 24` (a video embed): safe."""
     out = []
+    credits = credit_lines(doc)
+    if not credits:
+        return out
     for ln in nonblank(doc):
-        found = credit_lines(doc).get(ln.number)
+        found = credits.get(ln.number)
         if not found:
             continue
         _kind, caption = found
@@ -117,9 +122,11 @@ def classify_photo_caption(doc: Document) -> list[Verdict]:
     """A caption: a line ending with a credit (`… © Name, Reuters`, `… (NAME / AFP)`), or a
     short line without final punctuation right above a credit line: unsafe."""
     credits = credit_lines(doc)
+    out: list[Verdict] = []
+    if not credits:
+        return out  # both kinds of caption need a credit line
     safe_credit = {v.line.number for v in verdicts(doc, "boilerplate.photo-credit")}
     lines = nonblank(doc)
-    out = []
     for i, ln in enumerate(lines):
         found = credits.get(ln.number)
         if found and ln.number not in safe_credit and found[1]:
@@ -139,26 +146,34 @@ def classify_photo_caption(doc: Document) -> list[Verdict]:
 def classify_video_title(doc: Document) -> list[Verdict]:
     """The title of an embedded video: a heading repeated just below with a `© credit`."""
     credits = credit_lines(doc)
+    out: list[Verdict] = []
+    if not any(kind == "copyright" for kind, _caption in credits.values()):
+        return out  # a video title needs a `©` credit below it
     lines = nonblank(doc)
-    out = []
     for i, ln in enumerate(lines):
-        if ln.number in credits or not heading_like(ln.text) or len(words(ln.text)) < 2:
+        if ln.number in credits:
             continue
         for nxt in lines[i + 1 : i + 3]:
             found = credits.get(nxt.number)
             if found and found[0] == "copyright" and norm(found[1]) == line_key(doc, ln):
-                out.append(Verdict("boilerplate.video-title", ln, Safety.UNSAFE, "The title of an embedded video."))
+                # the credit repeats the line: a title if the line has the shape of one
+                if heading_like(ln.text) and len(words(ln.text)) >= 2:
+                    out.append(Verdict("boilerplate.video-title", ln, Safety.UNSAFE, "The title of an embedded video."))
                 break
     return out
 
 
 _AGENCY_LINE_RE = regex.compile(r"^\s*\p{Lu}{2,6}\s+(?:news\s+|press\s+)?(?:agency|Agency|AGENCY)\s*$")
-_BYLINE_RE = regex.compile(
-    r"^\s*(?:(?:article )?written by|article rédigé par|rédigé par|by|par)\s*:?\s*"
-    r"(?:\p{Lu}[\p{L}'’.\-]*\s*){1,5}(?:follow|suivre|\+ follow)\s*$|"
-    r"^\s*(?:article written by|article rédigé par)\b.{0,80}$|"
-    r"^\s*(?:by|par)\s*:?\s+(?:the\s+|la\s+)?(?:editorial\s+(?:staff|team|board)|staff|newsroom|rédaction|editor|admin)\s*$",
-    regex.I,
+# the three shapes of a byline, tried one by one (a line is a byline if one matches), the slow
+# one last: its run of capitalised names backtracks a lot on `By The Editorial Staff`
+_BYLINE_RES = tuple(
+    regex.compile(p, regex.I)
+    for p in (
+        r"^\s*(?:by|par)\s*:?\s+(?:the\s+|la\s+)?(?:editorial\s+(?:staff|team|board)|staff|newsroom|rédaction|editor|admin)\s*$",
+        r"^\s*(?:article written by|article rédigé par)\b.{0,80}$",
+        r"^\s*(?:(?:article )?written by|article rédigé par|rédigé par|by|par)\s*:?\s*"
+        r"(?:\p{Lu}[\p{L}'’.\-]*\s*){1,5}(?:follow|suivre|\+ follow)\s*$",
+    )
 )
 
 
@@ -188,6 +203,28 @@ def classify_byline(doc: Document) -> list[Verdict]:
     return [
         Verdict("boilerplate.byline", ln, Safety.UNSAFE, "A byline or credit line with page furniture.")
         for ln in lines
-        if (not is_sentence(ln.text) and (_BYLINE_RE.match(ln.text) or _AGENCY_LINE_RE.match(ln.text)))
+        if (not is_sentence(ln.text) and _byline_shaped(ln.text))
         or (ln.number in tail and len(ln.text) <= 60 and with_agency.match(ln.text))
     ]
+
+
+# the first letter of each lead of _BYLINE_RES (`written by`, `article …`, `rédigé par`, `by`, `par`)
+_BYLINE_INITIALS = "wabrp"
+# the last word of a _BYLINE_RES line that does not open with `article` (its `Follow` button, or
+# `staff`, `newsroom`…), with the same case rule; tried on the end of the line only
+_BYLINE_LAST_WORD_RE = regex.compile(r"(?:follow|suivre|staff|team|board|newsroom|rédaction|editor|admin)$", regex.I)
+
+
+def _byline_shaped(text: str) -> bool:
+    r"""A pattern of ``_BYLINE_RES`` or ``_AGENCY_LINE_RE`` matches ``text``. Each needs words
+    of its own at the ends of the line (after white space, which ``strip`` removes: a superset
+    of ``\s``), so cheap tests of the first letter and the last word skip the slow regexes on
+    almost every line."""
+    initial = text.lstrip()[:1].casefold()
+    if (
+        initial in _BYLINE_INITIALS
+        and (initial == "a" or _BYLINE_LAST_WORD_RE.search(text.rstrip()[-12:]))
+        and any(p.match(text) for p in _BYLINE_RES)
+    ):
+        return True
+    return text.rstrip().endswith(("agency", "Agency", "AGENCY")) and bool(_AGENCY_LINE_RE.match(text))

@@ -37,15 +37,13 @@ def section_label(doc: Document, rule: Rule) -> Iterator[Finding]:
     The full stop of an abbreviation (`Florida Gov. Ron DeSantis`, `Mount St. Helens`, `Martin
     Luther King Jr. Day`) ends no label: a label whose last word is one of the rule's
     ``abbreviations`` is a name running on, wherever it sits in the name."""
-    not_labels = {w.casefold() for w in rule.params.get("not_labels", [])}
-    abbreviations = {w.casefold().rstrip(".") for w in rule.params.get("abbreviations", [])}
     lines = nonblank(doc)
     planned = plan(doc)
     for i, ln in enumerate(lines):
         text = ln.text
         if ln.number in planned:
             continue  # the whole line goes (`READ ALSO: …` is a related link, not a label)
-        m = KICKER_RE.match(text)
+        m = KICKER_RE.match(text) if ":" in text else None  # a kicker ends with a colon
         # a kicker opens the lead, right under a headline; mid-article capitals (`WHAT'S NEXT:`)
         # are the outlet's own subheads
         if m and i > 0 and heading_like(lines[i - 1].text) and not _is_dateline(doc, m.group("label")):
@@ -63,6 +61,8 @@ def section_label(doc: Document, rule: Rule) -> Iterator[Finding]:
         if g and len(words(text[g.end():])) >= 5:
             label = g.group("label")
             parts = label.casefold().split()
+            not_labels = {w.casefold() for w in rule.params.get("not_labels", [])}
+            abbreviations = {w.casefold().rstrip(".") for w in rule.params.get("abbreviations", [])}
             if label.casefold() in not_labels or parts[0] in not_labels or parts[-1] in abbreviations:
                 continue
             yield rule.finding(ln.start + g.start("label"), ln.start + g.end(), "", safety=Safety.UNSAFE,
@@ -74,6 +74,8 @@ def update_stamp(doc: Document, rule: Rule) -> Iterator[Finding]:
     21:40` on a line of its own (deleted with the other debris lines of the deletion plan)."""
     yield from emit(doc, rule, verdicts(doc, rule.id))
     planned = plan(doc)
+    if "[" not in doc.text:
+        return  # the stamp opens with `[`
     for ln in nonblank(doc):
         if ln.number in planned:
             continue

@@ -40,7 +40,11 @@ _HASHTAG_RE = regex.compile(r"^#[\p{L}\p{N}_]+[.,;]?$")
 def classify_hashtag_line(doc: Document) -> list[Verdict]:
     """A line of tags: all hashtags (safe), or mostly hashtags (unsafe)."""
     out = []
+    if "#" not in doc.text:
+        return out  # every verdict needs two tokens starting with `#`
     for ln in nonblank(doc):
+        if "#" not in ln.text:
+            continue
         toks = ln.text.split()
         tags = sum(1 for t in toks if _HASHTAG_RE.match(t))
         if tags >= 2 and tags == len(toks):
@@ -76,14 +80,17 @@ _SECTION_DATE_RE = regex.compile(
 )
 
 
+_DIGIT_RE = regex.compile(r"\d")
+
+
 @classifier("boilerplate.reading-time")
 def classify_reading_time(doc: Document) -> list[Verdict]:
     """`Reading time: 1 min`, a bare `1 min`, `Published … Updated … Reading time: 2 min`: safe.
     `Published on … Updated on …` without a reading time: unsafe (a dateline may be wanted)."""
     out = []
     for ln in nonblank(doc):
-        if len(ln.text) > 200:
-            continue
+        if len(ln.text) > 200 or not _DIGIT_RE.search(ln.text):
+            continue  # each pattern below needs a figure (minutes, a date, a year)
         if any(p.match(ln.text) for p in _READING_TIME_RES):
             out.append(Verdict("boilerplate.reading-time", ln, Safety.SAFE, "Reading-time or publication metadata of the page."))
         elif _PUBLISHED_UPDATED_RE.match(ln.text):

@@ -93,6 +93,7 @@ def classify_page_prompt(doc: Document) -> list[Verdict]:
     the prompt in a sentence (`…, the fake messages urged`) is left alone."""
     prompts = prompt_set(doc)
     labels = _label_re(doc)
+    leads = _lead_re(doc)
     out = []
     for ln in nonblank(doc):
         text = ln.text
@@ -101,9 +102,9 @@ def classify_page_prompt(doc: Document) -> list[Verdict]:
             continue  # a prompt is a label (`Leave a Reply`); `like this:` is a wrapped sentence
         if len(text) <= 80 and line_key(doc, ln) in prompts:
             out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, f"Page prompt left by the scraper: {text.strip()!r}."))
-        elif len(text) <= 400 and (m := labels.match(text)) and _tag_list(m.group("items")):
+        elif len(text) <= 400 and ":" in text and (m := labels.match(text)) and _tag_list(m.group("items")):
             out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, "A tag or category line of the page."))
-        elif len(words(text)) <= 20 and _lead_re(doc).match(text) and text.count(". ") == 0 and not reported(text):
+        elif leads.match(text) and len(words(text)) <= 20 and text.count(". ") == 0 and not reported(text):
             safety = Safety.SAFE if _debris_shaped(text, 12) else Safety.UNSAFE
             out.append(Verdict("boilerplate.page-prompt", ln, safety, "A call to action of the page."))
         elif len(text) <= 400 and _POST_FOOTER_RE.match(text):

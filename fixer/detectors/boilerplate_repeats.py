@@ -5,7 +5,7 @@ short under itself, a teaser repeating the lead. Exact copies are judged by
 
 from __future__ import annotations
 
-from ..document import Document
+from ..document import Document, Line
 from ..model import Safety
 from .boilerplate_common import (
     KICKER_RE,
@@ -13,7 +13,7 @@ from .boilerplate_common import (
     classifier,
     heading_like,
     is_sentence,
-    line_key,
+    line_keys,
     nonblank,
     norm,
     verdicts,
@@ -31,9 +31,12 @@ def classify_repeated_title(doc: Document) -> list[Verdict]:
     that short labels (`Photo`, a name) are left to the rules that know them."""
     out = []
     seen: dict[str, bool] = {}  # normalised line → whether its first copy ends like a sentence
+    keys = line_keys(doc)
     for line in nonblank(doc):
-        key = line_key(doc, line)
-        if key in seen and key.count(" ") >= 2 and len(words(key)) >= 3:
+        key = keys[line.number]
+        if key not in seen:
+            seen[key] = is_sentence(line.text)
+        elif key.count(" ") >= 2 and len(words(key)) >= 3:
             if seen[key] != is_sentence(line.text):
                 continue  # `Storm hits Britain` then `Storm hits Britain.`: a headline and its lead
             # a repeated heading is furniture; a repeated sentence may be a refrain of a speech
@@ -41,7 +44,6 @@ def classify_repeated_title(doc: Document) -> list[Verdict]:
             whole = heading_like(stripped) and stripped[-1] not in ",;:-–—(" and not stripped[0].islower()
             safety = Safety.SAFE if whole else Safety.UNSAFE
             out.append(Verdict("boilerplate.repeated-title", line, safety, "A repeated copy of an earlier line."))
-        seen.setdefault(key, is_sentence(line.text))
     return out
 
 
@@ -53,29 +55,38 @@ def classify_near_repeat(doc: Document) -> list[Verdict]:
     out = []
     lines = nonblank(doc)
     exact = {v.line.number for v in verdicts(doc, "boilerplate.repeated-title")} | set(credit_lines(doc))
+    keys = line_keys(doc)
     for i, line in enumerate(lines):
         if line.number in exact:
             continue
-        key = line_key(doc, line)
-        nkey = len(words(key))
-        if heading_like(line.text) and nkey >= 4:
-            for prev in lines[max(0, i - 1) : i]:
-                pkey = line_key(doc, prev)
-                if pkey == key or not heading_like(prev.text):
-                    continue
-                shorter = min(nkey, len(words(pkey)))
-                # cut short (`…cocoa set`) or with a tag prefix (`Death of Nahel: …`); a line that
-                # goes on after the heading is a subtitle and stays
-                if shorter >= 4 and (pkey.startswith(key) or key.endswith(pkey)):
-                    out.append(Verdict("boilerplate.near-repeat", line, Safety.UNSAFE,
-                                       "A truncated or extended copy of the heading above it."))
-                    break
-        elif i <= 2 and is_sentence(line.text) and nkey >= 6:
-            # a standfirst that repeats the first sentence of the lead (after a kicker label)
+        key = keys[line.number]
+        if not is_sentence(line.text):
+            if i > 0 and _cuts_heading_above(line, key, lines[i - 1], keys[lines[i - 1].number]):
+                out.append(Verdict("boilerplate.near-repeat", line, Safety.UNSAFE,
+                                   "A truncated or extended copy of the heading above it."))
+        elif i <= 2:
+            # a standfirst of six words or more that repeats the first sentence of the lead
+            # (after a kicker label); its words are counted last, for the rare line that does
             for nxt in lines[i + 1 : i + 4]:
-                body = norm(KICKER_RE.sub("", nxt.text, count=1))
+                # the line without a kicker label: the label can only open it (the pattern is
+                # anchored), and without one the line's key is its norm
+                kicker = KICKER_RE.match(nxt.text)
+                body = keys[nxt.number] if kicker is None else norm(nxt.text[kicker.end() :])
                 if len(body) > len(key) + 20 and body.startswith(key):
-                    out.append(Verdict("boilerplate.near-repeat", line, Safety.UNSAFE,
-                                       "A teaser line repeating the start of the lead below it."))
+                    if len(words(key)) >= 6:
+                        out.append(Verdict("boilerplate.near-repeat", line, Safety.UNSAFE,
+                                           "A teaser line repeating the start of the lead below it."))
                     break
     return out
+
+
+def _cuts_heading_above(line: Line, key: str, prev: Line, pkey: str) -> bool:
+    """``line`` (not a sentence, normalised ``key``) is the heading ``prev`` cut short
+    (`…cocoa set`) or with a tag prefix (`Death of Nahel: …`), both headings of four words or
+    more; a line that goes on after the heading is a subtitle and stays. The cheap string
+    tests come first: most lines share no start or end with the line above."""
+    if pkey == key or not (pkey.startswith(key) or key.endswith(pkey)):
+        return False
+    if not heading_like(line.text) or not heading_like(prev.text):
+        return False
+    return min(len(words(key)), len(words(pkey))) >= 4

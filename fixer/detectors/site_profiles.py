@@ -38,6 +38,15 @@ def _profiles(doc: Document, pattern: str) -> list[dict]:
 
 
 def profile_verdicts(doc: Document, rule_id: str, pattern: str) -> list[Verdict]:
+    """The lines the site profiles of ``pattern`` delete, computed once per document (the rule
+    and the deletion plan of every boilerplate rule both ask)."""
+    key = f"boilerplate:profile-verdicts:{rule_id}:{pattern}"
+    if key not in doc.cache:
+        doc.cache[key] = _profile_verdicts(doc, rule_id, pattern)
+    return doc.cache[key]
+
+
+def _profile_verdicts(doc: Document, rule_id: str, pattern: str) -> list[Verdict]:
     lines = nonblank(doc)
     out: dict[int, Verdict] = {}
     for prof in _profiles(doc, pattern):
@@ -46,9 +55,13 @@ def profile_verdicts(doc: Document, rule_id: str, pattern: str) -> list[Verdict]
         w = prof["window"]
         zones = ((prof["header"], lines[:w]), (prof["footer"], lines[-w:]), (prof["lines"], lines))
         for pats, zone in zones:
+            if not pats:
+                continue  # a zone the profile leaves alone
             for ln in zone:
+                if ln.number in out:
+                    continue
                 try:
-                    hit = ln.number not in out and any(p.search(ln.text, timeout=1.0) for p in pats)
+                    hit = any(p.search(ln.text, timeout=1.0) for p in pats)
                 except TimeoutError:
                     raise DataError(f"profile {prof['site']!r}: a pattern timed out on line {ln.number}") from None
                 if hit:
