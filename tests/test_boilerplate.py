@@ -406,3 +406,24 @@ def test_prompt_quoted_in_a_sentence_is_never_a_safe_deletion() -> None:
         text = f"A scam unmasked\n\nThe police spoke.\n\n{line}\n\nTwo men were arrested."
         assert _fix(text, unsafe=False) == text
         assert not BOILER.check(text), line
+
+
+@pytest.mark.parametrize("line", ["By " + "a" * 400 + "1 follow", "By " + "Ab" * 300 + " Follow x", "par " + "É" * 500])
+def test_byline_pattern_does_not_backtrack_on_long_names(line: str) -> None:
+    """A long run of letters once made the byline pattern try every way to cut it into five
+    names (a minute for 160 letters); the regex timeout turns a relapse into a failure here."""
+    from fixer.detectors.boilerplate_credits import _BYLINE_RES
+
+    for pat in _BYLINE_RES:
+        pat.search(line, timeout=2.0)
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [("By John SmithFollow", True), ("By John Smith + follow", True), ("Par Éric Dupont Suivre", True),
+     ("By John Smith Follow", True), ("By one two three four five six Follow", False), ("By -x Follow", False)],
+)
+def test_byline_names_taken_whole_accept_the_same_lines(line: str, byline: bool) -> None:
+    from fixer.detectors.boilerplate_credits import _BYLINE_RES
+
+    assert bool(_BYLINE_RES[2].search(line)) is byline

@@ -164,15 +164,19 @@ def classify_video_title(doc: Document) -> list[Verdict]:
 
 
 _AGENCY_LINE_RE = regex.compile(r"^\s*\p{Lu}{2,6}\s+(?:news\s+|press\s+)?(?:agency|Agency|AGENCY)\s*$")
-# the three shapes of a byline, tried one by one (a line is a byline if one matches), the slow
-# one last: its run of capitalised names backtracks a lot on `By The Editorial Staff`
+# the three shapes of a byline, tried one by one (a line is a byline if one matches). In the
+# last, each name is taken whole (possessive) and stops only before the closing `Follow`
+# (`John SmithFollow`): a name that could be split anywhere made the pattern try every split,
+# and `By ` + 160 letters + `1 follow` took a minute. Taking names whole accepts the same lines
+# (checked against the splitting pattern on 300,000 random lines), in linear time.
+_NAME_STOP = r"(?!(?:follow|suivre)\s*$)"
 _BYLINE_RES = tuple(
     regex.compile(p, regex.I)
     for p in (
         r"^\s*(?:by|par)\s*:?\s+(?:the\s+|la\s+)?(?:editorial\s+(?:staff|team|board)|staff|newsroom|rédaction|editor|admin)\s*$",
         r"^\s*(?:article written by|article rédigé par)\b.{0,80}$",
         r"^\s*(?:(?:article )?written by|article rédigé par|rédigé par|by|par)\s*:?\s*"
-        r"(?:\p{Lu}[\p{L}'’.\-]*\s*){1,5}(?:follow|suivre|\+ follow)\s*$",
+        rf"(?:{_NAME_STOP}\p{{Lu}}(?:{_NAME_STOP}[\p{{L}}'’.\-])*+\s*+){{1,5}}(?:follow|suivre|\+ follow)\s*$",
     )
 )
 
