@@ -133,6 +133,22 @@ def test_thai_code_page_mojibake() -> None:
     assert fixed("The people of Cรดte d’Ivoire") == "The people of Côte d’Ivoire"
 
 
+def test_mojibake_gate_never_skips_a_bad_line() -> None:
+    """The whole-text gate of the mojibake rule is active and finds every line ftfy calls bad,
+    whatever ASCII surrounds it (a line-start `Ã ` after a long line, CRLF breaks)."""
+    from ftfy.badness import is_bad
+
+    from fixer.detectors.encoding import _BadnessGate
+
+    gate = _BadnessGate()
+    assert gate.squeeze is not None
+    long = "A plain English sentence with nothing to repair at all. " * 3
+    for text in ("CÃ´te", long + "\nÃ fin", long + "\r\nÃ fin\r\n" + long, long + "dâ€™Ivoire" + long,
+                 long + "x Â« y", "« Québec » — “quoted” d’Ivoire"):
+        assert any(is_bad(line.rstrip("\r")) for line in text.split("\n")) <= gate.any_bad_line(text), text
+    assert not gate.any_bad_line(long + "« Québec » — “quoted” d’Ivoire, naïve café" + long)
+
+
 def test_correct_accents_and_ligatures_are_left_alone() -> None:
     assert TYPO.check("Côte d’Ivoire, Québec, naïve café, ﬁnal, 5½ — “quoted”, Łódź, Ελλάδα.") == []
 

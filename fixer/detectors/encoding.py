@@ -5,6 +5,7 @@ references the scraper did not decode.
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -65,14 +66,101 @@ def _changes(old: str, new: str) -> Iterator[tuple[int, int, str]]:
         pos += len(x) + 1
 
 
+class _BadnessGate:
+    """Whether some line of a text may be one that ftfy's ``is_bad`` finds bad, with one search
+    of a shortened copy of the whole text instead of one search per line.
+
+    ftfy's badness pattern is compiled with ``re.MULTILINE``: a match inside one line is then
+    also a match in the whole text at the same offset, since the pattern has no lookaround,
+    word boundary or ``$``, and its only anchor, ``^``, matches at every line start (checked on
+    the parsed pattern by ``_plain_width``). Every match is at most ``width`` characters long
+    and holds a non-ASCII character, so only the ``width + 1`` characters on each side of a
+    non-ASCII character can take part in one (the extra one is the line break a ``^`` needs):
+    the middle of a longer ASCII run is cut to a line break first, which can add matches but
+    loses none. ``False`` is therefore exact; ``True`` is checked line by line. When the
+    pattern is not of that shape, the gate always answers ``True``."""
+
+    def __init__(self) -> None:
+        from ftfy.badness import BADNESS_RE
+
+        self.pattern = re.compile(BADNESS_RE.pattern, BADNESS_RE.flags | re.MULTILINE)
+        width = _plain_width(BADNESS_RE)
+        self.squeeze = None
+        if width is not None:
+            keep = width + 1
+            self.squeeze = re.compile(f"([\\x00-\\x7f]{{{keep}}})[\\x00-\\x7f]+([\\x00-\\x7f]{{{keep}}})")
+
+    def any_bad_line(self, text: str) -> bool:
+        if self.squeeze is None:
+            return True
+        return self.pattern.search(self.squeeze.sub("\\1\\n\\2", text)) is not None
+
+
+def _plain_width(pattern: re.Pattern[str]) -> int | None:
+    """The longest match of ``pattern`` if it is built only of characters, classes, repeats,
+    groups, alternatives and the anchor ``^``, and every alternative needs a non-ASCII
+    character (a literal, or a class of non-ASCII literals and ranges); else None."""
+    try:
+        from re import _constants as sre  # Python 3.11+
+        from re import _parser as parser
+    except ImportError:  # pragma: no cover
+        import sre_constants as sre  # type: ignore[no-redef]
+        import sre_parse as parser  # type: ignore[no-redef]
+
+    if pattern.flags & re.IGNORECASE:
+        return None  # a non-ASCII letter may then match an ASCII one (K, the Kelvin sign)
+    plain_ops = {sre.LITERAL, sre.NOT_LITERAL, sre.IN, sre.ANY, sre.MAX_REPEAT, sre.MIN_REPEAT, sre.BRANCH,
+                 sre.SUBPATTERN}
+
+    def plain(items) -> bool:
+        for op, av in items:
+            if op is sre.AT:
+                if av is not sre.AT_BEGINNING:
+                    return False
+            elif op not in plain_ops:
+                return False
+            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and not plain(av[2]):
+                return False
+            elif op is sre.BRANCH and not all(plain(b) for b in av[1]):
+                return False
+            elif op is sre.SUBPATTERN and not plain(av[3]):
+                return False
+        return True
+
+    def non_ascii(op, av) -> bool:
+        if op is sre.LITERAL:
+            return av > 0x7F
+        if op is sre.IN:
+            return all((o is sre.LITERAL and a > 0x7F) or (o is sre.RANGE and a[0] > 0x7F) for o, a in av)
+        return False
+
+    tree = parser.parse(pattern.pattern, pattern.flags)
+    branches = tree[0][1][1] if len(tree) == 1 and tree[0][0] is sre.BRANCH else [tree]
+    if not plain(tree) or not all(any(non_ascii(op, av) for op, av in branch) for branch in branches):
+        return None
+    width = tree.getwidth()[1]
+    return width if width <= 64 else None
+
+
+_THAI_RE = regex.compile(r"[\u0e00-\u0e7f]")
+
+
 def mojibake(doc: Document, rule: Rule) -> Iterator[Finding]:
     """Text decoded with the wrong code page (`CÃ´te dâ€™Ivoire`, `Cรดte`), repaired by ftfy
     (or, for the Thai code page ftfy does not try, by Python's own cp874 codec) and reported
-    span by span, so the diff shows each repaired word."""
+    span by span, so the diff shows each repaired word.
+
+    Two whole-text tests come first: a line changes only when ftfy finds it bad (then
+    ``_BadnessGate`` says so) or when it holds a Thai letter next to a Latin one (the only
+    words ``_cp874`` changes); a text with neither has nothing to repair."""
+    store = doc.cache.get("store")
+    gate = store.memo("typography:badness-gate", _BadnessGate) if store is not None else _BadnessGate()
+    thai = _THAI_RE.search(doc.text) is not None
+    if not thai and not gate.any_bad_line(doc.text):
+        return
     import ftfy
     from ftfy.badness import is_bad
 
-    store = doc.cache.get("store")
     config = store.memo("typography:ftfy-config", _ftfy_config) if store is not None else _ftfy_config()
     for ln in doc.lines:
         t = ln.text
@@ -81,7 +169,8 @@ def mojibake(doc: Document, rule: Rule) -> Iterator[Finding]:
         fixed = t
         if is_bad(t):
             fixed = ftfy.fix_text(t, config)
-        fixed = _THAI_IN_LATIN_RE.sub(_cp874, fixed)
+        if thai:
+            fixed = _THAI_IN_LATIN_RE.sub(_cp874, fixed)
         if fixed == t:
             continue
         for i1, i2, repl in _changes(t, fixed):
