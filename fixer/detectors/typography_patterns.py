@@ -26,22 +26,34 @@ def doomed(doc: Document) -> frozenset[int]:
     return doc.cache[key]
 
 
+def _flags(letters: str) -> int:
+    flags = 0
+    for letter in letters:
+        flags |= {"i": regex.IGNORECASE, "m": regex.MULTILINE, "s": regex.DOTALL, "x": regex.VERBOSE}.get(letter, 0)
+    return flags
+
+
 def pattern_off_debris(doc: Document, rule: Rule) -> Iterator[Finding]:
     """The ``pattern`` kind (keys ``pattern`` or ``patterns``, ``replace``), skipping lines that
-    a safe boilerplate rule deletes whole, so a deleted line gets one fix, not two."""
+    a safe boilerplate rule deletes whole, so a deleted line gets one fix, not two.
+
+    An optional ``gate`` key is a pattern that every match of the rule's patterns contains (a
+    necessary condition, such as the space and the comma of ``space-before-comma``): a text
+    in which it is not found is not searched with the slower patterns at all."""
     store = doc.cache.get("store")
     pats = rule.params.get("patterns") or [rule.params["pattern"]]
+    flags = _flags(str(rule.params.get("flags", "")))
+    gate_pat = rule.params.get("gate")
 
-    flags = 0
-    for letter in str(rule.params.get("flags", "")):
-        flags |= {"i": regex.IGNORECASE, "m": regex.MULTILINE, "s": regex.DOTALL, "x": regex.VERBOSE}.get(letter, 0)
+    def build() -> tuple[regex.Pattern[str] | None, list[regex.Pattern[str]]]:
+        return (None if gate_pat is None else regex.compile(gate_pat, flags)), [regex.compile(p, flags) for p in pats]
 
-    def build() -> list[regex.Pattern[str]]:
-        return [regex.compile(p, flags) for p in pats]
-
-    compiled = store.memo(f"typography:pattern:{rule.id}:{pats}:{flags}", build) if store is not None else build()
+    key = ("typography:pattern", rule.id, tuple(pats), flags, gate_pat)
+    gate, compiled = store.memo(key, build) if store is not None else build()
+    if gate is not None and gate.search(doc.text) is None:
+        return
     template = rule.params.get("replace")
-    skip = doomed(doc)
+    skip: frozenset[int] | None = None
     for pat in compiled:
         try:
             matches = list(pat.finditer(doc.text, timeout=1.0))
@@ -49,6 +61,8 @@ def pattern_off_debris(doc: Document, rule: Rule) -> Iterator[Finding]:
             from ..kinds.pattern import PatternTimeout
 
             raise PatternTimeout(f"rule {rule.id}: pattern timed out after 1.0s") from None
+        if matches and skip is None:
+            skip = doomed(doc)  # only a text with a match needs the boilerplate verdicts
         for m in matches:
             if skip and doc.line_col(m.start())[0] in skip:
                 continue
