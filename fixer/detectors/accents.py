@@ -4,7 +4,9 @@ accented word that French spells with other accents.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 
 import regex
@@ -15,7 +17,9 @@ from ..model import Finding, Rule
 _NAME_RE = regex.compile(r"\b\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)*\b")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _strip_accents(word: str) -> str:
+    """``word`` without its combining accents (cached per word: names and words repeat)."""
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
@@ -39,11 +43,29 @@ def _same_neighbour(text: str, bare: regex.Match[str], accented: list[regex.Matc
     return any(mine & _neighbour_names(text, m) for m in accented)
 
 
+def _may_have_dropped_accent(text: str, minimum: int) -> bool:
+    """False when no name can be reported by ``accent_consistency``, decided from the names'
+    counts alone (one ``findall``, no match object per name).
+
+    A reported bare name is found once and its accented form, which its accents make
+    non-ASCII and different from it, at least ``minimum`` times; without such a pair there
+    is nothing to report."""
+    counts = Counter(_NAME_RE.findall(text))
+    for word, n in counts.items():
+        if n >= minimum and not word.isascii():
+            bare = _strip_accents(word)
+            if bare != word and counts.get(bare) == 1:
+                return True
+    return False
+
+
 def accent_consistency(doc: Document, rule: Rule) -> Iterator[Finding]:
     """A name written without its accents once (`Mbappe`) where the article writes it with
     them at least twice (`Mbappé`): the accent was dropped. The reverse (one accented `Québec`
     among many `Quebec`) is left alone: English spelling often drops French accents, while
     names of French bodies keep them."""
+    if not _may_have_dropped_accent(doc.text, int(rule.params.get("minimum", 2))):
+        return
     found: dict[str, list[regex.Match[str]]] = {}
     for m in _NAME_RE.finditer(doc.text):
         found.setdefault(m.group(), []).append(m)
@@ -66,6 +88,26 @@ def accent_consistency(doc: Document, rule: Rule) -> Iterator[Finding]:
 
 
 _ACCENTED_WORD_RE = regex.compile(r"\b[\p{L}]*[À-ÖØ-öø-ÿ][\p{L}]*\b")
+_ACCENTED_LETTER_RE = regex.compile(r"[À-ÖØ-öø-ÿ]")
+_LETTERS_BEFORE_RE = regex.compile(r"\p{L}*", regex.REVERSE)
+
+
+def _accented_words(text: str) -> Iterator[regex.Match[str]]:
+    """The matches of ``_ACCENTED_WORD_RE.finditer(text)``, found from the accented letters (a
+    fast class search) instead of trying the pattern at every position of the text.
+
+    A match is a whole run of letters that starts at a word boundary, ends at one and holds an
+    accented letter: it starts where the run of letters before that letter starts (no other
+    position of a run of letters is a word boundary), so matching the pattern there finds it,
+    and a letter inside a match already found needs no second look."""
+    done = 0
+    for c in _ACCENTED_LETTER_RE.finditer(text):
+        if c.start() < done:
+            continue
+        m = _ACCENTED_WORD_RE.match(text, _LETTERS_BEFORE_RE.match(text, 0, c.start()).start())
+        if m:
+            done = m.end()
+            yield m
 
 
 def _accent_index() -> dict[str, tuple[str, float]]:
@@ -93,7 +135,7 @@ def misplaced_accent(doc: Document, rule: Rule) -> Iterator[Finding]:
     index = store.memo("typography:accent-index", _accent_index) if store is not None else _accent_index()
     known = max(3.0, float(rule.params.get("known_zipf", 3.0)))
     gap = float(rule.params.get("ratio", 2.0))
-    for m in _ACCENTED_WORD_RE.finditer(doc.text):
+    for m in _accented_words(doc.text):
         word = m.group()
         low = word.lower()
         if len(word) < 4 or any(c.isupper() for c in word[1:]):
