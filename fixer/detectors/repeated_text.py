@@ -10,6 +10,7 @@ import regex
 
 from ..document import Document
 from ..model import Finding, Rule
+from .typography_patterns import lines_holding
 
 _DOUBLED_WORD_RE = regex.compile(r"\b(\p{L}+)([ \u00a0]+)(\p{L}+)\b")
 # In the case-folded text: a whole word (the run of word characters before the spaces) and the
@@ -82,24 +83,10 @@ def doubled_punctuation(doc: Document, rule: Rule) -> Iterator[Finding]:
 _STRAY_STOP_RE = regex.compile(r"(?<![\p{L}.])(\p{Ll}[\p{Ll}'’\-]+)\.[ \u00a0]+(\p{Ll}{2,})\b")
 
 
-# what every match of _STRAY_STOP_RE holds: a stop, spaces and two lower-case letters
+# what every match of _STRAY_STOP_RE holds (and no line break): a stop, spaces and two
+# lower-case letters; the pattern's last look, a word boundary, holds at a line break as at the
+# end of a text, so only the lines holding this need a search (see ``lines_holding``)
 _STOP_BEFORE_LOWER_RE = regex.compile(r"\.[ \u00a0]+\p{Ll}{2}")
-
-
-def _stray_stop_lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each line holding a stop before a lower-case word, in order.
-
-    A match of ``_STRAY_STOP_RE`` holds no line break and holds such a stop, so scanning only
-    these lines finds the same matches as scanning the text: the lookbehind still sees the
-    character before the line, and the word boundary the pattern ends with holds at a line
-    break as at the end of the searched span."""
-    spans: list[tuple[int, int]] = []
-    for m in _STOP_BEFORE_LOWER_RE.finditer(text):
-        if spans and m.start() < spans[-1][1]:
-            continue  # another stop of a line already taken
-        end = text.find("\n", m.end())
-        spans.append((text.rfind("\n", 0, m.start()) + 1, len(text) if end < 0 else end))
-    return spans
 
 
 _ROMAN_RE = regex.compile(r"[ivxlc]+")
@@ -112,7 +99,7 @@ def stray_stop(doc: Document, rule: Rule) -> Iterator[Finding]:
     `approx.`) are in the rule's ``abbreviations`` list. Warning only: the repair needs the
     sentence's meaning."""
     text = doc.text
-    spans = _stray_stop_lines(text)
+    spans = lines_holding(_STOP_BEFORE_LOWER_RE, text)
     if not spans:
         return
     abbreviations = {w.casefold().rstrip(".") for w in rule.params.get("abbreviations", [])}

@@ -26,6 +26,25 @@ def doomed(doc: Document) -> frozenset[int]:
     return doc.cache[key]
 
 
+def lines_holding(gate: regex.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line of ``text`` that holds a match of ``gate``, in order; ``end``
+    is the offset of the line's ``\\n`` (or the end of the text).
+
+    For a pattern whose every match holds a match of ``gate`` and no line break, searching
+    these spans (``finditer(text, start, end)``) finds the same matches as searching the
+    whole text, provided the pattern reads nothing past a line break (what it sees at
+    ``end`` is then the same as at the end of the text): a search that reaches a line starts
+    afresh there, since no match runs over from the line before."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while (m := gate.search(text, pos)) is not None:
+        end = text.find("\n", m.start())
+        end = len(text) if end < 0 else end
+        spans.append((text.rfind("\n", 0, m.start()) + 1, end))
+        pos = end + 1
+    return spans
+
+
 def _flags(letters: str) -> int:
     flags = 0
     for letter in letters:
