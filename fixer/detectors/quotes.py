@@ -36,6 +36,8 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum()
 
 
+_MARK_RE = regex.compile("[" + "".join(OPENERS) + "".join(CLOSERS) + "]")
+
 # Feet and inches (5’11, 6'2): the ” after them is a double prime.
 _FEET_INCHES_RE = regex.compile(r"\d[’′']\d{1,2}$")
 
@@ -45,9 +47,8 @@ def _scan_line(text: str, base: int, next_opens: bool) -> list[Quote]:
     out: list[Quote] = []
     open_at = -1
     n = len(text)
-    for i, ch in enumerate(text):
-        if ch not in OPENERS and ch not in CLOSERS:
-            continue
+    for mark in _MARK_RE.finditer(text):  # the marks only, not a Python step per character
+        i, ch = mark.start(), mark.group()
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < n else " "
         if ch in OPENERS:

@@ -37,6 +37,8 @@ _PREV_WORD_RE = regex.compile(r"([\p{L}’']+)[\s“\"]*$")
 
 
 _SENTENCE_START_RE = regex.compile(r"(?:^|[.!?:“\"][ \u00a0]*|\n[ \t]*)$")
+# first letters (case-folded) that `an` may come before: vowels, h, y, x and accented vowels
+_NOT_BEFORE_AN = frozenset("aeiouhyx" "áàâäéèêëíìîïóòôöúùûü")
 
 
 def indefinite_article(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -51,10 +53,12 @@ def indefinite_article(doc: Document, rule: Rule) -> Iterator[Finding]:
     common = float(rule.params.get("function_word_zipf", 5.5))
     text = doc.text
     for m in _ARTICLE_RE.finditer(text):
+        art, word = m.group("art", "word")
+        low = word.casefold()
+        if (low[0] not in "aeio") if len(art) == 1 else (low[0] in _NOT_BEFORE_AN or not low[0].isalpha()):
+            continue  # the usual case, the article fits its word: tested first, as again below
         if m.start() and text[m.start() - 1] in "’'-(":
             continue  # `l’a`, `(a)`: not the English article
-        art, word = m.group("art"), m.group("word")
-        low = word.casefold()
         if any(c.isupper() for c in word[1:]) or regex.match(r"\p{L}(?:[\-\d]|$)", word):
             continue  # read by letter: `an MP`, `an mRNA vaccine`, `an X-ray`, `an F-16`
         if art[0].isupper() and not _SENTENCE_START_RE.search(text, max(0, m.start() - 3), m.start()):
@@ -69,7 +73,7 @@ def indefinite_article(doc: Document, rule: Rule) -> Iterator[Finding]:
                 continue  # `a Ouattara ally`, `a Ouagadougou court`: French `ou` sounds like w
             repl = art + "n"
         else:
-            if first in "aeiouhyx" or not first.isalpha() or first in "áàâäéèêëíìîïóòôöúùûü":
+            if first in _NOT_BEFORE_AN or not first.isalpha():
                 continue
             repl = art[0]
         prev = _PREV_WORD_RE.search(text, max(0, m.start() - 30), m.start())
