@@ -59,13 +59,20 @@ def doubled_word(doc: Document, rule: Rule) -> Iterator[Finding]:
 _DOUBLED_STOP_RE = regex.compile(r"(?<=[\p{L}\p{N})\]”\"’])(\.)[ \u00a0]+\.(?![ \u00a0]*\.)|(?<=[\p{L}\p{N}]),,(?!,)")
 
 
+# what every match of _DOUBLED_STOP_RE's first branch holds (the second holds `,,`)
+_STOP_SPACE_STOP_RE = regex.compile(r"\.[ \u00a0]+\.")
+
+
 def doubled_punctuation(doc: Document, rule: Rule) -> Iterator[Finding]:
     """`landscape. . Indeed` → `landscape. Indeed`; `word,,` → `word,`; `French))` when the
     paragraph closes more brackets than it opens."""
     text = doc.text
-    for m in _DOUBLED_STOP_RE.finditer(text):
-        repl = "." if m.group(1) else ","
-        yield rule.finding(m.start(), m.end(), repl)
+    if ",," in text or _STOP_SPACE_STOP_RE.search(text):
+        for m in _DOUBLED_STOP_RE.finditer(text):
+            repl = "." if m.group(1) else ","
+            yield rule.finding(m.start(), m.end(), repl)
+    if "))" not in text:
+        return  # no paragraph holds a doubled bracket
     for ln in doc.lines:
         t = ln.text
         excess = t.count(")") - t.count("(")

@@ -16,8 +16,14 @@ _THOUSANDS_RE = regex.compile(
 )
 
 
+# what every match of _THOUSANDS_RE holds: a digit, a space and three digits
+_SPACED_GROUP_RE = regex.compile(r"\d[ \u00a0\u202f]\d{3}")
+
+
 def french_thousands(doc: Document, rule: Rule) -> Iterator[Finding]:
     """`10 000` → `10,000`: one finding per number."""
+    if _SPACED_GROUP_RE.search(doc.text) is None:
+        return
     for m in _THOUSANDS_RE.finditer(doc.text):
         yield rule.finding(m.start(), m.end(), regex.sub(r"[ \u00a0\u202f]", ",", m.group()))
 
