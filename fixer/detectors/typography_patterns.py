@@ -56,9 +56,12 @@ def pattern_off_debris(doc: Document, rule: Rule) -> Iterator[Finding]:
     """The ``pattern`` kind (keys ``pattern`` or ``patterns``, ``replace``), skipping lines that
     a safe boilerplate rule deletes whole, so a deleted line gets one fix, not two.
 
-    An optional ``gate`` key is a pattern that every match of the rule's patterns contains (a
-    necessary condition, such as the space and the comma of ``space-before-comma``): a text
-    in which it is not found is not searched with the slower patterns at all."""
+    An optional ``gate`` key is a pattern that every match of the rule's patterns contains or
+    touches (a necessary condition, such as the space and the comma of ``space-before-comma``):
+    a text in which it is not found is not searched with the slower patterns at all. With
+    ``gate_lines = true`` the rule also declares that its matches lie within one line and read
+    nothing past a line break, so only the lines holding the gate are searched (see
+    ``lines_holding``)."""
     store = doc.cache.get("store")
     pats = rule.params.get("patterns") or [rule.params["pattern"]]
     flags = _flags(str(rule.params.get("flags", "")))
@@ -69,13 +72,18 @@ def pattern_off_debris(doc: Document, rule: Rule) -> Iterator[Finding]:
 
     key = ("typography:pattern", rule.id, tuple(pats), flags, gate_pat)
     gate, compiled = store.memo(key, build) if store is not None else build()
-    if gate is not None and gate.search(doc.text) is None:
-        return
+    text = doc.text
+    spans = [(0, len(text))]
+    if gate is not None:
+        if rule.params.get("gate_lines"):
+            spans = lines_holding(gate, text)
+        elif gate.search(text) is None:
+            return
     template = rule.params.get("replace")
     skip: frozenset[int] | None = None
     for pat in compiled:
         try:
-            matches = list(pat.finditer(doc.text, timeout=1.0))
+            matches = [m for start, end in spans for m in pat.finditer(text, start, end, timeout=1.0)]
         except TimeoutError:
             from ..kinds.pattern import PatternTimeout
 
