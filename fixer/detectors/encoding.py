@@ -88,7 +88,8 @@ class _BadnessGate:
         self.squeeze = None
         if width is not None:
             keep = width + 1
-            self.squeeze = re.compile(f"([\\x00-\\x7f]{{{keep}}})[\\x00-\\x7f]+([\\x00-\\x7f]{{{keep}}})")
+            # the regex module runs this plain class pattern about twice as fast as re
+            self.squeeze = regex.compile(f"([\\x00-\\x7f]{{{keep}}})[\\x00-\\x7f]+([\\x00-\\x7f]{{{keep}}})")
 
     def any_bad_line(self, text: str) -> bool:
         if self.squeeze is None:

@@ -93,7 +93,7 @@ def quotes(doc: Document) -> list[Quote]:
     lines = [ln for ln in doc.lines if not ln.blank]
     out: list[Quote] = []
     for i, ln in enumerate(lines):
-        if not any(c in ln.text for c in "“”«»"):
+        if not _MARK_RE.search(ln.text):
             continue
         nxt = lines[i + 1].text.lstrip() if i + 1 < len(lines) else ""
         found = _scan_line(ln.text, ln.start, nxt[:1] in ("“", "«"))
