@@ -68,39 +68,51 @@ def _changes(old: str, new: str) -> Iterator[tuple[int, int, str]]:
 
 class _BadnessGate:
     """Whether some line of a text may be one that ftfy's ``is_bad`` finds bad, with one search
-    of a shortened copy of the whole text instead of one search per line.
+    of a few short stretches of the text instead of one search of every line.
 
     ftfy's badness pattern is compiled with ``re.MULTILINE``: a match inside one line is then
     also a match in the whole text at the same offset, since the pattern has no lookaround,
     word boundary or ``$``, and its only anchor, ``^``, matches at every line start (checked on
-    the parsed pattern by ``_plain_width``). Every match is at most ``width`` characters long
-    and holds a non-ASCII character, so only the ``width + 1`` characters on each side of a
-    non-ASCII character can take part in one (the extra one is the line break a ``^`` needs):
-    the middle of a longer ASCII run is cut to a line break first, which can add matches but
-    loses none. ``False`` is therefore exact; ``True`` is checked line by line. When the
-    pattern is not of that shape, the gate always answers ``True``."""
+    the parsed pattern by ``_key_characters``). Every match is at most ``width`` characters
+    long and holds one of the pattern's key characters (rare non-ASCII ones, see
+    ``_key_characters``), so it lies within ``width`` characters of one, and the line break a
+    ``^`` needs within ``width + 1``. The stretches of ``width + 1`` characters on each side of
+    every key character, joined by line breaks, therefore hold every match (and maybe a few
+    more, which only costs a line-by-line check). ``False`` is exact; ``True`` is checked line
+    by line. When the pattern is not of that shape, the gate always answers ``True``."""
 
     def __init__(self) -> None:
         from ftfy.badness import BADNESS_RE
 
         self.pattern = re.compile(BADNESS_RE.pattern, BADNESS_RE.flags | re.MULTILINE)
-        width = _plain_width(BADNESS_RE)
-        self.squeeze = None
-        if width is not None:
-            keep = width + 1
-            # the regex module runs this plain class pattern about twice as fast as re
-            self.squeeze = regex.compile(f"([\\x00-\\x7f]{{{keep}}})[\\x00-\\x7f]+([\\x00-\\x7f]{{{keep}}})")
+        shape = _key_characters(BADNESS_RE)
+        self.keys = None
+        self.reach = 0
+        if shape is not None:
+            width, keys = shape
+            self.reach = width + 1
+            # re, not regex: the regex module scans for a class of hundreds of characters slowly
+            self.keys = re.compile("[" + "".join(re.escape(c) for c in sorted(keys)) + "]")
 
     def any_bad_line(self, text: str) -> bool:
-        if self.squeeze is None:
+        if self.keys is None:
             return True
-        return self.pattern.search(self.squeeze.sub("\\1\\n\\2", text)) is not None
+        k = self.reach
+        near_keys = "\n".join([text[max(0, m.start() - k) : m.start() + k] for m in self.keys.finditer(text)])
+        return self.pattern.search(near_keys) is not None
 
 
-def _plain_width(pattern: re.Pattern[str]) -> int | None:
-    """The longest match of ``pattern`` if it is built only of characters, classes, repeats,
-    groups, alternatives and the anchor ``^``, and every alternative needs a non-ASCII
-    character (a literal, or a class of non-ASCII literals and ranges); else None."""
+# how often characters fill ordinary English and French news text (curly quotes most): a branch
+# of the badness pattern is keyed on its required class with the fewest of them
+_EVERYDAY = {"’": 3, "“": 3, "”": 3, "–": 1, "—": 1, "…": 1, "«": 1, "»": 1, "é": 1}
+
+
+def _key_characters(pattern: re.Pattern[str]) -> tuple[int, frozenset[str]] | None:
+    """The longest match of ``pattern`` and a set of non-ASCII characters every match holds,
+    if the pattern is built only of characters, classes, repeats, groups, alternatives and the
+    anchor ``^`` and every alternative requires a class (or literal) of non-ASCII characters
+    only; else None. Of an alternative's required classes the one with the fewest everyday
+    characters is taken, so that ordinary text holds few key characters."""
     try:
         from re import _constants as sre  # Python 3.11+
         from re import _parser as parser
@@ -128,19 +140,33 @@ def _plain_width(pattern: re.Pattern[str]) -> int | None:
                 return False
         return True
 
-    def non_ascii(op, av) -> bool:
+    def non_ascii(op, av) -> frozenset[str] | None:
+        """The characters of a literal or class made only of non-ASCII characters."""
         if op is sre.LITERAL:
-            return av > 0x7F
-        if op is sre.IN:
-            return all((o is sre.LITERAL and a > 0x7F) or (o is sre.RANGE and a[0] > 0x7F) for o, a in av)
-        return False
+            return frozenset(chr(av)) if av > 0x7F else None
+        if op is not sre.IN:
+            return None
+        chars: set[str] = set()
+        for o, a in av:
+            if o is sre.LITERAL and a > 0x7F:
+                chars.add(chr(a))
+            elif o is sre.RANGE and a[0] > 0x7F:
+                chars.update(map(chr, range(a[0], a[1] + 1)))
+            else:
+                return None
+        return frozenset(chars)
 
     tree = parser.parse(pattern.pattern, pattern.flags)
-    branches = tree[0][1][1] if len(tree) == 1 and tree[0][0] is sre.BRANCH else [tree]
-    if not plain(tree) or not all(any(non_ascii(op, av) for op, av in branch) for branch in branches):
+    if not plain(tree):
         return None
+    keys: set[str] = set()
+    for branch in tree[0][1][1] if len(tree) == 1 and tree[0][0] is sre.BRANCH else [tree]:
+        required = [chars for chars in (non_ascii(op, av) for op, av in branch) if chars]
+        if not required:
+            return None
+        keys |= min(required, key=lambda chars: (sum(_EVERYDAY.get(c, 0) for c in chars), len(chars)))
     width = tree.getwidth()[1]
-    return width if width <= 64 else None
+    return (width, frozenset(keys)) if width <= 64 else None
 
 
 _THAI_RE = regex.compile(r"[\u0e00-\u0e7f]")
