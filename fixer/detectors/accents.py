@@ -5,6 +5,7 @@ accented word that French spells with other accents.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator
@@ -88,7 +89,7 @@ def accent_consistency(doc: Document, rule: Rule) -> Iterator[Finding]:
 
 
 _ACCENTED_WORD_RE = regex.compile(r"\b[\p{L}]*[À-ÖØ-öø-ÿ][\p{L}]*\b")
-_ACCENTED_LETTER_RE = regex.compile(r"[À-ÖØ-öø-ÿ]")
+_ACCENTED_LETTER_RE = re.compile(r"[À-ÖØ-öø-ÿ]")  # re scans for a plain class faster than regex
 _LETTERS_BEFORE_RE = regex.compile(r"\p{L}*", regex.REVERSE)
 
 
@@ -125,23 +126,35 @@ def _accent_index() -> dict[str, tuple[str, float]]:
     return index
 
 
+def _respelling(word: str, index: dict[str, tuple[str, float]], known: float, gap: float) -> str | None:
+    """The spelling ``misplaced_accent`` proposes for ``word``, or None to leave it alone."""
+    from ..lexicon import zipf_fr
+
+    low = word.lower()
+    if len(word) < 4 or any(c.isupper() for c in word[1:]):
+        return None  # `ä`, `Ré`, `DÉBAT`: too short or shouted to judge
+    best = index.get(_strip_accents(low))
+    if best is None or best[0] == low or best[1] < known or best[1] - zipf_fr(low) < gap:
+        return None
+    return best[0][0].upper() + best[0][1:] if word[0].isupper() else best[0]
+
+
 def misplaced_accent(doc: Document, rule: Rule) -> Iterator[Finding]:
     """`Méteo France`: an accented word that French spells with other accents (`Météo`), far
     more often (``ratio`` in Zipf units) and commonly (``known_zipf``). Names, whose accents
-    French does not know better, are left alone. Unsafe: the usual spelling is proposed."""
-    from ..lexicon import zipf_fr
-
+    French does not know better, are left alone. Unsafe: the usual spelling is proposed.
+    The verdict depends on the word alone, so it is kept per word for the next articles."""
     store = doc.cache.get("store")
     index = store.memo("typography:accent-index", _accent_index) if store is not None else _accent_index()
     known = max(3.0, float(rule.params.get("known_zipf", 3.0)))
     gap = float(rule.params.get("ratio", 2.0))
+    verdicts: dict[str, str | None] = store.memo(f"typography:respellings:{known}:{gap}", dict) if store is not None else {}
+    if len(verdicts) > 1 << 16:
+        verdicts.clear()  # bounded: a long run meets ever more words
     for m in _accented_words(doc.text):
         word = m.group()
-        low = word.lower()
-        if len(word) < 4 or any(c.isupper() for c in word[1:]):
-            continue  # `ä`, `Ré`, `DÉBAT`: too short or shouted to judge
-        best = index.get(_strip_accents(low))
-        if best is None or best[0] == low or best[1] < known or best[1] - zipf_fr(low) < gap:
-            continue
-        repl = best[0][0].upper() + best[0][1:] if word[0].isupper() else best[0]
-        yield rule.finding(m.start(), m.end(), repl, message=f"French spells it {repl!r}.")
+        if word not in verdicts:
+            verdicts[word] = _respelling(word, index, known, gap)
+        repl = verdicts[word]
+        if repl is not None:
+            yield rule.finding(m.start(), m.end(), repl, message=f"French spells it {repl!r}.")
