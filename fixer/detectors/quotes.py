@@ -10,6 +10,7 @@ repaired text is the one any editor would write.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -36,7 +37,7 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum()
 
 
-_MARK_RE = regex.compile("[" + "".join(OPENERS) + "".join(CLOSERS) + "]")
+_MARK_RE = re.compile("[" + "".join(OPENERS) + "".join(CLOSERS) + "]")  # re: faster on a plain class
 
 # Feet and inches (5’11, 6'2): the ” after them is a double prime.
 _FEET_INCHES_RE = regex.compile(r"\d[’′']\d{1,2}$")
