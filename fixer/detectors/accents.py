@@ -44,18 +44,40 @@ def _same_neighbour(text: str, bare: regex.Match[str], accented: list[regex.Matc
     return any(mine & _neighbour_names(text, m) for m in accented)
 
 
-def _may_have_dropped_accent(text: str, minimum: int) -> bool:
-    """False when no name can be reported by ``accent_consistency``, decided from the names'
-    counts alone (one ``findall``, no match object per name).
+_NON_ASCII_LETTER_RE = regex.compile(r"[^\x00-\x7f](?<=[\p{L}\p{M}])")
+_NAME_CHARS_BEFORE_RE = regex.compile(r"[\p{L}\p{M}\-]*", regex.REVERSE)
+_NAME_CHARS_RE = regex.compile(r"[\p{L}\p{M}\-]*")
 
-    A reported bare name is found once and its accented form, which its accents make
-    non-ASCII and different from it, at least ``minimum`` times; without such a pair there
-    is nothing to report."""
-    counts = Counter(_NAME_RE.findall(text))
-    for word, n in counts.items():
-        if n >= minimum and not word.isascii():
+
+def _non_ascii_name_counts(text: str) -> Counter[str]:
+    """How often each name (a match of ``_NAME_RE``) that holds a non-ASCII letter occurs.
+
+    A name is made of letters, marks and hyphens, so it lies within the run of those around
+    any of its non-ASCII letters; searching each such run (one character past it, so the final
+    word boundary sees what follows) finds the names ``_NAME_RE.finditer`` finds there, as no
+    match of the whole-text search runs into a run from before it."""
+    counts: Counter[str] = Counter()
+    done = 0
+    for c in _NON_ASCII_LETTER_RE.finditer(text):
+        if c.start() < done:
+            continue  # in the run just searched
+        start = _NAME_CHARS_BEFORE_RE.match(text, 0, c.start()).start()
+        done = _NAME_CHARS_RE.match(text, c.start()).end()
+        counts.update(w for w in _NAME_RE.findall(text, start, done + 1) if not w.isascii())
+    return counts
+
+
+def _may_have_dropped_accent(text: str, minimum: int) -> bool:
+    """False when no name can be reported by ``accent_consistency``, decided without a match
+    object per name of the text.
+
+    A reported name's accented form is found at least ``minimum`` times, and its accents,
+    which ``_strip_accents`` removes, make it non-ASCII; its bare form is found in the text.
+    Without such a pair there is nothing to report."""
+    for word, n in _non_ascii_name_counts(text).items():
+        if n >= minimum:
             bare = _strip_accents(word)
-            if bare != word and counts.get(bare) == 1:
+            if bare != word and bare in text:
                 return True
     return False
 
