@@ -170,7 +170,9 @@ def misplaced_accent(doc: Document, rule: Rule) -> Iterator[Finding]:
     index = store.memo("typography:accent-index", _accent_index) if store is not None else _accent_index()
     known = max(3.0, float(rule.params.get("known_zipf", 3.0)))
     gap = float(rule.params.get("ratio", 2.0))
-    verdicts: dict[str, str | None] = store.memo(f"typography:respellings:{known}:{gap}", dict) if store is not None else {}
+    verdicts: dict[str, str | None] = {}
+    if store is not None:
+        verdicts = store.memo(f"typography:respellings:{known}:{gap}", dict)
     if len(verdicts) > 1 << 16:
         verdicts.clear()  # bounded: a long run meets ever more words
     for m in _accented_words(doc.text):
