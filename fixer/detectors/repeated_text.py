@@ -15,7 +15,7 @@ from .typography_patterns import lines_holding
 _DOUBLED_WORD_RE = regex.compile(r"\b(\p{L}+)([ \u00a0]+)(\p{L}+)\b")
 # In the case-folded text: a whole word (the run of word characters before the spaces) and the
 # same word after them. Searching from the spaces, with the word captured by a lookbehind, is
-# about twice as fast as the same pattern started at every word.
+# about a third faster than the same pattern started at every word.
 _SAME_WORD_TWICE_RE = regex.compile(r"(?<=\b(\w+))[ \u00a0]+\1\b")
 
 
