@@ -133,6 +133,45 @@ def test_thai_code_page_mojibake() -> None:
     assert fixed("The people of Cรดte d’Ivoire") == "The people of Côte d’Ivoire"
 
 
+def test_mojibake_gate_never_skips_a_bad_line() -> None:
+    """The whole-text gate of the mojibake rule is active and finds every line ftfy calls bad,
+    whatever ASCII surrounds it (a line-start `Ã ` after a long line, CRLF breaks)."""
+    from ftfy.badness import is_bad
+
+    from fixer.detectors.encoding import _BadnessGate
+
+    gate = _BadnessGate()
+    assert gate.keys is not None and not gate.keys.search("’“”«»–—")  # few key characters in everyday text
+    long = "A plain English sentence with nothing to repair at all. " * 3
+    for text in ("CÃ´te", long + "\nÃ fin", long + "\r\nÃ fin\r\n" + long, long + "dâ€™Ivoire" + long,
+                 long + "x Â« y", "« Québec » — “quoted” d’Ivoire"):
+        assert any(is_bad(line.rstrip("\r")) for line in text.split("\n")) <= gate.any_bad_line(text), text
+    assert not gate.any_bad_line(long + "« Québec » — “quoted” d’Ivoire, naïve café" + long)
+
+
+def test_case_folding_keeps_word_characters_apart_for_the_doubled_word_gate() -> None:
+    """What ``may_hold_doubled_word`` relies on, over all of Unicode: a letter folds to word
+    characters only, a non-word character to non-word characters only, spaces to themselves."""
+    import sys
+
+    import regex
+
+    from fixer.detectors.repeated_text import may_hold_doubled_word
+
+    word, letter = regex.compile(r"\w"), regex.compile(r"\p{L}")
+    for cp in range(sys.maxunicode + 1):
+        c = chr(cp)
+        folded = c.casefold()
+        if folded != c:
+            if letter.match(c):
+                assert all(word.match(x) for x in folded), hex(cp)
+            if not word.match(c):
+                assert not any(word.match(x) for x in folded), hex(cp)
+    assert " \u00a0".casefold() == " \u00a0"
+    assert may_hold_doubled_word("(The the) STRASSE straße, İstanbul İstanbul.")
+    assert not may_hold_doubled_word("the these, bathe the, this is, the\nthe")
+
+
 def test_correct_accents_and_ligatures_are_left_alone() -> None:
     assert TYPO.check("Côte d’Ivoire, Québec, naïve café, ﬁnal, 5½ — “quoted”, Łódź, Ελλάδα.") == []
 

@@ -4,7 +4,10 @@ accented word that French spells with other accents.
 
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 
 import regex
@@ -15,7 +18,9 @@ from ..model import Finding, Rule
 _NAME_RE = regex.compile(r"\b\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)*\b")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _strip_accents(word: str) -> str:
+    """``word`` without its combining accents (cached per word: names and words repeat)."""
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
@@ -39,11 +44,51 @@ def _same_neighbour(text: str, bare: regex.Match[str], accented: list[regex.Matc
     return any(mine & _neighbour_names(text, m) for m in accented)
 
 
+_NON_ASCII_LETTER_RE = regex.compile(r"[^\x00-\x7f](?<=[\p{L}\p{M}])")
+_NAME_CHARS_BEFORE_RE = regex.compile(r"[\p{L}\p{M}\-]*", regex.REVERSE)
+_NAME_CHARS_RE = regex.compile(r"[\p{L}\p{M}\-]*")
+
+
+def _non_ascii_name_counts(text: str) -> Counter[str]:
+    """How often each name (a match of ``_NAME_RE``) that holds a non-ASCII letter occurs.
+
+    A name is made of letters, marks and hyphens, so it lies within the run of those around
+    any of its non-ASCII letters; searching each such run (one character past it, so the final
+    word boundary sees what follows) finds the names ``_NAME_RE.finditer`` finds there, as no
+    match of the whole-text search runs into a run from before it."""
+    counts: Counter[str] = Counter()
+    done = 0
+    for c in _NON_ASCII_LETTER_RE.finditer(text):
+        if c.start() < done:
+            continue  # in the run just searched
+        start = _NAME_CHARS_BEFORE_RE.match(text, 0, c.start()).start()
+        done = _NAME_CHARS_RE.match(text, c.start()).end()
+        counts.update(w for w in _NAME_RE.findall(text, start, done + 1) if not w.isascii())
+    return counts
+
+
+def _may_have_dropped_accent(text: str, minimum: int) -> bool:
+    """False when no name can be reported by ``accent_consistency``, decided without a match
+    object per name of the text.
+
+    A reported name's accented form is found at least ``minimum`` times, and its accents,
+    which ``_strip_accents`` removes, make it non-ASCII; its bare form is found in the text.
+    Without such a pair there is nothing to report."""
+    for word, n in _non_ascii_name_counts(text).items():
+        if n >= minimum:
+            bare = _strip_accents(word)
+            if bare != word and bare in text:
+                return True
+    return False
+
+
 def accent_consistency(doc: Document, rule: Rule) -> Iterator[Finding]:
     """A name written without its accents once (`Mbappe`) where the article writes it with
     them at least twice (`Mbappé`): the accent was dropped. The reverse (one accented `Québec`
     among many `Quebec`) is left alone: English spelling often drops French accents, while
     names of French bodies keep them."""
+    if not _may_have_dropped_accent(doc.text, int(rule.params.get("minimum", 2))):
+        return
     found: dict[str, list[regex.Match[str]]] = {}
     for m in _NAME_RE.finditer(doc.text):
         found.setdefault(m.group(), []).append(m)
@@ -66,6 +111,26 @@ def accent_consistency(doc: Document, rule: Rule) -> Iterator[Finding]:
 
 
 _ACCENTED_WORD_RE = regex.compile(r"\b[\p{L}]*[À-ÖØ-öø-ÿ][\p{L}]*\b")
+_ACCENTED_LETTER_RE = re.compile(r"[À-ÖØ-öø-ÿ]")  # re scans for a plain class faster than regex
+_LETTERS_BEFORE_RE = regex.compile(r"\p{L}*", regex.REVERSE)
+
+
+def _accented_words(text: str) -> Iterator[regex.Match[str]]:
+    """The matches of ``_ACCENTED_WORD_RE.finditer(text)``, found from the accented letters (a
+    fast class search) instead of trying the pattern at every position of the text.
+
+    A match is a whole run of letters that starts at a word boundary, ends at one and holds an
+    accented letter: it starts where the run of letters before that letter starts (no other
+    position of a run of letters is a word boundary), so matching the pattern there finds it,
+    and a letter inside a match already found needs no second look."""
+    done = 0
+    for c in _ACCENTED_LETTER_RE.finditer(text):
+        if c.start() < done:
+            continue
+        m = _ACCENTED_WORD_RE.match(text, _LETTERS_BEFORE_RE.match(text, 0, c.start()).start())
+        if m:
+            done = m.end()
+            yield m
 
 
 def _accent_index() -> dict[str, tuple[str, float]]:
@@ -90,23 +155,37 @@ def _cached_accent_index() -> dict[str, tuple[str, float]]:
     return derived("fr", "accent-index", _accent_index)
 
 
+def _respelling(word: str, index: dict[str, tuple[str, float]], known: float, gap: float) -> str | None:
+    """The spelling ``misplaced_accent`` proposes for ``word``, or None to leave it alone."""
+    from ..lexicon import zipf_fr
+
+    low = word.lower()
+    if len(word) < 4 or any(c.isupper() for c in word[1:]):
+        return None  # `ä`, `Ré`, `DÉBAT`: too short or shouted to judge
+    best = index.get(_strip_accents(low))
+    if best is None or best[0] == low or best[1] < known or best[1] - zipf_fr(low) < gap:
+        return None
+    return best[0][0].upper() + best[0][1:] if word[0].isupper() else best[0]
+
+
 def misplaced_accent(doc: Document, rule: Rule) -> Iterator[Finding]:
     """`Méteo France`: an accented word that French spells with other accents (`Météo`), far
     more often (``ratio`` in Zipf units) and commonly (``known_zipf``). Names, whose accents
-    French does not know better, are left alone. Unsafe: the usual spelling is proposed."""
-    from ..lexicon import zipf_fr
-
+    French does not know better, are left alone. Unsafe: the usual spelling is proposed.
+    The verdict depends on the word alone, so it is kept per word for the next articles."""
     store = doc.cache.get("store")
     index = store.memo("typography:accent-index", _cached_accent_index) if store is not None else _cached_accent_index()
     known = max(3.0, float(rule.params.get("known_zipf", 3.0)))
     gap = float(rule.params.get("ratio", 2.0))
-    for m in _ACCENTED_WORD_RE.finditer(doc.text):
+    verdicts: dict[str, str | None] = {}
+    if store is not None:
+        verdicts = store.memo(f"typography:respellings:{known}:{gap}", dict)
+    if len(verdicts) > 1 << 16:
+        verdicts.clear()  # bounded: a long run meets ever more words
+    for m in _accented_words(doc.text):
         word = m.group()
-        low = word.lower()
-        if len(word) < 4 or any(c.isupper() for c in word[1:]):
-            continue  # `ä`, `Ré`, `DÉBAT`: too short or shouted to judge
-        best = index.get(_strip_accents(low))
-        if best is None or best[0] == low or best[1] < known or best[1] - zipf_fr(low) < gap:
-            continue
-        repl = best[0][0].upper() + best[0][1:] if word[0].isupper() else best[0]
-        yield rule.finding(m.start(), m.end(), repl, message=f"French spells it {repl!r}.")
+        if word not in verdicts:
+            verdicts[word] = _respelling(word, index, known, gap)
+        repl = verdicts[word]
+        if repl is not None:
+            yield rule.finding(m.start(), m.end(), repl, message=f"French spells it {repl!r}.")

@@ -5,6 +5,7 @@ references the scraper did not decode.
 from __future__ import annotations
 
 import difflib
+import re
 import unicodedata
 from collections.abc import Iterator
 
@@ -65,14 +66,128 @@ def _changes(old: str, new: str) -> Iterator[tuple[int, int, str]]:
         pos += len(x) + 1
 
 
+class _BadnessGate:
+    """Whether some line of a text may be one that ftfy's ``is_bad`` finds bad, with one search
+    of a few short stretches of the text instead of one search of every line.
+
+    ftfy's badness pattern is compiled with ``re.MULTILINE``: a match inside one line is then
+    also a match in the whole text at the same offset, since the pattern has no lookaround,
+    word boundary or ``$``, and its only anchor, ``^``, matches at every line start (checked on
+    the parsed pattern by ``_key_characters``). Every match is at most ``width`` characters
+    long and holds one of the pattern's key characters (rare non-ASCII ones, see
+    ``_key_characters``), so it lies within ``width`` characters of one, and the line break a
+    ``^`` needs within ``width + 1``. The stretches of ``width + 1`` characters on each side of
+    every key character, joined by line breaks, therefore hold every match (and maybe a few
+    more, which only costs a line-by-line check). ``False`` is exact; ``True`` is checked line
+    by line. When the pattern is not of that shape, the gate always answers ``True``."""
+
+    def __init__(self) -> None:
+        from ftfy.badness import BADNESS_RE
+
+        self.pattern = re.compile(BADNESS_RE.pattern, BADNESS_RE.flags | re.MULTILINE)
+        shape = _key_characters(BADNESS_RE)
+        self.keys = None
+        self.reach = 0
+        if shape is not None:
+            width, keys = shape
+            self.reach = width + 1
+            # re, not regex: the regex module scans for a class of hundreds of characters slowly
+            self.keys = re.compile("[" + "".join(re.escape(c) for c in sorted(keys)) + "]")
+
+    def any_bad_line(self, text: str) -> bool:
+        if self.keys is None:
+            return True
+        k = self.reach
+        near_keys = "\n".join([text[max(0, m.start() - k) : m.start() + k] for m in self.keys.finditer(text)])
+        return self.pattern.search(near_keys) is not None
+
+
+# how often characters fill ordinary English and French news text (curly quotes most): a branch
+# of the badness pattern is keyed on its required class with the fewest of them
+_EVERYDAY = {"’": 3, "“": 3, "”": 3, "–": 1, "—": 1, "…": 1, "«": 1, "»": 1, "é": 1}
+
+
+def _key_characters(pattern: re.Pattern[str]) -> tuple[int, frozenset[str]] | None:
+    """The longest match of ``pattern`` and a set of non-ASCII characters every match holds,
+    if the pattern is built only of characters, classes, repeats, groups, alternatives and the
+    anchor ``^`` and every alternative requires a class (or literal) of non-ASCII characters
+    only; else None. Of an alternative's required classes the one with the fewest everyday
+    characters is taken, so that ordinary text holds few key characters."""
+    try:
+        from re import _constants as sre  # Python 3.11+
+        from re import _parser as parser
+    except ImportError:  # pragma: no cover
+        import sre_constants as sre  # type: ignore[no-redef]
+        import sre_parse as parser  # type: ignore[no-redef]
+
+    if pattern.flags & re.IGNORECASE:
+        return None  # a non-ASCII letter may then match an ASCII one (K, the Kelvin sign)
+    plain_ops = {sre.LITERAL, sre.NOT_LITERAL, sre.IN, sre.ANY, sre.MAX_REPEAT, sre.MIN_REPEAT, sre.BRANCH,
+                 sre.SUBPATTERN}
+
+    def plain(items) -> bool:
+        for op, av in items:
+            if op is sre.AT:
+                if av is not sre.AT_BEGINNING:
+                    return False
+            elif op not in plain_ops:
+                return False
+            elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and not plain(av[2]):
+                return False
+            elif op is sre.BRANCH and not all(plain(b) for b in av[1]):
+                return False
+            elif op is sre.SUBPATTERN and not plain(av[3]):
+                return False
+        return True
+
+    def non_ascii(op, av) -> frozenset[str] | None:
+        """The characters of a literal or class made only of non-ASCII characters."""
+        if op is sre.LITERAL:
+            return frozenset(chr(av)) if av > 0x7F else None
+        if op is not sre.IN:
+            return None
+        chars: set[str] = set()
+        for o, a in av:
+            if o is sre.LITERAL and a > 0x7F:
+                chars.add(chr(a))
+            elif o is sre.RANGE and a[0] > 0x7F:
+                chars.update(map(chr, range(a[0], a[1] + 1)))
+            else:
+                return None
+        return frozenset(chars)
+
+    tree = parser.parse(pattern.pattern, pattern.flags)
+    if not plain(tree):
+        return None
+    keys: set[str] = set()
+    for branch in tree[0][1][1] if len(tree) == 1 and tree[0][0] is sre.BRANCH else [tree]:
+        required = [chars for chars in (non_ascii(op, av) for op, av in branch) if chars]
+        if not required:
+            return None
+        keys |= min(required, key=lambda chars: (sum(_EVERYDAY.get(c, 0) for c in chars), len(chars)))
+    width = tree.getwidth()[1]
+    return (width, frozenset(keys)) if width <= 64 else None
+
+
+_THAI_RE = regex.compile(r"[\u0e00-\u0e7f]")
+
+
 def mojibake(doc: Document, rule: Rule) -> Iterator[Finding]:
     """Text decoded with the wrong code page (`CÃ´te dâ€™Ivoire`, `Cรดte`), repaired by ftfy
     (or, for the Thai code page ftfy does not try, by Python's own cp874 codec) and reported
-    span by span, so the diff shows each repaired word."""
+    span by span, so the diff shows each repaired word.
+
+    Two whole-text tests come first: a line changes only when ftfy finds it bad (then
+    ``_BadnessGate`` says so) or when it holds a Thai letter next to a Latin one (the only
+    words ``_cp874`` changes); a text with neither has nothing to repair."""
+    store = doc.cache.get("store")
+    gate = store.memo("typography:badness-gate", _BadnessGate) if store is not None else _BadnessGate()
+    thai = _THAI_RE.search(doc.text) is not None
+    if not thai and not gate.any_bad_line(doc.text):
+        return
     import ftfy
     from ftfy.badness import is_bad
 
-    store = doc.cache.get("store")
     config = store.memo("typography:ftfy-config", _ftfy_config) if store is not None else _ftfy_config()
     for ln in doc.lines:
         t = ln.text
@@ -81,7 +196,8 @@ def mojibake(doc: Document, rule: Rule) -> Iterator[Finding]:
         fixed = t
         if is_bad(t):
             fixed = ftfy.fix_text(t, config)
-        fixed = _THAI_IN_LATIN_RE.sub(_cp874, fixed)
+        if thai:
+            fixed = _THAI_IN_LATIN_RE.sub(_cp874, fixed)
         if fixed == t:
             continue
         for i1, i2, repl in _changes(t, fixed):

@@ -13,11 +13,16 @@ from ..document import Document
 from ..model import Edit, Finding, Rule, Safety
 
 _DROP_CAP_RE = regex.compile(r"^([\p{Lu}]) (\p{Lu}{2,}[\p{L}\-]*)", regex.M)
+# what a match of _DROP_CAP_RE not at the start of the text follows and begins with (``^`` of
+# ``regex.M`` matches after `\n` only): searched first, it spares the scan of every line start
+_DROP_CAP_AFTER_BREAK_RE = regex.compile(r"\n\p{Lu} \p{Lu}{2}")
 
 
 def drop_cap(doc: Document, rule: Rule) -> Iterator[Finding]:
     """`Q UARANTE…`: a paragraph's ornamental first letter split from its word. Safe when the
     joined word is a known English or French word; `A`, `I` and `O` are words of their own."""
+    if _DROP_CAP_RE.match(doc.text) is None and _DROP_CAP_AFTER_BREAK_RE.search(doc.text) is None:
+        return
     from ..lexicon import zipf_en, zipf_fr
 
     floor = float(rule.params.get("known_zipf", 3.0))
@@ -59,8 +64,12 @@ def split_sentence(doc: Document, rule: Rule) -> Iterator[Finding]:
                                message="A paragraph that ends with a comma before one starting in lower case.")
 
 
+_SENTENCE_END_RE = regex.compile(r"[.!?…][\"'”’»)\]]*\s*$")
+_LOWER_FIRST_WORD_RE = regex.compile(r"[ \t]*(\p{Ll}\p{Ll}*)(?=[ \t,:])")
+
+
 def is_sentence_end(text: str) -> bool:
-    return bool(regex.search(r"[.!?…][\"'”’»)\]]*\s*$", text))
+    return bool(_SENTENCE_END_RE.search(text))
 
 
 def lowercase_title(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -70,7 +79,7 @@ def lowercase_title(doc: Document, rule: Rule) -> Iterator[Finding]:
     title = doc.title
     if title is None:
         return
-    m = regex.match(r"[ \t]*(\p{Ll}\p{Ll}*)(?=[ \t,:])", title.text)
+    m = _LOWER_FIRST_WORD_RE.match(title.text)
     if m and len(title.text.split()) >= 3 and not is_sentence_end(title.text) \
             and m.group(1) not in ("by", "updated", "posted", "published", "photo", "source", "via"):
         s = title.start + m.start(1)

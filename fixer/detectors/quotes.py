@@ -10,6 +10,7 @@ repaired text is the one any editor would write.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -36,6 +37,8 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum()
 
 
+_MARK_RE = re.compile("[" + "".join(OPENERS) + "".join(CLOSERS) + "]")  # re: faster on a plain class
+
 # Feet and inches (5’11, 6'2): the ” after them is a double prime.
 _FEET_INCHES_RE = regex.compile(r"\d[’′']\d{1,2}$")
 
@@ -45,9 +48,8 @@ def _scan_line(text: str, base: int, next_opens: bool) -> list[Quote]:
     out: list[Quote] = []
     open_at = -1
     n = len(text)
-    for i, ch in enumerate(text):
-        if ch not in OPENERS and ch not in CLOSERS:
-            continue
+    for mark in _MARK_RE.finditer(text):  # the marks only, not a Python step per character
+        i, ch = mark.start(), mark.group()
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < n else " "
         if ch in OPENERS:
@@ -92,7 +94,7 @@ def quotes(doc: Document) -> list[Quote]:
     lines = [ln for ln in doc.lines if not ln.blank]
     out: list[Quote] = []
     for i, ln in enumerate(lines):
-        if not any(c in ln.text for c in "“”«»"):
+        if not _MARK_RE.search(ln.text):
             continue
         nxt = lines[i + 1].text.lstrip() if i + 1 < len(lines) else ""
         found = _scan_line(ln.text, ln.start, nxt[:1] in ("“", "«"))

@@ -22,7 +22,7 @@ from .layout_scars import drop_cap, lowercase_title, split_sentence, superscript
 from .quotes import guillemets, quote_spacing, reversed_quote, unbalanced_quote
 from .repeated_text import doubled_punctuation, doubled_word, stray_stop
 from .typography_numbers import french_thousands, french_time
-from .typography_patterns import pattern_off_debris
+from .typography_patterns import lines_holding, pattern_off_debris
 
 __all__ = [
     "accent_consistency", "doubled_punctuation", "doubled_word", "drop_cap", "french_thousands", "french_time",
@@ -37,6 +37,14 @@ _PREV_WORD_RE = regex.compile(r"([\p{L}’']+)[\s“\"]*$")
 
 
 _SENTENCE_START_RE = regex.compile(r"(?:^|[.!?:“\"][ \u00a0]*|\n[ \t]*)$")
+# first letters (case-folded) that `an` may come before: vowels, h, y, x and accented vowels
+_NOT_BEFORE_AN = frozenset("aeiouhyx" "áàâäéèêëíìîïóòôöúùûü")
+# what every reported article starts: `a` before a vowel a, e, i or o (or any non-ASCII letter,
+# whose case folding may start with one: `İ`) or `an` before anything but an ASCII vowel, h, y
+# or x; an article and its word stay on one line, so only the lines holding this are searched
+_MISMATCH_RE = regex.compile(
+    r"\b[Aa](?:[ \u00a0]+[“\"‘]?(?:[aeioAEIO]|[^\x00-\x7f])|n[ \u00a0]+[“\"‘]?(?![aeiouhyxAEIOUHYX]))"
+)
 
 
 def indefinite_article(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -50,11 +58,13 @@ def indefinite_article(doc: Document, rule: Rule) -> Iterator[Finding]:
     exceptions = tuple(w.casefold() for w in rule.params.get("vowel_sound_exceptions", []))
     common = float(rule.params.get("function_word_zipf", 5.5))
     text = doc.text
-    for m in _ARTICLE_RE.finditer(text):
+    for m in (m for start, end in lines_holding(_MISMATCH_RE, text) for m in _ARTICLE_RE.finditer(text, start, end)):
+        art, word = m.group("art", "word")
+        low = word.casefold()
+        if (low[0] not in "aeio") if len(art) == 1 else (low[0] in _NOT_BEFORE_AN or not low[0].isalpha()):
+            continue  # the usual case, the article fits its word: tested first, as again below
         if m.start() and text[m.start() - 1] in "’'-(":
             continue  # `l’a`, `(a)`: not the English article
-        art, word = m.group("art"), m.group("word")
-        low = word.casefold()
         if any(c.isupper() for c in word[1:]) or regex.match(r"\p{L}(?:[\-\d]|$)", word):
             continue  # read by letter: `an MP`, `an mRNA vaccine`, `an X-ray`, `an F-16`
         if art[0].isupper() and not _SENTENCE_START_RE.search(text, max(0, m.start() - 3), m.start()):
@@ -69,7 +79,7 @@ def indefinite_article(doc: Document, rule: Rule) -> Iterator[Finding]:
                 continue  # `a Ouattara ally`, `a Ouagadougou court`: French `ou` sounds like w
             repl = art + "n"
         else:
-            if first in "aeiouhyx" or not first.isalpha() or first in "áàâäéèêëíìîïóòôöúùûü":
+            if first in _NOT_BEFORE_AN or not first.isalpha():
                 continue
             repl = art[0]
         prev = _PREV_WORD_RE.search(text, max(0, m.start() - 30), m.start())

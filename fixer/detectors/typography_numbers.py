@@ -9,15 +9,21 @@ import regex
 
 from ..document import Document
 from ..model import Finding, Rule
-from .typography_patterns import doomed
+from .typography_patterns import doomed, lines_holding
 
 _THOUSANDS_RE = regex.compile(
     r"(?<![\p{N},.][ \u00a0\u202f]?)(?<![\p{N}])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![ \u00a0\u202f]?\p{N})(?![,.]\d)"
 )
 
 
+# what every match of _THOUSANDS_RE holds: a digit, a space and three digits
+_SPACED_GROUP_RE = regex.compile(r"\d[ \u00a0\u202f]\d{3}")
+
+
 def french_thousands(doc: Document, rule: Rule) -> Iterator[Finding]:
     """`10 000` → `10,000`: one finding per number."""
+    if _SPACED_GROUP_RE.search(doc.text) is None:
+        return
     for m in _THOUSANDS_RE.finditer(doc.text):
         yield rule.finding(m.start(), m.end(), regex.sub(r"[ \u00a0\u202f]", ",", m.group()))
 
@@ -33,12 +39,24 @@ _HOUR_RE = regex.compile(
 )
 
 
+# what every match of _TIME_RE and _HOUR_RE holds (and no line break): a digit, maybe a space,
+# and `h` (or `H`: _HOUR_RE ignores case); neither pattern reads past a line break (the letters,
+# spaces, digits and words of their lookaheads are not line breaks), so only the lines holding
+# this need a search (see ``lines_holding``)
+_DIGIT_H_RE = regex.compile(r"\d[ \u00a0]?h", regex.IGNORECASE)
+
+
 def french_time(doc: Document, rule: Rule) -> Iterator[Finding]:
     """`11 h 30` → `11:30`; `at 20 h` → `at 20:00` (the hour alone only after a preposition of
     time, where it cannot be a duration). Lines a safe boilerplate rule deletes are skipped."""
+    text = doc.text
+    found: list[tuple[int, int, str]] = []
+    for start, end in lines_holding(_DIGIT_H_RE, text):
+        found += [(m.start(), m.end(), f"{m.group(1)}:{m.group(2)}") for m in _TIME_RE.finditer(text, start, end)]
+        found += [(m.start(), m.end(), f"{m.group(1)}:00") for m in _HOUR_RE.finditer(text, start, end)]
+    if not found:
+        return
     skip = doomed(doc)
-    found = [(m.start(), m.end(), f"{m.group(1)}:{m.group(2)}") for m in _TIME_RE.finditer(doc.text)]
-    found += [(m.start(), m.end(), f"{m.group(1)}:00") for m in _HOUR_RE.finditer(doc.text)]
     for start, end, repl in sorted(found):
         if skip and doc.line_col(start)[0] in skip:
             continue
