@@ -24,9 +24,9 @@ that match rarely, so the pass stays linear and fast.
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
-from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import regex
@@ -36,6 +36,7 @@ from ..lexicon import zipf
 from ..model import Edit, Finding, Rule
 
 RUN_RE = regex.compile(r"[\p{L}\p{M}]+")
+LETTER_RE = regex.compile(r"[\p{L}\p{M}]")  # one character of a RUN_RE run
 # A chunk (the non-space run around a candidate) that is a URL, an e-mail address, a hashtag
 # or handle, a domain or a file name: no merged-word rule touches it.
 LINK_CHUNK_RE = regex.compile(
@@ -52,6 +53,14 @@ CODE_LINE_RE = regex.compile(
     r"^(?: {4,}|\t)\S|^\s*(?:>>>|\.\.\.|def |class |import |from \S+ import |return |@\w)"
     r"|^\s*(?:for|if|elif|else|while|try|except|with)\b.*:\s*$|\S\s?=\s?\S|[;{}]\s*$|\w\(\)"
 )
+# The alternatives of CODE_LINE_RE anchored at the start of the line: elsewhere in a line it
+# can only match at a `=`, `;`, `{`, `}` or `()`, so a line of prose without those needs no
+# search past its first characters (a search tries every alternative at every position).
+CODE_LINE_START_RE = regex.compile(
+    r"(?: {4,}|\t)\S|\s*(?:>>>|\.\.\.|def |class |import |from \S+ import |return |@\w)"
+    r"|\s*(?:for|if|elif|else|while|try|except|with)\b.*:\s*$"
+)
+CODE_LINE_MARKS = ("=", ";", "{", "}", "()")
 # What an editor's bracket holds: words, numbers and light punctuation, not code.
 PROSE_CONTENT_RE = regex.compile(r"[\p{L}\p{M}\p{N}\s,.;:'’\-–—/&%€$]+")
 CODE_CHARS = frozenset("_={}<>\\|/")
@@ -107,7 +116,7 @@ class Context:
     def __init__(self, text: str, lex: Lexicon) -> None:
         self.text = text
         self.lex = lex
-        self._runs: Counter[str] | None = None
+        self._runs: dict[str, int] = {}
         self._code: list[tuple[int, int]] | None = None
         self._fences: list[int] | None = None
         self._code_lines: dict[int, bool] = {}
@@ -142,7 +151,7 @@ class Context:
             known = False  # no line break for thousands of characters: prose, not code
         if known is None:
             line = text[start:end]
-            known = self._code_lines[start] = CODE_LINE_RE.search(line) is not None
+            known = self._code_lines[start] = code_line(line)
         if known:
             return True
         if self._fences is None:
@@ -157,10 +166,12 @@ class Context:
         return got
 
     def standalone(self, word: str) -> int:
-        """How often ``word`` stands as a whole letter run in the article."""
-        if self._runs is None:
-            self._runs = Counter(RUN_RE.findall(self.text))
-        return self._runs.get(word, 0)
+        """How often ``word`` stands as a whole letter run in the article (cached per word: a
+        few dozen words are asked about per article, far cheaper than counting every run)."""
+        got = self._runs.get(word)
+        if got is None:
+            got = self._runs[word] = count_runs(self.text, word)
+        return got
 
     def is_place(self, word: str) -> bool:
         return word in self.lex.places
@@ -174,6 +185,79 @@ class Context:
             if run.endswith(suffix) and run[: -len(suffix)] in p:
                 return True
         return any(run.startswith(w) for w in self.lex.protected_by_head.get(run[:2], ()))
+
+
+def code_line(line: str) -> bool:
+    """``CODE_LINE_RE.search(line) is not None``, without the search when it cannot match."""
+    if CODE_LINE_START_RE.match(line):
+        return True
+    if not any(mark in line for mark in CODE_LINE_MARKS):
+        return False
+    return CODE_LINE_RE.search(line) is not None
+
+
+def count_runs(text: str, word: str) -> int:
+    """How many maximal ``RUN_RE`` runs of ``text`` equal ``word``: the same number as
+    ``Counter(RUN_RE.findall(text))[word]``, found with ``str.find``. An occurrence is a whole
+    run when no letter or mark touches it on either side."""
+    if not RUN_RE.fullmatch(word):
+        return 0  # no run holds a space, a digit or a hyphen
+    n = 0
+    size = len(word)
+    i = text.find(word)
+    while i >= 0:
+        j = i + size
+        if not (i > 0 and LETTER_RE.match(text, i - 1)) and not LETTER_RE.match(text, j):
+            n += 1
+        # the next whole run cannot start inside this occurrence: its letters would touch it
+        i = text.find(word, j)
+    return n
+
+
+class WordsAlone:
+    """Which of a fixed list of words stand as whole letter runs in a text, i.e. which have
+    ``Context.standalone(word) > 0``, in one scan for the whole list.
+
+    The scan is the standard ``re`` with the words as a trie (``c(?:est|était)``): it tries one
+    branch where a word may start, many times faster than ``regex`` or a flat alternation.
+    Each hit is then checked for letters or marks on either side. No hit is lost: a whole run
+    cannot start inside an earlier hit (all letters), and at its start the greedy trie matches
+    the longest listed word there, which cannot run past the run's end, so it is the run itself.
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.words = frozenset(w for w in words if RUN_RE.fullmatch(w))  # others never stand alone
+        self.pattern = re.compile(trie_pattern(self.words)) if self.words else None
+
+    def found(self, text: str) -> Iterator[str]:
+        """Each listed word standing alone in ``text``, in order of position."""
+        if self.pattern is None:
+            return
+        for m in self.pattern.finditer(text):
+            i, j = m.span()
+            if not (i > 0 and LETTER_RE.match(text, i - 1)) and not LETTER_RE.match(text, j):
+                yield m.group()
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regular expression that matches any of ``words`` (non-empty), longest first."""
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def branch(node: dict[str, dict]) -> str:
+        alts = [re.escape(char) + branch(child) for char, child in sorted(node.items()) if char]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:  # a shorter word ends here: the longer ones are optional, tried first
+            return body + "?" if len(alts) == 1 and len(alts[0]) == 1 else f"(?:{body})?"
+        return body
+
+    return branch(trie)
 
 
 def context(doc: Document) -> Context:
@@ -703,8 +787,13 @@ def elision(doc: Document, rule: Rule) -> Iterator[Finding]:
         seen.add(start)
         yield elision_finding(rule, start, end, head, rest, apo)
     listed = ctx.lex.elisions
-    if listed and any(ctx.standalone(form) or ctx.standalone(form.capitalize()) for form in listed):
-        store = doc.cache["store"]
+    store = doc.cache["store"]
+    alone = store.memo(
+        "merged_words.elision_forms_alone",
+        lambda: WordsAlone(w for form in listed for w in (form, form.capitalize())),
+    )
+    # a listed form (or its capitalised spelling) must stand alone somewhere in the article
+    if next(alone.found(text), None) is not None:
         pattern = store.memo(
             "merged_words.elision_forms",
             lambda: regex.compile(
@@ -829,6 +918,10 @@ LOST_S_RE = regex.compile(r"(?<=\p{L}\p{M}*) s (?=([\p{L}\p{M}]+))")
 # A contraction split at its apostrophe: the lone ending is searched first (fast), then the
 # word before it must be one that takes this ending.
 LOST_END_RE = regex.compile(r" (t|m|re|ll|ve)\b")
+# Matches wherever LOST_END_RE does (an ASCII letter, digit or `_` is a word character for
+# `\b` in any Unicode version), with the standard `re`, which scans plain text several times
+# faster: most articles have no lone `t`, `m`, `re`, `ll`, `ve` and skip LOST_END_RE.
+LOST_END_GATE = re.compile(r" (?:t|m|re|ll|ve)(?![A-Za-z0-9_])")
 CONTRACTED = {
     "t": frozenset(
         "don can won isn aren wasn weren doesn didn hasn haven hadn couldn wouldn shouldn mustn".split()
@@ -869,7 +962,7 @@ def lost_apostrophe(doc: Document, rule: Rule) -> Iterator[Finding]:
             message=f"Possessive lost its apostrophe: '{left} s' is '{left}{apo}s'.",
             title=f"{left}{apo}s",
         )
-    for m in LOST_END_RE.finditer(text):
+    for m in LOST_END_RE.finditer(text) if LOST_END_GATE.search(text) else ():
         gap = m.start()
         lm = WORD_BEFORE_RE.search(text, max(0, gap - 12), gap)
         if lm is None or lm.group().lower() not in CONTRACTED[m.group(1)]:
@@ -898,7 +991,13 @@ def glued_contractions(doc: Document, rule: Rule, ctx: Context, apo: str) -> Ite
     if not table:
         return
     its_next = words_param(doc, rule, "its_before")
-    present = [w for w in (*table, "its") if ctx.standalone(w) or ctx.standalone(w.capitalize())]
+    forms = (*table, "its")
+    finder = doc.cache["store"].memo(
+        f"merged_words.contraction_forms.{rule.id}",
+        lambda: WordsAlone(s for w in forms for s in (w, w.capitalize())),
+    )
+    alone = set(finder.found(ctx.text))
+    present = [w for w in forms if w in alone or w.capitalize() in alone]
     for form in present:
         pattern = doc.cache["store"].memo(
             f"merged_words.contraction.{form}",
