@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import string
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -37,6 +38,58 @@ from ..model import Edit, Finding, Rule
 
 RUN_RE = regex.compile(r"[\p{L}\p{M}]+")
 LETTER_RE = regex.compile(r"[\p{L}\p{M}]")  # one character of a RUN_RE run
+
+
+# --------------------------------------------------------------------------- fast candidates
+#
+# The patterns below use the Unicode classes of `regex` (\p{Lu}, \p{N}, …), which it tries at
+# every position of the article, slowly. Where that dominates, a pattern of the standard `re`
+# (several times faster on plain text) first finds the few positions where the exact pattern
+# could start, and the exact pattern is tried only there (``finditer_at``). The `re` pattern
+# must match at every such position, so its classes are widened (``wide_class``): the ASCII
+# members of the Unicode class, plus every non-ASCII character except some punctuation that
+# `regex` itself says is no letter, mark or number. Whatever the Unicode versions of `re` and
+# `regex`, nothing is lost; a false candidate only costs one failed match.
+
+# Frequent in articles and never a letter, mark or number: left out of the widened classes.
+NOT_WORD_PUNCT = "".join(c for c in "’‘“”«»–—…\u00a0\u202f" if not regex.match(r"[\p{L}\p{M}\p{N}]", c))
+
+
+def wide_class(ascii_members: str, also: str = "") -> str:
+    r"""A `re` class holding ``ascii_members``, ``also`` and every non-ASCII character but
+    ``NOT_WORD_PUNCT``: at least every character of the `regex` class whose ASCII members are
+    ``ascii_members`` (\p{Lu}: A-Z, \p{Ll}: a-z, \p{L}: both, \p{N}: 0-9, \p{M}: none)."""
+    outside = [chr(i) for i in range(128) if chr(i) not in ascii_members + also]
+    outside += [c for c in NOT_WORD_PUNCT if c not in also]
+    return "[^" + "".join(f"\\u{ord(c):04x}" for c in outside) + "]"
+
+
+UPPER_WIDE = wide_class(string.ascii_uppercase)  # ⊇ \p{Lu}
+LOWER_WIDE = wide_class(string.ascii_lowercase)  # ⊇ \p{Ll} and \p{M}
+LETTER_WIDE = wide_class(string.ascii_letters)  # ⊇ \p{L} and \p{M}
+DIGIT_WIDE = wide_class(string.digits)  # ⊇ \p{N}
+ALNUM_WIDE = wide_class(string.ascii_letters + string.digits)  # ⊇ [\p{L}\p{N}]
+UPPER_DIGIT_WIDE = wide_class(string.ascii_uppercase + string.digits)  # ⊇ [\p{Lu}\p{N}]
+
+
+def finditer_at(exact: regex.Pattern[str], candidates: re.Pattern[str], text: str) -> Iterator[regex.Match[str]]:
+    """The matches of ``exact.finditer(text)``, trying ``exact`` only where ``candidates``
+    matches. ``candidates`` consumes one character and must match at every position where a
+    match of ``exact`` (never empty) can start; `regex` still sees the text before that position
+    (look-behinds, ``\\b``), so each match is the one ``finditer`` finds there."""
+    end = 0
+    for c in candidates.finditer(text):
+        pos = c.start()
+        if pos < end:
+            continue  # inside the previous match, where finditer does not look either
+        m = exact.match(text, pos)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
+# --------------------------------------------------------------------------- shared patterns
+
 # A chunk (the non-space run around a candidate) that is a URL, an e-mail address, a hashtag
 # or handle, a domain or a file name: no merged-word rule touches it.
 LINK_CHUNK_RE = regex.compile(
@@ -67,6 +120,11 @@ CODE_CHARS = frozenset("_={}<>\\|/")
 # Where a word may start inside a token: lower→Upper, or ACRONYM→Word (AESThis). Rare in
 # clean text, so the case-join pass looks only where this matches.
 CASE_JUNCTION_RE = regex.compile(r"(?<=\p{Ll}\p{M}*)\p{Lu}|(?<=\p{Lu}{2})\p{Lu}\p{Ll}")
+# Wherever CASE_JUNCTION_RE can match: a capital after a small letter or a mark, or a capital
+# after two capitals and before a small letter.
+CASE_JUNCTION_CANDIDATE_RE = re.compile(
+    rf"{UPPER_WIDE}(?<={LOWER_WIDE}{UPPER_WIDE})|{UPPER_WIDE}(?<={UPPER_WIDE}{{3}})(?={LOWER_WIDE})"
+)
 
 
 # --------------------------------------------------------------------------- shared state
@@ -334,7 +392,7 @@ def case_join(doc: Document, rule: Rule) -> Iterator[Finding]:
     ambiguous = words_param(doc, rule, "ambiguous_left")
     prompts = words_param(doc, rule, "link_prompts")
     last_end = -1
-    for j in CASE_JUNCTION_RE.finditer(text):
+    for j in finditer_at(CASE_JUNCTION_RE, CASE_JUNCTION_CANDIDATE_RE, text):
         if j.start() < last_end:
             continue
         start, end = letter_run(text, j.start(), j.end())
@@ -506,6 +564,23 @@ PUNCT_RE = regex.compile(
     r"|\p{N}(?=\p{Lu}\p{Ll}+\b)(?<=(?<![\p{L}\p{N}])\p{N}{2,4})(?P<digit>)"
     r"|(?P<wordnum>\p{N})(?<=(?<![\p{L}\p{M}\p{N}])\p{Ll}{2,7}\p{N})(?=\p{N}{1,3}\b)"
 )
+# Wherever PUNCT_RE can match: one of its marks (or a digit), then, by look-arounds that also
+# see that character, the widened context of each alternative in the same order. Starting with
+# one character class lets `re` skip the rest of the text quickly.
+PUNCT_CANDIDATE_RE = re.compile(
+    wide_class(string.digits + ")]\".!?,;([", also="”»“«…")
+    + "(?:"
+    + rf"(?<=[)\]])(?={LETTER_WIDE})"  # bracket
+    + rf"|(?<=[”»])(?={LETTER_WIDE}|[“«])"  # close
+    + rf"|(?<=(?:{ALNUM_WIDE}|[.,;:!?])[“«])(?={ALNUM_WIDE})"  # open
+    + rf"|(?<=(?:{LETTER_WIDE}|[.!?…,])\")(?={LETTER_WIDE}|\"{LETTER_WIDE})"  # straight, dbl
+    + rf"|(?<={LOWER_WIDE}{LOWER_WIDE}[.!?…])(?={UPPER_WIDE}{LOWER_WIDE})"  # stop
+    + rf"|(?<={LETTER_WIDE}{LETTER_WIDE}[,;])(?={LETTER_WIDE}{LETTER_WIDE})"  # comma
+    + rf"|(?<={LETTER_WIDE}{LETTER_WIDE}[(\[])(?={UPPER_DIGIT_WIDE})"  # paren
+    + rf"|(?<={DIGIT_WIDE}{DIGIT_WIDE})(?={UPPER_WIDE}{LOWER_WIDE})"  # digit
+    + rf"|(?<={LOWER_WIDE}{DIGIT_WIDE})(?={DIGIT_WIDE})"  # wordnum
+    + ")"
+)
 NUMBER_AFTER_RE = regex.compile(r"\p{N}+")
 WORD_AFTER_RE = regex.compile(r"[\p{L}\p{M}]+")
 WORD_BEFORE_RE = regex.compile(r"[\p{L}\p{M}]+$")
@@ -519,7 +594,7 @@ def punct_join(doc: Document, rule: Rule) -> Iterator[Finding]:
     starters = words_param(doc, rule, "sentence_starters")
     before_numbers = words_param(doc, rule, "before_numbers")
     prompts = words_param(doc, rule, "link_prompts")
-    for m in PUNCT_RE.finditer(text):
+    for m in finditer_at(PUNCT_RE, PUNCT_CANDIDATE_RE, text):
         kind = m.lastgroup or ""
         p0, p1 = m.span(kind)
         if ctx.skipped(p0, p1):
@@ -848,8 +923,6 @@ def elision_finding(rule: Rule, start: int, end: int, head: str, rest: str, apo:
 # --------------------------------------------------------------------------- name-join
 
 CAP_TOKEN_RE = regex.compile(r"\b\p{Lu}\p{Ll}[\p{Ll}\p{M}]{4,}\b")
-
-
 def name_join(doc: Document, rule: Rule) -> Iterator[Finding]:
     """``Barsaloghoin`` → ``Barsalogho in``: a name the article (or the gazetteer) spells on its
     own, glued to a common word. Unsafe: the finding shows the name for a person to confirm."""
