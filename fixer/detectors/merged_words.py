@@ -29,6 +29,7 @@ import string
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -568,7 +569,7 @@ PUNCT_RE = regex.compile(
 # see that character, the widened context of each alternative in the same order. Starting with
 # one character class lets `re` skip the rest of the text quickly.
 PUNCT_CANDIDATE_RE = re.compile(
-    wide_class(string.digits + ")]\".!?,;([", also="”»“«…")
+    wide_class(string.digits + ')]".!?,;([', also="”»“«…")
     + "(?:"
     + rf"(?<=[)\]])(?={LETTER_WIDE})"  # bracket
     + rf"|(?<=[”»])(?={LETTER_WIDE}|[“«])"  # close
@@ -815,7 +816,8 @@ def elision(doc: Document, rule: Rule) -> Iterator[Finding]:
     rest_min = float(rule.params.get("min_rest_zipf", 3.0))
     apo = ctx.apostrophe
     seen: set[int] = set()
-    for m in ELISION_UPPER_RE.finditer(text):
+    uppers, lowers, titles = elision_candidates(text, whole_max)
+    for m in uppers:
         head, rest = m.group(1), m.group(2)
         start, end = m.span()
         if not isolated(text, start, end) or ctx.protected(m.group()) or ctx.skipped(start, end):
@@ -828,12 +830,10 @@ def elision(doc: Document, rule: Rule) -> Iterator[Finding]:
             continue  # jQuery, dBase: English knows it as one word (French lists hold lunion)
         seen.add(start)
         yield elision_finding(rule, start, end, head, rest, apo)
-    for m in ELISION_LOWER_RE.finditer(text):
-        head, rest = m.group(1), m.group(2)
+    for m in lowers:  # none is a word of English or French (`dotage`, `limply` stay whole)
+        head, rest = m.group(3), m.group(4)
         start, end = m.span()
         token = m.group()
-        if zipf(token, "en") > 0 or zipf(token, "fr") >= whole_max:
-            continue  # any English word (`dotage`, `limply`) or a French one stays whole
         if start in seen or token in ctx.lex.elisions or not isolated(text, start, end):
             continue
         if ctx.skipped(start, end):
@@ -847,11 +847,11 @@ def elision(doc: Document, rule: Rule) -> Iterator[Finding]:
     # At a sentence start the glued token is capitalised (`Lassaillants`, `Cest`): stricter,
     # since French surnames look the same (Lheureux, Loiseau): no word in either language at
     # all, spelled once, and the rest a French word that English does not use.
-    for m in ELISION_TITLE_RE.finditer(text):
-        head, rest = m.group(1), m.group(2)
+    for m in titles:
+        head, rest = m.group(5), m.group(6)
         start, end = m.span()
         token = m.group()
-        if zipf(token, "en") > 0 or zipf(token, "fr") >= 1.0 or start in seen:
+        if start in seen:
             continue
         if zipf(rest, "fr") < rest_min or zipf(rest, "en") >= 3.0 or ctx.standalone(token) > 1:
             continue
@@ -899,6 +899,43 @@ def elision(doc: Document, rule: Rule) -> Iterator[Finding]:
 # sentence start) are strict enough that names such as Sabine, Noémie or Céline never pass,
 # since their letters after the capital are no French word.
 ELISION_TITLE_RE = regex.compile(r"\b(Qu|[LDCJNS])([aeiouyhàâäéèêëîïôöûüœæ][\p{Ll}\p{M}]{3,})\b")
+# The three elision patterns in one scan: groups 1-2, 3-4 or 5-6 hold the head and the rest,
+# so ``lastindex`` tells which matched. Each match is a whole word (``\b``, word characters,
+# ``\b``) and at one place at most one of them can match (a small head before a capital, a
+# small head before a small vowel, a capital head), so the scan finds exactly the matches of
+# each pattern alone.
+ELISION_ANY_RE = regex.compile(
+    r"\b(?:"
+    + "|".join(
+        p.pattern.removeprefix(r"\b").removesuffix(r"\b")
+        for p in (ELISION_UPPER_RE, ELISION_LOWER_RE, ELISION_TITLE_RE)
+    )
+    + r")\b"
+)
+
+
+@lru_cache(maxsize=1 << 16)
+def zipf_en_fr(word: str) -> tuple[float, float]:
+    """``zipf(word, "en"), zipf(word, "fr")``, cached per word: most elision candidates are
+    common words (`later`, `Canada`) that come back in every article."""
+    return zipf(word, "en"), zipf(word, "fr")
+
+
+def elision_candidates(text: str, whole_max: float) -> tuple[list, list, list]:
+    """The matches of ELISION_UPPER_RE, ELISION_LOWER_RE and ELISION_TITLE_RE in ``text``, in
+    order, the last two without the tokens that are words: any English word or a French one of
+    Zipf ``whole_max`` or more (lower case), any word at all (Zipf 1 in French, capitalised)."""
+    uppers, lowers, titles = [], [], []
+    for m in ELISION_ANY_RE.finditer(text):
+        which = m.lastindex
+        if which == 2:
+            uppers.append(m)
+            continue
+        en, fr = zipf_en_fr(m.group())
+        if en > 0 or fr >= (whole_max if which == 4 else 1.0):
+            continue
+        (lowers if which == 4 else titles).append(m)
+    return uppers, lowers, titles
 
 
 def sentence_start(text: str, pos: int) -> bool:
