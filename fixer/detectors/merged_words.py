@@ -214,7 +214,7 @@ class Context:
         if known:
             return True
         if self._fences is None:
-            self._fences = [m.start() for m in regex.finditer(r"```", text)]
+            self._fences = fence_starts(text)
         return bisect.bisect_left(self._fences, start) % 2 == 1
 
     def contains(self, phrase: str) -> bool:
@@ -244,6 +244,17 @@ class Context:
             if run.endswith(suffix) and run[: -len(suffix)] in p:
                 return True
         return any(run.startswith(w) for w in self.lex.protected_by_head.get(run[:2], ()))
+
+
+def fence_starts(text: str) -> list[int]:
+    """Where each ```` ``` ```` of ``text`` starts, left to right without overlap (as
+    ``regex.finditer`` finds them), by ``str.find``."""
+    out = []
+    i = text.find("```")
+    while i >= 0:
+        out.append(i)
+        i = text.find("```", i + 3)
+    return out
 
 
 def code_line(line: str) -> bool:
@@ -278,7 +289,9 @@ class WordsAlone:
     ``Context.standalone(word) > 0``, in one scan for the whole list.
 
     The scan is the standard ``re`` with the words as a trie (``c(?:est|était)``): it tries one
-    branch where a word may start, many times faster than ``regex`` or a flat alternation.
+    branch where a word may start, many times faster than ``regex`` or a flat alternation. Past
+    the first character, it only looks after a character that is no ASCII letter, as every
+    whole run follows a character that is no letter at all: `re` skips the others quickly.
     Each hit is then checked for letters or marks on either side. No hit is lost: a whole run
     cannot start inside an earlier hit (all letters), and at its start the greedy trie matches
     the longest listed word there, which cannot run past the run's end, so it is the run itself.
@@ -286,16 +299,21 @@ class WordsAlone:
 
     def __init__(self, words: Iterable[str]) -> None:
         self.words = frozenset(w for w in words if RUN_RE.fullmatch(w))  # others never stand alone
-        self.pattern = re.compile(trie_pattern(self.words)) if self.words else None
+        trie = trie_pattern(self.words) if self.words else None
+        self.at_start = re.compile(trie) if trie else None
+        self.after = re.compile(f"[^A-Za-z]({trie})") if trie else None
 
     def found(self, text: str) -> Iterator[str]:
         """Each listed word standing alone in ``text``, in order of position."""
-        if self.pattern is None:
+        if self.at_start is None or self.after is None:
             return
-        for m in self.pattern.finditer(text):
-            i, j = m.span()
-            if not (i > 0 and LETTER_RE.match(text, i - 1)) and not LETTER_RE.match(text, j):
-                yield m.group()
+        first = self.at_start.match(text)
+        if first is not None and not LETTER_RE.match(text, first.end()):
+            yield first.group()
+        for m in self.after.finditer(text):
+            i, j = m.span(1)
+            if not LETTER_RE.match(text, i - 1) and not LETTER_RE.match(text, j):
+                yield m.group(1)
 
 
 def trie_pattern(words: Iterable[str]) -> str:
