@@ -238,7 +238,8 @@ class Context:
         Latin-1 letters is one of ``latin1_runs``: a word that is none of them is not searched
         (most of a word list, in most articles); the others are counted by ``standalone``."""
         runs = self.latin1_runs()
-        return {w for w, key in words.keys if (key is None or key in runs) and self.standalone(w) > 0}
+        maybe = [words.by_latin1[key] for key in runs.intersection(words.by_latin1)]
+        return {w for w in (*maybe, *words.beyond) if self.standalone(w) > 0}
 
     def latin1_runs(self) -> set[bytes]:
         """The maximal runs of Latin-1 letters of the article, as Latin-1 bytes: every other
@@ -306,21 +307,18 @@ def count_runs(text: str, word: str) -> int:
 LATIN1_LETTERS_ONLY = bytes(i if LETTER_RE.match(chr(i)) else 32 for i in range(256))
 
 
-@dataclass(frozen=True)
 class Spellings:
-    """A word list for ``Context.alone``, with each word's Latin-1 bytes (None beyond Latin-1)."""
+    """A word list for ``Context.alone``: each word by its Latin-1 bytes, and those beyond."""
 
-    keys: tuple[tuple[str, bytes | None], ...]
-
-    @classmethod
-    def of(cls, words: Iterable[str]) -> Spellings:
-        keys = []
+    def __init__(self, words: Iterable[str]) -> None:
+        self.by_latin1: dict[bytes, str] = {}
+        beyond = []
         for w in dict.fromkeys(words):
             try:
-                keys.append((w, w.encode("latin-1")))
+                self.by_latin1[w.encode("latin-1")] = w
             except UnicodeEncodeError:
-                keys.append((w, None))
-        return cls(tuple(keys))
+                beyond.append(w)
+        self.beyond = tuple(beyond)
 
 
 def context(doc: Document) -> Context:
@@ -868,7 +866,7 @@ def elision(doc: Document, rule: Rule) -> Iterator[Finding]:
     listed = ctx.lex.elisions
     store = doc.cache["store"]
     spellings = store.memo(
-        "merged_words.elision_spellings", lambda: Spellings.of(w for form in listed for w in (form, form.capitalize()))
+        "merged_words.elision_spellings", lambda: Spellings(w for form in listed for w in (form, form.capitalize()))
     )
     # a listed form (or its capitalised spelling) must stand alone somewhere in the article
     if ctx.alone(spellings):
@@ -1104,18 +1102,22 @@ def glued_contractions(doc: Document, rule: Rule, ctx: Context, apo: str) -> Ite
     if not table:
         return
     its_next = words_param(doc, rule, "its_before")
-    forms = (*table, "its")
-    spellings = doc.cache["store"].memo(
-        f"merged_words.contraction_spellings.{rule.id}", lambda: Spellings.of(s for w in forms for s in (w, w.capitalize()))
-    )
+    pairs, spellings = doc.cache["store"].memo(f"merged_words.contraction_forms.{rule.id}", lambda: contraction_forms(table))
     alone = ctx.alone(spellings)
-    present = [w for w in forms if w in alone or w.capitalize() in alone]
+    present = [w for w, cap in pairs if w in alone or cap in alone] if alone else []
     for form in present:
         pattern = doc.cache["store"].memo(
             f"merged_words.contraction.{form}",
             lambda form=form: regex.compile(rf"\b(?i:{form})\b(?= (\p{{L}}+))"),
         )
         yield from _contraction_hits(pattern, rule, ctx, apo, table, its_next)
+
+
+def contraction_forms(table: dict[str, str]) -> tuple[tuple[tuple[str, str], ...], Spellings]:
+    """Each glued form (the table's, then `its`) with its capitalised spelling, and all of them
+    as ``Spellings``."""
+    pairs = tuple((w, w.capitalize()) for w in (*table, "its"))
+    return pairs, Spellings(s for pair in pairs for s in pair)
 
 
 def _contraction_hits(
