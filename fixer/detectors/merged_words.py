@@ -18,16 +18,21 @@ Each kind of glue needs its own evidence, because a wrong split ruins a correct 
 Everything shared (letter-run counts of the article, spans to leave alone, the apostrophe the
 article uses) is computed once per document in ``doc.cache``; word lists and compiled
 patterns once per process through ``store.memo``. Candidates come from regular expressions
-that match rarely, so the pass stays linear and fast.
+that match rarely, so the pass stays linear and fast. Where a `regex` scan with Unicode
+classes dominated, a wider pattern of the standard `re` finds the positions to try first
+(``finditer_at``), and word lists are looked up in the article's letter runs instead of being
+searched one by one (``Context.alone``); see "fast candidates" below for why nothing is lost.
 """
 
 from __future__ import annotations
 
 import bisect
+import re
+import string
 import unicodedata
-from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -36,6 +41,60 @@ from ..lexicon import zipf
 from ..model import Edit, Finding, Rule
 
 RUN_RE = regex.compile(r"[\p{L}\p{M}]+")
+LETTER_RE = regex.compile(r"[\p{L}\p{M}]")  # one character of a RUN_RE run
+
+
+# --------------------------------------------------------------------------- fast candidates
+#
+# The patterns below use the Unicode classes of `regex` (\p{Lu}, \p{N}, …), which it tries at
+# every position of the article, slowly. Where that dominates, a pattern of the standard `re`
+# (faster at this: PUNCT_RE's scan went from 0.025 to 0.011 CPU s per MB) first finds the few
+# positions where the exact pattern could start, and the exact pattern is tried only there
+# (``finditer_at``). The `re` pattern
+# must match at every such position, so its classes are widened (``wide_class``): the ASCII
+# members of the Unicode class, plus every non-ASCII character except some punctuation that
+# `regex` itself says is no letter, mark or number. Whatever the Unicode versions of `re` and
+# `regex`, nothing is lost; a false candidate only costs one failed match.
+
+# Frequent in articles and never a letter, mark or number: left out of the widened classes.
+NOT_WORD_PUNCT = "".join(c for c in "’‘“”«»–—…\u00a0\u202f" if not regex.match(r"[\p{L}\p{M}\p{N}]", c))
+
+
+def wide_class(ascii_members: str, also: str = "") -> str:
+    r"""A `re` class holding ``ascii_members``, ``also`` and every non-ASCII character but
+    ``NOT_WORD_PUNCT``: at least every character of the `regex` class whose ASCII members are
+    ``ascii_members`` (\p{Lu}: A-Z, \p{Ll}: a-z, \p{L}: both, \p{N}: 0-9, \p{M}: none)."""
+    outside = [chr(i) for i in range(128) if chr(i) not in ascii_members + also]
+    outside += [c for c in NOT_WORD_PUNCT if c not in also]
+    return "[^" + "".join(f"\\u{ord(c):04x}" for c in outside) + "]"
+
+
+UPPER_WIDE = wide_class(string.ascii_uppercase)  # ⊇ \p{Lu}
+LOWER_WIDE = wide_class(string.ascii_lowercase)  # ⊇ \p{Ll} and \p{M}
+LETTER_WIDE = wide_class(string.ascii_letters)  # ⊇ \p{L} and \p{M}
+DIGIT_WIDE = wide_class(string.digits)  # ⊇ \p{N}
+ALNUM_WIDE = wide_class(string.ascii_letters + string.digits)  # ⊇ [\p{L}\p{N}]
+UPPER_DIGIT_WIDE = wide_class(string.ascii_uppercase + string.digits)  # ⊇ [\p{Lu}\p{N}]
+
+
+def finditer_at(exact: regex.Pattern[str], candidates: re.Pattern[str], text: str) -> Iterator[regex.Match[str]]:
+    """The matches of ``exact.finditer(text)``, trying ``exact`` only where ``candidates``
+    matches. ``candidates`` consumes one character and must match at every position where a
+    match of ``exact`` (never empty) can start; `regex` still sees the text before that position
+    (look-behinds, ``\\b``), so each match is the one ``finditer`` finds there."""
+    end = 0
+    for c in candidates.finditer(text):
+        pos = c.start()
+        if pos < end:
+            continue  # inside the previous match, where finditer does not look either
+        m = exact.match(text, pos)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
+# --------------------------------------------------------------------------- shared patterns
+
 # A chunk (the non-space run around a candidate) that is a URL, an e-mail address, a hashtag
 # or handle, a domain or a file name: no merged-word rule touches it.
 LINK_CHUNK_RE = regex.compile(
@@ -52,12 +111,25 @@ CODE_LINE_RE = regex.compile(
     r"^(?: {4,}|\t)\S|^\s*(?:>>>|\.\.\.|def |class |import |from \S+ import |return |@\w)"
     r"|^\s*(?:for|if|elif|else|while|try|except|with)\b.*:\s*$|\S\s?=\s?\S|[;{}]\s*$|\w\(\)"
 )
+# The alternatives of CODE_LINE_RE anchored at the start of the line: elsewhere in a line it
+# can only match at a `=`, `;`, `{`, `}` or `()`, so a line of prose without those needs no
+# search past its first characters (a search tries every alternative at every position).
+CODE_LINE_START_RE = regex.compile(
+    r"(?: {4,}|\t)\S|\s*(?:>>>|\.\.\.|def |class |import |from \S+ import |return |@\w)"
+    r"|\s*(?:for|if|elif|else|while|try|except|with)\b.*:\s*$"
+)
+CODE_LINE_MARKS = ("=", ";", "{", "}", "()")
 # What an editor's bracket holds: words, numbers and light punctuation, not code.
 PROSE_CONTENT_RE = regex.compile(r"[\p{L}\p{M}\p{N}\s,.;:'’\-–—/&%€$]+")
 CODE_CHARS = frozenset("_={}<>\\|/")
 # Where a word may start inside a token: lower→Upper, or ACRONYM→Word (AESThis). Rare in
 # clean text, so the case-join pass looks only where this matches.
 CASE_JUNCTION_RE = regex.compile(r"(?<=\p{Ll}\p{M}*)\p{Lu}|(?<=\p{Lu}{2})\p{Lu}\p{Ll}")
+# Wherever CASE_JUNCTION_RE can match: a capital after a small letter or a mark, or a capital
+# after two capitals and before a small letter.
+CASE_JUNCTION_CANDIDATE_RE = re.compile(
+    rf"{UPPER_WIDE}(?<={LOWER_WIDE}{UPPER_WIDE})|{UPPER_WIDE}(?<={UPPER_WIDE}{{3}})(?={LOWER_WIDE})"
+)
 
 
 # --------------------------------------------------------------------------- shared state
@@ -107,7 +179,8 @@ class Context:
     def __init__(self, text: str, lex: Lexicon) -> None:
         self.text = text
         self.lex = lex
-        self._runs: Counter[str] | None = None
+        self._runs: dict[str, int] = {}
+        self._latin1_runs: set[bytes] | None = None
         self._code: list[tuple[int, int]] | None = None
         self._fences: list[int] | None = None
         self._code_lines: dict[int, bool] = {}
@@ -142,11 +215,11 @@ class Context:
             known = False  # no line break for thousands of characters: prose, not code
         if known is None:
             line = text[start:end]
-            known = self._code_lines[start] = CODE_LINE_RE.search(line) is not None
+            known = self._code_lines[start] = code_line(line)
         if known:
             return True
         if self._fences is None:
-            self._fences = [m.start() for m in regex.finditer(r"```", text)]
+            self._fences = fence_starts(text)
         return bisect.bisect_left(self._fences, start) % 2 == 1
 
     def contains(self, phrase: str) -> bool:
@@ -157,10 +230,29 @@ class Context:
         return got
 
     def standalone(self, word: str) -> int:
-        """How often ``word`` stands as a whole letter run in the article."""
-        if self._runs is None:
-            self._runs = Counter(RUN_RE.findall(self.text))
-        return self._runs.get(word, 0)
+        """How often ``word`` stands as a whole letter run in the article (cached per word: a
+        few dozen words are asked about per article, far cheaper than counting every run)."""
+        got = self._runs.get(word)
+        if got is None:
+            got = self._runs[word] = count_runs(self.text, word)
+        return got
+
+    def alone(self, words: Spellings) -> set[str]:
+        """Those of ``words`` that stand alone (``standalone(word) > 0``). A whole letter run of
+        Latin-1 letters is one of ``latin1_runs``: a word that is none of them is not searched
+        (most of a word list, in most articles); the others are counted by ``standalone``."""
+        runs = self.latin1_runs()
+        maybe = [words.by_latin1[key] for key in runs.intersection(words.by_latin1)]
+        return {w for w in (*maybe, *words.beyond) if self.standalone(w) > 0}
+
+    def latin1_runs(self) -> set[bytes]:
+        """The maximal runs of Latin-1 letters of the article, as Latin-1 bytes: every other
+        character, in Latin-1 or not (encoded as ``?``), separates them. Encoding, translating
+        and splitting run in C, several times faster than a pattern scan of the text."""
+        if self._latin1_runs is None:
+            encoded = self.text.encode("latin-1", "replace")
+            self._latin1_runs = set(encoded.translate(LATIN1_LETTERS_ONLY).split())
+        return self._latin1_runs
 
     def is_place(self, word: str) -> bool:
         return word in self.lex.places
@@ -174,6 +266,63 @@ class Context:
             if run.endswith(suffix) and run[: -len(suffix)] in p:
                 return True
         return any(run.startswith(w) for w in self.lex.protected_by_head.get(run[:2], ()))
+
+
+def fence_starts(text: str) -> list[int]:
+    """Where each ```` ``` ```` of ``text`` starts, left to right without overlap (as
+    ``regex.finditer`` finds them), by ``str.find``."""
+    out = []
+    i = text.find("```")
+    while i >= 0:
+        out.append(i)
+        i = text.find("```", i + 3)
+    return out
+
+
+def code_line(line: str) -> bool:
+    """``CODE_LINE_RE.search(line) is not None``, without the search when it cannot match."""
+    if CODE_LINE_START_RE.match(line):
+        return True
+    if not any(mark in line for mark in CODE_LINE_MARKS):
+        return False
+    return CODE_LINE_RE.search(line) is not None
+
+
+def count_runs(text: str, word: str) -> int:
+    """How many maximal ``RUN_RE`` runs of ``text`` equal ``word``: the same number as
+    ``Counter(RUN_RE.findall(text))[word]``, found with ``str.find``. An occurrence is a whole
+    run when no letter or mark touches it on either side."""
+    if not RUN_RE.fullmatch(word):
+        return 0  # no run holds a space, a digit or a hyphen
+    n = 0
+    size = len(word)
+    i = text.find(word)
+    while i >= 0:
+        j = i + size
+        if not (i > 0 and LETTER_RE.match(text, i - 1)) and not LETTER_RE.match(text, j):
+            n += 1
+        # the next whole run cannot start inside this occurrence: its letters would touch it
+        i = text.find(word, j)
+    return n
+
+
+# A bytes.translate table: Latin-1 letters (as `regex` classes them) stay, every other byte
+# becomes a space.
+LATIN1_LETTERS_ONLY = bytes(i if LETTER_RE.match(chr(i)) else 32 for i in range(256))
+
+
+class Spellings:
+    """A word list for ``Context.alone``: each word by its Latin-1 bytes, and those beyond."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.by_latin1: dict[bytes, str] = {}
+        beyond = []
+        for w in dict.fromkeys(words):
+            try:
+                self.by_latin1[w.encode("latin-1")] = w
+            except UnicodeEncodeError:
+                beyond.append(w)
+        self.beyond = tuple(beyond)
 
 
 def context(doc: Document) -> Context:
@@ -250,7 +399,7 @@ def case_join(doc: Document, rule: Rule) -> Iterator[Finding]:
     ambiguous = words_param(doc, rule, "ambiguous_left")
     prompts = words_param(doc, rule, "link_prompts")
     last_end = -1
-    for j in CASE_JUNCTION_RE.finditer(text):
+    for j in finditer_at(CASE_JUNCTION_RE, CASE_JUNCTION_CANDIDATE_RE, text):
         if j.start() < last_end:
             continue
         start, end = letter_run(text, j.start(), j.end())
@@ -422,6 +571,23 @@ PUNCT_RE = regex.compile(
     r"|\p{N}(?=\p{Lu}\p{Ll}+\b)(?<=(?<![\p{L}\p{N}])\p{N}{2,4})(?P<digit>)"
     r"|(?P<wordnum>\p{N})(?<=(?<![\p{L}\p{M}\p{N}])\p{Ll}{2,7}\p{N})(?=\p{N}{1,3}\b)"
 )
+# Wherever PUNCT_RE can match: one of its marks (or a digit), then, by look-arounds that also
+# see that character, the widened context of each alternative in the same order. One leading
+# character class (not an alternation of them) keeps the `re` scan fast.
+PUNCT_CANDIDATE_RE = re.compile(
+    wide_class(string.digits + ')]".!?,;([', also="”»“«…")
+    + "(?:"
+    + rf"(?<=[)\]])(?={LETTER_WIDE})"  # bracket
+    + rf"|(?<=[”»])(?={LETTER_WIDE}|[“«])"  # close
+    + rf"|(?<=(?:{ALNUM_WIDE}|[.,;:!?])[“«])(?={ALNUM_WIDE})"  # open
+    + rf"|(?<=(?:{LETTER_WIDE}|[.!?…,])\")(?={LETTER_WIDE}|\"{LETTER_WIDE})"  # straight, dbl
+    + rf"|(?<={LOWER_WIDE}{LOWER_WIDE}[.!?…])(?={UPPER_WIDE}{LOWER_WIDE})"  # stop
+    + rf"|(?<={LETTER_WIDE}{LETTER_WIDE}[,;])(?={LETTER_WIDE}{LETTER_WIDE})"  # comma
+    + rf"|(?<={LETTER_WIDE}{LETTER_WIDE}[(\[])(?={UPPER_DIGIT_WIDE})"  # paren
+    + rf"|(?<={DIGIT_WIDE}{DIGIT_WIDE})(?={UPPER_WIDE}{LOWER_WIDE})"  # digit
+    + rf"|(?<={LOWER_WIDE}{DIGIT_WIDE})(?={DIGIT_WIDE})"  # wordnum
+    + ")"
+)
 NUMBER_AFTER_RE = regex.compile(r"\p{N}+")
 WORD_AFTER_RE = regex.compile(r"[\p{L}\p{M}]+")
 WORD_BEFORE_RE = regex.compile(r"[\p{L}\p{M}]+$")
@@ -435,7 +601,7 @@ def punct_join(doc: Document, rule: Rule) -> Iterator[Finding]:
     starters = words_param(doc, rule, "sentence_starters")
     before_numbers = words_param(doc, rule, "before_numbers")
     prompts = words_param(doc, rule, "link_prompts")
-    for m in PUNCT_RE.finditer(text):
+    for m in finditer_at(PUNCT_RE, PUNCT_CANDIDATE_RE, text):
         kind = m.lastgroup or ""
         p0, p1 = m.span(kind)
         if ctx.skipped(p0, p1):
@@ -656,7 +822,8 @@ def elision(doc: Document, rule: Rule) -> Iterator[Finding]:
     rest_min = float(rule.params.get("min_rest_zipf", 3.0))
     apo = ctx.apostrophe
     seen: set[int] = set()
-    for m in ELISION_UPPER_RE.finditer(text):
+    uppers, lowers, titles = elision_candidates(text, whole_max)
+    for m in uppers:
         head, rest = m.group(1), m.group(2)
         start, end = m.span()
         if not isolated(text, start, end) or ctx.protected(m.group()) or ctx.skipped(start, end):
@@ -669,12 +836,10 @@ def elision(doc: Document, rule: Rule) -> Iterator[Finding]:
             continue  # jQuery, dBase: English knows it as one word (French lists hold lunion)
         seen.add(start)
         yield elision_finding(rule, start, end, head, rest, apo)
-    for m in ELISION_LOWER_RE.finditer(text):
-        head, rest = m.group(1), m.group(2)
+    for m in lowers:  # none is a word of English or French (`dotage`, `limply` stay whole)
+        head, rest = m.group(3), m.group(4)
         start, end = m.span()
         token = m.group()
-        if zipf(token, "en") > 0 or zipf(token, "fr") >= whole_max:
-            continue  # any English word (`dotage`, `limply`) or a French one stays whole
         if start in seen or token in ctx.lex.elisions or not isolated(text, start, end):
             continue
         if ctx.skipped(start, end):
@@ -688,11 +853,11 @@ def elision(doc: Document, rule: Rule) -> Iterator[Finding]:
     # At a sentence start the glued token is capitalised (`Lassaillants`, `Cest`): stricter,
     # since French surnames look the same (Lheureux, Loiseau): no word in either language at
     # all, spelled once, and the rest a French word that English does not use.
-    for m in ELISION_TITLE_RE.finditer(text):
-        head, rest = m.group(1), m.group(2)
+    for m in titles:
+        head, rest = m.group(5), m.group(6)
         start, end = m.span()
         token = m.group()
-        if zipf(token, "en") > 0 or zipf(token, "fr") >= 1.0 or start in seen:
+        if start in seen:
             continue
         if zipf(rest, "fr") < rest_min or zipf(rest, "en") >= 3.0 or ctx.standalone(token) > 1:
             continue
@@ -703,8 +868,12 @@ def elision(doc: Document, rule: Rule) -> Iterator[Finding]:
         seen.add(start)
         yield elision_finding(rule, start, end, head, rest, apo)
     listed = ctx.lex.elisions
-    if listed and any(ctx.standalone(form) or ctx.standalone(form.capitalize()) for form in listed):
-        store = doc.cache["store"]
+    store = doc.cache["store"]
+    spellings = store.memo(
+        "merged_words.elision_spellings", lambda: Spellings(w for form in listed for w in (form, form.capitalize()))
+    )
+    # a listed form (or its capitalised spelling) must stand alone somewhere in the article
+    if ctx.alone(spellings):
         pattern = store.memo(
             "merged_words.elision_forms",
             lambda: regex.compile(
@@ -735,6 +904,43 @@ def elision(doc: Document, rule: Rule) -> Iterator[Finding]:
 # sentence start) are strict enough that names such as Sabine, Noémie or Céline never pass,
 # since their letters after the capital are no French word.
 ELISION_TITLE_RE = regex.compile(r"\b(Qu|[LDCJNS])([aeiouyhàâäéèêëîïôöûüœæ][\p{Ll}\p{M}]{3,})\b")
+# The three elision patterns in one scan: groups 1-2, 3-4 or 5-6 hold the head and the rest,
+# so ``lastindex`` tells which matched. Each match is a whole word (``\b``, word characters,
+# ``\b``) and at one place at most one of them can match (a small head before a capital, a
+# small head before a small vowel, a capital head), so the scan finds exactly the matches of
+# each pattern alone.
+ELISION_ANY_RE = regex.compile(
+    r"\b(?:"
+    + "|".join(
+        p.pattern.removeprefix(r"\b").removesuffix(r"\b")
+        for p in (ELISION_UPPER_RE, ELISION_LOWER_RE, ELISION_TITLE_RE)
+    )
+    + r")\b"
+)
+
+
+@lru_cache(maxsize=1 << 16)
+def zipf_en_fr(word: str) -> tuple[float, float]:
+    """``zipf(word, "en"), zipf(word, "fr")``, cached per word: most elision candidates are
+    common words (`later`, `Canada`) that come back in every article."""
+    return zipf(word, "en"), zipf(word, "fr")
+
+
+def elision_candidates(text: str, whole_max: float) -> tuple[list, list, list]:
+    """The matches of ELISION_UPPER_RE, ELISION_LOWER_RE and ELISION_TITLE_RE in ``text``, in
+    order, the last two without the tokens that are words: any English word or a French one of
+    Zipf ``whole_max`` or more (lower case), any word at all (Zipf 1 in French, capitalised)."""
+    uppers, lowers, titles = [], [], []
+    for m in ELISION_ANY_RE.finditer(text):
+        which = m.lastindex
+        if which == 2:
+            uppers.append(m)
+            continue
+        en, fr = zipf_en_fr(m.group())
+        if en > 0 or fr >= (whole_max if which == 4 else 1.0):
+            continue
+        (lowers if which == 4 else titles).append(m)
+    return uppers, lowers, titles
 
 
 def sentence_start(text: str, pos: int) -> bool:
@@ -829,6 +1035,10 @@ LOST_S_RE = regex.compile(r"(?<=\p{L}\p{M}*) s (?=([\p{L}\p{M}]+))")
 # A contraction split at its apostrophe: the lone ending is searched first (fast), then the
 # word before it must be one that takes this ending.
 LOST_END_RE = regex.compile(r" (t|m|re|ll|ve)\b")
+# Matches wherever LOST_END_RE does (an ASCII letter, digit or `_` is a word character for
+# `\b` in any Unicode version), with the standard `re`, which scans plain text several times
+# faster: most articles have no lone `t`, `m`, `re`, `ll`, `ve` and skip LOST_END_RE.
+LOST_END_GATE = re.compile(r" (?:t|m|re|ll|ve)(?![A-Za-z0-9_])")
 CONTRACTED = {
     "t": frozenset(
         "don can won isn aren wasn weren doesn didn hasn haven hadn couldn wouldn shouldn mustn".split()
@@ -869,7 +1079,8 @@ def lost_apostrophe(doc: Document, rule: Rule) -> Iterator[Finding]:
             message=f"Possessive lost its apostrophe: '{left} s' is '{left}{apo}s'.",
             title=f"{left}{apo}s",
         )
-    for m in LOST_END_RE.finditer(text):
+    endings = LOST_END_RE.finditer(text) if LOST_END_GATE.search(text) else ()
+    for m in endings:
         gap = m.start()
         lm = WORD_BEFORE_RE.search(text, max(0, gap - 12), gap)
         if lm is None or lm.group().lower() not in CONTRACTED[m.group(1)]:
@@ -898,13 +1109,24 @@ def glued_contractions(doc: Document, rule: Rule, ctx: Context, apo: str) -> Ite
     if not table:
         return
     its_next = words_param(doc, rule, "its_before")
-    present = [w for w in (*table, "its") if ctx.standalone(w) or ctx.standalone(w.capitalize())]
+    pairs, spellings = doc.cache["store"].memo(
+        f"merged_words.contraction_forms.{rule.id}", lambda: contraction_forms(table)
+    )
+    alone = ctx.alone(spellings)
+    present = [w for w, cap in pairs if w in alone or cap in alone] if alone else []
     for form in present:
         pattern = doc.cache["store"].memo(
             f"merged_words.contraction.{form}",
             lambda form=form: regex.compile(rf"\b(?i:{form})\b(?= (\p{{L}}+))"),
         )
         yield from _contraction_hits(pattern, rule, ctx, apo, table, its_next)
+
+
+def contraction_forms(table: dict[str, str]) -> tuple[tuple[tuple[str, str], ...], Spellings]:
+    """Each glued form (the table's, then `its`) with its capitalised spelling, and all of them
+    as ``Spellings``."""
+    pairs = tuple((w, w.capitalize()) for w in (*table, "its"))
+    return pairs, Spellings(s for pair in pairs for s in pair)
 
 
 def _contraction_hits(
