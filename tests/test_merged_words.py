@@ -439,3 +439,13 @@ def test_legit_words_are_never_split() -> None:
             if found:
                 bad[word] = [text[f.start : f.end] for f in found]
     assert not bad
+
+
+@pytest.mark.parametrize("text", ["Cest la vie, quilſ partent.", "I isnt sure. You iſnt right.", "Doeſnt it?"])
+def test_case_folded_matches_outside_the_lists_are_left_alone(text: str) -> None:
+    """Case-insensitive patterns fold `ſ` to `s`; such a match is not a listed form and once
+    made the rule fail with a KeyError."""
+    from fixer import check_text
+
+    found = [f for f in check_text(text) if f.rule in ("merged-word.elision", "merged-word.lost-apostrophe")]
+    assert all("ſ" not in text[f.start : f.end] for f in found)

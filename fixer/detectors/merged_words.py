@@ -887,8 +887,9 @@ def elision(doc: Document, rule: Rule) -> Iterator[Finding]:
                 token[1:] != token[1:].lower() or not sentence_start(text, m.start()) or zipf(token, "en") >= 3.0
             ):
                 continue  # Cest at a sentence start; not CEST, not Jai (a name English knows)
-            if m.start() not in seen and isolated(text, *m.span()) and not ctx.skipped(*m.span()):
-                repaired = listed[token.lower()].replace("'", apo)
+            form = listed.get(token.lower())  # None for `quilſ`: the pattern's case folding matched ſ as s
+            if form is not None and m.start() not in seen and isolated(text, *m.span()) and not ctx.skipped(*m.span()):
+                repaired = form.replace("'", apo)
                 if token[0].isupper():
                     repaired = repaired[0].upper() + repaired[1:]
                 yield rule.finding(
@@ -1145,6 +1146,8 @@ def _contraction_hits(
         else:
             if low == "dont" and (zipf(nxt, "en") < 3.0 or zipf(nxt, "fr") > zipf(nxt, "en")):
                 continue  # dont la, dont il: French
+            if low not in table:
+                continue  # `iſnt`: the pattern's case folding matched ſ as s; not a listed form
             repaired = table[low].replace("'", apo)
             if word[0].isupper():
                 repaired = repaired[0].upper() + repaired[1:]
