@@ -18,7 +18,9 @@ accents restored where the glossary and the majority agree.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import compress
+from operator import itemgetter
 
 import regex
 from rapidfuzz import process
@@ -27,7 +29,7 @@ from rapidfuzz.distance import Levenshtein
 from ..document import Document
 from ..glossary import FRENCH_CONNECTORS, Entity, Glossary, doc_glossary, fold, has_context
 from ..model import Finding, Rule
-from .terminology import caps_line
+from .terminology import caps_line, token_spans
 
 _ACRONYM_RE = regex.compile(r"^\p{Lu}[\p{Lu}\p{N}]*(?:-\p{Lu}[\p{Lu}\p{N}]*)*$")
 
@@ -55,18 +57,46 @@ def _known(g: Glossary, doc: Document, acr: str) -> list[Entity]:
     return [e for e in g.entity_for_acronym(acr) if has_context(doc, e, acronym=False)]
 
 
+_FIRST_TWO = itemgetter(slice(None, 2))
+
+
+def _acronym_words(words: Iterable[str]) -> set[str]:
+    """The words of a document that are acronyms. ``_is_acronym`` needs its first two
+    characters in upper case, so ``str.isupper`` of them (mapped in C over every word) keeps
+    every acronym and leaves few words for the exact test."""
+    words = list(words)
+    two_caps = map(str.isupper, map(_FIRST_TWO, words))
+    return {w for w in compress(words, two_caps) if _is_acronym(w)}
+
+
+def _may_differ(counts: Counter[str], words: dict[str, int]) -> bool:
+    """Whether ``acronym`` can report anything: two acronyms one permutation or one letter
+    apart, or a plural in capital S beside one in small s. Neither needs the article's
+    definitions or the glossary, so an article without either skips them."""
+    forms = list(counts)
+    for i, a in enumerate(forms):
+        if len(a) >= 4 and a.endswith("S") and a[:-1] + "s" in words:
+            return True
+        for b in forms[i + 1 :]:
+            if _one_apart(a, b):
+                return True
+    return False
+
+
 def acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
     g = doc_glossary(doc)
     counts: Counter[str] = Counter()
     where: dict[str, list[tuple[int, int]]] = {}
     # whether a token is an acronym depends on its spelling only: judged once per distinct word
-    acronyms = {w for w in doc.word_counts if _is_acronym(w)}
+    acronyms = _acronym_words(doc.word_counts)
     if not acronyms:
         return
-    for tok in doc.tokens:
-        if tok.text in acronyms and not caps_line(doc, tok.start):
-            counts[tok.text] += 1
-            where.setdefault(tok.text, []).append((tok.start, tok.end))
+    for start, end, word in token_spans(doc.text, acronyms):
+        if not caps_line(doc, start):
+            counts[word] += 1
+            where.setdefault(word, []).append((start, end))
+    if not _may_differ(counts, doc.word_counts):
+        return
     defined = set(doc.acronyms)
     # authority of a form: defined in the article, or a glossary acronym the context confirms
     authority = {a: (a in defined) + bool(_known(g, doc, a)) for a in counts}

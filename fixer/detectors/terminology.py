@@ -16,7 +16,9 @@ knows.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import compress
+from operator import itemgetter
 
 import regex
 from rapidfuzz import fuzz
@@ -62,6 +64,43 @@ def caps_line(doc: Document, offset: int) -> bool:
     return cache[i]
 
 
+# A character of a token (``document.WORD_RE``), and the joiners a token may hold inside.
+_TOKEN_CHAR_RE = regex.compile(r"[\p{L}\p{M}\p{N}]")
+_JOINERS = "'’-"
+
+
+def token_spans(text: str, words: Iterable[str]) -> list[tuple[int, int, str]]:
+    """(start, end, word) of every token of ``text`` (as ``Document.tokens`` splits it) that is
+    one of ``words`` (themselves tokens), in text order.
+
+    Detectors that look for a few known words use this instead of walking every token: each
+    word is found with ``str.find`` and kept where it is a whole token. ``WORD_RE`` tokens are
+    maximal runs of letters, marks and digits, joined through one apostrophe or hyphen, so an
+    occurrence is a whole token exactly when neither side continues it: no token character
+    next to it, and no joiner followed (after the end) or preceded (before the start) by a
+    token character."""
+    spans: list[tuple[int, int, str]] = []
+    n = len(text)
+    is_char = _TOKEN_CHAR_RE.match
+    for w in words:
+        size = len(w)
+        i = text.find(w)
+        while i >= 0:
+            e = i + size
+            glued_before = i > 0 and (
+                is_char(text, i - 1) is not None
+                or (i > 1 and text[i - 1] in _JOINERS and is_char(text, i - 2) is not None)
+            )
+            glued_after = e < n and (
+                is_char(text, e) is not None or (e + 1 < n and text[e] in _JOINERS and is_char(text, e + 1) is not None)
+            )
+            if not glued_before and not glued_after:
+                spans.append((i, e, w))
+            i = text.find(w, i + 1)
+    spans.sort()
+    return spans
+
+
 def _pick(doc: Document, entities: list[Entity], need_context: bool) -> Entity | None:
     """The one entity the article is about, or None when unsure."""
     confirmed = [e for e in entities if has_context(doc, e)]
@@ -79,8 +118,12 @@ def french_acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
     window = int(rule.params.get("gloss_window", 40))
     # The entities of a token depend on its spelling only: judged once per distinct word of
     # the article, so the walk over every token is one dict probe, and most articles skip it.
+    words = doc.word_counts
+    # Only a French acronym as written, or a word starting with a capital (title case, see
+    # ``_title_case_french``), can have entities: the capital test is mapped in C over every
+    # word, and the exact test runs on what is left.
     ents_of: dict[str, list[Entity]] = {}
-    for word in doc.word_counts:
+    for word in {*compress(words, map(str.isupper, map(_FIRST, words))), *(g.fr_acronyms.keys() & words.keys())}:
         ents = g.fr_acronyms.get(word)
         if not ents or word != word.upper():
             ents = _title_case_french(g, word)
@@ -88,28 +131,29 @@ def french_acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
             ents_of[word] = ents
     if not ents_of:
         return
-    for tok in doc.tokens:
-        ents = ents_of.get(tok.text)
-        if not ents:
-            continue
+    for tok_start, tok_end, tok_text in token_spans(text, ents_of):
+        ents = ents_of[tok_text]
         need_context = any(e.fr_ambiguous for e in ents) or len(ents) > 1
         ent = _pick(doc, ents, need_context)
-        if ent is None or caps_line(doc, tok.start):
+        if ent is None or caps_line(doc, tok_start):
             continue
-        if ent.fr_ambiguous and not _ambiguous_ok(doc, ent, tok.start, tok.end, int(rule.params.get("context_window", 250))):
+        if ent.fr_ambiguous and not _ambiguous_ok(doc, ent, tok_start, tok_end, int(rule.params.get("context_window", 250))):
             continue
-        before = text[max(0, tok.start - window) : tok.start]
-        after = text[tok.end : tok.end + window]
+        before = text[max(0, tok_start - window) : tok_start]
+        after = text[tok_end : tok_end + window]
         if _FRENCH_GLOSS_BEFORE.search(before) or _FRENCH_GLOSS_AFTER.search(after):
             continue
         english = ent.acronym or ent.name
-        gloss = _gloss(text, tok.start, tok.end, ent)
-        msg = f"French acronym {tok.text} of {ent.label()}; English text uses {english}."
+        gloss = _gloss(text, tok_start, tok_end, ent)
+        msg = f"French acronym {tok_text} of {ent.label()}; English text uses {english}."
         if gloss is not None:
             start, end = gloss
             yield rule.finding(start, end, english, message=msg)
         else:
-            yield rule.finding(tok.start, tok.end, english, message=msg)
+            yield rule.finding(tok_start, tok_end, english, message=msg)
+
+
+_FIRST = itemgetter(slice(None, 1))
 
 
 def _title_case_french(g: Glossary, word: str) -> list[Entity]:
