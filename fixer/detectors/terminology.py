@@ -220,7 +220,29 @@ _LOWER_WORD = r"\p{Ll}[\p{Ll}\p{M}]*+"
 _RUN_RE = regex.compile(
     rf"{_CAP_WORD}(?:[ \t\u00a0\-'’]++(?:{_LOWER_WORD}[ \t\u00a0'’\-]++){{0,6}}+{_CAP_WORD})+"
 )
+# The same runs found faster: ``_RUN_RE`` tries its look-arounds at every character, while a
+# pattern that starts with ``\p{Lu}`` lets the regex engine skip straight to the capitals. A
+# capitalised word holds a capital among its leading letters, so the run is tried from that
+# capital (the look-behind checks that only letters lie between it and the word start) and
+# its start moved back to the word start (``_run_spans``). The first capital of a word is
+# tried first, and a run from any capital of the word ends where the run from its start does,
+# so the spans are exactly ``_RUN_RE``'s.
+_RUN_FROM_CAPITAL_RE = regex.compile(
+    r"\p{Lu}(?<=(?<![\p{L}\p{M}\p{N}])[\p{L}\p{M}]*\p{Lu})[\p{L}\p{M}\p{N}]*+"
+    + _RUN_RE.pattern[len(_CAP_WORD) :]
+)
+_LETTER_RE = regex.compile(r"[\p{L}\p{M}]")
 MAX_LOWER = 2  # lower-case content words in a row inside a name
+
+
+def _run_spans(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of ``_RUN_RE.finditer(text)``, found from their first capital."""
+    is_letter = _LETTER_RE.match
+    for m in _RUN_FROM_CAPITAL_RE.finditer(text):
+        start = m.start()
+        while start > 0 and is_letter(text, start - 1) is not None:
+            start -= 1  # a word glued to its article: "theOuest", "dAfrica"
+        yield start, m.end()
 _PAREN_RE = regex.compile(r"[ \t\u00a0]*\(([^()\n]{1,30})\)")
 
 
@@ -462,8 +484,8 @@ def name_runs(doc: Document, g: Glossary) -> list[list[Piece]]:
     got = doc.cache.get("terminology.runs")
     if got is None:
         text = doc.text
-        got = [run for span in _RUN_RE.finditer(text)
-               for run in _runs(split_pieces(span.group(), span.start(), g.words), text)]
+        got = [run for start, end in _run_spans(text)
+               for run in _runs(split_pieces(text[start:end], start, g.words), text)]
         doc.cache["terminology.runs"] = got
     return got
 
