@@ -222,14 +222,16 @@ _RUN_RE = regex.compile(
 )
 # The same runs found faster: ``_RUN_RE`` tries its look-arounds at every character, while a
 # pattern that starts with ``\p{Lu}`` lets the regex engine skip straight to the capitals. A
-# capitalised word holds a capital among its leading letters, so the run is tried from that
-# capital (the look-behind checks that only letters lie between it and the word start) and
-# its start moved back to the word start (``_run_spans``). The first capital of a word is
-# tried first, and a run from any capital of the word ends where the run from its start does,
-# so the spans are exactly ``_RUN_RE``'s.
+# capitalised word holds a capital among its leading letters, so the run is tried from the
+# word's first capital (the look-behind checks that only letters lie between it and the word
+# start) and its start moved back to the word start (``_run_spans``). Whatever the outcome,
+# (*SKIP) then resumes the search after the word: no run starts inside a word, and a run from
+# a later capital of the word would end where this one does. So the spans are exactly
+# ``_RUN_RE``'s, and a long word of capitals stays linear.
 _RUN_FROM_CAPITAL_RE = regex.compile(
-    r"\p{Lu}(?<=(?<![\p{L}\p{M}\p{N}])[\p{L}\p{M}]*\p{Lu})[\p{L}\p{M}\p{N}]*+"
+    r"\p{Lu}(?:(?<=(?<![\p{L}\p{M}\p{N}])[\p{L}\p{M}]*\p{Lu})[\p{L}\p{M}\p{N}]*+(*SKIP)"
     + _RUN_RE.pattern[len(_CAP_WORD) :]
+    + r"|[\p{L}\p{M}\p{N}]*+(*SKIP)(*FAIL))"
 )
 _LETTER_RE = regex.compile(r"[\p{L}\p{M}]")
 MAX_LOWER = 2  # lower-case content words in a row inside a name
