@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from functools import cached_property
 from itertools import compress
 from operator import itemgetter
 
@@ -138,35 +139,61 @@ def acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
 
 # a whole run of letters (as ``[\p{L}\p{M}]+`` finds them) not starting with a-z
 _CAP_LETTERS_RE = regex.compile(r"(?<![\p{L}\p{M}])(?![a-z])[\p{L}\p{M}]+")
+# The same runs, found faster: the pattern starts with a character class (a letter or mark
+# other than a-z), so the regex engine jumps from candidate to candidate instead of trying the
+# look-behind at every character; the look-behind then keeps only run starts.
+_CAP_LETTERS_FAST_RE = regex.compile(r"(?V1)[[\p{L}\p{M}]--[a-z]](?<=(?<![\p{L}\p{M}]).)[\p{L}\p{M}]*+")
 _NAME_GAPS = frozenset({" ", "-", "\u00a0"})
 
 
+def _is_name_word(w: str) -> bool:
+    """A capitalised word with a lower-case letter (Mali, McDonald; not NATO)."""
+    # (w[1:].islower() implies a lower-case letter: a cheap first test for "Mali")
+    return w[0].isupper() and (w[1:].islower() or any(c.islower() for c in w[1:]))
+
+
 class _Names:
-    """Capitalised words of one article: occurrences, neighbours, and whether the word is
-    ever used inside a sentence (a proper name rather than a sentence-initial word)."""
+    """Capitalised words of one article: how often each occurs (``count``, in the order of
+    their first occurrence), and, computed only when asked for, where (``occ``) and which
+    names stand next to them (``neighbours``). Most articles never need the second walk."""
 
     def __init__(self, doc: Document) -> None:
-        self.occ: dict[str, list[tuple[int, int]]] = {}
-        self.neighbours: dict[str, set[str]] = {}
-        self.after: dict[str, set[str]] = {}  # the word that follows (a surname after a first name)
-        text = doc.text
+        self.text = doc.text
+        # Counter keeps first-occurrence order, like the walk below fills ``occ``
+        found = Counter(_CAP_LETTERS_FAST_RE.findall(self.text))
+        self.count: dict[str, int] = {w: n for w, n in found.items() if _is_name_word(w)}
+
+    @cached_property
+    def _walk(self) -> tuple[dict[str, list[tuple[int, int]]], dict[str, set[str]]]:
+        occ: dict[str, list[tuple[int, int]]] = {}
+        neighbours: dict[str, set[str]] = {}
+        text = self.text
         prev: tuple[str, int] | None = None
         # Only words that can start with a capital are visited (none starts with a-z); the
         # previous name word is a neighbour only across a one-character gap, which no other
         # word can sit in, so skipping the lower-case words changes nothing.
-        for m in _CAP_LETTERS_RE.finditer(text):
+        for m in _CAP_LETTERS_FAST_RE.finditer(text):
             w = m.group()
-            # (w[1:].islower() implies a lower-case letter: a cheap first test for "Mali")
-            if not (w[0].isupper() and (w[1:].islower() or any(c.islower() for c in w[1:]))):
+            if w not in self.count:
                 prev = None
                 continue
-            self.occ.setdefault(w, []).append(m.span())
+            occ.setdefault(w, []).append(m.span())
             # the gap is exactly one space, hyphen or no-break space
             if prev is not None and text[prev[1] : m.start()] in _NAME_GAPS:
-                self.neighbours.setdefault(w, set()).add(fold(prev[0]))
-                self.neighbours.setdefault(prev[0], set()).add(fold(w))
-                self.after.setdefault(prev[0], set()).add(fold(w))
+                neighbours.setdefault(w, set()).add(fold(prev[0]))
+                neighbours.setdefault(prev[0], set()).add(fold(w))
             prev = (w, m.end())
+        return occ, neighbours
+
+    @property
+    def occ(self) -> dict[str, list[tuple[int, int]]]:
+        """Spans of each name word."""
+        return self._walk[0]
+
+    @property
+    def neighbours(self) -> dict[str, set[str]]:
+        """Folded name words right next to each name word (one space, hyphen or no-break space)."""
+        return self._walk[1]
 
 
 def _zipf(w: str) -> float:
@@ -185,7 +212,7 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
     lone_len = int(rule.params.get("lone_min_length", 8))
     names = _Names(doc)
     glossary_words = g.name_tokens
-    forms = [w for w in names.occ if len(w) >= min_len]
+    forms = [w for w in names.count if len(w) >= min_len]
     by_fold: dict[str, list[str]] = {}
     for w in forms:
         by_fold.setdefault(fold(w), []).append(w)
@@ -199,7 +226,7 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
         ca_, cb_ = a in g.canonical_tokens, b in g.canonical_tokens
         if ca_ != cb_:  # both known spellings: the glossary's canonical one wins (Elisabeth Borne)
             return (b, a) if ca_ else (a, b)
-        ca, cb = len(names.occ[a]), len(names.occ[b])
+        ca, cb = names.count[a], names.count[b]
         if ca == cb:
             return None
         return (a, b) if ca < cb else (b, a)
@@ -232,51 +259,89 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
                     wrong, right = pair
                     # the article's majority and the glossary's canonical name agree on the
                     # accents (Mbappe → Mbappé): restoring them cannot make the text worse
-                    sure = right in g.canonical_tokens and len(names.occ[right]) > len(names.occ[wrong])
+                    sure = right in g.canonical_tokens and names.count[right] > names.count[wrong]
                     yield from emit(wrong, right, "elsewhere in this article", "safe" if sure else None)
     # 2. one or two edits apart, sharing a neighbour (Killian / Kylian Mbappé, Success / Succès Masra),
     #    or one edit apart without one when long and the right one is a glossary name (Yamoussokro)
     keys = sorted(by_fold)
-    for i, ka in enumerate(keys):
-        # the pairs within two edits, found by one rapidfuzz call per name (the comparisons run
-        # in C), then taken in the order of ``keys`` as a loop over every pair would
-        close = process.extract(ka, keys[i + 1 :], scorer=Levenshtein.distance, score_cutoff=2, limit=None)
-        for kb, d, _ in sorted(close, key=lambda c: c[2]):
-            a, b = by_fold[ka][0], by_fold[kb][0]
-            shared = names.neighbours.get(a, set()) & names.neighbours.get(b, set())
-            pair = winner(a, b)
-            if pair is None:
-                continue
-            wrong, right = pair
-            # Without the glossary two close names are as often two people as one misspelt
-            # (Amadou and Hamadou Traoré): only the glossary's spelling can win here.
-            if right not in glossary_words or wrong in g.known_words:
-                continue  # (Guinean beside Guinea: another correct word, not a misspelling)
-            if (ka.startswith(kb) or kb.startswith(ka)) and _zipf(wrong) < float(rule.params.get("common_name_zipf", 3.0)):
-                continue  # Ibrahima beside Ibrahim Traoré: another name; Success for Succès: translated
-            if shared and _glossary_pair(g, right, shared):
-                yield from emit(wrong, right, "elsewhere in this article and in the glossary")
-            elif not shared and d == 1 and min(len(ka), len(kb)) >= lone_len and not _is_word(wrong):
-                yield from emit(wrong, right, "elsewhere in this article and in the glossary")
+    for i, j, d in _close_pairs(keys, [by_fold[k][0] in glossary_words for k in keys]):
+        ka, kb = keys[i], keys[j]
+        a, b = by_fold[ka][0], by_fold[kb][0]
+        pair = winner(a, b)
+        if pair is None:
+            continue
+        wrong, right = pair
+        # Without the glossary two close names are as often two people as one misspelt
+        # (Amadou and Hamadou Traoré): only the glossary's spelling can win here.
+        if right not in glossary_words or wrong in g.known_words:
+            continue  # (Guinean beside Guinea: another correct word, not a misspelling)
+        if (ka.startswith(kb) or kb.startswith(ka)) and _zipf(wrong) < float(rule.params.get("common_name_zipf", 3.0)):
+            continue  # Ibrahima beside Ibrahim Traoré: another name; Success for Succès: translated
+        shared = names.neighbours.get(a, set()) & names.neighbours.get(b, set())
+        if shared and _glossary_pair(g, right, shared):
+            yield from emit(wrong, right, "elsewhere in this article and in the glossary")
+        elif not shared and d == 1 and min(len(ka), len(kb)) >= lone_len and not _is_word(wrong):
+            yield from emit(wrong, right, "elsewhere in this article and in the glossary")
     # 3. one letter away from a glossary name the article does not write but whose context it
     #    confirms (General Ciani in an article about Niger → Tiani)
+    near_people = _near_people_cache(doc)
     for w in forms:
-        if w in glossary_words or w in flagged or _is_word(w) or len(names.occ[w]) > 2:
+        near = near_people.get(w)
+        if near is None:
+            if len(near_people) > 1 << 16:
+                near_people.clear()
+            near = near_people[w] = _near_people(g, w)
+        if not near:
+            continue  # (the cheapest test first: most words are near no glossary surname)
+        if w in glossary_words or w in flagged or _is_word(w) or names.count[w] > 2:
             continue
-        for gw, ents in _near_glossary(g, w):
-            if gw in names.occ:
+        for gw, ents in near:
+            if gw in names.count:
                 continue
-            # only a surname (the last word of the glossary name), one letter changed in place:
-            # Ciani for Tiani; Mamadou is not Amadou (a first name, one letter longer)
-            people = [
-                e for e in ents
-                if e.kind == "person" and len(gw) == len(w)
-                and any(form.split()[-1] == gw for form in (e.name, *e.variants))
-                and has_context(doc, e)
-            ]
+            people = [e for e in ents if has_context(doc, e)]
             if len(people) == 1:
                 yield from emit(w, gw, f"in the glossary ({people[0].name})")
                 break
+
+
+def _close_pairs(keys: list[str], anchors: list[bool]) -> list[tuple[int, int, int]]:
+    """(i, j, distance) for the pairs i < j of ``keys`` within two edits of each other of
+    which one is an anchor, in the order of a loop over every pair.
+
+    Only a pair holding a glossary name can be reported (the right spelling must be the
+    glossary's), so one rapidfuzz call per anchor (the comparisons run in C) finds them all."""
+    found: dict[tuple[int, int], int] = {}
+    for i, key in enumerate(keys):
+        if not anchors[i]:
+            continue
+        for _, d, j in process.extract(key, keys, scorer=Levenshtein.distance, score_cutoff=2, limit=None):
+            if j != i:
+                found[min(i, j), max(i, j)] = d
+    return sorted((i, j, d) for (i, j), d in found.items())
+
+
+def _near_people_cache(doc: Document) -> dict[str, list[tuple[str, list[Entity]]]]:
+    """``_near_people`` of each word seen, shared by all documents of a data store (it depends
+    on the word and the glossary only)."""
+    store = doc.cache["store"]  # set by doc_glossary
+    return store.memo("consistency.near-people", dict)
+
+
+def _near_people(g: Glossary, w: str) -> list[tuple[str, list[Entity]]]:
+    """The glossary surnames one letter from ``w`` (``_near_glossary``, in its order), each
+    with the people whose surname it is, when ``w`` could be that surname misspelt: only the
+    last word of a person's name, one letter changed in place (Ciani for Tiani; Mamadou is not
+    Amadou, a first name one letter longer). Entries without such a person are left out."""
+    out = []
+    for gw, ents in _near_glossary(g, w):
+        people = [
+            e for e in ents
+            if e.kind == "person" and len(gw) == len(w)
+            and any(form.split()[-1] == gw for form in (e.name, *e.variants))
+        ]
+        if people:
+            out.append((gw, people))
+    return out
 
 
 def _glossary_pair(g: Glossary, right: str, neighbours: set[str]) -> bool:
