@@ -20,7 +20,6 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import compress
 from typing import Any, NamedTuple
 
 import regex
@@ -440,49 +439,6 @@ def doc_words(doc: Any) -> list[tuple[int, str]]:
     if words is None:
         words = doc.cache["glossary.scan"] = scan_words(doc.text)
     return words
-
-
-# Tokens (``Document.word_counts``) are runs of letters and digits joined by these; splitting
-# them there gives the runs ``_SCAN_RE`` finds.
-_JOINERS_TO_NUL = str.maketrans({"'": "\0", "’": "\0", "-": "\0"})
-
-
-def _doc_scan_forms(doc: Any) -> tuple[list[str], list[str]]:
-    """The distinct words ``scan_words`` would find in a document, and their folded forms.
-
-    Every run of letters and digits lies inside one token, so the distinct runs are the
-    distinct tokens split at their joiners: one join, translate and split in C, with no scan
-    of the text."""
-    cached = doc.cache.get("glossary.scan-forms")
-    if cached is None:
-        forms = list(set("\0".join(doc.word_counts).translate(_JOINERS_TO_NUL).split("\0")) - {""})
-        cached = doc.cache["glossary.scan-forms"] = (forms, list(map(fold, forms)))
-    return cached
-
-
-@lru_cache(maxsize=1 << 12)
-def _whole_word_re(word: str) -> Any:
-    """``word`` as a whole run of letters and digits (the literal first, so the regex engine
-    can search for it quickly)."""
-    w = regex.escape(word)
-    return regex.compile(rf"{w}(?<![\p{{L}}\p{{M}}\p{{N}}]{w})(?![\p{{L}}\p{{M}}\p{{N}}])")
-
-
-def phrase_words(doc: Any, index: PhraseIndex) -> list[tuple[int, str]]:
-    """The entries of ``doc_words(doc)`` whose word can start a phrase of ``index``.
-
-    ``PhraseIndex.finditer`` skips every other word, so given this shorter list it yields the
-    same matches; finding the few candidate words (those of the document's distinct words
-    whose folded form starts a phrase) and then their occurrences costs much less than
-    folding every word of the text."""
-    forms, folded = _doc_scan_forms(doc)
-    hits = list(compress(forms, map(index.by_first.__contains__, folded)))
-    if not hits:
-        return []
-    text = doc.text
-    out = [(m.start(), fold(w)) for w in hits for m in _whole_word_re(w).finditer(text)]
-    out.sort()
-    return out
 
 
 def deletions(word: str) -> set[str]:
