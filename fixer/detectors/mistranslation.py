@@ -12,7 +12,9 @@
 from __future__ import annotations
 
 import bisect
+from array import array
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -123,17 +125,83 @@ def _count_country(doc: Document, words: tuple[str, ...], country: str, rule: Ru
 # -- mistranslation.false-friend ---------------------------------------------------------------
 
 
-def _phrases(store: Any, name: str) -> list[tuple[regex.Pattern[str], str | None, str]]:
-    def build() -> list[tuple[regex.Pattern[str], str | None, str]]:
+_Phrase = tuple[regex.Pattern[str], str | None, str, tuple[str, ...]]
+
+
+def _phrases(store: Any, name: str) -> list[_Phrase]:
+    def build() -> list[_Phrase]:
         out = []
         for t in store.tables(name, "phrase"):
             flags = regex.IGNORECASE if t.get("ignore_case", True) else 0
-            pat = regex.compile(str(t["pattern"]), flags)
+            source = str(t["pattern"])
+            pat = regex.compile(source, flags)
             suggest = t.get("suggest")
-            out.append((pat, None if suggest is None else str(suggest), str(t.get("note", ""))))
+            note = str(t.get("note", ""))
+            out.append((pat, None if suggest is None else str(suggest), note, _required_runs(source, pat)))
         return out
 
     return store.memo(f"false-friends:{name}", build)
+
+
+# Flags under which a literal of a pattern matches as ``str.lower`` compares it (see
+# ``_required_runs``); any other flag (full case folding, fuzzy matching, another version of
+# the syntax) and the pattern is always searched.
+_PLAIN_FLAGS = regex.V0 | regex.UNICODE | regex.IGNORECASE | regex.MULTILINE | regex.DOTALL
+_RUN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ")
+
+
+def _required_runs(source: str, pat: regex.Pattern[str]) -> tuple[str, ...]:
+    """Lower-cased runs of plain characters (ASCII letters, digits, spaces) that every match
+    of the pattern contains, for a quick ``in`` test before the search; () when unsure.
+
+    The pattern is parsed with Python's own regular-expression parser: the items of its top
+    level are matched one after the other, so a run of plain literal items there is in every
+    match (``\\bat the microphone of\\b`` → ``at the microphone of``; in ``manifestations?``
+    the optional ``s`` ends the run). A pattern that parser cannot read (syntax of ``regex``
+    only), or that holds ``{`` (fuzzy matching reads like a literal to it), gets no runs."""
+    if pat.flags & ~_PLAIN_FLAGS or "{" in source:
+        return ()
+    try:
+        from re import _constants, _parser  # private, but stable since 3.11; else no gate
+
+        items = list(_parser.parse(source))
+    except Exception:
+        return ()
+    runs: list[str] = []
+    run = ""
+    for op, arg in items:
+        if op is _constants.LITERAL and chr(arg) in _RUN_CHARS:
+            run += chr(arg)
+            continue
+        runs.append(run)
+        run = ""
+    runs.append(run)
+    return tuple(r.lower() for r in runs if len(r.replace(" ", "")) >= 3)
+
+
+@lru_cache(maxsize=1)
+def _case_strangers() -> regex.Pattern[str]:
+    """The characters that case-insensitive ``regex`` matches with a plain character but whose
+    ``str.lower`` is not it (``ſ`` for s, ``İ`` for i), found by asking ``regex`` itself once."""
+    codes = array("I", range(0x80, 0xD800)) + array("I", range(0xE000, 0x110000))
+    others = regex.findall(r"[a-z0-9 ]", codes.tobytes().decode("utf-32-le"), regex.IGNORECASE)
+    strangers = [
+        c for c in others
+        if any(regex.fullmatch(regex.escape(a), c, regex.IGNORECASE) and c.lower() != a.lower() for a in _RUN_CHARS)
+    ]
+    return regex.compile("[" + "".join(map(regex.escape, strangers)) + "]" if strangers else r"(?!)")
+
+
+def _lowered(doc: Document) -> str | None:
+    """The document in lower case, for quick ``in`` tests of plain words before a
+    case-insensitive search; None when it holds one of the rare strangers (then no quick test
+    is sound). Every character a case-insensitive match pairs with a plain character lowers to
+    that character's lower case, so a plain word a match needs is in the lowered text."""
+    key = "mistranslation.lowered"
+    if key not in doc.cache:
+        text = doc.text
+        doc.cache[key] = text.lower() if _case_strangers().search(text) is None else None
+    return doc.cache[key]
 
 
 def false_friend(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -143,8 +211,13 @@ def false_friend(doc: Document, rule: Rule) -> Iterator[Finding]:
 
         store = doc.cache["store"] = DataStore()
     name = str(rule.params.get("table", "lexicon/false-friends.toml"))
-    for pat, suggest, note in _phrases(store, name):
-        for m in pat.finditer(doc.text):
+    text = doc.text
+    # A pattern whose required runs are not all in the lower-cased text cannot match.
+    lowered = _lowered(doc)
+    for pat, suggest, note, runs in _phrases(store, name):
+        if lowered is not None and not all(r in lowered for r in runs):
+            continue
+        for m in pat.finditer(text):
             replacement = None
             if suggest is not None:
                 replacement = _keep_case(m.group(), m.expand(suggest))
@@ -188,6 +261,10 @@ def _words(n: int) -> str:
 
 def number_calque(doc: Document, rule: Rule) -> Iterator[Finding]:
     text = doc.text
+    lowered = _lowered(doc)
+    # every match holds sixty, eighty, or four and twenty (see ``_NUMBER_RE``)
+    if lowered is not None and not ("sixty" in lowered or "eighty" in lowered or ("four" in lowered and "twenty" in lowered)):
+        return
     for m in _NUMBER_RE.finditer(text):
         if m.group("head"):
             head = m.group("head").lower().replace(" ", "-")
