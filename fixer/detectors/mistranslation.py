@@ -125,7 +125,7 @@ def _count_country(doc: Document, words: tuple[str, ...], country: str, rule: Ru
 # -- mistranslation.false-friend ---------------------------------------------------------------
 
 
-_Phrase = tuple[regex.Pattern[str], str | None, str, tuple[str, ...]]
+_Phrase = tuple[regex.Pattern[str], str | None, str, str | None]
 
 
 def _phrases(store: Any, name: str) -> list[_Phrase]:
@@ -137,46 +137,53 @@ def _phrases(store: Any, name: str) -> list[_Phrase]:
             pat = regex.compile(source, flags)
             suggest = t.get("suggest")
             note = str(t.get("note", ""))
-            out.append((pat, None if suggest is None else str(suggest), note, _required_runs(source, pat)))
+            out.append((pat, None if suggest is None else str(suggest), note, _required_run(source, pat)))
         return out
 
     return store.memo(f"false-friends:{name}", build)
 
 
 # Flags under which a literal of a pattern matches as ``str.lower`` compares it (see
-# ``_required_runs``); any other flag (full case folding, fuzzy matching, another version of
+# ``_required_run``); any other flag (full case folding, fuzzy matching, another version of
 # the syntax) and the pattern is always searched.
 _PLAIN_FLAGS = regex.V0 | regex.UNICODE | regex.IGNORECASE | regex.MULTILINE | regex.DOTALL
 _RUN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ")
 
 
-def _required_runs(source: str, pat: regex.Pattern[str]) -> tuple[str, ...]:
-    """Lower-cased runs of plain characters (ASCII letters, digits, spaces) that every match
-    of the pattern contains, for a quick ``in`` test before the search; () when unsure.
+def _required_run(source: str, pat: regex.Pattern[str]) -> str | None:
+    """The longest run of plain characters (ASCII letters, digits, spaces) that every match of
+    the pattern contains, lower-cased, for a quick ``in`` test before the search; None when
+    there is none or when unsure.
 
     The pattern is parsed with Python's own regular-expression parser: the items of its top
-    level are matched one after the other, so a run of plain literal items there is in every
-    match (``\\bat the microphone of\\b`` → ``at the microphone of``; in ``manifestations?``
-    the optional ``s`` ends the run). A pattern that parser cannot read (syntax of ``regex``
-    only), or that holds ``{`` (fuzzy matching reads like a literal to it), gets no runs."""
+    level (and of a group there, matched once) are matched one after the other, so a run of
+    plain literal items among them is in every match (``\\bat the microphone of\\b`` → ``at
+    the microphone of``; in ``manifestations?`` the optional ``s`` ends the run; the parser
+    moves the common start of alternatives out: ``(?:minister|ministry)`` → ``minist``). A
+    pattern that parser cannot read (syntax of ``regex`` only), or that holds ``{`` (fuzzy
+    matching reads like a literal to it), gets None."""
     if pat.flags & ~_PLAIN_FLAGS or "{" in source:
-        return ()
+        return None
     try:
-        from re import _constants, _parser  # private, but stable since 3.11; else no gate
+        from re import _constants, _parser  # private, but stable since 3.11; else no quick test
 
-        items = list(_parser.parse(source))
+        items = _parser.parse(source)
     except Exception:
-        return ()
-    runs: list[str] = []
-    run = ""
-    for op, arg in items:
-        if op is _constants.LITERAL and chr(arg) in _RUN_CHARS:
-            run += chr(arg)
-            continue
-        runs.append(run)
-        run = ""
-    runs.append(run)
-    return tuple(r.lower() for r in runs if len(r.replace(" ", "")) >= 3)
+        return None
+    runs = [""]
+
+    def walk(items: Any) -> None:
+        for op, arg in items:
+            if op is _constants.LITERAL and chr(arg) in _RUN_CHARS:
+                runs[-1] += chr(arg)
+            elif op is _constants.SUBPATTERN and not arg[1] and not arg[2]:
+                walk(arg[3])  # a group without flags of its own: its items are in line
+            else:
+                runs.append("")
+
+    walk(items)
+    best = max(runs, key=len)
+    return best.lower() if len(best.replace(" ", "")) >= 3 else None
 
 
 @lru_cache(maxsize=1)
@@ -212,10 +219,10 @@ def false_friend(doc: Document, rule: Rule) -> Iterator[Finding]:
         store = doc.cache["store"] = DataStore()
     name = str(rule.params.get("table", "lexicon/false-friends.toml"))
     text = doc.text
-    # A pattern whose required runs are not all in the lower-cased text cannot match.
+    # A pattern whose required run is not in the lower-cased text cannot match.
     lowered = _lowered(doc)
-    for pat, suggest, note, runs in _phrases(store, name):
-        if lowered is not None and not all(r in lowered for r in runs):
+    for pat, suggest, note, run in _phrases(store, name):
+        if run is not None and lowered is not None and run not in lowered:
             continue
         for m in pat.finditer(text):
             replacement = None
