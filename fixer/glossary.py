@@ -365,12 +365,11 @@ def _doc_words(doc: Any) -> tuple[frozenset[str], frozenset[str]]:
 def mentions(doc: Any, phrase: str) -> bool:
     """Whether the document names ``phrase``: a whole word (capitalised words must keep their
     capital, lower-case ones match any case), or a multi-word phrase found as written."""
-    words, folded = _doc_words(doc)
     if " " in phrase or not _WORD_RE.fullmatch(phrase.replace("-", "a").replace("'", "a").replace("’", "a")):
         return phrase in doc.text
     if phrase[:1].isupper():
-        return phrase in words
-    return fold(phrase) in folded
+        return phrase in doc.word_counts  # (the words as written need no folded copy)
+    return fold(phrase) in _doc_words(doc)[1]
 
 
 def has_context(doc: Any, entity: Entity, *, acronym: bool = True) -> bool:

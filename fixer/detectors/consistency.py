@@ -70,11 +70,12 @@ def _acronym_words(words: Iterable[str]) -> set[str]:
     return {w for w in compress(words, two_caps) if _is_acronym(w)}
 
 
-def _may_differ(counts: Counter[str], words: dict[str, int]) -> bool:
-    """Whether ``acronym`` can report anything: two acronyms one permutation or one letter
-    apart, or a plural in capital S beside one in small s. Neither needs the article's
-    definitions or the glossary, so an article without either skips them."""
-    forms = list(counts)
+def _may_differ(acronyms: Iterable[str], words: dict[str, int]) -> bool:
+    """Whether ``acronym`` can report anything about these acronyms: two of them one
+    permutation or one letter apart, or a plural in capital S beside one in small s. Neither
+    needs the article's lines, definitions or glossary, so an article without either skips
+    them."""
+    forms = list(acronyms)
     for i, a in enumerate(forms):
         if len(a) >= 4 and a.endswith("S") and a[:-1] + "s" in words:
             return True
@@ -90,7 +91,8 @@ def acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
     where: dict[str, list[tuple[int, int]]] = {}
     # whether a token is an acronym depends on its spelling only: judged once per distinct word
     acronyms = _acronym_words(doc.word_counts)
-    if not acronyms:
+    # (the forms counted below are some of these: if no two of these can differ, none can)
+    if not acronyms or not _may_differ(acronyms, doc.word_counts):
         return
     for start, end, word in token_spans(doc.text, acronyms):
         if not caps_line(doc, start):

@@ -52,8 +52,14 @@ def _count(doc: Document, words: tuple[str, ...], start: int = 0, end: int | Non
         elif counts is not None and _PLAIN_WORD.fullmatch(w):
             n += counts.get(w, 0)
         else:
-            n += len(regex.findall(r"(?<![\p{L}\p{N}])" + regex.escape(w) + r"(?![\p{L}\p{N}])", text))
+            n += len(_whole_word_re(w).findall(text))
     return n
+
+
+@lru_cache(maxsize=1 << 12)
+def _whole_word_re(word: str) -> regex.Pattern[str]:
+    """``word`` not inside a longer run of letters and digits, compiled once per word."""
+    return regex.compile(r"(?<![\p{L}\p{N}])" + regex.escape(word) + r"(?![\p{L}\p{N}])")
 
 
 _PLAIN_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
