@@ -20,7 +20,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, compress
+from itertools import compress
 from operator import itemgetter
 from typing import Any, NamedTuple
 
@@ -385,6 +385,7 @@ def has_context(doc: Any, entity: Entity, *, acronym: bool = True) -> bool:
 # -- fast phrase lookup ------------------------------------------------------------------------
 
 _SCAN_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_Match = type(_SCAN_RE.match("a"))  # regex's Match class, whose methods ``scan_words`` maps
 
 
 class PhraseIndex:
@@ -432,17 +433,13 @@ class PhraseIndex:
 
 
 _FOLDED = itemgetter(1)
-# ``_SCAN_RE`` words as the odd items of a split: separators and words alternate, so the words'
-# starts are the running sums of the lengths before them (no Match object per word)
-_SCAN_SPLIT_RE = regex.compile(r"([\p{L}\p{M}\p{N}]++)")
 
 
 def scan_words(text: str) -> list[tuple[int, str]]:
     """(start, folded word) of every word, for ``PhraseIndex.finditer``."""
-    parts = _SCAN_SPLIT_RE.split(text)
-    offsets = list(accumulate(map(len, parts), initial=0))
-    # map and zip keep the per-word loop in C
-    return list(zip(offsets[1:-1:2], map(fold, parts[1::2]), strict=True))
+    # map over the Match methods keeps the per-word loop in C (~1.6x faster than a comprehension)
+    ms = list(_SCAN_RE.finditer(text))
+    return list(zip(map(_Match.start, ms), map(fold, map(_Match.group, ms)), strict=True))
 
 
 def doc_words(doc: Any) -> list[tuple[int, str]]:
