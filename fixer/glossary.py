@@ -68,9 +68,13 @@ class Piece(NamedTuple):
     merged: bool = False  # came out of a split merged token (dAfrica, theOuest)
 
 
+_new_piece = tuple.__new__  # a Piece without the NamedTuple's Python-level __new__ (same tuple)
+
+
 def split_pieces(text: str, offset: int = 0, words: dict[str, str] | None = None) -> list[Piece]:
     """Words of ``text`` with merged junctions split, each with its content key."""
     words = words or {}
+    cache = getattr(words, "keys_cache", None)
     out: list[Piece] = []
     append = out.append
     for m in _WORD_RE.finditer(text):
@@ -79,7 +83,10 @@ def split_pieces(text: str, offset: int = 0, words: dict[str, str] | None = None
         if tok[1:].islower():
             # the common case, one plain word: no upper-case letter after the first, so no
             # camel junction and no glued d/l article (both need one)
-            append(Piece(base, base + len(tok), tok, content_key(tok, words), False))
+            key = cache.get(tok) if cache is not None else None
+            if key is None:
+                key = content_key(tok, words)
+            append(_new_piece(Piece, (base, base + len(tok), tok, key, False)))
             continue
         parts: list[tuple[int, str, bool]] = []
         pos = 0

@@ -248,9 +248,11 @@ def _run_spans(text: str) -> Iterator[tuple[int, int]]:
 _PAREN_RE = regex.compile(r"[ \t\u00a0]*\(([^()\n]{1,30})\)")
 
 
-def _runs(pieces: list[Piece], text: str) -> Iterator[list[Piece]]:
+def _runs(pieces: list[Piece], text: str, joined: bool = False) -> Iterator[list[Piece]]:
     """Maximal runs of capitalised words and connectors, trimmed to start and end on a
-    capitalised word, with at least two content words."""
+    capitalised word, with at least two content words. ``joined``: the pieces are those of
+    one ``_RUN_RE`` span, where every gap between two words is made of ``_GAP_RE``'s
+    characters, so the gap test can be skipped."""
     run: list[Piece] = []
 
     def flush() -> Iterator[list[Piece]]:
@@ -264,7 +266,7 @@ def _runs(pieces: list[Piece], text: str) -> Iterator[list[Piece]]:
     prev: Piece | None = None
     lower = 0  # lower-case content words in a row
     for p in pieces:
-        joinable = prev is not None and _GAP_RE.fullmatch(text, prev.end, p.start) is not None
+        joinable = joined or (prev is not None and _GAP_RE.fullmatch(text, prev.end, p.start) is not None)
         if p.text[:1].isupper():
             lower = 0
         elif p.key:
@@ -487,7 +489,7 @@ def name_runs(doc: Document, g: Glossary) -> list[list[Piece]]:
     if got is None:
         text = doc.text
         got = [run for start, end in _run_spans(text)
-               for run in _runs(split_pieces(text[start:end], start, g.words), text)]
+               for run in _runs(split_pieces(text[start:end], start, g.words), text, joined=True)]
         doc.cache["terminology.runs"] = got
     return got
 
