@@ -53,6 +53,16 @@ def _one_apart(a: str, b: str) -> str:
     return ""
 
 
+# The "(ACR)" that ends every definition ``Document.acronyms`` finds (``ACRONYM_DEF_RE``): a
+# search for it (a literal first, so fast) tells whether the costly definition scan can find any.
+_ACRONYM_PAREN_RE = regex.compile(r"\(\p{Lu}[\p{Lu}\p{N}\-&/]{1,11}\)")
+
+
+def _defined(doc: Document) -> dict[str, str]:
+    """``doc.acronyms``, without its scan when the text holds no "(ACR)" at all."""
+    return doc.acronyms if _ACRONYM_PAREN_RE.search(doc.text) else {}
+
+
 def _known(g: Glossary, doc: Document, acr: str) -> list[Entity]:
     """Glossary entities with this English acronym that the article's context confirms."""
     return [e for e in g.entity_for_acronym(acr) if has_context(doc, e, acronym=False)]
@@ -100,7 +110,7 @@ def acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
             where.setdefault(word, []).append((start, end))
     if not _may_differ(counts, doc.word_counts):
         return
-    defined = set(doc.acronyms)
+    defined = set(_defined(doc))
     # authority of a form: defined in the article, or a glossary acronym the context confirms
     authority = {a: (a in defined) + bool(_known(g, doc, a)) for a in counts}
     for wrong in counts:
@@ -392,7 +402,7 @@ def defined_name(doc: Document, rule: Rule) -> Iterator[Finding]:
     text = doc.text
     min_ratio = float(rule.params.get("token_ratio", 85))
     refs = []
-    for acr, long in doc.acronyms.items():
+    for acr, long in _defined(doc).items():
         long = regex.sub(r"^(?:(?:the|an?|la|les?)\s+|l['’])", "", long, flags=regex.IGNORECASE)
         pieces = split_pieces(long, 0, g.words)
         keys = tuple(p.key for p in pieces if p.key)
