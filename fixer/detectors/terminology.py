@@ -123,10 +123,13 @@ def french_acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
     # ``_title_case_french``), can have entities: the capital test is mapped in C over every
     # word, and the exact test runs on what is left.
     ents_of: dict[str, list[Entity]] = {}
+    known = _french_acronym_cache(doc)
     for word in {*compress(words, map(str.isupper, map(_FIRST, words))), *(g.fr_acronyms.keys() & words.keys())}:
-        ents = g.fr_acronyms.get(word)
-        if not ents or word != word.upper():
-            ents = _title_case_french(g, word)
+        ents = known.get(word)
+        if ents is None:
+            if len(known) > 1 << 16:
+                known.clear()
+            ents = known[word] = _french_acronym_entities(g, word)
         if ents:
             ents_of[word] = ents
     if not ents_of:
@@ -154,6 +157,20 @@ def french_acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
 
 
 _FIRST = itemgetter(slice(None, 1))
+
+
+def _french_acronym_entities(g: Glossary, word: str) -> list[Entity]:
+    """The entities whose French acronym ``word`` is, as written or in title case."""
+    ents = g.fr_acronyms.get(word)
+    if not ents or word != word.upper():
+        ents = _title_case_french(g, word)
+    return ents
+
+
+def _french_acronym_cache(doc: Document) -> dict[str, list[Entity]]:
+    """``_french_acronym_entities`` of each word seen, shared by the documents of a data store
+    (it depends on the word, the glossary and the word frequencies only)."""
+    return doc.cache["store"].memo("terminology.french-acronym-words", dict)  # (store set by doc_glossary)
 
 
 def _title_case_french(g: Glossary, word: str) -> list[Entity]:
@@ -589,9 +606,10 @@ def acronym_case(doc: Document, rule: Rule) -> Iterator[Finding]:
     counts = doc.word_counts
     if any(m in counts for m in markers):
         return  # British house style (Nato, Unicef): title-case acronyms are intended
+    # (only the glossary's acronyms can be evidence: the set intersection picks them in C)
     caps_evidence = any(
-        len(w) >= min_len and w.isupper() and w in g.acronyms and not caps_line(doc, doc.text.find(w))
-        for w in counts
+        len(w) >= min_len and w.isupper() and not caps_line(doc, doc.text.find(w))
+        for w in g.acronyms.keys() & counts.keys()
     )
     if not caps_evidence:
         return
