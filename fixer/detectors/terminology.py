@@ -283,13 +283,15 @@ def _runs(pieces: list[Piece], text: str, joined: bool = False) -> Iterator[list
     prev: Piece | None = None
     lower = 0  # lower-case content words in a row
     for p in pieces:
-        joinable = joined or (prev is not None and _GAP_RE.fullmatch(text, prev.end, p.start) is not None)
-        if p.text[:1].isupper():
+        word, key = p.text, p.key
+        cap = word[:1].isupper()
+        if cap:
             lower = 0
-        elif p.key:
+        elif key:
             lower += 1
-        ok = p.text[:1].isupper() or (p.text.islower() and (not p.key or (run and lower <= MAX_LOWER)))
-        if run and not joinable:
+        ok = cap or (word.islower() and (not key or (run and lower <= MAX_LOWER)))
+        # (the gap matters only when a run is open)
+        if run and not (joined or (prev is not None and _GAP_RE.fullmatch(text, prev.end, p.start) is not None)):
             yield from flush()
             run = []
         if ok:
