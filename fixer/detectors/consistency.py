@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import compress
 from operator import itemgetter
 
@@ -158,6 +158,7 @@ _CAP_LETTERS_FAST_RE = regex.compile(r"(?V1)[[\p{L}\p{M}]--[a-z]](?<=(?<![\p{L}\
 _NAME_GAPS = frozenset({" ", "-", "\u00a0"})
 
 
+@lru_cache(maxsize=1 << 16)
 def _is_name_word(w: str) -> bool:
     """A capitalised word with a lower-case letter (Mali, McDonald; not NATO)."""
     # (w[1:].islower() implies a lower-case letter: a cheap first test for "Mali")
