@@ -348,8 +348,10 @@ def _near_people(g: Glossary, w: str) -> list[tuple[str, list[Entity]]]:
     out = []
     for gw, ents in _near_glossary(g, w):
         people = [
-            e for e in ents
-            if e.kind == "person" and len(gw) == len(w)
+            e
+            for e in ents
+            if e.kind == "person"
+            and len(gw) == len(w)
             and any(form.split()[-1] == gw for form in (e.name, *e.variants))
         ]
         if people:

@@ -199,7 +199,8 @@ def _case_strangers() -> regex.Pattern[str]:
     codes = array("I", range(0x80, 0xD800)) + array("I", range(0xE000, 0x110000))
     others = regex.findall(r"[a-z0-9 ]", codes.tobytes().decode("utf-32-le"), regex.IGNORECASE)
     strangers = [
-        c for c in others
+        c
+        for c in others
         if any(regex.fullmatch(regex.escape(a), c, regex.IGNORECASE) and c.lower() != a.lower() for a in _RUN_CHARS)
     ]
     return regex.compile("[" + "".join(map(regex.escape, strangers)) + "]" if strangers else r"(?!)")
@@ -276,7 +277,9 @@ def number_calque(doc: Document, rule: Rule) -> Iterator[Finding]:
     text = doc.text
     lowered = _lowered(doc)
     # every match holds sixty, eighty, or four and twenty (see ``_NUMBER_RE``)
-    if lowered is not None and not ("sixty" in lowered or "eighty" in lowered or ("four" in lowered and "twenty" in lowered)):
+    if lowered is not None and not (
+        "sixty" in lowered or "eighty" in lowered or ("four" in lowered and "twenty" in lowered)
+    ):
         return
     for m in _NUMBER_RE.finditer(text):
         if m.group("head"):

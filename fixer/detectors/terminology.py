@@ -140,7 +140,9 @@ def french_acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
         ent = _pick(doc, ents, need_context)
         if ent is None or caps_line(doc, tok_start):
             continue
-        if ent.fr_ambiguous and not _ambiguous_ok(doc, ent, tok_start, tok_end, int(rule.params.get("context_window", 250))):
+        if ent.fr_ambiguous and not _ambiguous_ok(
+            doc, ent, tok_start, tok_end, int(rule.params.get("context_window", 250))
+        ):
             continue
         before = text[max(0, tok_start - window) : tok_start]
         after = text[tok_end : tok_end + window]
@@ -262,6 +264,8 @@ def _run_spans(text: str) -> Iterator[tuple[int, int]]:
         while start > 0 and is_letter(text, start - 1) is not None:
             start -= 1  # a word glued to its article: "theOuest", "dAfrica"
         yield start, m.end()
+
+
 _PAREN_RE = regex.compile(r"[ \t\u00a0]*\(([^()\n]{1,30})\)")
 
 
