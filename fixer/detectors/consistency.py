@@ -393,6 +393,9 @@ def _near_glossary(g: Glossary, w: str) -> Iterator[tuple[str, list[Entity]]]:
 # -- inconsistency.defined-name ----------------------------------------------------------------
 
 
+_LEADING_ARTICLE_RE = regex.compile(r"^(?:(?:the|an?|la|les?)\s+|l['’])", regex.IGNORECASE)
+
+
 def defined_name(doc: Document, rule: Rule) -> Iterator[Finding]:
     """A name the article defines as ``Long Name (ACR)`` written elsewhere with its words
     reordered, half French or glued (``Liberation Front of Macina`` beside ``Macina
@@ -406,7 +409,7 @@ def defined_name(doc: Document, rule: Rule) -> Iterator[Finding]:
     min_ratio = float(rule.params.get("token_ratio", 85))
     refs = []
     for acr, long in _defined(doc).items():
-        long = regex.sub(r"^(?:(?:the|an?|la|les?)\s+|l['’])", "", long, flags=regex.IGNORECASE)
+        long = _LEADING_ARTICLE_RE.sub("", long)
         pieces = split_pieces(long, 0, g.words)
         keys = tuple(p.key for p in pieces if p.key)
         if len(keys) < 3 or any(p.merged for p in pieces):
