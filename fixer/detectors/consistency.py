@@ -27,7 +27,7 @@ import regex
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from ..document import Document
+from ..document import ACRONYM_DEF_RE, Document
 from ..glossary import FRENCH_CONNECTORS, Entity, Glossary, doc_glossary, fold, has_context
 from ..model import Finding, Rule
 from .terminology import caps_line, token_spans
@@ -53,14 +53,33 @@ def _one_apart(a: str, b: str) -> str:
     return ""
 
 
-# The "(ACR)" that ends every definition ``Document.acronyms`` finds (``ACRONYM_DEF_RE``): a
-# search for it (a literal first, so fast) tells whether the costly definition scan can find any.
+# The "(ACR)" that ends every definition ``Document.acronyms`` finds (``ACRONYM_DEF_RE``), and
+# the characters the long name before it may hold (letters, - ’ ' and white space).
 _ACRONYM_PAREN_RE = regex.compile(r"\(\p{Lu}[\p{Lu}\p{N}\-&/]{1,11}\)")
+_LONG_NAME_CHARS_BEFORE_RE = regex.compile(r"[\p{L}\-’'\s]*", regex.REVERSE)
 
 
 def _defined(doc: Document) -> dict[str, str]:
-    """``doc.acronyms``, without its scan when the text holds no "(ACR)" at all."""
-    return doc.acronyms if _ACRONYM_PAREN_RE.search(doc.text) else {}
+    """``doc.acronyms`` (acronym → long name), found without scanning the whole text.
+
+    ``ACRONYM_DEF_RE`` tries a dozen words ahead of every capital. But a definition is a long
+    name made of letters, - ’ ' and white space only, then "(ACR)": so it lies in the stretch of
+    such characters right before one "(ACR)", and it holds no other "(ACR)" (parentheses are
+    none of those characters). The stretches are disjoint and in text order, and the pattern
+    has no look-around, so searching each stretch (at most one definition ends at its "(ACR)")
+    finds exactly the definitions ``finditer`` over the whole text finds, in the same order."""
+    key = "consistency.acronyms"
+    found = doc.cache.get(key)
+    if found is None:
+        found = {}
+        text = doc.text
+        for paren in _ACRONYM_PAREN_RE.finditer(text):
+            start = _LONG_NAME_CHARS_BEFORE_RE.match(text, 0, paren.start()).start()
+            m = ACRONYM_DEF_RE.search(text, start, paren.end())
+            if m is not None:
+                found.setdefault(m.group(2), m.group(1).strip())
+        doc.cache[key] = found
+    return found
 
 
 def _known(g: Glossary, doc: Document, acr: str) -> list[Entity]:
