@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import bisect
+import sys
 from array import array
 from collections.abc import Iterator
 from functools import lru_cache
@@ -197,7 +198,11 @@ def _case_strangers() -> regex.Pattern[str]:
     """The characters that case-insensitive ``regex`` matches with a plain character but whose
     ``str.lower`` is not it (``ſ`` for s, ``İ`` for i), found by asking ``regex`` itself once."""
     codes = array("I", range(0x80, 0xD800)) + array("I", range(0xE000, 0x110000))
-    others = regex.findall(r"[a-z0-9 ]", codes.tobytes().decode("utf-32-le"), regex.IGNORECASE)
+    if codes.itemsize == 4:  # every non-ASCII character, decoded in C
+        chars = codes.tobytes().decode("utf-32-le" if sys.byteorder == "little" else "utf-32-be")
+    else:
+        chars = "".join(map(chr, codes))
+    others = regex.findall(r"[a-z0-9 ]", chars, regex.IGNORECASE)
     strangers = [
         c
         for c in others
