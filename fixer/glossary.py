@@ -20,6 +20,8 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 import regex
@@ -66,9 +68,13 @@ class Piece(NamedTuple):
     merged: bool = False  # came out of a split merged token (dAfrica, theOuest)
 
 
+_new_piece = tuple.__new__  # a Piece without the NamedTuple's Python-level __new__ (same tuple)
+
+
 def split_pieces(text: str, offset: int = 0, words: dict[str, str] | None = None) -> list[Piece]:
     """Words of ``text`` with merged junctions split, each with its content key."""
     words = words or {}
+    cache = getattr(words, "keys_cache", None)
     out: list[Piece] = []
     append = out.append
     for m in _WORD_RE.finditer(text):
@@ -77,7 +83,10 @@ def split_pieces(text: str, offset: int = 0, words: dict[str, str] | None = None
         if tok[1:].islower():
             # the common case, one plain word: no upper-case letter after the first, so no
             # camel junction and no glued d/l article (both need one)
-            append(Piece(base, base + len(tok), tok, content_key(tok, words), False))
+            key = cache.get(tok) if cache is not None else None
+            if key is None:
+                key = content_key(tok, words)
+            append(_new_piece(Piece, (base, base + len(tok), tok, key, False)))
             continue
         parts: list[tuple[int, str, bool]] = []
         pos = 0
@@ -365,12 +374,11 @@ def _doc_words(doc: Any) -> tuple[frozenset[str], frozenset[str]]:
 def mentions(doc: Any, phrase: str) -> bool:
     """Whether the document names ``phrase``: a whole word (capitalised words must keep their
     capital, lower-case ones match any case), or a multi-word phrase found as written."""
-    words, folded = _doc_words(doc)
     if " " in phrase or not _WORD_RE.fullmatch(phrase.replace("-", "a").replace("'", "a").replace("’", "a")):
         return phrase in doc.text
     if phrase[:1].isupper():
-        return phrase in words
-    return fold(phrase) in folded
+        return phrase in doc.word_counts  # (the words as written need no folded copy)
+    return fold(phrase) in _doc_words(doc)[1]
 
 
 def has_context(doc: Any, entity: Entity, *, acronym: bool = True) -> bool:
@@ -410,10 +418,15 @@ class PhraseIndex:
         pos = 0
         n = len(text)
         by_first = self.by_first
-        for start, folded in words if words is not None else scan_words(text):
+        if words is None:
+            words = scan_words(text)
+        elif not isinstance(words, list):
+            words = list(words)  # (read twice below)
+        # only the words that start a phrase (picked in C: most words start none)
+        for start, folded in compress(words, map(by_first.__contains__, map(_FOLDED, words))):
             if start < pos:
                 continue
-            cands = by_first.get(folded)
+            cands = by_first[folded]
             if not cands:
                 continue
             for key, length, payload in cands:
@@ -424,6 +437,9 @@ class PhraseIndex:
                     yield start, end, payload
                     pos = end
                     break
+
+
+_FOLDED = itemgetter(1)
 
 
 def scan_words(text: str) -> list[tuple[int, str]]:

@@ -18,16 +18,19 @@ accents restored where the glossary and the majority agree.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from functools import cached_property, lru_cache
+from itertools import compress
+from operator import itemgetter
 
 import regex
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from ..document import Document
+from ..document import ACRONYM_DEF_RE, Document
 from ..glossary import FRENCH_CONNECTORS, Entity, Glossary, doc_glossary, fold, has_context
 from ..model import Finding, Rule
-from .terminology import caps_line
+from .terminology import caps_line, token_spans
 
 _ACRONYM_RE = regex.compile(r"^\p{Lu}[\p{Lu}\p{N}]*(?:-\p{Lu}[\p{Lu}\p{N}]*)*$")
 
@@ -50,9 +53,65 @@ def _one_apart(a: str, b: str) -> str:
     return ""
 
 
+# The "(ACR)" that ends every definition ``Document.acronyms`` finds (``ACRONYM_DEF_RE``), and
+# the characters the long name before it may hold (letters, - ’ ' and white space).
+_ACRONYM_PAREN_RE = regex.compile(r"\(\p{Lu}[\p{Lu}\p{N}\-&/]{1,11}\)")
+_LONG_NAME_CHARS_BEFORE_RE = regex.compile(r"[\p{L}\-’'\s]*", regex.REVERSE)
+
+
+def _defined(doc: Document) -> dict[str, str]:
+    """``doc.acronyms`` (acronym → long name), found without scanning the whole text.
+
+    ``ACRONYM_DEF_RE`` tries a dozen words ahead of every capital. But a definition is a long
+    name made of letters, - ’ ' and white space only, then "(ACR)": so it lies in the stretch of
+    such characters right before one "(ACR)", and it holds no other "(ACR)" (parentheses are
+    none of those characters). The stretches are disjoint and in text order, and the pattern
+    has no look-around, so searching each stretch (at most one definition ends at its "(ACR)")
+    finds exactly the definitions ``finditer`` over the whole text finds, in the same order."""
+    key = "consistency.acronyms"
+    found = doc.cache.get(key)
+    if found is None:
+        found = {}
+        text = doc.text
+        for paren in _ACRONYM_PAREN_RE.finditer(text):
+            start = _LONG_NAME_CHARS_BEFORE_RE.match(text, 0, paren.start()).start()
+            m = ACRONYM_DEF_RE.search(text, start, paren.end())
+            if m is not None:
+                found.setdefault(m.group(2), m.group(1).strip())
+        doc.cache[key] = found
+    return found
+
+
 def _known(g: Glossary, doc: Document, acr: str) -> list[Entity]:
     """Glossary entities with this English acronym that the article's context confirms."""
     return [e for e in g.entity_for_acronym(acr) if has_context(doc, e, acronym=False)]
+
+
+_FIRST_TWO = itemgetter(slice(None, 2))
+
+
+def _acronym_words(words: Iterable[str]) -> set[str]:
+    """The words of a document that are acronyms. ``_is_acronym`` needs its first two
+    characters in upper case, so ``str.isupper`` of them (mapped in C over every word) keeps
+    every acronym and leaves few words for the exact test."""
+    words = list(words)
+    two_caps = map(str.isupper, map(_FIRST_TWO, words))
+    return {w for w in compress(words, two_caps) if _is_acronym(w)}
+
+
+def _may_differ(acronyms: Iterable[str], words: dict[str, int]) -> bool:
+    """Whether ``acronym`` can report anything about these acronyms: two of them one
+    permutation or one letter apart, or a plural in capital S beside one in small s. Neither
+    needs the article's lines, definitions or glossary, so an article without either skips
+    them."""
+    forms = list(acronyms)
+    for i, a in enumerate(forms):
+        if len(a) >= 4 and a.endswith("S") and a[:-1] + "s" in words:
+            return True
+        for b in forms[i + 1 :]:
+            if _one_apart(a, b):
+                return True
+    return False
 
 
 def acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -60,14 +119,17 @@ def acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
     counts: Counter[str] = Counter()
     where: dict[str, list[tuple[int, int]]] = {}
     # whether a token is an acronym depends on its spelling only: judged once per distinct word
-    acronyms = {w for w in doc.word_counts if _is_acronym(w)}
-    if not acronyms:
+    acronyms = _acronym_words(doc.word_counts)
+    # (the forms counted below are some of these: if no two of these can differ, none can)
+    if not acronyms or not _may_differ(acronyms, doc.word_counts):
         return
-    for tok in doc.tokens:
-        if tok.text in acronyms and not caps_line(doc, tok.start):
-            counts[tok.text] += 1
-            where.setdefault(tok.text, []).append((tok.start, tok.end))
-    defined = set(doc.acronyms)
+    for start, end, word in token_spans(doc.text, acronyms):
+        if not caps_line(doc, start):
+            counts[word] += 1
+            where.setdefault(word, []).append((start, end))
+    if not _may_differ(counts, doc.word_counts):
+        return
+    defined = set(_defined(doc))
     # authority of a form: defined in the article, or a glossary acronym the context confirms
     authority = {a: (a in defined) + bool(_known(g, doc, a)) for a in counts}
     for wrong in counts:
@@ -108,35 +170,62 @@ def acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
 
 # a whole run of letters (as ``[\p{L}\p{M}]+`` finds them) not starting with a-z
 _CAP_LETTERS_RE = regex.compile(r"(?<![\p{L}\p{M}])(?![a-z])[\p{L}\p{M}]+")
+# The same runs, found faster: the pattern starts with a character class (a letter or mark
+# other than a-z), so the regex engine jumps from candidate to candidate instead of trying the
+# look-behind at every character; the look-behind then keeps only run starts.
+_CAP_LETTERS_FAST_RE = regex.compile(r"(?V1)[[\p{L}\p{M}]--[a-z]](?<=(?<![\p{L}\p{M}]).)[\p{L}\p{M}]*+")
 _NAME_GAPS = frozenset({" ", "-", "\u00a0"})
 
 
+@lru_cache(maxsize=1 << 16)
+def _is_name_word(w: str) -> bool:
+    """A capitalised word with a lower-case letter (Mali, McDonald; not NATO)."""
+    # (w[1:].islower() implies a lower-case letter: a cheap first test for "Mali")
+    return w[0].isupper() and (w[1:].islower() or any(c.islower() for c in w[1:]))
+
+
 class _Names:
-    """Capitalised words of one article: occurrences, neighbours, and whether the word is
-    ever used inside a sentence (a proper name rather than a sentence-initial word)."""
+    """Capitalised words of one article: how often each occurs (``count``, in the order of
+    their first occurrence), and, computed only when asked for, where (``occ``) and which
+    names stand next to them (``neighbours``). Most articles never need the second walk."""
 
     def __init__(self, doc: Document) -> None:
-        self.occ: dict[str, list[tuple[int, int]]] = {}
-        self.neighbours: dict[str, set[str]] = {}
-        self.after: dict[str, set[str]] = {}  # the word that follows (a surname after a first name)
-        text = doc.text
+        self.text = doc.text
+        # Counter keeps first-occurrence order, like the walk below fills ``occ``
+        found = Counter(_CAP_LETTERS_FAST_RE.findall(self.text))
+        self.count: dict[str, int] = {w: n for w, n in found.items() if _is_name_word(w)}
+
+    @cached_property
+    def _walk(self) -> tuple[dict[str, list[tuple[int, int]]], dict[str, set[str]]]:
+        occ: dict[str, list[tuple[int, int]]] = {}
+        neighbours: dict[str, set[str]] = {}
+        text = self.text
         prev: tuple[str, int] | None = None
         # Only words that can start with a capital are visited (none starts with a-z); the
         # previous name word is a neighbour only across a one-character gap, which no other
         # word can sit in, so skipping the lower-case words changes nothing.
-        for m in _CAP_LETTERS_RE.finditer(text):
+        for m in _CAP_LETTERS_FAST_RE.finditer(text):
             w = m.group()
-            # (w[1:].islower() implies a lower-case letter: a cheap first test for "Mali")
-            if not (w[0].isupper() and (w[1:].islower() or any(c.islower() for c in w[1:]))):
+            if w not in self.count:
                 prev = None
                 continue
-            self.occ.setdefault(w, []).append(m.span())
+            occ.setdefault(w, []).append(m.span())
             # the gap is exactly one space, hyphen or no-break space
             if prev is not None and text[prev[1] : m.start()] in _NAME_GAPS:
-                self.neighbours.setdefault(w, set()).add(fold(prev[0]))
-                self.neighbours.setdefault(prev[0], set()).add(fold(w))
-                self.after.setdefault(prev[0], set()).add(fold(w))
+                neighbours.setdefault(w, set()).add(fold(prev[0]))
+                neighbours.setdefault(prev[0], set()).add(fold(w))
             prev = (w, m.end())
+        return occ, neighbours
+
+    @property
+    def occ(self) -> dict[str, list[tuple[int, int]]]:
+        """Spans of each name word."""
+        return self._walk[0]
+
+    @property
+    def neighbours(self) -> dict[str, set[str]]:
+        """Folded name words right next to each name word (one space, hyphen or no-break space)."""
+        return self._walk[1]
 
 
 def _zipf(w: str) -> float:
@@ -155,7 +244,7 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
     lone_len = int(rule.params.get("lone_min_length", 8))
     names = _Names(doc)
     glossary_words = g.name_tokens
-    forms = [w for w in names.occ if len(w) >= min_len]
+    forms = [w for w in names.count if len(w) >= min_len]
     by_fold: dict[str, list[str]] = {}
     for w in forms:
         by_fold.setdefault(fold(w), []).append(w)
@@ -169,7 +258,7 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
         ca_, cb_ = a in g.canonical_tokens, b in g.canonical_tokens
         if ca_ != cb_:  # both known spellings: the glossary's canonical one wins (Elisabeth Borne)
             return (b, a) if ca_ else (a, b)
-        ca, cb = len(names.occ[a]), len(names.occ[b])
+        ca, cb = names.count[a], names.count[b]
         if ca == cb:
             return None
         return (a, b) if ca < cb else (b, a)
@@ -202,51 +291,91 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
                     wrong, right = pair
                     # the article's majority and the glossary's canonical name agree on the
                     # accents (Mbappe → Mbappé): restoring them cannot make the text worse
-                    sure = right in g.canonical_tokens and len(names.occ[right]) > len(names.occ[wrong])
+                    sure = right in g.canonical_tokens and names.count[right] > names.count[wrong]
                     yield from emit(wrong, right, "elsewhere in this article", "safe" if sure else None)
     # 2. one or two edits apart, sharing a neighbour (Killian / Kylian Mbappé, Success / Succès Masra),
     #    or one edit apart without one when long and the right one is a glossary name (Yamoussokro)
     keys = sorted(by_fold)
-    for i, ka in enumerate(keys):
-        # the pairs within two edits, found by one rapidfuzz call per name (the comparisons run
-        # in C), then taken in the order of ``keys`` as a loop over every pair would
-        close = process.extract(ka, keys[i + 1 :], scorer=Levenshtein.distance, score_cutoff=2, limit=None)
-        for kb, d, _ in sorted(close, key=lambda c: c[2]):
-            a, b = by_fold[ka][0], by_fold[kb][0]
-            shared = names.neighbours.get(a, set()) & names.neighbours.get(b, set())
-            pair = winner(a, b)
-            if pair is None:
-                continue
-            wrong, right = pair
-            # Without the glossary two close names are as often two people as one misspelt
-            # (Amadou and Hamadou Traoré): only the glossary's spelling can win here.
-            if right not in glossary_words or wrong in g.known_words:
-                continue  # (Guinean beside Guinea: another correct word, not a misspelling)
-            if (ka.startswith(kb) or kb.startswith(ka)) and _zipf(wrong) < float(rule.params.get("common_name_zipf", 3.0)):
-                continue  # Ibrahima beside Ibrahim Traoré: another name; Success for Succès: translated
-            if shared and _glossary_pair(g, right, shared):
-                yield from emit(wrong, right, "elsewhere in this article and in the glossary")
-            elif not shared and d == 1 and min(len(ka), len(kb)) >= lone_len and not _is_word(wrong):
-                yield from emit(wrong, right, "elsewhere in this article and in the glossary")
+    for i, j, d in _close_pairs(keys, [by_fold[k][0] in glossary_words for k in keys]):
+        ka, kb = keys[i], keys[j]
+        a, b = by_fold[ka][0], by_fold[kb][0]
+        pair = winner(a, b)
+        if pair is None:
+            continue
+        wrong, right = pair
+        # Without the glossary two close names are as often two people as one misspelt
+        # (Amadou and Hamadou Traoré): only the glossary's spelling can win here.
+        if right not in glossary_words or wrong in g.known_words:
+            continue  # (Guinean beside Guinea: another correct word, not a misspelling)
+        if (ka.startswith(kb) or kb.startswith(ka)) and _zipf(wrong) < float(rule.params.get("common_name_zipf", 3.0)):
+            continue  # Ibrahima beside Ibrahim Traoré: another name; Success for Succès: translated
+        shared = names.neighbours.get(a, set()) & names.neighbours.get(b, set())
+        if shared and _glossary_pair(g, right, shared):
+            yield from emit(wrong, right, "elsewhere in this article and in the glossary")
+        elif not shared and d == 1 and min(len(ka), len(kb)) >= lone_len and not _is_word(wrong):
+            yield from emit(wrong, right, "elsewhere in this article and in the glossary")
     # 3. one letter away from a glossary name the article does not write but whose context it
     #    confirms (General Ciani in an article about Niger → Tiani)
+    near_people = _near_people_cache(doc)
     for w in forms:
-        if w in glossary_words or w in flagged or _is_word(w) or len(names.occ[w]) > 2:
+        near = near_people.get(w)
+        if near is None:
+            if len(near_people) > 1 << 16:
+                near_people.clear()
+            near = near_people[w] = _near_people(g, w)
+        if not near:
+            continue  # (the cheapest test first: most words are near no glossary surname)
+        if w in glossary_words or w in flagged or _is_word(w) or names.count[w] > 2:
             continue
-        for gw, ents in _near_glossary(g, w):
-            if gw in names.occ:
+        for gw, ents in near:
+            if gw in names.count:
                 continue
-            # only a surname (the last word of the glossary name), one letter changed in place:
-            # Ciani for Tiani; Mamadou is not Amadou (a first name, one letter longer)
-            people = [
-                e for e in ents
-                if e.kind == "person" and len(gw) == len(w)
-                and any(form.split()[-1] == gw for form in (e.name, *e.variants))
-                and has_context(doc, e)
-            ]
+            people = [e for e in ents if has_context(doc, e)]
             if len(people) == 1:
                 yield from emit(w, gw, f"in the glossary ({people[0].name})")
                 break
+
+
+def _close_pairs(keys: list[str], anchors: list[bool]) -> list[tuple[int, int, int]]:
+    """(i, j, distance) for the pairs i < j of ``keys`` within two edits of each other of
+    which one is an anchor, in the order of a loop over every pair.
+
+    Only a pair holding a glossary name can be reported (the right spelling must be the
+    glossary's), so one rapidfuzz call per anchor (the comparisons run in C) finds them all."""
+    found: dict[tuple[int, int], int] = {}
+    for i, key in enumerate(keys):
+        if not anchors[i]:
+            continue
+        for _, d, j in process.extract(key, keys, scorer=Levenshtein.distance, score_cutoff=2, limit=None):
+            if j != i:
+                found[min(i, j), max(i, j)] = d
+    return sorted((i, j, d) for (i, j), d in found.items())
+
+
+def _near_people_cache(doc: Document) -> dict[str, list[tuple[str, list[Entity]]]]:
+    """``_near_people`` of each word seen, shared by all documents of a data store (it depends
+    on the word and the glossary only)."""
+    store = doc.cache["store"]  # set by doc_glossary
+    return store.memo("consistency.near-people", dict)
+
+
+def _near_people(g: Glossary, w: str) -> list[tuple[str, list[Entity]]]:
+    """The glossary surnames one letter from ``w`` (``_near_glossary``, in its order), each
+    with the people whose surname it is, when ``w`` could be that surname misspelt: only the
+    last word of a person's name, one letter changed in place (Ciani for Tiani; Mamadou is not
+    Amadou, a first name one letter longer). Entries without such a person are left out."""
+    out = []
+    for gw, ents in _near_glossary(g, w):
+        people = [
+            e
+            for e in ents
+            if e.kind == "person"
+            and len(gw) == len(w)
+            and any(form.split()[-1] == gw for form in (e.name, *e.variants))
+        ]
+        if people:
+            out.append((gw, people))
+    return out
 
 
 def _glossary_pair(g: Glossary, right: str, neighbours: set[str]) -> bool:
@@ -283,6 +412,9 @@ def _near_glossary(g: Glossary, w: str) -> Iterator[tuple[str, list[Entity]]]:
 # -- inconsistency.defined-name ----------------------------------------------------------------
 
 
+_LEADING_ARTICLE_RE = regex.compile(r"^(?:(?:the|an?|la|les?)\s+|l['’])", regex.IGNORECASE)
+
+
 def defined_name(doc: Document, rule: Rule) -> Iterator[Finding]:
     """A name the article defines as ``Long Name (ACR)`` written elsewhere with its words
     reordered, half French or glued (``Liberation Front of Macina`` beside ``Macina
@@ -295,8 +427,8 @@ def defined_name(doc: Document, rule: Rule) -> Iterator[Finding]:
     text = doc.text
     min_ratio = float(rule.params.get("token_ratio", 85))
     refs = []
-    for acr, long in doc.acronyms.items():
-        long = regex.sub(r"^(?:(?:the|an?|la|les?)\s+|l['’])", "", long, flags=regex.IGNORECASE)
+    for acr, long in _defined(doc).items():
+        long = _LEADING_ARTICLE_RE.sub("", long)
         pieces = split_pieces(long, 0, g.words)
         keys = tuple(p.key for p in pieces if p.key)
         if len(keys) < 3 or any(p.merged for p in pieces):

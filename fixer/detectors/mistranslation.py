@@ -12,7 +12,10 @@
 from __future__ import annotations
 
 import bisect
+import sys
+from array import array
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import Any
 
 import regex
@@ -50,8 +53,14 @@ def _count(doc: Document, words: tuple[str, ...], start: int = 0, end: int | Non
         elif counts is not None and _PLAIN_WORD.fullmatch(w):
             n += counts.get(w, 0)
         else:
-            n += len(regex.findall(r"(?<![\p{L}\p{N}])" + regex.escape(w) + r"(?![\p{L}\p{N}])", text))
+            n += len(_whole_word_re(w).findall(text))
     return n
+
+
+@lru_cache(maxsize=1 << 12)
+def _whole_word_re(word: str) -> regex.Pattern[str]:
+    """``word`` not inside a longer run of letters and digits, compiled once per word."""
+    return regex.compile(r"(?<![\p{L}\p{N}])" + regex.escape(word) + r"(?![\p{L}\p{N}])")
 
 
 _PLAIN_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
@@ -123,17 +132,95 @@ def _count_country(doc: Document, words: tuple[str, ...], country: str, rule: Ru
 # -- mistranslation.false-friend ---------------------------------------------------------------
 
 
-def _phrases(store: Any, name: str) -> list[tuple[regex.Pattern[str], str | None, str]]:
-    def build() -> list[tuple[regex.Pattern[str], str | None, str]]:
+_Phrase = tuple[regex.Pattern[str], str | None, str, str | None]
+
+
+def _phrases(store: Any, name: str) -> list[_Phrase]:
+    def build() -> list[_Phrase]:
         out = []
         for t in store.tables(name, "phrase"):
             flags = regex.IGNORECASE if t.get("ignore_case", True) else 0
-            pat = regex.compile(str(t["pattern"]), flags)
+            source = str(t["pattern"])
+            pat = regex.compile(source, flags)
             suggest = t.get("suggest")
-            out.append((pat, None if suggest is None else str(suggest), str(t.get("note", ""))))
+            note = str(t.get("note", ""))
+            out.append((pat, None if suggest is None else str(suggest), note, _required_run(source, pat)))
         return out
 
     return store.memo(f"false-friends:{name}", build)
+
+
+# Flags under which a literal of a pattern matches as ``str.lower`` compares it (see
+# ``_required_run``); any other flag (full case folding, fuzzy matching, another version of
+# the syntax) and the pattern is always searched.
+_PLAIN_FLAGS = regex.V0 | regex.UNICODE | regex.IGNORECASE | regex.MULTILINE | regex.DOTALL
+_RUN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ")
+
+
+def _required_run(source: str, pat: regex.Pattern[str]) -> str | None:
+    """The longest run of plain characters (ASCII letters, digits, spaces) that every match of
+    the pattern contains, lower-cased, for a quick ``in`` test before the search; None when
+    there is none or when unsure.
+
+    The pattern is parsed with Python's own regular-expression parser: the items of its top
+    level (and of a group there, matched once) are matched one after the other, so a run of
+    plain literal items among them is in every match (``\\bat the microphone of\\b`` → ``at
+    the microphone of``; in ``manifestations?`` the optional ``s`` ends the run; the parser
+    moves the common start of alternatives out: ``(?:minister|ministry)`` → ``minist``). A
+    pattern that parser cannot read (syntax of ``regex`` only), or that holds ``{`` (fuzzy
+    matching reads like a literal to it), gets None."""
+    if pat.flags & ~_PLAIN_FLAGS or "{" in source:
+        return None
+    try:
+        from re import _constants, _parser  # private, but stable since 3.11; else no quick test
+
+        items = _parser.parse(source)
+    except Exception:
+        return None
+    runs = [""]
+
+    def walk(items: Any) -> None:
+        for op, arg in items:
+            if op is _constants.LITERAL and chr(arg) in _RUN_CHARS:
+                runs[-1] += chr(arg)
+            elif op is _constants.SUBPATTERN and not arg[1] and not arg[2]:
+                walk(arg[3])  # a group without flags of its own: its items are in line
+            else:
+                runs.append("")
+
+    walk(items)
+    best = max(runs, key=len)
+    return best.lower() if len(best.replace(" ", "")) >= 3 else None
+
+
+@lru_cache(maxsize=1)
+def _case_strangers() -> regex.Pattern[str]:
+    """The characters that case-insensitive ``regex`` matches with a plain character but whose
+    ``str.lower`` is not it (``ſ`` for s, ``İ`` for i), found by asking ``regex`` itself once."""
+    codes = array("I", range(0x80, 0xD800)) + array("I", range(0xE000, 0x110000))
+    if codes.itemsize == 4:  # every non-ASCII character, decoded in C
+        chars = codes.tobytes().decode("utf-32-le" if sys.byteorder == "little" else "utf-32-be")
+    else:
+        chars = "".join(map(chr, codes))
+    others = regex.findall(r"[a-z0-9 ]", chars, regex.IGNORECASE)
+    strangers = [
+        c
+        for c in others
+        if any(regex.fullmatch(regex.escape(a), c, regex.IGNORECASE) and c.lower() != a.lower() for a in _RUN_CHARS)
+    ]
+    return regex.compile("[" + "".join(map(regex.escape, strangers)) + "]" if strangers else r"(?!)")
+
+
+def _lowered(doc: Document) -> str | None:
+    """The document in lower case, for quick ``in`` tests of plain words before a
+    case-insensitive search; None when it holds one of the rare strangers (then no quick test
+    is sound). Every character a case-insensitive match pairs with a plain character lowers to
+    that character's lower case, so a plain word a match needs is in the lowered text."""
+    key = "mistranslation.lowered"
+    if key not in doc.cache:
+        text = doc.text
+        doc.cache[key] = text.lower() if _case_strangers().search(text) is None else None
+    return doc.cache[key]
 
 
 def false_friend(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -143,8 +230,13 @@ def false_friend(doc: Document, rule: Rule) -> Iterator[Finding]:
 
         store = doc.cache["store"] = DataStore()
     name = str(rule.params.get("table", "lexicon/false-friends.toml"))
-    for pat, suggest, note in _phrases(store, name):
-        for m in pat.finditer(doc.text):
+    text = doc.text
+    # A pattern whose required run is not in the lower-cased text cannot match.
+    lowered = _lowered(doc)
+    for pat, suggest, note, run in _phrases(store, name):
+        if run is not None and lowered is not None and run not in lowered:
+            continue
+        for m in pat.finditer(text):
             replacement = None
             if suggest is not None:
                 replacement = _keep_case(m.group(), m.expand(suggest))
@@ -188,6 +280,12 @@ def _words(n: int) -> str:
 
 def number_calque(doc: Document, rule: Rule) -> Iterator[Finding]:
     text = doc.text
+    lowered = _lowered(doc)
+    # every match holds sixty, eighty, or four and twenty (see ``_NUMBER_RE``)
+    if lowered is not None and not (
+        "sixty" in lowered or "eighty" in lowered or ("four" in lowered and "twenty" in lowered)
+    ):
+        return
     for m in _NUMBER_RE.finditer(text):
         if m.group("head"):
             head = m.group("head").lower().replace(" ", "-")

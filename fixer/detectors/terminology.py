@@ -16,7 +16,9 @@ knows.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import compress
+from operator import itemgetter
 
 import regex
 from rapidfuzz import fuzz
@@ -62,6 +64,43 @@ def caps_line(doc: Document, offset: int) -> bool:
     return cache[i]
 
 
+# A character of a token (``document.WORD_RE``), and the joiners a token may hold inside.
+_TOKEN_CHAR_RE = regex.compile(r"[\p{L}\p{M}\p{N}]")
+_JOINERS = "'’-"
+
+
+def token_spans(text: str, words: Iterable[str]) -> list[tuple[int, int, str]]:
+    """(start, end, word) of every token of ``text`` (as ``Document.tokens`` splits it) that is
+    one of ``words`` (themselves tokens), in text order.
+
+    Detectors that look for a few known words use this instead of walking every token: each
+    word is found with ``str.find`` and kept where it is a whole token. ``WORD_RE`` tokens are
+    maximal runs of letters, marks and digits, joined through one apostrophe or hyphen, so an
+    occurrence is a whole token exactly when neither side continues it: no token character
+    next to it, and no joiner followed (after the end) or preceded (before the start) by a
+    token character."""
+    spans: list[tuple[int, int, str]] = []
+    n = len(text)
+    is_char = _TOKEN_CHAR_RE.match
+    for w in words:
+        size = len(w)
+        i = text.find(w)
+        while i >= 0:
+            e = i + size
+            glued_before = i > 0 and (
+                is_char(text, i - 1) is not None
+                or (i > 1 and text[i - 1] in _JOINERS and is_char(text, i - 2) is not None)
+            )
+            glued_after = e < n and (
+                is_char(text, e) is not None or (e + 1 < n and text[e] in _JOINERS and is_char(text, e + 1) is not None)
+            )
+            if not glued_before and not glued_after:
+                spans.append((i, e, w))
+            i = text.find(w, i + 1)
+    spans.sort()
+    return spans
+
+
 def _pick(doc: Document, entities: list[Entity], need_context: bool) -> Entity | None:
     """The one entity the article is about, or None when unsure."""
     confirmed = [e for e in entities if has_context(doc, e)]
@@ -79,37 +118,61 @@ def french_acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
     window = int(rule.params.get("gloss_window", 40))
     # The entities of a token depend on its spelling only: judged once per distinct word of
     # the article, so the walk over every token is one dict probe, and most articles skip it.
+    words = doc.word_counts
+    # Only a French acronym as written, or a word starting with a capital (title case, see
+    # ``_title_case_french``), can have entities: the capital test is mapped in C over every
+    # word, and the exact test runs on what is left.
     ents_of: dict[str, list[Entity]] = {}
-    for word in doc.word_counts:
-        ents = g.fr_acronyms.get(word)
-        if not ents or word != word.upper():
-            ents = _title_case_french(g, word)
+    known = _french_acronym_cache(doc)
+    for word in {*compress(words, map(str.isupper, map(_FIRST, words))), *(g.fr_acronyms.keys() & words.keys())}:
+        ents = known.get(word)
+        if ents is None:
+            if len(known) > 1 << 16:
+                known.clear()
+            ents = known[word] = _french_acronym_entities(g, word)
         if ents:
             ents_of[word] = ents
     if not ents_of:
         return
-    for tok in doc.tokens:
-        ents = ents_of.get(tok.text)
-        if not ents:
-            continue
+    for tok_start, tok_end, tok_text in token_spans(text, ents_of):
+        ents = ents_of[tok_text]
         need_context = any(e.fr_ambiguous for e in ents) or len(ents) > 1
         ent = _pick(doc, ents, need_context)
-        if ent is None or caps_line(doc, tok.start):
+        if ent is None or caps_line(doc, tok_start):
             continue
-        if ent.fr_ambiguous and not _ambiguous_ok(doc, ent, tok.start, tok.end, int(rule.params.get("context_window", 250))):
+        if ent.fr_ambiguous and not _ambiguous_ok(
+            doc, ent, tok_start, tok_end, int(rule.params.get("context_window", 250))
+        ):
             continue
-        before = text[max(0, tok.start - window) : tok.start]
-        after = text[tok.end : tok.end + window]
+        before = text[max(0, tok_start - window) : tok_start]
+        after = text[tok_end : tok_end + window]
         if _FRENCH_GLOSS_BEFORE.search(before) or _FRENCH_GLOSS_AFTER.search(after):
             continue
         english = ent.acronym or ent.name
-        gloss = _gloss(text, tok.start, tok.end, ent)
-        msg = f"French acronym {tok.text} of {ent.label()}; English text uses {english}."
+        gloss = _gloss(text, tok_start, tok_end, ent)
+        msg = f"French acronym {tok_text} of {ent.label()}; English text uses {english}."
         if gloss is not None:
             start, end = gloss
             yield rule.finding(start, end, english, message=msg)
         else:
-            yield rule.finding(tok.start, tok.end, english, message=msg)
+            yield rule.finding(tok_start, tok_end, english, message=msg)
+
+
+_FIRST = itemgetter(slice(None, 1))
+
+
+def _french_acronym_entities(g: Glossary, word: str) -> list[Entity]:
+    """The entities whose French acronym ``word`` is, as written or in title case."""
+    ents = g.fr_acronyms.get(word)
+    if not ents or word != word.upper():
+        ents = _title_case_french(g, word)
+    return ents
+
+
+def _french_acronym_cache(doc: Document) -> dict[str, list[Entity]]:
+    """``_french_acronym_entities`` of each word seen, shared by the documents of a data store
+    (it depends on the word, the glossary and the word frequencies only)."""
+    return doc.cache["store"].memo("terminology.french-acronym-words", dict)  # (store set by doc_glossary)
 
 
 def _title_case_french(g: Glossary, word: str) -> list[Entity]:
@@ -176,13 +239,41 @@ _LOWER_WORD = r"\p{Ll}[\p{Ll}\p{M}]*+"
 _RUN_RE = regex.compile(
     rf"{_CAP_WORD}(?:[ \t\u00a0\-'’]++(?:{_LOWER_WORD}[ \t\u00a0'’\-]++){{0,6}}+{_CAP_WORD})+"
 )
+# The same runs found faster: ``_RUN_RE`` tries its look-arounds at every character, while a
+# pattern that starts with ``\p{Lu}`` lets the regex engine skip straight to the capitals. A
+# capitalised word holds a capital among its leading letters, so the run is tried from the
+# word's first capital (the look-behind checks that only letters lie between it and the word
+# start) and its start moved back to the word start (``_run_spans``). Whatever the outcome,
+# (*SKIP) then resumes the search after the word: no run starts inside a word, and a run from
+# a later capital of the word would end where this one does. So the spans are exactly
+# ``_RUN_RE``'s, and a long word of capitals stays linear.
+_RUN_FROM_CAPITAL_RE = regex.compile(
+    r"\p{Lu}(?:(?<=(?<![\p{L}\p{M}\p{N}])[\p{L}\p{M}]*\p{Lu})[\p{L}\p{M}\p{N}]*+(*SKIP)"
+    + _RUN_RE.pattern[len(_CAP_WORD) :]
+    + r"|[\p{L}\p{M}\p{N}]*+(*SKIP)(*FAIL))"
+)
+_LETTER_RE = regex.compile(r"[\p{L}\p{M}]")
 MAX_LOWER = 2  # lower-case content words in a row inside a name
+
+
+def _run_spans(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of ``_RUN_RE.finditer(text)``, found from their first capital."""
+    is_letter = _LETTER_RE.match
+    for m in _RUN_FROM_CAPITAL_RE.finditer(text):
+        start = m.start()
+        while start > 0 and is_letter(text, start - 1) is not None:
+            start -= 1  # a word glued to its article: "theOuest", "dAfrica"
+        yield start, m.end()
+
+
 _PAREN_RE = regex.compile(r"[ \t\u00a0]*\(([^()\n]{1,30})\)")
 
 
-def _runs(pieces: list[Piece], text: str) -> Iterator[list[Piece]]:
+def _runs(pieces: list[Piece], text: str, joined: bool = False) -> Iterator[list[Piece]]:
     """Maximal runs of capitalised words and connectors, trimmed to start and end on a
-    capitalised word, with at least two content words."""
+    capitalised word, with at least two content words. ``joined``: the pieces are those of
+    one ``_RUN_RE`` span, where every gap between two words is made of ``_GAP_RE``'s
+    characters, so the gap test can be skipped."""
     run: list[Piece] = []
 
     def flush() -> Iterator[list[Piece]]:
@@ -196,13 +287,15 @@ def _runs(pieces: list[Piece], text: str) -> Iterator[list[Piece]]:
     prev: Piece | None = None
     lower = 0  # lower-case content words in a row
     for p in pieces:
-        joinable = prev is not None and _GAP_RE.fullmatch(text, prev.end, p.start) is not None
-        if p.text[:1].isupper():
+        word, key = p.text, p.key
+        cap = word[:1].isupper()
+        if cap:
             lower = 0
-        elif p.key:
+        elif key:
             lower += 1
-        ok = p.text[:1].isupper() or (p.text.islower() and (not p.key or (run and lower <= MAX_LOWER)))
-        if run and not joinable:
+        ok = cap or (word.islower() and (not key or (run and lower <= MAX_LOWER)))
+        # (the gap matters only when a run is open)
+        if run and not (joined or (prev is not None and _GAP_RE.fullmatch(text, prev.end, p.start) is not None)):
             yield from flush()
             run = []
         if ok:
@@ -418,8 +511,8 @@ def name_runs(doc: Document, g: Glossary) -> list[list[Piece]]:
     got = doc.cache.get("terminology.runs")
     if got is None:
         text = doc.text
-        got = [run for span in _RUN_RE.finditer(text)
-               for run in _runs(split_pieces(span.group(), span.start(), g.words), text)]
+        got = [run for start, end in _run_spans(text)
+               for run in _runs(split_pieces(text[start:end], start, g.words), text, joined=True)]
         doc.cache["terminology.runs"] = got
     return got
 
@@ -519,9 +612,10 @@ def acronym_case(doc: Document, rule: Rule) -> Iterator[Finding]:
     counts = doc.word_counts
     if any(m in counts for m in markers):
         return  # British house style (Nato, Unicef): title-case acronyms are intended
+    # (only the glossary's acronyms can be evidence: the set intersection picks them in C)
     caps_evidence = any(
-        len(w) >= min_len and w.isupper() and w in g.acronyms and not caps_line(doc, doc.text.find(w))
-        for w in counts
+        len(w) >= min_len and w.isupper() and not caps_line(doc, doc.text.find(w))
+        for w in g.acronyms.keys() & counts.keys()
     )
     if not caps_evidence:
         return
