@@ -389,3 +389,12 @@ def test_held_out_acronyms_and_french_spelling_found() -> None:
 ])
 def test_ambiguous_acronyms_left_alone_without_context(text: str) -> None:
     assert [(f.rule, text[f.start:f.end]) for f in FIXER.check(text)] == []
+
+
+@pytest.mark.parametrize("text", ["They were ſixty-ten.", "sixty-ſixteen people", "four-twenty-ſix cars"])
+def test_number_calque_skips_case_folded_spellings(text: str) -> None:
+    """`ſ` folds to `s` in the case-insensitive pattern but not in the number tables: such a
+    match once failed the rule with a KeyError; it is now left alone."""
+    from fixer import check_text
+
+    assert [f for f in check_text(text) if f.rule == "mistranslation.number-calque"] == []

@@ -398,8 +398,10 @@ def _near_glossary(g: Glossary, w: str) -> Iterator[tuple[str, list[Entity]]]:
 
     fw = fold(w)
     seen: set[str] = set()
-    for d in deletions(fw):
-        for gw in g.near.get(d, ()):
+    # sorted: sets iterate in an order that depends on the hash seed, and the first surname
+    # found is the one reported, so the output must not
+    for d in sorted(deletions(fw)):
+        for gw in sorted(g.near.get(d, ())):
             if gw in seen or gw == w:
                 continue
             seen.add(gw)

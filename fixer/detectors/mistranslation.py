@@ -287,10 +287,15 @@ def number_calque(doc: Document, rule: Rule) -> Iterator[Finding]:
     ):
         return
     for m in _NUMBER_RE.finditer(text):
+        # The pattern is case-insensitive, so it also matches spellings the tables do not hold
+        # (`ſixty`, whose ſ folds to s; `four\ttwenty`): those are skipped, not looked up blindly.
         if m.group("head"):
-            head = m.group("head").lower().replace(" ", "-")
-            base = {"sixty": 60, "eighty": 80, "four-twenty": 80}[head]
-            value = base + _UNITS[m.group("tail").lower()]
+            head = regex.sub(r"[-\s]+", "-", m.group("head").lower())
+            base = {"sixty": 60, "eighty": 80, "four-twenty": 80}.get(head)
+            unit = _UNITS.get(m.group("tail").lower())
+            if base is None or unit is None:
+                continue
+            value = base + unit
         else:
             # bare "four-twenty" is also a time of day (4:20) and a slang term: only before a noun
             after = text[m.end() : m.end() + 30]
@@ -298,7 +303,10 @@ def number_calque(doc: Document, rule: Rule) -> Iterator[Finding]:
                 continue
             if regex.search(r"(?i)\b(at|past|to)\s*$", text[max(0, m.start() - 10) : m.start()]):
                 continue
-            value = 80 + (_SMALL[m.group("unit").lower()] if m.group("unit") else 0)
+            small = _SMALL.get(m.group("unit").lower()) if m.group("unit") else 0
+            if small is None:
+                continue
+            value = 80 + small
         if value >= 100:
             continue
         yield rule.finding(
