@@ -196,7 +196,19 @@ def _required_run(source: str, pat: regex.Pattern[str]) -> str | None:
 @lru_cache(maxsize=1)
 def _case_strangers() -> regex.Pattern[str]:
     """The characters that case-insensitive ``regex`` matches with a plain character but whose
-    ``str.lower`` is not it (``ſ`` for s, ``İ`` for i), found by asking ``regex`` itself once."""
+    ``str.lower`` is not it (``ſ`` for s, ``İ`` for i), found by asking ``regex`` itself once
+    (~50 ms over all of Unicode, so the answer is kept in the disk cache for each version of
+    ``regex`` and of Python's Unicode tables)."""
+    import unicodedata
+
+    from ..diskcache import cached, digest
+
+    key = digest(str(getattr(regex, "__version__", "")), unicodedata.unidata_version)
+    strangers = cached("case-strangers", key, _find_case_strangers)
+    return regex.compile("[" + "".join(map(regex.escape, strangers)) + "]" if strangers else r"(?!)")
+
+
+def _find_case_strangers() -> str:
     codes = array("I", range(0x80, 0xD800)) + array("I", range(0xE000, 0x110000))
     if codes.itemsize == 4:  # every non-ASCII character, decoded in C
         chars = codes.tobytes().decode("utf-32-le" if sys.byteorder == "little" else "utf-32-be")
@@ -208,7 +220,7 @@ def _case_strangers() -> regex.Pattern[str]:
         for c in others
         if any(regex.fullmatch(regex.escape(a), c, regex.IGNORECASE) and c.lower() != a.lower() for a in _RUN_CHARS)
     ]
-    return regex.compile("[" + "".join(map(regex.escape, strangers)) + "]" if strangers else r"(?!)")
+    return "".join(strangers)
 
 
 def _lowered(doc: Document) -> str | None:
