@@ -307,9 +307,9 @@ def _json_line(entry: dict[str, Any]) -> str:
 
 
 def _print_entry(entry: dict[str, Any], console: Any) -> None:
-    """One finding per line, like ``text_out``: ``path:line:col: rule [category] message``."""
-    from rich.markup import escape
-
+    """One finding per line, like ``text_out``: ``path:line:col: rule [category] message``.
+    Coloured through rich when ``console`` is one (a terminal); written plainly otherwise,
+    which saves importing rich when the output goes to a pipe or a file."""
     where = entry["path"] if entry["record"] is None else f"{entry['path']}[{entry['record']}]"
     for f in entry["findings"]:
         snippet = f["text"].replace("\n", "⏎")
@@ -322,13 +322,27 @@ def _print_entry(entry: dict[str, Any], console: Any) -> None:
             reps = [e["replacement"] for e in fx["edits"]]
             label = f"{fx['safety']} fix: " + " | ".join(repr(r) if r else "(delete)" for r in reps[:3])
             style = "green" if fx["safety"] == "safe" else "yellow"
-        console.print(
-            f"[bold]{escape(where)}:{f['line']}:{f['column']}[/]: [cyan]{f['rule']}[/] "
-            f"[magenta]\\[{f['category']}][/] {escape(f['message'])}\n"
-            f"    [dim]{escape(snippet)}[/]  →  [{style}]{escape(label)}[/]",
-            highlight=False,
-            soft_wrap=True,
-        )
+        parts = [
+            (f"{where}:{f['line']}:{f['column']}", "bold"), (": ", ""), (f["rule"], "cyan"), (" ", ""),
+            (f"[{f['category']}]", "magenta"), (f" {f['message']}\n    ", ""), (snippet, "dim"),
+            ("  →  ", ""), (label, style),
+        ]
+        if console is None:
+            sys.stdout.write("".join(text for text, _ in parts) + "\n")
+        else:
+            from rich.markup import escape
+
+            markup = "".join(f"[{st}]{escape(text)}[/]" if st else escape(text) for text, st in parts)
+            console.print(markup, highlight=False, soft_wrap=True, emoji=False)
+
+
+def _colour_wanted() -> bool:
+    """Whether text output goes to a terminal (or colour is forced), as rich would decide."""
+    import os
+
+    if os.environ.get("FORCE_COLOR") or os.environ.get("TTY_COMPATIBLE") == "1":
+        return True
+    return sys.stdout.isatty()
 
 
 def _stdin_chunk(fixer: Any, opts: Any, reporter: _Reporter) -> tuple[Any, bytes]:
@@ -374,7 +388,7 @@ def check(
         sys.stdout.reconfigure(errors="backslashreplace")  # undecodable input bytes must not crash output
     out = sys.stdout
     console: Any = None
-    if format == "text":
+    if format == "text" and _colour_wanted():
         from rich.console import Console
 
         console = Console(highlight=False)

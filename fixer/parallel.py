@@ -16,14 +16,14 @@ write) instead of loading them again.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:  # imported where a pool starts: one file checked alone never needs them (~7 ms)
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 M = TypeVar("M")
 T = TypeVar("T")
@@ -51,6 +51,8 @@ def _noop() -> None:
 
 
 def _context() -> Any:
+    import multiprocessing
+
     methods = multiprocessing.get_all_start_methods()
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
@@ -97,6 +99,9 @@ def ordered_map(
 def _submit(pool: ProcessPoolExecutor, fn: Callable[[T], R], task: T) -> Future[R]:
     """Submit, or, when a worker already died and broke the pool, a future holding that error:
     ``_resolve`` then restarts the pool and resubmits the task instead of the batch failing."""
+    from concurrent.futures import Future
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         return pool.submit(fn, task)
     except BrokenProcessPool as exc:
@@ -106,6 +111,8 @@ def _submit(pool: ProcessPoolExecutor, fn: Callable[[T], R], task: T) -> Future[
 
 
 def _start_pool(jobs: int, initializer: Callable[..., None] | None, initargs: tuple[Any, ...]) -> ProcessPoolExecutor:
+    from concurrent.futures import ProcessPoolExecutor
+
     pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init, initargs=(initializer, initargs))
     # fork every worker now, before the caller starts threads (a progress bar refreshes from
     # a thread, and forking a process while another thread holds a lock can deadlock the child)
@@ -123,6 +130,8 @@ def _resolve(
     initargs: tuple[Any, ...],
     on_broken: Callable[[T, BaseException], R] | None,
 ) -> tuple[ProcessPoolExecutor, tuple[M, R | None]]:
+    from concurrent.futures.process import BrokenProcessPool
+
     meta, task, fut = pending.popleft()
     if fut is None:
         return pool, (meta, None)

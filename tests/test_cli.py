@@ -198,3 +198,15 @@ def test_output_does_not_depend_on_the_hash_seed() -> None:
         assert proc.returncode == 1, proc.stderr
         outs.append(proc.stdout)
     assert outs[0] == outs[1]
+
+
+def test_piped_text_output_is_plain_and_literal(tmp_path: Path) -> None:
+    """Piped text output is written without rich: no escape codes, and text that looks like
+    rich markup or an emoji code (``[bold]``, ``:fire:``) is printed as it is."""
+    art = tmp_path / "a.txt"
+    art.write_text("Title [bold] :fire:\n\nTitle [bold] :fire:\n\nBody text here.\n", encoding="utf-8")
+    proc = run("check", "a.txt", cwd=tmp_path)
+    out = proc.stdout.decode("utf-8")
+    assert "\x1b[" not in out
+    assert "a.txt:3:1: boilerplate.repeated-title [boilerplate] " in out
+    assert "Title [bold] :fire:" in out

@@ -5,7 +5,9 @@ references the scraper did not decode.
 from __future__ import annotations
 
 import difflib
+import os
 import re
+import sys
 import unicodedata
 from collections.abc import Iterator
 
@@ -82,24 +84,54 @@ class _BadnessGate:
     by line. When the pattern is not of that shape, the gate always answers ``True``."""
 
     def __init__(self) -> None:
-        from ftfy.badness import BADNESS_RE
+        # The shape comes from the disk cache when it can: importing ftfy to read its pattern
+        # costs ~60 ms, which a text without any key character (most of them) never needs.
+        source, flags, self.reach, keys = _cached_gate_shape()
+        self._source, self._flags = source, flags
+        self._pattern: re.Pattern[str] | None = None
+        # re, not regex: the regex module scans for a class of hundreds of characters slowly
+        self.keys = re.compile("[" + "".join(re.escape(c) for c in sorted(keys)) + "]") if keys else None
 
-        self.pattern = re.compile(BADNESS_RE.pattern, BADNESS_RE.flags | re.MULTILINE)
-        shape = _key_characters(BADNESS_RE)
-        self.keys = None
-        self.reach = 0
-        if shape is not None:
-            width, keys = shape
-            self.reach = width + 1
-            # re, not regex: the regex module scans for a class of hundreds of characters slowly
-            self.keys = re.compile("[" + "".join(re.escape(c) for c in sorted(keys)) + "]")
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self._pattern is None:
+            self._pattern = re.compile(self._source, self._flags)
+        return self._pattern
 
     def any_bad_line(self, text: str) -> bool:
         if self.keys is None:
             return True
         k = self.reach
         near_keys = "\n".join([text[max(0, m.start() - k) : m.start() + k] for m in self.keys.finditer(text)])
-        return self.pattern.search(near_keys) is not None
+        return bool(near_keys) and self.pattern.search(near_keys) is not None
+
+
+def _gate_shape() -> tuple[str, int, int, str]:
+    """ftfy's badness pattern (source and flags, multi-line), the reach around a key character
+    and the key characters ("" when the pattern is not of the shape the gate needs)."""
+    from ftfy.badness import BADNESS_RE
+
+    shape = _key_characters(BADNESS_RE)
+    source, flags = BADNESS_RE.pattern, int(BADNESS_RE.flags | re.MULTILINE)
+    if shape is None:
+        return source, flags, 0, ""
+    width, keys = shape
+    return source, flags, width + 1, "".join(sorted(keys))
+
+
+def _cached_gate_shape() -> tuple[str, int, int, str]:
+    """``_gate_shape``, kept in the disk cache for the installed ftfy (its files' identity)."""
+    import importlib.util
+
+    from ..diskcache import cached, digest
+
+    spec = importlib.util.find_spec("ftfy")  # not "ftfy.badness": that would import ftfy
+    origin = os.path.join(os.path.dirname(spec.origin), "badness.py") if spec is not None and spec.origin else ""
+    if not os.path.isfile(origin):
+        return _gate_shape()
+    st = os.stat(origin)
+    key = digest("ftfy-badness", origin, str(st.st_size), str(st.st_mtime_ns), str(sys.version_info[:2]))
+    return tuple(cached("ftfy-badness-gate", key, _gate_shape))  # type: ignore[return-value]
 
 
 # how often characters fill ordinary English and French news text (curly quotes most): a branch
