@@ -22,6 +22,7 @@ a call against microseconds here.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -99,6 +100,8 @@ class FrenchModel:
     _masks: dict[str, tuple[str, list[str] | None]] = field(default_factory=dict)  # see _mask_info
     _judged: set[str] = field(default_factory=set)  # words may_hold_french has judged
     _french_words: set[str] = field(default_factory=set)  # those of them French (kind F)
+    _chunks: dict[str, ChunkInfo] = field(default_factory=dict)  # see judge_chunk
+    _french_chunks: set[str] = field(default_factory=set)  # those with a word that can be F
 
     def freqs(self, low: str) -> tuple[float, float]:
         got = self._cache.get(low)
@@ -345,6 +348,174 @@ def may_hold_french(model: FrenchModel, line: str) -> bool:
         if kind == F:
             return True
     return not words.isdisjoint(french)
+
+
+# Which lines of a document can yield French at all. ``scan`` in fixer/detectors/french.py
+# scores a line word by word; most English lines hold no word that can be French evidence, and
+# a document-wide pass finds the few that may, so the word-by-word scan runs on those only.
+#
+# Why the test is a necessary condition. A line yields something only through a run that
+# ``judge`` keeps, a lone word (``_lone_words``) or a French line (``_is_french_line``, three
+# French words). Each needs a token of kind F with ``content``, and, with a single F token in
+# the line, that token must be strong, govern a name (``judge``) or pass the lone-word bounds
+# (``LONE_*``); ``bridge`` makes words F only between two F words, and without content. The
+# exception is a half-translated name (``States du Sahel``): a French word right after a
+# capitalised word and white space (``judge``: ``attached``), which needs no content.
+# ``line_tokens`` makes a token F only as (1) ``classify(word, initial)``, where ``initial``
+# holds for the first word of the line and after one of ``START_CHARS``; (2) any word of a line
+# in capitals (``shouting``), judged in lower case; (3) an elided article cut off by a space
+# (``SPACED_ELISION_RE``); the other steps (URLs, allowed phrases, names) only take evidence away.
+# Words never cross white space, so (1) is judged once per chunk of ``str.split()`` (a word
+# with its punctuation, ``(CNSP),``) and cached like the kinds of words; inside a chunk
+# ``initial`` is exact, for its first word both values are tried. (2) and (3) are found by
+# position, each with one regex over the text.
+
+TOKEN = r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*"  # document.WORD_RE
+LAST_TOKEN_RE = regex.compile(TOKEN + "$")
+TOKEN_CHAR_RE = regex.compile(r"[\p{L}\p{M}\p{N}]")
+# A line in capitals (``shouting``) has at least 15 capitals and at most one lower-case letter
+# per nine capitals, so five capitals follow each other with no lower-case letter between (15
+# capitals in one group, or at least 9n in n + 1 groups: one group holds 5). Classes as there.
+CAPITALS_RUN_RE = re.compile(r"[A-ZÀ-ÖØ-Þ](?:(?:[^\w\n]|[\d_])*[A-ZÀ-ÖØ-Þ]){4}")
+# where an elision stub cut off from its word may end (every stub ends with one of these
+# letters, in either case); ``line_tokens`` then checks the whole stub (``ELISION_STUBS``)
+SPACED_STUB_END_RE = re.compile(r"(?<=[ldnsjcmtuLDNSJCMTU])(?: ['’]|['’] )[aeiouyhàâéèêëîïôûœAEIOUYHÀÂÉÈÊÎÔ]")
+# the lone-word bounds of ``_lone_words`` (fixer/detectors/french.py, where they are explained)
+LONE_EN_MAX = 1.5
+LONE_FR_MIN = 4.0
+LONE_MIN_LEN = 5
+_CACHE_MAX = 500_000
+
+
+class ChunkInfo(NamedTuple):
+    """What the words of one chunk can be, whatever their place in a line."""
+
+    french: int  # words that can be of kind F
+    content: bool  # a word that is F with content where it stands (its first word: not initial)
+    lead_content: bool  # its first word is F with content when it opens a sentence
+    solo: bool  # a content word that can yield a run or a lone word without a second F word
+    head: bool  # it opens with a word that is F when not initial (``du`` in ``States du Sahel``)
+
+
+def _yields_alone(model: FrenchModel, t: Tok) -> bool:
+    """Whether the F content word ``t`` can be kept with no other F word in its line: strong or
+    governing (``judge``), or within the lone-word bounds (``_lone_words``)."""
+    if t.strong or t.governs:
+        return True
+    if len(t.text) < LONE_MIN_LEN or not t.text.islower():
+        return False
+    en, fr = model.freqs(norm(t.text))
+    return en < LONE_EN_MAX and fr >= LONE_FR_MIN
+
+
+def judge_chunk(model: FrenchModel, chunk: str) -> ChunkInfo:
+    """The ``ChunkInfo`` of a chunk (no white space in it), kept per model."""
+    got = model._chunks.get(chunk)
+    if got is not None:
+        return got
+    french = 0
+    content = lead = solo = head = False
+    prev_end = 0
+    for k, m in enumerate(WORD_RE.finditer(chunk)):
+        word = m.group()
+        if k == 0:
+            plain, init = classify(model, word, 0, 0, False), classify(model, word, 0, 0, True)
+            head = plain.kind == F and m.start() == 0
+            content = plain.kind == F and plain.content
+            lead = init.kind == F and init.content
+            french += plain.kind == F or init.kind == F
+            for t in (plain, init):
+                solo = solo or (t.kind == F and t.content and _yields_alone(model, t))
+        else:  # the gap from the previous word has no white space: ``initial`` as in line_tokens
+            t = classify(model, word, 0, 0, chunk[prev_end : m.start()][-1] in START_CHARS)
+            if t.kind == F:
+                french += 1
+                if t.content:
+                    content = True
+                    solo = solo or _yields_alone(model, t)
+        prev_end = m.end()
+    info = ChunkInfo(french, content, lead, solo, head)
+    if len(model._chunks) < _CACHE_MAX:
+        model._chunks[chunk] = info
+        if french:
+            model._french_chunks.add(chunk)
+    return info
+
+
+def _may_open_sentence(chunks: list[str], i: int) -> bool:
+    """Whether the first word of ``chunks[i]`` may be initial in ``line_tokens``: the first word
+    of the line, or after a gap ending with a sentence mark. False only when it cannot be."""
+    if i == 0 or not TOKEN_CHAR_RE.match(chunks[i]):
+        return True  # first chunk, or punctuation before the word inside the chunk
+    prev = chunks[i - 1]
+    return prev[-1] in START_CHARS or TOKEN_CHAR_RE.search(prev) is None
+
+
+def _after_name(prev: str) -> bool:
+    """Whether the chunk ``prev`` ends with a capitalised word (``States`` in ``States du``)."""
+    m = LAST_TOKEN_RE.search(prev)
+    return m is not None and m.group()[0].isupper()
+
+
+def line_may_yield(model: FrenchModel, chunks: list[str]) -> bool:
+    """Whether a line made of ``chunks`` (``str.split()``) can yield a French run, lone word or
+    line, judged from its words alone; False only when it cannot (see the comment above)."""
+    french = 0
+    content = solo = False
+    for i, chunk in enumerate(chunks):
+        info = judge_chunk(model, chunk)
+        if not info.french:
+            continue
+        french += info.french
+        content = content or info.content or (info.lead_content and _may_open_sentence(chunks, i))
+        solo = solo or info.solo
+        if info.head and i and _after_name(chunks[i - 1]):
+            return True  # perhaps a half-translated name
+    return content and (solo or french >= 2)
+
+
+@dataclass
+class Evidence:
+    """Where French evidence may sit in one document (see ``find_evidence``)."""
+
+    model: FrenchModel
+    french_chunks: set[str]  # chunks of the text with a word that can be French
+    lines: set[int]  # numbers of the lines found by position (capitals, cut-off elisions)
+
+    def may_yield(self, number: int, line: str) -> bool:
+        """Whether line ``number`` (its text ``line``) can yield a French run, lone word or
+        line; False only when it cannot."""
+        if number in self.lines:
+            return True
+        if not self.french_chunks:
+            return False
+        chunks = line.split()
+        if self.french_chunks.isdisjoint(chunks):
+            return False
+        return line_may_yield(self.model, chunks)
+
+
+def find_evidence(model: FrenchModel, text: str, line_starts: list[int]) -> Evidence:
+    """Where in ``text`` (whose lines start at ``line_starts``) French evidence may sit: one
+    ``str.split`` and two regex passes over the whole text, and set operations on the chunks
+    judged once per model."""
+    chunks = set(text.split())
+    french = chunks & model._french_chunks
+    for chunk in chunks.difference(model._chunks):
+        if judge_chunk(model, chunk).french:
+            french.add(chunk)
+    lines: set[int] = set()
+    for m in CAPITALS_RUN_RE.finditer(text):
+        n = bisect.bisect_right(line_starts, m.start())
+        if n not in lines:
+            end = line_starts[n] - 1 if n < len(line_starts) else len(text)
+            if shouting(text[line_starts[n - 1] : end]):  # a trailing \r counts neither way
+                lines.add(n)
+    for m in SPACED_STUB_END_RE.finditer(text):
+        stub = LAST_TOKEN_RE.search(text, max(0, m.start() - 8), m.start())
+        if stub is not None and stub.group().lower() in ELISION_STUBS:
+            lines.add(bisect.bisect_right(line_starts, m.start()))
+    return Evidence(model, french, lines)
 
 
 SOFT_GAP_RE = re.compile(r"[ \u00a0\u202f]{1,2}|[ \u00a0\u202f]?,[ \u00a0\u202f]{1,2}|[ \u00a0]?['’][ \u00a0]?")

@@ -65,13 +65,17 @@ def scan(doc: Document) -> Scan:
     spans: list[Span] = []
     french_lines: list[Line] = []
     content_lines = 0
+    # the first words of `alone` entries that occur anywhere: a line can only hold those
+    # (a line's fs.norm is a piece of the text's, as both fold ’ and lower case char by char)
+    low_text = fs.norm(text)
+    alone_keys = [k for k in table.alone_first if k in low_text]
+    evidence = fs.find_evidence(model, text, doc.line_starts)
     for line in doc.lines:
         if line.blank:
             continue
         content_lines += 1
-        low = fs.norm(line.text)
-        alone = any(k in low for k in table.alone_first)
-        if not alone and not fs.may_hold_french(model, line.text):
+        alone = bool(alone_keys) and any(k in fs.norm(line.text) for k in alone_keys)
+        if not alone and not (evidence.may_yield(line.number, line.text) and fs.may_hold_french(model, line.text)):
             continue
         masked: list[tuple[int, int]] = []
         toks = fs.line_tokens(model, line.start, line.text, masked)
@@ -105,9 +109,10 @@ PHRASE_REACH = 40  # characters a phrase entry may reach beyond a run (``to`` �
 # nearest misses were inside French names or quotes (Caisse de dépôt, « en arrière »), which
 # the neighbour test excludes. Loanwords English keeps (préfet, banlieue, négociant) are
 # listed in lexicon/french-allowed.txt and never reach this test.
-LONE_EN_MAX = 1.5
-LONE_FR_MIN = 4.0
-LONE_MIN_LEN = 5
+# (defined in fixer.frenchscore, whose test of which lines can yield French relies on them)
+LONE_EN_MAX = fs.LONE_EN_MAX
+LONE_FR_MIN = fs.LONE_FR_MIN
+LONE_MIN_LEN = fs.LONE_MIN_LEN
 QUOTE_MARKS = "\"“”«»"
 
 
