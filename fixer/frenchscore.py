@@ -97,7 +97,7 @@ class FrenchModel:
     lex_fr_min: float = 3.0
     _cache: dict[str, tuple[float, float]] = field(default_factory=dict)
     _kinds: dict[tuple[str, bool], tuple[str, bool, bool, bool, bool]] = field(default_factory=dict)
-    _masks: dict[str, tuple[str, list[str] | None]] = field(default_factory=dict)  # see _mask_info
+    _words: dict[str, WordInfo] = field(default_factory=dict)  # see _word_info
     _judged: set[str] = field(default_factory=set)  # words may_hold_french has judged
     _french_words: set[str] = field(default_factory=set)  # those of them French (kind F)
     _chunks: dict[str, ChunkInfo] = field(default_factory=dict)  # see judge_chunk
@@ -245,6 +245,23 @@ def _mask_info(allowed: dict[str, list[str]], word: str) -> tuple[str, list[str]
     return low, cands or None
 
 
+class WordInfo(NamedTuple):
+    """What ``line_tokens`` needs to know of one spelling, wherever it stands."""
+
+    low: str
+    phrases: list[str] | None  # the allowed phrases it may open (``_mask_info``)
+    stub: bool  # an elision stub (``ELISION_STUBS``): l, d, qu…
+    plain: tuple[str, bool, bool, bool, bool, bool]  # Tok fields from kind on, not initial
+    initial: tuple[str, bool, bool, bool, bool, bool]  # the same when initial
+
+
+def _word_info(model: FrenchModel, word: str) -> WordInfo:
+    """A spelling's ``WordInfo``: its mask lookup and its kind in both places (``classify``)."""
+    low, phrases = _mask_info(model.allowed, word)
+    a, b = classify(model, word, 0, 0, False), classify(model, word, 0, 0, True)
+    return WordInfo(low, phrases, low in ELISION_STUBS, tuple(a[3:]), tuple(b[3:]))  # type: ignore[arg-type]
+
+
 def line_tokens(model: FrenchModel, line_start: int, line_text: str,
                 masked: list[tuple[int, int]] | None = None) -> list[Tok]:
     """Tokens of one line, classified. Words inside French that English keeps
@@ -255,11 +272,9 @@ def line_tokens(model: FrenchModel, line_start: int, line_text: str,
     mask_end = -1
     maybe_url = "://" in line_text or "www." in line_text or "@" in line_text
     urls = [m.span() for m in URL_RE.finditer(line_text)] if maybe_url else []
-    allowed = model.allowed
-    kinds = model._kinds
     caps = shouting(line_text)
     new = tuple.__new__  # builds a Tok without its Python-level __new__ (a hot loop)
-    masks = model._masks
+    words = model._words
     for m in WORD_RE.finditer(line_text):
         ms, me = m.span()
         word = m.group()
@@ -275,13 +290,13 @@ def line_tokens(model: FrenchModel, line_start: int, line_text: str,
         if urls and any(a <= ms < b for a, b in urls):
             toks.append(new(Tok, (s, e, word, E, initial, False, False, False, False)))
             continue
-        # per spelling, cached: its lower case and the allowed phrases it may open
-        info = masks.get(word)
+        # per spelling, cached: the allowed phrases it may open and its kinds (WordInfo)
+        info = words.get(word)
         if info is None:
-            info = _mask_info(allowed, word)
-            if len(masks) < 500_000:
-                masks[word] = info
-        low, cands = info
+            info = _word_info(model, word)
+            if len(words) < 500_000:
+                words[word] = info
+        cands = info.phrases
         if ms >= mask_end and cands:
             for phrase in cands:
                 pe = ms + len(phrase)
@@ -295,15 +310,11 @@ def line_tokens(model: FrenchModel, line_start: int, line_text: str,
         if ms < mask_end:
             toks.append(new(Tok, (s, e, word, X, initial, False, False, False, False)))
             continue
-        if low in ELISION_STUBS and SPACED_ELISION_RE.match(line_text, me):
+        if info.stub and SPACED_ELISION_RE.match(line_text, me):
             # l’ attaque, d ’après: an elided article cut off from its word by a space
             toks.append(new(Tok, (s, e, word, F, initial, True, True, False, False)))
             continue
-        got = kinds.get((word, initial))
-        if got is not None:
-            toks.append(new(Tok, (s, e, word, got[0], initial, got[1], got[2], got[3], got[4])))
-        else:
-            toks.append(classify(model, word, s, e, initial))
+        toks.append(new(Tok, (s, e, word, *(info.initial if initial else info.plain))))
     # a capitalised French word opening a sentence and followed by another capitalised word is
     # a first name or the head of a name (François Legault, Forces armées…), not evidence
     for k in range(len(toks) - 1):
@@ -377,9 +388,9 @@ TOKEN_CHAR_RE = regex.compile(r"[\p{L}\p{M}\p{N}]")
 # per nine capitals, so five capitals follow each other with no lower-case letter between (15
 # capitals in one group, or at least 9n in n + 1 groups: one group holds 5). Classes as there.
 CAPITALS_RUN_RE = re.compile(r"[A-ZÀ-ÖØ-Þ](?:(?:[^\w\n]|[\d_])*[A-ZÀ-ÖØ-Þ]){4}")
-# where an elision stub cut off from its word may end (every stub ends with one of these
-# letters, in either case); ``line_tokens`` then checks the whole stub (``ELISION_STUBS``)
-SPACED_STUB_END_RE = re.compile(r"(?<=[ldnsjcmtuLDNSJCMTU])(?: ['’]|['’] )[aeiouyhàâéèêëîïôûœAEIOUYHÀÂÉÈÊÎÔ]")
+# what follows an elision stub cut off from its word (``SPACED_ELISION_RE``), one pattern per
+# gap so that each starts with a literal and is searched for quickly
+SPACED_GAP_RES = tuple(re.compile(re.escape(gap) + "[aeiouyhàâéèêëîïôûœAEIOUYHÀÂÉÈÊÎÔ]") for gap in (" '", " ’", "' ", "’ "))
 # the lone-word bounds of ``_lone_words`` (fixer/detectors/french.py, where they are explained)
 LONE_EN_MAX = 1.5
 LONE_FR_MIN = 4.0
@@ -505,16 +516,21 @@ def find_evidence(model: FrenchModel, text: str, line_starts: list[int]) -> Evid
         if judge_chunk(model, chunk).french:
             french.add(chunk)
     lines: set[int] = set()
+    judged: set[int] = set()
     for m in CAPITALS_RUN_RE.finditer(text):
         n = bisect.bisect_right(line_starts, m.start())
-        if n not in lines:
+        if n not in judged:
+            judged.add(n)
             end = line_starts[n] - 1 if n < len(line_starts) else len(text)
             if shouting(text[line_starts[n - 1] : end]):  # a trailing \r counts neither way
                 lines.add(n)
-    for m in SPACED_STUB_END_RE.finditer(text):
-        stub = LAST_TOKEN_RE.search(text, max(0, m.start() - 8), m.start())
-        if stub is not None and stub.group().lower() in ELISION_STUBS:
-            lines.add(bisect.bisect_right(line_starts, m.start()))
+    for gap_re in SPACED_GAP_RES:
+        for m in gap_re.finditer(text):
+            # the word before the gap, whole: a stub has at most 6 letters, so a longer word
+            # cut by the 8-character window is never taken for one
+            stub = LAST_TOKEN_RE.search(text, max(0, m.start() - 8), m.start())
+            if stub is not None and stub.group().lower() in ELISION_STUBS:
+                lines.add(bisect.bisect_right(line_starts, m.start()))
     return Evidence(model, french, lines)
 
 
