@@ -275,6 +275,7 @@ def line_tokens(model: FrenchModel, line_start: int, line_text: str,
     caps = shouting(line_text)
     new = tuple.__new__  # builds a Tok without its Python-level __new__ (a hot loop)
     words = model._words
+    openers: list[int] = []  # indices of the initial F words, for the name test below
     for m in WORD_RE.finditer(line_text):
         ms, me = m.span()
         word = m.group()
@@ -296,7 +297,7 @@ def line_tokens(model: FrenchModel, line_start: int, line_text: str,
             info = _word_info(model, word)
             if len(words) < 500_000:
                 words[word] = info
-        cands = info.phrases
+        _low, cands, stub, plain, init = info
         if ms >= mask_end and cands:
             for phrase in cands:
                 pe = ms + len(phrase)
@@ -310,16 +311,23 @@ def line_tokens(model: FrenchModel, line_start: int, line_text: str,
         if ms < mask_end:
             toks.append(new(Tok, (s, e, word, X, initial, False, False, False, False)))
             continue
-        if info.stub and SPACED_ELISION_RE.match(line_text, me):
+        if stub and SPACED_ELISION_RE.match(line_text, me):
             # l’ attaque, d ’après: an elided article cut off from its word by a space
+            if initial:
+                openers.append(len(toks))
             toks.append(new(Tok, (s, e, word, F, initial, True, True, False, False)))
             continue
-        toks.append(new(Tok, (s, e, word, *(info.initial if initial else info.plain))))
+        if initial:
+            if init[0] == F:
+                openers.append(len(toks))
+            toks.append(new(Tok, (s, e, word, *init)))
+        else:
+            toks.append(new(Tok, (s, e, word, *plain)))
     # a capitalised French word opening a sentence and followed by another capitalised word is
     # a first name or the head of a name (François Legault, Forces armées…), not evidence
-    for k in range(len(toks) - 1):
+    for k in openers:
         t = toks[k]
-        if t.kind == F and t.initial and t.text[:1].isupper():
+        if k + 1 < len(toks) and t.text[:1].isupper():
             nxt = toks[k + 1]
             if (nxt.text[:1].isupper() and norm(t.text) not in model.function_words
                     and not ELISION_RE.match(t.text)
@@ -462,10 +470,12 @@ def _may_open_sentence(chunks: list[str], i: int) -> bool:
     return prev[-1] in START_CHARS or TOKEN_CHAR_RE.search(prev) is None
 
 
-def _after_name(prev: str) -> bool:
-    """Whether the chunk ``prev`` ends with a capitalised word (``States`` in ``States du``)."""
+def _after_name(model: FrenchModel, prev: str) -> bool:
+    """Whether the chunk ``prev`` ends with a capitalised, plainly English word (``States`` in
+    ``States du``): ``judge`` keeps a name with no French content only after a word whose
+    ``english`` is set, and ``classify`` sets it only when ``is_plain_english`` holds."""
     m = LAST_TOKEN_RE.search(prev)
-    return m is not None and m.group()[0].isupper()
+    return m is not None and m.group()[0].isupper() and model.is_plain_english(norm(m.group()))
 
 
 def line_may_yield(model: FrenchModel, chunks: list[str]) -> bool:
@@ -480,7 +490,7 @@ def line_may_yield(model: FrenchModel, chunks: list[str]) -> bool:
         french += info.french
         content = content or info.content or (info.lead_content and _may_open_sentence(chunks, i))
         solo = solo or info.solo
-        if info.head and i and _after_name(chunks[i - 1]):
+        if info.head and i and _after_name(model, chunks[i - 1]):
             return True  # perhaps a half-translated name
     return content and (solo or french >= 2)
 
