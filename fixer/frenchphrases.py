@@ -128,9 +128,13 @@ def words_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """The words of ``text[start:end]`` as (start, end, word); an elided article cut off by a
     space (``l’ attaque``) is joined back to its word so the table still matches it."""
     out: list[tuple[int, int, str]] = []
-    for m in WORD_RE.finditer(text[start:end]):
-        s, e, w = m.start() + start, m.end() + start, m.group()
-        if out and out[-1][2].lower() in ELISION_STUBS and SPACED_APOSTROPHE_RE.fullmatch(text, out[-1][1], s):
+    # WORD_RE looks neither behind nor ahead, so searching text[start:end] in place finds the
+    # same words; a stub has at most 6 letters (lower case never shortens a word)
+    for m in WORD_RE.finditer(text, start, end):
+        s, e = m.span()
+        w = m.group()
+        if (out and len(out[-1][2]) <= 6 and out[-1][2].lower() in ELISION_STUBS
+                and SPACED_APOSTROPHE_RE.fullmatch(text, out[-1][1], s)):
             ps, _pe, pw = out.pop()
             out.append((ps, e, f"{pw}'{w}"))
             continue
@@ -141,9 +145,13 @@ def words_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 def find_matches(table: PhraseTable, text: str, start: int, end: int) -> list[tuple[int, int, Entry]]:
     """Non-overlapping phrase matches in ``text[start:end]``, longest first, left to right."""
     words = words_in(text, start, end)
+    by_first = table.by_first
     out = []
     i = 0
     while i < len(words):
+        if norm(words[i][2]) not in by_first:  # most words open no entry: match_at would say None
+            i += 1
+            continue
         got = table.match_at(words, text, i)
         if got is None:
             i += 1

@@ -347,9 +347,8 @@ def may_hold_french(model: FrenchModel, line: str) -> bool:
     """A cheap test that lets most English lines skip the word-by-word scan. French evidence
     needs a French accent or guillemet, an elided article, a function word, or an elision that
     lost its apostrophe (``lattaque``), or a word the scorer takes for French; the words' kinds
-    are cached, so a line costs a set of its words and one dict probe per distinct word."""
-    if TRIGGER_RE.search(line):
-        return True
+    are cached, so a line costs a set of its words and one dict probe per distinct word.
+    (The three tests are tried cheapest first: ``TRIGGER_RE`` costs the most per line.)"""
     words = set(SIMPLE_WORD_RE.findall(line.lower()))
     if not model.function_words.isdisjoint(words):
         return True
@@ -366,7 +365,7 @@ def may_hold_french(model: FrenchModel, line: str) -> bool:
                 french.add(w)
         if kind == F:
             return True
-    return not words.isdisjoint(french)
+    return not words.isdisjoint(french) or TRIGGER_RE.search(line) is not None
 
 
 # Which lines of a document can yield French at all. ``scan`` in fixer/detectors/french.py
@@ -478,21 +477,23 @@ def _after_name(model: FrenchModel, prev: str) -> bool:
     return m is not None and m.group()[0].isupper() and model.is_plain_english(norm(m.group()))
 
 
-def line_may_yield(model: FrenchModel, chunks: list[str]) -> bool:
+def line_may_yield(model: FrenchModel, chunks: list[str], french: set[str] | None = None) -> bool:
     """Whether a line made of ``chunks`` (``str.split()``) can yield a French run, lone word or
-    line, judged from its words alone; False only when it cannot (see the comment above)."""
-    french = 0
+    line, judged from its words alone; False only when it cannot (see the comment above).
+    ``french``, when given, holds every chunk of the line that has a word that can be F."""
+    n_french = 0
     content = solo = False
-    for i, chunk in enumerate(chunks):
+    for i in range(len(chunks)) if french is None else [i for i, c in enumerate(chunks) if c in french]:
+        chunk = chunks[i]
         info = judge_chunk(model, chunk)
         if not info.french:
             continue
-        french += info.french
+        n_french += info.french
         content = content or info.content or (info.lead_content and _may_open_sentence(chunks, i))
         solo = solo or info.solo
         if info.head and i and _after_name(model, chunks[i - 1]):
             return True  # perhaps a half-translated name
-    return content and (solo or french >= 2)
+    return content and (solo or n_french >= 2)
 
 
 @dataclass
@@ -513,7 +514,7 @@ class Evidence:
         chunks = line.split()
         if self.french_chunks.isdisjoint(chunks):
             return False
-        return line_may_yield(self.model, chunks)
+        return line_may_yield(self.model, chunks, self.french_chunks)
 
 
 def find_evidence(model: FrenchModel, text: str, line_starts: list[int]) -> Evidence:
@@ -551,7 +552,7 @@ def soft_gap(text: str) -> bool:
     """Whether two words can belong to one run: one space, a comma and a space, or an
     apostrophe with a space (``l’ attaque``). Tabs, runs of spaces (tables), quotes,
     underscores and any other punctuation separate runs."""
-    return SOFT_GAP_RE.fullmatch(text) is not None
+    return text == " " or SOFT_GAP_RE.fullmatch(text) is not None  # one space: the usual gap
 
 
 def find_runs(model: FrenchModel, text: str, toks: list[Tok]) -> list[Run]:
