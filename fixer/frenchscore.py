@@ -230,8 +230,16 @@ def shouting(line: str) -> bool:
     upper = len(UPPER_RE.findall(line))
     if upper < 15 or len(line.split()) < 4:
         return False  # decided before counting the (many) lower-case letters
+    # upper // 9 + 1 lower-case letters in a row already make too many: found in the first
+    # words of an ordinary line, where counting them all would read the whole line
+    run = upper // 9 + 1
+    if run < len(LOWER_RUNS) and LOWER_RUNS[run].search(line):
+        return False
     lower = len(LOWER_RE.findall(line))
     return upper >= 9 * lower
+
+
+LOWER_RUNS = [re.compile(LOWER_RE.pattern + "{" + str(n) + "}") for n in range(12)]  # n lower-case letters in a row
 
 
 def _mask_info(allowed: dict[str, list[str]], word: str) -> tuple[str, list[str] | None]:
@@ -298,7 +306,7 @@ def line_tokens(model: FrenchModel, line_start: int, line_text: str,
             if len(words) < 500_000:
                 words[word] = info
         _low, cands, stub, plain, init = info
-        if ms >= mask_end and cands:
+        if cands and ms >= mask_end:
             for phrase in cands:
                 pe = ms + len(phrase)
                 if " ".join(norm(line_text[ms:pe]).split()) == phrase and not (
