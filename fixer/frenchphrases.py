@@ -42,13 +42,15 @@ class PhraseTable:
     by_first: dict[str, list[Entry]]
     alone_first: frozenset[str] = frozenset()  # first words of entries flagged wherever found
 
-    def match_at(self, words: list[tuple[int, int, str]], text: str, i: int) -> tuple[Entry, int, tuple[int, int] | None] | None:
-        """The longest entry matching ``words`` from index ``i``: (entry, next index, slot span)."""
-        cands = self.by_first.get(norm(words[i][2]))
+    def match_at(self, words: list[tuple[int, int, str]], text: str, i: int,
+                 keys: list[str] | None = None) -> tuple[Entry, int, tuple[int, int] | None] | None:
+        """The longest entry matching ``words`` from index ``i``: (entry, next index, slot span).
+        ``keys``, when given, holds ``norm`` of each word (computed once by the caller)."""
+        cands = self.by_first.get(keys[i] if keys is not None else norm(words[i][2]))
         if not cands:
             return None
         for entry in cands:  # longest first
-            got = _match(entry, words, text, i)
+            got = _match(entry, words, text, i, keys)
             if got is not None:
                 return entry, got[0], got[1]
         return None
@@ -58,7 +60,8 @@ def _soft(text: str, a: int, b: int) -> bool:
     return soft_gap(text[a:b])
 
 
-def _match(entry: Entry, words: list[tuple[int, int, str]], text: str, i: int) -> tuple[int, tuple[int, int] | None] | None:
+def _match(entry: Entry, words: list[tuple[int, int, str]], text: str, i: int,
+           keys: list[str] | None = None) -> tuple[int, tuple[int, int] | None] | None:
     k = i
     slot: tuple[int, int] | None = None
     for n, item in enumerate(entry.pattern):
@@ -76,7 +79,7 @@ def _match(entry: Entry, words: list[tuple[int, int, str]], text: str, i: int) -
                 k += 1
             slot = (s, words[k - 1][1])
             continue
-        if norm(words[k][2]) != item:
+        if (keys[k] if keys is not None else norm(words[k][2])) != item:
             return None
         k += 1
     return k, slot
@@ -145,14 +148,15 @@ def words_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
 def find_matches(table: PhraseTable, text: str, start: int, end: int) -> list[tuple[int, int, Entry]]:
     """Non-overlapping phrase matches in ``text[start:end]``, longest first, left to right."""
     words = words_in(text, start, end)
+    keys = [norm(w) for _s, _e, w in words]
     by_first = table.by_first
     out = []
     i = 0
     while i < len(words):
-        if norm(words[i][2]) not in by_first:  # most words open no entry: match_at would say None
+        if keys[i] not in by_first:  # most words open no entry: match_at would say None
             i += 1
             continue
-        got = table.match_at(words, text, i)
+        got = table.match_at(words, text, i, keys)
         if got is None:
             i += 1
             continue
@@ -191,6 +195,7 @@ def translate_span(table: PhraseTable, text: str, start: int, end: int, french: 
     (a name, a number, an English word of a half-translated phrase) passes through unchanged.
     """
     words = words_in(text, start, end)
+    keys = [norm(w) for _s, _e, w in words]
     pieces: list[str] = []
     used: list[Entry] = []
     i = 0
@@ -198,7 +203,7 @@ def translate_span(table: PhraseTable, text: str, start: int, end: int, french: 
     while i < len(words):
         s, e, w = words[i]
         gap = text[prev_end:s]
-        got = table.match_at(words, text, i)
+        got = table.match_at(words, text, i, keys)
         if got is not None:
             entry, k, slot = got
             out = entry.en

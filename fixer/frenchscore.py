@@ -394,7 +394,7 @@ def may_hold_french(model: FrenchModel, line: str) -> bool:
 # Words never cross white space, so (1) is judged once per chunk of ``str.split()`` (a word
 # with its punctuation, ``(CNSP),``) and cached like the kinds of words; inside a chunk
 # ``initial`` is exact, for its first word both values are tried. (2) and (3) are found by
-# position, each with one regex over the text.
+# position, with regexes over the whole text.
 
 TOKEN = r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*"  # document.WORD_RE
 LAST_TOKEN_RE = regex.compile(TOKEN + "$")
@@ -509,7 +509,6 @@ class Evidence:
     """Where French evidence may sit in one document (see ``find_evidence``)."""
 
     model: FrenchModel
-    french_chunks: set[str]  # chunks of the text with a word that can be French
     lines: set[int]  # numbers of the lines found by position (capitals, cut-off elisions)
 
     def may_yield(self, number: int, line: str) -> bool:
@@ -517,23 +516,22 @@ class Evidence:
         line; False only when it cannot."""
         if number in self.lines:
             return True
-        if not self.french_chunks:
-            return False
+        model = self.model
         chunks = line.split()
-        if self.french_chunks.isdisjoint(chunks):
+        distinct = set(chunks)
+        french = model._french_chunks
+        for chunk in distinct.difference(model._chunks):  # never seen: judged now
+            if judge_chunk(model, chunk).french and chunk not in french:
+                french = french | {chunk}  # the cache is full: kept for this line only
+        if french.isdisjoint(distinct):
             return False
-        return line_may_yield(self.model, chunks, self.french_chunks)
+        return line_may_yield(model, chunks, french)
 
 
 def find_evidence(model: FrenchModel, text: str, line_starts: list[int]) -> Evidence:
-    """Where in ``text`` (whose lines start at ``line_starts``) French evidence may sit: one
-    ``str.split`` and two regex passes over the whole text, and set operations on the chunks
-    judged once per model."""
-    chunks = set(text.split())
-    french = chunks & model._french_chunks
-    for chunk in chunks.difference(model._chunks):
-        if judge_chunk(model, chunk).french:
-            french.add(chunk)
+    """The lines of ``text`` (whose lines start at ``line_starts``) where French evidence is
+    found by position: two regex passes over the whole text. The words of the other lines are
+    judged per chunk by ``Evidence.may_yield``."""
     lines: set[int] = set()
     judged: set[int] = set()
     for m in CAPITALS_RUN_RE.finditer(text):
@@ -550,7 +548,7 @@ def find_evidence(model: FrenchModel, text: str, line_starts: list[int]) -> Evid
             stub = LAST_TOKEN_RE.search(text, max(0, m.start() - 8), m.start())
             if stub is not None and stub.group().lower() in ELISION_STUBS:
                 lines.add(bisect.bisect_right(line_starts, m.start()))
-    return Evidence(model, french, lines)
+    return Evidence(model, lines)
 
 
 SOFT_GAP_RE = re.compile(r"[ \u00a0\u202f]{1,2}|[ \u00a0\u202f]?,[ \u00a0\u202f]{1,2}|[ \u00a0]?['’][ \u00a0]?")

@@ -380,15 +380,18 @@ NOTE_BRACKET_RE = regex.compile(
     r"(?:\[(?P<body>[^\[\]\n]{1,300}?)(?P<mark>[,;]?\s*[–—-]?\s*(?:NDLR|N\.D\.L\.R\.?|ndlr|Ndlr))\s*\]"
     r"|\((?P<body>[^()\n]{1,300}?)(?P<mark>[,;]?\s*[–—-]?\s*(?:NDLR|N\.D\.L\.R\.?|ndlr|Ndlr))\s*\))"
 )
+NOTE_MARKS = ("NDLR", "N.D.L.R", "ndlr", "Ndlr")  # the marks the two patterns accept
 NOTE_PAREN_RE = regex.compile(r"(?P<open>[(\[])\s*(?P<mark>NDLR|N\.D\.L\.R\.?|Ndlr|ndlr)\s*[:：]\s*(?P<body>[^()\[\]\n\s][^()\[\]\n]{0,299}?)\s*(?P<close>[)\]])")
 
 
 def editor_note(doc: Document, rule: Rule) -> Iterator[Finding]:
     """``[…, NDLR]`` and ``(NDLR : …)`` whose note is English: the mark becomes English."""
+    text = doc.text
+    if not any(mark in text for mark in NOTE_MARKS):
+        return  # both patterns need one of the marks
     sc = scan(doc)
     if sc.french_document:
         return
-    text = doc.text
     french = [(sp.start, sp.end) for sp in sc.spans]
 
     def in_french(a: int, b: int) -> bool:
