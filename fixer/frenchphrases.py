@@ -18,7 +18,7 @@ import regex
 
 from .data import DataError
 from .document import WORD_RE
-from .frenchscore import ELISION_RE, ELISION_STUBS, norm, soft_gap
+from .frenchscore import ELISION_RE, ELISION_STUBS, norm, soft_gap, split_words
 
 SLOT = "{name}"
 SLOT_TOKEN_RE = regex.compile(r"^\p{Lu}")
@@ -125,17 +125,16 @@ def build_table(store: Any) -> PhraseTable:
 
 
 SPACED_APOSTROPHE_RE = regex.compile(r"\s?['’]\s?")
+_CHUNK_WORDS: dict[str, tuple[tuple[int, int, str], ...]] = {}  # words_in: the words of each chunk
 
 
 def words_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """The words of ``text[start:end]`` as (start, end, word); an elided article cut off by a
     space (``l’ attaque``) is joined back to its word so the table still matches it."""
     out: list[tuple[int, int, str]] = []
-    # WORD_RE looks neither behind nor ahead, so searching text[start:end] in place finds the
-    # same words; a stub has at most 6 letters (lower case never shortens a word)
-    for m in WORD_RE.finditer(text, start, end):
-        s, e = m.span()
-        w = m.group()
+    # a stub has at most 6 letters (lower case never shortens a word)
+    for s, e, w in split_words(text[start:end], _CHUNK_WORDS):
+        s, e = s + start, e + start
         if (out and len(out[-1][2]) <= 6 and out[-1][2].lower() in ELISION_STUBS
                 and SPACED_APOSTROPHE_RE.fullmatch(text, out[-1][1], s)):
             ps, _pe, pw = out.pop()

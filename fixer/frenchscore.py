@@ -101,6 +101,7 @@ class FrenchModel:
     _judged: set[str] = field(default_factory=set)  # words may_hold_french has judged
     _french_words: set[str] = field(default_factory=set)  # those of them French (kind F)
     _chunks: dict[str, ChunkInfo] = field(default_factory=dict)  # see judge_chunk
+    _chunk_words: dict[str, tuple[tuple[int, int, str], ...]] = field(default_factory=dict)  # split_words
     _french_chunks: set[str] = field(default_factory=set)  # those with a word that can be F
 
     def freqs(self, low: str) -> tuple[float, float]:
@@ -270,6 +271,26 @@ def _word_info(model: FrenchModel, word: str) -> WordInfo:
     return WordInfo(low, phrases, low in ELISION_STUBS, tuple(a[3:]), tuple(b[3:]))  # type: ignore[arg-type]
 
 
+def split_words(text: str, cache: dict[str, tuple[tuple[int, int, str], ...]]) -> list[tuple[int, int, str]]:
+    """``(start, end, word)`` of every ``WORD_RE`` match in ``text``, found chunk by chunk
+    (``str.split()``): a word never holds white space, so a chunk has the same words alone as
+    in the text. ``cache`` keeps each chunk's words (a chunk is a word with its punctuation)."""
+    out: list[tuple[int, int, str]] = []
+    pos = 0
+    find = text.find
+    for chunk in text.split():
+        pos = find(chunk, pos)  # the next chunk: white space before it cannot hold its start
+        got = cache.get(chunk)
+        if got is None:
+            got = tuple((m.start(), m.end(), m.group()) for m in WORD_RE.finditer(chunk))
+            if len(cache) < _CACHE_MAX:
+                cache[chunk] = got
+        for rs, re_, word in got:
+            out.append((pos + rs, pos + re_, word))
+        pos += len(chunk)
+    return out
+
+
 def line_tokens(model: FrenchModel, line_start: int, line_text: str,
                 masked: list[tuple[int, int]] | None = None) -> list[Tok]:
     """Tokens of one line, classified. Words inside French that English keeps
@@ -284,9 +305,7 @@ def line_tokens(model: FrenchModel, line_start: int, line_text: str,
     new = tuple.__new__  # builds a Tok without its Python-level __new__ (a hot loop)
     words = model._words
     openers: list[int] = []  # indices of the initial F words, for the name test below
-    for m in WORD_RE.finditer(line_text):
-        ms, me = m.span()
-        word = m.group()
+    for ms, me, word in split_words(line_text, model._chunk_words):
         if caps:  # a headline in capitals: judge its words as if written in lower case
             word = word.lower()
         if ms - prev_end == 1 and toks and line_text[prev_end] == " ":
