@@ -537,12 +537,12 @@ class Evidence:
             return True
         model = self.model
         chunks = line.split()
-        distinct = set(chunks)
         french = model._french_chunks
-        for chunk in distinct.difference(model._chunks):  # never seen: judged now
-            if judge_chunk(model, chunk).french and chunk not in french:
-                french = french | {chunk}  # the cache is full: kept for this line only
-        if french.isdisjoint(distinct):
+        if not all(map(model._chunks.__contains__, chunks)):
+            for chunk in set(chunks).difference(model._chunks):  # never seen: judged now
+                if judge_chunk(model, chunk).french and chunk not in french:
+                    french = french | {chunk}  # the cache is full: kept for this line only
+        if french.isdisjoint(chunks):
             return False
         return line_may_yield(model, chunks, french)
 
@@ -590,9 +590,12 @@ def find_runs(model: FrenchModel, text: str, toks: list[Tok]) -> list[Run]:
             i += 1
             continue
         j = i
+        french = toks[i].kind == F  # judge keeps nothing from a stretch without an F word
         while j + 1 < n and soft_gap(text[toks[j].end : toks[j + 1].start]):
-            if toks[j + 1].kind not in (E, X):
+            kind = toks[j + 1].kind
+            if kind not in (E, X):
                 j += 1
+                french = french or kind == F
                 continue
             k = bridge(model, text, toks, j)
             if k <= j:
@@ -601,7 +604,8 @@ def find_runs(model: FrenchModel, text: str, toks: list[Tok]) -> list[Run]:
                 t = toks[m]
                 toks[m] = Tok(t.start, t.end, t.text, F, t.initial)
             j = k
-        run = judge(model, text, toks, i, j)
+            french = True  # bridge stops on an F word
+        run = judge(model, text, toks, i, j) if french else None
         if run is not None:
             runs.append(run)
         i = j + 1
