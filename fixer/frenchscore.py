@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -103,6 +104,7 @@ class FrenchModel:
     _chunks: dict[str, ChunkInfo] = field(default_factory=dict)  # see judge_chunk
     _chunk_words: dict[str, tuple[tuple[int, int, str], ...]] = field(default_factory=dict)  # split_words
     _french_chunks: set[str] = field(default_factory=set)  # those with a word that can be F
+    _opener_chunks: set[str] = field(default_factory=set)  # those with a word opening a phrase
 
     def freqs(self, low: str) -> tuple[float, float]:
         got = self._cache.get(low)
@@ -271,6 +273,28 @@ def _word_info(model: FrenchModel, word: str) -> WordInfo:
     return WordInfo(low, phrases, low in ELISION_STUBS, tuple(a[3:]), tuple(b[3:]))  # type: ignore[arg-type]
 
 
+def phrase_end(line_text: str, ms: int, phrases: list[str]) -> int:
+    """Where the first of ``phrases`` (allowed French, longest first) written at ``ms`` ends, or
+    -1: the phrase as a whole word sequence, white space folded, not glued to what follows."""
+    for phrase in phrases:
+        pe = ms + len(phrase)
+        if " ".join(norm(line_text[ms:pe]).split()) == phrase and not (
+            pe < len(line_text) and (line_text[pe].isalnum() or line_text[pe] == "-")
+        ):
+            return pe
+    return -1
+
+
+def chunk_words(chunk: str, cache: dict[str, tuple[tuple[int, int, str], ...]]) -> tuple[tuple[int, int, str], ...]:
+    """``(start, end, word)`` of the ``WORD_RE`` words of one chunk, kept in ``cache``."""
+    got = cache.get(chunk)
+    if got is None:
+        got = tuple((m.start(), m.end(), m.group()) for m in WORD_RE.finditer(chunk))
+        if len(cache) < _CACHE_MAX:
+            cache[chunk] = got
+    return got
+
+
 def split_words(text: str, cache: dict[str, tuple[tuple[int, int, str], ...]]) -> list[tuple[int, int, str]]:
     """``(start, end, word)`` of every ``WORD_RE`` match in ``text``, found chunk by chunk
     (``str.split()``): a word never holds white space, so a chunk has the same words alone as
@@ -280,11 +304,7 @@ def split_words(text: str, cache: dict[str, tuple[tuple[int, int, str], ...]]) -
     find = text.find
     for chunk in text.split():
         pos = find(chunk, pos)  # the next chunk: white space before it cannot hold its start
-        got = cache.get(chunk)
-        if got is None:
-            got = tuple((m.start(), m.end(), m.group()) for m in WORD_RE.finditer(chunk))
-            if len(cache) < _CACHE_MAX:
-                cache[chunk] = got
+        got = cache.get(chunk) or chunk_words(chunk, cache)
         for rs, re_, word in got:
             out.append((pos + rs, pos + re_, word))
         pos += len(chunk)
@@ -326,15 +346,11 @@ def line_tokens(model: FrenchModel, line_start: int, line_text: str,
                 words[word] = info
         _low, cands, stub, plain, init = info
         if cands and ms >= mask_end:
-            for phrase in cands:
-                pe = ms + len(phrase)
-                if " ".join(norm(line_text[ms:pe]).split()) == phrase and not (
-                    pe < len(line_text) and (line_text[pe].isalnum() or line_text[pe] == "-")
-                ):
-                    mask_end = pe
-                    if masked is not None:
-                        masked.append((s, pe + line_start))
-                    break
+            pe = phrase_end(line_text, ms, cands)
+            if pe >= 0:
+                mask_end = pe
+                if masked is not None:
+                    masked.append((s, pe + line_start))
         if ms < mask_end:
             toks.append(new(Tok, (s, e, word, X, initial, False, False, False, False)))
             continue
@@ -440,6 +456,7 @@ class ChunkInfo(NamedTuple):
     lead_content: bool  # its first word is F with content when it opens a sentence
     solo: bool  # a content word that can yield a run or a lone word without a second F word
     head: bool  # it opens with a word that is F when not initial (``du`` in ``States du Sahel``)
+    opener: bool  # a word of it may open an allowed phrase (``_mask_info``)
 
 
 def _yields_alone(model: FrenchModel, t: Tok) -> bool:
@@ -459,10 +476,11 @@ def judge_chunk(model: FrenchModel, chunk: str) -> ChunkInfo:
     if got is not None:
         return got
     french = 0
-    content = lead = solo = head = False
+    content = lead = solo = head = opener = False
     prev_end = 0
     for k, m in enumerate(WORD_RE.finditer(chunk)):
         word = m.group()
+        opener = opener or _mask_info(model.allowed, word)[1] is not None
         if k == 0:
             plain, init = classify(model, word, 0, 0, False), classify(model, word, 0, 0, True)
             head = plain.kind == F and m.start() == 0
@@ -479,11 +497,13 @@ def judge_chunk(model: FrenchModel, chunk: str) -> ChunkInfo:
                     content = True
                     solo = solo or _yields_alone(model, t)
         prev_end = m.end()
-    info = ChunkInfo(french, content, lead, solo, head)
+    info = ChunkInfo(french, content, lead, solo, head, opener)
     if len(model._chunks) < _CACHE_MAX:
         model._chunks[chunk] = info
         if french:
             model._french_chunks.add(chunk)
+        if opener:
+            model._opener_chunks.add(chunk)
     return info
 
 
@@ -504,13 +524,24 @@ def _after_name(model: FrenchModel, prev: str) -> bool:
     return m is not None and m.group()[0].isupper() and model.is_plain_english(norm(m.group()))
 
 
-def line_may_yield(model: FrenchModel, chunks: list[str], french: set[str] | None = None) -> bool:
-    """Whether a line made of ``chunks`` (``str.split()``) can yield a French run, lone word or
-    line, judged from its words alone; False only when it cannot (see the comment above).
-    ``french``, when given, holds every chunk of the line that has a word that can be F."""
+def line_may_yield(model: FrenchModel, chunks: list[str], french: set[str] | None = None, line: str | None = None) -> bool:
+    """Whether a line made of ``chunks`` (``str.split()``), not in capitals, can yield a French
+    run, lone word or line, judged from its words alone; False only when it cannot (see the
+    comment above). ``french``, when given, holds every chunk of the line that has a word that
+    can be F; ``line``, when given, is the line's text, to leave out the words of its first
+    allowed phrase (``_masked_chunks``)."""
+    hits = range(len(chunks)) if french is None else [i for i, c in enumerate(chunks) if c in french]
+    if not _may_yield_from(model, chunks, hits):
+        return False
+    masked = _masked_chunks(model, chunks, line) if line is not None else ()
+    return not masked or _may_yield_from(model, chunks, [i for i in hits if i not in masked])
+
+
+def _may_yield_from(model: FrenchModel, chunks: list[str], hits: Iterable[int]) -> bool:
+    """``line_may_yield`` counting only the chunks ``chunks[i]`` for ``i`` in ``hits``."""
     n_french = 0
     content = solo = False
-    for i in range(len(chunks)) if french is None else [i for i, c in enumerate(chunks) if c in french]:
+    for i in hits:
         chunk = chunks[i]
         info = judge_chunk(model, chunk)
         if not info.french:
@@ -521,6 +552,45 @@ def line_may_yield(model: FrenchModel, chunks: list[str], french: set[str] | Non
         if info.head and i and _after_name(model, chunks[i - 1]):
             return True  # perhaps a half-translated name
     return content and (solo or n_french >= 2)
+
+
+def _masked_chunks(model: FrenchModel, chunks: list[str], line: str) -> range | tuple[()]:
+    """Indices of chunks all of whose words ``line_tokens`` marks X (allowed French: Côte
+    d'Ivoire, coup d'état), from the first word of the line that may open an allowed phrase,
+    when it opens its chunk: no phrase before it can cover it, so ``line_tokens`` tries its
+    phrases, and every word starting before the phrase's end is X. Nothing is claimed for a
+    line with a URL or an e-mail address (their words skip the phrase test)."""
+    if "://" in line or "www." in line or "@" in line:
+        return ()
+    openers = model._opener_chunks
+    o = next((i for i, c in enumerate(chunks) if c in openers), None)
+    if o is None or not all(map(model._chunks.__contains__, chunks[:o])):
+        return ()  # no opener, or a chunk before it was judged but not kept: unknown
+    words = chunk_words(chunks[o], model._chunk_words)
+    if not words or words[0][0] != 0:
+        return ()
+    phrases = _mask_info(model.allowed, words[0][2])[1]
+    if not phrases:
+        return ()  # the opener is a later word of the chunk
+    pos = 0
+    for chunk in chunks[: o + 1]:
+        pos = line.find(chunk, pos) + len(chunk)
+    ms = pos - len(chunks[o])
+    pe = phrase_end(line, ms, phrases)
+    if pe < 0:
+        return ()
+    q = o + 1
+    pos = ms + len(chunks[o])
+    while q < len(chunks):
+        pos = line.find(chunks[q], pos)
+        last = chunk_words(chunks[q], model._chunk_words)
+        if pos >= pe or not last or pos + last[-1][0] >= pe:
+            break
+        pos += len(chunks[q])
+        q += 1
+    if words[-1][0] + ms >= pe:
+        return ()  # the opener's own chunk runs past the phrase
+    return range(o, q)
 
 
 @dataclass
@@ -544,7 +614,7 @@ class Evidence:
                     french = french | {chunk}  # the cache is full: kept for this line only
         if french.isdisjoint(chunks):
             return False
-        return line_may_yield(model, chunks, french)
+        return line_may_yield(model, chunks, french, line)
 
 
 def find_evidence(model: FrenchModel, text: str, line_starts: list[int]) -> Evidence:

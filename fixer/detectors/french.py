@@ -74,7 +74,11 @@ def scan(doc: Document) -> Scan:
         if line.blank:
             continue
         content_lines += 1
-        alone = bool(alone_keys) and any(k in fs.norm(line.text) for k in alone_keys)
+        if alone_keys:
+            low = fs.norm(line.text)
+            alone = any(k in low for k in alone_keys)
+        else:
+            alone = False
         if not alone and not (evidence.may_yield(line.number, line.text) and fs.may_hold_french(model, line.text)):
             continue
         masked: list[tuple[int, int]] = []
@@ -223,6 +227,9 @@ def _is_french_line(toks: list[fs.Tok], min_words: int, min_share: float) -> boo
     return len(frs) >= 3 and len(content) >= 2 and len(frs) >= min_share * (len(frs) + len(eng))
 
 
+DESCRIBE_WORD_RE = regex.compile(r"[\p{L}’']+")
+
+
 def _describe(model: fs.FrenchModel, text: str, sp: Span) -> str:
     span = text[sp.start : sp.end]
     if fs.NDLR_RE.search(span.split()[-1].strip(",.]") if span.split() else ""):
@@ -233,7 +240,7 @@ def _describe(model: fs.FrenchModel, text: str, sp: Span) -> str:
         return "French honorific left in English text"
     if sp.phrase is not None:
         return "French name or coinage with a usual English form"
-    words = [w.lower() for w in regex.findall(r"[\p{L}’']+", span)]
+    words = [w.lower() for w in DESCRIBE_WORD_RE.findall(span)]
     if words and words[0] in OPENERS:
         return "French sentence opener left untranslated"
     if any(w in MONTHS for w in words):
