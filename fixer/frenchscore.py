@@ -304,8 +304,8 @@ def split_words(text: str, cache: dict[str, tuple[tuple[int, int, str], ...]]) -
     find = text.find
     for chunk in text.split():
         pos = find(chunk, pos)  # the next chunk: white space before it cannot hold its start
-        got = cache.get(chunk) or chunk_words(chunk, cache)
-        for rs, re_, word in got:
+        got = cache.get(chunk)
+        for rs, re_, word in got if got is not None else chunk_words(chunk, cache):
             out.append((pos + rs, pos + re_, word))
         pos += len(chunk)
     return out
@@ -325,47 +325,57 @@ def line_tokens(model: FrenchModel, line_start: int, line_text: str,
     new = tuple.__new__  # builds a Tok without its Python-level __new__ (a hot loop)
     words = model._words
     openers: list[int] = []  # indices of the initial F words, for the name test below
-    for ms, me, word in split_words(line_text, model._chunk_words):
-        if caps:  # a headline in capitals: judge its words as if written in lower case
-            word = word.lower()
-        if ms - prev_end == 1 and toks and line_text[prev_end] == " ":
-            initial = False  # the usual case: one space after the previous word
-        else:
-            g = line_text[prev_end:ms].rstrip()
-            initial = not toks or (bool(g) and g[-1] in START_CHARS)
-        prev_end = me
-        s, e = ms + line_start, me + line_start
-        if urls and any(a <= ms < b for a, b in urls):
-            toks.append(new(Tok, (s, e, word, E, initial, False, False, False, False)))
-            continue
-        # per spelling, cached: the allowed phrases it may open and its kinds (WordInfo)
-        info = words.get(word)
-        if info is None:
-            info = _word_info(model, word)
-            if len(words) < 500_000:
-                words[word] = info
-        _low, cands, stub, plain, init = info
-        if cands and ms >= mask_end:
-            pe = phrase_end(line_text, ms, cands)
-            if pe >= 0:
-                mask_end = pe
-                if masked is not None:
-                    masked.append((s, pe + line_start))
-        if ms < mask_end:
-            toks.append(new(Tok, (s, e, word, X, initial, False, False, False, False)))
-            continue
-        if stub and SPACED_ELISION_RE.match(line_text, me):
-            # l’ attaque, d ’après: an elided article cut off from its word by a space
+    # the words chunk by chunk, as split_words finds them (inlined: this is the hot loop)
+    pos = 0
+    find = line_text.find
+    cache = model._chunk_words
+    for chunk in line_text.split():
+        pos = find(chunk, pos)
+        chunk_start = pos
+        pos += len(chunk)
+        got = cache.get(chunk)
+        for rs, re_, word in got if got is not None else chunk_words(chunk, cache):
+            ms, me = chunk_start + rs, chunk_start + re_
+            if caps:  # a headline in capitals: judge its words as if written in lower case
+                word = word.lower()
+            if ms - prev_end == 1 and toks and line_text[prev_end] == " ":
+                initial = False  # the usual case: one space after the previous word
+            else:
+                g = line_text[prev_end:ms].rstrip()
+                initial = not toks or (bool(g) and g[-1] in START_CHARS)
+            prev_end = me
+            s, e = ms + line_start, me + line_start
+            if urls and any(a <= ms < b for a, b in urls):
+                toks.append(new(Tok, (s, e, word, E, initial, False, False, False, False)))
+                continue
+            # per spelling, cached: the allowed phrases it may open and its kinds (WordInfo)
+            info = words.get(word)
+            if info is None:
+                info = _word_info(model, word)
+                if len(words) < 500_000:
+                    words[word] = info
+            _low, cands, stub, plain, init = info
+            if cands and ms >= mask_end:
+                pe = phrase_end(line_text, ms, cands)
+                if pe >= 0:
+                    mask_end = pe
+                    if masked is not None:
+                        masked.append((s, pe + line_start))
+            if ms < mask_end:
+                toks.append(new(Tok, (s, e, word, X, initial, False, False, False, False)))
+                continue
+            if stub and SPACED_ELISION_RE.match(line_text, me):
+                # l’ attaque, d ’après: an elided article cut off from its word by a space
+                if initial:
+                    openers.append(len(toks))
+                toks.append(new(Tok, (s, e, word, F, initial, True, True, False, False)))
+                continue
             if initial:
-                openers.append(len(toks))
-            toks.append(new(Tok, (s, e, word, F, initial, True, True, False, False)))
-            continue
-        if initial:
-            if init[0] == F:
-                openers.append(len(toks))
-            toks.append(new(Tok, (s, e, word, *init)))
-        else:
-            toks.append(new(Tok, (s, e, word, *plain)))
+                if init[0] == F:
+                    openers.append(len(toks))
+                toks.append(new(Tok, (s, e, word, *init)))
+            else:
+                toks.append(new(Tok, (s, e, word, *plain)))
     # a capitalised French word opening a sentence and followed by another capitalised word is
     # a first name or the head of a name (François Legault, Forces armées…), not evidence
     for k in openers:
