@@ -663,11 +663,12 @@ def soft_gap(text: str) -> bool:
 def find_runs(model: FrenchModel, text: str, toks: list[Tok]) -> list[Run]:
     """Group tokens into candidate runs and keep those with enough French evidence."""
     runs: list[Run] = []
-    i = 0
     n = len(toks)
-    while i < n:
-        if toks[i].kind in (E, X):
-            i += 1
+    after = 0  # where the previous stretch ended
+    # a stretch starts at a word that is neither E nor X; the words bridge turns into F lie
+    # inside the stretch that bridged them, so the starts can be listed before the loop
+    for i in [k for k, t in enumerate(toks) if t.kind != E and t.kind != X]:
+        if i < after:
             continue
         j = i
         french = toks[i].kind == F  # judge keeps nothing from a stretch without an F word
@@ -688,7 +689,7 @@ def find_runs(model: FrenchModel, text: str, toks: list[Tok]) -> list[Run]:
         run = judge(model, text, toks, i, j) if french else None
         if run is not None:
             runs.append(run)
-        i = j + 1
+        after = j + 1
     return runs
 
 

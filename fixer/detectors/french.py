@@ -220,6 +220,8 @@ def _quoted(line: str) -> bool:
 
 def _is_french_line(toks: list[fs.Tok], min_words: int, min_share: float) -> bool:
     frs = [t for t in toks if t.kind == fs.F]
+    if len(frs) < 3:
+        return False  # the test below needs three French words (most lines stop here)
     eng = [t for t in toks if t.kind == fs.E]
     content = [t for t in frs if t.content]
     if len(frs) + len(eng) < min_words - 1 or len(toks) < min_words:
