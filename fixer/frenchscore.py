@@ -103,6 +103,7 @@ class FrenchModel:
     _french_words: set[str] = field(default_factory=set)  # those of them French (kind F)
     _chunks: dict[str, ChunkInfo] = field(default_factory=dict)  # see judge_chunk
     _chunk_words: dict[str, tuple[tuple[int, int, str], ...]] = field(default_factory=dict)  # split_words
+    _seen_chunks: set[str] = field(default_factory=set)  # the keys of _chunks, as a set
     _french_chunks: set[str] = field(default_factory=set)  # those with a word that can be F
     _opener_chunks: set[str] = field(default_factory=set)  # those with a word opening a phrase
 
@@ -510,6 +511,7 @@ def judge_chunk(model: FrenchModel, chunk: str) -> ChunkInfo:
     info = ChunkInfo(french, content, lead, solo, head, opener)
     if len(model._chunks) < _CACHE_MAX:
         model._chunks[chunk] = info
+        model._seen_chunks.add(chunk)
         if french:
             model._french_chunks.add(chunk)
         if opener:
@@ -574,7 +576,7 @@ def _masked_chunks(model: FrenchModel, chunks: list[str], line: str) -> range | 
         return ()
     openers = model._opener_chunks
     o = next((i for i, c in enumerate(chunks) if c in openers), None)
-    if o is None or not all(map(model._chunks.__contains__, chunks[:o])):
+    if o is None or not model._seen_chunks.issuperset(chunks[:o]):
         return ()  # no opener, or a chunk before it was judged but not kept: unknown
     words = chunk_words(chunks[o], model._chunk_words)
     if not words or words[0][0] != 0:
@@ -618,8 +620,8 @@ class Evidence:
         model = self.model
         chunks = line.split()
         french = model._french_chunks
-        if not all(map(model._chunks.__contains__, chunks)):
-            for chunk in set(chunks).difference(model._chunks):  # never seen: judged now
+        if not model._seen_chunks.issuperset(chunks):
+            for chunk in set(chunks).difference(model._seen_chunks):  # never seen: judged now
                 if judge_chunk(model, chunk).french and chunk not in french:
                     french = french | {chunk}  # the cache is full: kept for this line only
         if french.isdisjoint(chunks):
