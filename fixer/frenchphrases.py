@@ -187,13 +187,16 @@ def unglue_place(word: str, places: frozenset[str]) -> str:
 
 
 def translate_span(table: PhraseTable, text: str, start: int, end: int, french: set[int],
-                   places: frozenset[str] = frozenset()) -> Translation | None:
+                   places: frozenset[str] = frozenset(),
+                   words: list[tuple[int, int, str]] | None = None) -> Translation | None:
     """English for ``text[start:end]`` from the table, or None when a French word is left.
 
     ``french`` holds the start offsets of the words the scorer judged French; any other word
     (a name, a number, an English word of a half-translated phrase) passes through unchanged.
+    ``words``, when given, is ``words_in(text, start, end)`` (computed once by the caller).
     """
-    words = words_in(text, start, end)
+    if words is None:
+        words = words_in(text, start, end)
     keys = [norm(w) for _s, _e, w in words]
     pieces: list[str] = []
     used: list[Entry] = []
