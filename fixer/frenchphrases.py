@@ -49,7 +49,14 @@ class PhraseTable:
         cands = self.by_first.get(keys[i] if keys is not None else norm(words[i][2]))
         if not cands:
             return None
+        left = len(words) - i
+        second = keys[i + 1] if keys is not None and left > 1 else None
         for entry in cands:  # longest first
+            pat = entry.pattern
+            if second is not None and len(pat) > 1 and pat[1] != second and pat[1] != SLOT:
+                continue  # _match would stop at the second word
+            if len(pat) > left:
+                continue  # _match would run out of words
             got = _match(entry, words, text, i, keys)
             if got is not None:
                 return entry, got[0], got[1]
