@@ -151,10 +151,26 @@ def words_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return out
 
 
+_KEYS: dict[str, str] = {}  # norm of each word seen, kept per word
+
+
+def word_keys(words: list[tuple[int, int, str]]) -> list[str]:
+    """``norm`` of each word of ``words``, looked up in a per-word cache."""
+    get = _KEYS.get
+    return [get(w) or _key(w) for _s, _e, w in words]
+
+
+def _key(word: str) -> str:
+    key = norm(word)
+    if len(_KEYS) < 500_000:
+        _KEYS[word] = key
+    return key
+
+
 def find_matches(table: PhraseTable, text: str, start: int, end: int) -> list[tuple[int, int, Entry]]:
     """Non-overlapping phrase matches in ``text[start:end]``, longest first, left to right."""
     words = words_in(text, start, end)
-    keys = [norm(w) for _s, _e, w in words]
+    keys = word_keys(words)
     by_first = table.by_first
     out = []
     i = 0
@@ -204,7 +220,7 @@ def translate_span(table: PhraseTable, text: str, start: int, end: int, french: 
     """
     if words is None:
         words = words_in(text, start, end)
-    keys = [norm(w) for _s, _e, w in words]
+    keys = word_keys(words)
     pieces: list[str] = []
     used: list[Entry] = []
     i = 0

@@ -65,13 +65,14 @@ def scan(doc: Document) -> Scan:
     spans: list[Span] = []
     french_lines: list[Line] = []
     content_lines = 0
-    # the first words of `alone` entries that occur anywhere: a line can only hold those
-    # (a line's fs.norm is a piece of the text's, as both fold ’ and lower case char by char)
+    # the first words of `alone` entries that occur anywhere: a line can only hold those (a
+    # line's fs.norm is the matching piece of the text's: lower case looks no further than the
+    # line breaks around a line, which are neither letters nor case-ignorable)
     low_text = fs.norm(text)
     alone_keys = [k for k in table.alone_first if k in low_text]
     evidence = fs.find_evidence(model, text, doc.line_starts)
     for line in doc.lines:
-        if line.blank:
+        if not line.text or line.text.isspace():  # line.blank, without its call
             continue
         content_lines += 1
         if alone_keys:
