@@ -80,6 +80,9 @@ def scan(doc: Document) -> Scan:
             alone = any(k in low for k in alone_keys)
         else:
             alone = False
+        # may_yield turns down only lines that cannot yield anything (see fixer/frenchscore.py);
+        # may_hold_french, the older and looser test, still applies: it turns down lines that
+        # were never scored, and scoring them now could change the output
         if not alone and not (evidence.may_yield(line.number, line.text) and fs.may_hold_french(model, line.text)):
             continue
         masked: list[tuple[int, int]] = []
