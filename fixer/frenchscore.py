@@ -106,6 +106,7 @@ class FrenchModel:
     _seen_chunks: set[str] = field(default_factory=set)  # the keys of _chunks, as a set
     _french_chunks: set[str] = field(default_factory=set)  # those with a word that can be F
     _opener_chunks: set[str] = field(default_factory=set)  # those with a word opening a phrase
+    _held_chunks: set[str] = field(default_factory=set)  # those may_hold_french holds for
 
     def freqs(self, low: str) -> tuple[float, float]:
         got = self._cache.get(low)
@@ -468,6 +469,7 @@ class ChunkInfo(NamedTuple):
     solo: bool  # a content word that can yield a run or a lone word without a second F word
     head: bool  # it opens with a word that is F when not initial (``du`` in ``States du Sahel``)
     opener: bool  # a word of it may open an allowed phrase (``_mask_info``)
+    held: bool  # ``may_hold_french`` of the chunk alone (see ``Evidence.may_hold_french``)
 
 
 def _yields_alone(model: FrenchModel, t: Tok) -> bool:
@@ -508,7 +510,8 @@ def judge_chunk(model: FrenchModel, chunk: str) -> ChunkInfo:
                     content = True
                     solo = solo or _yields_alone(model, t)
         prev_end = m.end()
-    info = ChunkInfo(french, content, lead, solo, head, opener)
+    held = may_hold_french(model, chunk)
+    info = ChunkInfo(french, content, lead, solo, head, opener, held)
     if len(model._chunks) < _CACHE_MAX:
         model._chunks[chunk] = info
         model._seen_chunks.add(chunk)
@@ -516,6 +519,8 @@ def judge_chunk(model: FrenchModel, chunk: str) -> ChunkInfo:
             model._french_chunks.add(chunk)
         if opener:
             model._opener_chunks.add(chunk)
+        if held:
+            model._held_chunks.add(chunk)
     return info
 
 
@@ -627,6 +632,17 @@ class Evidence:
         if french.isdisjoint(chunks):
             return False
         return line_may_yield(model, chunks, french, line)
+
+    def may_hold_french(self, line: str) -> bool:
+        """``may_hold_french(model, line)``, from its chunks: each of its three tests looks at
+        pieces of the line that never hold white space (a piece of ``\\w+``, a ``TRIGGER_RE``
+        match) and lower case does not look across white space, so it holds for the line
+        exactly when it holds for one of its chunks alone; that is kept per chunk."""
+        model = self.model
+        chunks = line.split()
+        if not model._seen_chunks.issuperset(chunks):  # a chunk judged but not kept
+            return may_hold_french(model, line)
+        return not model._held_chunks.isdisjoint(chunks)
 
 
 def find_evidence(model: FrenchModel, text: str, line_starts: list[int]) -> Evidence:

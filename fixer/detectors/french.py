@@ -83,7 +83,7 @@ def scan(doc: Document) -> Scan:
         # may_yield turns down only lines that cannot yield anything (see fixer/frenchscore.py);
         # may_hold_french, the older and looser test, still applies: it turns down lines that
         # were never scored, and scoring them now could change the output
-        if not alone and not (evidence.may_yield(line.number, line.text) and fs.may_hold_french(model, line.text)):
+        if not alone and not (evidence.may_yield(line.number, line.text) and evidence.may_hold_french(line.text)):
             continue
         masked: list[tuple[int, int]] = []
         toks = fs.line_tokens(model, line.start, line.text, masked)
