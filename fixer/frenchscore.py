@@ -580,6 +580,8 @@ def _masked_chunks(model: FrenchModel, chunks: list[str], line: str) -> range | 
     if "://" in line or "www." in line or "@" in line:
         return ()
     openers = model._opener_chunks
+    if openers.isdisjoint(chunks):
+        return ()
     o = next((i for i, c in enumerate(chunks) if c in openers), None)
     if o is None or not model._seen_chunks.issuperset(chunks[:o]):
         return ()  # no opener, or a chunk before it was judged but not kept: unknown
