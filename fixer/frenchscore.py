@@ -106,7 +106,8 @@ class FrenchModel:
     _seen_chunks: set[str] = field(default_factory=set)  # the keys of _chunks, as a set
     _french_chunks: set[str] = field(default_factory=set)  # those with a word that can be F
     _opener_chunks: set[str] = field(default_factory=set)  # those with a word opening a phrase
-    _held_chunks: set[str] = field(default_factory=set)  # those may_hold_french holds for
+    _held_known: set[str] = field(default_factory=set)  # chunks may_hold_french has judged alone
+    _held_chunks: set[str] = field(default_factory=set)  # those it holds for
 
     def freqs(self, low: str) -> tuple[float, float]:
         got = self._cache.get(low)
@@ -268,10 +269,20 @@ class WordInfo(NamedTuple):
     initial: tuple[str, bool, bool, bool, bool, bool]  # the same when initial
 
 
+def kinds_of(model: FrenchModel, word: str) -> tuple[Tok, Tok]:
+    """``classify`` of a word not initial and initial. ``initial`` only matters to a word that
+    opens with a capital (``_classify``: the capitalised branch and a capitalised elision), so
+    any other word is classified once."""
+    plain = classify(model, word, 0, 0, False)
+    if not word[:1].isupper():
+        return plain, plain._replace(initial=True)
+    return plain, classify(model, word, 0, 0, True)
+
+
 def _word_info(model: FrenchModel, word: str) -> WordInfo:
     """A spelling's ``WordInfo``: its mask lookup and its kind in both places (``classify``)."""
     low, phrases = _mask_info(model.allowed, word)
-    a, b = classify(model, word, 0, 0, False), classify(model, word, 0, 0, True)
+    a, b = kinds_of(model, word)
     return WordInfo(low, phrases, low in ELISION_STUBS, tuple(a[3:]), tuple(b[3:]))  # type: ignore[arg-type]
 
 
@@ -469,18 +480,28 @@ class ChunkInfo(NamedTuple):
     solo: bool  # a content word that can yield a run or a lone word without a second F word
     head: bool  # it opens with a word that is F when not initial (``du`` in ``States du Sahel``)
     opener: bool  # a word of it may open an allowed phrase (``_mask_info``)
-    held: bool  # ``may_hold_french`` of the chunk alone (see ``Evidence.may_hold_french``)
 
 
-def _yields_alone(model: FrenchModel, t: Tok) -> bool:
-    """Whether the F content word ``t`` can be kept with no other F word in its line: strong or
-    governing (``judge``), or within the lone-word bounds (``_lone_words``)."""
-    if t.strong or t.governs:
+def _yields_alone(model: FrenchModel, word: str, kind: tuple[str, bool, bool, bool, bool, bool]) -> bool:
+    """Whether ``word``, of kind ``kind`` (``WordInfo.plain`` or ``.initial``: F with content),
+    can be kept with no other F word in its line: strong or governing (``judge``), or within
+    the lone-word bounds (``_lone_words``)."""
+    if kind[3] or kind[4]:  # strong, governs
         return True
-    if len(t.text) < LONE_MIN_LEN or not t.text.islower():
+    if len(word) < LONE_MIN_LEN or not word.islower():
         return False
-    en, fr = model.freqs(norm(t.text))
+    en, fr = model.freqs(norm(word))
     return en < LONE_EN_MAX and fr >= LONE_FR_MIN
+
+
+def word_info(model: FrenchModel, word: str) -> WordInfo:
+    """``_word_info`` of a spelling, kept per model (``line_tokens`` reads the same cache)."""
+    info = model._words.get(word)
+    if info is None:
+        info = _word_info(model, word)
+        if len(model._words) < _CACHE_MAX:
+            model._words[word] = info
+    return info
 
 
 def judge_chunk(model: FrenchModel, chunk: str) -> ChunkInfo:
@@ -493,35 +514,33 @@ def judge_chunk(model: FrenchModel, chunk: str) -> ChunkInfo:
     prev_end = 0
     for k, m in enumerate(WORD_RE.finditer(chunk)):
         word = m.group()
-        opener = opener or _mask_info(model.allowed, word)[1] is not None
+        info = word_info(model, word)
+        opener = opener or info.phrases is not None
         if k == 0:
-            plain, init = classify(model, word, 0, 0, False), classify(model, word, 0, 0, True)
-            head = plain.kind == F and m.start() == 0
-            content = plain.kind == F and plain.content
-            lead = init.kind == F and init.content
-            french += plain.kind == F or init.kind == F
-            for t in (plain, init):
-                solo = solo or (t.kind == F and t.content and _yields_alone(model, t))
+            plain, init = info.plain, info.initial
+            head = plain[0] == F and m.start() == 0
+            content = plain[0] == F and plain[2]
+            lead = init[0] == F and init[2]
+            french += plain[0] == F or init[0] == F
+            for kind in (plain, init):
+                solo = solo or (kind[0] == F and kind[2] and _yields_alone(model, word, kind))
         else:  # the gap from the previous word has no white space: ``initial`` as in line_tokens
-            t = classify(model, word, 0, 0, chunk[prev_end : m.start()][-1] in START_CHARS)
-            if t.kind == F:
+            kind = info.initial if chunk[prev_end : m.start()][-1] in START_CHARS else info.plain
+            if kind[0] == F:
                 french += 1
-                if t.content:
+                if kind[2]:  # content
                     content = True
-                    solo = solo or _yields_alone(model, t)
+                    solo = solo or _yields_alone(model, word, kind)
         prev_end = m.end()
-    held = may_hold_french(model, chunk)
-    info = ChunkInfo(french, content, lead, solo, head, opener, held)
+    chunk_info = ChunkInfo(french, content, lead, solo, head, opener)
     if len(model._chunks) < _CACHE_MAX:
-        model._chunks[chunk] = info
+        model._chunks[chunk] = chunk_info
         model._seen_chunks.add(chunk)
         if french:
             model._french_chunks.add(chunk)
         if opener:
             model._opener_chunks.add(chunk)
-        if held:
-            model._held_chunks.add(chunk)
-    return info
+    return chunk_info
 
 
 def _may_open_sentence(chunks: list[str], i: int) -> bool:
@@ -588,7 +607,7 @@ def _masked_chunks(model: FrenchModel, chunks: list[str], line: str) -> range | 
     words = chunk_words(chunks[o], model._chunk_words)
     if not words or words[0][0] != 0:
         return ()
-    phrases = _mask_info(model.allowed, words[0][2])[1]
+    phrases = word_info(model, words[0][2]).phrases
     if not phrases:
         return ()  # the opener is a later word of the chunk
     pos = 0
@@ -642,9 +661,17 @@ class Evidence:
         exactly when it holds for one of its chunks alone; that is kept per chunk."""
         model = self.model
         chunks = line.split()
-        if not model._seen_chunks.issuperset(chunks):  # a chunk judged but not kept
-            return may_hold_french(model, line)
-        return not model._held_chunks.isdisjoint(chunks)
+        known, held = model._held_known, model._held_chunks
+        if not held.isdisjoint(chunks):
+            return True
+        for chunk in set(chunks).difference(known):
+            if may_hold_french(model, chunk):
+                if len(known) < _CACHE_MAX:
+                    held.add(chunk)
+                return True
+            if len(known) < _CACHE_MAX:
+                known.add(chunk)
+        return False
 
 
 def find_evidence(model: FrenchModel, text: str, line_starts: list[int]) -> Evidence:
