@@ -269,21 +269,19 @@ class WordInfo(NamedTuple):
     initial: tuple[str, bool, bool, bool, bool, bool]  # the same when initial
 
 
-def kinds_of(model: FrenchModel, word: str) -> tuple[Tok, Tok]:
-    """``classify`` of a word not initial and initial. ``initial`` only matters to a word that
-    opens with a capital (``_classify``: the capitalised branch and a capitalised elision), so
-    any other word is classified once."""
-    plain = classify(model, word, 0, 0, False)
-    if not word[:1].isupper():
-        return plain, plain._replace(initial=True)
-    return plain, classify(model, word, 0, 0, True)
-
-
 def _word_info(model: FrenchModel, word: str) -> WordInfo:
-    """A spelling's ``WordInfo``: its mask lookup and its kind in both places (``classify``)."""
+    """A spelling's ``WordInfo``: its mask lookup and its kind in both places (``classify``).
+    ``initial`` only matters to a word that opens with a capital (``_classify``: the capitalised
+    branch and a capitalised elision), so any other word is classified once."""
     low, phrases = _mask_info(model.allowed, word)
-    a, b = kinds_of(model, word)
-    return WordInfo(low, phrases, low in ELISION_STUBS, tuple(a[3:]), tuple(b[3:]))  # type: ignore[arg-type]
+    a = classify(model, word, 0, 0, False)
+    plain = (a.kind, False, a.content, a.strong, a.governs, a.english)
+    if word[:1].isupper():
+        b = classify(model, word, 0, 0, True)
+        initial = (b.kind, True, b.content, b.strong, b.governs, b.english)
+    else:
+        initial = (a.kind, True, a.content, a.strong, a.governs, a.english)
+    return WordInfo(low, phrases, low in ELISION_STUBS, plain, initial)
 
 
 def phrase_end(line_text: str, ms: int, phrases: list[str]) -> int:
@@ -512,26 +510,29 @@ def judge_chunk(model: FrenchModel, chunk: str) -> ChunkInfo:
     french = 0
     content = lead = solo = head = opener = False
     prev_end = 0
-    for k, m in enumerate(WORD_RE.finditer(chunk)):
-        word = m.group()
-        info = word_info(model, word)
+    # the usual chunk is one word already seen: a string WORD_RE matched whole is its own
+    # only word, so the search can be skipped
+    known = model._words.get(chunk)
+    words = [(0, len(chunk), chunk)] if known is not None else chunk_words(chunk, model._chunk_words)
+    for k, (start, end, word) in enumerate(words):
+        info = known if known is not None else word_info(model, word)
         opener = opener or info.phrases is not None
         if k == 0:
             plain, init = info.plain, info.initial
-            head = plain[0] == F and m.start() == 0
+            head = plain[0] == F and start == 0
             content = plain[0] == F and plain[2]
             lead = init[0] == F and init[2]
             french += plain[0] == F or init[0] == F
             for kind in (plain, init):
                 solo = solo or (kind[0] == F and kind[2] and _yields_alone(model, word, kind))
         else:  # the gap from the previous word has no white space: ``initial`` as in line_tokens
-            kind = info.initial if chunk[prev_end : m.start()][-1] in START_CHARS else info.plain
+            kind = info.initial if chunk[prev_end:start][-1] in START_CHARS else info.plain
             if kind[0] == F:
                 french += 1
                 if kind[2]:  # content
                     content = True
                     solo = solo or _yields_alone(model, word, kind)
-        prev_end = m.end()
+        prev_end = end
     chunk_info = ChunkInfo(french, content, lead, solo, head, opener)
     if len(model._chunks) < _CACHE_MAX:
         model._chunks[chunk] = chunk_info
