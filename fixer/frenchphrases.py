@@ -18,7 +18,7 @@ import regex
 
 from .data import DataError
 from .document import WORD_RE
-from .frenchscore import ELISION_RE, ELISION_STUBS, norm, soft_gap
+from .frenchscore import ELISION_RE, ELISION_STUBS, norm, soft_gap, split_words
 
 SLOT = "{name}"
 SLOT_TOKEN_RE = regex.compile(r"^\p{Lu}")
@@ -42,13 +42,22 @@ class PhraseTable:
     by_first: dict[str, list[Entry]]
     alone_first: frozenset[str] = frozenset()  # first words of entries flagged wherever found
 
-    def match_at(self, words: list[tuple[int, int, str]], text: str, i: int) -> tuple[Entry, int, tuple[int, int] | None] | None:
-        """The longest entry matching ``words`` from index ``i``: (entry, next index, slot span)."""
-        cands = self.by_first.get(norm(words[i][2]))
+    def match_at(self, words: list[tuple[int, int, str]], text: str, i: int,
+                 keys: list[str] | None = None) -> tuple[Entry, int, tuple[int, int] | None] | None:
+        """The longest entry matching ``words`` from index ``i``: (entry, next index, slot span).
+        ``keys``, when given, holds ``norm`` of each word (computed once by the caller)."""
+        cands = self.by_first.get(keys[i] if keys is not None else norm(words[i][2]))
         if not cands:
             return None
+        left = len(words) - i
+        second = keys[i + 1] if keys is not None and left > 1 else None
         for entry in cands:  # longest first
-            got = _match(entry, words, text, i)
+            pat = entry.pattern
+            if second is not None and len(pat) > 1 and pat[1] != second and pat[1] != SLOT:
+                continue  # _match would stop at the second word
+            if len(pat) > left:
+                continue  # _match would run out of words
+            got = _match(entry, words, text, i, keys)
             if got is not None:
                 return entry, got[0], got[1]
         return None
@@ -58,7 +67,8 @@ def _soft(text: str, a: int, b: int) -> bool:
     return soft_gap(text[a:b])
 
 
-def _match(entry: Entry, words: list[tuple[int, int, str]], text: str, i: int) -> tuple[int, tuple[int, int] | None] | None:
+def _match(entry: Entry, words: list[tuple[int, int, str]], text: str, i: int,
+           keys: list[str] | None = None) -> tuple[int, tuple[int, int] | None] | None:
     k = i
     slot: tuple[int, int] | None = None
     for n, item in enumerate(entry.pattern):
@@ -76,7 +86,7 @@ def _match(entry: Entry, words: list[tuple[int, int, str]], text: str, i: int) -
                 k += 1
             slot = (s, words[k - 1][1])
             continue
-        if norm(words[k][2]) != item:
+        if (keys[k] if keys is not None else norm(words[k][2])) != item:
             return None
         k += 1
     return k, slot
@@ -122,15 +132,18 @@ def build_table(store: Any) -> PhraseTable:
 
 
 SPACED_APOSTROPHE_RE = regex.compile(r"\s?['’]\s?")
+_CHUNK_WORDS: dict[str, tuple[tuple[int, int, str], ...]] = {}  # words_in: the words of each chunk
 
 
 def words_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """The words of ``text[start:end]`` as (start, end, word); an elided article cut off by a
     space (``l’ attaque``) is joined back to its word so the table still matches it."""
     out: list[tuple[int, int, str]] = []
-    for m in WORD_RE.finditer(text[start:end]):
-        s, e, w = m.start() + start, m.end() + start, m.group()
-        if out and out[-1][2].lower() in ELISION_STUBS and SPACED_APOSTROPHE_RE.fullmatch(text, out[-1][1], s):
+    # a stub has at most 6 letters (lower case never shortens a word)
+    for s, e, w in split_words(text[start:end], _CHUNK_WORDS):
+        s, e = s + start, e + start
+        if (out and len(out[-1][2]) <= 6 and out[-1][2].lower() in ELISION_STUBS
+                and SPACED_APOSTROPHE_RE.fullmatch(text, out[-1][1], s)):
             ps, _pe, pw = out.pop()
             out.append((ps, e, f"{pw}'{w}"))
             continue
@@ -138,13 +151,34 @@ def words_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return out
 
 
+_KEYS: dict[str, str] = {}  # norm of each word seen, kept per word
+
+
+def word_keys(words: list[tuple[int, int, str]]) -> list[str]:
+    """``norm`` of each word of ``words``, looked up in a per-word cache."""
+    get = _KEYS.get
+    return [get(w) or _key(w) for _s, _e, w in words]
+
+
+def _key(word: str) -> str:
+    key = norm(word)
+    if len(_KEYS) < 500_000:
+        _KEYS[word] = key
+    return key
+
+
 def find_matches(table: PhraseTable, text: str, start: int, end: int) -> list[tuple[int, int, Entry]]:
     """Non-overlapping phrase matches in ``text[start:end]``, longest first, left to right."""
     words = words_in(text, start, end)
+    keys = word_keys(words)
+    by_first = table.by_first
     out = []
     i = 0
     while i < len(words):
-        got = table.match_at(words, text, i)
+        if keys[i] not in by_first:  # most words open no entry: match_at would say None
+            i += 1
+            continue
+        got = table.match_at(words, text, i, keys)
         if got is None:
             i += 1
             continue
@@ -176,13 +210,17 @@ def unglue_place(word: str, places: frozenset[str]) -> str:
 
 
 def translate_span(table: PhraseTable, text: str, start: int, end: int, french: set[int],
-                   places: frozenset[str] = frozenset()) -> Translation | None:
+                   places: frozenset[str] = frozenset(),
+                   words: list[tuple[int, int, str]] | None = None) -> Translation | None:
     """English for ``text[start:end]`` from the table, or None when a French word is left.
 
     ``french`` holds the start offsets of the words the scorer judged French; any other word
     (a name, a number, an English word of a half-translated phrase) passes through unchanged.
+    ``words``, when given, is ``words_in(text, start, end)`` (computed once by the caller).
     """
-    words = words_in(text, start, end)
+    if words is None:
+        words = words_in(text, start, end)
+    keys = word_keys(words)
     pieces: list[str] = []
     used: list[Entry] = []
     i = 0
@@ -190,7 +228,7 @@ def translate_span(table: PhraseTable, text: str, start: int, end: int, french: 
     while i < len(words):
         s, e, w = words[i]
         gap = text[prev_end:s]
-        got = table.match_at(words, text, i)
+        got = table.match_at(words, text, i, keys)
         if got is not None:
             entry, k, slot = got
             out = entry.en

@@ -22,8 +22,10 @@ a call against microseconds here.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -96,9 +98,16 @@ class FrenchModel:
     lex_fr_min: float = 3.0
     _cache: dict[str, tuple[float, float]] = field(default_factory=dict)
     _kinds: dict[tuple[str, bool], tuple[str, bool, bool, bool, bool]] = field(default_factory=dict)
-    _masks: dict[str, tuple[str, list[str] | None]] = field(default_factory=dict)  # see _mask_info
+    _words: dict[str, WordInfo] = field(default_factory=dict)  # see _word_info
     _judged: set[str] = field(default_factory=set)  # words may_hold_french has judged
     _french_words: set[str] = field(default_factory=set)  # those of them French (kind F)
+    _chunks: dict[str, ChunkInfo] = field(default_factory=dict)  # see judge_chunk
+    _chunk_words: dict[str, tuple[tuple[int, int, str], ...]] = field(default_factory=dict)  # split_words
+    _seen_chunks: set[str] = field(default_factory=set)  # the keys of _chunks, as a set
+    _french_chunks: set[str] = field(default_factory=set)  # those with a word that can be F
+    _opener_chunks: set[str] = field(default_factory=set)  # those with a word opening a phrase
+    _held_known: set[str] = field(default_factory=set)  # chunks may_hold_french has judged alone
+    _held_chunks: set[str] = field(default_factory=set)  # those it holds for
 
     def freqs(self, low: str) -> tuple[float, float]:
         got = self._cache.get(low)
@@ -227,8 +236,16 @@ def shouting(line: str) -> bool:
     upper = len(UPPER_RE.findall(line))
     if upper < 15 or len(line.split()) < 4:
         return False  # decided before counting the (many) lower-case letters
+    # upper // 9 + 1 lower-case letters in a row already make too many: found in the first
+    # words of an ordinary line, where counting them all would read the whole line
+    run = upper // 9 + 1
+    if run < len(LOWER_RUNS) and LOWER_RUNS[run].search(line):
+        return False
     lower = len(LOWER_RE.findall(line))
     return upper >= 9 * lower
+
+
+LOWER_RUNS = [re.compile(LOWER_RE.pattern + "{" + str(n) + "}") for n in range(12)]  # n lower-case letters in a row
 
 
 def _mask_info(allowed: dict[str, list[str]], word: str) -> tuple[str, list[str] | None]:
@@ -242,6 +259,69 @@ def _mask_info(allowed: dict[str, list[str]], word: str) -> tuple[str, list[str]
     return low, cands or None
 
 
+class WordInfo(NamedTuple):
+    """What ``line_tokens`` needs to know of one spelling, wherever it stands."""
+
+    low: str
+    phrases: list[str] | None  # the allowed phrases it may open (``_mask_info``)
+    stub: bool  # an elision stub (``ELISION_STUBS``): l, d, qu…
+    plain: tuple[str, bool, bool, bool, bool, bool]  # Tok fields from kind on, not initial
+    initial: tuple[str, bool, bool, bool, bool, bool]  # the same when initial
+
+
+def _word_info(model: FrenchModel, word: str) -> WordInfo:
+    """A spelling's ``WordInfo``: its mask lookup and its kind in both places (``classify``).
+    ``initial`` only matters to a word that opens with a capital (``_classify``: the capitalised
+    branch and a capitalised elision), so any other word is classified once."""
+    low, phrases = _mask_info(model.allowed, word)
+    a = classify(model, word, 0, 0, False)
+    plain = (a.kind, False, a.content, a.strong, a.governs, a.english)
+    if word[:1].isupper():
+        b = classify(model, word, 0, 0, True)
+        initial = (b.kind, True, b.content, b.strong, b.governs, b.english)
+    else:
+        initial = (a.kind, True, a.content, a.strong, a.governs, a.english)
+    return WordInfo(low, phrases, low in ELISION_STUBS, plain, initial)
+
+
+def phrase_end(line_text: str, ms: int, phrases: list[str]) -> int:
+    """Where the first of ``phrases`` (allowed French, longest first) written at ``ms`` ends, or
+    -1: the phrase as a whole word sequence, white space folded, not glued to what follows."""
+    for phrase in phrases:
+        pe = ms + len(phrase)
+        if " ".join(norm(line_text[ms:pe]).split()) == phrase and not (
+            pe < len(line_text) and (line_text[pe].isalnum() or line_text[pe] == "-")
+        ):
+            return pe
+    return -1
+
+
+def chunk_words(chunk: str, cache: dict[str, tuple[tuple[int, int, str], ...]]) -> tuple[tuple[int, int, str], ...]:
+    """``(start, end, word)`` of the ``WORD_RE`` words of one chunk, kept in ``cache``."""
+    got = cache.get(chunk)
+    if got is None:
+        got = tuple((m.start(), m.end(), m.group()) for m in WORD_RE.finditer(chunk))
+        if len(cache) < _CACHE_MAX:
+            cache[chunk] = got
+    return got
+
+
+def split_words(text: str, cache: dict[str, tuple[tuple[int, int, str], ...]]) -> list[tuple[int, int, str]]:
+    """``(start, end, word)`` of every ``WORD_RE`` match in ``text``, found chunk by chunk
+    (``str.split()``): a word never holds white space, so a chunk has the same words alone as
+    in the text. ``cache`` keeps each chunk's words (a chunk is a word with its punctuation)."""
+    out: list[tuple[int, int, str]] = []
+    pos = 0
+    find = text.find
+    for chunk in text.split():
+        pos = find(chunk, pos)  # the next chunk: white space before it cannot hold its start
+        got = cache.get(chunk)
+        for rs, re_, word in got if got is not None else chunk_words(chunk, cache):
+            out.append((pos + rs, pos + re_, word))
+        pos += len(chunk)
+    return out
+
+
 def line_tokens(model: FrenchModel, line_start: int, line_text: str,
                 masked: list[tuple[int, int]] | None = None) -> list[Tok]:
     """Tokens of one line, classified. Words inside French that English keeps
@@ -252,60 +332,66 @@ def line_tokens(model: FrenchModel, line_start: int, line_text: str,
     mask_end = -1
     maybe_url = "://" in line_text or "www." in line_text or "@" in line_text
     urls = [m.span() for m in URL_RE.finditer(line_text)] if maybe_url else []
-    allowed = model.allowed
-    kinds = model._kinds
     caps = shouting(line_text)
     new = tuple.__new__  # builds a Tok without its Python-level __new__ (a hot loop)
-    masks = model._masks
-    for m in WORD_RE.finditer(line_text):
-        ms, me = m.span()
-        word = m.group()
-        if caps:  # a headline in capitals: judge its words as if written in lower case
-            word = word.lower()
-        if ms - prev_end == 1 and toks and line_text[prev_end] == " ":
-            initial = False  # the usual case: one space after the previous word
-        else:
-            g = line_text[prev_end:ms].rstrip()
-            initial = not toks or (bool(g) and g[-1] in START_CHARS)
-        prev_end = me
-        s, e = ms + line_start, me + line_start
-        if urls and any(a <= ms < b for a, b in urls):
-            toks.append(new(Tok, (s, e, word, E, initial, False, False, False, False)))
-            continue
-        # per spelling, cached: its lower case and the allowed phrases it may open
-        info = masks.get(word)
-        if info is None:
-            info = _mask_info(allowed, word)
-            if len(masks) < 500_000:
-                masks[word] = info
-        low, cands = info
-        if ms >= mask_end and cands:
-            for phrase in cands:
-                pe = ms + len(phrase)
-                if " ".join(norm(line_text[ms:pe]).split()) == phrase and not (
-                    pe < len(line_text) and (line_text[pe].isalnum() or line_text[pe] == "-")
-                ):
+    words = model._words
+    openers: list[int] = []  # indices of the initial F words, for the name test below
+    # the words chunk by chunk, as split_words finds them (inlined: this is the hot loop)
+    pos = 0
+    find = line_text.find
+    cache = model._chunk_words
+    for chunk in line_text.split():
+        pos = find(chunk, pos)
+        chunk_start = pos
+        pos += len(chunk)
+        got = cache.get(chunk)
+        for rs, re_, word in got if got is not None else chunk_words(chunk, cache):
+            ms, me = chunk_start + rs, chunk_start + re_
+            if caps:  # a headline in capitals: judge its words as if written in lower case
+                word = word.lower()
+            if ms - prev_end == 1 and toks and line_text[prev_end] == " ":
+                initial = False  # the usual case: one space after the previous word
+            else:
+                g = line_text[prev_end:ms].rstrip()
+                initial = not toks or (bool(g) and g[-1] in START_CHARS)
+            prev_end = me
+            s, e = ms + line_start, me + line_start
+            if urls and any(a <= ms < b for a, b in urls):
+                toks.append(new(Tok, (s, e, word, E, initial, False, False, False, False)))
+                continue
+            # per spelling, cached: the allowed phrases it may open and its kinds (WordInfo)
+            info = words.get(word)
+            if info is None:
+                info = _word_info(model, word)
+                if len(words) < 500_000:
+                    words[word] = info
+            _low, cands, stub, plain, init = info
+            if cands and ms >= mask_end:
+                pe = phrase_end(line_text, ms, cands)
+                if pe >= 0:
                     mask_end = pe
                     if masked is not None:
                         masked.append((s, pe + line_start))
-                    break
-        if ms < mask_end:
-            toks.append(new(Tok, (s, e, word, X, initial, False, False, False, False)))
-            continue
-        if low in ELISION_STUBS and SPACED_ELISION_RE.match(line_text, me):
-            # l’ attaque, d ’après: an elided article cut off from its word by a space
-            toks.append(new(Tok, (s, e, word, F, initial, True, True, False, False)))
-            continue
-        got = kinds.get((word, initial))
-        if got is not None:
-            toks.append(new(Tok, (s, e, word, got[0], initial, got[1], got[2], got[3], got[4])))
-        else:
-            toks.append(classify(model, word, s, e, initial))
+            if ms < mask_end:
+                toks.append(new(Tok, (s, e, word, X, initial, False, False, False, False)))
+                continue
+            if stub and SPACED_ELISION_RE.match(line_text, me):
+                # l’ attaque, d ’après: an elided article cut off from its word by a space
+                if initial:
+                    openers.append(len(toks))
+                toks.append(new(Tok, (s, e, word, F, initial, True, True, False, False)))
+                continue
+            if initial:
+                if init[0] == F:
+                    openers.append(len(toks))
+                toks.append(new(Tok, (s, e, word, *init)))
+            else:
+                toks.append(new(Tok, (s, e, word, *plain)))
     # a capitalised French word opening a sentence and followed by another capitalised word is
     # a first name or the head of a name (François Legault, Forces armées…), not evidence
-    for k in range(len(toks) - 1):
+    for k in openers:
         t = toks[k]
-        if t.kind == F and t.initial and t.text[:1].isupper():
+        if k + 1 < len(toks) and t.text[:1].isupper():
             nxt = toks[k + 1]
             if (nxt.text[:1].isupper() and norm(t.text) not in model.function_words
                     and not ELISION_RE.match(t.text)
@@ -325,9 +411,8 @@ def may_hold_french(model: FrenchModel, line: str) -> bool:
     """A cheap test that lets most English lines skip the word-by-word scan. French evidence
     needs a French accent or guillemet, an elided article, a function word, or an elision that
     lost its apostrophe (``lattaque``), or a word the scorer takes for French; the words' kinds
-    are cached, so a line costs a set of its words and one dict probe per distinct word."""
-    if TRIGGER_RE.search(line):
-        return True
+    are cached, so a line costs a set of its words and one dict probe per distinct word.
+    (The three tests are tried cheapest first: ``TRIGGER_RE`` costs the most per line.)"""
     words = set(SIMPLE_WORD_RE.findall(line.lower()))
     if not model.function_words.isdisjoint(words):
         return True
@@ -344,7 +429,273 @@ def may_hold_french(model: FrenchModel, line: str) -> bool:
                 french.add(w)
         if kind == F:
             return True
-    return not words.isdisjoint(french)
+    return not words.isdisjoint(french) or TRIGGER_RE.search(line) is not None
+
+
+# Which lines of a document can yield French at all. ``scan`` in fixer/detectors/french.py
+# scores a line word by word; most English lines hold no word that can be French evidence, and
+# a document-wide pass finds the few that may, so the word-by-word scan runs on those only.
+#
+# Why the test is a necessary condition. A line yields something only through a run that
+# ``judge`` keeps, a lone word (``_lone_words``) or a French line (``_is_french_line``, three
+# French words). Each needs a token of kind F with ``content``, and, with a single F token in
+# the line, that token must be strong, govern a name (``judge``) or pass the lone-word bounds
+# (``LONE_*``); ``bridge`` makes words F only between two F words, and without content. The
+# exception is a half-translated name (``States du Sahel``): a French word right after a
+# capitalised word and white space (``judge``: ``attached``), which needs no content.
+# ``line_tokens`` makes a token F only as (1) ``classify(word, initial)``, where ``initial``
+# holds for the first word of the line and after one of ``START_CHARS``; (2) any word of a line
+# in capitals (``shouting``), judged in lower case; (3) an elided article cut off by a space
+# (``SPACED_ELISION_RE``); the other steps (URLs, allowed phrases, names) only take evidence away.
+# Words never cross white space, so (1) is judged once per chunk of ``str.split()`` (a word
+# with its punctuation, ``(CNSP),``) and cached like the kinds of words; inside a chunk
+# ``initial`` is exact, for its first word both values are tried. (2) and (3) are found by
+# position, with regexes over the whole text.
+
+TOKEN = r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*"  # document.WORD_RE
+LAST_TOKEN_RE = regex.compile(TOKEN + "$")
+TOKEN_CHAR_RE = regex.compile(r"[\p{L}\p{M}\p{N}]")
+# A line in capitals (``shouting``) has at least 15 capitals and at most one lower-case letter
+# per nine capitals, so five capitals follow each other with no lower-case letter between (15
+# capitals in one group, or at least 9n in n + 1 groups: one group holds 5). Classes as there.
+CAPITALS_RUN_RE = re.compile(r"[A-ZÀ-ÖØ-Þ](?:(?:[^\w\n]|[\d_])*[A-ZÀ-ÖØ-Þ]){4}")
+# what follows an elision stub cut off from its word (``SPACED_ELISION_RE``), one pattern per
+# gap so that each starts with a literal and is searched for quickly
+SPACED_GAP_RES = tuple(re.compile(re.escape(gap) + "[aeiouyhàâéèêëîïôûœAEIOUYHÀÂÉÈÊÎÔ]") for gap in (" '", " ’", "' ", "’ "))
+# the lone-word bounds of ``_lone_words`` (fixer/detectors/french.py, where they are explained)
+LONE_EN_MAX = 1.5
+LONE_FR_MIN = 4.0
+LONE_MIN_LEN = 5
+_CACHE_MAX = 500_000
+
+
+class ChunkInfo(NamedTuple):
+    """What the words of one chunk can be, whatever their place in a line."""
+
+    french: int  # words that can be of kind F
+    content: bool  # a word that is F with content where it stands (its first word: not initial)
+    lead_content: bool  # its first word is F with content when it opens a sentence
+    solo: bool  # a content word that can yield a run or a lone word without a second F word
+    head: bool  # it opens with a word that is F when not initial (``du`` in ``States du Sahel``)
+    opener: bool  # a word of it may open an allowed phrase (``_mask_info``)
+
+
+def _yields_alone(model: FrenchModel, word: str, kind: tuple[str, bool, bool, bool, bool, bool]) -> bool:
+    """Whether ``word``, of kind ``kind`` (``WordInfo.plain`` or ``.initial``: F with content),
+    can be kept with no other F word in its line: strong or governing (``judge``), or within
+    the lone-word bounds (``_lone_words``)."""
+    if kind[3] or kind[4]:  # strong, governs
+        return True
+    if len(word) < LONE_MIN_LEN or not word.islower():
+        return False
+    en, fr = model.freqs(norm(word))
+    return en < LONE_EN_MAX and fr >= LONE_FR_MIN
+
+
+def word_info(model: FrenchModel, word: str) -> WordInfo:
+    """``_word_info`` of a spelling, kept per model (``line_tokens`` reads the same cache)."""
+    info = model._words.get(word)
+    if info is None:
+        info = _word_info(model, word)
+        if len(model._words) < _CACHE_MAX:
+            model._words[word] = info
+    return info
+
+
+def judge_chunk(model: FrenchModel, chunk: str) -> ChunkInfo:
+    """The ``ChunkInfo`` of a chunk (no white space in it), kept per model."""
+    got = model._chunks.get(chunk)
+    if got is not None:
+        return got
+    french = 0
+    content = lead = solo = head = opener = False
+    prev_end = 0
+    # the usual chunk is one word already seen: a string WORD_RE matched whole is its own
+    # only word, so the search can be skipped
+    known = model._words.get(chunk)
+    words = [(0, len(chunk), chunk)] if known is not None else chunk_words(chunk, model._chunk_words)
+    for k, (start, end, word) in enumerate(words):
+        info = known if known is not None else word_info(model, word)
+        opener = opener or info.phrases is not None
+        if k == 0:
+            plain, init = info.plain, info.initial
+            head = plain[0] == F and start == 0
+            content = plain[0] == F and plain[2]
+            lead = init[0] == F and init[2]
+            french += plain[0] == F or init[0] == F
+            for kind in (plain, init):
+                solo = solo or (kind[0] == F and kind[2] and _yields_alone(model, word, kind))
+        else:  # the gap from the previous word has no white space: ``initial`` as in line_tokens
+            kind = info.initial if chunk[prev_end:start][-1] in START_CHARS else info.plain
+            if kind[0] == F:
+                french += 1
+                if kind[2]:  # content
+                    content = True
+                    solo = solo or _yields_alone(model, word, kind)
+        prev_end = end
+    chunk_info = ChunkInfo(french, content, lead, solo, head, opener)
+    if len(model._chunks) < _CACHE_MAX:
+        model._chunks[chunk] = chunk_info
+        model._seen_chunks.add(chunk)
+        if french:
+            model._french_chunks.add(chunk)
+        if opener:
+            model._opener_chunks.add(chunk)
+    return chunk_info
+
+
+def _may_open_sentence(chunks: list[str], i: int) -> bool:
+    """Whether the first word of ``chunks[i]`` may be initial in ``line_tokens``: the first word
+    of the line, or after a gap ending with a sentence mark. False only when it cannot be."""
+    if i == 0 or not TOKEN_CHAR_RE.match(chunks[i]):
+        return True  # first chunk, or punctuation before the word inside the chunk
+    prev = chunks[i - 1]
+    return prev[-1] in START_CHARS or TOKEN_CHAR_RE.search(prev) is None
+
+
+def _after_name(model: FrenchModel, prev: str) -> bool:
+    """Whether the chunk ``prev`` ends with a capitalised, plainly English word (``States`` in
+    ``States du``): ``judge`` keeps a name with no French content only after a word whose
+    ``english`` is set, and ``classify`` sets it only when ``is_plain_english`` holds."""
+    m = LAST_TOKEN_RE.search(prev)
+    return m is not None and m.group()[0].isupper() and model.is_plain_english(norm(m.group()))
+
+
+def line_may_yield(model: FrenchModel, chunks: list[str], french: set[str] | None = None, line: str | None = None) -> bool:
+    """Whether a line made of ``chunks`` (``str.split()``), not in capitals, can yield a French
+    run, lone word or line, judged from its words alone; False only when it cannot (see the
+    comment above). ``french``, when given, holds every chunk of the line that has a word that
+    can be F; ``line``, when given, is the line's text, to leave out the words of its first
+    allowed phrase (``_masked_chunks``)."""
+    hits = range(len(chunks)) if french is None else [i for i, c in enumerate(chunks) if c in french]
+    if not _may_yield_from(model, chunks, hits):
+        return False
+    masked = _masked_chunks(model, chunks, line) if line is not None else ()
+    return not masked or _may_yield_from(model, chunks, [i for i in hits if i not in masked])
+
+
+def _may_yield_from(model: FrenchModel, chunks: list[str], hits: Iterable[int]) -> bool:
+    """``line_may_yield`` counting only the chunks ``chunks[i]`` for ``i`` in ``hits``."""
+    n_french = 0
+    content = solo = False
+    for i in hits:
+        chunk = chunks[i]
+        info = judge_chunk(model, chunk)
+        if not info.french:
+            continue
+        n_french += info.french
+        content = content or info.content or (info.lead_content and _may_open_sentence(chunks, i))
+        solo = solo or info.solo
+        if info.head and i and _after_name(model, chunks[i - 1]):
+            return True  # perhaps a half-translated name
+    return content and (solo or n_french >= 2)
+
+
+def _masked_chunks(model: FrenchModel, chunks: list[str], line: str) -> range | tuple[()]:
+    """Indices of chunks all of whose words ``line_tokens`` marks X (allowed French: Côte
+    d'Ivoire, coup d'état), from the first word of the line that may open an allowed phrase,
+    when it opens its chunk: no phrase before it can cover it, so ``line_tokens`` tries its
+    phrases, and every word starting before the phrase's end is X. Nothing is claimed for a
+    line with a URL or an e-mail address (their words skip the phrase test)."""
+    if "://" in line or "www." in line or "@" in line:
+        return ()
+    openers = model._opener_chunks
+    if openers.isdisjoint(chunks):
+        return ()
+    o = next((i for i, c in enumerate(chunks) if c in openers), None)
+    if o is None or not model._seen_chunks.issuperset(chunks[:o]):
+        return ()  # no opener, or a chunk before it was judged but not kept: unknown
+    words = chunk_words(chunks[o], model._chunk_words)
+    if not words or words[0][0] != 0:
+        return ()
+    phrases = word_info(model, words[0][2]).phrases
+    if not phrases:
+        return ()  # the opener is a later word of the chunk
+    pos = 0
+    for chunk in chunks[: o + 1]:
+        pos = line.find(chunk, pos) + len(chunk)
+    ms = pos - len(chunks[o])
+    pe = phrase_end(line, ms, phrases)
+    if pe < 0:
+        return ()
+    q = o + 1
+    pos = ms + len(chunks[o])
+    while q < len(chunks):
+        pos = line.find(chunks[q], pos)
+        last = chunk_words(chunks[q], model._chunk_words)
+        if pos >= pe or not last or pos + last[-1][0] >= pe:
+            break
+        pos += len(chunks[q])
+        q += 1
+    if words[-1][0] + ms >= pe:
+        return ()  # the opener's own chunk runs past the phrase
+    return range(o, q)
+
+
+@dataclass
+class Evidence:
+    """Where French evidence may sit in one document (see ``find_evidence``)."""
+
+    model: FrenchModel
+    lines: set[int]  # numbers of the lines found by position (capitals, cut-off elisions)
+
+    def may_yield(self, number: int, line: str) -> bool:
+        """Whether line ``number`` (its text ``line``) can yield a French run, lone word or
+        line; False only when it cannot."""
+        if number in self.lines:
+            return True
+        model = self.model
+        chunks = line.split()
+        french = model._french_chunks
+        if not model._seen_chunks.issuperset(chunks):
+            for chunk in set(chunks).difference(model._seen_chunks):  # never seen: judged now
+                if judge_chunk(model, chunk).french and chunk not in french:
+                    french = french | {chunk}  # the cache is full: kept for this line only
+        if french.isdisjoint(chunks):
+            return False
+        return line_may_yield(model, chunks, french, line)
+
+    def may_hold_french(self, line: str) -> bool:
+        """``may_hold_french(model, line)``, from its chunks: each of its three tests looks at
+        pieces of the line that never hold white space (a piece of ``\\w+``, a ``TRIGGER_RE``
+        match) and lower case does not look across white space, so it holds for the line
+        exactly when it holds for one of its chunks alone; that is kept per chunk."""
+        model = self.model
+        chunks = line.split()
+        known, held = model._held_known, model._held_chunks
+        if not held.isdisjoint(chunks):
+            return True
+        for chunk in set(chunks).difference(known):
+            if may_hold_french(model, chunk):
+                if len(known) < _CACHE_MAX:
+                    held.add(chunk)
+                return True
+            if len(known) < _CACHE_MAX:
+                known.add(chunk)
+        return False
+
+
+def find_evidence(model: FrenchModel, text: str, line_starts: list[int]) -> Evidence:
+    """The lines of ``text`` (whose lines start at ``line_starts``) where French evidence is
+    found by position: two regex passes over the whole text. The words of the other lines are
+    judged per chunk by ``Evidence.may_yield``."""
+    lines: set[int] = set()
+    judged: set[int] = set()
+    for m in CAPITALS_RUN_RE.finditer(text):
+        n = bisect.bisect_right(line_starts, m.start())
+        if n not in judged:
+            judged.add(n)
+            end = line_starts[n] - 1 if n < len(line_starts) else len(text)
+            if shouting(text[line_starts[n - 1] : end]):  # a trailing \r counts neither way
+                lines.add(n)
+    for gap_re in SPACED_GAP_RES:
+        for m in gap_re.finditer(text):
+            # the word before the gap, whole: a stub has at most 6 letters, so a longer word
+            # cut by the 8-character window is never taken for one
+            stub = LAST_TOKEN_RE.search(text, max(0, m.start() - 8), m.start())
+            if stub is not None and stub.group().lower() in ELISION_STUBS:
+                lines.add(bisect.bisect_right(line_starts, m.start()))
+    return Evidence(model, lines)
 
 
 SOFT_GAP_RE = re.compile(r"[ \u00a0\u202f]{1,2}|[ \u00a0\u202f]?,[ \u00a0\u202f]{1,2}|[ \u00a0]?['’][ \u00a0]?")
@@ -354,22 +705,26 @@ def soft_gap(text: str) -> bool:
     """Whether two words can belong to one run: one space, a comma and a space, or an
     apostrophe with a space (``l’ attaque``). Tabs, runs of spaces (tables), quotes,
     underscores and any other punctuation separate runs."""
-    return SOFT_GAP_RE.fullmatch(text) is not None
+    return text == " " or SOFT_GAP_RE.fullmatch(text) is not None  # one space: the usual gap
 
 
 def find_runs(model: FrenchModel, text: str, toks: list[Tok]) -> list[Run]:
     """Group tokens into candidate runs and keep those with enough French evidence."""
     runs: list[Run] = []
-    i = 0
     n = len(toks)
-    while i < n:
-        if toks[i].kind in (E, X):
-            i += 1
+    after = 0  # where the previous stretch ended
+    # a stretch starts at a word that is neither E nor X; the words bridge turns into F lie
+    # inside the stretch that bridged them, so the starts can be listed before the loop
+    for i in [k for k, t in enumerate(toks) if t.kind != E and t.kind != X]:
+        if i < after:
             continue
         j = i
+        french = toks[i].kind == F  # judge keeps nothing from a stretch without an F word
         while j + 1 < n and soft_gap(text[toks[j].end : toks[j + 1].start]):
-            if toks[j + 1].kind not in (E, X):
+            kind = toks[j + 1].kind
+            if kind not in (E, X):
                 j += 1
+                french = french or kind == F
                 continue
             k = bridge(model, text, toks, j)
             if k <= j:
@@ -378,10 +733,11 @@ def find_runs(model: FrenchModel, text: str, toks: list[Tok]) -> list[Run]:
                 t = toks[m]
                 toks[m] = Tok(t.start, t.end, t.text, F, t.initial)
             j = k
-        run = judge(model, text, toks, i, j)
+            french = True  # bridge stops on an F word
+        run = judge(model, text, toks, i, j) if french else None
         if run is not None:
             runs.append(run)
-        i = j + 1
+        after = j + 1
     return runs
 
 

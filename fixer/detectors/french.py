@@ -65,13 +65,25 @@ def scan(doc: Document) -> Scan:
     spans: list[Span] = []
     french_lines: list[Line] = []
     content_lines = 0
+    # the first words of `alone` entries that occur anywhere: a line can only hold those (a
+    # line's fs.norm is the matching piece of the text's: lower case looks no further than the
+    # line breaks around a line, which are neither letters nor case-ignorable)
+    low_text = fs.norm(text)
+    alone_keys = [k for k in table.alone_first if k in low_text]
+    evidence = fs.find_evidence(model, text, doc.line_starts)
     for line in doc.lines:
-        if line.blank:
+        if not line.text or line.text.isspace():  # line.blank, without its call
             continue
         content_lines += 1
-        low = fs.norm(line.text)
-        alone = any(k in low for k in table.alone_first)
-        if not alone and not fs.may_hold_french(model, line.text):
+        if alone_keys:
+            low = fs.norm(line.text)
+            alone = any(k in low for k in alone_keys)
+        else:
+            alone = False
+        # may_yield turns down only lines that cannot yield anything (see fixer/frenchscore.py);
+        # may_hold_french, the older and looser test, still applies: it turns down lines that
+        # were never scored, and scoring them now could change the output
+        if not alone and not (evidence.may_yield(line.number, line.text) and evidence.may_hold_french(line.text)):
             continue
         masked: list[tuple[int, int]] = []
         toks = fs.line_tokens(model, line.start, line.text, masked)
@@ -105,9 +117,10 @@ PHRASE_REACH = 40  # characters a phrase entry may reach beyond a run (``to`` �
 # nearest misses were inside French names or quotes (Caisse de dépôt, « en arrière »), which
 # the neighbour test excludes. Loanwords English keeps (préfet, banlieue, négociant) are
 # listed in lexicon/french-allowed.txt and never reach this test.
-LONE_EN_MAX = 1.5
-LONE_FR_MIN = 4.0
-LONE_MIN_LEN = 5
+# (defined in fixer.frenchscore, whose test of which lines can yield French relies on them)
+LONE_EN_MAX = fs.LONE_EN_MAX
+LONE_FR_MIN = fs.LONE_FR_MIN
+LONE_MIN_LEN = fs.LONE_MIN_LEN
 QUOTE_MARKS = "\"“”«»"
 
 
@@ -211,11 +224,16 @@ def _quoted(line: str) -> bool:
 
 def _is_french_line(toks: list[fs.Tok], min_words: int, min_share: float) -> bool:
     frs = [t for t in toks if t.kind == fs.F]
+    if len(frs) < 3:
+        return False  # the test below needs three French words (most lines stop here)
     eng = [t for t in toks if t.kind == fs.E]
     content = [t for t in frs if t.content]
     if len(frs) + len(eng) < min_words - 1 or len(toks) < min_words:
         return False
     return len(frs) >= 3 and len(content) >= 2 and len(frs) >= min_share * (len(frs) + len(eng))
+
+
+DESCRIBE_WORD_RE = regex.compile(r"[\p{L}’']+")
 
 
 def _describe(model: fs.FrenchModel, text: str, sp: Span) -> str:
@@ -228,7 +246,7 @@ def _describe(model: fs.FrenchModel, text: str, sp: Span) -> str:
         return "French honorific left in English text"
     if sp.phrase is not None:
         return "French name or coinage with a usual English form"
-    words = [w.lower() for w in regex.findall(r"[\p{L}’']+", span)]
+    words = [w.lower() for w in DESCRIBE_WORD_RE.findall(span)]
     if words and words[0] in OPENERS:
         return "French sentence opener left untranslated"
     if any(w in MONTHS for w in words):
@@ -281,10 +299,11 @@ def french_span(doc: Document, rule: Rule) -> Iterator[Finding]:
             yield _keep_the_name(rule, text, sp, what)
             continue
         span = text[sp.start : sp.end]
+        words = fp.words_in(text, sp.start, sp.end)  # read by both steps below
         tr = (_reorder_name(text, sp) if sp.reason == "half-translated name" else None) or fp.translate_span(
-            table, text, sp.start, sp.end, sp.french, model.places)
+            table, text, sp.start, sp.end, sp.french, model.places, words)
         if tr is not None and tr.text != span:
-            whole = _whole_entry(table, text, sp)
+            whole = _whole_entry(table, text, sp, words)
             safe = whole is not None and whole.safe and tr.entries == [whole]
             yield rule.finding(sp.start, sp.end, tr.text, message=f"{what}: '{span}'",
                                safety=Safety.SAFE if safe else Safety.UNSAFE, title=f"Translate to '{tr.text}'")
@@ -321,10 +340,12 @@ def _reorder_name(text: str, sp: Span) -> fp.Translation | None:
     return fp.Translation(f"{m.group(2)} {m.group(1)}", [])
 
 
-def _whole_entry(table: fp.PhraseTable, text: str, sp: Span) -> fp.Entry | None:
+def _whole_entry(table: fp.PhraseTable, text: str, sp: Span,
+                 words: list[tuple[int, int, str]] | None = None) -> fp.Entry | None:
     """The phrase entry that matches exactly the whole span, if one does: only then may a
-    safe entry make the fix safe."""
-    words = fp.words_in(text, sp.start, sp.end)
+    safe entry make the fix safe. ``words``: ``fp.words_in`` of the span, if known."""
+    if words is None:
+        words = fp.words_in(text, sp.start, sp.end)
     got = table.match_at(words, text, 0) if words else None
     return got[0] if got is not None and got[1] == len(words) else None
 
@@ -375,15 +396,18 @@ NOTE_BRACKET_RE = regex.compile(
     r"(?:\[(?P<body>[^\[\]\n]{1,300}?)(?P<mark>[,;]?\s*[–—-]?\s*(?:NDLR|N\.D\.L\.R\.?|ndlr|Ndlr))\s*\]"
     r"|\((?P<body>[^()\n]{1,300}?)(?P<mark>[,;]?\s*[–—-]?\s*(?:NDLR|N\.D\.L\.R\.?|ndlr|Ndlr))\s*\))"
 )
+NOTE_MARKS = ("NDLR", "N.D.L.R", "ndlr", "Ndlr")  # the marks the two patterns accept
 NOTE_PAREN_RE = regex.compile(r"(?P<open>[(\[])\s*(?P<mark>NDLR|N\.D\.L\.R\.?|Ndlr|ndlr)\s*[:：]\s*(?P<body>[^()\[\]\n\s][^()\[\]\n]{0,299}?)\s*(?P<close>[)\]])")
 
 
 def editor_note(doc: Document, rule: Rule) -> Iterator[Finding]:
     """``[…, NDLR]`` and ``(NDLR : …)`` whose note is English: the mark becomes English."""
+    text = doc.text
+    if not any(mark in text for mark in NOTE_MARKS):
+        return  # both patterns need one of the marks
     sc = scan(doc)
     if sc.french_document:
         return
-    text = doc.text
     french = [(sp.start, sp.end) for sp in sc.spans]
 
     def in_french(a: int, b: int) -> bool:
