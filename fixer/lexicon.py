@@ -70,16 +70,25 @@ def _build_sorted(lang: str) -> tuple[list[str], bytes]:
     return words, codes.tobytes()
 
 
+# Zipf value of each bucket code (code i is Zipf 9 - i/100), computed once; wordfreq's lists
+# stop at Zipf 0, bucket 900
+_ZIPF = [round(9 - i / 100, 2) for i in range(2048)]
+
+
 class _Lexicon:
-    """One language's list as sorted words + bucket codes, looked up by bisection.
+    """One language's list as sorted words + bucket codes, looked up by bisection at first.
 
-    Why not a dict: building a 320,000-entry dict costs ~0.1 s a language on every start,
-    while the sorted list comes back from the disk cache (``fixer.diskcache``) in ~0.015 s.
-    Lookups are memoised per spelling, so a hot loop pays the bisection once per word."""
+    Why not a dict from the start: building a 320,000-entry dict costs ~0.05 s a language,
+    while the sorted list comes back from the disk cache (``fixer.diskcache``) in ~0.02 s, and
+    one article asks about a few hundred words. A bisection costs ~2 µs, though, against
+    ~0.1 µs for a dict, so once a run has asked about ``SWITCH_AFTER`` new spellings (a batch,
+    not one article) the dict is built and used from then on. Lookups are memoised per
+    spelling either way, so a hot loop pays the search once per word."""
 
-    __slots__ = ("codes", "key", "memo", "words")
+    __slots__ = ("codes", "key", "memo", "misses", "table", "words")
 
     MEMO_MAX = 400_000  # distinct spellings remembered; cleared beyond, so memory stays flat
+    SWITCH_AFTER = 5_000
 
     def __init__(self, words: list[str], codes: bytes, key: str = "") -> None:
         self.key = key  # what the list was built from (see ``_lexicon``); "" when not cached
@@ -90,13 +99,21 @@ class _Lexicon:
             arr.byteswap()
         self.codes = arr
         self.memo: dict[str, float] = {}
+        self.misses = 0
+        self.table: dict[str, float] | None = None
 
     def lookup(self, word: str) -> float:
         z = self.memo.get(word)
         if z is None:
             low = word.lower()
-            i = bisect_left(self.words, low)
-            z = round(9 - self.codes[i] / 100, 2) if i < len(self.words) and self.words[i] == low else 0.0
+            if self.table is not None:
+                z = self.table.get(low, 0.0)
+            else:
+                i = bisect_left(self.words, low)
+                z = _ZIPF[self.codes[i]] if i < len(self.words) and self.words[i] == low else 0.0
+                self.misses += 1
+                if self.misses >= self.SWITCH_AFTER:
+                    self.table = dict(zip(self.words, map(_ZIPF.__getitem__, self.codes), strict=True))
             if len(self.memo) >= self.MEMO_MAX:
                 self.memo.clear()
             self.memo[word] = z
@@ -106,7 +123,7 @@ class _Lexicon:
         """(word, Zipf) of every word at least ``floor`` frequent."""
         top = round((9 - floor) * 100)
         kept = [(w, c) for w, c in zip(self.words, self.codes, strict=True) if c <= top]
-        return ((w, round(9 - c / 100, 2)) for w, c in kept)
+        return ((w, _ZIPF[c]) for w, c in kept)
 
 
 @lru_cache(maxsize=4)

@@ -103,7 +103,7 @@ def test_toml_errors_are_still_reported(cache: Path, tmp_path: Path) -> None:
         read_toml_file(bad)
 
 
-def test_cached_word_frequencies_equal_wordfreqs_buckets(cache: Path) -> None:
+def test_cached_word_frequencies_equal_wordfreqs_buckets(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The sorted list read back from the cache gives every word the Zipf value its bucket says."""
     lexicon._lexicon.cache_clear()
     try:
@@ -120,5 +120,13 @@ def test_cached_word_frequencies_equal_wordfreqs_buckets(cache: Path) -> None:
             assert again.lookup(word) == expected.get(word, 0.0)
             assert again.lookup(word.upper()) == expected.get(word, 0.0)
         assert dict(lexicon.common_words("fr", 5.0)) == {w: z for w, z in expected.items() if z >= 5.0}
+        assert max(again.codes) < len(lexicon._ZIPF)
+        # after enough new words a batch switches from bisection to a dict: same answers
+        monkeypatch.setattr(lexicon._Lexicon, "SWITCH_AFTER", 3)
+        again.memo.clear()
+        probe = [*list(expected)[::1999], "Être", "XYZZY-not-a-word"]
+        for word in probe:
+            assert again.lookup(word) == expected.get(word.lower(), 0.0)
+        assert again.table is not None
     finally:
         lexicon._lexicon.cache_clear()
