@@ -23,7 +23,9 @@ a call against microseconds here.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+import string
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -108,6 +110,11 @@ class FrenchModel:
     _opener_chunks: set[str] = field(default_factory=set)  # those with a word opening a phrase
     _held_known: set[str] = field(default_factory=set)  # chunks may_hold_french has judged alone
     _held_chunks: set[str] = field(default_factory=set)  # those it holds for
+    # the ASCII words the frequency tests of ``_classify`` may call French (``lexical_french_ascii``)
+    lexical_ascii: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.lexical_ascii = lexical_french_ascii(self.lex_fr_min, self.lex_gap, self.lex_en_max)
 
     def freqs(self, low: str) -> tuple[float, float]:
         got = self._cache.get(low)
@@ -146,6 +153,60 @@ def build_model(store: Any) -> FrenchModel:
         return FrenchModel(frozenset(words), frozenset(connectors), allowed, places)
 
     return store.memo("frenchscore.model", build)
+
+
+# The frequency tests of ``_classify`` (after the function words and the elisions) make a word
+# French only when its French Zipf is at least 2.5: ``is_lexical_french`` needs ``lex_fr_min``
+# (3.0), the accented rule an accent (never in an ASCII word), the unaccented rule 2.5 and an
+# English Zipf of 0. So the ASCII words those tests can call French are a fixed set, read off
+# the two word lists once (``lexical_french_ascii``); a word outside it is settled by a lookup.
+LEXICAL_FR_FLOOR = 2.5
+
+
+@functools.lru_cache(maxsize=4)
+def lexical_french_ascii(fr_min: float, gap: float, en_max: float) -> frozenset[str]:
+    """The ASCII words of the French list that ``is_lexical_french`` (with these bounds) or the
+    unaccented rule of ``_classify`` (English Zipf 0, eight letters or more) takes for French,
+    computed with the very Zipf values ``freqs`` returns. Kept in the disk cache under the keys
+    of both lists (building it reads the whole English list, ~0.2 s); once per process."""
+    from . import lexicon
+
+    def build() -> frozenset[str]:
+        en = dict(lexicon.common_words("en", -1.0))  # a word missing from the list has Zipf 0.0
+        floor = min(LEXICAL_FR_FLOOR, fr_min)
+        out = set()
+        for word, fr in lexicon.common_words("fr", floor - 0.5):
+            if not word.isascii() or fr < floor:
+                continue
+            e = en.get(word, 0.0)
+            if (fr >= fr_min and fr - e >= gap and e <= en_max) or (e == 0.0 and len(word) >= 8):
+                out.add(word)
+        return frozenset(out)
+
+    # the keys name exactly the files each list was read from (lexicon._lexicon); "" when not cached
+    en_key, fr_key = lexicon._lexicon("en").key, lexicon._lexicon("fr").key
+    if not en_key or not fr_key:
+        return build()
+    from .diskcache import cached, digest
+
+    key = digest(en_key, fr_key, repr((LEXICAL_FR_FLOOR, fr_min, gap, en_max)))
+    return cached("french-lexical-ascii", key, build)
+
+
+NDLR_LOWER = frozenset({"ndlr", "ndt"})  # the lower case of the NDLR_RE marks a word can be
+
+
+def never_french(model: FrenchModel, word: str) -> bool:
+    """Whether ``_classify`` gives the ASCII word ``word`` (a ``WORD_RE`` match with no
+    apostrophe) a kind other than F, initial or not; False when it may be F. Its F branches are:
+    an NDLR mark; an elision (needs an apostrophe); a merged name or elision (``lUnion``,
+    ``lattaque``: their regexes); a function word; ``is_lexical_french`` or the unaccented rule,
+    both only for the words of ``model.lexical_ascii``; the accented rule (needs an accent).
+    ``low`` is the key ``freqs`` looks up: ``norm`` of an ASCII word without ' is its lower case."""
+    low = word.lower()
+    if low in model.function_words or low in model.lexical_ascii or low in NDLR_LOWER:
+        return False
+    return not (word[0] in "ldq" and (MERGED_ELISION_RE.match(word) or MERGED_NAME_RE.match(word)))
 
 
 def classify(model: FrenchModel, text: str, start: int, end: int, initial: bool) -> Tok:
@@ -274,6 +335,11 @@ def _word_info(model: FrenchModel, word: str) -> WordInfo:
     ``initial`` only matters to a word that opens with a capital (``_classify``: the capitalised
     branch and a capitalised elision), so any other word is classified once."""
     low, phrases = _mask_info(model.allowed, word)
+    if not word[0].isupper() and word.isascii() and "'" not in word and never_french(model, word):
+        # ``_classify`` of such a word: N when it holds a digit, otherwise E by its last line
+        kind = N if any(ch.isdigit() for ch in word) else E
+        return WordInfo(low, phrases, low in ELISION_STUBS, (kind, False, False, False, False, False),
+                        (kind, True, False, False, False, False))
     a = classify(model, word, 0, 0, False)
     plain = (a.kind, False, a.content, a.strong, a.governs, a.english)
     if word[:1].isupper():
@@ -507,12 +573,22 @@ def judge_chunk(model: FrenchModel, chunk: str) -> ChunkInfo:
     got = model._chunks.get(chunk)
     if got is not None:
         return got
+    known = model._words.get(chunk)
+    if known is None and chunk.isascii() and "'" not in chunk:
+        # most chunks of an English text: words none of which can be F (``never_french``)
+        # give the ChunkInfo below with nothing set but ``opener``, found without classifying
+        # ASCII punctuation around a run of letters and digits is no part of a word: that run
+        # is the chunk's only word (WORD_RE)
+        core = chunk.strip(string.punctuation)
+        words = (core,) if core.isalnum() else [w for _s, _e, w in chunk_words(chunk, model._chunk_words)]
+        if all(never_french(model, w) for w in words):
+            opener = any(_mask_info(model.allowed, w)[1] is not None for w in words)
+            return _keep_chunk(model, chunk, ChunkInfo(0, False, False, False, False, opener))
     french = 0
     content = lead = solo = head = opener = False
     prev_end = 0
     # the usual chunk is one word already seen: a string WORD_RE matched whole is its own
     # only word, so the search can be skipped
-    known = model._words.get(chunk)
     words = [(0, len(chunk), chunk)] if known is not None else chunk_words(chunk, model._chunk_words)
     for k, (start, end, word) in enumerate(words):
         info = known if known is not None else word_info(model, word)
@@ -533,13 +609,17 @@ def judge_chunk(model: FrenchModel, chunk: str) -> ChunkInfo:
                     content = True
                     solo = solo or _yields_alone(model, word, kind)
         prev_end = end
-    chunk_info = ChunkInfo(french, content, lead, solo, head, opener)
+    return _keep_chunk(model, chunk, ChunkInfo(french, content, lead, solo, head, opener))
+
+
+def _keep_chunk(model: FrenchModel, chunk: str, chunk_info: ChunkInfo) -> ChunkInfo:
+    """``chunk_info``, kept as the ``ChunkInfo`` of ``chunk`` while the cache has room."""
     if len(model._chunks) < _CACHE_MAX:
         model._chunks[chunk] = chunk_info
         model._seen_chunks.add(chunk)
-        if french:
+        if chunk_info.french:
             model._french_chunks.add(chunk)
-        if opener:
+        if chunk_info.opener:
             model._opener_chunks.add(chunk)
     return chunk_info
 
