@@ -29,7 +29,7 @@ import string
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 import regex
 
@@ -113,8 +113,15 @@ class FrenchModel:
     # the ASCII words the frequency tests of ``_classify`` may call French (``lexical_french_ascii``)
     lexical_ascii: frozenset[str] = field(init=False)
 
+    # the lower case of every word that may be F or open an allowed phrase (``judge_chunk``)
+    suspects: frozenset[str] = field(init=False)
+
     def __post_init__(self) -> None:
         self.lexical_ascii = lexical_french_ascii(self.lex_fr_min, self.lex_gap, self.lex_en_max)
+        # ``_mask_info`` finds phrases for a word whose norm is a key of ``allowed``, or that
+        # key with an s (its plural rule; keys are normed, so such a word holds no ’)
+        openers = {*self.allowed, *(key + "s" for key in self.allowed)}
+        self.suspects = self.function_words | self.lexical_ascii | NDLR_LOWER | openers
 
     def freqs(self, low: str) -> tuple[float, float]:
         got = self._cache.get(low)
@@ -193,20 +200,34 @@ def lexical_french_ascii(fr_min: float, gap: float, en_max: float) -> frozenset[
     return cached("french-lexical-ascii", key, build)
 
 
+EDGE_PUNCT = string.punctuation + "‘’“”«»–—…"  # punctuation often around a word, none of it a word character
 NDLR_LOWER = frozenset({"ndlr", "ndt"})  # the lower case of the NDLR_RE marks a word can be
 
 
 def never_french(model: FrenchModel, word: str) -> bool:
-    """Whether ``_classify`` gives the ASCII word ``word`` (a ``WORD_RE`` match with no
-    apostrophe) a kind other than F, initial or not; False when it may be F. Its F branches are:
-    an NDLR mark; an elision (needs an apostrophe); a merged name or elision (``lUnion``,
-    ``lattaque``: their regexes); a function word; ``is_lexical_french`` or the unaccented rule,
-    both only for the words of ``model.lexical_ascii``; the accented rule (needs an accent).
-    ``low`` is the key ``freqs`` looks up: ``norm`` of an ASCII word without ' is its lower case."""
-    low = word.lower()
-    if low in model.function_words or low in model.lexical_ascii or low in NDLR_LOWER:
+    """Whether ``_classify`` gives ``word`` (a ``WORD_RE`` match) a kind other than F, initial or
+    not; False when it may be F, and for any word whose ``norm`` (``low``, the key ``freqs``
+    looks up) is not ASCII. Its F branches are: an NDLR mark; an elision (``ELISION_RE``); a
+    merged name or elision (``lUnion``, ``lattaque``: their regexes); a function word;
+    ``is_lexical_french`` or the unaccented rule, both only for the words of
+    ``model.lexical_ascii``; the accented rule (needs an accent, so never for an ASCII ``low``)."""
+    low = norm(word)
+    if not low.isascii() or low in model.function_words or low in model.lexical_ascii or low in NDLR_LOWER:
         return False
+    if "'" in low:
+        return ELISION_RE.match(word) is None  # neither merged regex admits an apostrophe
     return not (word[0] in "ldq" and (MERGED_ELISION_RE.match(word) or MERGED_NAME_RE.match(word)))
+
+
+_SHARED: dict[tuple[type, tuple], Any] = {}
+TupleT = TypeVar("TupleT", bound=tuple)
+
+
+def shared(value: TupleT) -> TupleT:
+    """One instance of each of the few distinct values of the kind tuples and ``ChunkInfo``s kept
+    per word or chunk: fewer objects kept means fewer for the garbage collector to count and
+    traverse (on text never seen before, new objects are made for each new word)."""
+    return _SHARED.setdefault((type(value), value), value)
 
 
 def classify(model: FrenchModel, text: str, start: int, end: int, initial: bool) -> Tok:
@@ -215,7 +236,7 @@ def classify(model: FrenchModel, text: str, start: int, end: int, initial: bool)
     got = model._kinds.get(key)
     if got is None:
         t = _classify(model, text, initial)
-        got = (t.kind, t.content, t.strong, t.governs, t.english)
+        got = shared((t.kind, t.content, t.strong, t.governs, t.english))
         if len(model._kinds) < 500_000:
             model._kinds[key] = got
     return Tok(start, end, text, got[0], initial, got[1], got[2], got[3], got[4])
@@ -335,18 +356,18 @@ def _word_info(model: FrenchModel, word: str) -> WordInfo:
     ``initial`` only matters to a word that opens with a capital (``_classify``: the capitalised
     branch and a capitalised elision), so any other word is classified once."""
     low, phrases = _mask_info(model.allowed, word)
-    if not word[0].isupper() and word.isascii() and "'" not in word and never_french(model, word):
+    if not word[0].isupper() and never_french(model, word):
         # ``_classify`` of such a word: N when it holds a digit, otherwise E by its last line
         kind = N if any(ch.isdigit() for ch in word) else E
-        return WordInfo(low, phrases, low in ELISION_STUBS, (kind, False, False, False, False, False),
-                        (kind, True, False, False, False, False))
+        return WordInfo(low, phrases, low in ELISION_STUBS, shared((kind, False, False, False, False, False)),
+                        shared((kind, True, False, False, False, False)))
     a = classify(model, word, 0, 0, False)
-    plain = (a.kind, False, a.content, a.strong, a.governs, a.english)
+    plain = shared((a.kind, False, a.content, a.strong, a.governs, a.english))
     if word[:1].isupper():
         b = classify(model, word, 0, 0, True)
-        initial = (b.kind, True, b.content, b.strong, b.governs, b.english)
+        initial = shared((b.kind, True, b.content, b.strong, b.governs, b.english))
     else:
-        initial = (a.kind, True, a.content, a.strong, a.governs, a.english)
+        initial = shared((a.kind, True, a.content, a.strong, a.governs, a.english))
     return WordInfo(low, phrases, low in ELISION_STUBS, plain, initial)
 
 
@@ -573,23 +594,33 @@ def judge_chunk(model: FrenchModel, chunk: str) -> ChunkInfo:
     got = model._chunks.get(chunk)
     if got is not None:
         return got
+    # The usual chunk: one ASCII word, perhaps with punctuation around it (which holds no
+    # letter, mark or digit, so that word is the chunk's only WORD_RE word), never F
+    # (``never_french``, whose set tests ``suspects`` covers) and opening no allowed phrase.
+    core = chunk.strip(EDGE_PUNCT)
+    if (core.isascii() and core.isalnum() and core.lower() not in model.suspects
+            and not (core[0] in "ldq" and (MERGED_ELISION_RE.match(core) or MERGED_NAME_RE.match(core)))):
+        return _keep_chunk(model, chunk, NO_FRENCH)
     known = model._words.get(chunk)
-    if known is None and chunk.isascii() and "'" not in chunk:
-        # most chunks of an English text: words none of which can be F (``never_french``)
-        # give the ChunkInfo below with nothing set but ``opener``, found without classifying
-        # ASCII punctuation around a run of letters and digits is no part of a word: that run
-        # is the chunk's only word (WORD_RE)
-        core = chunk.strip(string.punctuation)
-        words = (core,) if core.isalnum() else [w for _s, _e, w in chunk_words(chunk, model._chunk_words)]
+    if known is None and not (core.isascii() and core.isalnum()):
+        # several words, or words with an apostrophe or an accent: when none can be F
+        # (``never_french``), the ChunkInfo below has nothing set but ``opener``
+        words = [w for _s, _e, w in chunk_words(chunk, model._chunk_words)]
         if all(never_french(model, w) for w in words):
             opener = any(_mask_info(model.allowed, w)[1] is not None for w in words)
-            return _keep_chunk(model, chunk, ChunkInfo(0, False, False, False, False, opener))
+            return _keep_chunk(model, chunk, shared(ChunkInfo(0, False, False, False, False, opener)))
     french = 0
     content = lead = solo = head = opener = False
     prev_end = 0
     # the usual chunk is one word already seen: a string WORD_RE matched whole is its own
-    # only word, so the search can be skipped
-    words = [(0, len(chunk), chunk)] if known is not None else chunk_words(chunk, model._chunk_words)
+    # only word, so the search can be skipped; so can it for one ASCII word in punctuation
+    if known is not None:
+        words: Iterable[tuple[int, int, str]] = ((0, len(chunk), chunk),)
+    elif core.isascii() and core.isalnum():
+        off = chunk.find(core)  # the punctuation before it holds no letter or digit
+        words = ((off, off + len(core), core),)
+    else:
+        words = chunk_words(chunk, model._chunk_words)
     for k, (start, end, word) in enumerate(words):
         info = known if known is not None else word_info(model, word)
         opener = opener or info.phrases is not None
@@ -609,7 +640,10 @@ def judge_chunk(model: FrenchModel, chunk: str) -> ChunkInfo:
                     content = True
                     solo = solo or _yields_alone(model, word, kind)
         prev_end = end
-    return _keep_chunk(model, chunk, ChunkInfo(french, content, lead, solo, head, opener))
+    return _keep_chunk(model, chunk, shared(ChunkInfo(french, content, lead, solo, head, opener)))
+
+
+NO_FRENCH = shared(ChunkInfo(0, False, False, False, False, False))
 
 
 def _keep_chunk(model: FrenchModel, chunk: str, chunk_info: ChunkInfo) -> ChunkInfo:
