@@ -104,7 +104,6 @@ class FrenchModel:
     _judged: set[str] = field(default_factory=set)  # words may_hold_french has judged
     _french_words: set[str] = field(default_factory=set)  # those of them French (kind F)
     _chunks: dict[str, ChunkInfo] = field(default_factory=dict)  # see judge_chunk
-    _chunk_words: dict[str, tuple[tuple[int, int, str], ...]] = field(default_factory=dict)  # split_words
     _seen_chunks: set[str] = field(default_factory=set)  # the keys of _chunks, as a set
     _french_chunks: set[str] = field(default_factory=set)  # those with a word that can be F
     _opener_chunks: set[str] = field(default_factory=set)  # those with a word opening a phrase
@@ -361,10 +360,11 @@ def _word_info(model: FrenchModel, word: str) -> WordInfo:
         kind = N if any(ch.isdigit() for ch in word) else E
         return WordInfo(low, phrases, low in ELISION_STUBS, shared((kind, False, False, False, False, False)),
                         shared((kind, True, False, False, False, False)))
-    a = classify(model, word, 0, 0, False)
+    # ``_classify`` itself: its result is kept here, in the WordInfo
+    a = _classify(model, word, False)
     plain = shared((a.kind, False, a.content, a.strong, a.governs, a.english))
     if word[:1].isupper():
-        b = classify(model, word, 0, 0, True)
+        b = _classify(model, word, True)
         initial = shared((b.kind, True, b.content, b.strong, b.governs, b.english))
     else:
         initial = shared((a.kind, True, a.content, a.strong, a.governs, a.english))
@@ -381,6 +381,11 @@ def phrase_end(line_text: str, ms: int, phrases: list[str]) -> int:
         ):
             return pe
     return -1
+
+
+# the words of each chunk (``chunk_words``), shared by the scan and the phrase lookups
+# (fixer.frenchphrases): they depend on the chunk alone
+CHUNK_WORDS: dict[str, tuple[tuple[int, int, str], ...]] = {}
 
 
 def chunk_words(chunk: str, cache: dict[str, tuple[tuple[int, int, str], ...]]) -> tuple[tuple[int, int, str], ...]:
@@ -426,7 +431,7 @@ def line_tokens(model: FrenchModel, line_start: int, line_text: str,
     # the words chunk by chunk, as split_words finds them (inlined: this is the hot loop)
     pos = 0
     find = line_text.find
-    cache = model._chunk_words
+    cache = CHUNK_WORDS
     for chunk in line_text.split():
         pos = find(chunk, pos)
         chunk_start = pos
@@ -506,10 +511,10 @@ def may_hold_french(model: FrenchModel, line: str) -> bool:
     # Each word's kind (as a non-initial word) is judged once per model: the words judged so
     # far and those found French are kept as sets, so a line costs two set operations.
     judged, french = model._judged, model._french_words
-    kinds = model._kinds
+    known = model._words
     for w in words - judged:
-        got = kinds.get((w, False))
-        kind = got[0] if got is not None else classify(model, w, 0, 0, False).kind
+        info = known.get(w)  # a spelling's WordInfo holds its kind, when it was judged
+        kind = info.plain[0] if info is not None else classify(model, w, 0, 0, False).kind
         if len(judged) < 500_000:
             judged.add(w)
             if kind == F:
@@ -589,23 +594,44 @@ def word_info(model: FrenchModel, word: str) -> WordInfo:
     return info
 
 
+def plain_chunk(suspects: frozenset[str], chunk: str) -> bool:
+    """Whether ``chunk`` is ``NO_FRENCH`` for sure, the usual chunk: one ASCII word, perhaps
+    with punctuation around it (which holds no letter, mark or digit, so that word is the
+    chunk's only WORD_RE word), never F (``never_french``, whose set tests ``suspects``, the
+    model's, covers) and opening no allowed phrase."""
+    core = chunk.strip(EDGE_PUNCT)
+    return (core.isascii() and core.isalnum() and core.lower() not in suspects
+            and not (core[0] in "ldq" and (MERGED_ELISION_RE.match(core) or MERGED_NAME_RE.match(core))))
+
+
+def judge_plain_chunks(model: FrenchModel, chunks: set[str]) -> Iterable[str]:
+    """Keep the chunks of ``chunks`` (never judged) that ``plain_chunk`` settles as
+    ``NO_FRENCH`` all at once, as ``judge_chunk`` would one by one, and return the others,
+    to be judged one by one. When the cache has no room for them all, nothing is kept."""
+    if len(model._chunks) + len(chunks) >= _CACHE_MAX:
+        return chunks
+    suspects = model.suspects
+    plain = [c for c in chunks if plain_chunk(suspects, c)]
+    if not plain:
+        return chunks
+    model._chunks.update(dict.fromkeys(plain, NO_FRENCH))
+    model._seen_chunks.update(plain)
+    return chunks.difference(plain)
+
+
 def judge_chunk(model: FrenchModel, chunk: str) -> ChunkInfo:
     """The ``ChunkInfo`` of a chunk (no white space in it), kept per model."""
     got = model._chunks.get(chunk)
     if got is not None:
         return got
-    # The usual chunk: one ASCII word, perhaps with punctuation around it (which holds no
-    # letter, mark or digit, so that word is the chunk's only WORD_RE word), never F
-    # (``never_french``, whose set tests ``suspects`` covers) and opening no allowed phrase.
-    core = chunk.strip(EDGE_PUNCT)
-    if (core.isascii() and core.isalnum() and core.lower() not in model.suspects
-            and not (core[0] in "ldq" and (MERGED_ELISION_RE.match(core) or MERGED_NAME_RE.match(core)))):
+    if plain_chunk(model.suspects, chunk):
         return _keep_chunk(model, chunk, NO_FRENCH)
+    core = chunk.strip(EDGE_PUNCT)
     known = model._words.get(chunk)
     if known is None and not (core.isascii() and core.isalnum()):
         # several words, or words with an apostrophe or an accent: when none can be F
         # (``never_french``), the ChunkInfo below has nothing set but ``opener``
-        words = [w for _s, _e, w in chunk_words(chunk, model._chunk_words)]
+        words = [w for _s, _e, w in chunk_words(chunk, CHUNK_WORDS)]
         if all(never_french(model, w) for w in words):
             opener = any(_mask_info(model.allowed, w)[1] is not None for w in words)
             return _keep_chunk(model, chunk, shared(ChunkInfo(0, False, False, False, False, opener)))
@@ -620,7 +646,7 @@ def judge_chunk(model: FrenchModel, chunk: str) -> ChunkInfo:
         off = chunk.find(core)  # the punctuation before it holds no letter or digit
         words = ((off, off + len(core), core),)
     else:
-        words = chunk_words(chunk, model._chunk_words)
+        words = chunk_words(chunk, CHUNK_WORDS)
     for k, (start, end, word) in enumerate(words):
         info = known if known is not None else word_info(model, word)
         opener = opener or info.phrases is not None
@@ -719,7 +745,7 @@ def _masked_chunks(model: FrenchModel, chunks: list[str], line: str) -> range | 
     o = next((i for i, c in enumerate(chunks) if c in openers), None)
     if o is None or not model._seen_chunks.issuperset(chunks[:o]):
         return ()  # no opener, or a chunk before it was judged but not kept: unknown
-    words = chunk_words(chunks[o], model._chunk_words)
+    words = chunk_words(chunks[o], CHUNK_WORDS)
     if not words or words[0][0] != 0:
         return ()
     phrases = word_info(model, words[0][2]).phrases
@@ -736,7 +762,7 @@ def _masked_chunks(model: FrenchModel, chunks: list[str], line: str) -> range | 
     pos = ms + len(chunks[o])
     while q < len(chunks):
         pos = line.find(chunks[q], pos)
-        last = chunk_words(chunks[q], model._chunk_words)
+        last = chunk_words(chunks[q], CHUNK_WORDS)
         if pos >= pe or not last or pos + last[-1][0] >= pe:
             break
         pos += len(chunks[q])
@@ -762,7 +788,8 @@ class Evidence:
         chunks = line.split()
         french = model._french_chunks
         if not model._seen_chunks.issuperset(chunks):
-            for chunk in set(chunks).difference(model._seen_chunks):  # never seen: judged now
+            # never seen: judged now, most of them at once
+            for chunk in judge_plain_chunks(model, set(chunks).difference(model._seen_chunks)):
                 if judge_chunk(model, chunk).french and chunk not in french:
                     french = french | {chunk}  # the cache is full: kept for this line only
         if french.isdisjoint(chunks):
