@@ -215,7 +215,16 @@ def never_french(model: FrenchModel, word: str) -> bool:
         return False
     if "'" in low:
         return ELISION_RE.match(word) is None  # neither merged regex admits an apostrophe
-    return not (word[0] in "ldq" and (MERGED_ELISION_RE.match(word) or MERGED_NAME_RE.match(word)))
+    return not (word[0] in "ldq" and merged_may_be_french(word, low))
+
+
+def merged_may_be_french(word: str, low: str) -> bool:
+    """Whether ``_classify`` may call ``word`` (``low``: its ``norm``) French as a merged name
+    (``lUnion``) or a merged elision (``lattaque``); the latter needs an English Zipf below 1
+    (``freqs(low)[0]``), which rules out most English words the pattern fits (``later``)."""
+    if MERGED_NAME_RE.match(word):
+        return True
+    return MERGED_ELISION_RE.match(word) is not None and zipf_en(low) < 1.0
 
 
 _SHARED: dict[tuple[type, tuple], Any] = {}
@@ -600,8 +609,10 @@ def plain_chunk(suspects: frozenset[str], chunk: str) -> bool:
     chunk's only WORD_RE word), never F (``never_french``, whose set tests ``suspects``, the
     model's, covers) and opening no allowed phrase."""
     core = chunk.strip(EDGE_PUNCT)
-    return (core.isascii() and core.isalnum() and core.lower() not in suspects
-            and not (core[0] in "ldq" and (MERGED_ELISION_RE.match(core) or MERGED_NAME_RE.match(core))))
+    if not (core.isascii() and core.isalnum()):
+        return False
+    low = core.lower()
+    return low not in suspects and not (core[0] in "ldq" and merged_may_be_french(core, low))
 
 
 def judge_plain_chunks(model: FrenchModel, chunks: set[str]) -> Iterable[str]:
