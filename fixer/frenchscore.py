@@ -254,7 +254,7 @@ def _classify(model: FrenchModel, text: str, initial: bool) -> Tok:
     start = end = 0
     low = norm(text)
     first = text[0]
-    if any(ch.isdigit() for ch in text):
+    if not text.isalpha() and any(ch.isdigit() for ch in text):  # a digit is never alphabetic
         return Tok(start, end, text, N, initial)
     if NDLR_RE.match(text):
         return Tok(start, end, text, F, initial, content=True, strong=True)
@@ -366,7 +366,7 @@ def _word_info(model: FrenchModel, word: str) -> WordInfo:
     low, phrases = _mask_info(model.allowed, word)
     if not word[0].isupper() and never_french(model, word):
         # ``_classify`` of such a word: N when it holds a digit, otherwise E by its last line
-        kind = N if any(ch.isdigit() for ch in word) else E
+        kind = N if not word.isalpha() and any(ch.isdigit() for ch in word) else E
         return WordInfo(low, phrases, low in ELISION_STUBS, shared((kind, False, False, False, False, False)),
                         shared((kind, True, False, False, False, False)))
     # ``_classify`` itself: its result is kept here, in the WordInfo
