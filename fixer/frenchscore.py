@@ -200,7 +200,7 @@ def lexical_french_ascii(fr_min: float, gap: float, en_max: float) -> frozenset[
 
 
 EDGE_PUNCT = string.punctuation + "‘’“”«»–—…"  # punctuation often around a word, none of it a word character
-NDLR_LOWER = frozenset({"ndlr", "ndt"})  # the lower case of the NDLR_RE marks a word can be
+NDLR_LOWER = frozenset({"ndlr", "ndt", "n.d.l.r"})  # the lower case of the NDLR_RE marks
 
 
 def never_french(model: FrenchModel, word: str) -> bool:
