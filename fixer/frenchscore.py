@@ -111,8 +111,7 @@ class FrenchModel:
     _held_chunks: set[str] = field(default_factory=set)  # those it holds for
     # the ASCII words the frequency tests of ``_classify`` may call French (``lexical_french_ascii``)
     lexical_ascii: frozenset[str] = field(init=False)
-
-    # the lower case of every word that may be F or open an allowed phrase (``judge_chunk``)
+    # the norm of every ASCII word that may be F or open an allowed phrase (``plain_chunk``)
     suspects: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -165,7 +164,7 @@ def build_model(store: Any) -> FrenchModel:
 # French only when its French Zipf is at least 2.5: ``is_lexical_french`` needs ``lex_fr_min``
 # (3.0), the accented rule an accent (never in an ASCII word), the unaccented rule 2.5 and an
 # English Zipf of 0. So the ASCII words those tests can call French are a fixed set, read off
-# the two word lists once (``lexical_french_ascii``); a word outside it is settled by a lookup.
+# the two word lists once (``lexical_french_ascii``); a word outside it needs no lookup there.
 LEXICAL_FR_FLOOR = 2.5
 
 
@@ -200,7 +199,7 @@ def lexical_french_ascii(fr_min: float, gap: float, en_max: float) -> frozenset[
 
 
 EDGE_PUNCT = string.punctuation + "‘’“”«»–—…"  # punctuation often around a word, none of it a word character
-NDLR_LOWER = frozenset({"ndlr", "ndt", "n.d.l.r"})  # the lower case of the NDLR_RE marks
+NDLR_LOWER = frozenset({"ndlr", "ndt", "n.d.l.r"})  # the lower case of what NDLR_RE matches
 
 
 def never_french(model: FrenchModel, word: str) -> bool:
