@@ -18,7 +18,7 @@ import regex
 
 from .data import DataError
 from .document import WORD_RE
-from .frenchscore import ELISION_RE, ELISION_STUBS, norm, soft_gap, split_words
+from .frenchscore import CHUNK_WORDS, ELISION_RE, ELISION_STUBS, norm, soft_gap, split_words
 
 SLOT = "{name}"
 SLOT_TOKEN_RE = regex.compile(r"^\p{Lu}")
@@ -132,7 +132,6 @@ def build_table(store: Any) -> PhraseTable:
 
 
 SPACED_APOSTROPHE_RE = regex.compile(r"\s?['’]\s?")
-_CHUNK_WORDS: dict[str, tuple[tuple[int, int, str], ...]] = {}  # words_in: the words of each chunk
 
 
 def words_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -140,7 +139,7 @@ def words_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     space (``l’ attaque``) is joined back to its word so the table still matches it."""
     out: list[tuple[int, int, str]] = []
     # a stub has at most 6 letters (lower case never shortens a word)
-    for s, e, w in split_words(text[start:end], _CHUNK_WORDS):
+    for s, e, w in split_words(text[start:end], CHUNK_WORDS):
         s, e = s + start, e + start
         if (out and len(out[-1][2]) <= 6 and out[-1][2].lower() in ELISION_STUBS
                 and SPACED_APOSTROPHE_RE.fullmatch(text, out[-1][1], s)):

@@ -23,11 +23,13 @@ a call against microseconds here.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
+import string
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 import regex
 
@@ -102,12 +104,22 @@ class FrenchModel:
     _judged: set[str] = field(default_factory=set)  # words may_hold_french has judged
     _french_words: set[str] = field(default_factory=set)  # those of them French (kind F)
     _chunks: dict[str, ChunkInfo] = field(default_factory=dict)  # see judge_chunk
-    _chunk_words: dict[str, tuple[tuple[int, int, str], ...]] = field(default_factory=dict)  # split_words
     _seen_chunks: set[str] = field(default_factory=set)  # the keys of _chunks, as a set
     _french_chunks: set[str] = field(default_factory=set)  # those with a word that can be F
     _opener_chunks: set[str] = field(default_factory=set)  # those with a word opening a phrase
     _held_known: set[str] = field(default_factory=set)  # chunks may_hold_french has judged alone
     _held_chunks: set[str] = field(default_factory=set)  # those it holds for
+    # the ASCII words the frequency tests of ``_classify`` may call French (``lexical_french_ascii``)
+    lexical_ascii: frozenset[str] = field(init=False)
+    # the norm of every ASCII word that may be F or open an allowed phrase (``plain_chunk``)
+    suspects: frozenset[str] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.lexical_ascii = lexical_french_ascii(self.lex_fr_min, self.lex_gap, self.lex_en_max)
+        # ``_mask_info`` finds phrases for a word whose norm is a key of ``allowed``, or that
+        # key with an s (its plural rule; keys are normed, so such a word holds no ’)
+        openers = {*self.allowed, *(key + "s" for key in self.allowed)}
+        self.suspects = self.function_words | self.lexical_ascii | NDLR_LOWER | openers
 
     def freqs(self, low: str) -> tuple[float, float]:
         got = self._cache.get(low)
@@ -148,13 +160,90 @@ def build_model(store: Any) -> FrenchModel:
     return store.memo("frenchscore.model", build)
 
 
+# The frequency tests of ``_classify`` (after the function words and the elisions) make a word
+# French only when its French Zipf is at least 2.5: ``is_lexical_french`` needs ``lex_fr_min``
+# (3.0), the accented rule an accent (never in an ASCII word), the unaccented rule 2.5 and an
+# English Zipf of 0. So the ASCII words those tests can call French are a fixed set, read off
+# the two word lists once (``lexical_french_ascii``); a word outside it needs no lookup there.
+LEXICAL_FR_FLOOR = 2.5
+
+
+@functools.lru_cache(maxsize=4)
+def lexical_french_ascii(fr_min: float, gap: float, en_max: float) -> frozenset[str]:
+    """The ASCII words of the French list that ``is_lexical_french`` (with these bounds) or the
+    unaccented rule of ``_classify`` (English Zipf 0, eight letters or more) takes for French,
+    computed with the very Zipf values ``freqs`` returns. Kept in the disk cache under the keys
+    of both lists (building it reads the whole English list, ~0.2 s); once per process."""
+    from . import lexicon
+
+    def build() -> frozenset[str]:
+        en = dict(lexicon.common_words("en", -1.0))  # a word missing from the list has Zipf 0.0
+        floor = min(LEXICAL_FR_FLOOR, fr_min)
+        out = set()
+        for word, fr in lexicon.common_words("fr", floor - 0.5):
+            if not word.isascii() or fr < floor:
+                continue
+            e = en.get(word, 0.0)
+            if (fr >= fr_min and fr - e >= gap and e <= en_max) or (e == 0.0 and len(word) >= 8):
+                out.add(word)
+        return frozenset(out)
+
+    # the keys name exactly the files each list was read from (lexicon._lexicon); "" when not cached
+    en_key, fr_key = lexicon._lexicon("en").key, lexicon._lexicon("fr").key
+    if not en_key or not fr_key:
+        return build()
+    from .diskcache import cached, digest
+
+    key = digest(en_key, fr_key, repr((LEXICAL_FR_FLOOR, fr_min, gap, en_max)))
+    return cached("french-lexical-ascii", key, build)
+
+
+EDGE_PUNCT = string.punctuation + "‘’“”«»–—…"  # punctuation often around a word, none of it a word character
+NDLR_LOWER = frozenset({"ndlr", "ndt", "n.d.l.r"})  # the lower case of what NDLR_RE matches
+
+
+def never_french(model: FrenchModel, word: str) -> bool:
+    """Whether ``_classify`` gives ``word`` (a ``WORD_RE`` match) a kind other than F, initial or
+    not; False when it may be F, and for any word whose ``norm`` (``low``, the key ``freqs``
+    looks up) is not ASCII. Its F branches are: an NDLR mark; an elision (``ELISION_RE``); a
+    merged name or elision (``lUnion``, ``lattaque``: their regexes); a function word;
+    ``is_lexical_french`` or the unaccented rule, both only for the words of
+    ``model.lexical_ascii``; the accented rule (needs an accent, so never for an ASCII ``low``)."""
+    low = norm(word)
+    if not low.isascii() or low in model.function_words or low in model.lexical_ascii or low in NDLR_LOWER:
+        return False
+    if "'" in low:
+        return ELISION_RE.match(word) is None  # neither merged regex admits an apostrophe
+    return not (word[0] in "ldq" and merged_may_be_french(word, low))
+
+
+def merged_may_be_french(word: str, low: str) -> bool:
+    """Whether ``_classify`` may call ``word`` (``low``: its ``norm``) French as a merged name
+    (``lUnion``) or a merged elision (``lattaque``); the latter needs an English Zipf below 1
+    (``freqs(low)[0]``), which rules out most English words the pattern fits (``later``)."""
+    if MERGED_NAME_RE.match(word):
+        return True
+    return MERGED_ELISION_RE.match(word) is not None and zipf_en(low) < 1.0
+
+
+_SHARED: dict[tuple[type, tuple], Any] = {}
+TupleT = TypeVar("TupleT", bound=tuple)
+
+
+def shared(value: TupleT) -> TupleT:
+    """One instance of each of the few distinct values of the kind tuples and ``ChunkInfo``s kept
+    per word or chunk: fewer objects kept means fewer for the garbage collector to count and
+    traverse (on text never seen before, new objects are made for each new word)."""
+    return _SHARED.setdefault((type(value), value), value)
+
+
 def classify(model: FrenchModel, text: str, start: int, end: int, initial: bool) -> Tok:
     """The kind of one word (see the module docstring); cached per spelling and position."""
     key = (text, initial)
     got = model._kinds.get(key)
     if got is None:
         t = _classify(model, text, initial)
-        got = (t.kind, t.content, t.strong, t.governs, t.english)
+        got = shared((t.kind, t.content, t.strong, t.governs, t.english))
         if len(model._kinds) < 500_000:
             model._kinds[key] = got
     return Tok(start, end, text, got[0], initial, got[1], got[2], got[3], got[4])
@@ -164,7 +253,7 @@ def _classify(model: FrenchModel, text: str, initial: bool) -> Tok:
     start = end = 0
     low = norm(text)
     first = text[0]
-    if any(ch.isdigit() for ch in text):
+    if not text.isalpha() and any(ch.isdigit() for ch in text):  # a digit is never alphabetic
         return Tok(start, end, text, N, initial)
     if NDLR_RE.match(text):
         return Tok(start, end, text, F, initial, content=True, strong=True)
@@ -274,13 +363,19 @@ def _word_info(model: FrenchModel, word: str) -> WordInfo:
     ``initial`` only matters to a word that opens with a capital (``_classify``: the capitalised
     branch and a capitalised elision), so any other word is classified once."""
     low, phrases = _mask_info(model.allowed, word)
-    a = classify(model, word, 0, 0, False)
-    plain = (a.kind, False, a.content, a.strong, a.governs, a.english)
+    if not word[0].isupper() and never_french(model, word):
+        # ``_classify`` of such a word: N when it holds a digit, otherwise E by its last line
+        kind = N if not word.isalpha() and any(ch.isdigit() for ch in word) else E
+        return WordInfo(low, phrases, low in ELISION_STUBS, shared((kind, False, False, False, False, False)),
+                        shared((kind, True, False, False, False, False)))
+    # ``_classify`` itself: its result is kept here, in the WordInfo
+    a = _classify(model, word, False)
+    plain = shared((a.kind, False, a.content, a.strong, a.governs, a.english))
     if word[:1].isupper():
-        b = classify(model, word, 0, 0, True)
-        initial = (b.kind, True, b.content, b.strong, b.governs, b.english)
+        b = _classify(model, word, True)
+        initial = shared((b.kind, True, b.content, b.strong, b.governs, b.english))
     else:
-        initial = (a.kind, True, a.content, a.strong, a.governs, a.english)
+        initial = shared((a.kind, True, a.content, a.strong, a.governs, a.english))
     return WordInfo(low, phrases, low in ELISION_STUBS, plain, initial)
 
 
@@ -294,6 +389,11 @@ def phrase_end(line_text: str, ms: int, phrases: list[str]) -> int:
         ):
             return pe
     return -1
+
+
+# the words of each chunk (``chunk_words``), shared by the scan and the phrase lookups
+# (fixer.frenchphrases): they depend on the chunk alone
+CHUNK_WORDS: dict[str, tuple[tuple[int, int, str], ...]] = {}
 
 
 def chunk_words(chunk: str, cache: dict[str, tuple[tuple[int, int, str], ...]]) -> tuple[tuple[int, int, str], ...]:
@@ -339,7 +439,7 @@ def line_tokens(model: FrenchModel, line_start: int, line_text: str,
     # the words chunk by chunk, as split_words finds them (inlined: this is the hot loop)
     pos = 0
     find = line_text.find
-    cache = model._chunk_words
+    cache = CHUNK_WORDS
     for chunk in line_text.split():
         pos = find(chunk, pos)
         chunk_start = pos
@@ -419,10 +519,10 @@ def may_hold_french(model: FrenchModel, line: str) -> bool:
     # Each word's kind (as a non-initial word) is judged once per model: the words judged so
     # far and those found French are kept as sets, so a line costs two set operations.
     judged, french = model._judged, model._french_words
-    kinds = model._kinds
+    known = model._words
     for w in words - judged:
-        got = kinds.get((w, False))
-        kind = got[0] if got is not None else classify(model, w, 0, 0, False).kind
+        info = known.get(w)  # a spelling's WordInfo holds its kind, when it was judged
+        kind = info.plain[0] if info is not None else classify(model, w, 0, 0, False).kind
         if len(judged) < 500_000:
             judged.add(w)
             if kind == F:
@@ -502,18 +602,61 @@ def word_info(model: FrenchModel, word: str) -> WordInfo:
     return info
 
 
+def plain_chunk(suspects: frozenset[str], chunk: str) -> bool:
+    """Whether ``chunk`` is ``NO_FRENCH`` for sure, the usual chunk: one ASCII word, perhaps
+    with punctuation around it (which holds no letter, mark or digit, so that word is the
+    chunk's only WORD_RE word), never F (``never_french``, whose set tests ``suspects``, the
+    model's, covers) and opening no allowed phrase."""
+    core = chunk.strip(EDGE_PUNCT)
+    if not (core.isascii() and core.isalnum()):
+        return False
+    low = core.lower()
+    return low not in suspects and not (core[0] in "ldq" and merged_may_be_french(core, low))
+
+
+def judge_plain_chunks(model: FrenchModel, chunks: set[str]) -> Iterable[str]:
+    """Keep the chunks of ``chunks`` (never judged) that ``plain_chunk`` settles as
+    ``NO_FRENCH`` all at once, as ``judge_chunk`` would one by one, and return the others,
+    to be judged one by one. When the cache has no room for them all, nothing is kept."""
+    if len(model._chunks) + len(chunks) >= _CACHE_MAX:
+        return chunks
+    suspects = model.suspects
+    plain = [c for c in chunks if plain_chunk(suspects, c)]
+    if not plain:
+        return chunks
+    model._chunks.update(dict.fromkeys(plain, NO_FRENCH))
+    model._seen_chunks.update(plain)
+    return chunks.difference(plain)
+
+
 def judge_chunk(model: FrenchModel, chunk: str) -> ChunkInfo:
     """The ``ChunkInfo`` of a chunk (no white space in it), kept per model."""
     got = model._chunks.get(chunk)
     if got is not None:
         return got
+    if plain_chunk(model.suspects, chunk):
+        return _keep_chunk(model, chunk, NO_FRENCH)
+    core = chunk.strip(EDGE_PUNCT)
+    known = model._words.get(chunk)
+    if known is None and not (core.isascii() and core.isalnum()):
+        # several words, or words with an apostrophe or an accent: when none can be F
+        # (``never_french``), the ChunkInfo below has nothing set but ``opener``
+        words = [w for _s, _e, w in chunk_words(chunk, CHUNK_WORDS)]
+        if all(never_french(model, w) for w in words):
+            opener = any(_mask_info(model.allowed, w)[1] is not None for w in words)
+            return _keep_chunk(model, chunk, shared(ChunkInfo(0, False, False, False, False, opener)))
     french = 0
     content = lead = solo = head = opener = False
     prev_end = 0
     # the usual chunk is one word already seen: a string WORD_RE matched whole is its own
-    # only word, so the search can be skipped
-    known = model._words.get(chunk)
-    words = [(0, len(chunk), chunk)] if known is not None else chunk_words(chunk, model._chunk_words)
+    # only word, so the search can be skipped; so can it for one ASCII word in punctuation
+    if known is not None:
+        words: Iterable[tuple[int, int, str]] = ((0, len(chunk), chunk),)
+    elif core.isascii() and core.isalnum():
+        off = chunk.find(core)  # the punctuation before it holds no letter or digit
+        words = ((off, off + len(core), core),)
+    else:
+        words = chunk_words(chunk, CHUNK_WORDS)
     for k, (start, end, word) in enumerate(words):
         info = known if known is not None else word_info(model, word)
         opener = opener or info.phrases is not None
@@ -533,13 +676,20 @@ def judge_chunk(model: FrenchModel, chunk: str) -> ChunkInfo:
                     content = True
                     solo = solo or _yields_alone(model, word, kind)
         prev_end = end
-    chunk_info = ChunkInfo(french, content, lead, solo, head, opener)
+    return _keep_chunk(model, chunk, shared(ChunkInfo(french, content, lead, solo, head, opener)))
+
+
+NO_FRENCH = shared(ChunkInfo(0, False, False, False, False, False))
+
+
+def _keep_chunk(model: FrenchModel, chunk: str, chunk_info: ChunkInfo) -> ChunkInfo:
+    """``chunk_info``, kept as the ``ChunkInfo`` of ``chunk`` while the cache has room."""
     if len(model._chunks) < _CACHE_MAX:
         model._chunks[chunk] = chunk_info
         model._seen_chunks.add(chunk)
-        if french:
+        if chunk_info.french:
             model._french_chunks.add(chunk)
-        if opener:
+        if chunk_info.opener:
             model._opener_chunks.add(chunk)
     return chunk_info
 
@@ -605,7 +755,7 @@ def _masked_chunks(model: FrenchModel, chunks: list[str], line: str) -> range | 
     o = next((i for i, c in enumerate(chunks) if c in openers), None)
     if o is None or not model._seen_chunks.issuperset(chunks[:o]):
         return ()  # no opener, or a chunk before it was judged but not kept: unknown
-    words = chunk_words(chunks[o], model._chunk_words)
+    words = chunk_words(chunks[o], CHUNK_WORDS)
     if not words or words[0][0] != 0:
         return ()
     phrases = word_info(model, words[0][2]).phrases
@@ -622,7 +772,7 @@ def _masked_chunks(model: FrenchModel, chunks: list[str], line: str) -> range | 
     pos = ms + len(chunks[o])
     while q < len(chunks):
         pos = line.find(chunks[q], pos)
-        last = chunk_words(chunks[q], model._chunk_words)
+        last = chunk_words(chunks[q], CHUNK_WORDS)
         if pos >= pe or not last or pos + last[-1][0] >= pe:
             break
         pos += len(chunks[q])
@@ -648,7 +798,8 @@ class Evidence:
         chunks = line.split()
         french = model._french_chunks
         if not model._seen_chunks.issuperset(chunks):
-            for chunk in set(chunks).difference(model._seen_chunks):  # never seen: judged now
+            # never seen: judged now, most of them at once
+            for chunk in judge_plain_chunks(model, set(chunks).difference(model._seen_chunks)):
                 if judge_chunk(model, chunk).french and chunk not in french:
                     french = french | {chunk}  # the cache is full: kept for this line only
         if french.isdisjoint(chunks):
