@@ -188,14 +188,7 @@ def lexical_french_ascii(fr_min: float, gap: float, en_max: float) -> frozenset[
                 out.add(word)
         return frozenset(out)
 
-    # the keys name exactly the files each list was read from (lexicon._lexicon); "" when not cached
-    en_key, fr_key = lexicon._lexicon("en").key, lexicon._lexicon("fr").key
-    if not en_key or not fr_key:
-        return build()
-    from .diskcache import cached, digest
-
-    key = digest(en_key, fr_key, repr((LEXICAL_FR_FLOOR, fr_min, gap, en_max)))
-    return cached("french-lexical-ascii", key, build)
+    return lexicon.derived(("en", "fr"), "french-lexical-ascii", build, repr((LEXICAL_FR_FLOOR, fr_min, gap, en_max)))
 
 
 EDGE_PUNCT = string.punctuation + "‘’“”«»–—…"  # punctuation often around a word, none of it a word character

@@ -139,15 +139,17 @@ def _lexicon(lang: str) -> _Lexicon:
     return _Lexicon(words, codes, key)
 
 
-def derived(lang: str, name: str, build: Callable[[], T]) -> T:
-    """``build()``, an index computed from one language's list only (accent-free spellings...),
-    kept in the disk cache beside the list and rebuilt when the list changes."""
+def derived(langs: str | tuple[str, ...], name: str, build: Callable[[], T], params: str = "") -> T:
+    """``build()``, an index computed from one or more languages' lists only (accent-free
+    spellings, French-looking forms...) and ``params``, kept in the disk cache beside the lists
+    and rebuilt when a list or ``params`` changes."""
     from .diskcache import cached, digest
 
-    key = _lexicon(lang).key
-    if not key:
+    langs = (langs,) if isinstance(langs, str) else langs
+    keys = [_lexicon(lang).key for lang in langs]
+    if not all(keys):
         return build()
-    return cached(f"{name}-{lang}", digest(key, name), build)
+    return cached(f"{name}-{'+'.join(langs)}", digest(*keys, name, params), build)
 
 
 def _table(lang: str) -> dict[str, float]:
