@@ -92,12 +92,19 @@ def line_keys(doc: Document) -> dict[int, str]:
     """Line number → ``norm`` of every non-blank line, computed once per document in one pass
     over the joined lines (several rules compare lines; a call per line costs several times
     more). Equal to ``norm`` line by line: a line holds no line break, folding works character by
-    character, and the white space pattern here stops at the line breaks."""
+    character (NFC composes nothing with a line break), and the white space pattern here stops
+    at the line breaks."""
     keys = doc.cache.get("boilerplate:keys")
     if keys is None:
         lines = nonblank(doc)
-        spaced = _single_spaced(_fold("\n".join(ln.text for ln in lines))).split("\n") if lines else []
-        keys = doc.cache["boilerplate:keys"] = {ln.number: _trim(k) for ln, k in zip(lines, spaced, strict=True)}
+        if "\r" not in doc.text:
+            # the text is its lines joined by "\n" (blank ones too, which are short): no join
+            parts = _single_spaced(_fold(doc.text)).split("\n")
+            keys = {ln.number: _trim(parts[ln.number - 1]) for ln in lines}
+        else:  # a line may end with "\r", which is not part of its text
+            spaced = _single_spaced(_fold("\n".join([ln.text for ln in lines]))).split("\n") if lines else []
+            keys = {ln.number: _trim(k) for ln, k in zip(lines, spaced, strict=True)}
+        doc.cache["boilerplate:keys"] = keys
     return keys
 
 
@@ -113,7 +120,10 @@ def words(text: str) -> list[str]:
 
 def is_sentence(text: str) -> bool:
     """A line that ends like a sentence of running text: an end mark, then only closing quotes
-    or brackets (the regex ``[.!?…]["'”’»)\\]]*$`` on the text without its trailing white space)."""
+    or brackets (the regex ``[.!?…]["'”’»)\\]]*$`` on the text without its trailing white space).
+    Most lines of an article end with their end mark: told by the last character alone."""
+    if text and text[-1] in _SENTENCE_ENDS:
+        return True
     body = text.rstrip().rstrip(_SENTENCE_CLOSERS)
     return body != "" and body[-1] in _SENTENCE_ENDS
 
