@@ -16,6 +16,8 @@ from .boilerplate_common import (
 )
 
 _TIMESTAMP_RE = regex.compile(r"^\s*(\d{10}|\d{13})\s*$")
+# characters that are neither a figure (``\d``) nor white space (``\s``) in any Unicode version
+_PROSE_ENDS = frozenset(".,;:!?…\"'”’»)]")
 # unix seconds between 2001-09-09 and 2038-01-19: page render stamps, not figures of the text
 _TS_MIN, _TS_MAX = 1_000_000_000, 2_147_483_647
 
@@ -25,6 +27,8 @@ def classify_unix_timestamp(doc: Document) -> list[Verdict]:
     """A bare unix timestamp alone on a line (`1727014146`): safe."""
     out = []
     for ln in nonblank(doc):
+        if ln.text[-1] in _PROSE_ENDS:
+            continue  # the pattern ends with a figure or white space; most lines end with a stop
         m = _TIMESTAMP_RE.match(ln.text)
         if m:
             value = int(m.group(1)[:10])

@@ -71,8 +71,19 @@ _REPORTED_RE = regex.compile(
 _CLAUSE_RE = regex.compile(r";|,\s*(?!(?:and|or|et|ou)\s+\p{Lu})\p{Ll}")
 
 
+# a verb of _REPORTED_RE alone, as a word: a match of _REPORTED_RE has one after its mark
+_SAYING_WORD_RE = regex.compile(rf"\b(?:{_SAYING}|read|reads)\b", regex.IGNORECASE)
+_CLAUSE_MARK_RE = regex.compile(r"[,;:—–]")
+
+
 def reported(text: str) -> bool:
-    """The line quotes the prompt inside a sentence (`…, the group wrote`)."""
+    """The line quotes the prompt inside a sentence (`…, the group wrote`). The full pattern is
+    slow; a match starts at a mark and holds a verb after it, a word of its own (white space or
+    the mark before it, a word boundary after it), so a line without a verb after its first
+    mark is told by two quick searches."""
+    mark = _CLAUSE_MARK_RE.search(text)
+    if mark is None or not _SAYING_WORD_RE.search(text, mark.start()):
+        return False
     return bool(_REPORTED_RE.search(text))
 
 
@@ -104,7 +115,7 @@ def classify_page_prompt(doc: Document) -> list[Verdict]:
             out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, f"Page prompt left by the scraper: {text.strip()!r}."))
         elif len(text) <= 400 and ":" in text and (m := labels.match(text)) and _tag_list(m.group("items")):
             out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, "A tag or category line of the page."))
-        elif leads.match(text) and len(words(text)) <= 20 and text.count(". ") == 0 and not reported(text):
+        elif ". " not in text and leads.match(text) and len(words(text)) <= 20 and not reported(text):
             safety = Safety.SAFE if _debris_shaped(text, 12) else Safety.UNSAFE
             out.append(Verdict("boilerplate.page-prompt", ln, safety, "A call to action of the page."))
         elif len(text) <= 400 and _POST_FOOTER_RE.match(text):
@@ -140,6 +151,8 @@ def classify_related_link(doc: Document) -> list[Verdict]:
     sentence could also do, or when the rest does not look like a title. A line that quotes the
     lead in a sentence (`Read more: that was all, investigators said.`) is left alone."""
     pat = _related_re(doc)
+    text = doc.text
+    arrows = ">>" in text or "»»" in text or "→" in text or "►" in text or "▶" in text  # (an arrow line needs one)
     out = []
     for ln in nonblank(doc):
         text = ln.text
@@ -164,6 +177,6 @@ def classify_related_link(doc: Document) -> list[Verdict]:
             else:
                 continue
             out.append(Verdict("boilerplate.related-link", ln, safety, "A related-article link line."))
-        elif _ARROW_LINK_RE.match(text) and not is_sentence(text) and len(words(text)) <= 25:
+        elif arrows and _ARROW_LINK_RE.match(text) and not is_sentence(text) and len(words(text)) <= 25:
             out.append(Verdict("boilerplate.related-link", ln, Safety.SAFE, "A `>>` link line."))
     return out
