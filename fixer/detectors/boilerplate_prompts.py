@@ -10,6 +10,7 @@ import regex
 from ..document import Document
 from ..model import Safety
 from .boilerplate_common import (
+    _SENTENCE_ENDS,
     PHRASES,
     Verdict,
     _memo,
@@ -113,7 +114,13 @@ def classify_page_prompt(doc: Document) -> list[Verdict]:
             continue  # a prompt is a label (`Leave a Reply`); `like this:` is a wrapped sentence
         if len(text) <= 80 and line_key(doc, ln) in prompts:
             out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, f"Page prompt left by the scraper: {text.strip()!r}."))
-        elif len(text) <= 400 and ":" in text and (m := labels.match(text)) and _tag_list(m.group("items")):
+        elif (
+            len(text) <= 400
+            and ":" in text
+            and text[-1] not in _SENTENCE_ENDS  # the items end the line, and a tag list no sentence
+            and (m := labels.match(text))
+            and _tag_list(m.group("items"))
+        ):
             out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, "A tag or category line of the page."))
         elif ". " not in text and leads.match(text) and len(words(text)) <= 20 and not reported(text):
             safety = Safety.SAFE if _debris_shaped(text, 12) else Safety.UNSAFE
