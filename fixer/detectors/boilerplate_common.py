@@ -128,6 +128,23 @@ def is_sentence(text: str) -> bool:
     return body != "" and body[-1] in _SENTENCE_ENDS
 
 
+def opening_chars(first: str, flags: int = 0) -> frozenset[str]:
+    """The ASCII characters a line can open with when a pattern ``^\\s*X`` matches it, X
+    opening with one of the characters of ``first`` under ``flags`` (``regex`` itself is asked
+    about each ASCII character, so case-insensitive pairs such as ``s``/``ſ`` count), plus the
+    ASCII white space that ``\\s*`` may skip. See ``may_open``."""
+    cls = regex.compile("[" + "".join(regex.escape(c) for c in sorted(set(first))) + "]", flags) if first else None
+    return frozenset(c for c in map(chr, range(128)) if c.isspace() or (cls is not None and cls.match(c)))
+
+
+def may_open(text: str, chars: frozenset[str]) -> bool:
+    """False when the non-empty ``text`` opens with an ASCII character outside ``chars`` (see
+    ``opening_chars``), so that its pattern cannot match; a non-ASCII first character is left
+    to the pattern. Most lines of prose open with a capital the pattern cannot take."""
+    c = text[0]
+    return c in chars or not c.isascii()
+
+
 def heading_like(text: str, max_words: int = 30) -> bool:
     """Short and not ending like a sentence: a title, a caption, a label."""
     return not is_sentence(text) and 0 < len(words(text)) <= max_words

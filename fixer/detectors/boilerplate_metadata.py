@@ -12,7 +12,9 @@ from ..model import Safety
 from .boilerplate_common import (
     Verdict,
     classifier,
+    may_open,
     nonblank,
+    opening_chars,
 )
 
 _TIMESTAMP_RE = regex.compile(r"^\s*(\d{10}|\d{13})\s*$")
@@ -119,6 +121,7 @@ def classify_page_slug(doc: Document) -> list[Verdict]:
     ]
 
 
+_SOURCE_OPENING = opening_chars("s", regex.I)  # (see may_open)
 _SOURCE_RE = regex.compile(
     r"^\s*sources?\s*:?\s*(?:site-\d+|https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|fr|ca|info|news|ro|be|ch)/?\S*)\s*$",
     regex.I,
@@ -131,7 +134,7 @@ def classify_source_footer(doc: Document) -> list[Verdict]:
     return [
         Verdict("boilerplate.source-footer", ln, Safety.SAFE, "The aggregator's source footer.")
         for ln in nonblank(doc)
-        if _SOURCE_RE.match(ln.text)
+        if may_open(ln.text, _SOURCE_OPENING) and _SOURCE_RE.match(ln.text)
     ]
 
 
@@ -143,6 +146,8 @@ _DATE = (rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})|\d{{4}}-\d{{2}}
          rf"(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?),?\s+\d{{4}})")
 _TIME = (r"\d{1,2}(?:[:h.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?"
          r"(?:\s*(?:GMT|UTC|CET|CEST|ET|EST|EDT|PT|PST|PDT|WAT|EAT)(?:\s*[+\-]\s*\d{1,2})?)?")
+# the line opens with `[`, `(`, `last`, `updated`, `modified`, `mis`/`mise`, `maj` or `màj`
+_UPDATE_LINE_OPENING = opening_chars("[(lum", regex.IGNORECASE)
 _UPDATE_LINE_RE = regex.compile(
     rf"^\s*[\[(]?\s*(?:last\s+)?(?:updated?|modified|mis\s+à\s+jour|mise\s+à\s+jour|maj|màj)\s*(?:on|le)?\s*:?\s*"
     rf"{_DATE}(?:\s*(?:at|à|,|-|–|\|)?\s*{_TIME})?\s*[\])]?\.?\s*$",
@@ -157,5 +162,5 @@ def classify_update_line(doc: Document) -> list[Verdict]:
     return [
         Verdict("boilerplate.update-stamp", ln, Safety.UNSAFE, "The page's update stamp on a line of its own.")
         for ln in nonblank(doc)
-        if len(ln.text) <= 120 and _UPDATE_LINE_RE.match(ln.text)
+        if len(ln.text) <= 120 and may_open(ln.text, _UPDATE_LINE_OPENING) and _UPDATE_LINE_RE.match(ln.text)
     ]
