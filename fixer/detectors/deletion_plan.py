@@ -22,32 +22,33 @@ from .site_profiles import profile_verdicts
 
 def plan(doc: Document) -> frozenset[int]:
     """Numbers of the lines that some boilerplate line rule deletes (shared by all rules)."""
-    key = "boilerplate:plan"
-    if key not in doc.cache:
-        marked: set[int] = set()
-        for rule_id in LINE_RULES:
-            marked.update(v.line.number for v in verdicts(doc, rule_id))
-        if doc.cache.get("store") is not None:
-            marked.update(v.line.number for v in profile_verdicts(doc, "boilerplate.site-profile", PROFILES))
-        doc.cache[key] = frozenset(marked)
-    return doc.cache[key]
+    planned = doc.cache.get("boilerplate:plan")
+    if planned is None:
+        planned = _plan(doc)
+    return planned
 
 
 def plan_safety(doc: Document) -> dict[int, Safety]:
     """Planned line → SAFE when a safe rule deletes it (it goes even without ``--unsafe``)."""
-    key = "boilerplate:plan-safety"
-    if key not in doc.cache:
-        out: dict[int, Safety] = {}
-        for rule_id in LINE_RULES:
-            for v in verdicts(doc, rule_id):
-                if out.get(v.line.number) is not Safety.SAFE:
-                    out[v.line.number] = v.safety
-        if doc.cache.get("store") is not None:
-            for v in profile_verdicts(doc, "boilerplate.site-profile", PROFILES):
-                if out.get(v.line.number) is not Safety.SAFE:
-                    out[v.line.number] = v.safety
-        doc.cache[key] = out
-    return doc.cache[key]
+    if "boilerplate:plan-safety" not in doc.cache:
+        _plan(doc)
+    return doc.cache["boilerplate:plan-safety"]
+
+
+def _plan(doc: Document) -> frozenset[int]:
+    """The plan and its safety, in one pass over the verdicts of every line rule (and of the
+    site profiles): a line is SAFE when any verdict on it is, else UNSAFE."""
+    safety: dict[int, Safety] = {}
+    found = [verdicts(doc, rule_id) for rule_id in LINE_RULES]
+    if doc.cache.get("store") is not None:
+        found.append(profile_verdicts(doc, "boilerplate.site-profile", PROFILES))
+    for vs in found:
+        for v in vs:
+            if safety.get(v.line.number) is not Safety.SAFE:
+                safety[v.line.number] = v.safety
+    planned = doc.cache["boilerplate:plan"] = frozenset(safety)
+    doc.cache["boilerplate:plan-safety"] = safety
+    return planned
 
 
 def _blocks(doc: Document, planned: frozenset[int], safety: dict[int, Safety]) -> dict[int, tuple[int, int, int]]:
