@@ -87,6 +87,10 @@ _SECTION_DATE_RE = regex.compile(
 
 
 _DIGIT_RE = regex.compile(r"\d")
+# the openings of _READING_TIME_RES (`reading time`, `read time`, `time to read`, `temps`, `lecture`,
+# a figure, `published`, `posted`, `publié`) and of _PUBLISHED_UPDATED_RE
+_READING_TIME_OPENING = opening_chars("rtlp0123456789", regex.I)
+_PUBLISHED_OPENING = opening_chars("p", regex.I)
 
 
 @classifier("boilerplate.reading-time")
@@ -95,13 +99,19 @@ def classify_reading_time(doc: Document) -> list[Verdict]:
     `Published on … Updated on …` without a reading time: unsafe (a dateline may be wanted)."""
     out = []
     for ln in nonblank(doc):
-        if len(ln.text) > 200 or not _DIGIT_RE.search(ln.text):
+        text = ln.text
+        if len(text) > 200 or not _DIGIT_RE.search(text):
             continue  # each pattern below needs a figure (minutes, a date, a year)
-        if any(p.match(ln.text) for p in _READING_TIME_RES):
+        # (each test before a pattern is a condition of it: how its lines open or end)
+        if may_open(text, _READING_TIME_OPENING) and any(p.match(text) for p in _READING_TIME_RES):
             out.append(Verdict("boilerplate.reading-time", ln, Safety.SAFE, "Reading-time or publication metadata of the page."))
-        elif _PUBLISHED_UPDATED_RE.match(ln.text):
+        elif may_open(text, _PUBLISHED_OPENING) and _PUBLISHED_UPDATED_RE.match(text):
             out.append(Verdict("boilerplate.reading-time", ln, Safety.UNSAFE, "Publication and update times of the page."))
-        elif (m := _SECTION_DATE_RE.match(ln.text)) and not _WEEKDAYS & set(m.group("section").casefold().split()):
+        elif (
+            text[-1] not in _PROSE_ENDS  # the page date ends the line
+            and (m := _SECTION_DATE_RE.match(text))
+            and not _WEEKDAYS & set(m.group("section").casefold().split())
+        ):
             out.append(Verdict("boilerplate.reading-time", ln, Safety.UNSAFE, "A breadcrumb and the page date."))
     return out
 
