@@ -121,9 +121,13 @@ def words(text: str) -> list[str]:
 def is_sentence(text: str) -> bool:
     """A line that ends like a sentence of running text: an end mark, then only closing quotes
     or brackets (the regex ``[.!?…]["'”’»)\\]]*$`` on the text without its trailing white space).
-    Most lines of an article end with their end mark: told by the last character alone."""
-    if text and text[-1] in _SENTENCE_ENDS:
+    Most lines are told by their last character alone (an end mark, or none of the characters
+    that ``rstrip`` removes)."""
+    last = text[-1:]
+    if last and last in _SENTENCE_ENDS:
         return True
+    if last and last not in _SENTENCE_CLOSERS and not last.isspace():
+        return False  # the last character is the end of the body, and no end mark
     body = text.rstrip().rstrip(_SENTENCE_CLOSERS)
     return body != "" and body[-1] in _SENTENCE_ENDS
 
@@ -173,7 +177,9 @@ def _memo(doc: Document, key: str, build: Callable[[], object]) -> object:
 def nonblank(doc: Document) -> list[Line]:
     key = "boilerplate:nonblank"
     if key not in doc.cache:
-        doc.cache[key] = [ln for ln in doc.lines if ln.text.strip()]  # (``Line.blank``, inlined)
+        # (``Line.blank`` inlined: a text that is not empty nor all white space has a character
+        # that ``strip`` keeps)
+        doc.cache[key] = [ln for ln in doc.lines if ln.text and not ln.text.isspace()]
     return doc.cache[key]
 
 

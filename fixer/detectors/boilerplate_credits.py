@@ -227,11 +227,12 @@ def _byline_shaped(text: str) -> bool:
     of its own at the ends of the line (after white space, which ``strip`` removes: a superset
     of ``\s``), so cheap tests of the first letter and the last word skip the slow regexes on
     almost every line."""
-    initial = text.lstrip()[:1].casefold()
+    initial = (text[0] if not text[0].isspace() else text.lstrip()[:1]).casefold()  # (``text`` is not empty)
     if (
         initial in _BYLINE_INITIALS
         and (initial == "a" or _BYLINE_LAST_WORD_RE.search(text.rstrip()[-12:]))
         and any(p.match(text) for p in _BYLINE_RES)
     ):
         return True
-    return text.rstrip().endswith(("agency", "Agency", "AGENCY")) and bool(_AGENCY_LINE_RE.match(text))
+    end = text if not text[-1].isspace() else text.rstrip()
+    return end.endswith(("agency", "Agency", "AGENCY")) and bool(_AGENCY_LINE_RE.match(text))
