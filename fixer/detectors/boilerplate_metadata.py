@@ -117,6 +117,7 @@ def classify_reading_time(doc: Document) -> list[Verdict]:
 
 
 _SLUG_RE = regex.compile(r"^\s*[a-z0-9]+(?:[-_][a-z0-9]+){2,}\s*$")
+_SLUG_OPENING = opening_chars("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
 @classifier("boilerplate.page-slug")
@@ -127,7 +128,8 @@ def classify_page_slug(doc: Document) -> list[Verdict]:
     return [
         Verdict("boilerplate.page-slug", ln, Safety.SAFE, "A page slug or slot name left by the scraper.")
         for ln in lines
-        if ln.number in edge and _SLUG_RE.match(ln.text) and any(c.isalpha() for c in ln.text)
+        if ln.number in edge and may_open(ln.text, _SLUG_OPENING) and _SLUG_RE.match(ln.text)
+        and any(c.isalpha() for c in ln.text)
     ]
 
 

@@ -71,7 +71,7 @@ def classify_near_repeat(doc: Document) -> list[Verdict]:
             for nxt in lines[i + 1 : i + 4]:
                 # the line without a kicker label: the label can only open it (the pattern is
                 # anchored), and without one the line's key is its norm
-                kicker = KICKER_RE.match(nxt.text)
+                kicker = KICKER_RE.match(nxt.text) if ":" in nxt.text else None  # a kicker ends with a colon
                 body = keys[nxt.number] if kicker is None else norm(nxt.text[kicker.end() :])
                 if len(body) > len(key) + 20 and body.startswith(key):
                     if len(words(key)) >= 6:
