@@ -106,8 +106,8 @@ _SITE_SUFFIX_RE = regex.compile(r"\s+\|\s+(?:\p{Lu}[\p{L}\p{N}.'’&\-]*)(?:\s+[
 def title_site_suffix(doc: Document, rule: Rule) -> Iterator[Finding]:
     """` | CBC News` after the headline: the source site's name from the HTML title."""
     title = doc.title
-    if title is None:
-        return
+    if title is None or "|" not in title.text:
+        return  # (the suffix follows a bar)
     m = _SITE_SUFFIX_RE.search(title.text)
     if m and len(words(title.text[: m.start()])) >= 3:
         s, e = title.start + m.start(), title.start + m.end()
