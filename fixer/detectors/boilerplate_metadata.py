@@ -128,7 +128,9 @@ def classify_page_slug(doc: Document) -> list[Verdict]:
     return [
         Verdict("boilerplate.page-slug", ln, Safety.SAFE, "A page slug or slot name left by the scraper.")
         for ln in lines
-        if ln.number in edge and may_open(ln.text, _SLUG_OPENING) and _SLUG_RE.match(ln.text)
+        if ln.number in edge
+        and may_open(ln.text, _SLUG_OPENING)
+        and _SLUG_RE.match(ln.text)
         and any(c.isalpha() for c in ln.text)
     ]
 
