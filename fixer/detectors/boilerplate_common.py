@@ -92,12 +92,19 @@ def line_keys(doc: Document) -> dict[int, str]:
     """Line number → ``norm`` of every non-blank line, computed once per document in one pass
     over the joined lines (several rules compare lines; a call per line costs several times
     more). Equal to ``norm`` line by line: a line holds no line break, folding works character by
-    character, and the white space pattern here stops at the line breaks."""
+    character (NFC composes nothing with a line break), and the white space pattern here stops
+    at the line breaks."""
     keys = doc.cache.get("boilerplate:keys")
     if keys is None:
         lines = nonblank(doc)
-        spaced = _single_spaced(_fold("\n".join(ln.text for ln in lines))).split("\n") if lines else []
-        keys = doc.cache["boilerplate:keys"] = {ln.number: _trim(k) for ln, k in zip(lines, spaced, strict=True)}
+        if "\r" not in doc.text:
+            # the text is its lines joined by "\n" (blank ones too, which are short): no join
+            parts = _single_spaced(_fold(doc.text)).split("\n")
+            keys = {ln.number: _trim(parts[ln.number - 1]) for ln in lines}
+        else:  # a line may end with "\r", which is not part of its text
+            spaced = _single_spaced(_fold("\n".join([ln.text for ln in lines]))).split("\n") if lines else []
+            keys = {ln.number: _trim(k) for ln, k in zip(lines, spaced, strict=True)}
+        doc.cache["boilerplate:keys"] = keys
     return keys
 
 
@@ -113,9 +120,33 @@ def words(text: str) -> list[str]:
 
 def is_sentence(text: str) -> bool:
     """A line that ends like a sentence of running text: an end mark, then only closing quotes
-    or brackets (the regex ``[.!?…]["'”’»)\\]]*$`` on the text without its trailing white space)."""
+    or brackets (the regex ``[.!?…]["'”’»)\\]]*$`` on the text without its trailing white space).
+    Most lines are told by their last character alone (an end mark, or none of the characters
+    that ``rstrip`` removes)."""
+    last = text[-1:]
+    if last and last in _SENTENCE_ENDS:
+        return True
+    if last and last not in _SENTENCE_CLOSERS and not last.isspace():
+        return False  # the last character is the end of the body, and no end mark
     body = text.rstrip().rstrip(_SENTENCE_CLOSERS)
     return body != "" and body[-1] in _SENTENCE_ENDS
+
+
+def opening_chars(first: str, flags: int = 0) -> frozenset[str]:
+    """The ASCII characters a line can open with when a pattern ``^\\s*X`` matches it, X
+    opening with one of the characters of ``first`` under ``flags`` (``regex`` itself is asked
+    about each ASCII character, so case-insensitive pairs such as ``s``/``ſ`` count), plus the
+    ASCII white space that ``\\s*`` may skip. See ``may_open``."""
+    cls = regex.compile("[" + "".join(regex.escape(c) for c in sorted(set(first))) + "]", flags) if first else None
+    return frozenset(c for c in map(chr, range(128)) if c.isspace() or (cls is not None and cls.match(c)))
+
+
+def may_open(text: str, chars: frozenset[str]) -> bool:
+    """False when the non-empty ``text`` opens with an ASCII character outside ``chars`` (see
+    ``opening_chars``), so that its pattern cannot match; a non-ASCII first character is left
+    to the pattern. Most lines of prose open with a capital the pattern cannot take."""
+    c = text[0]
+    return c in chars or not c.isascii()
 
 
 def heading_like(text: str, max_words: int = 30) -> bool:
@@ -146,7 +177,9 @@ def _memo(doc: Document, key: str, build: Callable[[], object]) -> object:
 def nonblank(doc: Document) -> list[Line]:
     key = "boilerplate:nonblank"
     if key not in doc.cache:
-        doc.cache[key] = [ln for ln in doc.lines if ln.text.strip()]  # (``Line.blank``, inlined)
+        # (``Line.blank`` inlined: a text that is not empty nor all white space has a character
+        # that ``strip`` keeps)
+        doc.cache[key] = [ln for ln in doc.lines if ln.text and not ln.text.isspace()]
     return doc.cache[key]
 
 

@@ -77,12 +77,13 @@ def credit_lines(doc: Document) -> dict[int, tuple[str, str]]:
         if m and "©" in m.group() and _credit_text(text[m.end() :]):
             out[ln.number] = ("copyright", text[: m.start()].strip())
             continue
-        if ":" in text and _PHOTO_LINE_RE.match(text) and not is_sentence(text) and len(words(text)) <= 14:
+        if ":" in text and not is_sentence(text) and _PHOTO_LINE_RE.match(text) and len(words(text)) <= 14:
             rest = text.split(":", 1)[1]
             # `Photo: Radio-Canada / NAME` is a bare credit; `Photo: Biden speaks… (AP Photo/…)` a caption
             out[ln.number] = ("photo-line", "" if _credit_text(rest.replace("/", " ")) else rest.strip())
             continue
-        b = cre.search(text) if "(" in text and text.rstrip().endswith(")") else None  # `(… AFP)` closes the line
+        closes = text[-1] == ")" or (text[-1].isspace() and text.rstrip().endswith(")"))
+        b = cre.search(text) if closes and "(" in text else None  # `(… AFP)` closes the line
         if b and (b.start() == len(text) - len(text.lstrip()) or "/" in b.group() or len(words(text)) <= 30):
             out[ln.number] = ("bracket", text[: b.start()].strip())
     doc.cache[key] = out
@@ -150,12 +151,14 @@ def classify_video_title(doc: Document) -> list[Verdict]:
     if not any(kind == "copyright" for kind, _caption in credits.values()):
         return out  # a video title needs a `©` credit below it
     lines = nonblank(doc)
+    # the normalised caption of each `©` credit, for the lines above it to compare with
+    captions = {n: norm(caption) for n, (kind, caption) in credits.items() if kind == "copyright"}
     for i, ln in enumerate(lines):
         if ln.number in credits:
             continue
         for nxt in lines[i + 1 : i + 3]:
             found = credits.get(nxt.number)
-            if found and found[0] == "copyright" and norm(found[1]) == line_key(doc, ln):
+            if found and found[0] == "copyright" and captions[nxt.number] == line_key(doc, ln):
                 # the credit repeats the line: a title if the line has the shape of one
                 if heading_like(ln.text) and len(words(ln.text)) >= 2:
                     out.append(Verdict("boilerplate.video-title", ln, Safety.UNSAFE, "The title of an embedded video."))
@@ -224,11 +227,12 @@ def _byline_shaped(text: str) -> bool:
     of its own at the ends of the line (after white space, which ``strip`` removes: a superset
     of ``\s``), so cheap tests of the first letter and the last word skip the slow regexes on
     almost every line."""
-    initial = text.lstrip()[:1].casefold()
+    initial = (text[0] if not text[0].isspace() else text.lstrip()[:1]).casefold()  # (``text`` is not empty)
     if (
         initial in _BYLINE_INITIALS
         and (initial == "a" or _BYLINE_LAST_WORD_RE.search(text.rstrip()[-12:]))
         and any(p.match(text) for p in _BYLINE_RES)
     ):
         return True
-    return text.rstrip().endswith(("agency", "Agency", "AGENCY")) and bool(_AGENCY_LINE_RE.match(text))
+    end = text if not text[-1].isspace() else text.rstrip()
+    return end.endswith(("agency", "Agency", "AGENCY")) and bool(_AGENCY_LINE_RE.match(text))

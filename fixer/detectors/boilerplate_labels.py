@@ -10,12 +10,25 @@ import regex
 
 from ..document import Document
 from ..model import Edit, Finding, Rule, Safety
-from .boilerplate_common import KICKER_RE, PHRASES, _memo, heading_like, nonblank, norm, phrases, verdicts, words
+from .boilerplate_common import (
+    KICKER_RE,
+    PHRASES,
+    _memo,
+    heading_like,
+    may_open,
+    nonblank,
+    norm,
+    opening_chars,
+    phrases,
+    verdicts,
+    words,
+)
 from .deletion_plan import emit, plan
 
 _GLUED_LABEL_RE = regex.compile(
     r"^\s*(?P<label>\p{Lu}[\p{L}'’\-]+(?: (?:\p{Lu}[\p{L}'’\-]+|of|de|du|la|le|the|and|et)){0,3})\. (?=[\"“«]?\p{Lu})"
 )
+_UPDATE_STAMP_OPENING = opening_chars("[")  # (see may_open)
 _UPDATE_STAMP_RE = regex.compile(
     r"^\s*\[(?:updated?|update|last updated|mis à jour|mise à jour|maj|màj|publié)\b[^\[\]\n]{0,60}\]\s*", regex.I
 )
@@ -79,7 +92,7 @@ def update_stamp(doc: Document, rule: Rule) -> Iterator[Finding]:
     for ln in nonblank(doc):
         if ln.number in planned:
             continue
-        m = _UPDATE_STAMP_RE.match(ln.text)
+        m = _UPDATE_STAMP_RE.match(ln.text) if may_open(ln.text, _UPDATE_STAMP_OPENING) else None
         if m and len(m.group().strip()) < len(ln.text.strip()):
             s = ln.start + ln.text.index("[")
             e = ln.start + ln.text.index("]", s - ln.start) + 1
@@ -93,8 +106,8 @@ _SITE_SUFFIX_RE = regex.compile(r"\s+\|\s+(?:\p{Lu}[\p{L}\p{N}.'’&\-]*)(?:\s+[
 def title_site_suffix(doc: Document, rule: Rule) -> Iterator[Finding]:
     """` | CBC News` after the headline: the source site's name from the HTML title."""
     title = doc.title
-    if title is None:
-        return
+    if title is None or "|" not in title.text:
+        return  # (the suffix follows a bar)
     m = _SITE_SUFFIX_RE.search(title.text)
     if m and len(words(title.text[: m.start()])) >= 3:
         s, e = title.start + m.start(), title.start + m.end()

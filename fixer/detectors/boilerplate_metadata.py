@@ -12,10 +12,14 @@ from ..model import Safety
 from .boilerplate_common import (
     Verdict,
     classifier,
+    may_open,
     nonblank,
+    opening_chars,
 )
 
 _TIMESTAMP_RE = regex.compile(r"^\s*(\d{10}|\d{13})\s*$")
+# characters that are neither a figure (``\d``) nor white space (``\s``) in any Unicode version
+_PROSE_ENDS = frozenset(".,;:!?…\"'”’»)]")
 # unix seconds between 2001-09-09 and 2038-01-19: page render stamps, not figures of the text
 _TS_MIN, _TS_MAX = 1_000_000_000, 2_147_483_647
 
@@ -25,6 +29,8 @@ def classify_unix_timestamp(doc: Document) -> list[Verdict]:
     """A bare unix timestamp alone on a line (`1727014146`): safe."""
     out = []
     for ln in nonblank(doc):
+        if ln.text[-1] in _PROSE_ENDS:
+            continue  # the pattern ends with a figure or white space; most lines end with a stop
         m = _TIMESTAMP_RE.match(ln.text)
         if m:
             value = int(m.group(1)[:10])
@@ -81,6 +87,10 @@ _SECTION_DATE_RE = regex.compile(
 
 
 _DIGIT_RE = regex.compile(r"\d")
+# the openings of _READING_TIME_RES (`reading time`, `read time`, `time to read`, `temps`, `lecture`,
+# a figure, `published`, `posted`, `publié`) and of _PUBLISHED_UPDATED_RE
+_READING_TIME_OPENING = opening_chars("rtlp0123456789", regex.I)
+_PUBLISHED_OPENING = opening_chars("p", regex.I)
 
 
 @classifier("boilerplate.reading-time")
@@ -89,18 +99,25 @@ def classify_reading_time(doc: Document) -> list[Verdict]:
     `Published on … Updated on …` without a reading time: unsafe (a dateline may be wanted)."""
     out = []
     for ln in nonblank(doc):
-        if len(ln.text) > 200 or not _DIGIT_RE.search(ln.text):
+        text = ln.text
+        if len(text) > 200 or not _DIGIT_RE.search(text):
             continue  # each pattern below needs a figure (minutes, a date, a year)
-        if any(p.match(ln.text) for p in _READING_TIME_RES):
+        # (each test before a pattern is a condition of it: how its lines open or end)
+        if may_open(text, _READING_TIME_OPENING) and any(p.match(text) for p in _READING_TIME_RES):
             out.append(Verdict("boilerplate.reading-time", ln, Safety.SAFE, "Reading-time or publication metadata of the page."))
-        elif _PUBLISHED_UPDATED_RE.match(ln.text):
+        elif may_open(text, _PUBLISHED_OPENING) and _PUBLISHED_UPDATED_RE.match(text):
             out.append(Verdict("boilerplate.reading-time", ln, Safety.UNSAFE, "Publication and update times of the page."))
-        elif (m := _SECTION_DATE_RE.match(ln.text)) and not _WEEKDAYS & set(m.group("section").casefold().split()):
+        elif (
+            text[-1] not in _PROSE_ENDS  # the page date ends the line
+            and (m := _SECTION_DATE_RE.match(text))
+            and not _WEEKDAYS & set(m.group("section").casefold().split())
+        ):
             out.append(Verdict("boilerplate.reading-time", ln, Safety.UNSAFE, "A breadcrumb and the page date."))
     return out
 
 
 _SLUG_RE = regex.compile(r"^\s*[a-z0-9]+(?:[-_][a-z0-9]+){2,}\s*$")
+_SLUG_OPENING = opening_chars("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
 @classifier("boilerplate.page-slug")
@@ -111,10 +128,14 @@ def classify_page_slug(doc: Document) -> list[Verdict]:
     return [
         Verdict("boilerplate.page-slug", ln, Safety.SAFE, "A page slug or slot name left by the scraper.")
         for ln in lines
-        if ln.number in edge and _SLUG_RE.match(ln.text) and any(c.isalpha() for c in ln.text)
+        if ln.number in edge
+        and may_open(ln.text, _SLUG_OPENING)
+        and _SLUG_RE.match(ln.text)
+        and any(c.isalpha() for c in ln.text)
     ]
 
 
+_SOURCE_OPENING = opening_chars("s", regex.I)  # (see may_open)
 _SOURCE_RE = regex.compile(
     r"^\s*sources?\s*:?\s*(?:site-\d+|https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|fr|ca|info|news|ro|be|ch)/?\S*)\s*$",
     regex.I,
@@ -127,7 +148,7 @@ def classify_source_footer(doc: Document) -> list[Verdict]:
     return [
         Verdict("boilerplate.source-footer", ln, Safety.SAFE, "The aggregator's source footer.")
         for ln in nonblank(doc)
-        if _SOURCE_RE.match(ln.text)
+        if may_open(ln.text, _SOURCE_OPENING) and _SOURCE_RE.match(ln.text)
     ]
 
 
@@ -139,6 +160,8 @@ _DATE = (rf"(?:\d{{1,2}}[/.\-]\d{{1,2}}[/.\-](?:\d{{4}}|\d{{2}})|\d{{4}}-\d{{2}}
          rf"(?:{_MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?),?\s+\d{{4}})")
 _TIME = (r"\d{1,2}(?:[:h.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?"
          r"(?:\s*(?:GMT|UTC|CET|CEST|ET|EST|EDT|PT|PST|PDT|WAT|EAT)(?:\s*[+\-]\s*\d{1,2})?)?")
+# the line opens with `[`, `(`, `last`, `updated`, `modified`, `mis`/`mise`, `maj` or `màj`
+_UPDATE_LINE_OPENING = opening_chars("[(lum", regex.IGNORECASE)
 _UPDATE_LINE_RE = regex.compile(
     rf"^\s*[\[(]?\s*(?:last\s+)?(?:updated?|modified|mis\s+à\s+jour|mise\s+à\s+jour|maj|màj)\s*(?:on|le)?\s*:?\s*"
     rf"{_DATE}(?:\s*(?:at|à|,|-|–|\|)?\s*{_TIME})?\s*[\])]?\.?\s*$",
@@ -153,5 +176,5 @@ def classify_update_line(doc: Document) -> list[Verdict]:
     return [
         Verdict("boilerplate.update-stamp", ln, Safety.UNSAFE, "The page's update stamp on a line of its own.")
         for ln in nonblank(doc)
-        if len(ln.text) <= 120 and _UPDATE_LINE_RE.match(ln.text)
+        if len(ln.text) <= 120 and may_open(ln.text, _UPDATE_LINE_OPENING) and _UPDATE_LINE_RE.match(ln.text)
     ]

@@ -10,13 +10,16 @@ import regex
 from ..document import Document
 from ..model import Safety
 from .boilerplate_common import (
+    _SENTENCE_ENDS,
     PHRASES,
     Verdict,
     _memo,
     classifier,
     is_sentence,
     line_key,
+    may_open,
     nonblank,
+    opening_chars,
     phrases,
     prompt_set,
     words,
@@ -47,6 +50,16 @@ def _tag_list(items: str) -> bool:
     return bool(parts) and not is_sentence(items) and all(len(words(p)) <= 5 for p in parts) and len(parts) <= 25
 
 
+def _opening(doc: Document, kind: str, extra: str = "") -> frozenset[str]:
+    """``opening_chars`` of a lexicon pattern ``^\\s*(?:{items of kind})…`` (case-insensitive),
+    ``extra`` being the other characters that may open it."""
+    return opening_chars(extra + "".join(p[0] for p in phrases(doc).get(kind, []) if p), regex.IGNORECASE)
+
+
+# each alternative of _POST_FOOTER_RE opens with one of these (`The post`, `You have`, `Il vous`)
+_POST_FOOTER_OPENING = opening_chars("TYI", regex.IGNORECASE)
+
+
 def _lead_re(doc: Document) -> regex.Pattern[str]:
     def build() -> regex.Pattern[str]:
         items = sorted(phrases(doc).get("lead", []), key=len, reverse=True)
@@ -71,8 +84,19 @@ _REPORTED_RE = regex.compile(
 _CLAUSE_RE = regex.compile(r";|,\s*(?!(?:and|or|et|ou)\s+\p{Lu})\p{Ll}")
 
 
+# a verb of _REPORTED_RE alone, as a word: a match of _REPORTED_RE has one after its mark
+_SAYING_WORD_RE = regex.compile(rf"\b(?:{_SAYING}|read|reads)\b", regex.IGNORECASE)
+_CLAUSE_MARK_RE = regex.compile(r"[,;:—–]")
+
+
 def reported(text: str) -> bool:
-    """The line quotes the prompt inside a sentence (`…, the group wrote`)."""
+    """The line quotes the prompt inside a sentence (`…, the group wrote`). The full pattern is
+    slow; a match starts at a mark and holds a verb after it, a word of its own (white space or
+    the mark before it, a word boundary after it), so a line without a verb after its first
+    mark is told by two quick searches."""
+    mark = _CLAUSE_MARK_RE.search(text)
+    if mark is None or not _SAYING_WORD_RE.search(text, mark.start()):
+        return False
     return bool(_REPORTED_RE.search(text))
 
 
@@ -84,6 +108,9 @@ def _debris_shaped(text: str, max_words: int) -> bool:
     return n <= max_words and not _CLAUSE_RE.search(text) and not long_sentence
 
 
+_PAGE_PROMPT_KEY = f"boilerplate:page-prompt:{PHRASES}"  # what page-prompt compiles, once per process
+
+
 @classifier("boilerplate.page-prompt")
 def classify_page_prompt(doc: Document) -> list[Verdict]:
     """A line that is exactly a known comment, share, newsletter or navigation prompt, a tag or
@@ -91,9 +118,11 @@ def classify_page_prompt(doc: Document) -> list[Verdict]:
     A call to action (`Click here to subscribe`) is safe only in the shape of a button (short,
     one clause, no closing full stop after many words); longer, unsafe; and a line that quotes
     the prompt in a sentence (`…, the fake messages urged`) is left alone."""
-    prompts = prompt_set(doc)
-    labels = _label_re(doc)
-    leads = _lead_re(doc)
+    prompts, labels, label_opening, leads, lead_opening = _memo(
+        doc,
+        _PAGE_PROMPT_KEY,
+        lambda: (prompt_set(doc), _label_re(doc), _opening(doc, "label"), _lead_re(doc), _opening(doc, "lead")),
+    )
     out = []
     for ln in nonblank(doc):
         text = ln.text
@@ -102,12 +131,25 @@ def classify_page_prompt(doc: Document) -> list[Verdict]:
             continue  # a prompt is a label (`Leave a Reply`); `like this:` is a wrapped sentence
         if len(text) <= 80 and line_key(doc, ln) in prompts:
             out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, f"Page prompt left by the scraper: {text.strip()!r}."))
-        elif len(text) <= 400 and ":" in text and (m := labels.match(text)) and _tag_list(m.group("items")):
+        elif (
+            len(text) <= 400
+            and ":" in text
+            and text[-1] not in _SENTENCE_ENDS  # the items end the line, and a tag list no sentence
+            and may_open(text, label_opening)
+            and (m := labels.match(text))
+            and _tag_list(m.group("items"))
+        ):
             out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, "A tag or category line of the page."))
-        elif leads.match(text) and len(words(text)) <= 20 and text.count(". ") == 0 and not reported(text):
+        elif (
+            ". " not in text
+            and may_open(text, lead_opening)
+            and leads.match(text)
+            and len(words(text)) <= 20
+            and not reported(text)
+        ):
             safety = Safety.SAFE if _debris_shaped(text, 12) else Safety.UNSAFE
             out.append(Verdict("boilerplate.page-prompt", ln, safety, "A call to action of the page."))
-        elif len(text) <= 400 and _POST_FOOTER_RE.match(text):
+        elif len(text) <= 400 and may_open(text, _POST_FOOTER_OPENING) and _POST_FOOTER_RE.match(text):
             out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, "The feed footer of the source site."))
     return out
 
@@ -131,6 +173,9 @@ def _title_shaped(rest: str) -> bool:
     return rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "\"“«'‘"
 
 
+_RELATED_KEY = f"boilerplate:related-link:{PHRASES}"  # what related-link compiles, once per process
+
+
 @classifier("boilerplate.related-link")
 def classify_related_link(doc: Document) -> list[Verdict]:
     """A related-article teaser: a known lead (`Also read`, `Lire aussi`) glued to or followed
@@ -139,13 +184,16 @@ def classify_related_link(doc: Document) -> list[Verdict]:
     after many words); unsafe when the lead is followed by a plain space and a capital, which a
     sentence could also do, or when the rest does not look like a title. A line that quotes the
     lead in a sentence (`Read more: that was all, investigators said.`) is left alone."""
-    pat = _related_re(doc)
+    pat, opening = _memo(doc, _RELATED_KEY, lambda: (_related_re(doc), _opening(doc, "related", ">»›")))
+    text = doc.text
+    # an arrow line needs `>>`, `»»`, `→`, `►` or `▶` (one-character tests: much quicker)
+    arrows = ">" in text or "»" in text or "→" in text or "►" in text or "▶" in text
     out = []
     for ln in nonblank(doc):
         text = ln.text
         if len(text) > 300:
             continue
-        m = pat.match(text)
+        m = pat.match(text) if may_open(text, opening) else None
         if m:
             rest, sep = m.group("rest").strip(), m.group("sep")
             if not rest and line_key(doc, ln) in prompt_set(doc):
@@ -164,6 +212,6 @@ def classify_related_link(doc: Document) -> list[Verdict]:
             else:
                 continue
             out.append(Verdict("boilerplate.related-link", ln, safety, "A related-article link line."))
-        elif _ARROW_LINK_RE.match(text) and not is_sentence(text) and len(words(text)) <= 25:
+        elif arrows and _ARROW_LINK_RE.match(text) and not is_sentence(text) and len(words(text)) <= 25:
             out.append(Verdict("boilerplate.related-link", ln, Safety.SAFE, "A `>>` link line."))
     return out

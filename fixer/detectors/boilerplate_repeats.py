@@ -30,14 +30,15 @@ def classify_repeated_title(doc: Document) -> list[Verdict]:
     Exact copies only, ignoring case, quote style and spacing; a line needs three words so
     that short labels (`Photo`, a name) are left to the rules that know them."""
     out = []
-    seen: dict[str, bool] = {}  # normalised line → whether its first copy ends like a sentence
+    seen: dict[str, str] = {}  # normalised line → the text of its first copy
     keys = line_keys(doc)
     for line in nonblank(doc):
         key = keys[line.number]
-        if key not in seen:
-            seen[key] = is_sentence(line.text)
+        first = seen.get(key)
+        if first is None:
+            seen[key] = line.text  # (whether it ends like a sentence is asked only of a repeat)
         elif key.count(" ") >= 2 and len(words(key)) >= 3:
-            if seen[key] != is_sentence(line.text):
+            if is_sentence(first) != is_sentence(line.text):
                 continue  # `Storm hits Britain` then `Storm hits Britain.`: a headline and its lead
             # a repeated heading is furniture; a repeated sentence may be a refrain of a speech
             stripped = line.text.strip()
@@ -70,7 +71,7 @@ def classify_near_repeat(doc: Document) -> list[Verdict]:
             for nxt in lines[i + 1 : i + 4]:
                 # the line without a kicker label: the label can only open it (the pattern is
                 # anchored), and without one the line's key is its norm
-                kicker = KICKER_RE.match(nxt.text)
+                kicker = KICKER_RE.match(nxt.text) if ":" in nxt.text else None  # a kicker ends with a colon
                 body = keys[nxt.number] if kicker is None else norm(nxt.text[kicker.end() :])
                 if len(body) > len(key) + 20 and body.startswith(key):
                     if len(words(key)) >= 6:

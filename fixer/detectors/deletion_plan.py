@@ -22,54 +22,56 @@ from .site_profiles import profile_verdicts
 
 def plan(doc: Document) -> frozenset[int]:
     """Numbers of the lines that some boilerplate line rule deletes (shared by all rules)."""
-    key = "boilerplate:plan"
-    if key not in doc.cache:
-        marked: set[int] = set()
-        for rule_id in LINE_RULES:
-            marked.update(v.line.number for v in verdicts(doc, rule_id))
-        if doc.cache.get("store") is not None:
-            marked.update(v.line.number for v in profile_verdicts(doc, "boilerplate.site-profile", PROFILES))
-        doc.cache[key] = frozenset(marked)
-    return doc.cache[key]
+    planned = doc.cache.get("boilerplate:plan")
+    if planned is None:
+        planned = _plan(doc)
+    return planned
 
 
 def plan_safety(doc: Document) -> dict[int, Safety]:
     """Planned line → SAFE when a safe rule deletes it (it goes even without ``--unsafe``)."""
-    key = "boilerplate:plan-safety"
-    if key not in doc.cache:
-        out: dict[int, Safety] = {}
-        for rule_id in LINE_RULES:
-            for v in verdicts(doc, rule_id):
-                if out.get(v.line.number) is not Safety.SAFE:
-                    out[v.line.number] = v.safety
-        if doc.cache.get("store") is not None:
-            for v in profile_verdicts(doc, "boilerplate.site-profile", PROFILES):
-                if out.get(v.line.number) is not Safety.SAFE:
-                    out[v.line.number] = v.safety
-        doc.cache[key] = out
-    return doc.cache[key]
+    if "boilerplate:plan-safety" not in doc.cache:
+        _plan(doc)
+    return doc.cache["boilerplate:plan-safety"]
+
+
+def _plan(doc: Document) -> frozenset[int]:
+    """The plan and its safety, in one pass over the verdicts of every line rule (and of the
+    site profiles): a line is SAFE when any verdict on it is, else UNSAFE."""
+    safety: dict[int, Safety] = {}
+    found = [verdicts(doc, rule_id) for rule_id in LINE_RULES]
+    if doc.cache.get("store") is not None:
+        found.append(profile_verdicts(doc, "boilerplate.site-profile", PROFILES))
+    for vs in found:
+        for v in vs:
+            if safety.get(v.line.number) is not Safety.SAFE:
+                safety[v.line.number] = v.safety
+    planned = doc.cache["boilerplate:plan"] = frozenset(safety)
+    doc.cache["boilerplate:plan-safety"] = safety
+    return planned
 
 
 def _blocks(doc: Document, planned: frozenset[int], safety: dict[int, Safety]) -> dict[int, tuple[int, int, int]]:
     """Line index → (first, last, taker) of its block of planned lines (no blank line inside):
-    one pass over the text, so a page of ten thousand debris lines costs ten thousand steps,
-    not their square. The taker is the line that gives back the block's blank lines: the last
-    one, or, when the block ends with a safe line, its last unsafe one."""
+    a block is a run of consecutive planned non-blank lines, so only the planned lines are
+    visited (in order), not every line of the text. The taker is the line that gives back the
+    block's blank lines: the last one, or, when the block ends with a safe line, its last unsafe
+    one."""
     lines = doc.lines
+    n = len(lines)
     out: dict[int, tuple[int, int, int]] = {}
-    i, n = 0, len(lines)
-    while i < n:
-        if lines[i].blank or lines[i].number not in planned:
+    marked = [i for i in sorted(num - 1 for num in planned if 0 < num <= n) if not lines[i].blank]
+    k = 0
+    while k < len(marked):
+        first = i = marked[k]
+        while k + 1 < len(marked) and marked[k + 1] == i + 1:
+            k += 1
             i += 1
-            continue
-        first = i
-        while i + 1 < n and not lines[i + 1].blank and lines[i + 1].number in planned:
-            i += 1
-        last_unsafe = next((k for k in range(i, first - 1, -1) if safety.get(k + 1) is Safety.UNSAFE), None)
+        last_unsafe = next((j for j in range(i, first - 1, -1) if safety.get(j + 1) is Safety.UNSAFE), None)
         taker = last_unsafe if last_unsafe is not None and safety.get(i + 1) is Safety.SAFE else i
-        for k in range(first, i + 1):
-            out[k] = (first, i, taker)
-        i += 1
+        for j in range(first, i + 1):
+            out[j] = (first, i, taker)
+        k += 1
     return out
 
 

@@ -5,13 +5,57 @@ widget lines), read from ``profiles/*.toml`` of every rules folder, with example
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 import regex
 
 from ..data import DataError
-from ..document import Document
+from ..document import Document, Line
 from ..model import Safety
 from .boilerplate_common import PROFILES, Verdict, nonblank
+
+# Constructs whose result may change when the line is searched inside the text around it (the
+# ends of the string, lookarounds, inline flags such as ``(?-m)``, fuzzy constraints) or that do
+# not give back what they took (possessive and atomic): a pattern holding one of these strings is
+# never used as a whole-text gate. A false alarm here (a literal `\(?=`) only costs time.
+_NOT_GATEABLE = ("\\A", "\\Z", "\\z", "\\G", "(?", "*+", "++", "?+", "}+", "{e", "{i", "{d", "{s")
+
+
+# the plain words a pattern opens with (after an optional ``^\s*``)
+_OPENING_WORDS_RE = regex.compile(r"\^?(?:\\s\*)?([A-Za-z0-9 ]+)")
+
+
+class _Gate(NamedTuple):
+    """A zone pattern as a whole-text test (see ``_gate``), and the plain text every match of
+    it holds ('' if none is known), tested first with ``in``: much cheaper than a search."""
+
+    pattern: regex.Pattern[str]
+    needs: str
+
+
+def _gate(source: str, flags: int) -> _Gate | None:
+    """``source`` compiled to search a run of lines at once (MULTILINE), or None when its
+    constructs forbid it (see ``_NOT_GATEABLE``).
+
+    Why a match in one line is a match in the run: the run holds the line's text unchanged,
+    between a line break (or the run's start) and a line break (or the run's end). Every other
+    construct consumes the same characters whatever surrounds them, with full backtracking; ``^``
+    and ``$`` at the line's ends match there in MULTILINE mode (the ``regex`` module's line
+    boundary is ``\\n`` alone); ``\\b`` and ``\\B`` see a line break as the line's end
+    (a non-word character). So the search of the run finds a match if any of its lines has one.
+
+    A pattern without alternatives (no ``|``) and without IGNORECASE that opens with plain
+    letters, figures and spaces (`^\\s*Article content\\s*$`) matches only text that holds
+    them, less a last character followed by a quantifier (`Stories?`)."""
+    if any(s in source for s in _NOT_GATEABLE):
+        return None
+    needs = ""
+    m = _OPENING_WORDS_RE.match(source)
+    if m and "|" not in source and not flags & regex.IGNORECASE:
+        needs = m.group(1)
+        if source[m.end() : m.end() + 1] in ("?", "*", "+", "{"):
+            needs = needs[:-1]
+    return _Gate(regex.compile(source, flags | regex.MULTILINE), needs)
 
 
 def _profiles(doc: Document, pattern: str) -> list[dict]:
@@ -23,10 +67,16 @@ def _profiles(doc: Document, pattern: str) -> list[dict]:
             where = f"{table.get('_file', '?')}: profile {table.get('site', '?')!r}"
             flags = regex.IGNORECASE if table.get("ignorecase") else 0
             try:
+                compiled = {
+                    key: [regex.compile(p, flags) for p in table.get(key, [])]
+                    for key in ("when", "header", "footer", "lines")
+                }
+                # a zone's gates (see ``_gate``), or None when one of its patterns cannot be one
+                gates = {key: [_gate(p, flags) for p in table.get(key, [])] for key in ("header", "footer", "lines")}
                 out.append({
                     "site": table.get("site", "?"),
-                    **{key: [regex.compile(p, flags) for p in table.get(key, [])]
-                       for key in ("when", "header", "footer", "lines")},
+                    **compiled,
+                    **{f"{key}_gates": None if None in g else g for key, g in gates.items()},
                     "window": int(table.get("window", 6)),
                     "safety": Safety(table.get("safety", "unsafe")),
                 })
@@ -53,10 +103,11 @@ def _profile_verdicts(doc: Document, rule_id: str, pattern: str) -> list[Verdict
         if prof["when"] and not any(p.search(doc.text, timeout=1.0) for p in prof["when"]):
             continue
         w = prof["window"]
-        zones = ((prof["header"], lines[:w]), (prof["footer"], lines[-w:]), (prof["lines"], lines))
-        for pats, zone in zones:
-            if not pats:
-                continue  # a zone the profile leaves alone
+        zones = (("header", lines[:w]), ("footer", lines[-w:]), ("lines", lines))
+        for name, zone in zones:
+            pats = prof[name]
+            if not pats or not _zone_may_match(doc, prof[f"{name}_gates"], zone):
+                continue  # a zone the profile leaves alone, or where none of its patterns can match
             for ln in zone:
                 if ln.number in out:
                     continue
@@ -68,6 +119,23 @@ def _profile_verdicts(doc: Document, rule_id: str, pattern: str) -> list[Verdict
                     out[ln.number] = Verdict(rule_id, ln, prof["safety"],
                                              f"Page debris of {prof['site']} (site profile).")
     return sorted(out.values(), key=lambda v: v.line.number)
+
+
+def _zone_may_match(doc: Document, gates: list[_Gate] | None, zone: list[Line]) -> bool:
+    """False when no pattern of the zone matches any of its lines, told by one search of the
+    zone's text per pattern (see ``_gate``) instead of one per line. Without ``\\r`` in the
+    text, its slice from the zone's first line to its last is such a run of lines (blank lines
+    between them only add text); a ``\\r`` may end a line, so then the lines are joined.
+    True when a pattern cannot be a gate or a search times out: the lines are then searched one
+    by one, as always, and the timeout names its line."""
+    if gates is None or not zone:
+        return True
+    text = doc.text
+    run = text[zone[0].start : zone[-1].end] if "\r" not in text else "\n".join(ln.text for ln in zone)
+    try:
+        return any(g.needs in run and g.pattern.search(run, timeout=1.0) for g in gates)
+    except TimeoutError:
+        return True
 
 
 def profile_example_problems(rule_dirs: tuple[Path, ...] = ()) -> list[str]:
