@@ -202,6 +202,17 @@ def test_user_profile_folder(tmp_path: Path) -> None:
     assert read_toml_file(tmp_path / "profiles" / "gazette.toml")["profile"][0]["site"] == "gazette"
 
 
+def test_profile_window_zero_means_no_header_or_footer_zone(tmp_path: Path) -> None:
+    (tmp_path / "profiles").mkdir()
+    (tmp_path / "profiles" / "gazette.toml").write_text(
+        "[[profile]]\nsite = 'gazette'\nwindow = 0\nfooter = ['^All rights reserved$']\nsafety = 'safe'\n",
+        encoding="utf-8",
+    )
+    fx = Fixer(Config(select=("boilerplate.site-profile",), rule_dirs=(tmp_path,)))
+    text = "A title\n\nAll rights reserved\n\nA paragraph.\n\nAll rights reserved"
+    assert fx.fix(text).text == text  # no footer zone at all, not the whole text as footer
+
+
 # --------------------------------------------------------------------------- the dev corpus
 
 

@@ -103,7 +103,9 @@ def _profile_verdicts(doc: Document, rule_id: str, pattern: str) -> list[Verdict
         if prof["when"] and not any(p.search(doc.text, timeout=1.0) for p in prof["when"]):
             continue
         w = prof["window"]
-        zones = (("header", lines[:w]), ("footer", lines[-w:]), ("lines", lines))
+        # max(w, 0): `window = 0` means no header or footer zone (lines[-0:] would be every line)
+        w = max(w, 0)
+        zones = (("header", lines[:w]), ("footer", lines[len(lines) - w :]), ("lines", lines))
         for name, zone in zones:
             pats = prof[name]
             if not pats or not _zone_may_match(doc, prof[f"{name}_gates"], zone):
