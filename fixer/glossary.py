@@ -16,6 +16,7 @@ still align.
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -455,6 +456,154 @@ def doc_words(doc: Any) -> list[tuple[int, str]]:
     if words is None:
         words = doc.cache["glossary.scan"] = scan_words(doc.text)
     return words
+
+
+# -- phrase candidates from the folded text -----------------------------------------------------
+
+# ``fold`` works character by character: NFKD decomposes each character on its own, the
+# canonical reordering it does only moves combining characters (all of which fold drops), and
+# the apostrophe mapping and ``casefold`` take no context. So fold(text) is the concatenation of
+# the folds of the text's characters. An ASCII character folds to itself in lower case (` to
+# '); the few distinct other characters of a text are replaced one by one (``folded_text``).
+_FOLD_TABLE: dict[int, str] = {}  # code point → its fold: ASCII, and every other character seen
+_FOLD_NOT_ONE: set[str] = set()  # those whose fold is not exactly one character (… ß ﬁ, marks)
+_FOLD_UNSAFE: set[str] = set()  # those ``folded_text`` cannot replace in turn (see there)
+_NON_ASCII_RE = regex.compile(r"[^\x00-\x7f]")
+_WORD_CHAR_RE = regex.compile(r"[\p{L}\p{M}\p{N}]")
+
+
+def _learn_fold(c: str) -> None:
+    """Put the non-ASCII character ``c`` in the per-character fold tables."""
+    f = _FOLD_TABLE[ord(c)] = fold.__wrapped__(c)
+    if len(f) != 1:
+        _FOLD_NOT_ONE.add(c)
+    # replaced in turn and then lower-cased, c becomes f only if no later replacement touches
+    # f (its non-ASCII characters fold to themselves) and lower case leaves f alone
+    if f.lower() != f or any(not d.isascii() and fold.__wrapped__(d) != d for d in f):
+        _FOLD_UNSAFE.add(c)
+
+
+for _i in range(128):
+    _FOLD_TABLE[_i] = fold.__wrapped__(chr(_i))
+
+
+class FoldedText:
+    """``fold`` of a whole text, and where its characters come from. Most characters fold to
+    one character; ``odd`` lists the others, (offset in the text, offset of its fold in the
+    folded text, length of its fold), in text order. Between two of them offsets differ by a
+    constant."""
+
+    __slots__ = ("_at", "_ends", "odd", "size", "text")
+
+    def __init__(self, text: str, odd: list[tuple[int, int, int]], size: int) -> None:
+        self.text = text
+        self.odd = odd
+        self.size = size  # length of the text that was folded
+        self._ends = [f + n for _p, f, n in odd]  # (sorted, as the folds follow each other)
+        self._at: dict[int, list[int]] = {}  # folded offset → the odd characters whose fold starts there
+        for p, f, _n in odd:
+            self._at.setdefault(f, []).append(p)
+
+    def text_offsets(self, i: int) -> list[int]:
+        """The offsets of the characters of the text whose fold starts at ``i`` of the folded
+        text (one, or several where folds are empty; none inside a longer fold)."""
+        odd = self.odd
+        if not odd:
+            return [i]
+        out = list(self._at.get(i, ()))
+        # the last odd character whose fold ends at or before i: a plain character after it
+        # (and before the next odd one) has the offset shift it leaves
+        k = bisect.bisect_right(self._ends, i) - 1
+        low, shift = (0, 0) if k < 0 else (odd[k][0] + 1, odd[k][1] + odd[k][2] - odd[k][0] - 1)
+        high = odd[k + 1][0] if k + 1 < len(odd) else self.size
+        s = i - shift
+        if low <= s < high:
+            out.append(s)
+        return sorted(out)
+
+
+def folded_text(doc: Any) -> FoldedText:
+    """``fold(doc.text)`` with its offsets, once per document, with no Python call per
+    character: "`" replaced by "'", each distinct non-ASCII character replaced by its fold
+    (found in a per-character table), then ``str.lower`` for the ASCII letters. Replacing in
+    turn equals folding each character when no fold holds a character replaced later and
+    lower case changes no fold (``_learn_fold``); otherwise ``str.translate`` with the table."""
+    cached = doc.cache.get("glossary.folded-text")
+    if cached is None:
+        text = doc.text
+        others = set(_NON_ASCII_RE.findall(text))
+        for c in others:
+            if ord(c) not in _FOLD_TABLE:
+                _learn_fold(c)
+        folded = text.replace("`", "'")
+        if others.isdisjoint(_FOLD_UNSAFE):
+            for c in others:
+                f = _FOLD_TABLE[ord(c)]
+                if f != c:
+                    folded = folded.replace(c, f)
+            folded = folded.lower()
+        else:
+            folded = text.translate(_FOLD_TABLE)
+        odd_offsets = []
+        for c in others & _FOLD_NOT_ONE:
+            i = text.find(c)
+            while i >= 0:
+                odd_offsets.append(i)
+                i = text.find(c, i + 1)
+        odd = []
+        shift = 0
+        for p in sorted(odd_offsets):
+            n = len(_FOLD_TABLE[ord(text[p])])
+            odd.append((p, p + shift, n))
+            shift += n - 1
+        cached = doc.cache["glossary.folded-text"] = FoldedText(folded, odd, len(text))
+    return cached
+
+
+def _folded_forms(doc: Any) -> frozenset[str]:
+    """The folded words ``scan_words`` would find in a document, as a set, once per document.
+    Every run of letters, marks and digits lies inside one token (``Document.word_counts``),
+    and the runs are the tokens split at their joiners (' ’ -): one join, translate and split
+    in C over the distinct tokens, no scan of the text."""
+    cached = doc.cache.get("glossary.folded-forms")
+    if cached is None:
+        joined = "\0".join(doc.word_counts)
+        forms = set(joined.replace("'", "\0").replace("’", "\0").replace("-", "\0").split("\0"))
+        forms.discard("")
+        cached = doc.cache["glossary.folded-forms"] = frozenset(map(fold, forms))
+    return cached
+
+
+def phrase_words(doc: Any, index: PhraseIndex) -> list[tuple[int, str]]:
+    """The entries of ``doc_words(doc)`` at which a phrase of ``index`` may start, for
+    ``index.finditer`` (which then yields exactly what it yields from ``doc_words``).
+
+    ``finditer`` yields a phrase at a word only when the fold of the text from there starts
+    with the phrase's folded key, so the key occurs in the folded text where that word's fold
+    starts. Only the keys of phrases whose first word the document holds are looked for (one
+    ``str.find`` each), and the words whose fold starts at an occurrence are the candidates.
+    Other words yield nothing and move nothing in ``finditer``, so leaving them out changes
+    nothing, and the costly part, folding every word of the text, is skipped."""
+    folded = folded_text(doc)
+    find = folded.text.find
+    by_first = index.by_first
+    found: set[int] = set()
+    for first in _folded_forms(doc) & by_first.keys():
+        for key, _length, _payload in by_first[first]:
+            i = find(key)
+            while i >= 0:
+                found.add(i)
+                i = find(key, i + 1)
+    text = doc.text
+    starts = sorted({s for i in found for s in folded.text_offsets(i)})
+    out = []
+    for s in starts:
+        if s > 0 and _WORD_CHAR_RE.match(text, s - 1) is not None:
+            continue  # not the start of a word
+        m = _SCAN_RE.match(text, s)
+        if m is not None:
+            out.append((s, fold(m.group())))
+    return out
 
 
 def deletions(word: str) -> set[str]:

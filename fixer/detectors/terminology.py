@@ -33,10 +33,10 @@ from ..glossary import (
     PhraseIndex,
     Piece,
     doc_glossary,
-    doc_words,
     fold,
     has_context,
     mentions,
+    phrase_words,
     split_pieces,
 )
 from ..model import Finding, Rule
@@ -591,7 +591,7 @@ def _french_names(doc: Document, rule: Rule, g: Glossary) -> Iterator[Finding]:
     store = doc.cache.get("store")
     index = store.memo("terminology.french-names", lambda: _french_names_index(g)) if store else _french_names_index(g)
     text = doc.text
-    for start, end, ent in index.finditer(text, doc_words(doc)):
+    for start, end, ent in index.finditer(text, phrase_words(doc, index)):
         if not text[start].isupper():
             continue
         yield rule.finding(start, end, ent.name, message=f"French name of {ent.label()} left untranslated.")
@@ -654,7 +654,7 @@ def name_case(doc: Document, rule: Rule) -> Iterator[Finding]:
     store = doc.cache.get("store")
     index, exact = store.memo("terminology.name-case", lambda: _name_case_index(g)) if store else _name_case_index(g)
     text = doc.text
-    for start, end, right in index.finditer(text, doc_words(doc)):
+    for start, end, right in index.finditer(text, phrase_words(doc, index)):
         found = text[start:end]
         if found == right or found.casefold() != right.casefold() or found in exact:
             continue
