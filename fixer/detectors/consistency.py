@@ -24,11 +24,11 @@ from itertools import compress
 from operator import itemgetter
 
 import regex
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from ..document import ACRONYM_DEF_RE, Document
-from ..glossary import FRENCH_CONNECTORS, Entity, Glossary, doc_glossary, fold, has_context
+from ..glossary import FRENCH_CONNECTORS, Entity, Glossary, Piece, doc_glossary, fold, has_context
 from ..model import Finding, Rule
 from .terminology import caps_line, token_spans
 
@@ -423,7 +423,7 @@ def defined_name(doc: Document, rule: Rule) -> Iterator[Finding]:
     Liberation Front (FLM)``): the article's own definition is the reference, so this works for
     bodies no glossary knows."""
     from ..glossary import split_pieces
-    from .terminology import _align, _continues, name_runs
+    from .terminology import name_runs
 
     g = doc_glossary(doc)
     text = doc.text
@@ -442,28 +442,58 @@ def defined_name(doc: Document, rule: Rule) -> Iterator[Finding]:
         return
     for run in name_runs(doc, g):
         content = [i for i, p in enumerate(run) if p.key]
+        have = {run[i].key for i in content}
         for acr, long, keys in refs:
-            n = len(keys)
-            for s in range(0, len(content) - n + 1):
-                sel = content[s : s + n]
-                if not (run[sel[0]].text[:1].isupper() and run[sel[-1]].text[:1].isupper()):
-                    continue
-                m, pos, _missing = _align([run[i].key for i in sel], keys, min_ratio)
-                if m != n:
-                    continue
-                if _continues(run, sel[0], -1, g.places) or _continues(run, sel[-1], 1, g.places):
-                    continue
-                start, end = run[sel[0]].start, run[sel[-1]].end
-                found = text[start:end]
-                if found == long or g.is_accepted(found) is not None:
-                    continue
-                pieces = run[sel[0] : sel[-1] + 1]
-                reordered = pos != sorted(pos)
-                damaged = reordered or any(p.merged for p in pieces)
-                if not damaged:
-                    continue
-                yield rule.finding(
-                    start, end, long,
-                    message=f"{found!r} is {long!r} ({acr}) as this article defines it.",
-                )
-                break
+            if len(content) >= len(keys) and _may_align(have, keys, min_ratio):
+                yield from _defined_in_run(rule, g, text, run, content, acr, long, keys, min_ratio)
+
+
+def _may_align(have: set[str], keys: tuple[str, ...], min_ratio: float) -> bool:
+    """Whether some window of a run whose content keys are ``have`` can be matched by
+    ``_align`` to every one of ``keys``, as ``defined_name`` requires: each key must be equal
+    to one of the window's keys or, both 4 letters or more, ``min_ratio`` close to one. A
+    cheap test on the run's keys, before any window is aligned."""
+    return all(
+        t in have or (len(t) >= 4 and any(len(k) >= 4 and fuzz.ratio(k, t) >= min_ratio for k in have)) for t in keys
+    )
+
+
+def _defined_in_run(
+    rule: Rule,
+    g: Glossary,
+    text: str,
+    run: list[Piece],
+    content: list[int],
+    acr: str,
+    long: str,
+    keys: tuple[str, ...],
+    min_ratio: float,
+) -> Iterator[Finding]:
+    """``defined_name``'s finding (the first window) for one definition in one run of
+    capitalised words; ``content``: the indexes of the run's pieces with a content key."""
+    from .terminology import _align, _continues
+
+    n = len(keys)
+    for s in range(0, len(content) - n + 1):
+        sel = content[s : s + n]
+        if not (run[sel[0]].text[:1].isupper() and run[sel[-1]].text[:1].isupper()):
+            continue
+        m, pos, _missing = _align([run[i].key for i in sel], keys, min_ratio)
+        if m != n:
+            continue
+        if _continues(run, sel[0], -1, g.places) or _continues(run, sel[-1], 1, g.places):
+            continue
+        start, end = run[sel[0]].start, run[sel[-1]].end
+        found = text[start:end]
+        if found == long or g.is_accepted(found) is not None:
+            continue
+        pieces = run[sel[0] : sel[-1] + 1]
+        reordered = pos != sorted(pos)
+        damaged = reordered or any(p.merged for p in pieces)
+        if not damaged:
+            continue
+        yield rule.finding(
+            start, end, long,
+            message=f"{found!r} is {long!r} ({acr}) as this article defines it.",
+        )
+        break
