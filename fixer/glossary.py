@@ -405,11 +405,13 @@ class PhraseIndex:
 
     def __init__(self, phrases: Iterable[tuple[str, Any]]) -> None:
         self.by_first: dict[str, list[tuple[str, int, Any]]] = {}
+        self.key_words: dict[str, tuple[str, ...]] = {}  # folded key → its words (``phrase_words``)
         for phrase, payload in phrases:
             words = _SCAN_RE.findall(phrase)
             if not words:
                 continue
             key = fold(phrase)
+            self.key_words[key] = tuple(_SCAN_RE.findall(key))
             self.by_first.setdefault(fold(words[0]), []).append((key, len(phrase), payload))
         for cands in self.by_first.values():
             cands.sort(key=lambda c: -c[1])  # longest first
@@ -468,6 +470,7 @@ def doc_words(doc: Any) -> list[tuple[int, str]]:
 _FOLD_TABLE: dict[int, str] = {}  # code point → its fold: ASCII, and every other character seen
 _FOLD_NOT_ONE: set[str] = set()  # those whose fold is not exactly one character (… ß ﬁ, marks)
 _FOLD_UNSAFE: set[str] = set()  # those ``folded_text`` cannot replace in turn (see there)
+_FOLD_NOT_PLAIN: set[str] = set()  # those whose fold may move word boundaries (see _learn_fold)
 _NON_ASCII_RE = regex.compile(r"[^\x00-\x7f]")
 _WORD_CHAR_RE = regex.compile(r"[\p{L}\p{M}\p{N}]")
 
@@ -481,6 +484,13 @@ def _learn_fold(c: str) -> None:
     # f (its non-ASCII characters fold to themselves) and lower case leaves f alone
     if f.lower() != f or any(not d.isascii() and fold.__wrapped__(d) != d for d in f):
         _FOLD_UNSAFE.add(c)
+    # plain: a word character (of ``_SCAN_RE``, and for ``str.isalnum``) that folds to word
+    # characters only, or another character that folds to other characters only; never to
+    # nothing. Folding a text of plain characters keeps its words: the words of the folded
+    # text are the folds of the text's words.
+    word = _WORD_CHAR_RE.match(c) is not None
+    if not f or c.isalnum() != word or any((_WORD_CHAR_RE.match(d) is not None) != word for d in f):
+        _FOLD_NOT_PLAIN.add(c)
 
 
 for _i in range(128):
@@ -493,12 +503,13 @@ class FoldedText:
     folded text, length of its fold), in text order. Between two of them offsets differ by a
     constant."""
 
-    __slots__ = ("_at", "_ends", "odd", "size", "text")
+    __slots__ = ("_at", "_ends", "odd", "plain", "size", "text")
 
-    def __init__(self, text: str, odd: list[tuple[int, int, int]], size: int) -> None:
+    def __init__(self, text: str, odd: list[tuple[int, int, int]], size: int, plain: bool) -> None:
         self.text = text
         self.odd = odd
         self.size = size  # length of the text that was folded
+        self.plain = plain  # every character of the text is plain (see _learn_fold)
         self._ends = [f + n for _p, f, n in odd]  # (sorted, as the folds follow each other)
         self._at: dict[int, list[int]] = {}  # folded offset → the odd characters whose fold starts there
         for p, f, _n in odd:
@@ -556,7 +567,7 @@ def folded_text(doc: Any) -> FoldedText:
             n = len(_FOLD_TABLE[ord(text[p])])
             odd.append((p, p + shift, n))
             shift += n - 1
-        cached = doc.cache["glossary.folded-text"] = FoldedText(folded, odd, len(text))
+        cached = doc.cache["glossary.folded-text"] = FoldedText(folded, odd, len(text), others.isdisjoint(_FOLD_NOT_PLAIN))
     return cached
 
 
@@ -583,13 +594,23 @@ def phrase_words(doc: Any, index: PhraseIndex) -> list[tuple[int, str]]:
     starts. Only the keys of phrases whose first word the document holds are looked for (one
     ``str.find`` each), and the words whose fold starts at an occurrence are the candidates.
     Other words yield nothing and move nothing in ``finditer``, so leaving them out changes
-    nothing, and the costly part, folding every word of the text, is skipped."""
+    nothing, and the costly part, folding every word of the text, is skipped.
+
+    In a text of plain characters (``_learn_fold``) a key can only occur where ``finditer``
+    compares it if every word of the key is the fold of a word of the text: the match starts at
+    a word and ends where ``str.isalnum`` is false, so the key's words are whole words of the
+    folded text, which are the folds of the text's words. A key missing one is not searched."""
     folded = folded_text(doc)
     find = folded.text.find
     by_first = index.by_first
+    key_words = index.key_words
+    forms = _folded_forms(doc)
+    plain = folded.plain
     found: set[int] = set()
-    for first in _folded_forms(doc) & by_first.keys():
+    for first in forms & by_first.keys():
         for key, _length, _payload in by_first[first]:
+            if plain and not forms.issuperset(key_words[key]):
+                continue
             i = find(key)
             while i >= 0:
                 found.add(i)
