@@ -58,10 +58,19 @@ def caps_line(doc: Document, offset: int) -> bool:
     cache: dict[int, bool] = doc.cache.setdefault("terminology.caps-lines", {})
     if i not in cache:
         line = doc.lines[i].text
+        if 10 * sum(map(line.count, _COMMON_LOWER)) >= 3 * len(line) + 10:
+            # Prose. The line's capitals are at most its characters other than these small
+            # letters, and with at least 0.3 of the characters (plus one) small letters they
+            # cannot make 0.7 of its letters: the exact count below would say no.
+            cache[i] = False
+            return False
         # filter/map keep the per-character loop in C (same test as a comprehension)
         letters = "".join(filter(str.isalpha, line))
         cache[i] = len(line.split()) >= 2 and sum(map(str.isupper, letters)) >= 0.7 * len(letters)
     return cache[i]
+
+
+_COMMON_LOWER = "etaoinsrhl"  # the commonest small letters of English and French text
 
 
 # A character of a token (``document.WORD_RE``), and the joiners a token may hold inside.
