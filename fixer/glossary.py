@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -245,6 +246,8 @@ class Glossary:
     near: dict[str, set[str]] = field(default_factory=dict)  # deletion key → name tokens (fold)
     known_words: set[str] = field(default_factory=set)  # every word of every correct form and demonym
     match_cache: dict[Any, Any] = field(default_factory=dict)  # run text → name matches (terminology)
+    similarity: dict[tuple[str, int], Any] = field(default_factory=dict)  # (key, name form) → ratios (terminology)
+    key_forms: dict[str, frozenset[int]] = field(default_factory=dict)  # content key → name forms (forms_of_key)
     canonical_tokens: set[str] = field(default_factory=set)  # words of the canonical names of people and places
 
     @classmethod
@@ -324,14 +327,23 @@ class Glossary:
 
     def candidate_names(self, keys: Iterable[str]) -> set[int]:
         """Indexes of name forms sharing at least two content keys with ``keys``."""
-        hits: dict[int, int] = {}
+        hits: Counter[int] = Counter()
         for k in set(keys):
-            found = set(self.by_key.get(k, ()))
-            if len(k) > 4:
-                found.update(self.by_key.get(k[:4], ()))
-            for i in found:
-                hits[i] = hits.get(i, 0) + 1
+            hits.update(self.forms_of_key(k))  # (counted in C)
         return {i for i, n in hits.items() if n >= 2}
+
+    def forms_of_key(self, key: str) -> frozenset[int]:
+        """The name forms indexed under ``key`` or, for a key of more than 4 letters, under its
+        4-letter prefix; cached per key."""
+        got = self.key_forms.get(key)
+        if got is None:
+            if len(self.key_forms) > 1 << 16:
+                self.key_forms.clear()
+            found = set(self.by_key.get(key, ()))
+            if len(key) > 4:
+                found.update(self.by_key.get(key[:4], ()))
+            got = self.key_forms[key] = frozenset(found)
+        return got
 
 
 def _looks_acronym(text: str) -> bool:
