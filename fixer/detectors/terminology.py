@@ -423,6 +423,9 @@ def best_match(g: Glossary, run: list[Piece], text: str, threshold: float, min_r
         if sum(close) < needed:
             continue  # no window holds enough close keys
         rows = [row for row, _top in similar]
+        # A window must start and end on a capital, and on a matched (so close) key: see the
+        # checks below
+        edge = [c and k for c, k in zip(capital, close, strict=True)]
         # running counts: a window's count of close keys and of keys in the form's keyset
         close_upto = list(accumulate(close, initial=0))
         keyset = form.keyset
@@ -432,12 +435,14 @@ def best_match(g: Glossary, run: list[Piece], text: str, threshold: float, min_r
                 continue
             for s in range(0, len(content) - length + 1):
                 e = s + length
-                if not (capital[s] and capital[e - 1]):
-                    continue  # a name starts and ends with a capital
+                if not (edge[s] and edge[e - 1]):
+                    continue  # a name starts and ends with a capital (and a matched key)
                 if keyset_upto[e] - keyset_upto[s] < 2:
                     continue
-                if close_upto[e] - close_upto[s] < needed:
-                    continue  # (too few close keys to pass the checks below)
+                # at most this many keys can match: too few to pass the checks below?
+                most = min(close_upto[e] - close_upto[s], n)
+                if most < needed or 100.0 * 2 * most / (length + n) < threshold:
+                    continue
                 sel = content[s : s + length]
                 keys = content_keys[s : s + length]
                 m, pos, missing = _align_rows(rows[s : s + length], n, min_ratio)
