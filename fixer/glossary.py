@@ -579,7 +579,8 @@ def folded_text(doc: Any) -> FoldedText:
             n = len(_FOLD_TABLE[ord(text[p])])
             odd.append((p, p + shift, n))
             shift += n - 1
-        cached = doc.cache["glossary.folded-text"] = FoldedText(folded, odd, len(text), others.isdisjoint(_FOLD_NOT_PLAIN))
+        plain = others.isdisjoint(_FOLD_NOT_PLAIN)
+        cached = doc.cache["glossary.folded-text"] = FoldedText(folded, odd, len(text), plain)
     return cached
 
 
