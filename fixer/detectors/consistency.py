@@ -175,6 +175,7 @@ _CAP_LETTERS_RE = regex.compile(r"(?<![\p{L}\p{M}])(?![a-z])[\p{L}\p{M}]+")
 # look-behind at every character; the look-behind then keeps only run starts.
 _CAP_LETTERS_FAST_RE = regex.compile(r"(?V1)[[\p{L}\p{M}]--[a-z]](?<=(?<![\p{L}\p{M}]).)[\p{L}\p{M}]*+")
 _NAME_GAPS = frozenset({" ", "-", "\u00a0"})
+_LETTER_OR_MARK_RE = regex.compile(r"[\p{L}\p{M}]")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -194,6 +195,7 @@ class _Names:
         # Counter keeps first-occurrence order, like the walk below fills ``occ``
         found = Counter(_CAP_LETTERS_FAST_RE.findall(self.text))
         self.count: dict[str, int] = {w: n for w, n in found.items() if _is_name_word(w)}
+        self._near: dict[str, set[str]] = {}  # see neighbours_of
 
     @cached_property
     def _walk(self) -> tuple[dict[str, list[tuple[int, int]]], dict[str, set[str]]]:
@@ -226,6 +228,41 @@ class _Names:
     def neighbours(self) -> dict[str, set[str]]:
         """Folded name words right next to each name word (one space, hyphen or no-break space)."""
         return self._walk[1]
+
+    def neighbours_of(self, w: str) -> set[str]:
+        """``neighbours.get(w, set())``, found around the occurrences of ``w`` alone (cached)."""
+        got = self._near.get(w)
+        if got is None:
+            got = self._near[w] = self._find_neighbours(w) if w in self.count else set()
+        return got
+
+    def _find_neighbours(self, w: str) -> set[str]:
+        """The walk in ``_walk`` pairs two name words when one ends a character before the
+        other starts and that character is a gap (nothing else can sit between the two runs
+        of letters it visits). So the neighbours of ``w`` are the name words that are whole
+        runs of letters on the other side of a gap from a whole-run occurrence of ``w``."""
+        text = self.text
+        n = len(text)
+        is_letter = _LETTER_OR_MARK_RE.match
+        out: set[str] = set()
+        i = text.find(w)
+        while i >= 0:
+            e = i + len(w)
+            if (i == 0 or is_letter(text, i - 1) is None) and (e == n or is_letter(text, e) is None):
+                if i >= 2 and text[i - 1] in _NAME_GAPS:
+                    j = i - 1
+                    while j > 0 and is_letter(text, j - 1) is not None:
+                        j -= 1
+                    if text[j : i - 1] in self.count:
+                        out.add(fold(text[j : i - 1]))
+                if e + 1 < n and text[e] in _NAME_GAPS:
+                    k = e + 1
+                    while k < n and is_letter(text, k) is not None:
+                        k += 1
+                    if text[e + 1 : k] in self.count:
+                        out.add(fold(text[e + 1 : k]))
+            i = text.find(w, i + 1)
+        return out
 
 
 def _zipf(w: str) -> float:
@@ -284,7 +321,7 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
             continue
         for i, a in enumerate(variants):
             for b in variants[i + 1 :]:
-                if not (names.neighbours.get(a, set()) & names.neighbours.get(b, set())):
+                if not (names.neighbours_of(a) & names.neighbours_of(b)):
                     continue
                 pair = winner(a, b)
                 if pair:
@@ -309,7 +346,7 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
             continue  # (Guinean beside Guinea: another correct word, not a misspelling)
         if (ka.startswith(kb) or kb.startswith(ka)) and _zipf(wrong) < float(rule.params.get("common_name_zipf", 3.0)):
             continue  # Ibrahima beside Ibrahim Traoré: another name; Success for Succès: translated
-        shared = names.neighbours.get(a, set()) & names.neighbours.get(b, set())
+        shared = names.neighbours_of(a) & names.neighbours_of(b)
         if shared and _glossary_pair(g, right, shared):
             yield from emit(wrong, right, "elsewhere in this article and in the glossary")
         elif not shared and d == 1 and min(len(ka), len(kb)) >= lone_len and not _is_word(wrong):
