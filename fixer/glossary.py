@@ -16,7 +16,9 @@ still align.
 
 from __future__ import annotations
 
+import bisect
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -244,6 +246,8 @@ class Glossary:
     near: dict[str, set[str]] = field(default_factory=dict)  # deletion key → name tokens (fold)
     known_words: set[str] = field(default_factory=set)  # every word of every correct form and demonym
     match_cache: dict[Any, Any] = field(default_factory=dict)  # run text → name matches (terminology)
+    similarity: dict[tuple[str, int], Any] = field(default_factory=dict)  # (key, name form) → ratios (terminology)
+    key_forms: dict[str, frozenset[int]] = field(default_factory=dict)  # content key → name forms (forms_of_key)
     canonical_tokens: set[str] = field(default_factory=set)  # words of the canonical names of people and places
 
     @classmethod
@@ -323,14 +327,23 @@ class Glossary:
 
     def candidate_names(self, keys: Iterable[str]) -> set[int]:
         """Indexes of name forms sharing at least two content keys with ``keys``."""
-        hits: dict[int, int] = {}
+        hits: Counter[int] = Counter()
         for k in set(keys):
-            found = set(self.by_key.get(k, ()))
-            if len(k) > 4:
-                found.update(self.by_key.get(k[:4], ()))
-            for i in found:
-                hits[i] = hits.get(i, 0) + 1
+            hits.update(self.forms_of_key(k))  # (counted in C)
         return {i for i, n in hits.items() if n >= 2}
+
+    def forms_of_key(self, key: str) -> frozenset[int]:
+        """The name forms indexed under ``key`` or, for a key of more than 4 letters, under its
+        4-letter prefix; cached per key."""
+        got = self.key_forms.get(key)
+        if got is None:
+            if len(self.key_forms) > 1 << 16:
+                self.key_forms.clear()
+            found = set(self.by_key.get(key, ()))
+            if len(key) > 4:
+                found.update(self.by_key.get(key[:4], ()))
+            got = self.key_forms[key] = frozenset(found)
+        return got
 
 
 def _looks_acronym(text: str) -> bool:
@@ -404,11 +417,13 @@ class PhraseIndex:
 
     def __init__(self, phrases: Iterable[tuple[str, Any]]) -> None:
         self.by_first: dict[str, list[tuple[str, int, Any]]] = {}
+        self.key_words: dict[str, tuple[str, ...]] = {}  # folded key → its words (``phrase_words``)
         for phrase, payload in phrases:
             words = _SCAN_RE.findall(phrase)
             if not words:
                 continue
             key = fold(phrase)
+            self.key_words[key] = tuple(_SCAN_RE.findall(key))
             self.by_first.setdefault(fold(words[0]), []).append((key, len(phrase), payload))
         for cands in self.by_first.values():
             cands.sort(key=lambda c: -c[1])  # longest first
@@ -455,6 +470,174 @@ def doc_words(doc: Any) -> list[tuple[int, str]]:
     if words is None:
         words = doc.cache["glossary.scan"] = scan_words(doc.text)
     return words
+
+
+# -- phrase candidates from the folded text -----------------------------------------------------
+
+# ``fold`` works character by character: NFKD decomposes each character on its own, the
+# canonical reordering it does only moves combining characters (all of which fold drops), and
+# the apostrophe mapping and ``casefold`` take no context. So fold(text) is the concatenation of
+# the folds of the text's characters. An ASCII character folds to itself in lower case (` to
+# '); the few distinct other characters of a text are replaced one by one (``folded_text``).
+_FOLD_TABLE: dict[int, str] = {}  # code point → its fold: ASCII, and every other character seen
+_FOLD_NOT_ONE: set[str] = set()  # those whose fold is not exactly one character (… ß ﬁ, marks)
+_FOLD_UNSAFE: set[str] = set()  # those ``folded_text`` cannot replace in turn (see there)
+_FOLD_NOT_PLAIN: set[str] = set()  # those whose fold may move word boundaries (see _learn_fold)
+_NON_ASCII_RE = regex.compile(r"[^\x00-\x7f]")
+_WORD_CHAR_RE = regex.compile(r"[\p{L}\p{M}\p{N}]")
+
+
+def _learn_fold(c: str) -> None:
+    """Put the non-ASCII character ``c`` in the per-character fold tables."""
+    f = _FOLD_TABLE[ord(c)] = fold.__wrapped__(c)
+    if len(f) != 1:
+        _FOLD_NOT_ONE.add(c)
+    # replaced in turn and then lower-cased, c becomes f only if no later replacement touches
+    # f (its non-ASCII characters fold to themselves) and lower case leaves f alone
+    if f.lower() != f or any(not d.isascii() and fold.__wrapped__(d) != d for d in f):
+        _FOLD_UNSAFE.add(c)
+    # plain: a word character (of ``_SCAN_RE``, and for ``str.isalnum``) that folds to word
+    # characters only, or another character that folds to other characters only; never to
+    # nothing. Folding a text of plain characters keeps its words: the words of the folded
+    # text are the folds of the text's words.
+    word = _WORD_CHAR_RE.match(c) is not None
+    if not f or c.isalnum() != word or any((_WORD_CHAR_RE.match(d) is not None) != word for d in f):
+        _FOLD_NOT_PLAIN.add(c)
+
+
+for _i in range(128):
+    _FOLD_TABLE[_i] = fold.__wrapped__(chr(_i))
+
+
+class FoldedText:
+    """``fold`` of a whole text, and where its characters come from. Most characters fold to
+    one character; ``odd`` lists the others, (offset in the text, offset of its fold in the
+    folded text, length of its fold), in text order. Between two of them offsets differ by a
+    constant."""
+
+    __slots__ = ("_at", "_ends", "odd", "plain", "size", "text")
+
+    def __init__(self, text: str, odd: list[tuple[int, int, int]], size: int, plain: bool) -> None:
+        self.text = text
+        self.odd = odd
+        self.size = size  # length of the text that was folded
+        self.plain = plain  # every character of the text is plain (see _learn_fold)
+        self._ends = [f + n for _p, f, n in odd]  # (sorted, as the folds follow each other)
+        self._at: dict[int, list[int]] = {}  # folded offset → the odd characters whose fold starts there
+        for p, f, _n in odd:
+            self._at.setdefault(f, []).append(p)
+
+    def text_offsets(self, i: int) -> list[int]:
+        """The offsets of the characters of the text whose fold starts at ``i`` of the folded
+        text (one, or several where folds are empty; none inside a longer fold)."""
+        odd = self.odd
+        if not odd:
+            return [i]
+        out = list(self._at.get(i, ()))
+        # the last odd character whose fold ends at or before i: a plain character after it
+        # (and before the next odd one) has the offset shift it leaves
+        k = bisect.bisect_right(self._ends, i) - 1
+        low, shift = (0, 0) if k < 0 else (odd[k][0] + 1, odd[k][1] + odd[k][2] - odd[k][0] - 1)
+        high = odd[k + 1][0] if k + 1 < len(odd) else self.size
+        s = i - shift
+        if low <= s < high:
+            out.append(s)
+        return sorted(out)
+
+
+def folded_text(doc: Any) -> FoldedText:
+    """``fold(doc.text)`` with its offsets, once per document, with no Python call per
+    character: "`" replaced by "'", each distinct non-ASCII character replaced by its fold
+    (found in a per-character table), then ``str.lower`` for the ASCII letters. Replacing in
+    turn equals folding each character when no fold holds a character replaced later and
+    lower case changes no fold (``_learn_fold``); otherwise ``str.translate`` with the table."""
+    cached = doc.cache.get("glossary.folded-text")
+    if cached is None:
+        text = doc.text
+        others = set(_NON_ASCII_RE.findall(text))
+        for c in others:
+            if ord(c) not in _FOLD_TABLE:
+                _learn_fold(c)
+        folded = text.replace("`", "'")
+        if others.isdisjoint(_FOLD_UNSAFE):
+            for c in others:
+                f = _FOLD_TABLE[ord(c)]
+                if f != c:
+                    folded = folded.replace(c, f)
+            folded = folded.lower()
+        else:
+            folded = text.translate(_FOLD_TABLE)
+        odd_offsets = []
+        for c in others & _FOLD_NOT_ONE:
+            i = text.find(c)
+            while i >= 0:
+                odd_offsets.append(i)
+                i = text.find(c, i + 1)
+        odd = []
+        shift = 0
+        for p in sorted(odd_offsets):
+            n = len(_FOLD_TABLE[ord(text[p])])
+            odd.append((p, p + shift, n))
+            shift += n - 1
+        plain = others.isdisjoint(_FOLD_NOT_PLAIN)
+        cached = doc.cache["glossary.folded-text"] = FoldedText(folded, odd, len(text), plain)
+    return cached
+
+
+def _folded_forms(doc: Any) -> frozenset[str]:
+    """The folded words ``scan_words`` would find in a document, as a set, once per document.
+    Every run of letters, marks and digits lies inside one token (``Document.word_counts``),
+    and the runs are the tokens split at their joiners (' ’ -): one join, translate and split
+    in C over the distinct tokens, no scan of the text."""
+    cached = doc.cache.get("glossary.folded-forms")
+    if cached is None:
+        joined = "\0".join(doc.word_counts)
+        forms = set(joined.replace("'", "\0").replace("’", "\0").replace("-", "\0").split("\0"))
+        forms.discard("")
+        cached = doc.cache["glossary.folded-forms"] = frozenset(map(fold, forms))
+    return cached
+
+
+def phrase_words(doc: Any, index: PhraseIndex) -> list[tuple[int, str]]:
+    """The entries of ``doc_words(doc)`` at which a phrase of ``index`` may start, for
+    ``index.finditer`` (which then yields exactly what it yields from ``doc_words``).
+
+    ``finditer`` yields a phrase at a word only when the fold of the text from there starts
+    with the phrase's folded key, so the key occurs in the folded text where that word's fold
+    starts. Only the keys of phrases whose first word the document holds are looked for (one
+    ``str.find`` each), and the words whose fold starts at an occurrence are the candidates.
+    Other words yield nothing and move nothing in ``finditer``, so leaving them out changes
+    nothing, and the costly part, folding every word of the text, is skipped.
+
+    In a text of plain characters (``_learn_fold``) a key can only occur where ``finditer``
+    compares it if every word of the key is the fold of a word of the text: the match starts at
+    a word and ends where ``str.isalnum`` is false, so the key's words are whole words of the
+    folded text, which are the folds of the text's words. A key missing one is not searched."""
+    folded = folded_text(doc)
+    find = folded.text.find
+    by_first = index.by_first
+    key_words = index.key_words
+    forms = _folded_forms(doc)
+    plain = folded.plain
+    found: set[int] = set()
+    for first in forms & by_first.keys():
+        for key, _length, _payload in by_first[first]:
+            if plain and not forms.issuperset(key_words[key]):
+                continue
+            i = find(key)
+            while i >= 0:
+                found.add(i)
+                i = find(key, i + 1)
+    text = doc.text
+    starts = sorted({s for i in found for s in folded.text_offsets(i)})
+    out = []
+    for s in starts:
+        if s > 0 and _WORD_CHAR_RE.match(text, s - 1) is not None:
+            continue  # not the start of a word
+        m = _SCAN_RE.match(text, s)
+        if m is not None:
+            out.append((s, fold(m.group())))
+    return out
 
 
 def deletions(word: str) -> set[str]:

@@ -24,11 +24,11 @@ from itertools import compress
 from operator import itemgetter
 
 import regex
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from ..document import ACRONYM_DEF_RE, Document
-from ..glossary import FRENCH_CONNECTORS, Entity, Glossary, doc_glossary, fold, has_context
+from ..glossary import FRENCH_CONNECTORS, Entity, Glossary, Piece, doc_glossary, fold, has_context
 from ..model import Finding, Rule
 from .terminology import caps_line, token_spans
 
@@ -175,6 +175,7 @@ _CAP_LETTERS_RE = regex.compile(r"(?<![\p{L}\p{M}])(?![a-z])[\p{L}\p{M}]+")
 # look-behind at every character; the look-behind then keeps only run starts.
 _CAP_LETTERS_FAST_RE = regex.compile(r"(?V1)[[\p{L}\p{M}]--[a-z]](?<=(?<![\p{L}\p{M}]).)[\p{L}\p{M}]*+")
 _NAME_GAPS = frozenset({" ", "-", "\u00a0"})
+_LETTER_OR_MARK_RE = regex.compile(r"[\p{L}\p{M}]")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -194,6 +195,7 @@ class _Names:
         # Counter keeps first-occurrence order, like the walk below fills ``occ``
         found = Counter(_CAP_LETTERS_FAST_RE.findall(self.text))
         self.count: dict[str, int] = {w: n for w, n in found.items() if _is_name_word(w)}
+        self._near: dict[str, set[str]] = {}  # see neighbours_of
 
     @cached_property
     def _walk(self) -> tuple[dict[str, list[tuple[int, int]]], dict[str, set[str]]]:
@@ -226,6 +228,41 @@ class _Names:
     def neighbours(self) -> dict[str, set[str]]:
         """Folded name words right next to each name word (one space, hyphen or no-break space)."""
         return self._walk[1]
+
+    def neighbours_of(self, w: str) -> set[str]:
+        """``neighbours.get(w, set())``, found around the occurrences of ``w`` alone (cached)."""
+        got = self._near.get(w)
+        if got is None:
+            got = self._near[w] = self._find_neighbours(w) if w in self.count else set()
+        return got
+
+    def _find_neighbours(self, w: str) -> set[str]:
+        """The walk in ``_walk`` pairs two name words when one ends a character before the
+        other starts and that character is a gap (nothing else can sit between the two runs
+        of letters it visits). So the neighbours of ``w`` are the name words that are whole
+        runs of letters on the other side of a gap from a whole-run occurrence of ``w``."""
+        text = self.text
+        n = len(text)
+        is_letter = _LETTER_OR_MARK_RE.match
+        out: set[str] = set()
+        i = text.find(w)
+        while i >= 0:
+            e = i + len(w)
+            if (i == 0 or is_letter(text, i - 1) is None) and (e == n or is_letter(text, e) is None):
+                if i >= 2 and text[i - 1] in _NAME_GAPS:
+                    j = i - 1
+                    while j > 0 and is_letter(text, j - 1) is not None:
+                        j -= 1
+                    if text[j : i - 1] in self.count:
+                        out.add(fold(text[j : i - 1]))
+                if e + 1 < n and text[e] in _NAME_GAPS:
+                    k = e + 1
+                    while k < n and is_letter(text, k) is not None:
+                        k += 1
+                    if text[e + 1 : k] in self.count:
+                        out.add(fold(text[e + 1 : k]))
+            i = text.find(w, i + 1)
+        return out
 
 
 def _zipf(w: str) -> float:
@@ -284,7 +321,7 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
             continue
         for i, a in enumerate(variants):
             for b in variants[i + 1 :]:
-                if not (names.neighbours.get(a, set()) & names.neighbours.get(b, set())):
+                if not (names.neighbours_of(a) & names.neighbours_of(b)):
                     continue
                 pair = winner(a, b)
                 if pair:
@@ -309,7 +346,7 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
             continue  # (Guinean beside Guinea: another correct word, not a misspelling)
         if (ka.startswith(kb) or kb.startswith(ka)) and _zipf(wrong) < float(rule.params.get("common_name_zipf", 3.0)):
             continue  # Ibrahima beside Ibrahim Traoré: another name; Success for Succès: translated
-        shared = names.neighbours.get(a, set()) & names.neighbours.get(b, set())
+        shared = names.neighbours_of(a) & names.neighbours_of(b)
         if shared and _glossary_pair(g, right, shared):
             yield from emit(wrong, right, "elsewhere in this article and in the glossary")
         elif not shared and d == 1 and min(len(ka), len(kb)) >= lone_len and not _is_word(wrong):
@@ -423,7 +460,7 @@ def defined_name(doc: Document, rule: Rule) -> Iterator[Finding]:
     Liberation Front (FLM)``): the article's own definition is the reference, so this works for
     bodies no glossary knows."""
     from ..glossary import split_pieces
-    from .terminology import _align, _continues, name_runs
+    from .terminology import name_runs
 
     g = doc_glossary(doc)
     text = doc.text
@@ -442,28 +479,58 @@ def defined_name(doc: Document, rule: Rule) -> Iterator[Finding]:
         return
     for run in name_runs(doc, g):
         content = [i for i, p in enumerate(run) if p.key]
+        have = {run[i].key for i in content}
         for acr, long, keys in refs:
-            n = len(keys)
-            for s in range(0, len(content) - n + 1):
-                sel = content[s : s + n]
-                if not (run[sel[0]].text[:1].isupper() and run[sel[-1]].text[:1].isupper()):
-                    continue
-                m, pos, _missing = _align([run[i].key for i in sel], keys, min_ratio)
-                if m != n:
-                    continue
-                if _continues(run, sel[0], -1, g.places) or _continues(run, sel[-1], 1, g.places):
-                    continue
-                start, end = run[sel[0]].start, run[sel[-1]].end
-                found = text[start:end]
-                if found == long or g.is_accepted(found) is not None:
-                    continue
-                pieces = run[sel[0] : sel[-1] + 1]
-                reordered = pos != sorted(pos)
-                damaged = reordered or any(p.merged for p in pieces)
-                if not damaged:
-                    continue
-                yield rule.finding(
-                    start, end, long,
-                    message=f"{found!r} is {long!r} ({acr}) as this article defines it.",
-                )
-                break
+            if len(content) >= len(keys) and _may_align(have, keys, min_ratio):
+                yield from _defined_in_run(rule, g, text, run, content, acr, long, keys, min_ratio)
+
+
+def _may_align(have: set[str], keys: tuple[str, ...], min_ratio: float) -> bool:
+    """Whether some window of a run whose content keys are ``have`` can be matched by
+    ``_align`` to every one of ``keys``, as ``defined_name`` requires: each key must be equal
+    to one of the window's keys or, both 4 letters or more, ``min_ratio`` close to one. A
+    cheap test on the run's keys, before any window is aligned."""
+    return all(
+        t in have or (len(t) >= 4 and any(len(k) >= 4 and fuzz.ratio(k, t) >= min_ratio for k in have)) for t in keys
+    )
+
+
+def _defined_in_run(
+    rule: Rule,
+    g: Glossary,
+    text: str,
+    run: list[Piece],
+    content: list[int],
+    acr: str,
+    long: str,
+    keys: tuple[str, ...],
+    min_ratio: float,
+) -> Iterator[Finding]:
+    """``defined_name``'s finding (the first window) for one definition in one run of
+    capitalised words; ``content``: the indexes of the run's pieces with a content key."""
+    from .terminology import _align, _continues
+
+    n = len(keys)
+    for s in range(0, len(content) - n + 1):
+        sel = content[s : s + n]
+        if not (run[sel[0]].text[:1].isupper() and run[sel[-1]].text[:1].isupper()):
+            continue
+        m, pos, _missing = _align([run[i].key for i in sel], keys, min_ratio)
+        if m != n:
+            continue
+        if _continues(run, sel[0], -1, g.places) or _continues(run, sel[-1], 1, g.places):
+            continue
+        start, end = run[sel[0]].start, run[sel[-1]].end
+        found = text[start:end]
+        if found == long or g.is_accepted(found) is not None:
+            continue
+        pieces = run[sel[0] : sel[-1] + 1]
+        reordered = pos != sorted(pos)
+        damaged = reordered or any(p.merged for p in pieces)
+        if not damaged:
+            continue
+        yield rule.finding(
+            start, end, long,
+            message=f"{found!r} is {long!r} ({acr}) as this article defines it.",
+        )
+        break

@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import bisect
 import sys
 from array import array
 from collections.abc import Iterator
@@ -70,12 +69,9 @@ def demonym(doc: Document, rule: Rule) -> Iterator[Finding]:
     g = doc_glossary(doc)
     pairs: list[list[str]] = rule.params.get("pairs", [])  # [wrong demonym, its country, right demonym, right country]
     text = doc.text
-    sent_starts: list[int] | None = None  # only an article naming a wrong demonym needs them
     for wrong, wrong_country, right, right_country in pairs:
         if not mentions(doc, wrong):
             continue
-        if sent_starts is None:
-            sent_starts = [s.start for s in doc.sentences]
         store = doc.cache.get("store")
         ev_right = _evidence(store, g, right_country)
         ev_wrong = tuple(w for w in _evidence(store, g, wrong_country) if w != wrong)
@@ -84,9 +80,7 @@ def demonym(doc: Document, rule: Rule) -> Iterator[Finding]:
         ratio = float(rule.params.get("article_ratio", 3))
         minimum = int(rule.params.get("article_minimum", 3))
         for m in regex.finditer(r"(?<![\p{L}])" + regex.escape(wrong) + r"s?(?![\p{L}])", text):
-            i = bisect.bisect_right(sent_starts, m.start()) - 1
-            s_start = doc.sentences[i].start if i >= 0 else 0
-            s_end = doc.sentences[i].end if i >= 0 else len(text)
+            s_start, s_end = _sentence_span(text, m.start())
             # the bare country name is no local evidence: "Nigerian officials say the border
             # with Niger is open" is about Nigeria; Niamey, Tiani or a group based in Niger is
             local_right = _count(doc, tuple(w for w in ev_right if w != right_country), s_start, s_end)
@@ -113,6 +107,34 @@ def demonym(doc: Document, rule: Rule) -> Iterator[Finding]:
                 m.start(), m.end(), fixed,
                 message=f"{m.group()} refers to {wrong_country}; {why} is about {right_country} ({fixed}).",
             )
+
+
+_SPACE_RE = regex.compile(r"\s")  # white space as ``SENTENCE_END_RE`` sees it
+
+
+def _sentence_span(text: str, p: int) -> tuple[int, int]:
+    """The span of the ``Document.sentences`` entry holding ``p``, a character other than
+    white space, found near ``p`` instead of splitting the whole text.
+
+    Sentences are what lies between the matches of ``SENTENCE_END_RE``, runs of white space
+    only. A search that starts where no such run is cut (at ``p``, or at the start of a run of
+    white space after another character) finds the same next match as the scan over the whole
+    text. Every line break lies in a match, so the last match before ``p`` is the one holding
+    the last line break before it, or one after that: scanning from the start of that break's
+    run of white space up to ``p`` finds it."""
+    from ..document import SENTENCE_END_RE
+
+    newline = text.rfind("\n", 0, p)
+    start = 0
+    if newline >= 0:
+        start = newline
+        while start > 0 and _SPACE_RE.match(text, start - 1) is not None:
+            start -= 1
+    begin = 0
+    for sep in SENTENCE_END_RE.finditer(text, start, p):
+        begin = sep.end()
+    after = SENTENCE_END_RE.search(text, p)
+    return begin, after.start() if after is not None else len(text)
 
 
 def _evidence(store: Any, g: Glossary, country: str) -> tuple[str, ...]:

@@ -17,7 +17,7 @@ knows.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from itertools import compress
+from itertools import accumulate, compress
 from operator import itemgetter
 
 import regex
@@ -33,10 +33,10 @@ from ..glossary import (
     PhraseIndex,
     Piece,
     doc_glossary,
-    doc_words,
     fold,
     has_context,
     mentions,
+    phrase_words,
     split_pieces,
 )
 from ..model import Finding, Rule
@@ -58,10 +58,19 @@ def caps_line(doc: Document, offset: int) -> bool:
     cache: dict[int, bool] = doc.cache.setdefault("terminology.caps-lines", {})
     if i not in cache:
         line = doc.lines[i].text
+        if 10 * sum(map(line.count, _COMMON_LOWER)) >= 3 * len(line) + 10:
+            # Prose. The line's capitals are at most its characters other than these small
+            # letters, and with at least 0.3 of the characters (plus one) small letters they
+            # cannot make 0.7 of its letters: the exact count below would say no.
+            cache[i] = False
+            return False
         # filter/map keep the per-character loop in C (same test as a comprehension)
         letters = "".join(filter(str.isalpha, line))
         cache[i] = len(line.split()) >= 2 and sum(map(str.isupper, letters)) >= 0.7 * len(letters)
     return cache[i]
+
+
+_COMMON_LOWER = "etaoinsrhl"  # the commonest small letters of English and French text
 
 
 # A character of a token (``document.WORD_RE``), and the joiners a token may hold inside.
@@ -331,6 +340,48 @@ def _align(keys: list[str], target: tuple[str, ...], min_ratio: float) -> tuple[
     return sum(1 for p in pos if p >= 0), pos, [j for j, u in enumerate(used) if not u]
 
 
+_EQUAL = 1000.0  # in a similarity row: the two keys are equal (no ratio is this high)
+
+
+def _similarity_row(g: Glossary, key: str, idx: int) -> tuple[tuple[float, ...], float]:
+    """How ``_align`` sees ``key`` against each key of the name form ``g.names[idx]``:
+    ``_EQUAL``, the ratio of two keys of 4 letters or more, or -1.0 (never compared); and the
+    highest of these. Cached per key and form (it depends on nothing else)."""
+    cache = g.similarity
+    got = cache.get((key, idx))
+    if got is None:
+        if len(cache) > 1 << 16:
+            cache.clear()
+        row = tuple(
+            _EQUAL if key == t else (fuzz.ratio(key, t) if len(key) >= 4 and len(t) >= 4 else -1.0)
+            for t in g.names[idx].keys
+        )
+        got = cache[key, idx] = (row, max(row))
+    return got
+
+
+def _align_rows(rows: list[tuple[float, ...]], n: int, min_ratio: float) -> tuple[int, list[int], list[int]]:
+    """``_align`` of the window keys whose ``_similarity_row`` are ``rows`` against a target
+    of ``n`` keys: the same greedy choice, from ratios computed once per run and form."""
+    used = [False] * n
+    pos = [-1] * len(rows)
+    for i, row in enumerate(rows):
+        best, best_j = 0.0, -1
+        for j in range(n):
+            if used[j]:
+                continue
+            r = row[j]
+            if r == _EQUAL:
+                best, best_j = 100.0, j
+                break
+            if r > best:
+                best, best_j = r, j
+        if best_j >= 0 and best >= min_ratio:
+            used[best_j] = True
+            pos[i] = best_j
+    return sum(1 for p in pos if p >= 0), pos, [j for j, u in enumerate(used) if not u]
+
+
 class NameMatch:
     """A window of a text aligned with a glossary name form."""
 
@@ -357,22 +408,44 @@ def best_match(g: Glossary, run: list[Piece], text: str, threshold: float, min_r
     """The best-scoring glossary name form for a window of ``run`` that passes every check
     (coverage, no unexplained English word, score), damaged or not; None if nothing fits."""
     content = [i for i, p in enumerate(run) if p.key]
-    cands = g.candidate_names(run[i].key for i in content)
+    content_keys = [run[i].key for i in content]
+    capital = [run[i].text[:1].isupper() for i in content]
+    cands = g.candidate_names(content_keys)
     best: NameMatch | None = None
     for idx in sorted(cands):  # sorted: ties between forms must not depend on the hash seed
         form = g.names[idx]
         n = len(form.keys)
+        # each content key against each key of the form (what ``_align`` compares); a key is
+        # close when one of those can match it, and every key a window matches is close
+        similar = [_similarity_row(g, k, idx) for k in content_keys]
+        needed = max(2, n - (1 if n >= 4 else 0))  # matches the checks after aligning ask for
+        close = [top >= min_ratio for _row, top in similar]
+        if sum(close) < needed:
+            continue  # no window holds enough close keys
+        rows = [row for row, _top in similar]
+        # A window must start and end on a capital, and on a matched (so close) key: see the
+        # checks below
+        edge = [c and k for c, k in zip(capital, close, strict=True)]
+        # running counts: a window's count of close keys and of keys in the form's keyset
+        close_upto = list(accumulate(close, initial=0))
+        keyset = form.keyset
+        keyset_upto = list(accumulate((k in keyset or k[:4] in keyset for k in content_keys), initial=0))
         for length in (n - 1, n, n + 1):
             if length < 2 or length > len(content):
                 continue
             for s in range(0, len(content) - length + 1):
-                sel = content[s : s + length]
-                if not (run[sel[0]].text[:1].isupper() and run[sel[-1]].text[:1].isupper()):
-                    continue  # a name starts and ends with a capital
-                keys = [run[i].key for i in sel]
-                if sum(1 for k in keys if k in form.keyset or k[:4] in form.keyset) < 2:
+                e = s + length
+                if not (edge[s] and edge[e - 1]):
+                    continue  # a name starts and ends with a capital (and a matched key)
+                if keyset_upto[e] - keyset_upto[s] < 2:
                     continue
-                m, pos, missing = _align(keys, form.keys, min_ratio)
+                # at most this many keys can match: too few to pass the checks below?
+                most = min(close_upto[e] - close_upto[s], n)
+                if most < needed or 100.0 * 2 * most / (length + n) < threshold:
+                    continue
+                sel = content[s : s + length]
+                keys = content_keys[s : s + length]
+                m, pos, missing = _align_rows(rows[s : s + length], n, min_ratio)
                 if m < 2 or len(missing) > (1 if n >= 4 else 0):
                     continue
                 extra = [run[i] for i, p in zip(sel, pos, strict=True) if p < 0]
@@ -591,7 +664,7 @@ def _french_names(doc: Document, rule: Rule, g: Glossary) -> Iterator[Finding]:
     store = doc.cache.get("store")
     index = store.memo("terminology.french-names", lambda: _french_names_index(g)) if store else _french_names_index(g)
     text = doc.text
-    for start, end, ent in index.finditer(text, doc_words(doc)):
+    for start, end, ent in index.finditer(text, phrase_words(doc, index)):
         if not text[start].isupper():
             continue
         yield rule.finding(start, end, ent.name, message=f"French name of {ent.label()} left untranslated.")
@@ -654,7 +727,7 @@ def name_case(doc: Document, rule: Rule) -> Iterator[Finding]:
     store = doc.cache.get("store")
     index, exact = store.memo("terminology.name-case", lambda: _name_case_index(g)) if store else _name_case_index(g)
     text = doc.text
-    for start, end, right in index.finditer(text, doc_words(doc)):
+    for start, end, right in index.finditer(text, phrase_words(doc, index)):
         found = text[start:end]
         if found == right or found.casefold() != right.casefold() or found in exact:
             continue
