@@ -317,27 +317,17 @@ def _runs(pieces: list[Piece], text: str, joined: bool = False) -> Iterator[list
 
 
 def _align(keys: list[str], target: tuple[str, ...], min_ratio: float) -> tuple[int, list[int], list[int]]:
-    """Greedy one-to-one alignment of window keys to target keys.
+    """Greedy one-to-one alignment of window keys to target keys (``_align_rows`` of their
+    similarity rows).
 
     Returns (matched count, target index per window key or -1, unmatched target indexes)."""
-    used = [False] * len(target)
-    pos = [-1] * len(keys)
-    for i, k in enumerate(keys):
-        best, best_j = 0.0, -1
-        for j, t in enumerate(target):
-            if used[j]:
-                continue
-            if k == t:
-                best, best_j = 100.0, j
-                break
-            if len(k) >= 4 and len(t) >= 4:
-                r = fuzz.ratio(k, t)
-                if r > best:
-                    best, best_j = r, j
-        if best_j >= 0 and best >= min_ratio:
-            used[best_j] = True
-            pos[i] = best_j
-    return sum(1 for p in pos if p >= 0), pos, [j for j, u in enumerate(used) if not u]
+    return _align_rows([_row(k, target) for k in keys], len(target), min_ratio)
+
+
+def _row(key: str, target: tuple[str, ...]) -> tuple[float, ...]:
+    """``_EQUAL`` where a target key equals ``key``, the ratio of two keys of 4 letters or more,
+    else -1.0 (never compared): how ``_align_rows`` sees ``key`` against each target key."""
+    return tuple(_EQUAL if key == t else (fuzz.ratio(key, t) if len(key) >= 4 and len(t) >= 4 else -1.0) for t in target)
 
 
 _EQUAL = 1000.0  # in a similarity row: the two keys are equal (no ratio is this high)
@@ -352,10 +342,7 @@ def _similarity_row(g: Glossary, key: str, idx: int) -> tuple[tuple[float, ...],
     if got is None:
         if len(cache) > 1 << 16:
             cache.clear()
-        row = tuple(
-            _EQUAL if key == t else (fuzz.ratio(key, t) if len(key) >= 4 and len(t) >= 4 else -1.0)
-            for t in g.names[idx].keys
-        )
+        row = _row(key, g.names[idx].keys)
         got = cache[key, idx] = (row, max(row))
     return got
 
