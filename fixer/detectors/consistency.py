@@ -170,8 +170,12 @@ def acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
     # authority of a form: defined in the article, or a glossary acronym the context confirms
     authority = {a: (a in defined) + bool(_known(g, doc, a)) for a in counts}
     spelled = _spelled_out(doc)
+    common = doc.cache["store"].word_set("lexicon/english-acronyms.txt")
     for wrong in counts:
         if wrong in defined or wrong in spelled:
+            continue
+        # a well-known acronym of its own (CBS beside the CBC) that the glossary does not know
+        if wrong in common and not g.entity_for_acronym(wrong):
             continue
         best: tuple[int, int, str, str] | None = None
         for right in counts:
