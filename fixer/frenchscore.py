@@ -1032,11 +1032,23 @@ def talked_about(text: str, start: int, end: int) -> bool:
 GLOSS_AFTER_RE = regex.compile(r"[’'”»\"]?\s*\(([^()\n]{2,80})\)")
 
 
+# the English after a dash: ``“… c’est pareil — it’s the same.”``, ``une grève — a strike —``:
+# a short clause that closes the quotation or the dashed aside. (A dash clause that merely
+# ends a sentence is not enough: that is as often the machine's own English going on.)
+DASH_GLOSS_RE = regex.compile(r"[’'”»\"]?\s*[—–]\s*([^—–()\n.!?;:\"“”«»]{2,60}?)(?=[.!?,]?[\"”»]|\s*[—–])")
+DASH_GLOSS_MAX_WORDS = 6
+
+
 def glossed_after(model: FrenchModel, text: str, end: int) -> bool:
     """A French term followed by its English in parentheses: ``the bouclier tarifaire
-    (tariff shield)``. The writer kept the French on purpose and explained it."""
+    (tariff shield)``, or after a dash: ``c’est pareil — it’s the same.`` The writer kept the
+    French on purpose and explained it."""
     m = GLOSS_AFTER_RE.match(text, end)
-    return m is not None and looks_english(model, m.group(1))
+    if m is not None and looks_english(model, m.group(1)):
+        return True
+    m = DASH_GLOSS_RE.match(text, end)
+    return (m is not None and len(m.group(1).split()) <= DASH_GLOSS_MAX_WORDS
+            and looks_english(model, m.group(1)))
 
 
 def looks_english(model: FrenchModel, text: str) -> bool:

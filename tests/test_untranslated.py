@@ -244,3 +244,14 @@ def test_a_user_phrase_file_extends_the_table_and_a_broken_one_is_named(tmp_path
     good.write_text('[[phrase]]\nfr = "au {name}"\n', encoding="utf-8")
     with pytest.raises(DataError, match=r"mine\.toml: \[\[phrase\]\] #1"):
         Fixer(Config(select=(SPAN,), rule_dirs=(tmp_path,))).check("x [au Mali] y")
+
+
+@pytest.mark.parametrize("text", [
+    "The minister spoke of la guerre contre le terrorisme — the army has lost many men.\n",
+    "The minister spoke of la guerre contre le terrorisme — and the army lost men.\n",
+    "The rate of unemployment chez les jeunes has risen to 20% in the region.\n",
+])
+def test_dash_gloss_and_chez_do_not_hide_untranslated_french(text: str) -> None:
+    """A dash clause that only ends the sentence is no gloss (the gloss must close a quotation
+    or a dashed aside), and ``chez`` as a name connector still marks French before French."""
+    assert spans("Title\n\n" + text)

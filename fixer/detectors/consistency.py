@@ -82,6 +82,43 @@ def _defined(doc: Document) -> dict[str, str]:
     return found
 
 
+# words an English or French long name may hold that give its acronym no letter
+_SPELLED_SKIP = frozenset({"of", "the", "for", "and", "in", "on", "to", "de", "du", "des", "la", "le", "et", "&"})
+_WORDS_BEFORE_RE = regex.compile(r"[\p{L}\-’'&]+")
+
+
+def _spelled_out(doc: Document) -> set[str]:
+    """Acronyms the article spells out in lower case: ``a public interest litigation (PIL)``,
+    ``the consumer price index (CPI)``. ``ACRONYM_DEF_RE`` wants a capitalised long name, but
+    words right before "(ACR)" whose initials are its letters, in order, define it just as
+    well: such an acronym is the article's own, not a shuffled copy of another."""
+    key = "consistency.spelled-out"
+    found = doc.cache.get(key)
+    if found is None:
+        found = set()
+        text = doc.text
+        for paren in _ACRONYM_PAREN_RE.finditer(text):
+            acr = paren.group()[1:-1]
+            letters = [c.lower() for c in acr if c.isalpha()]
+            if len(letters) < 2 or len(letters) != len([c for c in acr if not c.isdigit()]):
+                continue
+            words = _WORDS_BEFORE_RE.findall(text, max(0, paren.start() - 160), paren.start())
+            i = len(letters) - 1
+            for w in reversed(words):
+                if i < 0:
+                    break
+                lw = w.lower()
+                if lw in _SPELLED_SKIP:
+                    continue
+                if lw[0] != letters[i]:
+                    break
+                i -= 1
+            if i < 0:
+                found.add(acr)
+        doc.cache[key] = found
+    return found
+
+
 def _known(g: Glossary, doc: Document, acr: str) -> list[Entity]:
     """Glossary entities with this English acronym that the article's context confirms."""
     return [e for e in g.entity_for_acronym(acr) if has_context(doc, e, acronym=False)]
@@ -132,8 +169,13 @@ def acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
     defined = set(_defined(doc))
     # authority of a form: defined in the article, or a glossary acronym the context confirms
     authority = {a: (a in defined) + bool(_known(g, doc, a)) for a in counts}
+    spelled = _spelled_out(doc)
+    common = doc.cache["store"].word_set("lexicon/english-acronyms.txt")
     for wrong in counts:
-        if wrong in defined:
+        if wrong in defined or wrong in spelled:
+            continue
+        # a well-known acronym of its own (CBS beside the CBC) that the glossary does not know
+        if wrong in common and not g.entity_for_acronym(wrong):
             continue
         best: tuple[int, int, str, str] | None = None
         for right in counts:

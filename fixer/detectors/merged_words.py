@@ -993,6 +993,8 @@ def name_join(doc: Document, rule: Rule) -> Iterator[Finding]:
         if cut is None:
             continue
         name, tail = token[:cut], token[cut:]
+        if tail in suffixes and tail not in _MAY_END_CLAUSE and CLAUSE_STOP_RE.match(text, end):
+            continue  # ``Fanmi Lavalas,``: "Laval as," would leave a preposition with nothing to govern
         yield rule.finding(
             start,
             end,
@@ -1000,6 +1002,12 @@ def name_join(doc: Document, rule: Rule) -> Iterator[Finding]:
             message=f"The name '{name}' is glued to '{tail}': '{token}' should read '{name} {tail}'.",
             title=f"{name} {tail}",
         )
+
+
+# glued words that may end a clause (``… as Mali is.``); the others (in, of, the, as, and…)
+# need a word after them, so a split leaving one right before a comma or a stop is no repair
+_MAY_END_CLAUSE = frozenset({"is", "was", "had", "have", "are", "were", "will"})
+CLAUSE_STOP_RE = regex.compile(r"[,.;:!?)\]]")
 
 
 def split_name(
