@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import sys
 from array import array
-from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -56,18 +55,26 @@ def _wordfreq_file(lang: str) -> Path | None:
     return None
 
 
-def _build_sorted(lang: str) -> tuple[list[str], bytes]:
-    """Every word of the list, sorted, and its centibel bucket (two bytes, little-endian)."""
+def _build_sorted(lang: str) -> tuple[bytes, bytes, bytes]:
+    """Every word of the list in sorted order as one UTF-8 blob (words joined by line breaks),
+    the byte offset where each word starts (plus one past the end), and each word's centibel
+    bucket; the arrays as little-endian bytes. UTF-8 keeps code-point order, so the blob is
+    sorted for a byte-wise bisection too."""
     best: dict[str, int] = {}
     buckets = _buckets(lang)
     for i in range(len(buckets) - 1, -1, -1):  # frequent buckets last, so they win
         if buckets[i]:
             best.update(dict.fromkeys(buckets[i], i))
-    words = sorted(best)
+    words = sorted(w for w in best if "\n" not in w)
+    encoded = [w.encode("utf-8", "surrogatepass") for w in words]
+    offsets = array("I", [0])
+    for e in encoded:
+        offsets.append(offsets[-1] + len(e) + 1)
     codes = array("H", [best[w] for w in words])
     if sys.byteorder != "little":
         codes.byteswap()
-    return words, codes.tobytes()
+        offsets.byteswap()
+    return b"\n".join(encoded) + b"\n", offsets.tobytes(), codes.tobytes()
 
 
 # Zipf value of each bucket code (code i is Zipf 9 - i/100), computed once; wordfreq's lists
@@ -76,31 +83,54 @@ _ZIPF = [round(9 - i / 100, 2) for i in range(2048)]
 
 
 class _Lexicon:
-    """One language's list as sorted words + bucket codes, looked up by bisection at first.
+    """One language's list as a sorted UTF-8 blob, word offsets and bucket codes, looked up by
+    bisection at first.
 
-    Why not a dict from the start: building a 320,000-entry dict costs ~0.05 s a language,
-    while the sorted list comes back from the disk cache (``fixer.diskcache``) in ~0.02 s, and
-    one article asks about a few hundred words. A bisection costs ~2 µs, though, against
-    ~0.1 µs for a dict, so once a run has asked about ``SWITCH_AFTER`` new spellings (a batch,
-    not one article) the dict is built and used from then on. Lookups are memoised per
+    Why not a dict or a list of words from the start: building a 320,000-entry dict costs
+    ~0.05 s a language and unmarshalling 320,000 strings ~0.02 s, while the blob and its two
+    arrays come back from the disk cache (``fixer.diskcache``) in about a millisecond, and one
+    article asks about a few hundred words. A bisection in the blob costs a few µs, though,
+    against ~0.1 µs for a dict, so once a run has asked about ``SWITCH_AFTER`` new spellings (a
+    batch, not one article) the dict is built and used from then on. Lookups are memoised per
     spelling either way, so a hot loop pays the search once per word."""
 
-    __slots__ = ("codes", "key", "memo", "misses", "table", "words")
+    __slots__ = ("blob", "codes", "key", "memo", "misses", "offsets", "table")
 
     MEMO_MAX = 400_000  # distinct spellings remembered; cleared beyond, so memory stays flat
     SWITCH_AFTER = 5_000
 
-    def __init__(self, words: list[str], codes: bytes, key: str = "") -> None:
+    def __init__(self, blob: bytes, offsets: bytes, codes: bytes, key: str = "") -> None:
         self.key = key  # what the list was built from (see ``_lexicon``); "" when not cached
-        self.words = words
-        arr = array("H")
-        arr.frombytes(codes)
+        self.blob = blob
+        self.offsets = array("I")
+        self.offsets.frombytes(offsets)
+        self.codes = array("H")
+        self.codes.frombytes(codes)
         if sys.byteorder != "little":
-            arr.byteswap()
-        self.codes = arr
+            self.offsets.byteswap()
+            self.codes.byteswap()
         self.memo: dict[str, float] = {}
         self.misses = 0
         self.table: dict[str, float] | None = None
+
+    @property
+    def words(self) -> list[str]:
+        """The sorted words (decoded on demand: for indexes and the dict, not for lookups)."""
+        return self.blob[:-1].decode("utf-8", "surrogatepass").split("\n") if self.codes else []
+
+    def _search(self, low: str) -> float:
+        key = low.encode("utf-8", "surrogatepass")
+        blob, off = self.blob, self.offsets
+        lo, hi = 0, len(self.codes)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if blob[off[mid] : off[mid + 1] - 1] < key:
+                lo = mid + 1
+            else:
+                hi = mid
+        if lo < len(self.codes) and blob[off[lo] : off[lo + 1] - 1] == key:
+            return _ZIPF[self.codes[lo]]
+        return 0.0
 
     def lookup(self, word: str) -> float:
         z = self.memo.get(word)
@@ -109,8 +139,7 @@ class _Lexicon:
             if self.table is not None:
                 z = self.table.get(low, 0.0)
             else:
-                i = bisect_left(self.words, low)
-                z = _ZIPF[self.codes[i]] if i < len(self.words) and self.words[i] == low else 0.0
+                z = self._search(low)
                 self.misses += 1
                 if self.misses >= self.SWITCH_AFTER:
                     self.table = dict(zip(self.words, map(_ZIPF.__getitem__, self.codes), strict=True))
@@ -134,9 +163,9 @@ def _lexicon(lang: str) -> _Lexicon:
     if source is None:
         return _Lexicon(*_build_sorted(lang))
     st = source.stat()
-    key = digest("wordfreq", lang, str(source), str(st.st_size), str(st.st_mtime_ns))
-    words, codes = cached(f"wordfreq-{lang}", key, lambda: _build_sorted(lang))
-    return _Lexicon(words, codes, key)
+    key = digest("wordfreq", "sorted-blob-2", lang, str(source), str(st.st_size), str(st.st_mtime_ns))
+    blob, offsets, codes = cached(f"wordfreq-{lang}", key, lambda: _build_sorted(lang))
+    return _Lexicon(blob, offsets, codes, key)
 
 
 def derived(langs: str | tuple[str, ...], name: str, build: Callable[[], T], params: str = "") -> T:
