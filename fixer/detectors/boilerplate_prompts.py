@@ -16,6 +16,7 @@ from .boilerplate_common import (
     _memo,
     classifier,
     is_sentence,
+    lexicon_re,
     line_key,
     may_open,
     nonblank,
@@ -27,12 +28,7 @@ from .boilerplate_common import (
 
 
 def _label_re(doc: Document) -> regex.Pattern[str]:
-    def build() -> regex.Pattern[str]:
-        items = sorted(phrases(doc).get("label", []), key=len, reverse=True)
-        alt = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in items) or "(?!)"
-        return regex.compile(rf"^\s*(?:{alt})\s*:\s*(?P<items>\S.*)$", regex.IGNORECASE)
-
-    return _memo(doc, f"boilerplate:labels:{PHRASES}", build)
+    return lexicon_re(doc, "label", r"^\s*(?:{alt})\s*:\s*(?P<items>\S.*)$")
 
 
 _POST_FOOTER_RE = regex.compile(
@@ -61,12 +57,7 @@ _POST_FOOTER_OPENING = opening_chars("TYI", regex.IGNORECASE)
 
 
 def _lead_re(doc: Document) -> regex.Pattern[str]:
-    def build() -> regex.Pattern[str]:
-        items = sorted(phrases(doc).get("lead", []), key=len, reverse=True)
-        alt = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in items) or "(?!)"
-        return regex.compile(rf"^\s*(?:{alt})\b", regex.IGNORECASE)
-
-    return _memo(doc, f"boilerplate:leads:{PHRASES}", build)
+    return lexicon_re(doc, "lead", r"^\s*(?:{alt})\b")
 
 
 # A prompt quoted by a sentence goes on with a clause of saying: `Click here to verify your
@@ -155,13 +146,10 @@ def classify_page_prompt(doc: Document) -> list[Verdict]:
 
 
 def _related_re(doc: Document) -> regex.Pattern[str]:
-    def build() -> regex.Pattern[str]:
-        items = sorted(phrases(doc).get("related", []), key=len, reverse=True)
-        alt = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in items) or "(?!)"
-        return regex.compile(rf"^\s*(?:>>|»|›)?\s*(?P<lead>{alt})(?P<sep>\s*(?:[:>»›|\-–—…]|\.{{2,}})+\s*|\s*|(?=\p{{Lu}}|\d))(?P<rest>.*)$",
-                             regex.IGNORECASE)
-
-    return _memo(doc, f"boilerplate:related:{PHRASES}", build)
+    return lexicon_re(
+        doc, "related",
+        r"^\s*(?:>>|»|›)?\s*(?P<lead>{alt})(?P<sep>\s*(?:[:>»›|\-–—…]|\.{2,})+\s*|\s*|(?=\p{Lu}|\d))(?P<rest>.*)$",
+    )
 
 
 _ARROW_LINK_RE = regex.compile(r"^\s*(?:>>|»»|→|►|▶)\s*\S")
