@@ -181,11 +181,6 @@ def derived(langs: str | tuple[str, ...], name: str, build: Callable[[], T], par
     return cached(f"{name}-{'+'.join(langs)}", digest(*keys, name, params), build)
 
 
-def _table(lang: str) -> dict[str, float]:
-    """The whole list as a dict (slow to build: for tools and tests, not for detectors)."""
-    return dict(_lexicon(lang).items(-1.0))
-
-
 def common_words(lang: str, floor: float) -> Iterator[tuple[str, float]]:
     """(word, Zipf) of every word at least ``floor`` frequent, for indexes built once per run."""
     return _lexicon(lang).items(floor)
@@ -202,7 +197,3 @@ def zipf_en(word: str) -> float:
 
 def zipf_fr(word: str) -> float:
     return _lexicon("fr").lookup(word)
-
-
-def is_english_word(word: str, floor: float = 2.5) -> bool:
-    return zipf(word, "en") >= floor
