@@ -104,7 +104,7 @@ class Guard:
             if rid in self.disabled:
                 continue
             try:
-                found.extend(list(run_rule(c, doc)))
+                found.extend(run_rule(c, doc))
             except PatternTimeout as exc:
                 self.disabled.add(rid)
                 self.problems.append(Problem(f"{name}: {exc}; rule disabled for the rest of the run", "rule", rid))
