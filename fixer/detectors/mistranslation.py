@@ -65,12 +65,21 @@ def _whole_word_re(word: str) -> regex.Pattern[str]:
 _PLAIN_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 
 
+def _mentions(doc: Document, phrase: str) -> bool:
+    """``mentions``, answered by one ``str`` search when the text does not hold the phrase:
+    ``mentions`` finds a capitalised phrase as written (a word or a phrase of the text), so
+    its absence from the text says no without the document's word counts."""
+    if phrase[:1].isupper() and phrase not in doc.text:
+        return False
+    return mentions(doc, phrase)
+
+
 def demonym(doc: Document, rule: Rule) -> Iterator[Finding]:
     g = doc_glossary(doc)
     pairs: list[list[str]] = rule.params.get("pairs", [])  # [wrong demonym, its country, right demonym, right country]
     text = doc.text
     for wrong, wrong_country, right, right_country in pairs:
-        if not mentions(doc, wrong):
+        if not _mentions(doc, wrong):
             continue
         store = doc.cache.get("store")
         ev_right = _evidence(store, g, right_country)
