@@ -611,22 +611,46 @@ def defined_name(doc: Document, rule: Rule) -> Iterator[Finding]:
         refs.append((acr, long, keys))
     if not refs:
         return
-    for run in name_runs(doc, g):
+    # the runs long enough to hold a window of a definition's keys, with their content keys
+    shortest = min(len(keys) for _, _, keys in refs)
+    runs = name_runs(doc, g)
+    views = []
+    # (compress and map: the many short runs cost no Python step each)
+    for run in compress(runs, map(shortest.__le__, map(len, runs))):
         content = [i for i, p in enumerate(run) if p.key]
-        have = {run[i].key for i in content}
-        for acr, long, keys in refs:
-            if len(content) >= len(keys) and _may_align(have, keys, min_ratio):
-                yield from _defined_in_run(rule, g, text, run, content, acr, long, keys, min_ratio)
+        if len(content) >= shortest:
+            views.append((run, content, {run[i].key for i in content}))
+    if not views:
+        return
+    near = _near_keys(set().union(*[have for _, _, have in views]), refs, min_ratio)
+    for run, content, have in views:
+        for (acr, long, keys), (by_key, acc) in zip(refs, near, strict=True):
+            # each key equal or close to one of the run's, or no window of it can align whole
+            if len(content) >= len(keys) and all(not have.isdisjoint(by_key[t]) for t in keys):
+                yield from _defined_in_run(rule, g, text, run, content, acr, long, keys, min_ratio, acc)
 
 
-def _may_align(have: set[str], keys: tuple[str, ...], min_ratio: float) -> bool:
-    """Whether some window of a run whose content keys are ``have`` can be matched by
-    ``_align`` to every one of ``keys``, as ``defined_name`` requires: each key must be equal
-    to one of the window's keys or, both 4 letters or more, ``min_ratio`` close to one. A
-    cheap test on the run's keys, before any window is aligned."""
-    return all(
-        t in have or (len(t) >= 4 and any(len(k) >= 4 and fuzz.ratio(k, t) >= min_ratio for k in have)) for t in keys
-    )
+def _near_keys(
+    have: set[str], refs: list[tuple[str, str, tuple[str, ...]]], min_ratio: float
+) -> list[tuple[dict[str, set[str]], set[str] | None]]:
+    """For each definition, the keys of ``have`` (every content key of the article's runs)
+    that ``_align`` may match to each of its keys: the key itself, and, both 4 letters or more,
+    the keys ``min_ratio`` close to it (``_may_align``'s test, found by one rapidfuzz call per
+    key over all the keys instead of per run); and the union of these (None when ``min_ratio``
+    is not positive: then ``_align`` may match other keys too). Each key of a definition must
+    find one of these in a run for a window of it to align whole."""
+    longer = [k for k in have if len(k) >= 4]
+    out = []
+    for _, _, keys in refs:
+        by_key: dict[str, set[str]] = {}
+        for t in keys:
+            if t not in by_key:
+                got = {t} & have
+                if len(t) >= 4:
+                    got.update(k for k, _, _ in process.extract(t, longer, scorer=fuzz.ratio, score_cutoff=min_ratio, limit=None))
+                by_key[t] = got
+        out.append((by_key, set().union(*by_key.values()) if min_ratio > 0 else None))
+    return out
 
 
 def _defined_in_run(
@@ -639,9 +663,15 @@ def _defined_in_run(
     long: str,
     keys: tuple[str, ...],
     min_ratio: float,
+    acc: set[str] | None = None,
 ) -> Iterator[Finding]:
     """``defined_name``'s finding (the first window) for one definition in one run of
-    capitalised words; ``content``: the indexes of the run's pieces with a content key."""
+    capitalised words; ``content``: the indexes of the run's pieces with a content key;
+    ``acc``: the keys ``_align`` can match to one of ``keys`` (``_near_keys``), if known.
+
+    Every test of a window is a filter without side effects, so the cheap ones come first:
+    a window with a key ``_align`` cannot match, or that is the definition as written, is
+    passed over before any alignment."""
     from .terminology import _align, _continues
 
     n = len(keys)
@@ -649,14 +679,19 @@ def _defined_in_run(
         sel = content[s : s + n]
         if not (run[sel[0]].text[:1].isupper() and run[sel[-1]].text[:1].isupper()):
             continue
-        m, pos, _missing = _align([run[i].key for i in sel], keys, min_ratio)
+        window = [run[i].key for i in sel]
+        if acc is not None and not acc.issuperset(window):
+            continue  # (a key no target is close to is left unmatched)
+        start, end = run[sel[0]].start, run[sel[-1]].end
+        found = text[start:end]
+        if found == long:
+            continue
+        m, pos, _missing = _align(window, keys, min_ratio)
         if m != n:
             continue
         if _continues(run, sel[0], -1, g.places) or _continues(run, sel[-1], 1, g.places):
             continue
-        start, end = run[sel[0]].start, run[sel[-1]].end
-        found = text[start:end]
-        if found == long or g.is_accepted(found) is not None:
+        if g.is_accepted(found) is not None:
             continue
         pieces = run[sel[0] : sel[-1] + 1]
         reordered = pos != sorted(pos)
