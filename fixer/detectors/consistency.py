@@ -514,8 +514,9 @@ def _near_people_forms(doc: Document, g: Glossary, forms: list[str]) -> list[str
         hits.clear()
     new = set(forms).difference(near_people)
     if new:
+        surnames = _surnames_by_length(doc, g)
         for w in new:
-            near = near_people[w] = _near_people(g, w)
+            near = near_people[w] = _near_people(g, w) if _may_be_near_surname(surnames, w) else []
             if near:
                 hits.add(w)
     if hits.isdisjoint(forms):
@@ -528,6 +529,34 @@ def _near_people_cache(doc: Document) -> tuple[dict[str, list[tuple[str, list[En
     all documents of a data store (it depends on the word and the glossary only)."""
     store = doc.cache["store"]  # set by doc_glossary
     return store.memo("consistency.near-people-hits", lambda: ({}, set()))
+
+
+def _surnames_by_length(doc: Document, g: Glossary) -> dict[int, list[tuple[str, str]]]:
+    """The glossary name words ``_near_people`` can return (the last word of a form of a
+    person's name), with their folds, by length: once per data store."""
+
+    def build() -> dict[int, list[tuple[str, str]]]:
+        out: dict[int, list[tuple[str, str]]] = {}
+        for gw, ents in g.name_tokens.items():
+            if any(e.kind == "person" and any(f.split()[-1] == gw for f in (e.name, *e.variants)) for e in ents):
+                out.setdefault(len(gw), []).append((gw, fold(gw)))
+        return out
+
+    return doc.cache["store"].memo("consistency.surnames-by-length", build)
+
+
+def _may_be_near_surname(surnames: dict[int, list[tuple[str, str]]], w: str) -> bool:
+    """Whether ``_near_people(g, w)`` can be non-empty: it keeps only surnames of the length
+    of ``w`` (``_surnames_by_length``) that ``_near_glossary`` finds, with the first letter
+    changed or, ``w`` of 6 letters or more, one edit from it. A few comparisons instead of the
+    symmetric-delete lookup, for the many words seen for the first time that are near none."""
+    fw = fold(w)
+    for gw, fgw in surnames.get(len(w), ()):
+        if gw == w:
+            continue
+        if gw[1:] == w[1:] or (len(w) >= 6 and Levenshtein.distance(fgw, fw, score_cutoff=1) == 1):
+            return True
+    return False
 
 
 def _near_people(g: Glossary, w: str) -> list[tuple[str, list[Entity]]]:
