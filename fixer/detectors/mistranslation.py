@@ -178,8 +178,7 @@ def _phrases(store: Any, name: str) -> list[_Phrase]:
             suggest = t.get("suggest")
             note = str(t.get("note", ""))
             run = _required_run(source, pat)
-            alts = _alternatives(source, pat) if run is not None or "(" in source else ()
-            out.append((pat, None if suggest is None else str(suggest), note, run, alts))
+            out.append((pat, None if suggest is None else str(suggest), note, run, _alternatives(source, pat)))
         return out
 
     return store.memo(f"false-friends.gated:{name}", build)
