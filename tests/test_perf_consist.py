@@ -60,3 +60,17 @@ def test_strangers_are_found_by_str_searches() -> None:
     pattern = regex.compile("[" + "".join(map(regex.escape, mistranslation._case_strangers())) + "]")
     for text in ["plain text", "ſince", "İstanbul", "Kelvin \u212a", ""]:
         assert mistranslation._has_stranger(text) == (pattern.search(text) is not None)
+
+
+def test_every_upper_case_letter_or_mark_is_lu_for_regex() -> None:
+    """``_CAP_LETTERS_FAST_RE`` starts a name word at ``\\p{Lu}``: sound only while every letter
+    or mark ``str.isupper`` calls upper case is ``\\p{Lu}`` in regex's Unicode tables (checked
+    on the running interpreter, as regex's tables are at least Python's)."""
+    import sys
+
+    letters = regex.compile(r"[\p{L}\p{M}]")
+    upper = regex.compile(r"\p{Lu}")
+    chars = "".join(map(chr, [*range(0xD800), *range(0xE000, sys.maxunicode + 1)]))
+    for c in set(letters.findall(chars)):
+        if c.isupper():
+            assert upper.match(c), hex(ord(c))
