@@ -161,38 +161,42 @@ def _plural(doc: Document, a: str) -> str:
     return ""
 
 
-def _may_differ(acronyms: Iterable[str], doc: Document) -> bool:
-    """Whether ``acronym`` can report anything about these acronyms: two of them one
-    permutation or one letter apart, or a plural in capital S beside one in small s. Neither
-    needs the article's lines, definitions or glossary, so an article without either skips
-    them. (Only acronyms of one length can be one permutation or letter apart.)"""
+def _involved(acronyms: Iterable[str], doc: Document) -> set[str]:
+    """The acronyms ``acronym`` can say anything about: those one permutation or one letter
+    from another of them, and plurals in capital S beside one in small s. None of this needs
+    the article's lines, definitions or glossary, so an article without any skips them, and
+    the others are never counted: an acronym that differs from no other acronym of the article
+    is neither reported nor the right form of one. (Only acronyms of one length can be one
+    permutation or letter apart.)"""
+    out: set[str] = set()
     by_len: dict[int, list[str]] = {}
     for a in acronyms:
         if _plural(doc, a):
-            return True
+            out.add(a)
         by_len.setdefault(len(a), []).append(a)
     for forms in by_len.values():
         for i, a in enumerate(forms):
             for b in forms[i + 1 :]:
                 if _one_apart(a, b):
-                    return True
-    return False
+                    out.add(a)
+                    out.add(b)
+    return out
 
 
 def acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
     counts: Counter[str] = Counter()
     where: dict[str, list[tuple[int, int]]] = {}
     # whether a token is an acronym depends on its spelling only
-    acronyms = _acronym_words(doc.text)
+    acronyms = _involved(_acronym_words(doc.text), doc)
     # (the forms counted below are some of these: if no two of these can differ, none can)
-    if not acronyms or not _may_differ(acronyms, doc):
+    if not acronyms:
         return
     g = doc_glossary(doc)
     for start, end, word in token_spans(doc.text, acronyms):
         if not caps_line(doc, start):
             counts[word] += 1
             where.setdefault(word, []).append((start, end))
-    if not _may_differ(counts, doc):
+    if not _involved(counts, doc):
         return
     defined = set(_defined(doc))
     # authority of a form: defined in the article, or a glossary acronym the context confirms
