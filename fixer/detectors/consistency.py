@@ -668,8 +668,8 @@ def _near_keys(
 ) -> list[tuple[dict[str, set[str]], set[str] | None]]:
     """For each definition, the keys of ``have`` (every content key of the article's runs)
     that ``_align`` may match to each of its keys: the key itself, and, both 4 letters or more,
-    the keys ``min_ratio`` close to it (``_may_align``'s test, found by one rapidfuzz call per
-    key over all the keys instead of per run); and the union of these (None when ``min_ratio``
+    the keys ``min_ratio`` close to it (found by one rapidfuzz call per key over all the keys,
+    instead of comparing every key of every run); and the union of these (None when ``min_ratio``
     is not positive: then ``_align`` may match other keys too). Each key of a definition must
     find one of these in a run for a window of it to align whole."""
     longer = [k for k in have if len(k) >= 4]
