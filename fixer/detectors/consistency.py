@@ -18,10 +18,10 @@ accents restored where the glossary and the majority agree.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from functools import cached_property, lru_cache
-from itertools import compress
-from operator import itemgetter
+from itertools import compress, filterfalse
+from operator import not_
 
 import regex
 from rapidfuzz import fuzz, process
@@ -124,47 +124,79 @@ def _known(g: Glossary, doc: Document, acr: str) -> list[Entity]:
     return [e for e in g.entity_for_acronym(acr) if has_context(doc, e, acronym=False)]
 
 
-_FIRST_TWO = itemgetter(slice(None, 2))
+# A whole token (as ``Document.tokens`` splits the text: ``WORD_RE``) made of capitals and
+# digits in segments joined by hyphens, each segment starting with a capital: the shape
+# ``_ACRONYM_RE`` requires, at least two characters long. The pattern starts with its first
+# two characters so the regex engine skips to two capitals in a row; the look-behinds then
+# keep only token starts (no token character before, nor a joiner after one), and the
+# look-ahead only token ends.
+_ACRONYM_TOKEN_RE = regex.compile(
+    r"\p{Lu}[\p{Lu}\p{N}](?<![\p{L}\p{M}\p{N}]..)(?<![\p{L}\p{M}\p{N}]['’\-]..)"
+    r"[\p{Lu}\p{N}]*+(?:-\p{Lu}[\p{Lu}\p{N}]*+)*+(?![\p{L}\p{M}\p{N}]|['’\-][\p{L}\p{M}\p{N}])"
+)
 
 
-def _acronym_words(words: Iterable[str]) -> set[str]:
-    """The words of a document that are acronyms. ``_is_acronym`` needs its first two
-    characters in upper case, so ``str.isupper`` of them (mapped in C over every word) keeps
-    every acronym and leaves few words for the exact test."""
-    words = list(words)
-    two_caps = map(str.isupper, map(_FIRST_TWO, words))
-    return {w for w in compress(words, two_caps) if _is_acronym(w)}
+def _acronym_words(text: str) -> set[str]:
+    """The words of a document that are acronyms: the tokens of the shape ``_is_acronym``
+    wants, found by one regex search over the text instead of a test of every word of
+    ``Document.word_counts``, then the exact test on each distinct one."""
+    return {w for w in set(_ACRONYM_TOKEN_RE.findall(text)) if _is_acronym(w)}
 
 
-def _may_differ(acronyms: Iterable[str], words: dict[str, int]) -> bool:
-    """Whether ``acronym`` can report anything about these acronyms: two of them one
-    permutation or one letter apart, or a plural in capital S beside one in small s. Neither
-    needs the article's lines, definitions or glossary, so an article without either skips
-    them."""
-    forms = list(acronyms)
-    for i, a in enumerate(forms):
-        if len(a) >= 4 and a.endswith("S") and a[:-1] + "s" in words:
-            return True
-        for b in forms[i + 1 :]:
-            if _one_apart(a, b):
-                return True
-    return False
+def _is_token(doc: Document, word: str) -> bool:
+    """``word in doc.word_counts`` for a word that is itself a token, without the word
+    counts: an occurrence that is a whole token (``token_spans``), memoised per document."""
+    memo: dict[str, bool] = doc.cache.setdefault("consistency.is-token", {})
+    got = memo.get(word)
+    if got is None:
+        got = memo[word] = word in doc.text and bool(token_spans(doc.text, (word,)))
+    return got
+
+
+def _plural(doc: Document, a: str) -> str:
+    """``a`` with its final capital S made small (CEGEPS → CEGEPs) when the article writes that
+    form as a word, else ''."""
+    if len(a) >= 4 and a.endswith("S") and _is_token(doc, a[:-1] + "s"):
+        return a[:-1] + "s"
+    return ""
+
+
+def _involved(acronyms: Iterable[str], doc: Document) -> set[str]:
+    """The acronyms ``acronym`` can say anything about: those one permutation or one letter
+    from another of them, and plurals in capital S beside one in small s. None of this needs
+    the article's lines, definitions or glossary, so an article without any skips them, and
+    the others are never counted: an acronym that differs from no other acronym of the article
+    is neither reported nor the right form of one. (Only acronyms of one length can be one
+    permutation or letter apart.)"""
+    out: set[str] = set()
+    by_len: dict[int, list[str]] = {}
+    for a in acronyms:
+        if _plural(doc, a):
+            out.add(a)
+        by_len.setdefault(len(a), []).append(a)
+    for forms in by_len.values():
+        for i, a in enumerate(forms):
+            for b in forms[i + 1 :]:
+                if _one_apart(a, b):
+                    out.add(a)
+                    out.add(b)
+    return out
 
 
 def acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
-    g = doc_glossary(doc)
     counts: Counter[str] = Counter()
     where: dict[str, list[tuple[int, int]]] = {}
-    # whether a token is an acronym depends on its spelling only: judged once per distinct word
-    acronyms = _acronym_words(doc.word_counts)
+    # whether a token is an acronym depends on its spelling only
+    acronyms = _involved(_acronym_words(doc.text), doc)
     # (the forms counted below are some of these: if no two of these can differ, none can)
-    if not acronyms or not _may_differ(acronyms, doc.word_counts):
+    if not acronyms:
         return
+    g = doc_glossary(doc)
     for start, end, word in token_spans(doc.text, acronyms):
         if not caps_line(doc, start):
             counts[word] += 1
             where.setdefault(word, []).append((start, end))
-    if not _may_differ(counts, doc.word_counts):
+    if not _involved(counts, doc):
         return
     defined = set(_defined(doc))
     # authority of a form: defined in the article, or a glossary acronym the context confirms
@@ -199,11 +231,11 @@ def acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
         for s, e in where[wrong]:
             yield rule.finding(s, e, right, message=msg)
     # plural of an acronym with a capital S beside the usual lower-case s (CEGEPS / CEGEPs)
-    words = doc.word_counts
     for w in counts:
-        if len(w) >= 4 and w.endswith("S") and w[:-1] + "s" in words:
+        plural = _plural(doc, w)
+        if plural:
             for s, e in where[w]:
-                yield rule.finding(s, e, w[:-1] + "s", message=f"{w} is written {w[:-1]}s elsewhere in this article.")
+                yield rule.finding(s, e, plural, message=f"{w} is written {plural} elsewhere in this article.")
 
 
 # -- inconsistency.name-spelling ---------------------------------------------------------------
@@ -212,10 +244,15 @@ def acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
 
 # a whole run of letters (as ``[\p{L}\p{M}]+`` finds them) not starting with a-z
 _CAP_LETTERS_RE = regex.compile(r"(?<![\p{L}\p{M}])(?![a-z])[\p{L}\p{M}]+")
-# The same runs, found faster: the pattern starts with a character class (a letter or mark
-# other than a-z), so the regex engine jumps from candidate to candidate instead of trying the
-# look-behind at every character; the look-behind then keeps only run starts.
-_CAP_LETTERS_FAST_RE = regex.compile(r"(?V1)[[\p{L}\p{M}]--[a-z]](?<=(?<![\p{L}\p{M}]).)[\p{L}\p{M}]*+")
+# The runs ``_Names`` wants, found faster: a name word starts with a character ``str.isupper``
+# calls upper case, and among letters and marks those are all ``\p{Lu}`` (the regex module's
+# Unicode tables are at least Python's), so the pattern starts with ``\p{Lu}`` and the regex
+# engine skips from capital to capital (followed by a letter or mark: a name word holds a small
+# letter after its capital, so a run of one letter is none); the look-behind then keeps only
+# run starts. The runs it leaves out (one capital alone, or starting with another letter or mark
+# than a-z) are no name words, and no name word pairs with a neighbour across one of them (see
+# ``_walk``).
+_CAP_LETTERS_FAST_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}](?<![\p{L}\p{M}]..)[\p{L}\p{M}]*+")
 _NAME_GAPS = frozenset({" ", "-", "\u00a0"})
 _LETTER_OR_MARK_RE = regex.compile(r"[\p{L}\p{M}]")
 
@@ -236,7 +273,8 @@ class _Names:
         self.text = doc.text
         # Counter keeps first-occurrence order, like the walk below fills ``occ``
         found = Counter(_CAP_LETTERS_FAST_RE.findall(self.text))
-        self.count: dict[str, int] = {w: n for w, n in found.items() if _is_name_word(w)}
+        # (compress and map over the cached test: no Python frame per word)
+        self.count: dict[str, int] = dict(compress(found.items(), map(_is_name_word, found)))
         self._near: dict[str, set[str]] = {}  # see neighbours_of
 
     @cached_property
@@ -323,10 +361,11 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
     lone_len = int(rule.params.get("lone_min_length", 8))
     names = _Names(doc)
     glossary_words = g.name_tokens
-    forms = [w for w in names.count if len(w) >= min_len]
-    by_fold: dict[str, list[str]] = {}
-    for w in forms:
-        by_fold.setdefault(fold(w), []).append(w)
+    # (compress and map keep the per-word tests in C; ``fold`` is cached per word)
+    forms = list(compress(names.count, map(min_len.__le__, map(len, names.count))))
+    folds = list(map(fold, forms))
+    # the first form of each fold (assigned last when walking the forms backwards)
+    first = dict(zip(reversed(folds), reversed(forms), strict=True))
     flagged: set[str] = set()
 
     def winner(a: str, b: str) -> tuple[str, str] | None:
@@ -350,34 +389,40 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
             yield rule.finding(s, e, right, message=f"{wrong} is spelt {right} {why}.", safety=safety)
 
     # 0. accents in the wrong place on a glossary word (Méteo for Météo): never a style choice
-    for w in forms:
-        if w.isascii() or w in flagged:
+    for w in filterfalse(str.isascii, forms):
+        if w in flagged:
             continue
         known = g.spellings.get(fold(w), set())
         accented = [k for k in known if not k.isascii()]
         if known and w not in known and len(accented) == 1:
             yield from emit(w, accented[0], "in the glossary")
-    # 1. accent-only variants sharing a neighbour name (Kylian Mbappe / Kylian Mbappé)
-    for variants in by_fold.values():
-        if len(variants) < 2:
-            continue
-        for i, a in enumerate(variants):
-            for b in variants[i + 1 :]:
-                if not (names.neighbours_of(a) & names.neighbours_of(b)):
-                    continue
-                pair = winner(a, b)
-                if pair:
-                    wrong, right = pair
-                    # the article's majority and the glossary's canonical name agree on the
-                    # accents (Mbappe → Mbappé): restoring them cannot make the text worse
-                    sure = right in g.canonical_tokens and names.count[right] > names.count[wrong]
-                    yield from emit(wrong, right, "elsewhere in this article", "safe" if sure else None)
+    # 1. accent-only variants sharing a neighbour name (Kylian Mbappe / Kylian Mbappé): only
+    #    when two forms share a fold
+    if len(first) < len(forms):
+        by_fold: dict[str, list[str]] = {}
+        for k, w in zip(folds, forms, strict=True):
+            by_fold.setdefault(k, []).append(w)
+        for variants in by_fold.values():
+            if len(variants) < 2:
+                continue
+            for i, a in enumerate(variants):
+                for b in variants[i + 1 :]:
+                    if not (names.neighbours_of(a) & names.neighbours_of(b)):
+                        continue
+                    pair = winner(a, b)
+                    if pair:
+                        wrong, right = pair
+                        # the article's majority and the glossary's canonical name agree on the
+                        # accents (Mbappe → Mbappé): restoring them cannot make the text worse
+                        sure = right in g.canonical_tokens and names.count[right] > names.count[wrong]
+                        yield from emit(wrong, right, "elsewhere in this article", "safe" if sure else None)
     # 2. one or two edits apart, sharing a neighbour (Killian / Kylian Mbappé, Success / Succès Masra),
     #    or one edit apart without one when long and the right one is a glossary name (Yamoussokro)
-    keys = sorted(by_fold)
-    for i, j, d in _close_pairs(keys, [by_fold[k][0] in glossary_words for k in keys]):
+    keys = sorted(first)
+    cutoffs = _anchor_cutoffs(doc, g, lone_len)
+    for i, j, d in _close_pairs(keys, [first[k] for k in keys], cutoffs, g.known_words, lone_len):
         ka, kb = keys[i], keys[j]
-        a, b = by_fold[ka][0], by_fold[kb][0]
+        a, b = first[ka], first[kb]
         pair = winner(a, b)
         if pair is None:
             continue
@@ -395,18 +440,10 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
             yield from emit(wrong, right, "elsewhere in this article and in the glossary")
     # 3. one letter away from a glossary name the article does not write but whose context it
     #    confirms (General Ciani in an article about Niger → Tiani)
-    near_people = _near_people_cache(doc)
-    for w in forms:
-        near = near_people.get(w)
-        if near is None:
-            if len(near_people) > 1 << 16:
-                near_people.clear()
-            near = near_people[w] = _near_people(g, w)
-        if not near:
-            continue  # (the cheapest test first: most words are near no glossary surname)
+    for w in _near_people_forms(doc, g, forms):
         if w in glossary_words or w in flagged or _is_word(w) or names.count[w] > 2:
             continue
-        for gw, ents in near:
+        for gw, ents in _near_people_cache(doc)[0][w]:
             if gw in names.count:
                 continue
             people = [e for e in ents if has_context(doc, e)]
@@ -415,27 +452,115 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
                 break
 
 
-def _close_pairs(keys: list[str], anchors: list[bool]) -> list[tuple[int, int, int]]:
-    """(i, j, distance) for the pairs i < j of ``keys`` within two edits of each other of
-    which one is an anchor, in the order of a loop over every pair.
+def _close_pairs(keys: list[str], firsts: list[str], cutoffs: dict[str, int], known: Container[str],
+                 lone_len: int) -> list[tuple[int, int, int]]:
+    """(i, j, distance) for the pairs i < j of ``keys`` within two edits of each other that
+    ``name_spelling`` may report, in the order of a loop over every pair; ``firsts``: the
+    form each key stands for; ``cutoffs``: ``_anchor_cutoffs``.
 
-    Only a pair holding a glossary name can be reported (the right spelling must be the
-    glossary's), so one rapidfuzz call per anchor (the comparisons run in C) finds them all."""
+    The right spelling of a reported pair must be a glossary name (an anchor) and the wrong
+    one a word the glossary does not know, so only pairs of an anchor and an unknown form are
+    looked for, each anchor only as far as ``cutoffs`` says it can win: one rapidfuzz call per
+    anchor (the comparisons run in C) over the unknown forms finds them all."""
+    anchor_at = list(compress(range(len(firsts)), map(cutoffs.__contains__, firsts)))
+    if not anchor_at:
+        return []
+    # (compress and map keep the per-form tests in C)
+    unknown = dict(compress(enumerate(keys), map(not_, map(known.__contains__, firsts))))
+    if not unknown:
+        return []
+    long: dict[int, str] | None = None
     found: dict[tuple[int, int], int] = {}
-    for i, key in enumerate(keys):
-        if not anchors[i]:
-            continue
-        for _, d, j in process.extract(key, keys, scorer=Levenshtein.distance, score_cutoff=2, limit=None):
+    for i in anchor_at:
+        cutoff = cutoffs[firsts[i]]
+        choices = unknown
+        if cutoff == 1:
+            if long is None:
+                long = {j: k for j, k in unknown.items() if len(k) >= lone_len}
+            choices = long
+        for _, d, j in process.extract(keys[i], choices, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=None):
             if j != i:
                 found[min(i, j), max(i, j)] = d
     return sorted((i, j, d) for (i, j), d in found.items())
 
 
-def _near_people_cache(doc: Document) -> dict[str, list[tuple[str, list[Entity]]]]:
-    """``_near_people`` of each word seen, shared by all documents of a data store (it depends
-    on the word and the glossary only)."""
+def _anchor_cutoffs(doc: Document, g: Glossary, lone_len: int) -> dict[str, int]:
+    """For each glossary name word, how many edits from an unknown form ``name_spelling`` can
+    find it the right spelling of (a word absent can find none): 2 for a person's name (with a
+    shared neighbour), 1 for another name of ``lone_len`` letters or more (alone), as its
+    step 2 requires. The reported wrong form is one the glossary does not know, so the right
+    one is the glossary name: this holds when every glossary name word is a known word, else
+    every glossary name word gets 2 (all pairs are looked at). Once per data store."""
+
+    def build() -> dict[str, int]:
+        words = g.name_tokens
+        if not words.keys() <= g.known_words:
+            return dict.fromkeys(words, 2)
+        out = {}
+        for w, ents in words.items():
+            if any(e.kind == "person" for e in ents):
+                out[w] = 2
+            elif len(fold(w)) >= lone_len:
+                out[w] = 1
+        return out
+
+    return doc.cache["store"].memo(f"consistency.anchor-cutoffs.{lone_len}", build)
+
+
+def _near_people_forms(doc: Document, g: Glossary, forms: list[str]) -> list[str]:
+    """The forms, in order, that are one letter from a glossary surname (``_near_people`` not
+    empty): computed once per word for all documents of a data store, and found among an
+    article's forms by set operations, so the many forms near no surname cost no Python
+    loop."""
+    near_people, hits = _near_people_cache(doc)
+    if len(near_people) > 1 << 16:
+        near_people.clear()
+        hits.clear()
+    new = set(forms).difference(near_people)
+    if new:
+        surnames = _surnames_by_length(doc, g)
+        for w in new:
+            near = near_people[w] = _near_people(g, w) if _may_be_near_surname(surnames, w) else []
+            if near:
+                hits.add(w)
+    if hits.isdisjoint(forms):
+        return []
+    return [w for w in forms if w in hits]
+
+
+def _near_people_cache(doc: Document) -> tuple[dict[str, list[tuple[str, list[Entity]]]], set[str]]:
+    """``_near_people`` of each word seen, and the words for which it is not empty, shared by
+    all documents of a data store (it depends on the word and the glossary only)."""
     store = doc.cache["store"]  # set by doc_glossary
-    return store.memo("consistency.near-people", dict)
+    return store.memo("consistency.near-people-hits", lambda: ({}, set()))
+
+
+def _surnames_by_length(doc: Document, g: Glossary) -> dict[int, list[tuple[str, str]]]:
+    """The glossary name words ``_near_people`` can return (the last word of a form of a
+    person's name), with their folds, by length: once per data store."""
+
+    def build() -> dict[int, list[tuple[str, str]]]:
+        out: dict[int, list[tuple[str, str]]] = {}
+        for gw, ents in g.name_tokens.items():
+            if any(e.kind == "person" and any(f.split()[-1] == gw for f in (e.name, *e.variants)) for e in ents):
+                out.setdefault(len(gw), []).append((gw, fold(gw)))
+        return out
+
+    return doc.cache["store"].memo("consistency.surnames-by-length", build)
+
+
+def _may_be_near_surname(surnames: dict[int, list[tuple[str, str]]], w: str) -> bool:
+    """Whether ``_near_people(g, w)`` can be non-empty: it keeps only surnames of the length
+    of ``w`` (``_surnames_by_length``) that ``_near_glossary`` finds, with the first letter
+    changed or, ``w`` of 6 letters or more, one edit from it. A few comparisons instead of the
+    symmetric-delete lookup, for the many words seen for the first time that are near none."""
+    fw = fold(w)
+    for gw, fgw in surnames.get(len(w), ()):
+        if gw == w:
+            continue
+        if gw[1:] == w[1:] or (len(w) >= 6 and Levenshtein.distance(fgw, fw, score_cutoff=1) == 1):
+            return True
+    return False
 
 
 def _near_people(g: Glossary, w: str) -> list[tuple[str, list[Entity]]]:
@@ -519,22 +644,46 @@ def defined_name(doc: Document, rule: Rule) -> Iterator[Finding]:
         refs.append((acr, long, keys))
     if not refs:
         return
-    for run in name_runs(doc, g):
+    # the runs long enough to hold a window of a definition's keys, with their content keys
+    shortest = min(len(keys) for _, _, keys in refs)
+    runs = name_runs(doc, g)
+    views = []
+    # (compress and map: the many short runs cost no Python step each)
+    for run in compress(runs, map(shortest.__le__, map(len, runs))):
         content = [i for i, p in enumerate(run) if p.key]
-        have = {run[i].key for i in content}
-        for acr, long, keys in refs:
-            if len(content) >= len(keys) and _may_align(have, keys, min_ratio):
-                yield from _defined_in_run(rule, g, text, run, content, acr, long, keys, min_ratio)
+        if len(content) >= shortest:
+            views.append((run, content, {run[i].key for i in content}))
+    if not views:
+        return
+    near = _near_keys(set().union(*[have for _, _, have in views]), refs, min_ratio)
+    for run, content, have in views:
+        for (acr, long, keys), (by_key, acc) in zip(refs, near, strict=True):
+            # each key equal or close to one of the run's, or no window of it can align whole
+            if len(content) >= len(keys) and all(not have.isdisjoint(by_key[t]) for t in keys):
+                yield from _defined_in_run(rule, g, text, run, content, acr, long, keys, min_ratio, acc)
 
 
-def _may_align(have: set[str], keys: tuple[str, ...], min_ratio: float) -> bool:
-    """Whether some window of a run whose content keys are ``have`` can be matched by
-    ``_align`` to every one of ``keys``, as ``defined_name`` requires: each key must be equal
-    to one of the window's keys or, both 4 letters or more, ``min_ratio`` close to one. A
-    cheap test on the run's keys, before any window is aligned."""
-    return all(
-        t in have or (len(t) >= 4 and any(len(k) >= 4 and fuzz.ratio(k, t) >= min_ratio for k in have)) for t in keys
-    )
+def _near_keys(
+    have: set[str], refs: list[tuple[str, str, tuple[str, ...]]], min_ratio: float
+) -> list[tuple[dict[str, set[str]], set[str] | None]]:
+    """For each definition, the keys of ``have`` (every content key of the article's runs)
+    that ``_align`` may match to each of its keys: the key itself, and, both 4 letters or more,
+    the keys ``min_ratio`` close to it (found by one rapidfuzz call per key over all the keys,
+    instead of comparing every key of every run); and the union of these (None when ``min_ratio``
+    is not positive: then ``_align`` may match other keys too). Each key of a definition must
+    find one of these in a run for a window of it to align whole."""
+    longer = [k for k in have if len(k) >= 4]
+    out = []
+    for _, _, keys in refs:
+        by_key: dict[str, set[str]] = {}
+        for t in keys:
+            if t not in by_key:
+                got = {t} & have
+                if len(t) >= 4:
+                    got.update(k for k, _, _ in process.extract(t, longer, scorer=fuzz.ratio, score_cutoff=min_ratio, limit=None))
+                by_key[t] = got
+        out.append((by_key, set().union(*by_key.values()) if min_ratio > 0 else None))
+    return out
 
 
 def _defined_in_run(
@@ -547,9 +696,15 @@ def _defined_in_run(
     long: str,
     keys: tuple[str, ...],
     min_ratio: float,
+    acc: set[str] | None = None,
 ) -> Iterator[Finding]:
     """``defined_name``'s finding (the first window) for one definition in one run of
-    capitalised words; ``content``: the indexes of the run's pieces with a content key."""
+    capitalised words; ``content``: the indexes of the run's pieces with a content key;
+    ``acc``: the keys ``_align`` can match to one of ``keys`` (``_near_keys``), if known.
+
+    Every test of a window is a filter without side effects, so the cheap ones come first:
+    a window with a key ``_align`` cannot match, or that is the definition as written, is
+    passed over before any alignment."""
     from .terminology import _align, _continues
 
     n = len(keys)
@@ -557,14 +712,19 @@ def _defined_in_run(
         sel = content[s : s + n]
         if not (run[sel[0]].text[:1].isupper() and run[sel[-1]].text[:1].isupper()):
             continue
-        m, pos, _missing = _align([run[i].key for i in sel], keys, min_ratio)
+        window = [run[i].key for i in sel]
+        if acc is not None and not acc.issuperset(window):
+            continue  # (a key no target is close to is left unmatched)
+        start, end = run[sel[0]].start, run[sel[-1]].end
+        found = text[start:end]
+        if found == long:
+            continue
+        m, pos, _missing = _align(window, keys, min_ratio)
         if m != n:
             continue
         if _continues(run, sel[0], -1, g.places) or _continues(run, sel[-1], 1, g.places):
             continue
-        start, end = run[sel[0]].start, run[sel[-1]].end
-        found = text[start:end]
-        if found == long or g.is_accepted(found) is not None:
+        if g.is_accepted(found) is not None:
             continue
         pieces = run[sel[0] : sel[-1] + 1]
         reordered = pos != sorted(pos)

@@ -65,12 +65,21 @@ def _whole_word_re(word: str) -> regex.Pattern[str]:
 _PLAIN_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 
 
+def _mentions(doc: Document, phrase: str) -> bool:
+    """``mentions``, answered by one ``str`` search when the text does not hold the phrase:
+    ``mentions`` finds a capitalised phrase as written (a word or a phrase of the text), so
+    its absence from the text says no without the document's word counts."""
+    if phrase[:1].isupper() and phrase not in doc.text:
+        return False
+    return mentions(doc, phrase)
+
+
 def demonym(doc: Document, rule: Rule) -> Iterator[Finding]:
     g = doc_glossary(doc)
     pairs: list[list[str]] = rule.params.get("pairs", [])  # [wrong demonym, its country, right demonym, right country]
     text = doc.text
     for wrong, wrong_country, right, right_country in pairs:
-        if not mentions(doc, wrong):
+        if not _mentions(doc, wrong):
             continue
         store = doc.cache.get("store")
         ev_right = _evidence(store, g, right_country)
@@ -154,7 +163,9 @@ def _count_country(doc: Document, words: tuple[str, ...], country: str, rule: Ru
 # -- mistranslation.false-friend ---------------------------------------------------------------
 
 
-_Phrase = tuple[regex.Pattern[str], str | None, str, str | None]
+# a pattern, its suggestion, its note, the plain run every match holds (``_required_run``) and
+# the sets of plain strings of which every match holds one (``_alternatives``)
+_Phrase = tuple[regex.Pattern[str], str | None, str, str | None, tuple[tuple[str, ...], ...]]
 
 
 def _phrases(store: Any, name: str) -> list[_Phrase]:
@@ -166,10 +177,11 @@ def _phrases(store: Any, name: str) -> list[_Phrase]:
             pat = regex.compile(source, flags)
             suggest = t.get("suggest")
             note = str(t.get("note", ""))
-            out.append((pat, None if suggest is None else str(suggest), note, _required_run(source, pat)))
+            run = _required_run(source, pat)
+            out.append((pat, None if suggest is None else str(suggest), note, run, _alternatives(source, pat)))
         return out
 
-    return store.memo(f"false-friends:{name}", build)
+    return store.memo(f"false-friends.gated:{name}", build)
 
 
 # Flags under which a literal of a pattern matches as ``str.lower`` compares it (see
@@ -179,26 +191,39 @@ _PLAIN_FLAGS = regex.V0 | regex.UNICODE | regex.IGNORECASE | regex.MULTILINE | r
 _RUN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ")
 
 
+def _parsed(source: str, pat: regex.Pattern[str]) -> Any:
+    """The pattern as Python's own regular-expression parser reads it (private, but stable since
+    3.11), or None when a quick test drawn from it would be unsound: a flag other than
+    ``_PLAIN_FLAGS``, a ``{`` (fuzzy matching reads like a literal to it), or syntax of
+    ``regex`` only."""
+    if pat.flags & ~_PLAIN_FLAGS or "{" in source:
+        return None
+    try:
+        from re import _parser
+
+        return _parser.parse(source)
+    except Exception:
+        return None
+
+
 def _required_run(source: str, pat: regex.Pattern[str]) -> str | None:
     """The longest run of plain characters (ASCII letters, digits, spaces) that every match of
     the pattern contains, lower-cased, for a quick ``in`` test before the search; None when
     there is none or when unsure.
 
-    The pattern is parsed with Python's own regular-expression parser: the items of its top
-    level (and of a group there, matched once) are matched one after the other, so a run of
-    plain literal items among them is in every match (``\\bat the microphone of\\b`` → ``at
-    the microphone of``; in ``manifestations?`` the optional ``s`` ends the run; the parser
-    moves the common start of alternatives out: ``(?:minister|ministry)`` → ``minist``). A
-    pattern that parser cannot read (syntax of ``regex`` only), or that holds ``{`` (fuzzy
-    matching reads like a literal to it), gets None."""
-    if pat.flags & ~_PLAIN_FLAGS or "{" in source:
-        return None
-    try:
-        from re import _constants, _parser  # private, but stable since 3.11; else no quick test
+    The items of the parsed pattern's top level (and of a group there, matched once) are
+    matched one after the other, so a run of plain literal items among them is in every match
+    (``\\bat the microphone of\\b`` → ``at the microphone of``; in ``manifestations?`` the
+    optional ``s`` ends the run; the parser moves the common start of alternatives out:
+    ``(?:minister|ministry)`` → ``minist``)."""
+    items = _parsed(source, pat)
+    return None if items is None else (_longest_run(items) or None)
 
-        items = _parser.parse(source)
-    except Exception:
-        return None
+
+def _longest_run(items: Any) -> str:
+    """``_required_run`` of a sequence of parsed items ('' for none)."""
+    from re import _constants
+
     runs = [""]
 
     def walk(items: Any) -> None:
@@ -212,11 +237,47 @@ def _required_run(source: str, pat: regex.Pattern[str]) -> str | None:
 
     walk(items)
     best = max(runs, key=len)
-    return best.lower() if len(best.replace(" ", "")) >= 3 else None
+    return best.lower() if len(best.replace(" ", "")) >= 3 else ""
+
+
+_MAX_ALTERNATIVES = 4
+
+
+def _alternatives(source: str, pat: regex.Pattern[str]) -> tuple[tuple[str, ...], ...]:
+    """Sets of plain strings (lower-cased) of which every match of the pattern holds one, for
+    quick ``in`` tests beside ``_required_run``'s: the alternatives of a choice matched once
+    (``a (?:dozen|hundred|thousand)s? of`` holds dozen, hundred or thousand) when each holds a
+    run of its own, and what a look-ahead or look-behind that must match holds (``day(?= of
+    (?:Ligue 1|...))``): a pattern with no run of its own, or a common one, is searched only
+    in articles that can hold a match."""
+    items = _parsed(source, pat)
+    if items is None:
+        return ()
+    from re import _constants
+
+    out: list[tuple[str, ...]] = []
+
+    def walk(items: Any) -> None:
+        for op, arg in items:
+            if op is _constants.SUBPATTERN and not arg[1] and not arg[2]:
+                walk(arg[3])
+            elif op is _constants.ASSERT:  # (a positive look-around: its text is in the article)
+                walk(arg[1])
+                run = _longest_run(arg[1])
+                if run:
+                    out.append((run,))
+            elif op is _constants.BRANCH:
+                alts = [_longest_run(alt) for alt in arg[1]]
+                # (a few: testing many costs more than the search they may spare)
+                if all(alts) and len(set(alts)) <= _MAX_ALTERNATIVES:
+                    out.append(tuple(dict.fromkeys(alts)))
+
+    walk(items)
+    return tuple(dict.fromkeys(out))
 
 
 @lru_cache(maxsize=1)
-def _case_strangers() -> regex.Pattern[str]:
+def _case_strangers() -> str:
     """The characters that case-insensitive ``regex`` matches with a plain character but whose
     ``str.lower`` is not it (``ſ`` for s, ``İ`` for i), found by asking ``regex`` itself once
     (~50 ms over all of Unicode, so the answer is kept in the disk cache for each version of
@@ -226,8 +287,23 @@ def _case_strangers() -> regex.Pattern[str]:
     from ..diskcache import cached, digest
 
     key = digest(str(getattr(regex, "__version__", "")), unicodedata.unidata_version)
-    strangers = cached("case-strangers", key, _find_case_strangers)
+    return cached("case-strangers", key, _find_case_strangers)
+
+
+@lru_cache(maxsize=1)
+def _case_strangers_re() -> regex.Pattern[str]:
+    """``_case_strangers`` as one character class, for when they are many."""
+    strangers = _case_strangers()
     return regex.compile("[" + "".join(map(regex.escape, strangers)) + "]" if strangers else r"(?!)")
+
+
+def _has_stranger(text: str) -> bool:
+    """Whether ``text`` holds one of ``_case_strangers``: a ``str`` search for each when they
+    are few (two in current Unicode: each search runs at memory speed), else one regex search."""
+    strangers = _case_strangers()
+    if len(strangers) <= 8:
+        return any(c in text for c in strangers)
+    return _case_strangers_re().search(text) is not None
 
 
 def _find_case_strangers() -> str:
@@ -253,7 +329,7 @@ def _lowered(doc: Document) -> str | None:
     key = "mistranslation.lowered"
     if key not in doc.cache:
         text = doc.text
-        doc.cache[key] = text.lower() if _case_strangers().search(text) is None else None
+        doc.cache[key] = None if _has_stranger(text) else text.lower()
     return doc.cache[key]
 
 
@@ -265,11 +341,15 @@ def false_friend(doc: Document, rule: Rule) -> Iterator[Finding]:
         store = doc.cache["store"] = DataStore()
     name = str(rule.params.get("table", "lexicon/false-friends.toml"))
     text = doc.text
-    # A pattern whose required run is not in the lower-cased text cannot match.
+    # A pattern whose required run, or none of whose alternatives, is in the lower-cased text
+    # cannot match.
     lowered = _lowered(doc)
-    for pat, suggest, note, run in _phrases(store, name):
-        if run is not None and lowered is not None and run not in lowered:
-            continue
+    for pat, suggest, note, run, alts in _phrases(store, name):
+        if lowered is not None:
+            if run is not None and run not in lowered:
+                continue
+            if alts and not all(any(a in lowered for a in alt) for alt in alts):
+                continue
         for m in pat.finditer(text):
             replacement = None
             if suggest is not None:
