@@ -15,6 +15,7 @@ import regex
 
 from ..document import Document
 from ..model import Finding, Rule
+from .typography_patterns import non_ascii_set
 
 
 def _ftfy_config():  # ftfy is imported lazily
@@ -91,6 +92,7 @@ class _BadnessGate:
         self._pattern: re.Pattern[str] | None = None
         # re, not regex: the regex module scans for a class of hundreds of characters slowly
         self.keys = re.compile("[" + "".join(re.escape(c) for c in sorted(keys)) + "]") if keys else None
+        self.key_set = frozenset(keys)
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -98,11 +100,24 @@ class _BadnessGate:
             self._pattern = re.compile(self._source, self._flags)
         return self._pattern
 
-    def any_bad_line(self, text: str) -> bool:
+    def any_bad_line(self, text: str, chars: frozenset[str] | None = None) -> bool:
+        """``chars``, when given, holds every non-ASCII character of ``text`` (each once, in
+        any order): the key characters it lacks are not looked for, and the others are found with
+        ``str.find``, much faster than a regex scan of the text for hundreds of characters."""
         if self.keys is None:
             return True
         k = self.reach
-        near_keys = "\n".join([text[max(0, m.start() - k) : m.start() + k] for m in self.keys.finditer(text)])
+        if chars is None:
+            starts = [m.start() for m in self.keys.finditer(text)]
+        else:
+            starts = []
+            for c in self.key_set.intersection(chars):
+                i = text.find(c)
+                while i >= 0:
+                    starts.append(i)
+                    i = text.find(c, i + 1)
+            starts.sort()
+        near_keys = "\n".join([text[max(0, i - k) : i + k] for i in starts])
         return bool(near_keys) and self.pattern.search(near_keys) is not None
 
 
@@ -201,9 +216,6 @@ def _key_characters(pattern: re.Pattern[str]) -> tuple[int, frozenset[str]] | No
     return (width, frozenset(keys)) if width <= 64 else None
 
 
-_THAI_RE = regex.compile(r"[\u0e00-\u0e7f]")
-
-
 def mojibake(doc: Document, rule: Rule) -> Iterator[Finding]:
     """Text decoded with the wrong code page (`CÃ´te dâ€™Ivoire`, `Cรดte`), repaired by ftfy
     (or, for the Thai code page ftfy does not try, by Python's own cp874 codec) and reported
@@ -214,8 +226,9 @@ def mojibake(doc: Document, rule: Rule) -> Iterator[Finding]:
     words ``_cp874`` changes); a text with neither has nothing to repair."""
     store = doc.cache.get("store")
     gate = store.memo("typography:badness-gate", _BadnessGate) if store is not None else _BadnessGate()
-    thai = _THAI_RE.search(doc.text) is not None
-    if not thai and not gate.any_bad_line(doc.text):
+    chars = non_ascii_set(doc)  # the distinct non-ASCII characters: one look at each, not a scan
+    thai = any("\u0e00" <= c <= "\u0e7f" for c in chars)  # a Thai letter
+    if not thai and not gate.any_bad_line(doc.text, chars):
         return
     import ftfy
     from ftfy.badness import is_bad

@@ -77,6 +77,29 @@ def non_ascii(doc: Document) -> str:
     return chars
 
 
+def non_ascii_set(doc: Document) -> frozenset[str]:
+    """The distinct non-ASCII characters of the text (few: an article's accents and marks)."""
+    key = "typography:non-ascii-set"
+    chars = doc.cache.get(key)
+    if chars is None:
+        chars = doc.cache[key] = frozenset(non_ascii(doc))
+    return chars
+
+
+def char_offsets(text: str, chars: Iterable[str]) -> list[int]:
+    """The offsets in ``text`` of every occurrence of the characters ``chars``, in order: one
+    ``str.find`` run per character, at memchr speed (for the few characters an article holds
+    of a rare set, far faster than a regex scan of the text for the set)."""
+    out: list[int] = []
+    for c in chars:
+        i = text.find(c)
+        while i >= 0:
+            out.append(i)
+            i = text.find(c, i + 1)
+    out.sort()
+    return out
+
+
 def literal_digits_only(doc: Document) -> bool:
     """Whether every digit (``\\d``) of the text is an ASCII one, so that ``0`` in
     ``byte_view`` stands for every digit there is."""
