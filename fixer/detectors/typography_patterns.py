@@ -317,11 +317,34 @@ def _flags(letters: str) -> int:
 
 
 class _Compiled(NamedTuple):
-    """A rule of ``pattern_off_debris``, compiled once per rule set."""
+    """A rule of ``pattern_off_debris``, compiled once."""
 
     gate: regex.Pattern[str] | None
     strings: StringGate | None  # the gate as ``literal_gate`` strings, when it has that shape
     patterns: list[regex.Pattern[str]]
+    gate_lines: bool
+
+
+# compiled rules by the identity of their params (each entry holds its params, so an identity
+# is never reused while its entry lives): no key to build and hash per document
+_COMPILED: dict[int, tuple[dict, _Compiled]] = {}
+
+
+def _compiled(rule: Rule) -> _Compiled:
+    entry = _COMPILED.get(id(rule.params))
+    if entry is not None and entry[0] is rule.params:
+        return entry[1]
+    params = rule.params
+    pats = params.get("patterns") or [params["pattern"]]
+    flags = _flags(str(params.get("flags", "")))
+    gate_pat = params.get("gate")
+    compiled = _Compiled(None if gate_pat is None else regex.compile(gate_pat, flags),
+                         None if gate_pat is None else literal_gate(gate_pat, flags),
+                         [regex.compile(p, flags) for p in pats], bool(params.get("gate_lines")))
+    if len(_COMPILED) > 1 << 10:
+        _COMPILED.clear()  # bounded: tests build rules by the thousand
+    _COMPILED[id(params)] = (params, compiled)
+    return compiled
 
 
 def pattern_off_debris(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -335,26 +358,14 @@ def pattern_off_debris(doc: Document, rule: Rule) -> Iterator[Finding]:
     nothing past a line break, so only the lines holding the gate are searched (see
     ``lines_holding``). A gate made of characters, classes of characters and ``\\d`` (see
     ``literal_gate``) is looked for as plain strings, without a regex scan of the text."""
-    store = doc.cache.get("store")
-    pats = rule.params.get("patterns") or [rule.params["pattern"]]
-    flags = _flags(str(rule.params.get("flags", "")))
-    gate_pat = rule.params.get("gate")
-
-    def build() -> _Compiled:
-        if gate_pat is None:
-            return _Compiled(None, None, False, [regex.compile(p, flags) for p in pats])
-        return _Compiled(regex.compile(gate_pat, flags), literal_gate(gate_pat, flags),
-                         [regex.compile(p, flags) for p in pats])
-
-    key = ("typography:pattern", rule.id, tuple(pats), flags, gate_pat)
-    gate, strings, compiled = store.memo(key, build) if store is not None else build()
+    gate, strings, compiled, gate_lines = _compiled(rule)
     text = doc.text
     spans = [(0, len(text))]
     if gate is not None:
         # the gate's strings with bytes.find when it has that shape (and, for a digit, every
         # digit of the text is an ASCII one), else the gate pattern
         literal = strings is not None and strings.usable(doc)
-        if rule.params.get("gate_lines"):
+        if gate_lines:
             spans = strings.lines(doc) if literal else lines_holding(gate, text)
         elif not (strings.holds(doc) if literal else gate.search(text) is not None):
             return
