@@ -10,7 +10,6 @@ holds the indefinite-article check; the other rules live in modules with one job
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 import regex
@@ -23,7 +22,7 @@ from .layout_scars import drop_cap, lowercase_title, split_sentence, superscript
 from .quotes import guillemets, quote_spacing, reversed_quote, unbalanced_quote
 from .repeated_text import doubled_punctuation, doubled_word, stray_stop
 from .typography_numbers import french_thousands, french_time
-from .typography_patterns import byte_view, pattern_off_debris
+from .typography_patterns import lines_holding, pattern_off_debris
 
 __all__ = [
     "accent_consistency", "doubled_punctuation", "doubled_word", "drop_cap", "french_thousands", "french_time",
@@ -48,42 +47,6 @@ _MISMATCH_RE = regex.compile(
 )
 
 
-# _MISMATCH_RE without its word boundary, in UTF-8 for ``byte_view`` (Python's ``re`` scans
-# bytes for the two first letters far faster than ``regex`` scans the text for the pattern): a
-# non-ASCII character is a byte of 0x80 or more there, and the view's digits, written 0, are
-# neither vowels nor letters. The boundary is then checked on the byte before each hit.
-_MISMATCH_BYTES_RE = re.compile(
-    rb'[aA](?:(?: |\xc2\xa0)+(?:\xe2\x80\x9c|"|\xe2\x80\x98)?(?:[aeioAEIO]|[\x80-\xff])'
-    rb'|n(?: |\xc2\xa0)+(?:\xe2\x80\x9c|"|\xe2\x80\x98)?(?![aeiouhyxAEIOUHYX]))'
-)
-# bytes that end a word character: ASCII letters, digits and `_` (a non-ASCII character may or
-# may not be a word character, so a byte of 0x80 or more before a hit keeps it)
-_ASCII_WORD_BYTES = frozenset(b"0123456789_ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
-
-
-def _mismatch_lines(doc: Document) -> list[tuple[int, int]]:
-    """``lines_holding(_MISMATCH_RE, doc.text)`` or more lines (never fewer), found in the byte
-    view: the lines holding a hit of ``_MISMATCH_BYTES_RE`` not glued to an ASCII word character
-    before it (what the word boundary of ``_MISMATCH_RE`` needs)."""
-    view = byte_view(doc)
-    starts, count = doc.line_starts, len(doc.line_starts)
-    spans: list[tuple[int, int]] = []
-    pos = line = 0
-    at = 0  # the byte offset where ``line`` was counted
-    while (m := _MISMATCH_BYTES_RE.search(view, pos)) is not None:
-        h = m.start()
-        if h and view[h - 1] in _ASCII_WORD_BYTES:
-            pos = h + 1
-            continue
-        line += view.count(b"\n", at, h)
-        at = h
-        spans.append((starts[line], starts[line + 1] - 1 if line + 1 < count else len(doc.text)))
-        pos = view.find(b"\n", h) + 1
-        if not pos:
-            break
-    return spans
-
-
 def indefinite_article(doc: Document, rule: Rule) -> Iterator[Finding]:
     """`a Ivory Coast team`, `an “free society`: the article does not match the next word's
     first sound (French `un`/`une` has one form). Only clear cases: `a` before a, e, i, o and
@@ -95,7 +58,7 @@ def indefinite_article(doc: Document, rule: Rule) -> Iterator[Finding]:
     exceptions = tuple(w.casefold() for w in rule.params.get("vowel_sound_exceptions", []))
     common = float(rule.params.get("function_word_zipf", 5.5))
     text = doc.text
-    for m in (m for start, end in _mismatch_lines(doc) for m in _ARTICLE_RE.finditer(text, start, end)):
+    for m in (m for start, end in lines_holding(_MISMATCH_RE, text) for m in _ARTICLE_RE.finditer(text, start, end)):
         art, word = m.group("art", "word")
         low = word.casefold()
         if (low[0] not in "aeio") if len(art) == 1 else (low[0] in _NOT_BEFORE_AN or not low[0].isalpha()):
