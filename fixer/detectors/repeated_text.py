@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import itertools
 import operator
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import regex
 
 from ..document import Document
 from ..model import Finding, Rule
-from .typography_patterns import lines_holding
+from .typography_patterns import byte_view, lines_holding, non_ascii_set
 
 _DOUBLED_WORD_RE = regex.compile(r"\b(\p{L}+)([ \u00a0]+)(\p{L}+)\b")
 # In the case-folded text: a whole word (the run of word characters before the spaces) and the
@@ -23,25 +23,28 @@ _WORD_CHAR_RE = regex.compile(r"\w")
 _ASCII = bytes(range(128))
 # ASCII letters to lower case (what case folding does to them), any other ASCII byte to a space
 _ASCII_WORDS = bytes(b if b >= 0x80 else (b | 0x20) if chr(b).isalpha() else 0x20 for b in range(256))
-_FOLDS: dict[str, bytes | None] = {}  # non-ASCII character → its bytes in the word view (None: as is)
+# non-ASCII character → (its UTF-8, its bytes in the word view), or None when kept as it is
+_FOLDS: dict[str, tuple[bytes, bytes] | None] = {}
 
 
-def _fold_bytes(c: str) -> bytes | None:
-    """What ``_word_view`` writes for the non-ASCII character ``c``: a space for a non-word
-    character, the UTF-8 of its case folding for a word character that folding changes, None
-    for the others (kept as they are). Kept per character: texts share their characters."""
+def _fold_bytes(c: str) -> tuple[bytes, bytes] | None:
+    """What ``_word_view`` writes for the non-ASCII character ``c`` (with the character's own
+    UTF-8): a space for a non-word character, the UTF-8 of its case folding for a word
+    character that folding changes, None for the others (kept as they are). Kept per
+    character: texts share their characters."""
     if c not in _FOLDS:
         if len(_FOLDS) > 1 << 14:
             _FOLDS.clear()
+        raw = c.encode("utf-8", "surrogatepass")
         if _WORD_CHAR_RE.match(c) is None:
-            _FOLDS[c] = b" "
+            _FOLDS[c] = (raw, b" ")
         else:
             folded = c.casefold()
-            _FOLDS[c] = None if folded == c else folded.encode("utf-8", "surrogatepass")
+            _FOLDS[c] = None if folded == c else (raw, folded.encode("utf-8", "surrogatepass"))
     return _FOLDS[c]
 
 
-def _word_view(text: str) -> bytes:
+def _word_view(text: str, doc: Document | None = None) -> bytes:
     """The case-folded text in UTF-8 with every non-word character and every ASCII digit and
     underscore written as a space: its runs of non-space bytes are the runs of letters (and
     marks and other non-ASCII word characters) of ``text.casefold()``, cut at digits.
@@ -49,19 +52,23 @@ def _word_view(text: str) -> bytes:
     Built with bytes operations only: ``str.casefold`` maps each character on its own, so the
     ASCII bytes are folded by one ``bytes.translate`` and each distinct non-ASCII character of
     the text (there are few) by one ``bytes.replace`` (an encoded character is found only where
-    the text holds it: UTF-8 is self-synchronising)."""
-    raw = text.encode("utf-8", "surrogatepass")
+    the text holds it: UTF-8 is self-synchronising). With ``doc`` (whose text is ``text``) the
+    family's byte view and set of non-ASCII characters are used (its digits, written 0, become
+    spaces here as any digit does)."""
+    if doc is None:
+        raw = text.encode("utf-8", "surrogatepass")
+        chars: Iterable[str] = set(raw.translate(None, _ASCII).decode("utf-8", "surrogatepass"))
+    else:
+        raw, chars = byte_view(doc), non_ascii_set(doc)
     view = raw.translate(_ASCII_WORDS)
-    rest = raw.translate(None, _ASCII)
-    if rest:
-        for c in set(rest.decode("utf-8", "surrogatepass")):
-            repl = _fold_bytes(c)
-            if repl is not None:
-                view = view.replace(c.encode("utf-8", "surrogatepass"), repl)
+    for c in chars:
+        fold = _fold_bytes(c)
+        if fold is not None:
+            view = view.replace(*fold)
     return view
 
 
-def may_hold_doubled_word(text: str) -> bool:
+def may_hold_doubled_word(text: str, doc: Document | None = None) -> bool:
     """False only if no two words of ``text`` separated by spaces are equal case-folded, the
     first test of any ``doubled_word`` finding, decided with C-speed bytes and list operations
     (a regex search of every space of the text was the rule's whole cost).
@@ -76,7 +83,7 @@ def may_hold_doubled_word(text: str) -> bool:
     of its ``split()``. Each such word ``w`` is then checked in the folded text: a whole run
     of word characters, spaces, the same run (a necessary condition, as the regex test of every
     space was)."""
-    runs = _word_view(text).split()
+    runs = _word_view(text, doc).split()
     if not any(map(operator.eq, runs, itertools.islice(runs, 1, None))):
         return False
     folded = text.casefold()
@@ -91,7 +98,7 @@ def doubled_word(doc: Document, rule: Rule) -> Iterator[Finding]:
     """`the joint joint committee` → `the joint committee`. Words that English (or French, in
     a quotation) legitimately doubles are in the rule's ``allow`` list (`had had`, `that that`);
     two capitalised copies are names (`Bora Bora`) and are left alone."""
-    if not may_hold_doubled_word(doc.text):
+    if not may_hold_doubled_word(doc.text, doc):
         return
     allow = {w.casefold() for w in rule.params.get("allow", [])}
     text = doc.text
