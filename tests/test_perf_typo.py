@@ -86,3 +86,15 @@ def test_mojibake_gate_skips_lone_accents_only() -> None:
     assert gate.singles and "é" not in gate.singles
     assert not gate.any_bad_line("Une école à Montréal, café crème.")
     assert gate.any_bad_line("Une Ã©cole") and gate.any_bad_line("dÃ  côté")
+
+
+def test_article_lines_hold_every_line_of_the_mismatch_pattern() -> None:
+    from fixer.detectors import typography
+
+    rng = random.Random(3)
+    atoms = ["a", "A", "an", "An", " ", "\u00a0", "“", "‘", '"', "é", "É", "apple", "hour", "x", "1", "_", "\n",
+             "’", "ça", "ea", "bâ", "than", "Malian"]
+    for _ in range(5000):
+        text = "".join(rng.choice(atoms) for _ in range(rng.randint(1, 14)))
+        want = lines_holding(typography._MISMATCH_RE, text)
+        assert set(want) <= set(typography._mismatch_lines(Document(text))), text
