@@ -56,13 +56,16 @@ def mark_offsets(text: str) -> list[int]:
 _FEET_INCHES_RE = regex.compile(r"\d[’′']\d{1,2}$")
 
 
-def _scan_line(text: str, base: int, next_opens: bool, marks: list[int] | None = None) -> list[Quote]:
+def _pair_marks(text: str, base: int, marks: list[int]) -> tuple[list[Quote], int]:
     """Pair the curly quotes and guillemets of one paragraph (``marks``: the offsets of its
-    marks in ``text``, found when not given)."""
+    marks in ``text``): the quotes found and the offset of the mark left open at the end (-1
+    if none), which is dangling unless the next paragraph opens a quotation (``quotes`` looks
+    at that paragraph only then)."""
     out: list[Quote] = []
+    append = out.append
     open_at = -1
     n = len(text)
-    for i in mark_offsets(text) if marks is None else marks:  # the marks only, not a Python step per character
+    for i in marks:  # the marks only, not a Python step per character
         ch = text[i]
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < n else " "
@@ -71,13 +74,13 @@ def _scan_line(text: str, base: int, next_opens: bool, marks: list[int] | None =
             # punctuation or space is a closing mark the wrong way round
             if ch == "“" and (before.isalnum() or before in ".,!?…") and (after in _AFTER_REVERSED_OPENER or i + 1 == n):
                 if open_at >= 0:
-                    out.append(Quote("reversed", open=open_at, close=base + i))
+                    append(Quote("reversed", open_at, base + i))
                     open_at = -1
                 else:
-                    out.append(Quote("reversed", close=base + i))
+                    append(Quote("reversed", -1, base + i))
                 continue
             if open_at >= 0:
-                out.append(Quote("dangling-open", open=open_at))
+                append(Quote("dangling-open", open_at))
             open_at = base + i
         else:
             if ch == "”" and before.isdigit() and (open_at < 0 or _FEET_INCHES_RE.search(text, max(0, i - 8), i)):
@@ -85,16 +88,14 @@ def _scan_line(text: str, base: int, next_opens: bool, marks: list[int] | None =
             if open_at < 0 and ch == "”" and before in _BEFORE_REVERSED_CLOSER and after.isalnum():
                 # `said ”Hello`: a closing mark opening a quotation
                 open_at = base + i
-                out.append(Quote("reversed", open=base + i))
+                append(Quote("reversed", base + i))
                 continue
             if open_at >= 0:
-                out.append(Quote("pair", open=open_at, close=base + i))
+                append(Quote("pair", open_at, base + i))
                 open_at = -1
             else:
-                out.append(Quote("dangling-close", close=base + i))
-    if open_at >= 0 and not next_opens:
-        out.append(Quote("dangling-open", open=open_at))
-    return out
+                append(Quote("dangling-close", -1, base + i))
+    return out, open_at
 
 
 _FINISHED_RE = regex.compile(r"[.!?…:;”\"»)\]]\s*$")
@@ -125,11 +126,15 @@ def quotes(doc: Document) -> list[Quote]:
         i = bisect.bisect_right(starts, marks[k]) - 1
         ln = lines[i]
         k_end = bisect.bisect_left(marks, ln.end, k)
-        j = i + 1
-        while j < len(lines) and lines[j].blank:
-            j += 1
-        nxt = lines[j].text.lstrip() if j < len(lines) else ""
-        found = _scan_line(ln.text, ln.start, nxt[:1] in ("“", "«"), [p - ln.start for p in marks[k:k_end]])
+        base = ln.start
+        found, open_at = _pair_marks(ln.text, base, [p - base for p in marks[k:k_end]])
+        if open_at >= 0:
+            j = i + 1
+            while j < len(lines) and lines[j].blank:
+                j += 1
+            nxt = lines[j].text.lstrip() if j < len(lines) else ""
+            if nxt[:1] not in ("“", "«"):  # the next paragraph does not go on with the quotation
+                found.append(Quote("dangling-open", open_at))
         if i == last and not _FINISHED_RE.search(ln.text):
             # an excerpt cut mid-sentence: its last quotation may be closed after the cut
             found = [q for q in found if q.kind != "dangling-open"]
