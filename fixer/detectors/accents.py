@@ -74,7 +74,7 @@ def _non_ascii_name_counts(text: str, chars: Iterable[str] | None = None) -> Cou
     any of its non-ASCII letters; searching each such run (one character past it, so the final
     word boundary sees what follows) finds the names ``_NAME_RE.finditer`` finds there, as no
     match of the whole-text search runs into a run from before it."""
-    counts: Counter[str] = Counter()
+    names: list[str] = []
     done = 0
     if chars is None:
         offsets = [c.start() for c in _NON_ASCII_LETTER_RE.finditer(text)]
@@ -85,8 +85,22 @@ def _non_ascii_name_counts(text: str, chars: Iterable[str] | None = None) -> Cou
             continue  # in the run just searched
         start = _NAME_CHARS_BEFORE_RE.match(text, 0, at).start()
         done = _NAME_CHARS_RE.match(text, at).end()
-        counts.update(w for w in _NAME_RE.findall(text, start, done + 1) if not w.isascii())
-    return counts
+        if not _is_upper(text[start]) and text.find("-", start, done) < 0:
+            continue  # `école`: a name starts a run or follows a hyphen in it, with a capital
+        names += [w for w in _NAME_RE.findall(text, start, done + 1) if not w.isascii()]
+    return Counter(names)
+
+
+_UPPER_RE = regex.compile(r"\p{Lu}")
+_UPPER: dict[str, bool] = {}  # character → is it an upper-case letter (``_NAME_RE``'s first)
+
+
+def _is_upper(c: str) -> bool:
+    if c not in _UPPER:
+        if len(_UPPER) > 1 << 14:
+            _UPPER.clear()
+        _UPPER[c] = _UPPER_RE.match(c) is not None
+    return _UPPER[c]
 
 
 def _may_have_dropped_accent(text: str, minimum: int, chars: Iterable[str] | None = None) -> bool:
