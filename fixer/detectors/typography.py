@@ -92,12 +92,15 @@ def indefinite_article(doc: Document, rule: Rule) -> Iterator[Finding]:
     `an` before a consonant other than h; `u`, `h`, acronyms, figures and the exceptions of
     the rule's ``vowel_sound_exceptions`` (`one`, `euro`…) are left alone, as is an article
     after a French word (`il y a`, `l’an`)."""
+    spans = _mismatch_lines(doc)
+    if not spans:
+        return  # the usual case: every article fits its word
     from ..lexicon import zipf_en, zipf_fr
 
     exceptions = tuple(w.casefold() for w in rule.params.get("vowel_sound_exceptions", []))
     common = float(rule.params.get("function_word_zipf", 5.5))
     text = doc.text
-    for m in (m for start, end in _mismatch_lines(doc) for m in _ARTICLE_RE.finditer(text, start, end)):
+    for m in (m for start, end in spans for m in _ARTICLE_RE.finditer(text, start, end)):
         art, word = m.group("art", "word")
         low = word.casefold()
         if (low[0] not in "aeio") if len(art) == 1 else (low[0] in _NOT_BEFORE_AN or not low[0].isalpha()):
