@@ -8,12 +8,13 @@ import functools
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import regex
 
 from ..document import Document
 from ..model import Finding, Rule
+from .typography_patterns import char_offsets, non_ascii_set
 
 _NAME_RE = regex.compile(r"\b\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)*\b")
 
@@ -49,32 +50,67 @@ _NAME_CHARS_BEFORE_RE = regex.compile(r"[\p{L}\p{M}\-]*", regex.REVERSE)
 _NAME_CHARS_RE = regex.compile(r"[\p{L}\p{M}\-]*")
 
 
-def _non_ascii_name_counts(text: str) -> Counter[str]:
+_LETTER_OR_MARK: dict[str, bool] = {}  # non-ASCII character → is it a letter or a mark
+
+
+def _letters_or_marks(chars: Iterable[str]) -> list[str]:
+    """The letters and marks among the distinct characters ``chars`` (the verdict is kept per
+    character across texts)."""
+    out = []
+    for c in chars:
+        if c not in _LETTER_OR_MARK:
+            if len(_LETTER_OR_MARK) > 1 << 14:
+                _LETTER_OR_MARK.clear()
+            _LETTER_OR_MARK[c] = _NON_ASCII_LETTER_RE.match(c) is not None
+        if _LETTER_OR_MARK[c]:
+            out.append(c)
+    return out
+
+
+def _non_ascii_name_counts(text: str, chars: Iterable[str] | None = None) -> Counter[str]:
     """How often each name (a match of ``_NAME_RE``) that holds a non-ASCII letter occurs.
 
     A name is made of letters, marks and hyphens, so it lies within the run of those around
     any of its non-ASCII letters; searching each such run (one character past it, so the final
     word boundary sees what follows) finds the names ``_NAME_RE.finditer`` finds there, as no
     match of the whole-text search runs into a run from before it."""
-    counts: Counter[str] = Counter()
+    names: list[str] = []
     done = 0
-    for c in _NON_ASCII_LETTER_RE.finditer(text):
-        if c.start() < done:
+    if chars is None:
+        offsets = [c.start() for c in _NON_ASCII_LETTER_RE.finditer(text)]
+    else:  # ``chars``: the distinct non-ASCII characters of the text; its letters found with str.find
+        offsets = char_offsets(text, _letters_or_marks(chars))
+    for at in offsets:
+        if at < done:
             continue  # in the run just searched
-        start = _NAME_CHARS_BEFORE_RE.match(text, 0, c.start()).start()
-        done = _NAME_CHARS_RE.match(text, c.start()).end()
-        counts.update(w for w in _NAME_RE.findall(text, start, done + 1) if not w.isascii())
-    return counts
+        start = _NAME_CHARS_BEFORE_RE.match(text, 0, at).start()
+        done = _NAME_CHARS_RE.match(text, at).end()
+        if not _is_upper(text[start]) and text.find("-", start, done) < 0:
+            continue  # `école`: a name starts a run or follows a hyphen in it, with a capital
+        names += [w for w in _NAME_RE.findall(text, start, done + 1) if not w.isascii()]
+    return Counter(names)
 
 
-def _may_have_dropped_accent(text: str, minimum: int) -> bool:
+_UPPER_RE = regex.compile(r"\p{Lu}")
+_UPPER: dict[str, bool] = {}  # character → is it an upper-case letter (``_NAME_RE``'s first)
+
+
+def _is_upper(c: str) -> bool:
+    if c not in _UPPER:
+        if len(_UPPER) > 1 << 14:
+            _UPPER.clear()
+        _UPPER[c] = _UPPER_RE.match(c) is not None
+    return _UPPER[c]
+
+
+def _may_have_dropped_accent(text: str, minimum: int, chars: Iterable[str] | None = None) -> bool:
     """False when no name can be reported by ``accent_consistency``, decided without a match
     object per name of the text.
 
     A reported name's accented form is found at least ``minimum`` times, and its accents,
     which ``_strip_accents`` removes, make it non-ASCII; its bare form is found in the text.
     Without such a pair there is nothing to report."""
-    for word, n in _non_ascii_name_counts(text).items():
+    for word, n in _non_ascii_name_counts(text, chars).items():
         if n >= minimum:
             bare = _strip_accents(word)
             if bare != word and bare in text:
@@ -87,7 +123,7 @@ def accent_consistency(doc: Document, rule: Rule) -> Iterator[Finding]:
     them at least twice (`Mbappé`): the accent was dropped. The reverse (one accented `Québec`
     among many `Quebec`) is left alone: English spelling often drops French accents, while
     names of French bodies keep them."""
-    if not _may_have_dropped_accent(doc.text, int(rule.params.get("minimum", 2))):
+    if not _may_have_dropped_accent(doc.text, int(rule.params.get("minimum", 2)), non_ascii_set(doc)):
         return
     found: dict[str, list[regex.Match[str]]] = {}
     for m in _NAME_RE.finditer(doc.text):
@@ -115,7 +151,7 @@ _ACCENTED_LETTER_RE = re.compile(r"[À-ÖØ-öø-ÿ]")  # re scans for a plain c
 _LETTERS_BEFORE_RE = regex.compile(r"\p{L}*", regex.REVERSE)
 
 
-def _accented_words(text: str) -> Iterator[regex.Match[str]]:
+def _accented_words(text: str, chars: Iterable[str] | None = None) -> Iterator[regex.Match[str]]:
     """The matches of ``_ACCENTED_WORD_RE.finditer(text)``, found from the accented letters (a
     fast class search) instead of trying the pattern at every position of the text.
 
@@ -124,10 +160,14 @@ def _accented_words(text: str) -> Iterator[regex.Match[str]]:
     position of a run of letters is a word boundary), so matching the pattern there finds it,
     and a letter inside a match already found needs no second look."""
     done = 0
-    for c in _ACCENTED_LETTER_RE.finditer(text):
-        if c.start() < done:
+    if chars is None:
+        offsets = [c.start() for c in _ACCENTED_LETTER_RE.finditer(text)]
+    else:  # ``chars``: the distinct non-ASCII characters of the text; the accented ones found with str.find
+        offsets = char_offsets(text, [c for c in chars if "\u00c0" <= c <= "\u00ff" and c not in "\u00d7\u00f7"])
+    for at in offsets:
+        if at < done:
             continue
-        m = _ACCENTED_WORD_RE.match(text, _LETTERS_BEFORE_RE.match(text, 0, c.start()).start())
+        m = _ACCENTED_WORD_RE.match(text, _LETTERS_BEFORE_RE.match(text, 0, at).start())
         if m:
             done = m.end()
             yield m
@@ -182,7 +222,7 @@ def misplaced_accent(doc: Document, rule: Rule) -> Iterator[Finding]:
         verdicts = store.memo(f"typography:respellings:{known}:{gap}", dict)
     if len(verdicts) > 1 << 16:
         verdicts.clear()  # bounded: a long run meets ever more words
-    for m in _accented_words(doc.text):
+    for m in _accented_words(doc.text, non_ascii_set(doc)):
         word = m.group()
         if word not in verdicts:
             verdicts[word] = _respelling(word, index, known, gap)

@@ -10,11 +10,13 @@ import re
 import sys
 import unicodedata
 from collections.abc import Iterator
+from itertools import repeat
 
 import regex
 
 from ..document import Document
 from ..model import Finding, Rule
+from .typography_patterns import non_ascii_set
 
 
 def _ftfy_config():  # ftfy is imported lazily
@@ -86,11 +88,13 @@ class _BadnessGate:
     def __init__(self) -> None:
         # The shape comes from the disk cache when it can: importing ftfy to read its pattern
         # costs ~60 ms, which a text without any key character (most of them) never needs.
-        source, flags, self.reach, keys = _cached_gate_shape()
+        source, flags, self.reach, keys, singles = _cached_gate_shape()
         self._source, self._flags = source, flags
         self._pattern: re.Pattern[str] | None = None
         # re, not regex: the regex module scans for a class of hundreds of characters slowly
         self.keys = re.compile("[" + "".join(re.escape(c) for c in sorted(keys)) + "]") if keys else None
+        self.key_set = frozenset(keys)
+        self.singles = frozenset(singles)
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -98,28 +102,54 @@ class _BadnessGate:
             self._pattern = re.compile(self._source, self._flags)
         return self._pattern
 
-    def any_bad_line(self, text: str) -> bool:
+    def any_bad_line(self, text: str, chars: frozenset[str] | None = None) -> bool:
+        """``chars``, when given, holds every non-ASCII character of ``text`` (each once, in
+        any order): the key characters it lacks are not looked for, and the others are found with
+        ``str.find``, much faster than a regex scan of the text for hundreds of characters."""
         if self.keys is None:
             return True
-        k = self.reach
-        near_keys = "\n".join([text[max(0, m.start() - k) : m.start() + k] for m in self.keys.finditer(text)])
+        if chars is None:
+            starts = [m.start() for m in self.keys.finditer(text)]
+        else:
+            starts = []
+            for c in self.key_set.intersection(chars):
+                i = text.find(c)
+                while i >= 0:
+                    starts.append(i)
+                    i = text.find(c, i + 1)
+            starts.sort()
+        near_keys = "\n".join([w for w in map(self._window, repeat(text), starts) if w])
         return bool(near_keys) and self.pattern.search(near_keys) is not None
 
+    def _window(self, text: str, i: int) -> str:
+        """The stretch around the key character at ``i``, or "" when it cannot hold a match:
+        every match holds two non-ASCII characters or more, unless it is of a branch that
+        needs one only (``singles`` holds what that one may be; see ``_key_characters``), so
+        a key character outside ``singles`` with no other non-ASCII character within reach
+        needs no look (a French `é` among ASCII letters, the usual case)."""
+        k = self.reach
+        lo = max(0, i - k)
+        window = text[lo : i + k]
+        if text[i] in self.singles or not window[: i - lo].isascii() or not window[i - lo + 1 :].isascii():
+            return window
+        return ""
 
-def _gate_shape() -> tuple[str, int, int, str]:
-    """ftfy's badness pattern (source and flags, multi-line), the reach around a key character
-    and the key characters ("" when the pattern is not of the shape the gate needs)."""
+
+def _gate_shape() -> tuple[str, int, int, str, str]:
+    """ftfy's badness pattern (source and flags, multi-line), the reach around a key character,
+    the key characters ("" when the pattern is not of the shape the gate needs) and the
+    characters that may be the only non-ASCII one of a match."""
     from ftfy.badness import BADNESS_RE
 
     shape = _key_characters(BADNESS_RE)
     source, flags = BADNESS_RE.pattern, int(BADNESS_RE.flags | re.MULTILINE)
     if shape is None:
-        return source, flags, 0, ""
-    width, keys = shape
-    return source, flags, width + 1, "".join(sorted(keys))
+        return source, flags, 0, "", ""
+    width, keys, singles = shape
+    return source, flags, width + 1, "".join(sorted(keys)), "".join(sorted(singles))
 
 
-def _cached_gate_shape() -> tuple[str, int, int, str]:
+def _cached_gate_shape() -> tuple[str, int, int, str, str]:
     """``_gate_shape``, kept in the disk cache for the installed ftfy (its files' identity)."""
     import importlib.util
 
@@ -131,7 +161,7 @@ def _cached_gate_shape() -> tuple[str, int, int, str]:
         return _gate_shape()
     st = os.stat(origin)
     key = digest("ftfy-badness", origin, str(st.st_size), str(st.st_mtime_ns), str(sys.version_info[:2]))
-    return tuple(cached("ftfy-badness-gate", key, _gate_shape))  # type: ignore[return-value]
+    return tuple(cached("ftfy-badness-gate2", key, _gate_shape))  # type: ignore[return-value]
 
 
 # how often characters fill ordinary English and French news text (curly quotes most): a branch
@@ -139,8 +169,11 @@ def _cached_gate_shape() -> tuple[str, int, int, str]:
 _EVERYDAY = {"’": 3, "“": 3, "”": 3, "–": 1, "—": 1, "…": 1, "«": 1, "»": 1, "é": 1}
 
 
-def _key_characters(pattern: re.Pattern[str]) -> tuple[int, frozenset[str]] | None:
-    """The longest match of ``pattern`` and a set of non-ASCII characters every match holds,
+def _key_characters(pattern: re.Pattern[str]) -> tuple[int, frozenset[str], frozenset[str]] | None:
+    """The longest match of ``pattern``, a set of non-ASCII characters every match holds, and
+    the characters that may be the only non-ASCII character of a match (those of the branches
+    that require one class of non-ASCII characters only: a branch that requires two or more
+    matches two non-ASCII characters or more),
     if the pattern is built only of characters, classes, repeats, groups, alternatives and the
     anchor ``^`` and every alternative requires a class (or literal) of non-ASCII characters
     only; else None. Of an alternative's required classes the one with the fewest everyday
@@ -192,16 +225,16 @@ def _key_characters(pattern: re.Pattern[str]) -> tuple[int, frozenset[str]] | No
     if not plain(tree):
         return None
     keys: set[str] = set()
+    singles: set[str] = set()
     for branch in tree[0][1][1] if len(tree) == 1 and tree[0][0] is sre.BRANCH else [tree]:
         required = [chars for chars in (non_ascii(op, av) for op, av in branch) if chars]
         if not required:
             return None
         keys |= min(required, key=lambda chars: (sum(_EVERYDAY.get(c, 0) for c in chars), len(chars)))
+        if len(required) == 1:
+            singles |= required[0]
     width = tree.getwidth()[1]
-    return (width, frozenset(keys)) if width <= 64 else None
-
-
-_THAI_RE = regex.compile(r"[\u0e00-\u0e7f]")
+    return (width, frozenset(keys), frozenset(singles)) if width <= 64 else None
 
 
 def mojibake(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -214,8 +247,9 @@ def mojibake(doc: Document, rule: Rule) -> Iterator[Finding]:
     words ``_cp874`` changes); a text with neither has nothing to repair."""
     store = doc.cache.get("store")
     gate = store.memo("typography:badness-gate", _BadnessGate) if store is not None else _BadnessGate()
-    thai = _THAI_RE.search(doc.text) is not None
-    if not thai and not gate.any_bad_line(doc.text):
+    chars = non_ascii_set(doc)  # the distinct non-ASCII characters: one look at each, not a scan
+    thai = any("\u0e00" <= c <= "\u0e7f" for c in chars)  # a Thai letter
+    if not thai and not gate.any_bad_line(doc.text, chars):
         return
     import ftfy
     from ftfy.badness import is_bad

@@ -5,6 +5,7 @@ removed markup, a headline whose first words were cut, a superscript merged into
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 
 import regex
@@ -39,12 +40,21 @@ _SPLIT_START_RE = regex.compile(r"^[ \t]*(?:([,;])(?=\s)|(\.)(?=[ \t]*[»”\"]|
 
 
 _LIST_ITEM_RE = regex.compile(r"^[ \t]*(?:[a-z]|[ivxlc]+|\d+)[.)][ \t]")
+# what every finding needs (one search of the text each, instead of a look at every line): a
+# line after a line break that starts with `,` `;` or `.` after blanks, or a line that ends with
+# a comma, then what ``str.rstrip`` removes (the characters of ``str.isspace`` but the line
+# break: tests/test_perf_typo.py checks the list) and a line break
+_PUNCT_AFTER_BREAK_RE = regex.compile(r"\n[ \t]*[,;.]")
+_STRIPPED = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_COMMA_BEFORE_BREAK_RE = regex.compile(f",[{_STRIPPED}]*\n")
 
 
 def split_sentence(doc: Document, rule: Rule) -> Iterator[Finding]:
     """A sentence cut into paragraphs by removed link or italic markup: a paragraph that
     starts with `,`/`;` (joined back, safe) or with a full stop (joined back, unsafe), and a
     paragraph ending in a comma followed by one starting in lower case (joined, unsafe)."""
+    if _PUNCT_AFTER_BREAK_RE.search(doc.text) is None and _COMMA_BEFORE_BREAK_RE.search(doc.text) is None:
+        return  # no line starts with punctuation, none ends with a comma: nothing to join
     lines = [ln for ln in doc.lines if not ln.blank]
     for prev, ln in itertools.pairwise(lines):
         if prev.text.rstrip().endswith(("“", '"')):
@@ -88,11 +98,16 @@ def lowercase_title(doc: Document, rule: Rule) -> Iterator[Finding]:
 
 _SUPERSCRIPT_RE = regex.compile(r"\b(?:Mr|M)\.?(mes|me|lles|lle)\b(?=[ \u00a0]+\p{Lu})")
 _SUPERSCRIPT_FORMS = {"me": "Mrs.", "mes": "Mesdames", "lle": "Miss", "lles": "Misses"}
+# what every match of _SUPERSCRIPT_RE holds, for Python's ``re``, which finds the literal `M`
+# at memchr speed (``regex`` tries the word boundary first at every position of the text)
+_SUPERSCRIPT_GATE_RE = re.compile(r"Mr?\.?(?:me|lle)")
 
 
 def superscript_abbreviation(doc: Document, rule: Rule) -> Iterator[Finding]:
     """`Mr.me Speaker`, `M.lle Dupont`: the raised letters of `Mme`/`Mlle` merged after a
     translated `M.`; the English form of address is proposed (unsafe)."""
+    if _SUPERSCRIPT_GATE_RE.search(doc.text) is None:
+        return
     for m in _SUPERSCRIPT_RE.finditer(doc.text):
         if m.group() in ("Mme", "Mlle", "Mmes", "Mlles"):
             continue  # the plain French abbreviation: untranslated, not a typography scar

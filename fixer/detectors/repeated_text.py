@@ -4,40 +4,101 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import itertools
+import operator
+from collections.abc import Iterable, Iterator
 
 import regex
 
 from ..document import Document
 from ..model import Finding, Rule
-from .typography_patterns import lines_holding
+from .typography_patterns import byte_view, lines_holding, non_ascii_set
 
 _DOUBLED_WORD_RE = regex.compile(r"\b(\p{L}+)([ \u00a0]+)(\p{L}+)\b")
 # In the case-folded text: a whole word (the run of word characters before the spaces) and the
 # same word after them. Searching from the spaces, with the word captured by a lookbehind, is
 # about a third faster than the same pattern started at every word.
 _SAME_WORD_TWICE_RE = regex.compile(r"(?<=\b(\w+))[ \u00a0]+\1\b")
+_WORD_CHAR_RE = regex.compile(r"\w")
+_ASCII = bytes(range(128))
+# ASCII letters to lower case (what case folding does to them), any other ASCII byte to a space
+_ASCII_WORDS = bytes(b if b >= 0x80 else (b | 0x20) if chr(b).isalpha() else 0x20 for b in range(256))
+# non-ASCII character → (its UTF-8, its bytes in the word view), or None when kept as it is
+_FOLDS: dict[str, tuple[bytes, bytes] | None] = {}
 
 
-def may_hold_doubled_word(text: str) -> bool:
+def _fold_bytes(c: str) -> tuple[bytes, bytes] | None:
+    """What ``_word_view`` writes for the non-ASCII character ``c`` (with the character's own
+    UTF-8): a space for a non-word character, the UTF-8 of its case folding for a word
+    character that folding changes, None for the others (kept as they are). Kept per
+    character: texts share their characters."""
+    if c not in _FOLDS:
+        if len(_FOLDS) > 1 << 14:
+            _FOLDS.clear()
+        raw = c.encode("utf-8", "surrogatepass")
+        if _WORD_CHAR_RE.match(c) is None:
+            _FOLDS[c] = (raw, b" ")
+        else:
+            folded = c.casefold()
+            _FOLDS[c] = None if folded == c else (raw, folded.encode("utf-8", "surrogatepass"))
+    return _FOLDS[c]
+
+
+def _word_view(text: str, doc: Document | None = None) -> bytes:
+    """The case-folded text in UTF-8 with every non-word character and every ASCII digit and
+    underscore written as a space: its runs of non-space bytes are the runs of letters (and
+    marks and other non-ASCII word characters) of ``text.casefold()``, cut at digits.
+
+    Built with bytes operations only: ``str.casefold`` maps each character on its own, so the
+    ASCII bytes are folded by one ``bytes.translate`` and each distinct non-ASCII character of
+    the text (there are few) by one ``bytes.replace`` (an encoded character is found only where
+    the text holds it: UTF-8 is self-synchronising). With ``doc`` (whose text is ``text``) the
+    family's byte view and set of non-ASCII characters are used (its digits, written 0, become
+    spaces here as any digit does)."""
+    if doc is None:
+        raw = text.encode("utf-8", "surrogatepass")
+        chars: Iterable[str] = set(raw.translate(None, _ASCII).decode("utf-8", "surrogatepass"))
+    else:
+        raw, chars = byte_view(doc), non_ascii_set(doc)
+    view = raw.translate(_ASCII_WORDS)
+    for c in chars:
+        fold = _fold_bytes(c)
+        if fold is not None:
+            view = view.replace(*fold)
+    return view
+
+
+def may_hold_doubled_word(text: str, doc: Document | None = None) -> bool:
     """False only if no two words of ``text`` separated by spaces are equal case-folded, the
-    first test of any ``doubled_word`` finding (one C-speed search instead of a match object
-    per pair of words).
+    first test of any ``doubled_word`` finding, decided with C-speed bytes and list operations
+    (a regex search of every space of the text was the rule's whole cost).
 
-    Why a finding's words ``a`` and ``b`` (``a.casefold() == b.casefold()``) always match
-    ``_SAME_WORD_TWICE_RE`` in ``text.casefold()``: ``str.casefold`` maps each character on
-    its own; a letter folds to word characters only and a non-word character to non-word
-    characters only (tests/test_typography.py checks both over all of Unicode), and the spaces
-    fold to themselves. So the folded ``a`` is a whole run of word characters ending at the
-    spaces and the folded ``b``, equal to it, follows them and ends at a word boundary."""
-    return _SAME_WORD_TWICE_RE.search(text.casefold()) is not None
+    Why a finding's words ``a`` and ``b`` (``a.casefold() == b.casefold()``) are found: a
+    letter folds to word characters only, and never to an ASCII digit or underscore, while a
+    non-word character folds to non-word characters only (tests/test_typography.py and
+    tests/test_perf_typo.py check both over all of Unicode); the spaces fold to themselves.
+    ``a`` is a whole run of letters after a non-word character and before the spaces, ``b``
+    one after the spaces and before a non-word character, so in ``_word_view`` their foldings
+    are two whole runs of non-space bytes with only spaces between them: two equal neighbours
+    of its ``split()``. Each such word ``w`` is then checked in the folded text: a whole run
+    of word characters, spaces, the same run (a necessary condition, as the regex test of every
+    space was)."""
+    runs = _word_view(text, doc).split()
+    if not any(map(operator.eq, runs, itertools.islice(runs, 1, None))):
+        return False
+    folded = text.casefold()
+    for w in {a for a, b in itertools.pairwise(runs) if a == b}:
+        word = regex.escape(w.decode("utf-8", "surrogatepass"))
+        if regex.search(rf"(?<!\w){word}[ \u00a0]+{word}(?!\w)", folded):
+            return True
+    return False
 
 
 def doubled_word(doc: Document, rule: Rule) -> Iterator[Finding]:
     """`the joint joint committee` → `the joint committee`. Words that English (or French, in
     a quotation) legitimately doubles are in the rule's ``allow`` list (`had had`, `that that`);
     two capitalised copies are names (`Bora Bora`) and are left alone."""
-    if not may_hold_doubled_word(doc.text):
+    if not may_hold_doubled_word(doc.text, doc):
         return
     allow = {w.casefold() for w in rule.params.get("allow", [])}
     text = doc.text

@@ -9,7 +9,7 @@ import regex
 
 from ..document import Document
 from ..model import Finding, Rule
-from .typography_patterns import doomed, lines_holding
+from .typography_patterns import StringGate, doomed, lines_holding, literal_gate
 
 _THOUSANDS_RE = regex.compile(
     r"(?<![\p{N},.][ \u00a0\u202f]?)(?<![\p{N}])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![ \u00a0\u202f]?\p{N})(?![,.]\d)"
@@ -20,9 +20,13 @@ _THOUSANDS_RE = regex.compile(
 _SPACED_GROUP_RE = regex.compile(r"\d[ \u00a0\u202f]\d{3}")
 
 
+_SPACED_GROUP = literal_gate(_SPACED_GROUP_RE.pattern)
+
+
 def french_thousands(doc: Document, rule: Rule) -> Iterator[Finding]:
     """`10 000` → `10,000`: one finding per number."""
-    if _SPACED_GROUP_RE.search(doc.text) is None:
+    if not (_SPACED_GROUP.holds(doc) if _SPACED_GROUP is not None and _SPACED_GROUP.usable(doc)
+            else _SPACED_GROUP_RE.search(doc.text) is not None):
         return
     for m in _THOUSANDS_RE.finditer(doc.text):
         yield rule.finding(m.start(), m.end(), regex.sub(r"[ \u00a0\u202f]", ",", m.group()))
@@ -44,6 +48,9 @@ _HOUR_RE = regex.compile(
 # spaces, digits and words of their lookaheads are not line breaks), so only the lines holding
 # this need a search (see ``lines_holding``)
 _DIGIT_H_RE = regex.compile(r"\d[ \u00a0]?h", regex.IGNORECASE)
+# the same as strings for ``StringGate`` (digits written 0): under IGNORECASE only `h` and `H`
+# match `h` (tests/test_perf_typo.py checks it over all of Unicode)
+_DIGIT_H = StringGate("0" + s + h for s in ("", " ", "\u00a0") for h in "hH")
 
 
 def french_time(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -51,7 +58,7 @@ def french_time(doc: Document, rule: Rule) -> Iterator[Finding]:
     time, where it cannot be a duration). Lines a safe boilerplate rule deletes are skipped."""
     text = doc.text
     found: list[tuple[int, int, str]] = []
-    for start, end in lines_holding(_DIGIT_H_RE, text):
+    for start, end in _DIGIT_H.lines(doc) if _DIGIT_H.usable(doc) else lines_holding(_DIGIT_H_RE, text):
         found += [(m.start(), m.end(), f"{m.group(1)}:{m.group(2)}") for m in _TIME_RE.finditer(text, start, end)]
         found += [(m.start(), m.end(), f"{m.group(1)}:00") for m in _HOUR_RE.finditer(text, start, end)]
     if not found:

@@ -4,7 +4,10 @@ deleted line gets one fix, not two (a prompt line is not polished before it goes
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+import warnings
+from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 import regex
 
@@ -45,11 +48,303 @@ def lines_holding(gate: regex.Pattern[str], text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_ASCII = bytes(range(128))
+_FOLD_DIGITS = bytes.maketrans(b"123456789", b"000000000")
+_DIGIT_RE = regex.compile(r"\d")
+
+
+def byte_view(doc: Document) -> bytes:
+    """The text in UTF-8 with every ASCII digit written ``0``, once per document: the family's
+    literal gates (``literal_gate``) look for their strings in it with ``bytes.find``, which runs
+    at memchr speed, many times faster than a regex scan of the text, and one string ``0`` then
+    stands for any digit. UTF-8 is self-synchronising: an encoded string is found only where
+    the text holds it."""
+    key = "typography:bytes"
+    view = doc.cache.get(key)
+    if view is None:
+        view = doc.cache[key] = doc.text.encode("utf-8", "surrogatepass").translate(_FOLD_DIGITS)
+    return view
+
+
+def non_ascii(doc: Document) -> str:
+    """Every non-ASCII character of the text, in order (deleting the ASCII bytes of
+    ``byte_view`` leaves whole UTF-8 sequences): what the family's rules about accents,
+    mojibake and quotation marks test before any scan of the text."""
+    key = "typography:non-ascii"
+    chars = doc.cache.get(key)
+    if chars is None:
+        chars = doc.cache[key] = byte_view(doc).translate(None, _ASCII).decode("utf-8", "surrogatepass")
+    return chars
+
+
+def non_ascii_set(doc: Document) -> frozenset[str]:
+    """The distinct non-ASCII characters of the text (few: an article's accents and marks)."""
+    key = "typography:non-ascii-set"
+    chars = doc.cache.get(key)
+    if chars is None:
+        chars = doc.cache[key] = frozenset(non_ascii(doc))
+    return chars
+
+
+def char_offsets(text: str, chars: Iterable[str]) -> list[int]:
+    """The offsets in ``text`` of every occurrence of the characters ``chars``, in order: one
+    ``str.find`` run per character, at memchr speed (for the few characters an article holds
+    of a rare set, far faster than a regex scan of the text for the set)."""
+    out: list[int] = []
+    for c in chars:
+        i = text.find(c)
+        while i >= 0:
+            out.append(i)
+            i = text.find(c, i + 1)
+    out.sort()
+    return out
+
+
+def literal_digits_only(doc: Document) -> bool:
+    """Whether every digit (``\\d``) of the text is an ASCII one, so that ``0`` in
+    ``byte_view`` stands for every digit there is."""
+    key = "typography:ascii-digits"
+    if key not in doc.cache:
+        doc.cache[key] = _DIGIT_RE.search(non_ascii(doc)) is None
+    return doc.cache[key]
+
+
+_MAX_STRINGS = 64
+_ESCAPE_RE = regex.compile(r"\\.", regex.DOTALL)
+_BRACE_RE = regex.compile(r"\{(?!\d*(?:,\d*)?\})")
+
+
+def _same_in_re(pattern: str) -> bool:
+    """False for syntax that Python's ``re`` parser (which ``literal_gate`` reads the pattern
+    with) accepts but reads otherwise than ``regex``: POSIX and nested classes (``[[:alpha:]]``)
+    and braces that are not a repeat count (``regex`` fuzzy matching, ``{e<=1}``)."""
+    bare = _ESCAPE_RE.sub("", pattern)
+    return "[[" not in bare and "[:" not in bare and _BRACE_RE.search(bare) is None
+
+
+def literal_gate(pattern: str, flags: int = 0) -> StringGate | None:
+    """Strings (UTF-8, digits written ``0`` as in ``byte_view``) such that every match of
+    ``pattern`` starts with one of them, as a ``StringGate``, or None when the pattern is not of a shape this can
+    tell: characters, classes of characters and ``\\d``, groups, alternatives and bounded
+    repeats, read until the first item of another kind (a lookaround, an unbounded repeat),
+    where the strings stop: what precedes such an item is a prefix of every match. Case-
+    insensitive patterns and classes of more than a few characters are not expanded."""
+    try:
+        from re import _constants as sre  # Python 3.11+
+        from re import _parser as parser
+    except ImportError:  # pragma: no cover
+        import sre_constants as sre  # type: ignore[no-redef]
+        import sre_parse as parser  # type: ignore[no-redef]
+
+    if flags & (regex.IGNORECASE | regex.VERBOSE) or not _same_in_re(pattern):
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # re's FutureWarning on `[[`, refused above anyway
+            tree = parser.parse(pattern)
+    except Exception:  # regex-only syntax (\p{L}…): no literal gate
+        return None
+    if tree.state.flags & (sre.SRE_FLAG_IGNORECASE | sre.SRE_FLAG_VERBOSE):
+        return None  # an inline (?i) or (?x)
+
+    def chars(op, av) -> set[str] | None:
+        if op is sre.LITERAL:
+            return {chr(av)}
+        if op is not sre.IN:
+            return None
+        out: set[str] = set()
+        for o, a in av:
+            if o is sre.LITERAL:
+                out.add(chr(a))
+            elif o is sre.RANGE and a[1] - a[0] < 16:
+                out.update(map(chr, range(a[0], a[1] + 1)))
+            elif o is sre.CATEGORY and a is sre.CATEGORY_DIGIT:
+                out.add("0")
+            else:
+                return None
+        return out
+
+    def seq(items) -> tuple[set[str], bool] | None:
+        """(prefixes, complete): strings every match of ``items`` starts with, and whether
+        they are the whole matches (so that what follows may extend them)."""
+        done = {""}
+        for op, av in items:
+            got = alt(op, av)
+            if got is None:
+                return done, False
+            strings, complete = got
+            done = {a + b for a in done for b in strings}
+            if len(done) > _MAX_STRINGS:
+                return None
+            if not complete:
+                return done, False
+        return done, True
+
+    def alt(op, av) -> tuple[set[str], bool] | None:
+        c = chars(op, av)
+        if c is not None:
+            return c, True
+        if op is sre.SUBPATTERN and not av[1] and not av[2]:
+            return seq(av[3])
+        if op is sre.BRANCH:
+            outs = [seq(b) for b in av[1]]
+            if any(o is None or not all(o[0]) for o in outs):
+                return None
+            return set().union(*(o[0] for o in outs)), all(o[1] for o in outs)
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            lo, hi, item = av
+            got = seq(item)
+            if got is None:
+                return None
+            strings, complete = got
+            if complete and hi is not sre.MAXREPEAT and hi <= 4:
+                out: set[str] = set()
+                run = {""}
+                for k in range(hi + 1):
+                    if k >= lo:
+                        out |= run
+                    run = {a + b for a in run for b in strings}
+                    if len(out) + len(run) > _MAX_STRINGS:
+                        break
+                else:
+                    return out, True  # every count from lo to hi
+            return (strings, False) if lo >= 1 else None  # one copy: a prefix of every match
+        return None
+
+    got = seq(tree)
+    if got is None or not got[0] or not all(got[0]) or any("\n" in x for x in got[0]):
+        return None
+    return StringGate(x.translate(_FOLD_DIGITS_STR) for x in got[0])
+
+
+_FOLD_DIGITS_STR = str.maketrans("123456789", "000000000")
+
+
+def _everywhere(ch: str) -> bool:
+    """A character that fills ordinary text (a letter or a space): no place to start a search."""
+    return ch == " " or (ch.isascii() and ch.isalpha())
+
+
+class StringGate:
+    """A gate given as strings (digits written ``0``), looked for in ``byte_view`` by Python's
+    ``re``, which finds a literal prefix shared by the alternatives of a pattern at memchr
+    speed. The strings are searched from the end that is not a letter or a space (backwards
+    in the reversed view when that is their last character: `` ;`` as ``; ``), all from the
+    same end when they can, and grouped by the character they are searched from, so that every
+    search has a literal prefix."""
+
+    def __init__(self, strings: Iterable[str]) -> None:
+        self.strings = tuple(sorted(set(strings)))
+        self.digits = any("0" in x for x in self.strings)  # `0` stands for any digit
+        firsts, lasts = {x[0] for x in self.strings}, {x[-1] for x in self.strings}
+        if not any(map(_everywhere, firsts)) and (len(firsts) <= len(lasts) or any(map(_everywhere, lasts))):
+            ways = {x: False for x in self.strings}  # all forwards: the fewest searches
+        elif not any(map(_everywhere, lasts)):
+            ways = {x: True for x in self.strings}  # all backwards
+        else:  # each its own way, joining a group another string needs when it can
+            ways = {x: _everywhere(x[0]) for x in self.strings if _everywhere(x[0]) != _everywhere(x[-1])}
+            keys = {(back, x[-1] if back else x[0]) for x, back in ways.items()}
+            for x in self.strings:
+                if x not in ways:
+                    ways[x] = (True, x[-1]) in keys and (False, x[0]) not in keys
+        groups: dict[tuple[bool, str], list[bytes]] = {}
+        for x, back in ways.items():
+            raw = x.encode("utf-8", "surrogatepass")
+            groups.setdefault((back, x[-1] if back else x[0]), []).append(raw[::-1] if back else raw)
+        self.searches = [(back, re.compile(b"|".join(re.escape(r) for r in sorted(g, key=len, reverse=True))))
+                         for (back, _), g in sorted(groups.items())]
+
+    def usable(self, doc: Document) -> bool:
+        """Whether ``0`` stands for every digit of the text, when a string holds one."""
+        return not self.digits or literal_digits_only(doc)
+
+    def holds(self, doc: Document) -> bool:
+        """Whether the text holds one of the strings."""
+        view = byte_view(doc)
+        return any(pat.search(reversed_view(doc) if back else view) is not None for back, pat in self.searches)
+
+    def lines(self, doc: Document) -> list[tuple[int, int]]:
+        """``lines_holding`` for this gate: the (start, end) of each line holding one of the
+        strings, in order (``end`` is the offset of the line break or the end of the text).
+        After a hit the search goes on from the next line (backwards: the line before)."""
+        view = byte_view(doc)
+        n = len(view)
+        hits: list[int] = []
+        for back, pat in self.searches:
+            if back:
+                rview = reversed_view(doc)
+                pos = 0
+                while (m := pat.search(rview, pos)) is not None:
+                    start = n - m.end()  # where the string starts in the view
+                    hits.append(start)
+                    pos = n - view.rfind(b"\n", 0, start)  # past the line break before the line
+            else:
+                pos = 0
+                while (m := pat.search(view, pos)) is not None:
+                    hits.append(m.start())
+                    pos = view.find(b"\n", m.start()) + 1
+                    if pos == 0:
+                        break
+        if not hits:
+            return []
+        hits.sort()
+        starts, count = doc.line_starts, len(doc.line_starts)
+        spans: list[tuple[int, int]] = []
+        line, pos, last = 0, 0, -1
+        for h in hits:
+            line += view.count(b"\n", pos, h)
+            pos = h
+            if line != last:
+                last = line
+                spans.append((starts[line], starts[line + 1] - 1 if line + 1 < count else len(doc.text)))
+        return spans
+
+
+def reversed_view(doc: Document) -> bytes:
+    """``byte_view`` backwards, for the strings of a ``StringGate`` searched from their end."""
+    key = "typography:bytes-reversed"
+    view = doc.cache.get(key)
+    if view is None:
+        view = doc.cache[key] = byte_view(doc)[::-1]
+    return view
+
+
 def _flags(letters: str) -> int:
     flags = 0
     for letter in letters:
         flags |= {"i": regex.IGNORECASE, "m": regex.MULTILINE, "s": regex.DOTALL, "x": regex.VERBOSE}.get(letter, 0)
     return flags
+
+
+class _Compiled(NamedTuple):
+    """A rule of ``pattern_off_debris``, compiled once."""
+
+    gate: regex.Pattern[str] | None
+    strings: StringGate | None  # the gate as ``literal_gate`` strings, when it has that shape
+    patterns: list[regex.Pattern[str]]
+    gate_lines: bool
+
+
+# compiled rules by the identity of their params (each entry holds its params, so an identity
+# is never reused while its entry lives): no key to build and hash per document
+_COMPILED: dict[int, tuple[dict, _Compiled]] = {}
+
+
+def _compiled(rule: Rule) -> _Compiled:
+    entry = _COMPILED.get(id(rule.params))
+    if entry is not None and entry[0] is rule.params:
+        return entry[1]
+    params = rule.params
+    pats = params.get("patterns") or [params["pattern"]]
+    flags = _flags(str(params.get("flags", "")))
+    gate_pat = params.get("gate")
+    compiled = _Compiled(None if gate_pat is None else regex.compile(gate_pat, flags),
+                         None if gate_pat is None else literal_gate(gate_pat, flags),
+                         [regex.compile(p, flags) for p in pats], bool(params.get("gate_lines")))
+    if len(_COMPILED) > 1 << 10:
+        _COMPILED.clear()  # bounded: tests build rules by the thousand
+    _COMPILED[id(params)] = (params, compiled)
+    return compiled
 
 
 def pattern_off_debris(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -61,23 +356,18 @@ def pattern_off_debris(doc: Document, rule: Rule) -> Iterator[Finding]:
     a text in which it is not found is not searched with the slower patterns at all. With
     ``gate_lines = true`` the rule also declares that its matches lie within one line and read
     nothing past a line break, so only the lines holding the gate are searched (see
-    ``lines_holding``)."""
-    store = doc.cache.get("store")
-    pats = rule.params.get("patterns") or [rule.params["pattern"]]
-    flags = _flags(str(rule.params.get("flags", "")))
-    gate_pat = rule.params.get("gate")
-
-    def build() -> tuple[regex.Pattern[str] | None, list[regex.Pattern[str]]]:
-        return (None if gate_pat is None else regex.compile(gate_pat, flags)), [regex.compile(p, flags) for p in pats]
-
-    key = ("typography:pattern", rule.id, tuple(pats), flags, gate_pat)
-    gate, compiled = store.memo(key, build) if store is not None else build()
+    ``lines_holding``). A gate made of characters, classes of characters and ``\\d`` (see
+    ``literal_gate``) is looked for as plain strings, without a regex scan of the text."""
+    gate, strings, compiled, gate_lines = _compiled(rule)
     text = doc.text
     spans = [(0, len(text))]
     if gate is not None:
-        if rule.params.get("gate_lines"):
-            spans = lines_holding(gate, text)
-        elif gate.search(text) is None:
+        # the gate's strings with bytes.find when it has that shape (and, for a digit, every
+        # digit of the text is an ASCII one), else the gate pattern
+        literal = strings is not None and strings.usable(doc)
+        if gate_lines:
+            spans = strings.lines(doc) if literal else lines_holding(gate, text)
+        elif not (strings.holds(doc) if literal else gate.search(text) is not None):
             return
     template = rule.params.get("replace")
     skip: frozenset[int] | None = None
