@@ -27,12 +27,14 @@ searched one by one (``Context.alone``); see "fast candidates" below for why not
 from __future__ import annotations
 
 import bisect
+import codecs
 import re
 import string
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Generic, TypeVar
 
 import regex
 
@@ -180,7 +182,7 @@ class Context:
         self.text = text
         self.lex = lex
         self._runs: dict[str, int] = {}
-        self._latin1_runs: set[bytes] | None = None
+        self._run_index: RunIndex | None = None
         self._code: list[tuple[int, int]] | None = None
         self._fences: list[int] | None = None
         self._code_lines: dict[int, bool] = {}
@@ -239,33 +241,40 @@ class Context:
 
     def alone(self, words: Spellings) -> set[str]:
         """Those of ``words`` that stand alone (``standalone(word) > 0``). A whole letter run of
-        Latin-1 letters is one of ``latin1_runs``: a word that is none of them is not searched
+        cp1252 letters is one of ``runs().runs``: a word that is none of them is not searched
         (most of a word list, in most articles); the others are counted by ``standalone``."""
-        runs = self.latin1_runs()
-        maybe = [words.by_latin1[key] for key in runs.intersection(words.by_latin1)]
+        runs = self.runs().runs
+        maybe = [words.by_bytes[key] for key in runs & words.keys]
         return {w for w in (*maybe, *words.beyond) if self.standalone(w) > 0}
 
-    def latin1_runs(self) -> set[bytes]:
-        """The maximal runs of Latin-1 letters of the article, as Latin-1 bytes: every other
-        character, in Latin-1 or not (encoded as ``?``), separates them. Encoding, translating
-        and splitting run in C, several times faster than a pattern scan of the text."""
-        if self._latin1_runs is None:
-            encoded = self.text.encode("latin-1", "replace")
-            self._latin1_runs = set(encoded.translate(LATIN1_LETTERS_ONLY).split())
-        return self._latin1_runs
+    def runs(self) -> RunIndex:
+        """The article's distinct letter runs (see ``RunIndex``), built on first use."""
+        if self._run_index is None:
+            self._run_index = RunIndex(self.text)
+        return self._run_index
+
+    def positions(self, word: str) -> list[int]:
+        """Where ``word`` stands as a whole letter run, in order; ``standalone`` learns the count."""
+        found = self.runs().positions(word)
+        self._runs[word] = len(found)
+        return found
 
     def is_place(self, word: str) -> bool:
         return word in self.lex.places
 
     def protected(self, run: str) -> bool:
-        """A brand or name that changes case on purpose, possibly plural or possessive."""
-        p = self.lex.protected
-        if run in p:
+        return protected_run(self.lex, run)
+
+
+def protected_run(lex: Lexicon, run: str) -> bool:
+    """A brand or name that changes case on purpose, possibly plural or possessive."""
+    p = lex.protected
+    if run in p:
+        return True
+    for suffix in ("s", "es", "ers", "er"):
+        if run.endswith(suffix) and run[: -len(suffix)] in p:
             return True
-        for suffix in ("s", "es", "ers", "er"):
-            if run.endswith(suffix) and run[: -len(suffix)] in p:
-                return True
-        return any(run.startswith(w) for w in self.lex.protected_by_head.get(run[:2], ()))
+    return any(run.startswith(w) for w in lex.protected_by_head.get(run[:2], ()))
 
 
 def fence_starts(text: str) -> list[int]:
@@ -306,23 +315,147 @@ def count_runs(text: str, word: str) -> int:
     return n
 
 
-# A bytes.translate table: Latin-1 letters (as `regex` classes them) stay, every other byte
-# becomes a space.
-LATIN1_LETTERS_ONLY = bytes(i if LETTER_RE.match(chr(i)) else 32 for i in range(256))
-
-
 class Spellings:
-    """A word list for ``Context.alone``: each word by its Latin-1 bytes, and those beyond."""
+    """A word list for ``Context.alone``: each word by its cp1252 bytes, and those beyond."""
 
     def __init__(self, words: Iterable[str]) -> None:
-        self.by_latin1: dict[bytes, str] = {}
+        self.by_bytes: dict[bytes, str] = {}
         beyond = []
         for w in dict.fromkeys(words):
             try:
-                self.by_latin1[w.encode("latin-1")] = w
+                self.by_bytes[w.encode("cp1252")] = w
             except UnicodeEncodeError:
                 beyond.append(w)
+        self.keys = frozenset(self.by_bytes)
         self.beyond = tuple(beyond)
+
+
+# --------------------------------------------------------------------------- letter runs
+#
+# Most words of an article are candidates of no rule, and the same words come back in every
+# article. So instead of matching each rule's pattern at every word of every article, the
+# article's distinct letter runs are listed once (in C: encode, translate, split, set), each
+# rule decides once per distinct run whether it could ever want it (``RunFilter``, remembered
+# across articles: a run is a word), and only the few runs it wants are looked for in the text.
+#
+# cp1252 holds nearly every character of Western news text, one byte per character, so the
+# bytes have the offsets of the text. A character beyond it is encoded as the byte 0x81 (which
+# cp1252 leaves undefined) and separates runs; the real runs through such characters are
+# found apart (``RunIndex.odd``), and a piece cut out by them is no whole run of the text, which
+# ``RunIndex.positions`` checks on the text itself.
+
+UNKNOWN_BYTE = b"\x81"
+
+
+def _unknown_as_x81(err: UnicodeError) -> tuple[bytes, int]:
+    if not isinstance(err, UnicodeEncodeError):
+        raise err
+    return UNKNOWN_BYTE * (err.end - err.start), err.end
+
+
+CP1252_UNKNOWN = "fixer.merged_words.cp1252_unknown"
+codecs.register_error(CP1252_UNKNOWN, _unknown_as_x81)
+
+
+def _cp1252_letter(byte: int) -> bool:
+    try:
+        char = bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return False  # undefined in cp1252, among them UNKNOWN_BYTE
+    return LETTER_RE.match(char) is not None
+
+
+# A bytes.translate table: cp1252 letters (as `regex` classes them) stay, every other byte
+# becomes a space.
+CP1252_LETTERS_ONLY = bytes(i if _cp1252_letter(i) else 32 for i in range(256))
+
+
+class RunIndex:
+    """The distinct maximal letter runs (``RUN_RE``) of one article."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        encoded = text.encode("cp1252", CP1252_UNKNOWN)
+        # every run of cp1252 letters, as bytes; also pieces of runs cut by an unknown character
+        self.runs: set[bytes] = set(encoded.translate(CP1252_LETTERS_ONLY).split())
+        # the whole runs holding a character beyond cp1252
+        self.odd: set[str] = odd_runs(text, encoded) if UNKNOWN_BYTE in encoded else set()
+
+    def positions(self, word: str) -> list[int]:
+        """Where ``word`` stands as a whole run, in order (as ``count_runs`` counts them)."""
+        text = self.text
+        out = []
+        size = len(word)
+        i = text.find(word)
+        while i >= 0:
+            j = i + size
+            if not (i > 0 and LETTER_RE.match(text, i - 1)) and not LETTER_RE.match(text, j):
+                out.append(i)
+            i = text.find(word, j)
+        return out
+
+
+def odd_runs(text: str, encoded: bytes) -> set[str]:
+    """The letter runs of ``text`` holding a character that ``encoded`` marks unknown."""
+    out = set()
+    i = encoded.find(UNKNOWN_BYTE)
+    while i >= 0:
+        end = i + 1
+        if LETTER_RE.match(text, i):
+            start = i
+            while start > 0 and LETTER_RE.match(text, start - 1):
+                start -= 1
+            m = RUN_RE.match(text, start)
+            if m is not None:
+                out.add(m.group())
+                end = m.end()
+        i = encoded.find(UNKNOWN_BYTE, end)
+    return out
+
+
+T = TypeVar("T")
+
+
+class RunFilter(Generic[T]):
+    """The runs one rule wants, each decided once by ``decide`` (None: never wanted) and
+    remembered across articles, keyed by the run alone and bounded by ``LIMIT`` runs."""
+
+    LIMIT = 200_000
+
+    def __init__(self, decide: Callable[[str], T | None]) -> None:
+        self.decide = decide
+        self.known: set[bytes] = set()
+        self.wanted: dict[bytes, tuple[str, T]] = {}
+        self.wanted_keys: set[bytes] = set()
+
+    def select(self, index: RunIndex) -> list[tuple[str, T]]:
+        """(run, decision) for each run of the article this rule wants, in no order."""
+        runs = index.runs
+        new = runs - self.known
+        if new:
+            if len(self.known) > self.LIMIT:
+                self.known.clear()
+                self.wanted.clear()
+                self.wanted_keys.clear()
+                new = set(runs)
+            for key in new:
+                word = key.decode("cp1252")
+                got = self.decide(word)
+                if got is not None:
+                    self.wanted[key] = (word, got)
+                    self.wanted_keys.add(key)
+            self.known |= new
+        out = [self.wanted[key] for key in runs & self.wanted_keys]
+        for word in index.odd:  # rare: decided again in each article
+            got = self.decide(word)
+            if got is not None:
+                out.append((word, got))
+        return out
+
+
+def run_filter(doc: Document, key: str, decide: Callable[[], Callable[[str], T | None]]) -> RunFilter[T]:
+    """The ``RunFilter`` named ``key``, built once per process from ``decide()``."""
+    return doc.cache["store"].memo(f"merged_words.runs.{key}", lambda: RunFilter(decide()))
 
 
 def context(doc: Document) -> Context:
@@ -818,33 +951,23 @@ def elision(doc: Document, rule: Rule) -> Iterator[Finding]:
     untranslated-French rule must still translate."""
     ctx = context(doc)
     text = ctx.text
-    whole_max = float(rule.params.get("max_whole_zipf", 2.0))
-    rest_min = float(rule.params.get("min_rest_zipf", 3.0))
     apo = ctx.apostrophe
     seen: set[int] = set()
-    uppers, lowers, titles = elision_candidates(text, whole_max)
-    for m in uppers:
+    uppers, lowers, titles = elision_candidates(doc, rule, ctx)
+    for m, rest_alone in uppers:
         head, rest = m.group(1), m.group(2)
         start, end = m.span()
-        if not isolated(text, start, end) or ctx.protected(m.group()) or ctx.skipped(start, end):
+        if not isolated(text, start, end) or ctx.skipped(start, end):
             continue
-        if shape(rest) == "mixed" or len(rest) < 2:
+        if rest_alone and not ctx.standalone(rest) > 0:
             continue
-        if not (word_zipf(rest) >= 2.5 or ctx.standalone(rest) > 0 or ctx.is_place(rest)):
-            continue
-        if not rest.isupper() and zipf(m.group(), "en") >= 1.5:
-            continue  # jQuery, dBase: English knows it as one word (French lists hold lunion)
         seen.add(start)
         yield elision_finding(rule, start, end, head, rest, apo)
     for m in lowers:  # none is a word of English or French (`dotage`, `limply` stay whole)
         head, rest = m.group(3), m.group(4)
         start, end = m.span()
         token = m.group()
-        if start in seen or token in ctx.lex.elisions or not isolated(text, start, end):
-            continue
-        if ctx.skipped(start, end):
-            continue
-        if zipf(rest, "fr") < rest_min and zipf(rest, "en") < rest_min + 0.5:
+        if not isolated(text, start, end) or ctx.skipped(start, end):
             continue
         if ctx.standalone(token.capitalize()) or ctx.standalone(token) > 2:
             continue
@@ -856,12 +979,9 @@ def elision(doc: Document, rule: Rule) -> Iterator[Finding]:
     for m in titles:
         head, rest = m.group(5), m.group(6)
         start, end = m.span()
-        token = m.group()
-        if start in seen:
+        if ctx.standalone(m.group()) > 1:
             continue
-        if zipf(rest, "fr") < rest_min or zipf(rest, "en") >= 3.0 or ctx.standalone(token) > 1:
-            continue
-        if not sentence_start(text, start) or ctx.is_place(token) or not isolated(text, start, end):
+        if not sentence_start(text, start) or not isolated(text, start, end):
             continue
         if ctx.skipped(start, end):
             continue
@@ -927,20 +1047,65 @@ def zipf_en_fr(word: str) -> tuple[float, float]:
     return zipf(word, "en"), zipf(word, "fr")
 
 
-def elision_candidates(text: str, whole_max: float) -> tuple[list, list, list]:
-    """The matches of ELISION_UPPER_RE, ELISION_LOWER_RE and ELISION_TITLE_RE in ``text``, in
-    order, the last two without the tokens that are words: any English word or a French one of
-    Zipf ``whole_max`` or more (lower case), any word at all (Zipf 1 in French, capitalised)."""
-    uppers, lowers, titles = [], [], []
-    for m in ELISION_ANY_RE.finditer(text):
+UPPER, LOWER, TITLE = 2, 4, 6  # the ``lastindex`` of each kind of ELISION_ANY_RE match
+
+
+def elision_decider(rule: Rule, lex: Lexicon) -> Callable[[str], tuple[int, bool] | None]:
+    """What the elision rule wants of a letter run, whatever the article: ``(kind, rest_alone)``
+    when the run is a glued elision of that kind by everything that depends on the run alone
+    (``rest_alone``: an upper-case rest must also stand alone in the article), else None.
+
+    A run matches ELISION_ANY_RE in the text only where it is a whole word, and then with
+    the same alternative as alone; lower-case and capitalised tokens that are words (any
+    English word or a French one of Zipf ``max_whole_zipf`` or more, in lower case; any word
+    at all, capitalised) are no candidates."""
+    whole_max = float(rule.params.get("max_whole_zipf", 2.0))
+    rest_min = float(rule.params.get("min_rest_zipf", 3.0))
+
+    def decide(token: str) -> tuple[int, bool] | None:
+        m = ELISION_ANY_RE.fullmatch(token)
+        if m is None:
+            return None
         which = m.lastindex
-        if which == 2:
-            uppers.append(m)
-            continue
-        en, fr = zipf_en_fr(m.group())
-        if en > 0 or fr >= (whole_max if which == 4 else 1.0):
-            continue
-        (lowers if which == 4 else titles).append(m)
+        if which == UPPER:
+            rest = m.group(2)
+            if shape(rest) == "mixed" or len(rest) < 2 or protected_run(lex, token):
+                return None
+            if not rest.isupper() and zipf(token, "en") >= 1.5:
+                return None  # jQuery, dBase: English knows it as one word (French lists hold lunion)
+            return UPPER, not (word_zipf(rest) >= 2.5 or rest in lex.places)
+        en, fr = zipf_en_fr(token)
+        if en > 0 or fr >= (whole_max if which == LOWER else 1.0):
+            return None
+        rest = m.group(which)
+        if which == LOWER:
+            if token in lex.elisions or (zipf(rest, "fr") < rest_min and zipf(rest, "en") < rest_min + 0.5):
+                return None
+            return LOWER, False
+        if zipf(rest, "fr") < rest_min or zipf(rest, "en") >= 3.0 or token in lex.places:
+            return None
+        return TITLE, False
+
+    return decide
+
+
+def elision_candidates(doc: Document, rule: Rule, ctx: Context) -> tuple[list, list, list]:
+    """The matches of ELISION_UPPER_RE (with ``rest_alone``), ELISION_LOWER_RE and
+    ELISION_TITLE_RE in the text that ``elision_decider`` keeps, each kind in text order."""
+    wanted = run_filter(doc, f"elision.{rule.id}", lambda: elision_decider(rule, ctx.lex)).select(ctx.runs())
+    if not wanted:
+        return [], [], []
+    found = sorted((pos, kind) for word, kind in wanted for pos in ctx.positions(word))
+    text = ctx.text
+    uppers, lowers, titles = [], [], []
+    for pos, (which, rest_alone) in found:
+        m = ELISION_ANY_RE.match(text, pos)
+        if m is None:
+            continue  # a digit or `_` touches it: no whole word
+        if which == UPPER:
+            uppers.append((m, rest_alone))
+        else:
+            (lowers if which == LOWER else titles).append(m)
     return uppers, lowers, titles
 
 
