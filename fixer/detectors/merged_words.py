@@ -1145,13 +1145,26 @@ def name_join(doc: Document, rule: Rule) -> Iterator[Finding]:
     min_name = int(rule.params.get("min_name_length", 4))
     max_name_zipf = float(rule.params.get("max_name_zipf", 3.5))
     endings = tuple(suffixes | french_tails)
-    for m in CAP_TOKEN_RE.finditer(text):
+    lex = ctx.lex
+
+    def decide(token: str) -> bool | None:
+        """Whether a run could be a name glued to a word, whatever the article: a capitalised
+        token (CAP_TOKEN_RE, which matches only whole runs) ending like a glued word, no word
+        itself, no brand and no place."""
+        if CAP_TOKEN_RE.fullmatch(token) is None or not token.endswith(endings):
+            return None
+        if word_zipf(token) >= whole_max or protected_run(lex, token) or token in lex.places:
+            return None
+        return True
+
+    wanted = run_filter(doc, f"name_join.{rule.id}", lambda: decide).select(ctx.runs())
+    found = sorted(pos for token, _ in wanted for pos in ctx.positions(token)) if wanted else ()
+    for pos in found:
+        m = CAP_TOKEN_RE.match(text, pos)
+        if m is None:
+            continue  # a digit or `_` touches it: no whole word
         token = m.group()
-        if not token.endswith(endings):
-            continue
         start, end = m.span()
-        if word_zipf(token) >= whole_max or ctx.protected(token) or ctx.is_place(token):
-            continue
         if ctx.standalone(token) > 1 or not isolated(text, start, end) or ctx.skipped(start, end):
             continue
         cut = split_name(ctx, token, suffixes, french_heads, french_tails, min_name, max_name_zipf)
