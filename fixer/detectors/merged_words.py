@@ -531,25 +531,26 @@ def case_join(doc: Document, rule: Rule) -> Iterator[Finding]:
     whole_max = float(rule.params.get("max_whole_zipf", 2.0))
     ambiguous = words_param(doc, rule, "ambiguous_left")
     prompts = words_param(doc, rule, "link_prompts")
+    store = doc.cache["store"]
+    cut_at = store.memo(f"merged_words.case_cuts.{rule.id}", lambda: CaseCuts(ctx.lex, whole_max))
+    wanted = run_filter(doc, f"case_join.{rule.id}", lambda: case_join_decider(cut_at)).select(ctx.runs())
+    if not wanted:
+        return
+    spots = sorted((pos + a, pos + b) for word, spans in wanted for pos in ctx.positions(word) for a, b in spans)
     last_end = -1
-    for j in finditer_at(CASE_JUNCTION_RE, CASE_JUNCTION_CANDIDATE_RE, text):
-        if j.start() < last_end:
+    for j_start, j_end in spots:  # the matches of CASE_JUNCTION_RE, in order
+        if j_start < last_end:
             continue
-        start, end = letter_run(text, j.start(), j.end())
+        start, end = letter_run(text, j_start, j_end)
         last_end = end
         run = text[start:end]
-        if ctx.skipped(start, end) or ctx.protected(run):
+        i = cut_at(run)
+        if i is None or ctx.skipped(start, end):
             continue
         a, b = chunk_around(text, start, end)
         chunk = text[a:b]
         if looks_like_code(chunk) or "-" in text[max(a, start - 1) : start + 1] or ctx.in_code(start):
             continue
-        if word_zipf(run) >= (whole_max if run[0].islower() else min(whole_max, 1.0)):
-            continue  # YouTube, PayPal, OpenAI, Bluesky: wordfreq knows the brand as one word
-        cuts = junctions(run)
-        if len(cuts) != 1:
-            continue
-        i = cuts[0]
         left, right = run[:i], run[i:]
         if ctx.standalone(run) > 1 and left.lower() not in function_words:
             continue  # spelled the same twice: a name (NextOn), not an accident of scraping
@@ -571,6 +572,56 @@ def case_join(doc: Document, rule: Rule) -> Iterator[Finding]:
             message=f"Merged words: '{run}' should read '{left}{insert}{right}'.",
             title=f"{left}{insert}{right}",
         )
+
+
+class CaseCuts:
+    """Where case_join may cut a run, by the run alone, or None: not for a brand or name that
+    changes case on purpose, not for a word (YouTube, PayPal, OpenAI, Bluesky: wordfreq knows
+    the brand as one word), only at its one junction. Remembered per run (a word), bounded."""
+
+    LIMIT = 50_000
+
+    def __init__(self, lex: Lexicon, whole_max: float) -> None:
+        self.lex = lex
+        self.whole_max = whole_max
+        self.known: dict[str, int | None] = {}
+
+    def __call__(self, run: str) -> int | None:
+        known = self.known
+        if run in known:
+            return known[run]
+        if len(known) > self.LIMIT:
+            known.clear()
+        cut = None
+        if not protected_run(self.lex, run):
+            whole_max = self.whole_max
+            if word_zipf(run) < (whole_max if run[0].islower() else min(whole_max, 1.0)):
+                cuts = junctions(run)
+                if len(cuts) == 1:
+                    cut = cuts[0]
+        known[run] = cut
+        return cut
+
+
+def case_join_decider(cut_at: CaseCuts) -> Callable[[str], tuple[tuple[int, int], ...] | None]:
+    """The spans of the CASE_JUNCTION_RE matches in a run, if case_join may want it.
+
+    The pattern's look-behinds see letters only, so in the text it matches in each whole run
+    as in the run alone. case_join looks at the letter run around the first match (str
+    methods: for a run of cp1252 letters, the whole run; beyond, `regex` may know letters that
+    Python does not yet, so a run holding any is kept for ``cut_at`` to judge in the text)."""
+
+    def decide(word: str) -> tuple[tuple[int, int], ...] | None:
+        spans = tuple(m.span() for m in CASE_JUNCTION_RE.finditer(word))
+        if not spans:
+            return None
+        try:
+            word.encode("cp1252")
+        except UnicodeEncodeError:
+            return spans
+        return spans if cut_at(word) is not None else None
+
+    return decide
 
 
 def is_french_word(word: str) -> bool:
