@@ -375,7 +375,7 @@ class RunIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        encoded = text.encode("cp1252", CP1252_UNKNOWN)
+        self.encoded = encoded = text.encode("cp1252", CP1252_UNKNOWN)
         # every run of cp1252 letters, as bytes; also pieces of runs cut by an unknown character
         self.runs: set[bytes] = set(encoded.translate(CP1252_LETTERS_ONLY).split())
         # the whole runs holding a character beyond cp1252
@@ -772,6 +772,80 @@ PUNCT_CANDIDATE_RE = re.compile(
     + rf"|(?<={LOWER_WIDE}{DIGIT_WIDE})(?={DIGIT_WIDE})"  # wordnum
     + ")"
 )
+
+
+# Where PUNCT_RE can match in a text without characters beyond cp1252, by three bytes: each
+# alternative's mark (or digit) at the match, the character before it and the one after it.
+# A group of alternatives is one bit: its marks set it in the table for the match, the
+# characters they accept before and after set it in the other two tables.
+_PUNCT_GROUPS: tuple[tuple[str, str, str], ...] = (
+    # (at the match, before it, after it) as `regex` classes
+    (r"[)\]”»]", r"[\s\S]", r"[\p{L}“«]"),  # bracket; close (whose look-behind is wider)
+    (r"[“«]", r"[\p{L}\p{N}.,;:!?]", r"[\p{L}\p{N}]"),  # open
+    (r"\"", r"[\p{L}.!?,…]", r"[\p{L}\"]"),  # straight, dbl
+    (r"[.!?…]", r"\p{Ll}", r"\p{Lu}"),  # stop
+    (r"[,;]", r"\p{L}", r"\p{L}"),  # comma
+    (r"[(\[]", r"\p{L}", r"[\p{Lu}\p{N}]"),  # paren
+    (r"\p{N}", r"\p{N}", r"\p{Lu}"),  # digit
+    (r"\p{N}", r"\p{Ll}", r"\p{N}"),  # wordnum
+)
+
+
+def _punct_table(which: int) -> bytes:
+    """A bytes.translate table: for each cp1252 byte, the bits of the groups whose class
+    ``which`` (0 at the match, 1 before, 2 after) holds its character."""
+    out = []
+    for i in range(256):
+        try:
+            char = bytes([i]).decode("cp1252")
+        except UnicodeDecodeError:
+            out.append(0)
+            continue
+        out.append(sum(1 << bit for bit, group in enumerate(_PUNCT_GROUPS) if regex.match(group[which], char)))
+    return bytes(out)
+
+
+PUNCT_AT, PUNCT_BEFORE, PUNCT_AFTER = (_punct_table(k) for k in range(3))
+NONZERO = bytes([0] + [1] * 255)
+
+
+def punct_candidates(encoded: bytes) -> list[int]:
+    """The positions where a group of _PUNCT_GROUPS finds its three characters, in order, and
+    0 when the text opens with a bracket (the one alternative without a look-behind). Each byte
+    of the three translations becomes a byte of an integer; shifting the integers by a byte
+    lines up each character with its neighbours, so three ANDs test every position in C."""
+    n = len(encoded)
+    at = int.from_bytes(encoded.translate(PUNCT_AT), "big")
+    after = int.from_bytes(encoded.translate(PUNCT_AFTER), "big") << 8
+    before = int.from_bytes(encoded.translate(PUNCT_BEFORE), "big") >> 8
+    hits = at & after & before
+    out = [0] if encoded[:1] in (b")", b"]") else []
+    if hits:
+        flags = hits.to_bytes(n, "big").translate(NONZERO)
+        i = flags.find(1)
+        while i >= 0:  # never 0: nothing comes before it
+            out.append(i)
+            i = flags.find(1, i + 1)
+    return out
+
+
+def punct_matches(ctx: Context) -> Iterator[regex.Match[str]]:
+    """The matches of ``PUNCT_RE.finditer(ctx.text)`` (see ``finditer_at``)."""
+    text = ctx.text
+    encoded = ctx.runs().encoded
+    if UNKNOWN_BYTE in encoded:
+        yield from finditer_at(PUNCT_RE, PUNCT_CANDIDATE_RE, text)  # letters or numbers beyond cp1252
+        return
+    end = 0
+    for pos in punct_candidates(encoded):
+        if pos < end:
+            continue  # inside the previous match, where finditer does not look either
+        m = PUNCT_RE.match(text, pos)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
 NUMBER_AFTER_RE = regex.compile(r"\p{N}+")
 WORD_AFTER_RE = regex.compile(r"[\p{L}\p{M}]+")
 WORD_BEFORE_RE = regex.compile(r"[\p{L}\p{M}]+$")
@@ -785,7 +859,7 @@ def punct_join(doc: Document, rule: Rule) -> Iterator[Finding]:
     starters = words_param(doc, rule, "sentence_starters")
     before_numbers = words_param(doc, rule, "before_numbers")
     prompts = words_param(doc, rule, "link_prompts")
-    for m in finditer_at(PUNCT_RE, PUNCT_CANDIDATE_RE, text):
+    for m in punct_matches(ctx):
         kind = m.lastgroup or ""
         p0, p1 = m.span(kind)
         if ctx.skipped(p0, p1):
