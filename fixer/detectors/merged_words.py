@@ -1351,6 +1351,7 @@ LOST_END_RE = regex.compile(r" (t|m|re|ll|ve)\b")
 # `\b` in any Unicode version), with the standard `re`, which scans plain text several times
 # faster: most articles have no lone `t`, `m`, `re`, `ll`, `ve` and skip LOST_END_RE.
 LOST_END_GATE = re.compile(r" (?:t|m|re|ll|ve)(?![A-Za-z0-9_])")
+LOST_ENDINGS = frozenset(b"t m re ll ve".split())
 CONTRACTED = {
     "t": frozenset(
         "don can won isn aren wasn weren doesn didn hasn haven hadn couldn wouldn shouldn mustn".split()
@@ -1372,7 +1373,7 @@ def lost_apostrophe(doc: Document, rule: Rule) -> Iterator[Finding]:
     apo = ctx.apostrophe
     not_before = words_param(doc, rule, "not_after")
     not_next = words_param(doc, rule, "not_before")
-    for m in LOST_S_RE.finditer(text):
+    for m in LOST_S_RE.finditer(text) if " s " in text else ():  # the pattern holds ` s `
         gap = m.start()  # the space between the owner and the lone s
         lm = WORD_BEFORE_RE.search(text, max(0, gap - 40), gap)
         if lm is None or len(lm.group()) < 2 or (lm.start() > 0 and text[lm.start() - 1] in APOSTROPHES):
@@ -1391,7 +1392,9 @@ def lost_apostrophe(doc: Document, rule: Rule) -> Iterator[Finding]:
             message=f"Possessive lost its apostrophe: '{left} s' is '{left}{apo}s'.",
             title=f"{left}{apo}s",
         )
-    endings = LOST_END_RE.finditer(text) if LOST_END_GATE.search(text) else ()
+    # a lone ending is a whole letter run (a space before it, no word character after it)
+    lone = not ctx.runs().runs.isdisjoint(LOST_ENDINGS)
+    endings = LOST_END_RE.finditer(text) if lone and LOST_END_GATE.search(text) else ()
     for m in endings:
         gap = m.start()
         lm = WORD_BEFORE_RE.search(text, max(0, gap - 12), gap)
@@ -1431,7 +1434,23 @@ def glued_contractions(doc: Document, rule: Rule, ctx: Context, apo: str) -> Ite
             f"merged_words.contraction.{form}",
             lambda form=form: regex.compile(rf"\b(?i:{form})\b(?= (\p{{L}}+))"),
         )
-        yield from _contraction_hits(pattern, rule, ctx, apo, table, its_next)
+        yield from _contraction_hits(contraction_matches(pattern, ctx, form), rule, ctx, apo, table, its_next)
+
+
+def contraction_matches(pattern: regex.Pattern[str], ctx: Context, form: str) -> Iterator[regex.Match[str]]:
+    """The matches of ``pattern`` (``form`` in any case) that ``_contraction_hits`` can keep:
+    those spelled ``form`` or capitalised, found as whole runs (a match is a whole word of
+    letters). Any other spelling is neither lower case nor a title, or no listed form in lower
+    case (`iſnt`). A capital that lower-cases to the same letter as the form's capital only
+    exists for `k` (the Kelvin sign) and beyond ASCII: those forms try every match."""
+    if not form[:1].isascii() or form[:1] == "k":
+        yield from pattern.finditer(ctx.text)
+        return
+    text = ctx.text
+    for pos in sorted((*ctx.positions(form), *ctx.positions(form.capitalize()))):
+        m = pattern.match(text, pos)
+        if m is not None:
+            yield m
 
 
 def contraction_forms(table: dict[str, str]) -> tuple[tuple[tuple[str, str], ...], Spellings]:
@@ -1442,10 +1461,10 @@ def contraction_forms(table: dict[str, str]) -> tuple[tuple[tuple[str, str], ...
 
 
 def _contraction_hits(
-    pattern: regex.Pattern[str], rule: Rule, ctx: Context, apo: str, table: dict[str, str], its_next: frozenset[str]
+    matches: Iterable[regex.Match[str]], rule: Rule, ctx: Context, apo: str, table: dict[str, str], its_next: frozenset[str]
 ) -> Iterator[Finding]:
     text = ctx.text
-    for m in pattern.finditer(text):
+    for m in matches:
         word, nxt = m.group(), m.group(1)
         low = word.lower()
         if not (word.islower() or word.istitle()) or not isolated(text, m.start(), m.end()):
