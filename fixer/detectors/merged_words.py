@@ -34,7 +34,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 import regex
 
@@ -178,9 +178,10 @@ def lexicon(doc: Document) -> Lexicon:
 class Context:
     """What every merged-word rule wants to know about one article, computed on first use."""
 
-    def __init__(self, text: str, lex: Lexicon) -> None:
+    def __init__(self, text: str, lex: Lexicon, book: RunBook) -> None:
         self.text = text
         self.lex = lex
+        self.book = book
         self._runs: dict[str, int] = {}
         self._run_index: RunIndex | None = None
         self._code: list[tuple[int, int]] | None = None
@@ -243,8 +244,7 @@ class Context:
         """Those of ``words`` that stand alone (``standalone(word) > 0``). A whole letter run of
         cp1252 letters is one of ``runs().runs``: a word that is none of them is not searched
         (most of a word list, in most articles); the others are counted by ``standalone``."""
-        runs = self.runs().runs
-        maybe = [words.by_bytes[key] for key in runs & words.keys]
+        maybe = words.listed(self.runs(), self.book)
         return {w for w in (*maybe, *words.beyond) if self.standalone(w) > 0}
 
     def runs(self) -> RunIndex:
@@ -316,18 +316,25 @@ def count_runs(text: str, word: str) -> int:
 
 
 class Spellings:
-    """A word list for ``Context.alone``: each word by its cp1252 bytes, and those beyond."""
+    """A word list for ``Context.alone``: those in cp1252, looked up as runs (``listed``), and
+    those beyond."""
 
     def __init__(self, words: Iterable[str]) -> None:
-        self.by_bytes: dict[bytes, str] = {}
+        inside = []
         beyond = []
         for w in dict.fromkeys(words):
             try:
-                self.by_bytes[w.encode("cp1252")] = w
+                w.encode("cp1252")
+                inside.append(w)
             except UnicodeEncodeError:
                 beyond.append(w)
-        self.keys = frozenset(self.by_bytes)
+        self.inside = frozenset(inside)
         self.beyond = tuple(beyond)
+
+    def listed(self, index: RunIndex, book: RunBook) -> list[str]:
+        """The words of the list in cp1252 that are runs of the article (``RunIndex.runs``:
+        maybe pieces cut by a character beyond cp1252, so not yet whole runs)."""
+        return [w for w, _ in book.list_filter(self.inside).select(index, odd=False)]
 
 
 # --------------------------------------------------------------------------- letter runs
@@ -371,15 +378,29 @@ CP1252_LETTERS_ONLY = bytes(i if _cp1252_letter(i) else 32 for i in range(256))
 
 
 class RunIndex:
-    """The distinct maximal letter runs (``RUN_RE``) of one article."""
+    """The maximal letter runs (``RUN_RE``) of one article, and which of them a ``RunBook``
+    wants."""
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.encoded = encoded = text.encode("cp1252", CP1252_UNKNOWN)
-        # every run of cp1252 letters, as bytes; also pieces of runs cut by an unknown character
-        self.runs: set[bytes] = set(encoded.translate(CP1252_LETTERS_ONLY).split())
+        # every run of cp1252 letters, as bytes (repeated, in no set: the book's two set
+        # operations read the list as fast as a set of it is built); also pieces of runs cut
+        # by an unknown character
+        self.runs: list[bytes] = encoded.translate(CP1252_LETTERS_ONLY).split()
         # the whole runs holding a character beyond cp1252
         self.odd: set[str] = odd_runs(text, encoded) if UNKNOWN_BYTE in encoded else set()
+        self._wanted: set[bytes] = set()
+        self._generation = -1
+
+    def wanted(self, book: RunBook) -> set[bytes]:
+        """The runs of the article that some filter of ``book`` wants, once per article (again
+        when a filter joined the book since)."""
+        if self._generation != book.generation:
+            book.learn(self.runs)
+            self._wanted = book.wanted.intersection(self.runs)
+            self._generation = book.generation
+        return self._wanted
 
     def positions(self, word: str) -> list[int]:
         """Where ``word`` stands as a whole run, in order (as ``count_runs`` counts them)."""
@@ -416,52 +437,94 @@ def odd_runs(text: str, encoded: bytes) -> set[str]:
 T = TypeVar("T")
 
 
-class RunFilter(Generic[T]):
-    """The runs one rule wants, each decided once by ``decide`` (None: never wanted) and
-    remembered across articles, keyed by the run alone and bounded by ``LIMIT`` runs."""
+class RunBook:
+    """The decisions of every ``RunFilter`` of one store on every run met so far, remembered
+    across articles (keyed by the run alone, bounded by ``LIMIT`` runs). The filters of the
+    five rules share one book, so an article costs two set operations in all: are all its
+    runs known, and which of them does some filter want."""
 
     LIMIT = 200_000
 
-    def __init__(self, decide: Callable[[str], T | None]) -> None:
-        self.decide = decide
-        self.known: set[bytes] = set()
-        self.wanted: dict[bytes, tuple[str, T]] = {}
-        self.wanted_keys: set[bytes] = set()
+    def __init__(self) -> None:
+        self.deciders: list[Callable[[str], Any]] = []
+        self.decided: list[dict[bytes, tuple[str, Any]]] = []  # per filter: run → (word, decision)
+        self.known: set[bytes] = set()  # runs every filter has decided
+        self.wanted: set[bytes] = set()  # runs some filter wants
+        self.generation = 0  # changes whenever ``wanted`` may lose runs or a filter joins
+        self.lists: dict[frozenset[str], RunFilter[bool]] = {}
 
-    def select(self, index: RunIndex) -> list[tuple[str, T]]:
-        """(run, decision) for each run of the article this rule wants, in no order."""
-        runs = index.runs
-        new = runs - self.known
-        if new:
-            if len(self.known) > self.LIMIT:
-                self.known.clear()
-                self.wanted.clear()
-                self.wanted_keys.clear()
-                new = set(runs)
-            for key in new:
-                word = key.decode("cp1252")
+    def join(self, decide: Callable[[str], Any]) -> int:
+        """Add a filter; its slot in ``decided``. Every run is decided again for it."""
+        self.deciders.append(decide)
+        self.decided.append({})
+        self.known.clear()
+        self.generation += 1
+        return len(self.deciders) - 1
+
+    def list_filter(self, words: frozenset[str]) -> RunFilter[bool]:
+        """The filter that wants the runs of a word list, one per list."""
+        got = self.lists.get(words)
+        if got is None:
+            got = self.lists[words] = RunFilter(self, lambda word: True if word in words else None)
+        return got
+
+    def learn(self, runs: list[bytes]) -> None:
+        """Have every filter decide those of ``runs`` that are new."""
+        if self.known.issuperset(runs):
+            return
+        new = set(runs).difference(self.known)
+        if len(self.known) + len(new) > self.LIMIT:
+            self.known.clear()
+            self.wanted.clear()
+            for decided in self.decided:
+                decided.clear()
+            self.generation += 1
+        for key in new:
+            word = key.decode("cp1252")
+            for decide, decided in zip(self.deciders, self.decided, strict=True):
+                got = decide(word)
+                if got is not None:
+                    decided[key] = (word, got)
+                    self.wanted.add(key)
+        self.known |= new
+
+
+class RunFilter(Generic[T]):
+    """The runs one rule wants: ``decide`` says, once per run, what the rule wants of it
+    whatever the article (None: nothing)."""
+
+    def __init__(self, book: RunBook, decide: Callable[[str], T | None]) -> None:
+        self.book = book
+        self.decide = decide
+        self.slot = book.join(decide)
+
+    def select(self, index: RunIndex, odd: bool = True) -> list[tuple[str, T]]:
+        """(run, decision) for each run of the article this rule wants, in no order; the runs
+        beyond cp1252 (``RunIndex.odd``, rare: decided again in each article) unless told."""
+        decided = self.book.decided[self.slot]
+        out = [decided[key] for key in index.wanted(self.book) if key in decided]
+        if odd:
+            for word in index.odd:
                 got = self.decide(word)
                 if got is not None:
-                    self.wanted[key] = (word, got)
-                    self.wanted_keys.add(key)
-            self.known |= new
-        out = [self.wanted[key] for key in runs & self.wanted_keys]
-        for word in index.odd:  # rare: decided again in each article
-            got = self.decide(word)
-            if got is not None:
-                out.append((word, got))
+                    out.append((word, got))
         return out
+
+
+def run_book(store: Any) -> RunBook:
+    return store.memo("merged_words.run_book", RunBook)
 
 
 def run_filter(doc: Document, key: str, decide: Callable[[], Callable[[str], T | None]]) -> RunFilter[T]:
     """The ``RunFilter`` named ``key``, built once per process from ``decide()``."""
-    return doc.cache["store"].memo(f"merged_words.runs.{key}", lambda: RunFilter(decide()))
+    store = doc.cache["store"]
+    return store.memo(f"merged_words.runs.{key}", lambda: RunFilter(run_book(store), decide()))
 
 
 def context(doc: Document) -> Context:
     ctx = doc.cache.get("merged_words")
     if ctx is None:
-        ctx = Context(doc.text, lexicon(doc))
+        ctx = Context(doc.text, lexicon(doc), run_book(doc.cache["store"]))
         doc.cache["merged_words"] = ctx
     return ctx
 
@@ -1351,7 +1414,7 @@ LOST_END_RE = regex.compile(r" (t|m|re|ll|ve)\b")
 # `\b` in any Unicode version), with the standard `re`, which scans plain text several times
 # faster: most articles have no lone `t`, `m`, `re`, `ll`, `ve` and skip LOST_END_RE.
 LOST_END_GATE = re.compile(r" (?:t|m|re|ll|ve)(?![A-Za-z0-9_])")
-LOST_ENDINGS = frozenset(b"t m re ll ve".split())
+LOST_ENDINGS = Spellings(["t", "m", "re", "ll", "ve"])
 CONTRACTED = {
     "t": frozenset(
         "don can won isn aren wasn weren doesn didn hasn haven hadn couldn wouldn shouldn mustn".split()
@@ -1393,7 +1456,7 @@ def lost_apostrophe(doc: Document, rule: Rule) -> Iterator[Finding]:
             title=f"{left}{apo}s",
         )
     # a lone ending is a whole letter run (a space before it, no word character after it)
-    lone = not ctx.runs().runs.isdisjoint(LOST_ENDINGS)
+    lone = bool(LOST_ENDINGS.listed(ctx.runs(), ctx.book))
     endings = LOST_END_RE.finditer(text) if lone and LOST_END_GATE.search(text) else ()
     for m in endings:
         gap = m.start()
