@@ -515,12 +515,6 @@ def run_book(store: Any) -> RunBook:
     return store.memo("merged_words.run_book", RunBook)
 
 
-def run_filter(doc: Document, key: str, decide: Callable[[], Callable[[str], T | None]]) -> RunFilter[T]:
-    """The ``RunFilter`` named ``key``, built once per process from ``decide()``."""
-    store = doc.cache["store"]
-    return store.memo(f"merged_words.runs.{key}", lambda: RunFilter(run_book(store), decide()))
-
-
 def context(doc: Document) -> Context:
     ctx = doc.cache.get("merged_words")
     if ctx is None:
@@ -577,6 +571,12 @@ def words_param(doc: Document, rule: Rule, key: str) -> frozenset[str]:
     return doc.cache["store"].memo(f"merged_words.param.{rule.id}.{key}", build)
 
 
+def rule_setup(doc: Document, rule: Rule, build: Callable[[], T]) -> T:
+    """What a detector derives from its rule's parameters (word lists, thresholds, filters),
+    built once per process: one look-up per article instead of one per parameter."""
+    return doc.cache["store"].memo(f"merged_words.setup.{rule.id}", build)
+
+
 def full_stop_safety(rule: Rule) -> str:
     return str(rule.params.get("full_stop_safety", "safe"))
 
@@ -588,15 +588,10 @@ def case_join(doc: Document, rule: Rule) -> Iterator[Finding]:
     """``theAlliance`` → ``the Alliance``; ``JulyAccording`` → ``July. According``."""
     ctx = context(doc)
     text = ctx.text
-    starters = words_param(doc, rule, "sentence_starters")
-    function_words = words_param(doc, rule, "function_words")
-    min_left = float(rule.params.get("min_left_zipf", 3.0))
-    whole_max = float(rule.params.get("max_whole_zipf", 2.0))
-    ambiguous = words_param(doc, rule, "ambiguous_left")
-    prompts = words_param(doc, rule, "link_prompts")
-    store = doc.cache["store"]
-    cut_at = store.memo(f"merged_words.case_cuts.{rule.id}", lambda: CaseCuts(ctx.lex, whole_max))
-    wanted = run_filter(doc, f"case_join.{rule.id}", lambda: case_join_decider(cut_at)).select(ctx.runs())
+    starters, function_words, min_left, ambiguous, prompts, cut_at, runs = rule_setup(
+        doc, rule, lambda: case_join_setup(doc, rule)
+    )
+    wanted = runs.select(ctx.runs())
     if not wanted:
         return
     spots = sorted((pos + a, pos + b) for word, spans in wanted for pos in ctx.positions(word) for a, b in spans)
@@ -635,6 +630,20 @@ def case_join(doc: Document, rule: Rule) -> Iterator[Finding]:
             message=f"Merged words: '{run}' should read '{left}{insert}{right}'.",
             title=f"{left}{insert}{right}",
         )
+
+
+def case_join_setup(doc: Document, rule: Rule) -> tuple:
+    """case_join's word lists and thresholds, its ``CaseCuts`` and its ``RunFilter``."""
+    cut_at = CaseCuts(lexicon(doc), float(rule.params.get("max_whole_zipf", 2.0)))
+    return (
+        words_param(doc, rule, "sentence_starters"),
+        words_param(doc, rule, "function_words"),
+        float(rule.params.get("min_left_zipf", 3.0)),
+        words_param(doc, rule, "ambiguous_left"),
+        words_param(doc, rule, "link_prompts"),
+        cut_at,
+        RunFilter(run_book(doc.cache["store"]), case_join_decider(cut_at)),
+    )
 
 
 class CaseCuts:
@@ -919,9 +928,9 @@ def punct_join(doc: Document, rule: Rule) -> Iterator[Finding]:
     """A bracket, quote or sentence mark glued to the next word: insert the lost space."""
     ctx = context(doc)
     text = ctx.text
-    starters = words_param(doc, rule, "sentence_starters")
-    before_numbers = words_param(doc, rule, "before_numbers")
-    prompts = words_param(doc, rule, "link_prompts")
+    starters, before_numbers, prompts = rule_setup(
+        doc, rule, lambda: tuple(words_param(doc, rule, k) for k in ("sentence_starters", "before_numbers", "link_prompts"))
+    )
     for m in punct_matches(ctx):
         kind = m.lastgroup or ""
         p0, p1 = m.span(kind)
@@ -1280,7 +1289,7 @@ def elision_decider(rule: Rule, lex: Lexicon) -> Callable[[str], tuple[int, bool
 def elision_candidates(doc: Document, rule: Rule, ctx: Context) -> tuple[list, list, list]:
     """The matches of ELISION_UPPER_RE (with ``rest_alone``), ELISION_LOWER_RE and
     ELISION_TITLE_RE in the text that ``elision_decider`` keeps, each kind in text order."""
-    wanted = run_filter(doc, f"elision.{rule.id}", lambda: elision_decider(rule, ctx.lex)).select(ctx.runs())
+    wanted = rule_setup(doc, rule, lambda: RunFilter(ctx.book, elision_decider(rule, ctx.lex))).select(ctx.runs())
     if not wanted:
         return [], [], []
     found = sorted((pos, kind) for word, kind in wanted for pos in ctx.positions(word))
@@ -1326,26 +1335,10 @@ def name_join(doc: Document, rule: Rule) -> Iterator[Finding]:
     own, glued to a common word. Unsafe: the finding shows the name for a person to confirm."""
     ctx = context(doc)
     text = ctx.text
-    suffixes = words_param(doc, rule, "glued_words")
-    french_heads = words_param(doc, rule, "french_time_heads")
-    french_tails = words_param(doc, rule, "french_time_tails")
-    whole_max = float(rule.params.get("max_whole_zipf", 2.0))
-    min_name = int(rule.params.get("min_name_length", 4))
-    max_name_zipf = float(rule.params.get("max_name_zipf", 3.5))
-    endings = tuple(suffixes | french_tails)
-    lex = ctx.lex
-
-    def decide(token: str) -> bool | None:
-        """Whether a run could be a name glued to a word, whatever the article: a capitalised
-        token (CAP_TOKEN_RE, which matches only whole runs) ending like a glued word, no word
-        itself, no brand and no place."""
-        if CAP_TOKEN_RE.fullmatch(token) is None or not token.endswith(endings):
-            return None
-        if word_zipf(token) >= whole_max or protected_run(lex, token) or token in lex.places:
-            return None
-        return True
-
-    wanted = run_filter(doc, f"name_join.{rule.id}", lambda: decide).select(ctx.runs())
+    suffixes, french_heads, french_tails, min_name, max_name_zipf, runs = rule_setup(
+        doc, rule, lambda: name_join_setup(doc, rule)
+    )
+    wanted = runs.select(ctx.runs())
     found = sorted(pos for token, _ in wanted for pos in ctx.positions(token)) if wanted else ()
     for pos in found:
         m = CAP_TOKEN_RE.match(text, pos)
@@ -1368,6 +1361,31 @@ def name_join(doc: Document, rule: Rule) -> Iterator[Finding]:
             message=f"The name '{name}' is glued to '{tail}': '{token}' should read '{name} {tail}'.",
             title=f"{name} {tail}",
         )
+
+
+def name_join_setup(doc: Document, rule: Rule) -> tuple:
+    """name_join's word lists and thresholds, and its ``RunFilter``."""
+    suffixes = words_param(doc, rule, "glued_words")
+    french_heads = words_param(doc, rule, "french_time_heads")
+    french_tails = words_param(doc, rule, "french_time_tails")
+    whole_max = float(rule.params.get("max_whole_zipf", 2.0))
+    endings = tuple(suffixes | french_tails)
+    lex = lexicon(doc)
+
+    def decide(token: str) -> bool | None:
+        """Whether a run could be a name glued to a word, whatever the article: a capitalised
+        token (CAP_TOKEN_RE, which matches only whole runs) ending like a glued word, no word
+        itself, no brand and no place."""
+        if CAP_TOKEN_RE.fullmatch(token) is None or not token.endswith(endings):
+            return None
+        if word_zipf(token) >= whole_max or protected_run(lex, token) or token in lex.places:
+            return None
+        return True
+
+    min_name = int(rule.params.get("min_name_length", 4))
+    max_name_zipf = float(rule.params.get("max_name_zipf", 3.5))
+    runs = RunFilter(run_book(doc.cache["store"]), decide)
+    return suffixes, french_heads, french_tails, min_name, max_name_zipf, runs
 
 
 # glued words that may end a clause (``… as Mali is.``); the others (in, of, the, as, and…)
@@ -1434,8 +1452,9 @@ def lost_apostrophe(doc: Document, rule: Rule) -> Iterator[Finding]:
     ctx = context(doc)
     text = ctx.text
     apo = ctx.apostrophe
-    not_before = words_param(doc, rule, "not_after")
-    not_next = words_param(doc, rule, "not_before")
+    not_before, not_next, its_next = rule_setup(
+        doc, rule, lambda: tuple(words_param(doc, rule, k) for k in ("not_after", "not_before", "its_before"))
+    )
     for m in LOST_S_RE.finditer(text) if " s " in text else ():  # the pattern holds ` s `
         gap = m.start()  # the space between the owner and the lone s
         lm = WORD_BEFORE_RE.search(text, max(0, gap - 40), gap)
@@ -1475,10 +1494,12 @@ def lost_apostrophe(doc: Document, rule: Rule) -> Iterator[Finding]:
             message=f"Contraction lost its apostrophe: '{word}' is '{word.replace(' ', apo)}'.",
             title=word.replace(" ", apo),
         )
-    yield from glued_contractions(doc, rule, ctx, apo)
+    yield from glued_contractions(doc, rule, ctx, apo, its_next)
 
 
-def glued_contractions(doc: Document, rule: Rule, ctx: Context, apo: str) -> Iterator[Finding]:
+def glued_contractions(
+    doc: Document, rule: Rule, ctx: Context, apo: str, its_next: frozenset[str]
+) -> Iterator[Finding]:
     """``dont know`` → ``don't know``, ``Its the`` → ``It's the``: the apostrophe vanished
     without a space. Only spellings that are no English word (`cant`, `wont`, `lets`, `ill`
     are words and stay), `its` only before a word that cannot follow a possessive (`the`,
@@ -1486,7 +1507,6 @@ def glued_contractions(doc: Document, rule: Rule, ctx: Context, apo: str) -> Ite
     table: dict[str, str] = rule.params.get("glued_contractions", {})
     if not table:
         return
-    its_next = words_param(doc, rule, "its_before")
     pairs, spellings = doc.cache["store"].memo(
         f"merged_words.contraction_forms.{rule.id}", lambda: contraction_forms(table)
     )
