@@ -183,6 +183,7 @@ class Context:
         self.lex = lex
         self.book = book
         self._runs: dict[str, int] = {}
+        self._positions: dict[str, list[int]] = {}
         self._run_index: RunIndex | None = None
         self._code: list[tuple[int, int]] | None = None
         self._fences: list[int] | None = None
@@ -244,8 +245,8 @@ class Context:
         """Those of ``words`` that stand alone (``standalone(word) > 0``). A whole letter run of
         cp1252 letters is one of ``runs().runs``: a word that is none of them is not searched
         (most of a word list, in most articles); the others are counted by ``standalone``."""
-        maybe = words.listed(self.runs(), self.book)
-        return {w for w in (*maybe, *words.beyond) if self.standalone(w) > 0}
+        found = {w for w in words.listed(self.runs(), self.book) if self.positions(w)}  # runs of letters
+        return found.union(w for w in words.beyond if self.standalone(w) > 0)
 
     def runs(self) -> RunIndex:
         """The article's distinct letter runs (see ``RunIndex``), built on first use."""
@@ -254,9 +255,12 @@ class Context:
         return self._run_index
 
     def positions(self, word: str) -> list[int]:
-        """Where ``word`` stands as a whole letter run, in order; ``standalone`` learns the count."""
-        found = self.runs().positions(word)
-        self._runs[word] = len(found)
+        """Where ``word`` (a run of letters) stands as a whole run, in order, found once per
+        article; ``standalone`` learns the count."""
+        found = self._positions.get(word)
+        if found is None:
+            found = self._positions[word] = self.runs().positions(word)
+            self._runs[word] = len(found)
         return found
 
     def is_place(self, word: str) -> bool:
@@ -292,9 +296,12 @@ def code_line(line: str) -> bool:
     """``CODE_LINE_RE.search(line) is not None``, without the search when it cannot match."""
     if CODE_LINE_START_RE.match(line):
         return True
-    if not any(mark in line for mark in CODE_LINE_MARKS):
+    if not CODE_LINE_MARK_RE.search(line):
         return False
     return CODE_LINE_RE.search(line) is not None
+
+
+CODE_LINE_MARK_RE = re.compile("|".join(map(re.escape, CODE_LINE_MARKS)))  # one scan for any of them
 
 
 def count_runs(text: str, word: str) -> int:
@@ -1474,8 +1481,8 @@ def lost_apostrophe(doc: Document, rule: Rule) -> Iterator[Finding]:
             message=f"Possessive lost its apostrophe: '{left} s' is '{left}{apo}s'.",
             title=f"{left}{apo}s",
         )
-    # a lone ending is a whole letter run (a space before it, no word character after it)
-    lone = bool(LOST_ENDINGS.listed(ctx.runs(), ctx.book))
+    # a lone ending is a whole letter run with a space before it (no word character after it)
+    lone = any(text[i - 1] == " " for e in LOST_ENDINGS.listed(ctx.runs(), ctx.book) for i in ctx.positions(e) if i)
     endings = LOST_END_RE.finditer(text) if lone and LOST_END_GATE.search(text) else ()
     for m in endings:
         gap = m.start()
