@@ -124,6 +124,7 @@ CODE_LINE_MARKS = ("=", ";", "{", "}", "()")
 # What an editor's bracket holds: words, numbers and light punctuation, not code.
 PROSE_CONTENT_RE = regex.compile(r"[\p{L}\p{M}\p{N}\s,.;:'’\-–—/&%€$]+")
 CODE_CHARS = frozenset("_={}<>\\|/")
+CODE_CHARS_RE = re.compile("[" + re.escape("".join(sorted(CODE_CHARS))) + "]")  # any of them, in one scan
 # Where a word may start inside a token: lower→Upper, or ACRONYM→Word (AESThis). Rare in
 # clean text, so the case-join pass looks only where this matches.
 CASE_JUNCTION_RE = regex.compile(r"(?<=\p{Ll}\p{M}*)\p{Lu}|(?<=\p{Lu}{2})\p{Lu}\p{Ll}")
@@ -544,27 +545,27 @@ def line_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, end if end >= 0 else hi
 
 
+@lru_cache(maxsize=1 << 16)
 def word_zipf(word: str) -> float:
-    """Best frequency of a word in English or French, in lower case."""
+    """Best frequency of a word in English or French, in lower case (cached per word)."""
     low = word.lower()
     return max(zipf(low, "en"), zipf(low, "fr"))
 
 
 def chunk_around(text: str, start: int, end: int, limit: int = 80) -> tuple[int, int]:
-    """The run of non-space characters containing ``start..end`` (at most ``limit`` each way)."""
-    a = start
-    lo = max(0, start - limit)
-    while a > lo and not text[a - 1].isspace():
-        a -= 1
-    b = end
-    hi = min(len(text), end + limit)
-    while b < hi and not text[b].isspace():
-        b += 1
-    return a, b
+    r"""The run of non-space characters containing ``start..end`` (at most ``limit`` each way).
+    The `re` class ``\S`` is ``not str.isspace()``."""
+    before = CHUNK_TAIL_RE.search(text, max(0, start - limit), start)
+    after = CHUNK_HEAD_RE.match(text, end, min(len(text), end + limit))
+    return before.start() if before else start, after.end() if after else end
+
+
+CHUNK_TAIL_RE = re.compile(r"\S*\Z")  # with an end position: the non-space run that ends there
+CHUNK_HEAD_RE = re.compile(r"\S*")
 
 
 def looks_like_code(chunk: str) -> bool:
-    return any(c in CODE_CHARS for c in chunk) or "()" in chunk or "." in chunk.strip(".,;:!?…)\"'”’")
+    return bool(CODE_CHARS_RE.search(chunk)) or "()" in chunk or "." in chunk.strip(".,;:!?…)\"'”’")
 
 
 def wordish(ctx: Context, word: str, floor: float = 2.0) -> bool:
@@ -601,12 +602,17 @@ def case_join(doc: Document, rule: Rule) -> Iterator[Finding]:
     wanted = runs.select(ctx.runs())
     if not wanted:
         return
-    spots = sorted((pos + a, pos + b) for word, spans in wanted for pos in ctx.positions(word) for a, b in spans)
+    spots = sorted(
+        (pos + a, pos + b, pos, len(word) if whole else 0)
+        for word, (spans, whole) in wanted
+        for pos in ctx.positions(word)
+        for a, b in spans
+    )
     last_end = -1
-    for j_start, j_end in spots:  # the matches of CASE_JUNCTION_RE, in order
+    for j_start, j_end, pos, size in spots:  # the matches of CASE_JUNCTION_RE, in order
         if j_start < last_end:
             continue
-        start, end = letter_run(text, j_start, j_end)
+        start, end = (pos, pos + size) if size else letter_run(text, j_start, j_end)
         last_end = end
         run = text[start:end]
         i = cut_at(run)
@@ -682,29 +688,32 @@ class CaseCuts:
         return cut
 
 
-def case_join_decider(cut_at: CaseCuts) -> Callable[[str], tuple[tuple[int, int], ...] | None]:
-    """The spans of the CASE_JUNCTION_RE matches in a run, if case_join may want it.
+def case_join_decider(cut_at: CaseCuts) -> Callable[[str], tuple[tuple[tuple[int, int], ...], bool] | None]:
+    """The spans of the CASE_JUNCTION_RE matches in a run, if case_join may want it, and
+    whether case_join's letter run around them is the whole run.
 
     The pattern's look-behinds see letters only, so in the text it matches in each whole run
     as in the run alone. case_join looks at the letter run around the first match (str
     methods: for a run of cp1252 letters, the whole run; beyond, `regex` may know letters that
     Python does not yet, so a run holding any is kept for ``cut_at`` to judge in the text)."""
 
-    def decide(word: str) -> tuple[tuple[int, int], ...] | None:
+    def decide(word: str) -> tuple[tuple[tuple[int, int], ...], bool] | None:
         spans = tuple(m.span() for m in CASE_JUNCTION_RE.finditer(word))
         if not spans:
             return None
         try:
             word.encode("cp1252")
         except UnicodeEncodeError:
-            return spans
-        return spans if cut_at(word) is not None else None
+            return spans, False
+        return (spans, True) if cut_at(word) is not None else None
 
     return decide
 
 
+@lru_cache(maxsize=1 << 16)
 def is_french_word(word: str) -> bool:
-    """A word of French that English does not use much (``Ouest``, not ``Alliance``)."""
+    """A word of French that English does not use much (``Ouest``, not ``Alliance``); cached
+    per word."""
     low = word.lower()
     en, fr = zipf(low, "en"), zipf(low, "fr")
     return fr >= 3.0 and en < 3.0 and fr >= en + 1.0
@@ -989,7 +998,7 @@ def decide_punct(
     text = ctx.text
     a, b = chunk_around(text, p0, p1)
     chunk = text[a:b]
-    if any(c in CODE_CHARS for c in chunk) or "&" in chunk or ctx.in_code(p0):
+    if CODE_CHARS_RE.search(chunk) or "&" in chunk or ctx.in_code(p0):
         return None
     starter = right[:1].isupper() and right[1:].islower() and right.lower() in starters
     if kind == "bracket":
