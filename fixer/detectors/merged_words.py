@@ -395,7 +395,8 @@ class RunIndex:
         # every run of cp1252 letters, as bytes (repeated, in no set: the book's two set
         # operations read the list as fast as a set of it is built); also pieces of runs cut
         # by an unknown character
-        self.runs: list[bytes] = encoded.translate(CP1252_LETTERS_ONLY).split()
+        self.letters = encoded.translate(CP1252_LETTERS_ONLY)  # a space for every other character
+        self.runs: list[bytes] = self.letters.split()
         # the whole runs holding a character beyond cp1252
         self.odd: set[str] = odd_runs(text, encoded) if UNKNOWN_BYTE in encoded else set()
         self._wanted: set[bytes] = set()
@@ -418,10 +419,14 @@ class RunIndex:
         i = text.find(word)
         while i >= 0:
             j = i + size
-            if not (i > 0 and LETTER_RE.match(text, i - 1)) and not LETTER_RE.match(text, j):
+            if not (i > 0 and self.letter_at(i - 1)) and not (j < len(text) and self.letter_at(j)):
                 out.append(i)
             i = text.find(word, j)
         return out
+
+    def letter_at(self, k: int) -> bool:
+        """``LETTER_RE.match(text, k)``, read from the bytes but for an unknown character."""
+        return self.letters[k] != 32 or (self.encoded[k] == UNKNOWN_BYTE[0] and LETTER_RE.match(self.text, k) is not None)
 
 
 def odd_runs(text: str, encoded: bytes) -> set[str]:
@@ -1490,8 +1495,8 @@ def lost_apostrophe(doc: Document, rule: Rule) -> Iterator[Finding]:
             message=f"Possessive lost its apostrophe: '{left} s' is '{left}{apo}s'.",
             title=f"{left}{apo}s",
         )
-    # a lone ending is a whole letter run with a space before it (no word character after it)
-    lone = any(text[i - 1] == " " for e in LOST_ENDINGS.listed(ctx.runs(), ctx.book) for i in ctx.positions(e) if i)
+    # a lone ending is a whole letter run (a space before it, no word character after it)
+    lone = bool(LOST_ENDINGS.listed(ctx.runs(), ctx.book))
     endings = LOST_END_RE.finditer(text) if lone and LOST_END_GATE.search(text) else ()
     for m in endings:
         gap = m.start()
