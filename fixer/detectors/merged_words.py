@@ -392,11 +392,9 @@ class RunIndex:
     def __init__(self, text: str) -> None:
         self.text = text
         self.encoded = encoded = text.encode("cp1252", CP1252_UNKNOWN)
-        # every run of cp1252 letters, as bytes (repeated, in no set: the book's two set
-        # operations read the list as fast as a set of it is built); also pieces of runs cut
-        # by an unknown character
+        # every run of cp1252 letters, as bytes; also pieces of runs cut by an unknown character
         self.letters = encoded.translate(CP1252_LETTERS_ONLY)  # a space for every other character
-        self.runs: list[bytes] = self.letters.split()
+        self.runs: set[bytes] = set(self.letters.split())
         # the whole runs holding a character beyond cp1252
         self.odd: set[str] = odd_runs(text, encoded) if UNKNOWN_BYTE in encoded else set()
         self._wanted: set[bytes] = set()
@@ -407,7 +405,7 @@ class RunIndex:
         when a filter joined the book since)."""
         if self._generation != book.generation:
             book.learn(self.runs)
-            self._wanted = book.wanted.intersection(self.runs)
+            self._wanted = book.wanted & self.runs  # iterates the smaller: the few wanted runs
             self._generation = book.generation
         return self._wanted
 
@@ -453,8 +451,8 @@ T = TypeVar("T")
 class RunBook:
     """The decisions of every ``RunFilter`` of one store on every run met so far, remembered
     across articles (keyed by the run alone, bounded by ``LIMIT`` runs). The filters of the
-    five rules share one book, so an article costs two set operations in all: are all its
-    runs known, and which of them does some filter want."""
+    five rules share one book, so an article costs one set of its runs and two set operations
+    in all: are all its runs known, and which of them does some filter want."""
 
     LIMIT = 200_000
 
@@ -481,11 +479,11 @@ class RunBook:
             got = self.lists[words] = RunFilter(self, lambda word: True if word in words else None)
         return got
 
-    def learn(self, runs: list[bytes]) -> None:
+    def learn(self, runs: set[bytes]) -> None:
         """Have every filter decide those of ``runs`` that are new."""
         if self.known.issuperset(runs):
             return
-        new = set(runs).difference(self.known)
+        new = runs - self.known
         if len(self.known) + len(new) > self.LIMIT:
             self.known.clear()
             self.wanted.clear()
