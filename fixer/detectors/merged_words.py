@@ -558,12 +558,13 @@ def word_zipf(word: str) -> float:
 def chunk_around(text: str, start: int, end: int, limit: int = 80) -> tuple[int, int]:
     r"""The run of non-space characters containing ``start..end`` (at most ``limit`` each way).
     The `re` class ``\S`` is ``not str.isspace()``."""
-    before = CHUNK_TAIL_RE.search(text, max(0, start - limit), start)
+    lo = max(0, start - limit)
+    before = UPTO_LAST_SPACE_RE.match(text, lo, start)
     after = CHUNK_HEAD_RE.match(text, end, min(len(text), end + limit))
-    return before.start() if before else start, after.end() if after else end
+    return before.end() if before else lo, after.end() if after else end
 
 
-CHUNK_TAIL_RE = re.compile(r"\S*\Z")  # with an end position: the non-space run that ends there
+UPTO_LAST_SPACE_RE = re.compile(r"(?s).*\s")  # greedy: up to the last white space before the end
 CHUNK_HEAD_RE = re.compile(r"\S*")
 
 
