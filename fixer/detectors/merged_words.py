@@ -15,13 +15,14 @@ Each kind of glue needs its own evidence, because a wrong split ruins a correct 
   ``Barsaloghoin``.
 - ``lost_apostrophe``: ``the army s announcement``, ``don t``, ``dont know``, ``Its the``.
 
-Everything shared (letter-run counts of the article, spans to leave alone, the apostrophe the
-article uses) is computed once per document in ``doc.cache``; word lists and compiled
-patterns once per process through ``store.memo``. Candidates come from regular expressions
-that match rarely, so the pass stays linear and fast. Where a `regex` scan with Unicode
-classes dominated, a wider pattern of the standard `re` finds the positions to try first
-(``finditer_at``), and word lists are looked up in the article's letter runs instead of being
-searched one by one (``Context.alone``); see "fast candidates" below for why nothing is lost.
+Everything shared (the article's letter runs, where a run stands, spans to leave alone, the
+apostrophe the article uses) is computed once per document in ``doc.cache``; word lists and
+compiled patterns once per process through ``store.memo``. The five rules share one pass
+over the text: its distinct letter runs (``RunIndex``), of which each rule has decided once per
+run, across articles, whether it could want it (``RunBook``); only the few wanted runs are
+looked for in the text, and the rule's pattern is matched there. The punctuation rule finds its
+places by three byte tables (``punct_candidates``). See "fast candidates" and "letter runs"
+below for why nothing is lost.
 """
 
 from __future__ import annotations
@@ -126,13 +127,8 @@ PROSE_CONTENT_RE = regex.compile(r"[\p{L}\p{M}\p{N}\s,.;:'’\-–—/&%€$]+")
 CODE_CHARS = frozenset("_={}<>\\|/")
 CODE_CHARS_RE = re.compile("[" + re.escape("".join(sorted(CODE_CHARS))) + "]")  # any of them, in one scan
 # Where a word may start inside a token: lower→Upper, or ACRONYM→Word (AESThis). Rare in
-# clean text, so the case-join pass looks only where this matches.
+# clean text, so the case-join pass looks only in the letter runs where this matches.
 CASE_JUNCTION_RE = regex.compile(r"(?<=\p{Ll}\p{M}*)\p{Lu}|(?<=\p{Lu}{2})\p{Lu}\p{Ll}")
-# Wherever CASE_JUNCTION_RE can match: a capital after a small letter or a mark, or a capital
-# after two capitals and before a small letter.
-CASE_JUNCTION_CANDIDATE_RE = re.compile(
-    rf"{UPPER_WIDE}(?<={LOWER_WIDE}{UPPER_WIDE})|{UPPER_WIDE}(?<={UPPER_WIDE}{{3}})(?={LOWER_WIDE})"
-)
 
 
 # --------------------------------------------------------------------------- shared state
@@ -239,7 +235,8 @@ class Context:
         few dozen words are asked about per article, far cheaper than counting every run)."""
         got = self._runs.get(word)
         if got is None:
-            got = self._runs[word] = count_runs(self.text, word)
+            # none for what is no run (a space, a digit, a hyphen); else as many as its positions
+            got = self._runs[word] = len(self.positions(word)) if RUN_RE.fullmatch(word) else 0
         return got
 
     def alone(self, words: Spellings) -> set[str]:
@@ -303,24 +300,6 @@ def code_line(line: str) -> bool:
 
 
 CODE_LINE_MARK_RE = re.compile("|".join(map(re.escape, CODE_LINE_MARKS)))  # one scan for any of them
-
-
-def count_runs(text: str, word: str) -> int:
-    """How many maximal ``RUN_RE`` runs of ``text`` equal ``word``: the same number as
-    ``Counter(RUN_RE.findall(text))[word]``, found with ``str.find``. An occurrence is a whole
-    run when no letter or mark touches it on either side."""
-    if not RUN_RE.fullmatch(word):
-        return 0  # no run holds a space, a digit or a hyphen
-    n = 0
-    size = len(word)
-    i = text.find(word)
-    while i >= 0:
-        j = i + size
-        if not (i > 0 and LETTER_RE.match(text, i - 1)) and not LETTER_RE.match(text, j):
-            n += 1
-        # the next whole run cannot start inside this occurrence: its letters would touch it
-        i = text.find(word, j)
-    return n
 
 
 class Spellings:
@@ -410,7 +389,9 @@ class RunIndex:
         return self._wanted
 
     def positions(self, word: str) -> list[int]:
-        """Where ``word`` stands as a whole run, in order (as ``count_runs`` counts them)."""
+        """Where ``word`` stands as a whole run, in order: an occurrence found by ``str.find`` is
+        a whole run when no letter or mark touches it on either side (the next whole run cannot
+        start inside an occurrence: its letters would touch it)."""
         text = self.text
         out = []
         size = len(word)
@@ -1472,9 +1453,7 @@ def lost_apostrophe(doc: Document, rule: Rule) -> Iterator[Finding]:
     ctx = context(doc)
     text = ctx.text
     apo = ctx.apostrophe
-    not_before, not_next, its_next = rule_setup(
-        doc, rule, lambda: tuple(words_param(doc, rule, k) for k in ("not_after", "not_before", "its_before"))
-    )
+    not_before, not_next, its_next, contractions = rule_setup(doc, rule, lambda: lost_apostrophe_setup(doc, rule))
     for m in LOST_S_RE.finditer(text) if " s " in text else ():  # the pattern holds ` s `
         gap = m.start()  # the space between the owner and the lone s
         lm = WORD_BEFORE_RE.search(text, max(0, gap - 40), gap)
@@ -1514,30 +1493,41 @@ def lost_apostrophe(doc: Document, rule: Rule) -> Iterator[Finding]:
             message=f"Contraction lost its apostrophe: '{word}' is '{word.replace(' ', apo)}'.",
             title=word.replace(" ", apo),
         )
-    yield from glued_contractions(doc, rule, ctx, apo, its_next)
+    if contractions is not None:
+        yield from glued_contractions(rule, ctx, apo, its_next, *contractions)
+
+
+def lost_apostrophe_setup(doc: Document, rule: Rule) -> tuple:
+    """lost_apostrophe's word lists, and its glued contractions (None without any): the table,
+    each form with its capitalised spelling, all of them as ``Spellings``, and each form's
+    pattern."""
+    lists = tuple(words_param(doc, rule, k) for k in ("not_after", "not_before", "its_before"))
+    table: dict[str, str] = rule.params.get("glued_contractions", {})
+    if not table:
+        return (*lists, None)
+    pairs, spellings = contraction_forms(table)
+    patterns = {form: regex.compile(rf"\b(?i:{form})\b(?= (\p{{L}}+))") for form, _ in pairs}
+    return (*lists, (table, pairs, spellings, patterns))
 
 
 def glued_contractions(
-    doc: Document, rule: Rule, ctx: Context, apo: str, its_next: frozenset[str]
+    rule: Rule,
+    ctx: Context,
+    apo: str,
+    its_next: frozenset[str],
+    table: dict[str, str],
+    pairs: tuple[tuple[str, str], ...],
+    spellings: Spellings,
+    patterns: dict[str, regex.Pattern[str]],
 ) -> Iterator[Finding]:
     """``dont know`` → ``don't know``, ``Its the`` → ``It's the``: the apostrophe vanished
     without a space. Only spellings that are no English word (`cant`, `wont`, `lets`, `ill`
     are words and stay), `its` only before a word that cannot follow a possessive (`the`,
     `not`, `been`), and French `dont` (of which) only when an English word follows."""
-    table: dict[str, str] = rule.params.get("glued_contractions", {})
-    if not table:
-        return
-    pairs, spellings = doc.cache["store"].memo(
-        f"merged_words.contraction_forms.{rule.id}", lambda: contraction_forms(table)
-    )
     alone = ctx.alone(spellings)
     present = [w for w, cap in pairs if w in alone or cap in alone] if alone else []
     for form in present:
-        pattern = doc.cache["store"].memo(
-            f"merged_words.contraction.{form}",
-            lambda form=form: regex.compile(rf"\b(?i:{form})\b(?= (\p{{L}}+))"),
-        )
-        yield from _contraction_hits(contraction_matches(pattern, ctx, form), rule, ctx, apo, table, its_next)
+        yield from _contraction_hits(contraction_matches(patterns[form], ctx, form), rule, ctx, apo, table, its_next)
 
 
 def contraction_matches(pattern: regex.Pattern[str], ctx: Context, form: str) -> Iterator[regex.Match[str]]:
