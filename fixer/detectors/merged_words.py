@@ -32,7 +32,7 @@ import codecs
 import re
 import string
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, KeysView
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Generic, TypeVar
@@ -175,10 +175,11 @@ def lexicon(doc: Document) -> Lexicon:
 class Context:
     """What every merged-word rule wants to know about one article, computed on first use."""
 
-    def __init__(self, text: str, lex: Lexicon, book: RunBook) -> None:
+    def __init__(self, text: str, lex: Lexicon, book: RunBook, doc: Document | None = None) -> None:
         self.text = text
         self.lex = lex
         self.book = book
+        self.doc = doc
         self._runs: dict[str, int] = {}
         self._positions: dict[str, list[int]] = {}
         self._run_index: RunIndex | None = None
@@ -241,7 +242,7 @@ class Context:
 
     def alone(self, words: Spellings) -> set[str]:
         """Those of ``words`` that stand alone (``standalone(word) > 0``). A whole letter run of
-        cp1252 letters is one of ``runs().runs``: a word that is none of them is not searched
+        cp1252 letters is one of the article's runs: a word that is none of them is not searched
         (most of a word list, in most articles); the others are counted by ``standalone``."""
         found = {w for w in words.listed(self.runs(), self.book) if self.positions(w)}  # runs of letters
         return found.union(w for w in words.beyond if self.standalone(w) > 0)
@@ -249,7 +250,9 @@ class Context:
     def runs(self) -> RunIndex:
         """The article's distinct letter runs (see ``RunIndex``), built on first use."""
         if self._run_index is None:
-            self._run_index = RunIndex(self.text)
+            # the document's word counts when another rule asked for them already (free)
+            counts = self.doc.__dict__.get("word_counts") if self.doc is not None else None
+            self._run_index = RunIndex(self.text, None if counts is None else counts.keys())
         return self._run_index
 
     def positions(self, word: str) -> list[int]:
@@ -319,7 +322,7 @@ class Spellings:
         self.beyond = tuple(beyond)
 
     def listed(self, index: RunIndex, book: RunBook) -> list[str]:
-        """The words of the list in cp1252 that are runs of the article (``RunIndex.runs``:
+        """The words of the list in cp1252 that are runs of the article (``RunIndex.keys``:
         maybe pieces cut by a character beyond cp1252, so not yet whole runs)."""
         return [w for w, _ in book.list_filter(self.inside).select(index, odd=False)]
 
@@ -366,25 +369,51 @@ CP1252_LETTERS_ONLY = bytes(i if _cp1252_letter(i) else 32 for i in range(256))
 
 class RunIndex:
     """The maximal letter runs (``RUN_RE``) of one article, and which of them a ``RunBook``
-    wants."""
+    wants.
 
-    def __init__(self, text: str) -> None:
+    The runs are read from the article's word tokens when the document has counted them
+    already (``Document.word_counts``, whose keys hold every run: a token is letters, marks and
+    numbers joined by apostrophes and hyphens, so each run lies whole in one token); else they
+    are split out of the cp1252 bytes."""
+
+    def __init__(self, text: str, tokens: KeysView[str] | None = None) -> None:
         self.text = text
-        self.encoded = encoded = text.encode("cp1252", CP1252_UNKNOWN)
-        # every run of cp1252 letters, as bytes; also pieces of runs cut by an unknown character
-        self.letters = encoded.translate(CP1252_LETTERS_ONLY)  # a space for every other character
-        self.runs: set[bytes] = set(self.letters.split())
-        # the whole runs holding a character beyond cp1252
-        self.odd: set[str] = odd_runs(text, encoded) if UNKNOWN_BYTE in encoded else set()
-        self._wanted: set[bytes] = set()
+        self._encoded: bytes | None = None
+        self._letters: bytes | None = None
+        self.odd: set[str] = set()
+        self.keys: KeysView[str] | set[bytes]
+        if tokens is not None:
+            self.keys = tokens
+        else:
+            encoded = self.encoded
+            # every run of cp1252 letters, as bytes; also pieces of runs cut by an unknown character
+            self.keys = set(self.letters.split())
+            # the whole runs holding a character beyond cp1252
+            if UNKNOWN_BYTE in encoded:
+                self.odd = odd_runs(text, encoded)
+        self._wanted: set[str] | set[bytes] = set()
         self._generation = -1
 
-    def wanted(self, book: RunBook) -> set[bytes]:
-        """The runs of the article that some filter of ``book`` wants, once per article (again
-        when a filter joined the book since)."""
+    @property
+    def encoded(self) -> bytes:
+        """The text in cp1252, a character beyond it as UNKNOWN_BYTE: one byte per character."""
+        if self._encoded is None:
+            self._encoded = self.text.encode("cp1252", CP1252_UNKNOWN)
+        return self._encoded
+
+    @property
+    def letters(self) -> bytes:
+        """``encoded`` with a space for every byte but a cp1252 letter."""
+        if self._letters is None:
+            self._letters = self.encoded.translate(CP1252_LETTERS_ONLY)
+        return self._letters
+
+    def wanted(self, book: RunBook) -> set[str] | set[bytes]:
+        """The keys (runs or tokens) of the article that some filter of ``book`` wants, once
+        per article (again when a filter joined the book since)."""
         if self._generation != book.generation:
-            book.learn(self.runs)
-            self._wanted = book.wanted & self.runs  # iterates the smaller: the few wanted runs
+            book.learn(self.keys)
+            self._wanted = self.keys & book.wanted  # iterates the few wanted keys
             self._generation = book.generation
         return self._wanted
 
@@ -406,6 +435,11 @@ class RunIndex:
     def letter_at(self, k: int) -> bool:
         """``LETTER_RE.match(text, k)``, read from the bytes but for an unknown character."""
         return self.letters[k] != 32 or (self.encoded[k] == UNKNOWN_BYTE[0] and LETTER_RE.match(self.text, k) is not None)
+
+
+def key_runs(key: str | bytes) -> list[str]:
+    """The runs a ``RunIndex`` key stands for: a run of cp1252 bytes, or a word token."""
+    return [key.decode("cp1252")] if isinstance(key, bytes) else RUN_RE.findall(key)
 
 
 def odd_runs(text: str, encoded: bytes) -> set[str]:
@@ -430,18 +464,19 @@ T = TypeVar("T")
 
 
 class RunBook:
-    """The decisions of every ``RunFilter`` of one store on every run met so far, remembered
-    across articles (keyed by the run alone, bounded by ``LIMIT`` runs). The filters of the
-    five rules share one book, so an article costs one set of its runs and two set operations
-    in all: are all its runs known, and which of them does some filter want."""
+    """The decisions of every ``RunFilter`` of one store on every run (or word token) met so
+    far, remembered across articles (keyed by the run or token alone, bounded by ``LIMIT``
+    keys). The filters of the five rules share one book, so an article costs two set
+    operations in all: are all its keys known, and which of them does some filter want."""
 
     LIMIT = 200_000
 
     def __init__(self) -> None:
         self.deciders: list[Callable[[str], Any]] = []
-        self.decided: list[dict[bytes, tuple[str, Any]]] = []  # per filter: run → (word, decision)
-        self.known: set[bytes] = set()  # runs every filter has decided
-        self.wanted: set[bytes] = set()  # runs some filter wants
+        # per filter: key → (run, decision) for each run of the key the filter wants
+        self.decided: list[dict[str | bytes, tuple[tuple[str, Any], ...]]] = []
+        self.known: set[str | bytes] = set()  # keys every filter has decided
+        self.wanted: set[str | bytes] = set()  # keys some filter wants
         self.generation = 0  # changes whenever ``wanted`` may lose runs or a filter joins
         self.lists: dict[frozenset[str], RunFilter[bool]] = {}
 
@@ -460,11 +495,11 @@ class RunBook:
             got = self.lists[words] = RunFilter(self, lambda word: True if word in words else None)
         return got
 
-    def learn(self, runs: set[bytes]) -> None:
-        """Have every filter decide those of ``runs`` that are new."""
-        if self.known.issuperset(runs):
+    def learn(self, keys: KeysView[str] | set[bytes]) -> None:
+        """Have every filter decide the runs of those ``keys`` that are new."""
+        if keys <= self.known:  # for a dict's keys too, without building a set
             return
-        new = runs - self.known
+        new = set(keys).difference(self.known)
         if len(self.known) + len(new) > self.LIMIT:
             self.known.clear()
             self.wanted.clear()
@@ -472,11 +507,11 @@ class RunBook:
                 decided.clear()
             self.generation += 1
         for key in new:
-            word = key.decode("cp1252")
+            runs = key_runs(key)
             for decide, decided in zip(self.deciders, self.decided, strict=True):
-                got = decide(word)
-                if got is not None:
-                    decided[key] = (word, got)
+                pairs = tuple((run, got) for run in runs if (got := decide(run)) is not None)
+                if pairs:
+                    decided[key] = pairs
                     self.wanted.add(key)
         self.known |= new
 
@@ -494,7 +529,8 @@ class RunFilter(Generic[T]):
         """(run, decision) for each run of the article this rule wants, in no order; the runs
         beyond cp1252 (``RunIndex.odd``, rare: decided again in each article) unless told."""
         decided = self.book.decided[self.slot]
-        out = [decided[key] for key in index.wanted(self.book) if key in decided]
+        found = {run: got for key in index.wanted(self.book) for run, got in decided.get(key, ())}
+        out = list(found.items())  # a run may lie in several tokens
         if odd:
             for word in index.odd:
                 got = self.decide(word)
@@ -510,7 +546,7 @@ def run_book(store: Any) -> RunBook:
 def context(doc: Document) -> Context:
     ctx = doc.cache.get("merged_words")
     if ctx is None:
-        ctx = Context(doc.text, lexicon(doc), run_book(doc.cache["store"]))
+        ctx = Context(doc.text, lexicon(doc), run_book(doc.cache["store"]), doc)
         doc.cache["merged_words"] = ctx
     return ctx
 
