@@ -196,11 +196,14 @@ class Context:
             self._apostrophe = "’" if self.text.count("’") > self.text.count("'") else "'"
         return self._apostrophe
 
-    def skipped(self, start: int, end: int) -> bool:
-        """Whether ``start..end`` sits in a URL, an address, a hashtag, a file name or code."""
+    def skipped(self, start: int, end: int, chunk: str | None = None) -> bool:
+        """Whether ``start..end`` sits in a URL, an address, a hashtag, a file name or code;
+        ``chunk``: the text of ``chunk_around(text, start, end)`` when the caller has it."""
         text = self.text
-        a, b = chunk_around(text, start, end)
-        if LINK_CHUNK_RE.search(text[a:b]):  # a slice: `^` must anchor at the chunk
+        if chunk is None:
+            a, b = chunk_around(text, start, end)
+            chunk = text[a:b]
+        if link_chunk(chunk):
             return True
         if self._code is None:
             self._code = [m.span() for m in CODE_SPAN_RE.finditer(text)] if "`" in text else []
@@ -585,6 +588,13 @@ UPTO_LAST_SPACE_RE = re.compile(r"(?s).*\s")  # greedy: up to the last white spa
 CHUNK_HEAD_RE = re.compile(r"\S*")
 
 
+@lru_cache(maxsize=1 << 14)
+def link_chunk(chunk: str) -> bool:
+    """``LINK_CHUNK_RE.search(chunk)`` (on the chunk alone: `^` anchors at it), cached per
+    chunk; each alternative needs one of ``.:@#``."""
+    return any(c in chunk for c in ".:@#") and LINK_CHUNK_RE.search(chunk) is not None
+
+
 def looks_like_code(chunk: str) -> bool:
     return bool(CODE_CHARS_RE.search(chunk)) or "()" in chunk or "." in chunk.strip(".,;:!?…)\"'”’")
 
@@ -637,11 +647,13 @@ def case_join(doc: Document, rule: Rule) -> Iterator[Finding]:
         last_end = end
         run = text[start:end]
         i = cut_at(run)
-        if i is None or ctx.skipped(start, end):
+        if i is None:
             continue
         a, b = chunk_around(text, start, end)
         chunk = text[a:b]
-        if looks_like_code(chunk) or "-" in text[max(a, start - 1) : start + 1] or ctx.in_code(start):
+        if ctx.skipped(start, end, chunk) or looks_like_code(chunk):
+            continue
+        if "-" in text[max(a, start - 1) : start + 1] or ctx.in_code(start):
             continue
         left, right = run[:i], run[i:]
         if ctx.standalone(run) > 1 and left.lower() not in function_words:
