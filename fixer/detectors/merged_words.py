@@ -425,19 +425,21 @@ class RunIndex:
         a whole run when no letter or mark touches it on either side (the next whole run cannot
         start inside an occurrence: its letters would touch it)."""
         text = self.text
+        letters, encoded = self.letters, self.encoded
+        unknown = UNKNOWN_BYTE[0]
         out = []
         size = len(word)
+        n = len(text)
         i = text.find(word)
         while i >= 0:
             j = i + size
-            if not (i > 0 and self.letter_at(i - 1)) and not (j < len(text) and self.letter_at(j)):
+            # a space in ``letters``: no cp1252 letter; only an unknown character needs a look
+            if (i == 0 or (letters[i - 1] == 32 and (encoded[i - 1] != unknown or not LETTER_RE.match(text, i - 1)))) and (
+                j == n or (letters[j] == 32 and (encoded[j] != unknown or not LETTER_RE.match(text, j)))
+            ):
                 out.append(i)
             i = text.find(word, j)
         return out
-
-    def letter_at(self, k: int) -> bool:
-        """``LETTER_RE.match(text, k)``, read from the bytes but for an unknown character."""
-        return self.letters[k] != 32 or (self.encoded[k] == UNKNOWN_BYTE[0] and LETTER_RE.match(self.text, k) is not None)
 
 
 def key_runs(key: str | bytes) -> list[str]:
@@ -532,8 +534,11 @@ class RunFilter(Generic[T]):
         """(run, decision) for each run of the article this rule wants, in no order; the runs
         beyond cp1252 (``RunIndex.odd``, rare: decided again in each article) unless told."""
         decided = self.book.decided[self.slot]
-        found = {run: got for key in index.wanted(self.book) for run, got in decided.get(key, ())}
-        out = list(found.items())  # a run may lie in several tokens
+        keys = index.wanted(self.book) & decided.keys()  # iterates the smaller
+        if len(keys) == 1:
+            out = list(decided[next(iter(keys))])
+        else:
+            out = list({run: got for key in keys for run, got in decided[key]}.items())  # a run may lie in several tokens
         if odd:
             for word in index.odd:
                 got = self.decide(word)
@@ -1197,7 +1202,6 @@ def elision(doc: Document, rule: Rule) -> Iterator[Finding]:
     untranslated-French rule must still translate."""
     ctx = context(doc)
     text = ctx.text
-    apo = ctx.apostrophe
     seen: set[int] = set()
     uppers, lowers, titles = elision_candidates(doc, rule, ctx)
     for m, rest_alone in uppers:
@@ -1208,7 +1212,7 @@ def elision(doc: Document, rule: Rule) -> Iterator[Finding]:
         if rest_alone and not ctx.standalone(rest) > 0:
             continue
         seen.add(start)
-        yield elision_finding(rule, start, end, head, rest, apo)
+        yield elision_finding(rule, start, end, head, rest, ctx.apostrophe)
     for m in lowers:  # none is a word of English or French (`dotage`, `limply` stay whole)
         head, rest = m.group(3), m.group(4)
         start, end = m.span()
@@ -1218,7 +1222,7 @@ def elision(doc: Document, rule: Rule) -> Iterator[Finding]:
         if ctx.standalone(token.capitalize()) or ctx.standalone(token) > 2:
             continue
         seen.add(start)
-        yield elision_finding(rule, start, end, head, rest, apo)
+        yield elision_finding(rule, start, end, head, rest, ctx.apostrophe)
     # At a sentence start the glued token is capitalised (`Lassaillants`, `Cest`): stricter,
     # since French surnames look the same (Lheureux, Loiseau): no word in either language at
     # all, spelled once, and the rest a French word that English does not use.
@@ -1232,7 +1236,7 @@ def elision(doc: Document, rule: Rule) -> Iterator[Finding]:
         if ctx.skipped(start, end):
             continue
         seen.add(start)
-        yield elision_finding(rule, start, end, head, rest, apo)
+        yield elision_finding(rule, start, end, head, rest, ctx.apostrophe)
     listed = ctx.lex.elisions
     store = doc.cache["store"]
     spellings = store.memo(
@@ -1255,7 +1259,7 @@ def elision(doc: Document, rule: Rule) -> Iterator[Finding]:
                 continue  # Cest at a sentence start; not CEST, not Jai (a name English knows)
             form = listed.get(token.lower())  # None for `quilſ`: the pattern's case folding matched ſ as s
             if form is not None and m.start() not in seen and isolated(text, *m.span()) and not ctx.skipped(*m.span()):
-                repaired = form.replace("'", apo)
+                repaired = form.replace("'", ctx.apostrophe)
                 if token[0].isupper():
                     repaired = repaired[0].upper() + repaired[1:]
                 yield rule.finding(
@@ -1500,7 +1504,6 @@ def lost_apostrophe(doc: Document, rule: Rule) -> Iterator[Finding]:
     """``the army s announcement`` → ``the army's announcement``; ``don t`` → ``don't``."""
     ctx = context(doc)
     text = ctx.text
-    apo = ctx.apostrophe
     not_before, not_next, its_next, contractions = rule_setup(doc, rule, lambda: lost_apostrophe_setup(doc, rule))
     for m in LOST_S_RE.finditer(text) if " s " in text else ():  # the pattern holds ` s `
         gap = m.start()  # the space between the owner and the lone s
@@ -1514,6 +1517,7 @@ def lost_apostrophe(doc: Document, rule: Rule) -> Iterator[Finding]:
             continue  # ils s en vont: the French s' belongs to the next word
         if ctx.skipped(lm.start(), m.end()) or not wordish(ctx, left):
             continue
+        apo = ctx.apostrophe
         yield rule.finding(
             lm.start(),
             gap + 2,
@@ -1534,6 +1538,7 @@ def lost_apostrophe(doc: Document, rule: Rule) -> Iterator[Finding]:
         if not isolated(text, lm.start(), m.end()) or ctx.skipped(lm.start(), m.end()):
             continue
         word = text[lm.start() : m.end()]
+        apo = ctx.apostrophe
         yield rule.finding(
             lm.start(),
             m.end(),
@@ -1542,7 +1547,7 @@ def lost_apostrophe(doc: Document, rule: Rule) -> Iterator[Finding]:
             title=word.replace(" ", apo),
         )
     if contractions is not None:
-        yield from glued_contractions(rule, ctx, apo, its_next, *contractions)
+        yield from glued_contractions(rule, ctx, its_next, *contractions)
 
 
 def lost_apostrophe_setup(doc: Document, rule: Rule) -> tuple:
@@ -1555,16 +1560,21 @@ def lost_apostrophe_setup(doc: Document, rule: Rule) -> tuple:
         return (*lists, None)
     pairs, spellings = contraction_forms(table)
     patterns = {form: regex.compile(rf"\b(?i:{form})\b(?= (\p{{L}}+))") for form, _ in pairs}
-    return (*lists, (table, pairs, spellings, patterns))
+    # each spelling → (rank, form) of the pairs holding it: the forms present, in order, from
+    # the few spellings that stand alone
+    ranks: dict[str, list[tuple[int, str]]] = {}
+    for rank, pair in enumerate(pairs):
+        for spelled in dict.fromkeys(pair):
+            ranks.setdefault(spelled, []).append((rank, pair[0]))
+    return (*lists, (table, ranks, spellings, patterns))
 
 
 def glued_contractions(
     rule: Rule,
     ctx: Context,
-    apo: str,
     its_next: frozenset[str],
     table: dict[str, str],
-    pairs: tuple[tuple[str, str], ...],
+    ranks: dict[str, list[tuple[int, str]]],
     spellings: Spellings,
     patterns: dict[str, regex.Pattern[str]],
 ) -> Iterator[Finding]:
@@ -1573,9 +1583,9 @@ def glued_contractions(
     are words and stay), `its` only before a word that cannot follow a possessive (`the`,
     `not`, `been`), and French `dont` (of which) only when an English word follows."""
     alone = ctx.alone(spellings)
-    present = [w for w, cap in pairs if w in alone or cap in alone] if alone else []
+    present = [form for _, form in sorted({got for w in alone for got in ranks[w]})] if alone else []
     for form in present:
-        yield from _contraction_hits(contraction_matches(patterns[form], ctx, form), rule, ctx, apo, table, its_next)
+        yield from _contraction_hits(contraction_matches(patterns[form], ctx, form), rule, ctx, table, its_next)
 
 
 def contraction_matches(pattern: regex.Pattern[str], ctx: Context, form: str) -> Iterator[regex.Match[str]]:
@@ -1602,7 +1612,7 @@ def contraction_forms(table: dict[str, str]) -> tuple[tuple[tuple[str, str], ...
 
 
 def _contraction_hits(
-    matches: Iterable[regex.Match[str]], rule: Rule, ctx: Context, apo: str, table: dict[str, str], its_next: frozenset[str]
+    matches: Iterable[regex.Match[str]], rule: Rule, ctx: Context, table: dict[str, str], its_next: frozenset[str]
 ) -> Iterator[Finding]:
     text = ctx.text
     for m in matches:
@@ -1613,13 +1623,13 @@ def _contraction_hits(
         if low == "its":
             if nxt not in its_next:
                 continue  # lower case only: its The Athletic site is a possessive before a title
-            repaired = word[:2] + apo + "s"
+            repaired = word[:2] + ctx.apostrophe + "s"
         else:
             if low == "dont" and (zipf(nxt, "en") < 3.0 or zipf(nxt, "fr") > zipf(nxt, "en")):
                 continue  # dont la, dont il: French
             if low not in table:
                 continue  # `iſnt`: the pattern's case folding matched ſ as s; not a listed form
-            repaired = table[low].replace("'", apo)
+            repaired = table[low].replace("'", ctx.apostrophe)
             if word[0].isupper():
                 repaired = repaired[0].upper() + repaired[1:]
         if ctx.skipped(m.start(), m.end()):
