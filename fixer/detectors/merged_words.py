@@ -382,7 +382,6 @@ class RunIndex:
     def __init__(self, text: str, tokens: KeysView[str] | None = None) -> None:
         self.text = text
         self._encoded: bytes | None = None
-        self._letters: bytes | None = None
         self.odd: set[str] = set()
         self.keys: KeysView[str] | set[bytes]
         if tokens is not None:
@@ -390,7 +389,7 @@ class RunIndex:
         else:
             encoded = self.encoded
             # every run of cp1252 letters, as bytes; also pieces of runs cut by an unknown character
-            self.keys = set(self.letters.split())
+            self.keys = set(encoded.translate(CP1252_LETTERS_ONLY).split())
             # the whole runs holding a character beyond cp1252
             if UNKNOWN_BYTE in encoded:
                 self.odd = odd_runs(text, encoded)
@@ -403,13 +402,6 @@ class RunIndex:
         if self._encoded is None:
             self._encoded = self.text.encode("cp1252", CP1252_UNKNOWN)
         return self._encoded
-
-    @property
-    def letters(self) -> bytes:
-        """``encoded`` with a space for every byte but a cp1252 letter."""
-        if self._letters is None:
-            self._letters = self.encoded.translate(CP1252_LETTERS_ONLY)
-        return self._letters
 
     def wanted(self, book: RunBook) -> set[str] | set[bytes]:
         """The keys (runs or tokens) of the article that some filter of ``book`` wants, once
@@ -425,7 +417,8 @@ class RunIndex:
         a whole run when no letter or mark touches it on either side (the next whole run cannot
         start inside an occurrence: its letters would touch it)."""
         text = self.text
-        letters, encoded = self.letters, self.encoded
+        encoded = self.encoded
+        letter = CP1252_LETTERS_ONLY  # a space for each byte but a cp1252 letter
         unknown = UNKNOWN_BYTE[0]
         out = []
         size = len(word)
@@ -433,9 +426,10 @@ class RunIndex:
         i = text.find(word)
         while i >= 0:
             j = i + size
-            # a space in ``letters``: no cp1252 letter; only an unknown character needs a look
-            if (i == 0 or (letters[i - 1] == 32 and (encoded[i - 1] != unknown or not LETTER_RE.match(text, i - 1)))) and (
-                j == n or (letters[j] == 32 and (encoded[j] != unknown or not LETTER_RE.match(text, j)))
+            # no cp1252 letter on either side; only an unknown character needs a closer look
+            k = i - 1
+            if (i == 0 or (letter[encoded[k]] == 32 and (encoded[k] != unknown or not LETTER_RE.match(text, k)))) and (
+                j == n or (letter[encoded[j]] == 32 and (encoded[j] != unknown or not LETTER_RE.match(text, j)))
             ):
                 out.append(i)
             i = text.find(word, j)
