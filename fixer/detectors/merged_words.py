@@ -437,8 +437,11 @@ class RunIndex:
 
 
 def key_runs(key: str | bytes) -> list[str]:
-    """The runs a ``RunIndex`` key stands for: a run of cp1252 bytes, or a word token."""
-    return [key.decode("cp1252")] if isinstance(key, bytes) else RUN_RE.findall(key)
+    """The runs a ``RunIndex`` key stands for: a run of cp1252 bytes, or a word token (one run
+    when it is ASCII letters only, as most are)."""
+    if isinstance(key, bytes):
+        return [key.decode("cp1252")]
+    return [key] if key.isascii() and key.isalpha() else RUN_RE.findall(key)
 
 
 def odd_runs(text: str, encoded: bytes) -> set[str]:
@@ -472,6 +475,7 @@ class RunBook:
 
     def __init__(self) -> None:
         self.deciders: list[Callable[[str], Any]] = []
+        self.word_lists: list[frozenset[str] | None] = []  # a list filter's words: decided by a set operation
         # per filter: key → (run, decision) for each run of the key the filter wants
         self.decided: list[dict[str | bytes, tuple[tuple[str, Any], ...]]] = []
         self.known: set[str | bytes] = set()  # keys every filter has decided
@@ -479,9 +483,11 @@ class RunBook:
         self.generation = 0  # changes whenever ``wanted`` may lose runs or a filter joins
         self.lists: dict[frozenset[str], RunFilter[bool]] = {}
 
-    def join(self, decide: Callable[[str], Any]) -> int:
-        """Add a filter; its slot in ``decided``. Every run is decided again for it."""
+    def join(self, decide: Callable[[str], Any], words: frozenset[str] | None = None) -> int:
+        """Add a filter (``words``: it wants just those runs); its slot in ``decided``. Every
+        run is decided again for it."""
         self.deciders.append(decide)
+        self.word_lists.append(words)
         self.decided.append({})
         self.known.clear()
         self.generation += 1
@@ -491,7 +497,7 @@ class RunBook:
         """The filter that wants the runs of a word list, one per list."""
         got = self.lists.get(words)
         if got is None:
-            got = self.lists[words] = RunFilter(self, lambda word: True if word in words else None)
+            got = self.lists[words] = RunFilter(self, lambda word: True if word in words else None, words)
         return got
 
     def learn(self, keys: KeysView[str] | set[bytes]) -> None:
@@ -505,12 +511,21 @@ class RunBook:
             for decided in self.decided:
                 decided.clear()
             self.generation += 1
+        # each distinct run is decided once, and only the keys holding a wanted run are visited
+        keys_of: dict[str, list[str | bytes]] = {}
         for key in new:
-            runs = key_runs(key)
-            for decide, decided in zip(self.deciders, self.decided, strict=True):
-                pairs = tuple((run, got) for run in runs if (got := decide(run)) is not None)
-                if pairs:
-                    decided[key] = pairs
+            for run in key_runs(key):
+                keys_of.setdefault(run, []).append(key)
+        for decide, words, decided in zip(self.deciders, self.word_lists, self.decided, strict=True):
+            if words is not None:
+                got = dict.fromkeys(words.intersection(keys_of), True)
+            else:
+                got = {run: answer for run in keys_of if (answer := decide(run)) is not None}
+            for run, answer in got.items():
+                for key in keys_of[run]:
+                    pairs = decided.get(key, ())
+                    if (run, answer) not in pairs:  # a run twice in a token counts once
+                        decided[key] = (*pairs, (run, answer))
                     self.wanted.add(key)
         self.known |= new
 
@@ -519,10 +534,10 @@ class RunFilter(Generic[T]):
     """The runs one rule wants: ``decide`` says, once per run, what the rule wants of it
     whatever the article (None: nothing)."""
 
-    def __init__(self, book: RunBook, decide: Callable[[str], T | None]) -> None:
+    def __init__(self, book: RunBook, decide: Callable[[str], T | None], words: frozenset[str] | None = None) -> None:
         self.book = book
         self.decide = decide
-        self.slot = book.join(decide)
+        self.slot = book.join(decide, words)
 
     def select(self, index: RunIndex, odd: bool = True) -> list[tuple[str, T]]:
         """(run, decision) for each run of the article this rule wants, in no order; the runs
@@ -730,6 +745,9 @@ def case_join_decider(cut_at: CaseCuts) -> Callable[[str], tuple[tuple[tuple[int
     Python does not yet, so a run holding any is kept for ``cut_at`` to judge in the text)."""
 
     def decide(word: str) -> tuple[tuple[tuple[int, int], ...], bool] | None:
+        rest = word[1:]
+        if rest.isascii() and rest.islower():
+            return None  # most runs: no capital after the first letter, so no junction
         spans = tuple(m.span() for m in CASE_JUNCTION_RE.finditer(word))
         if not spans:
             return None
@@ -1292,6 +1310,7 @@ def zipf_en_fr(word: str) -> tuple[float, float]:
 
 
 UPPER, LOWER, TITLE = 2, 4, 6  # the ``lastindex`` of each kind of ELISION_ANY_RE match
+ELISION_HEADS = frozenset("qldQLDCJNS")  # the letters an ELISION_ANY_RE match starts with
 
 
 def elision_decider(rule: Rule, lex: Lexicon) -> Callable[[str], tuple[int, bool] | None]:
@@ -1307,6 +1326,8 @@ def elision_decider(rule: Rule, lex: Lexicon) -> Callable[[str], tuple[int, bool
     rest_min = float(rule.params.get("min_rest_zipf", 3.0))
 
     def decide(token: str) -> tuple[int, bool] | None:
+        if token[:1] not in ELISION_HEADS:
+            return None  # most runs: the pattern opens with one of these letters
         m = ELISION_ANY_RE.fullmatch(token)
         if m is None:
             return None
@@ -1423,6 +1444,8 @@ def name_join_setup(doc: Document, rule: Rule) -> tuple:
         """Whether a run could be a name glued to a word, whatever the article: a capitalised
         token (CAP_TOKEN_RE, which matches only whole runs) ending like a glued word, no word
         itself, no brand and no place."""
+        if token[:1].isascii() and not token[:1].isupper():
+            return None  # most runs: no capital first
         if CAP_TOKEN_RE.fullmatch(token) is None or not token.endswith(endings):
             return None
         if word_zipf(token) >= whole_max or protected_run(lex, token) or token in lex.places:
