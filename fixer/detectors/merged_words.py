@@ -115,13 +115,11 @@ CODE_LINE_RE = regex.compile(
     r"|^\s*(?:for|if|elif|else|while|try|except|with)\b.*:\s*$|\S\s?=\s?\S|[;{}]\s*$|\w\(\)"
 )
 # The alternatives of CODE_LINE_RE anchored at the start of the line: elsewhere in a line it
-# can only match at a `=`, `;`, `{`, `}` or `()`, so a line of prose without those needs no
-# search past its first characters (a search tries every alternative at every position).
+# can only match at a `=`, `;`, `{`, `}` or `()` (see ``code_line``).
 CODE_LINE_START_RE = regex.compile(
     r"(?: {4,}|\t)\S|\s*(?:>>>|\.\.\.|def |class |import |from \S+ import |return |@\w)"
     r"|\s*(?:for|if|elif|else|while|try|except|with)\b.*:\s*$"
 )
-CODE_LINE_MARKS = ("=", ";", "{", "}", "()")
 # What an editor's bracket holds: words, numbers and light punctuation, not code.
 PROSE_CONTENT_RE = regex.compile(r"[\p{L}\p{M}\p{N}\s,.;:'’\-–—/&%€$]+")
 CODE_CHARS = frozenset("_={}<>\\|/")
@@ -196,15 +194,14 @@ class Context:
             self._apostrophe = "’" if self.text.count("’") > self.text.count("'") else "'"
         return self._apostrophe
 
-    def skipped(self, start: int, end: int, chunk: str | None = None) -> bool:
-        """Whether ``start..end`` sits in a URL, an address, a hashtag, a file name or code;
-        ``chunk``: the text of ``chunk_around(text, start, end)`` when the caller has it."""
+    def skipped(self, start: int, end: int) -> bool:
+        """Whether ``start..end`` sits in a URL, an address, a hashtag, a file name or code."""
+        a, b = chunk_around(self.text, start, end)
+        return link_chunk(self.text[a:b]) or self.in_code_span(start, end)
+
+    def in_code_span(self, start: int, end: int) -> bool:
+        """Whether ``start..end`` overlaps a `code span`."""
         text = self.text
-        if chunk is None:
-            a, b = chunk_around(text, start, end)
-            chunk = text[a:b]
-        if link_chunk(chunk):
-            return True
         if self._code is None:
             self._code = [m.span() for m in CODE_SPAN_RE.finditer(text)] if "`" in text else []
         return any(s < end and start < e for s, e in self._code)
@@ -297,15 +294,23 @@ def fence_starts(text: str) -> list[int]:
 
 
 def code_line(line: str) -> bool:
-    """``CODE_LINE_RE.search(line) is not None``, without the search when it cannot match."""
+    """``CODE_LINE_RE.search(line) is not None``: its alternatives anchored at the start, then
+    each other one alone, and only when the line holds its mark (a search of the whole
+    pattern tries every alternative at every position of a long paragraph)."""
     if CODE_LINE_START_RE.match(line):
         return True
-    if not CODE_LINE_MARK_RE.search(line):
-        return False
-    return CODE_LINE_RE.search(line) is not None
+    if "=" in line and CODE_EQUALS_RE.search(line):
+        return True
+    if "()" in line and CODE_CALL_RE.search(line):
+        return True
+    return (";" in line or "{" in line or "}" in line) and CODE_LINE_END_RE.search(line) is not None
 
 
-CODE_LINE_MARK_RE = re.compile("|".join(map(re.escape, CODE_LINE_MARKS)))  # one scan for any of them
+# The other alternatives of CODE_LINE_RE, each searched from its mark (look-behinds instead of
+# leading classes: the same lines match).
+CODE_EQUALS_RE = regex.compile(r"(?<=\S\s?)=\s?\S")
+CODE_CALL_RE = regex.compile(r"(?<=\w)\(\)")
+CODE_LINE_END_RE = regex.compile(r"[;{}]\s*$")
 
 
 class Spellings:
@@ -609,6 +614,12 @@ def link_chunk(chunk: str) -> bool:
     return any(c in chunk for c in ".:@#") and LINK_CHUNK_RE.search(chunk) is not None
 
 
+@lru_cache(maxsize=1 << 14)
+def link_or_code_chunk(chunk: str) -> bool:
+    """``link_chunk(chunk) or looks_like_code(chunk)``, cached per chunk."""
+    return link_chunk(chunk) or looks_like_code(chunk)
+
+
 def looks_like_code(chunk: str) -> bool:
     return bool(CODE_CHARS_RE.search(chunk)) or "()" in chunk or "." in chunk.strip(".,;:!?…)\"'”’")
 
@@ -664,9 +675,8 @@ def case_join(doc: Document, rule: Rule) -> Iterator[Finding]:
         if i is None:
             continue
         a, b = chunk_around(text, start, end)
-        chunk = text[a:b]
-        if ctx.skipped(start, end, chunk) or looks_like_code(chunk):
-            continue
+        if link_or_code_chunk(text[a:b]) or ctx.in_code_span(start, end):
+            continue  # ``ctx.skipped`` or ``looks_like_code``
         if "-" in text[max(a, start - 1) : start + 1] or ctx.in_code(start):
             continue
         left, right = run[:i], run[i:]
