@@ -127,6 +127,12 @@ CODE_CHARS_RE = re.compile("[" + re.escape("".join(sorted(CODE_CHARS))) + "]")  
 # Where a word may start inside a token: lower→Upper, or ACRONYM→Word (AESThis). Rare in
 # clean text, so the case-join pass looks only in the letter runs where this matches.
 CASE_JUNCTION_RE = regex.compile(r"(?<=\p{Ll}\p{M}*)\p{Lu}|(?<=\p{Lu}{2})\p{Lu}\p{Ll}")
+# Among runs one a line, those holding a CASE_JUNCTION_RE match (its look-behinds see letters
+# and marks only, so never the line break before a run).
+CASE_JUNCTION_LINE_RE = regex.compile(r"(?m)^[^\n]*?(?:" + CASE_JUNCTION_RE.pattern + r")[^\n]*$")
+# Among runs one a line, those that open with a capital (CAP_TOKEN_RE) or an elision's head.
+CAPITAL_LINE_RE = regex.compile(r"(?m)^\p{Lu}[^\n]*$")
+ELISION_HEAD_LINE_RE = regex.compile(r"(?m)^[qldQLDCJNS][^\n]*$")
 
 
 # --------------------------------------------------------------------------- shared state
@@ -481,6 +487,7 @@ class RunBook:
     def __init__(self) -> None:
         self.deciders: list[Callable[[str], Any]] = []
         self.word_lists: list[frozenset[str] | None] = []  # a list filter's words: decided by a set operation
+        self.shapes: list[regex.Pattern[str] | None] = []  # the runs a filter may want, one a line
         # per filter: key → (run, decision) for each run of the key the filter wants
         self.decided: list[dict[str | bytes, tuple[tuple[str, Any], ...]]] = []
         self.known: set[str | bytes] = set()  # keys every filter has decided
@@ -488,11 +495,15 @@ class RunBook:
         self.generation = 0  # changes whenever ``wanted`` may lose runs or a filter joins
         self.lists: dict[frozenset[str], RunFilter[bool]] = {}
 
-    def join(self, decide: Callable[[str], Any], words: frozenset[str] | None = None) -> int:
-        """Add a filter (``words``: it wants just those runs); its slot in ``decided``. Every
-        run is decided again for it."""
+    def join(
+        self, decide: Callable[[str], Any], words: frozenset[str] | None = None, shape: regex.Pattern[str] | None = None
+    ) -> int:
+        """Add a filter (``words``: it wants just those runs; ``shape``: a multi-line pattern
+        that finds, among runs one a line, every run it may want); its slot in ``decided``.
+        Every run is decided again for it."""
         self.deciders.append(decide)
         self.word_lists.append(words)
+        self.shapes.append(shape)
         self.decided.append({})
         self.known.clear()
         self.generation += 1
@@ -521,11 +532,16 @@ class RunBook:
         for key in new:
             for run in key_runs(key):
                 keys_of.setdefault(run, []).append(key)
-        for decide, words, decided in zip(self.deciders, self.word_lists, self.decided, strict=True):
+        lines = None
+        for decide, words, shape, decided in zip(self.deciders, self.word_lists, self.shapes, self.decided, strict=True):
             if words is not None:
                 got = dict.fromkeys(words.intersection(keys_of), True)
             else:
-                got = {run: answer for run in keys_of if (answer := decide(run)) is not None}
+                maybe: Iterable[str] = keys_of
+                if shape is not None:  # one scan instead of a call per run
+                    lines = "\n".join(keys_of) if lines is None else lines
+                    maybe = shape.findall(lines)
+                got = {run: answer for run in maybe if (answer := decide(run)) is not None}
             for run, answer in got.items():
                 for key in keys_of[run]:
                     pairs = decided.get(key, ())
@@ -539,10 +555,16 @@ class RunFilter(Generic[T]):
     """The runs one rule wants: ``decide`` says, once per run, what the rule wants of it
     whatever the article (None: nothing)."""
 
-    def __init__(self, book: RunBook, decide: Callable[[str], T | None], words: frozenset[str] | None = None) -> None:
+    def __init__(
+        self,
+        book: RunBook,
+        decide: Callable[[str], T | None],
+        words: frozenset[str] | None = None,
+        shape: regex.Pattern[str] | None = None,
+    ) -> None:
         self.book = book
         self.decide = decide
-        self.slot = book.join(decide, words)
+        self.slot = book.join(decide, words, shape)
 
     def select(self, index: RunIndex, odd: bool = True) -> list[tuple[str, T]]:
         """(run, decision) for each run of the article this rule wants, in no order; the runs
@@ -712,7 +734,7 @@ def case_join_setup(doc: Document, rule: Rule) -> tuple:
         words_param(doc, rule, "ambiguous_left"),
         words_param(doc, rule, "link_prompts"),
         cut_at,
-        RunFilter(run_book(doc.cache["store"]), case_join_decider(cut_at)),
+        RunFilter(run_book(doc.cache["store"]), case_join_decider(cut_at), shape=CASE_JUNCTION_LINE_RE),
     )
 
 
@@ -1367,7 +1389,9 @@ def elision_decider(rule: Rule, lex: Lexicon) -> Callable[[str], tuple[int, bool
 def elision_candidates(doc: Document, rule: Rule, ctx: Context) -> tuple[list, list, list]:
     """The matches of ELISION_UPPER_RE (with ``rest_alone``), ELISION_LOWER_RE and
     ELISION_TITLE_RE in the text that ``elision_decider`` keeps, each kind in text order."""
-    wanted = rule_setup(doc, rule, lambda: RunFilter(ctx.book, elision_decider(rule, ctx.lex))).select(ctx.runs())
+    wanted = rule_setup(
+        doc, rule, lambda: RunFilter(ctx.book, elision_decider(rule, ctx.lex), shape=ELISION_HEAD_LINE_RE)
+    ).select(ctx.runs())
     if not wanted:
         return [], [], []
     found = sorted((pos, kind) for word, kind in wanted for pos in ctx.positions(word))
@@ -1464,7 +1488,7 @@ def name_join_setup(doc: Document, rule: Rule) -> tuple:
 
     min_name = int(rule.params.get("min_name_length", 4))
     max_name_zipf = float(rule.params.get("max_name_zipf", 3.5))
-    runs = RunFilter(run_book(doc.cache["store"]), decide)
+    runs = RunFilter(run_book(doc.cache["store"]), decide, shape=CAPITAL_LINE_RE)
     return suffixes, french_heads, french_tails, min_name, max_name_zipf, runs
 
 
