@@ -15,24 +15,27 @@ Each kind of glue needs its own evidence, because a wrong split ruins a correct 
   ``Barsaloghoin``.
 - ``lost_apostrophe``: ``the army s announcement``, ``don t``, ``dont know``, ``Its the``.
 
-Everything shared (letter-run counts of the article, spans to leave alone, the apostrophe the
-article uses) is computed once per document in ``doc.cache``; word lists and compiled
-patterns once per process through ``store.memo``. Candidates come from regular expressions
-that match rarely, so the pass stays linear and fast. Where a `regex` scan with Unicode
-classes dominated, a wider pattern of the standard `re` finds the positions to try first
-(``finditer_at``), and word lists are looked up in the article's letter runs instead of being
-searched one by one (``Context.alone``); see "fast candidates" below for why nothing is lost.
+Everything shared (the article's letter runs, where a run stands, spans to leave alone, the
+apostrophe the article uses) is computed once per document in ``doc.cache``; word lists and
+compiled patterns once per process through ``store.memo``. The five rules share one pass
+over the text: its distinct letter runs (``RunIndex``), of which each rule has decided once per
+run, across articles, whether it could want it (``RunBook``); only the few wanted runs are
+looked for in the text, and the rule's pattern is matched there. The punctuation rule finds its
+places by three byte tables (``punct_candidates``). See "fast candidates" and "letter runs"
+below for why nothing is lost.
 """
 
 from __future__ import annotations
 
 import bisect
+import codecs
 import re
 import string
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, KeysView
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any, Generic, TypeVar
 
 import regex
 
@@ -112,24 +115,24 @@ CODE_LINE_RE = regex.compile(
     r"|^\s*(?:for|if|elif|else|while|try|except|with)\b.*:\s*$|\S\s?=\s?\S|[;{}]\s*$|\w\(\)"
 )
 # The alternatives of CODE_LINE_RE anchored at the start of the line: elsewhere in a line it
-# can only match at a `=`, `;`, `{`, `}` or `()`, so a line of prose without those needs no
-# search past its first characters (a search tries every alternative at every position).
+# can only match at a `=`, `;`, `{`, `}` or `()` (see ``code_line``).
 CODE_LINE_START_RE = regex.compile(
     r"(?: {4,}|\t)\S|\s*(?:>>>|\.\.\.|def |class |import |from \S+ import |return |@\w)"
     r"|\s*(?:for|if|elif|else|while|try|except|with)\b.*:\s*$"
 )
-CODE_LINE_MARKS = ("=", ";", "{", "}", "()")
 # What an editor's bracket holds: words, numbers and light punctuation, not code.
 PROSE_CONTENT_RE = regex.compile(r"[\p{L}\p{M}\p{N}\s,.;:'’\-–—/&%€$]+")
 CODE_CHARS = frozenset("_={}<>\\|/")
+CODE_CHARS_RE = re.compile("[" + re.escape("".join(sorted(CODE_CHARS))) + "]")  # any of them, in one scan
 # Where a word may start inside a token: lower→Upper, or ACRONYM→Word (AESThis). Rare in
-# clean text, so the case-join pass looks only where this matches.
+# clean text, so the case-join pass looks only in the letter runs where this matches.
 CASE_JUNCTION_RE = regex.compile(r"(?<=\p{Ll}\p{M}*)\p{Lu}|(?<=\p{Lu}{2})\p{Lu}\p{Ll}")
-# Wherever CASE_JUNCTION_RE can match: a capital after a small letter or a mark, or a capital
-# after two capitals and before a small letter.
-CASE_JUNCTION_CANDIDATE_RE = re.compile(
-    rf"{UPPER_WIDE}(?<={LOWER_WIDE}{UPPER_WIDE})|{UPPER_WIDE}(?<={UPPER_WIDE}{{3}})(?={LOWER_WIDE})"
-)
+# Among runs one a line, those holding a CASE_JUNCTION_RE match (its look-behinds see letters
+# and marks only, so never the line break before a run).
+CASE_JUNCTION_LINE_RE = regex.compile(r"(?m)^[^\n]*?(?:" + CASE_JUNCTION_RE.pattern + r")[^\n]*$")
+# Among runs one a line, those that open with a capital (CAP_TOKEN_RE) or an elision's head.
+CAPITAL_LINE_RE = regex.compile(r"(?m)^\p{Lu}[^\n]*$")
+ELISION_HEAD_LINE_RE = regex.compile(r"(?m)^[qldQLDCJNS][^\n]*$")
 
 
 # --------------------------------------------------------------------------- shared state
@@ -176,11 +179,14 @@ def lexicon(doc: Document) -> Lexicon:
 class Context:
     """What every merged-word rule wants to know about one article, computed on first use."""
 
-    def __init__(self, text: str, lex: Lexicon) -> None:
+    def __init__(self, text: str, lex: Lexicon, book: RunBook, doc: Document | None = None) -> None:
         self.text = text
         self.lex = lex
+        self.book = book
+        self.doc = doc
         self._runs: dict[str, int] = {}
-        self._latin1_runs: set[bytes] | None = None
+        self._positions: dict[str, list[int]] = {}
+        self._run_index: RunIndex | None = None
         self._code: list[tuple[int, int]] | None = None
         self._fences: list[int] | None = None
         self._code_lines: dict[int, bool] = {}
@@ -196,10 +202,12 @@ class Context:
 
     def skipped(self, start: int, end: int) -> bool:
         """Whether ``start..end`` sits in a URL, an address, a hashtag, a file name or code."""
+        a, b = chunk_around(self.text, start, end)
+        return link_chunk(self.text[a:b]) or self.in_code_span(start, end)
+
+    def in_code_span(self, start: int, end: int) -> bool:
+        """Whether ``start..end`` overlaps a `code span`."""
         text = self.text
-        a, b = chunk_around(text, start, end)
-        if LINK_CHUNK_RE.search(text[a:b]):  # a slice: `^` must anchor at the chunk
-            return True
         if self._code is None:
             self._code = [m.span() for m in CODE_SPAN_RE.finditer(text)] if "`" in text else []
         return any(s < end and start < e for s, e in self._code)
@@ -234,38 +242,50 @@ class Context:
         few dozen words are asked about per article, far cheaper than counting every run)."""
         got = self._runs.get(word)
         if got is None:
-            got = self._runs[word] = count_runs(self.text, word)
+            # none for what is no run (a space, a digit, a hyphen); else as many as its positions
+            got = self._runs[word] = len(self.positions(word)) if RUN_RE.fullmatch(word) else 0
         return got
 
     def alone(self, words: Spellings) -> set[str]:
         """Those of ``words`` that stand alone (``standalone(word) > 0``). A whole letter run of
-        Latin-1 letters is one of ``latin1_runs``: a word that is none of them is not searched
+        cp1252 letters is one of the article's runs: a word that is none of them is not searched
         (most of a word list, in most articles); the others are counted by ``standalone``."""
-        runs = self.latin1_runs()
-        maybe = [words.by_latin1[key] for key in runs.intersection(words.by_latin1)]
-        return {w for w in (*maybe, *words.beyond) if self.standalone(w) > 0}
+        found = {w for w in words.listed(self.runs(), self.book) if self.positions(w)}  # runs of letters
+        return found.union(w for w in words.beyond if self.standalone(w) > 0)
 
-    def latin1_runs(self) -> set[bytes]:
-        """The maximal runs of Latin-1 letters of the article, as Latin-1 bytes: every other
-        character, in Latin-1 or not (encoded as ``?``), separates them. Encoding, translating
-        and splitting run in C, several times faster than a pattern scan of the text."""
-        if self._latin1_runs is None:
-            encoded = self.text.encode("latin-1", "replace")
-            self._latin1_runs = set(encoded.translate(LATIN1_LETTERS_ONLY).split())
-        return self._latin1_runs
+    def runs(self) -> RunIndex:
+        """The article's distinct letter runs (see ``RunIndex``), built on first use."""
+        if self._run_index is None:
+            # the document's word counts when another rule asked for them already (free)
+            counts = self.doc.__dict__.get("word_counts") if self.doc is not None else None
+            self._run_index = RunIndex(self.text, None if counts is None else counts.keys())
+        return self._run_index
+
+    def positions(self, word: str) -> list[int]:
+        """Where ``word`` (a run of letters) stands as a whole run, in order, found once per
+        article; ``standalone`` learns the count."""
+        found = self._positions.get(word)
+        if found is None:
+            found = self._positions[word] = self.runs().positions(word)
+            self._runs[word] = len(found)
+        return found
 
     def is_place(self, word: str) -> bool:
         return word in self.lex.places
 
     def protected(self, run: str) -> bool:
-        """A brand or name that changes case on purpose, possibly plural or possessive."""
-        p = self.lex.protected
-        if run in p:
+        return protected_run(self.lex, run)
+
+
+def protected_run(lex: Lexicon, run: str) -> bool:
+    """A brand or name that changes case on purpose, possibly plural or possessive."""
+    p = lex.protected
+    if run in p:
+        return True
+    for suffix in ("s", "es", "ers", "er"):
+        if run.endswith(suffix) and run[: -len(suffix)] in p:
             return True
-        for suffix in ("s", "es", "ers", "er"):
-            if run.endswith(suffix) and run[: -len(suffix)] in p:
-                return True
-        return any(run.startswith(w) for w in self.lex.protected_by_head.get(run[:2], ()))
+    return any(run.startswith(w) for w in lex.protected_by_head.get(run[:2], ()))
 
 
 def fence_starts(text: str) -> list[int]:
@@ -280,55 +300,297 @@ def fence_starts(text: str) -> list[int]:
 
 
 def code_line(line: str) -> bool:
-    """``CODE_LINE_RE.search(line) is not None``, without the search when it cannot match."""
+    """``CODE_LINE_RE.search(line) is not None``: its alternatives anchored at the start, then
+    each other one alone, and only when the line holds its mark (a search of the whole
+    pattern tries every alternative at every position of a long paragraph)."""
     if CODE_LINE_START_RE.match(line):
         return True
-    if not any(mark in line for mark in CODE_LINE_MARKS):
-        return False
-    return CODE_LINE_RE.search(line) is not None
+    if "=" in line and CODE_EQUALS_RE.search(line):
+        return True
+    if "()" in line and CODE_CALL_RE.search(line):
+        return True
+    return (";" in line or "{" in line or "}" in line) and CODE_LINE_END_RE.search(line) is not None
 
 
-def count_runs(text: str, word: str) -> int:
-    """How many maximal ``RUN_RE`` runs of ``text`` equal ``word``: the same number as
-    ``Counter(RUN_RE.findall(text))[word]``, found with ``str.find``. An occurrence is a whole
-    run when no letter or mark touches it on either side."""
-    if not RUN_RE.fullmatch(word):
-        return 0  # no run holds a space, a digit or a hyphen
-    n = 0
-    size = len(word)
-    i = text.find(word)
-    while i >= 0:
-        j = i + size
-        if not (i > 0 and LETTER_RE.match(text, i - 1)) and not LETTER_RE.match(text, j):
-            n += 1
-        # the next whole run cannot start inside this occurrence: its letters would touch it
-        i = text.find(word, j)
-    return n
-
-
-# A bytes.translate table: Latin-1 letters (as `regex` classes them) stay, every other byte
-# becomes a space.
-LATIN1_LETTERS_ONLY = bytes(i if LETTER_RE.match(chr(i)) else 32 for i in range(256))
+# The other alternatives of CODE_LINE_RE, each searched from its mark (look-behinds instead of
+# leading classes: the same lines match).
+CODE_EQUALS_RE = regex.compile(r"(?<=\S\s?)=\s?\S")
+CODE_CALL_RE = regex.compile(r"(?<=\w)\(\)")
+CODE_LINE_END_RE = regex.compile(r"[;{}]\s*$")
 
 
 class Spellings:
-    """A word list for ``Context.alone``: each word by its Latin-1 bytes, and those beyond."""
+    """A word list for ``Context.alone``: those in cp1252, looked up as runs (``listed``), and
+    those beyond."""
 
     def __init__(self, words: Iterable[str]) -> None:
-        self.by_latin1: dict[bytes, str] = {}
+        inside = []
         beyond = []
         for w in dict.fromkeys(words):
             try:
-                self.by_latin1[w.encode("latin-1")] = w
+                w.encode("cp1252")
+                inside.append(w)
             except UnicodeEncodeError:
                 beyond.append(w)
+        self.inside = frozenset(inside)
         self.beyond = tuple(beyond)
+
+    def listed(self, index: RunIndex, book: RunBook) -> list[str]:
+        """The words of the list in cp1252 that are runs of the article (``RunIndex.keys``:
+        maybe pieces cut by a character beyond cp1252, so not yet whole runs)."""
+        return [w for w, _ in book.list_filter(self.inside).select(index, odd=False)]
+
+
+# --------------------------------------------------------------------------- letter runs
+#
+# Most words of an article are candidates of no rule, and the same words come back in every
+# article. So instead of matching each rule's pattern at every word of every article, the
+# article's distinct letter runs are listed once (in C: encode, translate, split, set), each
+# rule decides once per distinct run whether it could ever want it (``RunFilter``, remembered
+# across articles: a run is a word), and only the few runs it wants are looked for in the text.
+#
+# cp1252 holds nearly every character of Western news text, one byte per character, so the
+# bytes have the offsets of the text. A character beyond it is encoded as the byte 0x81 (which
+# cp1252 leaves undefined) and separates runs; the real runs through such characters are
+# found apart (``RunIndex.odd``), and a piece cut out by them is no whole run of the text, which
+# ``RunIndex.positions`` checks on the text itself.
+
+UNKNOWN_BYTE = b"\x81"
+
+
+def _unknown_as_x81(err: UnicodeError) -> tuple[bytes, int]:
+    if not isinstance(err, UnicodeEncodeError):
+        raise err
+    return UNKNOWN_BYTE * (err.end - err.start), err.end
+
+
+CP1252_UNKNOWN = "fixer.merged_words.cp1252_unknown"
+codecs.register_error(CP1252_UNKNOWN, _unknown_as_x81)
+
+
+def _cp1252_letter(byte: int) -> bool:
+    try:
+        char = bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return False  # undefined in cp1252, among them UNKNOWN_BYTE
+    return LETTER_RE.match(char) is not None
+
+
+# A bytes.translate table: cp1252 letters (as `regex` classes them) stay, every other byte
+# becomes a space.
+CP1252_LETTERS_ONLY = bytes(i if _cp1252_letter(i) else 32 for i in range(256))
+
+
+class RunIndex:
+    """The maximal letter runs (``RUN_RE``) of one article, and which of them a ``RunBook``
+    wants.
+
+    The runs are read from the article's word tokens when the document has counted them
+    already (``Document.word_counts``, whose keys hold every run: a token is letters, marks and
+    numbers joined by apostrophes and hyphens, so each run lies whole in one token); else they
+    are split out of the cp1252 bytes."""
+
+    def __init__(self, text: str, tokens: KeysView[str] | None = None) -> None:
+        self.text = text
+        self._encoded: bytes | None = None
+        self.odd: set[str] = set()
+        self.keys: KeysView[str] | set[bytes]
+        if tokens is not None:
+            self.keys = tokens
+        else:
+            encoded = self.encoded
+            # every run of cp1252 letters, as bytes; also pieces of runs cut by an unknown character
+            self.keys = set(encoded.translate(CP1252_LETTERS_ONLY).split())
+            # the whole runs holding a character beyond cp1252
+            if UNKNOWN_BYTE in encoded:
+                self.odd = odd_runs(text, encoded)
+        self._wanted: set[str] | set[bytes] = set()
+        self._generation = -1
+
+    @property
+    def encoded(self) -> bytes:
+        """The text in cp1252, a character beyond it as UNKNOWN_BYTE: one byte per character."""
+        if self._encoded is None:
+            self._encoded = self.text.encode("cp1252", CP1252_UNKNOWN)
+        return self._encoded
+
+    def wanted(self, book: RunBook) -> set[str] | set[bytes]:
+        """The keys (runs or tokens) of the article that some filter of ``book`` wants, once
+        per article (again when a filter joined the book since)."""
+        if self._generation != book.generation:
+            book.learn(self.keys)
+            self._wanted = self.keys & book.wanted  # iterates the few wanted keys
+            self._generation = book.generation
+        return self._wanted
+
+    def positions(self, word: str) -> list[int]:
+        """Where ``word`` stands as a whole run, in order: an occurrence found by ``str.find`` is
+        a whole run when no letter or mark touches it on either side (the next whole run cannot
+        start inside an occurrence: its letters would touch it)."""
+        text = self.text
+        encoded = self.encoded
+        letter = CP1252_LETTERS_ONLY  # a space for each byte but a cp1252 letter
+        unknown = UNKNOWN_BYTE[0]
+        out = []
+        size = len(word)
+        n = len(text)
+        i = text.find(word)
+        while i >= 0:
+            j = i + size
+            # no cp1252 letter on either side; only an unknown character needs a closer look
+            k = i - 1
+            if (i == 0 or (letter[encoded[k]] == 32 and (encoded[k] != unknown or not LETTER_RE.match(text, k)))) and (
+                j == n or (letter[encoded[j]] == 32 and (encoded[j] != unknown or not LETTER_RE.match(text, j)))
+            ):
+                out.append(i)
+            i = text.find(word, j)
+        return out
+
+
+def key_runs(key: str | bytes) -> list[str]:
+    """The runs a ``RunIndex`` key stands for: a run of cp1252 bytes, or a word token (one run
+    when it is ASCII letters only, as most are)."""
+    if isinstance(key, bytes):
+        return [key.decode("cp1252")]
+    return [key] if key.isascii() and key.isalpha() else RUN_RE.findall(key)
+
+
+def odd_runs(text: str, encoded: bytes) -> set[str]:
+    """The letter runs of ``text`` holding a character that ``encoded`` marks unknown."""
+    out = set()
+    i = encoded.find(UNKNOWN_BYTE)
+    while i >= 0:
+        end = i + 1
+        if LETTER_RE.match(text, i):
+            start = i
+            while start > 0 and LETTER_RE.match(text, start - 1):
+                start -= 1
+            m = RUN_RE.match(text, start)
+            if m is not None:
+                out.add(m.group())
+                end = m.end()
+        i = encoded.find(UNKNOWN_BYTE, end)
+    return out
+
+
+T = TypeVar("T")
+
+
+class RunBook:
+    """The decisions of every ``RunFilter`` of one store on every run (or word token) met so
+    far, remembered across articles (keyed by the run or token alone, bounded by ``LIMIT``
+    keys). The filters of the five rules share one book, so an article costs two set
+    operations in all: are all its keys known, and which of them does some filter want."""
+
+    LIMIT = 200_000
+
+    def __init__(self) -> None:
+        self.deciders: list[Callable[[str], Any]] = []
+        self.word_lists: list[frozenset[str] | None] = []  # a list filter's words: decided by a set operation
+        self.shapes: list[regex.Pattern[str] | None] = []  # the runs a filter may want, one a line
+        # per filter: key → (run, decision) for each run of the key the filter wants
+        self.decided: list[dict[str | bytes, tuple[tuple[str, Any], ...]]] = []
+        self.known: set[str | bytes] = set()  # keys every filter has decided
+        self.wanted: set[str | bytes] = set()  # keys some filter wants
+        self.generation = 0  # changes whenever ``wanted`` may lose runs or a filter joins
+        self.lists: dict[frozenset[str], RunFilter[bool]] = {}
+
+    def join(
+        self, decide: Callable[[str], Any], words: frozenset[str] | None = None, shape: regex.Pattern[str] | None = None
+    ) -> int:
+        """Add a filter (``words``: it wants just those runs; ``shape``: a multi-line pattern
+        that finds, among runs one a line, every run it may want); its slot in ``decided``.
+        Every run is decided again for it."""
+        self.deciders.append(decide)
+        self.word_lists.append(words)
+        self.shapes.append(shape)
+        self.decided.append({})
+        self.known.clear()
+        self.generation += 1
+        return len(self.deciders) - 1
+
+    def list_filter(self, words: frozenset[str]) -> RunFilter[bool]:
+        """The filter that wants the runs of a word list, one per list."""
+        got = self.lists.get(words)
+        if got is None:
+            got = self.lists[words] = RunFilter(self, lambda word: True if word in words else None, words)
+        return got
+
+    def learn(self, keys: KeysView[str] | set[bytes]) -> None:
+        """Have every filter decide the runs of those ``keys`` that are new."""
+        if keys <= self.known:  # for a dict's keys too, without building a set
+            return
+        new = set(keys).difference(self.known)
+        if len(self.known) + len(new) > self.LIMIT:
+            self.known.clear()
+            self.wanted.clear()
+            for decided in self.decided:
+                decided.clear()
+            self.generation += 1
+        # each distinct run is decided once, and only the keys holding a wanted run are visited
+        keys_of: dict[str, list[str | bytes]] = {}
+        for key in new:
+            for run in key_runs(key):
+                keys_of.setdefault(run, []).append(key)
+        lines = None
+        for decide, words, shape, decided in zip(self.deciders, self.word_lists, self.shapes, self.decided, strict=True):
+            if words is not None:
+                got = dict.fromkeys(words.intersection(keys_of), True)
+            else:
+                maybe: Iterable[str] = keys_of
+                if shape is not None:  # one scan instead of a call per run
+                    lines = "\n".join(keys_of) if lines is None else lines
+                    maybe = shape.findall(lines)
+                got = {run: answer for run in maybe if (answer := decide(run)) is not None}
+            for run, answer in got.items():
+                for key in keys_of[run]:
+                    pairs = decided.get(key, ())
+                    if (run, answer) not in pairs:  # a run twice in a token counts once
+                        decided[key] = (*pairs, (run, answer))
+                    self.wanted.add(key)
+        self.known |= new
+
+
+class RunFilter(Generic[T]):
+    """The runs one rule wants: ``decide`` says, once per run, what the rule wants of it
+    whatever the article (None: nothing)."""
+
+    def __init__(
+        self,
+        book: RunBook,
+        decide: Callable[[str], T | None],
+        words: frozenset[str] | None = None,
+        shape: regex.Pattern[str] | None = None,
+    ) -> None:
+        self.book = book
+        self.decide = decide
+        self.slot = book.join(decide, words, shape)
+
+    def select(self, index: RunIndex, odd: bool = True) -> list[tuple[str, T]]:
+        """(run, decision) for each run of the article this rule wants, in no order; the runs
+        beyond cp1252 (``RunIndex.odd``, rare: decided again in each article) unless told."""
+        decided = self.book.decided[self.slot]
+        keys = index.wanted(self.book) & decided.keys()  # iterates the smaller
+        if len(keys) == 1:
+            out = list(decided[next(iter(keys))])
+        else:
+            out = list({run: got for key in keys for run, got in decided[key]}.items())  # a run may lie in several tokens
+        if odd:
+            for word in index.odd:
+                got = self.decide(word)
+                if got is not None:
+                    out.append((word, got))
+        return out
+
+
+def run_book(store: Any) -> RunBook:
+    return store.memo("merged_words.run_book", RunBook)
 
 
 def context(doc: Document) -> Context:
     ctx = doc.cache.get("merged_words")
     if ctx is None:
-        ctx = Context(doc.text, lexicon(doc))
+        ctx = Context(doc.text, lexicon(doc), run_book(doc.cache["store"]), doc)
         doc.cache["merged_words"] = ctx
     return ctx
 
@@ -347,27 +609,41 @@ def line_bounds(text: str, pos: int) -> tuple[int, int]:
     return start, end if end >= 0 else hi
 
 
+@lru_cache(maxsize=1 << 16)
 def word_zipf(word: str) -> float:
-    """Best frequency of a word in English or French, in lower case."""
+    """Best frequency of a word in English or French, in lower case (cached per word)."""
     low = word.lower()
     return max(zipf(low, "en"), zipf(low, "fr"))
 
 
 def chunk_around(text: str, start: int, end: int, limit: int = 80) -> tuple[int, int]:
-    """The run of non-space characters containing ``start..end`` (at most ``limit`` each way)."""
-    a = start
+    r"""The run of non-space characters containing ``start..end`` (at most ``limit`` each way).
+    The `re` class ``\S`` is ``not str.isspace()``."""
     lo = max(0, start - limit)
-    while a > lo and not text[a - 1].isspace():
-        a -= 1
-    b = end
-    hi = min(len(text), end + limit)
-    while b < hi and not text[b].isspace():
-        b += 1
-    return a, b
+    before = UPTO_LAST_SPACE_RE.match(text, lo, start)
+    after = CHUNK_HEAD_RE.match(text, end, min(len(text), end + limit))
+    return before.end() if before else lo, after.end() if after else end
+
+
+UPTO_LAST_SPACE_RE = re.compile(r"(?s).*\s")  # greedy: up to the last white space before the end
+CHUNK_HEAD_RE = re.compile(r"\S*")
+
+
+@lru_cache(maxsize=1 << 14)
+def link_chunk(chunk: str) -> bool:
+    """``LINK_CHUNK_RE.search(chunk)`` (on the chunk alone: `^` anchors at it), cached per
+    chunk; each alternative needs one of ``.:@#``."""
+    return any(c in chunk for c in ".:@#") and LINK_CHUNK_RE.search(chunk) is not None
+
+
+@lru_cache(maxsize=1 << 14)
+def link_or_code_chunk(chunk: str) -> bool:
+    """``link_chunk(chunk) or looks_like_code(chunk)``, cached per chunk."""
+    return link_chunk(chunk) or looks_like_code(chunk)
 
 
 def looks_like_code(chunk: str) -> bool:
-    return any(c in CODE_CHARS for c in chunk) or "()" in chunk or "." in chunk.strip(".,;:!?…)\"'”’")
+    return bool(CODE_CHARS_RE.search(chunk)) or "()" in chunk or "." in chunk.strip(".,;:!?…)\"'”’")
 
 
 def wordish(ctx: Context, word: str, floor: float = 2.0) -> bool:
@@ -381,6 +657,12 @@ def words_param(doc: Document, rule: Rule, key: str) -> frozenset[str]:
     return doc.cache["store"].memo(f"merged_words.param.{rule.id}.{key}", build)
 
 
+def rule_setup(doc: Document, rule: Rule, build: Callable[[], T]) -> T:
+    """What a detector derives from its rule's parameters (word lists, thresholds, filters),
+    built once per process: one look-up per article instead of one per parameter."""
+    return doc.cache["store"].memo(f"merged_words.setup.{rule.id}", build)
+
+
 def full_stop_safety(rule: Rule) -> str:
     return str(rule.params.get("full_stop_safety", "safe"))
 
@@ -392,31 +674,33 @@ def case_join(doc: Document, rule: Rule) -> Iterator[Finding]:
     """``theAlliance`` → ``the Alliance``; ``JulyAccording`` → ``July. According``."""
     ctx = context(doc)
     text = ctx.text
-    starters = words_param(doc, rule, "sentence_starters")
-    function_words = words_param(doc, rule, "function_words")
-    min_left = float(rule.params.get("min_left_zipf", 3.0))
-    whole_max = float(rule.params.get("max_whole_zipf", 2.0))
-    ambiguous = words_param(doc, rule, "ambiguous_left")
-    prompts = words_param(doc, rule, "link_prompts")
+    starters, function_words, min_left, ambiguous, prompts, cut_at, runs = rule_setup(
+        doc, rule, lambda: case_join_setup(doc, rule)
+    )
+    wanted = runs.select(ctx.runs())
+    if not wanted:
+        return
+    spots = sorted(
+        (pos + a, pos + b, pos, len(word) if whole else 0)
+        for word, (spans, whole) in wanted
+        for pos in ctx.positions(word)
+        for a, b in spans
+    )
     last_end = -1
-    for j in finditer_at(CASE_JUNCTION_RE, CASE_JUNCTION_CANDIDATE_RE, text):
-        if j.start() < last_end:
+    for j_start, j_end, pos, size in spots:  # the matches of CASE_JUNCTION_RE, in order
+        if j_start < last_end:
             continue
-        start, end = letter_run(text, j.start(), j.end())
+        start, end = (pos, pos + size) if size else letter_run(text, j_start, j_end)
         last_end = end
         run = text[start:end]
-        if ctx.skipped(start, end) or ctx.protected(run):
+        i = cut_at(run)
+        if i is None:
             continue
         a, b = chunk_around(text, start, end)
-        chunk = text[a:b]
-        if looks_like_code(chunk) or "-" in text[max(a, start - 1) : start + 1] or ctx.in_code(start):
+        if link_or_code_chunk(text[a:b]) or ctx.in_code_span(start, end):
+            continue  # ``ctx.skipped`` or ``looks_like_code``
+        if "-" in text[max(a, start - 1) : start + 1] or ctx.in_code(start):
             continue
-        if word_zipf(run) >= (whole_max if run[0].islower() else min(whole_max, 1.0)):
-            continue  # YouTube, PayPal, OpenAI, Bluesky: wordfreq knows the brand as one word
-        cuts = junctions(run)
-        if len(cuts) != 1:
-            continue
-        i = cuts[0]
         left, right = run[:i], run[i:]
         if ctx.standalone(run) > 1 and left.lower() not in function_words:
             continue  # spelled the same twice: a name (NextOn), not an accident of scraping
@@ -440,8 +724,78 @@ def case_join(doc: Document, rule: Rule) -> Iterator[Finding]:
         )
 
 
+def case_join_setup(doc: Document, rule: Rule) -> tuple:
+    """case_join's word lists and thresholds, its ``CaseCuts`` and its ``RunFilter``."""
+    cut_at = CaseCuts(lexicon(doc), float(rule.params.get("max_whole_zipf", 2.0)))
+    return (
+        words_param(doc, rule, "sentence_starters"),
+        words_param(doc, rule, "function_words"),
+        float(rule.params.get("min_left_zipf", 3.0)),
+        words_param(doc, rule, "ambiguous_left"),
+        words_param(doc, rule, "link_prompts"),
+        cut_at,
+        RunFilter(run_book(doc.cache["store"]), case_join_decider(cut_at), shape=CASE_JUNCTION_LINE_RE),
+    )
+
+
+class CaseCuts:
+    """Where case_join may cut a run, by the run alone, or None: not for a brand or name that
+    changes case on purpose, not for a word (YouTube, PayPal, OpenAI, Bluesky: wordfreq knows
+    the brand as one word), only at its one junction. Remembered per run (a word), bounded."""
+
+    LIMIT = 50_000
+
+    def __init__(self, lex: Lexicon, whole_max: float) -> None:
+        self.lex = lex
+        self.whole_max = whole_max
+        self.known: dict[str, int | None] = {}
+
+    def __call__(self, run: str) -> int | None:
+        known = self.known
+        if run in known:
+            return known[run]
+        if len(known) > self.LIMIT:
+            known.clear()
+        cut = None
+        if not protected_run(self.lex, run):
+            whole_max = self.whole_max
+            if word_zipf(run) < (whole_max if run[0].islower() else min(whole_max, 1.0)):
+                cuts = junctions(run)
+                if len(cuts) == 1:
+                    cut = cuts[0]
+        known[run] = cut
+        return cut
+
+
+def case_join_decider(cut_at: CaseCuts) -> Callable[[str], tuple[tuple[tuple[int, int], ...], bool] | None]:
+    """The spans of the CASE_JUNCTION_RE matches in a run, if case_join may want it, and
+    whether case_join's letter run around them is the whole run.
+
+    The pattern's look-behinds see letters only, so in the text it matches in each whole run
+    as in the run alone. case_join looks at the letter run around the first match (str
+    methods: for a run of cp1252 letters, the whole run; beyond, `regex` may know letters that
+    Python does not yet, so a run holding any is kept for ``cut_at`` to judge in the text)."""
+
+    def decide(word: str) -> tuple[tuple[tuple[int, int], ...], bool] | None:
+        rest = word[1:]
+        if rest.isascii() and rest.islower():
+            return None  # most runs: no capital after the first letter, so no junction
+        spans = tuple(m.span() for m in CASE_JUNCTION_RE.finditer(word))
+        if not spans:
+            return None
+        try:
+            word.encode("cp1252")
+        except UnicodeEncodeError:
+            return spans, False
+        return (spans, True) if cut_at(word) is not None else None
+
+    return decide
+
+
+@lru_cache(maxsize=1 << 16)
 def is_french_word(word: str) -> bool:
-    """A word of French that English does not use much (``Ouest``, not ``Alliance``)."""
+    """A word of French that English does not use much (``Ouest``, not ``Alliance``); cached
+    per word."""
     low = word.lower()
     en, fr = zipf(low, "en"), zipf(low, "fr")
     return fr >= 3.0 and en < 3.0 and fr >= en + 1.0
@@ -588,6 +942,80 @@ PUNCT_CANDIDATE_RE = re.compile(
     + rf"|(?<={LOWER_WIDE}{DIGIT_WIDE})(?={DIGIT_WIDE})"  # wordnum
     + ")"
 )
+
+
+# Where PUNCT_RE can match in a text without characters beyond cp1252, by three bytes: each
+# alternative's mark (or digit) at the match, the character before it and the one after it.
+# A group of alternatives is one bit: its marks set it in the table for the match, the
+# characters they accept before and after set it in the other two tables.
+_PUNCT_GROUPS: tuple[tuple[str, str, str], ...] = (
+    # (at the match, before it, after it) as `regex` classes
+    (r"[)\]”»]", r"[\s\S]", r"[\p{L}“«]"),  # bracket; close (whose look-behind is wider)
+    (r"[“«]", r"[\p{L}\p{N}.,;:!?]", r"[\p{L}\p{N}]"),  # open
+    (r"\"", r"[\p{L}.!?,…]", r"[\p{L}\"]"),  # straight, dbl
+    (r"[.!?…]", r"\p{Ll}", r"\p{Lu}"),  # stop
+    (r"[,;]", r"\p{L}", r"\p{L}"),  # comma
+    (r"[(\[]", r"\p{L}", r"[\p{Lu}\p{N}]"),  # paren
+    (r"\p{N}", r"\p{N}", r"\p{Lu}"),  # digit
+    (r"\p{N}", r"\p{Ll}", r"\p{N}"),  # wordnum
+)
+
+
+def _punct_table(which: int) -> bytes:
+    """A bytes.translate table: for each cp1252 byte, the bits of the groups whose class
+    ``which`` (0 at the match, 1 before, 2 after) holds its character."""
+    out = []
+    for i in range(256):
+        try:
+            char = bytes([i]).decode("cp1252")
+        except UnicodeDecodeError:
+            out.append(0)
+            continue
+        out.append(sum(1 << bit for bit, group in enumerate(_PUNCT_GROUPS) if regex.match(group[which], char)))
+    return bytes(out)
+
+
+PUNCT_AT, PUNCT_BEFORE, PUNCT_AFTER = (_punct_table(k) for k in range(3))
+NONZERO = bytes([0] + [1] * 255)
+
+
+def punct_candidates(encoded: bytes) -> list[int]:
+    """The positions where a group of _PUNCT_GROUPS finds its three characters, in order, and
+    0 when the text opens with a bracket (the one alternative without a look-behind). Each byte
+    of the three translations becomes a byte of an integer; shifting the integers by a byte
+    lines up each character with its neighbours, so three ANDs test every position in C."""
+    n = len(encoded)
+    at = int.from_bytes(encoded.translate(PUNCT_AT), "big")
+    after = int.from_bytes(encoded.translate(PUNCT_AFTER), "big") << 8
+    before = int.from_bytes(encoded.translate(PUNCT_BEFORE), "big") >> 8
+    hits = at & after & before
+    out = [0] if encoded[:1] in (b")", b"]") else []
+    if hits:
+        flags = hits.to_bytes(n, "big").translate(NONZERO)
+        i = flags.find(1)
+        while i >= 0:  # never 0: nothing comes before it
+            out.append(i)
+            i = flags.find(1, i + 1)
+    return out
+
+
+def punct_matches(ctx: Context) -> Iterator[regex.Match[str]]:
+    """The matches of ``PUNCT_RE.finditer(ctx.text)`` (see ``finditer_at``)."""
+    text = ctx.text
+    encoded = ctx.runs().encoded
+    if UNKNOWN_BYTE in encoded:
+        yield from finditer_at(PUNCT_RE, PUNCT_CANDIDATE_RE, text)  # letters or numbers beyond cp1252
+        return
+    end = 0
+    for pos in punct_candidates(encoded):
+        if pos < end:
+            continue  # inside the previous match, where finditer does not look either
+        m = PUNCT_RE.match(text, pos)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
 NUMBER_AFTER_RE = regex.compile(r"\p{N}+")
 WORD_AFTER_RE = regex.compile(r"[\p{L}\p{M}]+")
 WORD_BEFORE_RE = regex.compile(r"[\p{L}\p{M}]+$")
@@ -598,10 +1026,10 @@ def punct_join(doc: Document, rule: Rule) -> Iterator[Finding]:
     """A bracket, quote or sentence mark glued to the next word: insert the lost space."""
     ctx = context(doc)
     text = ctx.text
-    starters = words_param(doc, rule, "sentence_starters")
-    before_numbers = words_param(doc, rule, "before_numbers")
-    prompts = words_param(doc, rule, "link_prompts")
-    for m in finditer_at(PUNCT_RE, PUNCT_CANDIDATE_RE, text):
+    starters, before_numbers, prompts = rule_setup(
+        doc, rule, lambda: tuple(words_param(doc, rule, k) for k in ("sentence_starters", "before_numbers", "link_prompts"))
+    )
+    for m in punct_matches(ctx):
         kind = m.lastgroup or ""
         p0, p1 = m.span(kind)
         if ctx.skipped(p0, p1):
@@ -652,7 +1080,7 @@ def decide_punct(
     text = ctx.text
     a, b = chunk_around(text, p0, p1)
     chunk = text[a:b]
-    if any(c in CODE_CHARS for c in chunk) or "&" in chunk or ctx.in_code(p0):
+    if CODE_CHARS_RE.search(chunk) or "&" in chunk or ctx.in_code(p0):
         return None
     starter = right[:1].isupper() and right[1:].islower() and right.lower() in starters
     if kind == "bracket":
@@ -818,55 +1246,41 @@ def elision(doc: Document, rule: Rule) -> Iterator[Finding]:
     untranslated-French rule must still translate."""
     ctx = context(doc)
     text = ctx.text
-    whole_max = float(rule.params.get("max_whole_zipf", 2.0))
-    rest_min = float(rule.params.get("min_rest_zipf", 3.0))
-    apo = ctx.apostrophe
     seen: set[int] = set()
-    uppers, lowers, titles = elision_candidates(text, whole_max)
-    for m in uppers:
+    uppers, lowers, titles = elision_candidates(doc, rule, ctx)
+    for m, rest_alone in uppers:
         head, rest = m.group(1), m.group(2)
         start, end = m.span()
-        if not isolated(text, start, end) or ctx.protected(m.group()) or ctx.skipped(start, end):
+        if not isolated(text, start, end) or ctx.skipped(start, end):
             continue
-        if shape(rest) == "mixed" or len(rest) < 2:
+        if rest_alone and not ctx.standalone(rest) > 0:
             continue
-        if not (word_zipf(rest) >= 2.5 or ctx.standalone(rest) > 0 or ctx.is_place(rest)):
-            continue
-        if not rest.isupper() and zipf(m.group(), "en") >= 1.5:
-            continue  # jQuery, dBase: English knows it as one word (French lists hold lunion)
         seen.add(start)
-        yield elision_finding(rule, start, end, head, rest, apo)
+        yield elision_finding(rule, start, end, head, rest, ctx.apostrophe)
     for m in lowers:  # none is a word of English or French (`dotage`, `limply` stay whole)
         head, rest = m.group(3), m.group(4)
         start, end = m.span()
         token = m.group()
-        if start in seen or token in ctx.lex.elisions or not isolated(text, start, end):
-            continue
-        if ctx.skipped(start, end):
-            continue
-        if zipf(rest, "fr") < rest_min and zipf(rest, "en") < rest_min + 0.5:
+        if not isolated(text, start, end) or ctx.skipped(start, end):
             continue
         if ctx.standalone(token.capitalize()) or ctx.standalone(token) > 2:
             continue
         seen.add(start)
-        yield elision_finding(rule, start, end, head, rest, apo)
+        yield elision_finding(rule, start, end, head, rest, ctx.apostrophe)
     # At a sentence start the glued token is capitalised (`Lassaillants`, `Cest`): stricter,
     # since French surnames look the same (Lheureux, Loiseau): no word in either language at
     # all, spelled once, and the rest a French word that English does not use.
     for m in titles:
         head, rest = m.group(5), m.group(6)
         start, end = m.span()
-        token = m.group()
-        if start in seen:
+        if ctx.standalone(m.group()) > 1:
             continue
-        if zipf(rest, "fr") < rest_min or zipf(rest, "en") >= 3.0 or ctx.standalone(token) > 1:
-            continue
-        if not sentence_start(text, start) or ctx.is_place(token) or not isolated(text, start, end):
+        if not sentence_start(text, start) or not isolated(text, start, end):
             continue
         if ctx.skipped(start, end):
             continue
         seen.add(start)
-        yield elision_finding(rule, start, end, head, rest, apo)
+        yield elision_finding(rule, start, end, head, rest, ctx.apostrophe)
     listed = ctx.lex.elisions
     store = doc.cache["store"]
     spellings = store.memo(
@@ -889,7 +1303,7 @@ def elision(doc: Document, rule: Rule) -> Iterator[Finding]:
                 continue  # Cest at a sentence start; not CEST, not Jai (a name English knows)
             form = listed.get(token.lower())  # None for `quilſ`: the pattern's case folding matched ſ as s
             if form is not None and m.start() not in seen and isolated(text, *m.span()) and not ctx.skipped(*m.span()):
-                repaired = form.replace("'", apo)
+                repaired = form.replace("'", ctx.apostrophe)
                 if token[0].isupper():
                     repaired = repaired[0].upper() + repaired[1:]
                 yield rule.finding(
@@ -927,20 +1341,70 @@ def zipf_en_fr(word: str) -> tuple[float, float]:
     return zipf(word, "en"), zipf(word, "fr")
 
 
-def elision_candidates(text: str, whole_max: float) -> tuple[list, list, list]:
-    """The matches of ELISION_UPPER_RE, ELISION_LOWER_RE and ELISION_TITLE_RE in ``text``, in
-    order, the last two without the tokens that are words: any English word or a French one of
-    Zipf ``whole_max`` or more (lower case), any word at all (Zipf 1 in French, capitalised)."""
-    uppers, lowers, titles = [], [], []
-    for m in ELISION_ANY_RE.finditer(text):
+UPPER, LOWER, TITLE = 2, 4, 6  # the ``lastindex`` of each kind of ELISION_ANY_RE match
+ELISION_HEADS = frozenset("qldQLDCJNS")  # the letters an ELISION_ANY_RE match starts with
+
+
+def elision_decider(rule: Rule, lex: Lexicon) -> Callable[[str], tuple[int, bool] | None]:
+    """What the elision rule wants of a letter run, whatever the article: ``(kind, rest_alone)``
+    when the run is a glued elision of that kind by everything that depends on the run alone
+    (``rest_alone``: an upper-case rest must also stand alone in the article), else None.
+
+    A run matches ELISION_ANY_RE in the text only where it is a whole word, and then with
+    the same alternative as alone; lower-case and capitalised tokens that are words (any
+    English word or a French one of Zipf ``max_whole_zipf`` or more, in lower case; any word
+    at all, capitalised) are no candidates."""
+    whole_max = float(rule.params.get("max_whole_zipf", 2.0))
+    rest_min = float(rule.params.get("min_rest_zipf", 3.0))
+
+    def decide(token: str) -> tuple[int, bool] | None:
+        if token[:1] not in ELISION_HEADS:
+            return None  # most runs: the pattern opens with one of these letters
+        m = ELISION_ANY_RE.fullmatch(token)
+        if m is None:
+            return None
         which = m.lastindex
-        if which == 2:
-            uppers.append(m)
-            continue
-        en, fr = zipf_en_fr(m.group())
-        if en > 0 or fr >= (whole_max if which == 4 else 1.0):
-            continue
-        (lowers if which == 4 else titles).append(m)
+        if which == UPPER:
+            rest = m.group(2)
+            if shape(rest) == "mixed" or len(rest) < 2 or protected_run(lex, token):
+                return None
+            if not rest.isupper() and zipf(token, "en") >= 1.5:
+                return None  # jQuery, dBase: English knows it as one word (French lists hold lunion)
+            return UPPER, not (word_zipf(rest) >= 2.5 or rest in lex.places)
+        en, fr = zipf_en_fr(token)
+        if en > 0 or fr >= (whole_max if which == LOWER else 1.0):
+            return None
+        rest = m.group(which)
+        if which == LOWER:
+            if token in lex.elisions or (zipf(rest, "fr") < rest_min and zipf(rest, "en") < rest_min + 0.5):
+                return None
+            return LOWER, False
+        if zipf(rest, "fr") < rest_min or zipf(rest, "en") >= 3.0 or token in lex.places:
+            return None
+        return TITLE, False
+
+    return decide
+
+
+def elision_candidates(doc: Document, rule: Rule, ctx: Context) -> tuple[list, list, list]:
+    """The matches of ELISION_UPPER_RE (with ``rest_alone``), ELISION_LOWER_RE and
+    ELISION_TITLE_RE in the text that ``elision_decider`` keeps, each kind in text order."""
+    wanted = rule_setup(
+        doc, rule, lambda: RunFilter(ctx.book, elision_decider(rule, ctx.lex), shape=ELISION_HEAD_LINE_RE)
+    ).select(ctx.runs())
+    if not wanted:
+        return [], [], []
+    found = sorted((pos, kind) for word, kind in wanted for pos in ctx.positions(word))
+    text = ctx.text
+    uppers, lowers, titles = [], [], []
+    for pos, (which, rest_alone) in found:
+        m = ELISION_ANY_RE.match(text, pos)
+        if m is None:
+            continue  # a digit or `_` touches it: no whole word
+        if which == UPPER:
+            uppers.append((m, rest_alone))
+        else:
+            (lowers if which == LOWER else titles).append(m)
     return uppers, lowers, titles
 
 
@@ -973,20 +1437,17 @@ def name_join(doc: Document, rule: Rule) -> Iterator[Finding]:
     own, glued to a common word. Unsafe: the finding shows the name for a person to confirm."""
     ctx = context(doc)
     text = ctx.text
-    suffixes = words_param(doc, rule, "glued_words")
-    french_heads = words_param(doc, rule, "french_time_heads")
-    french_tails = words_param(doc, rule, "french_time_tails")
-    whole_max = float(rule.params.get("max_whole_zipf", 2.0))
-    min_name = int(rule.params.get("min_name_length", 4))
-    max_name_zipf = float(rule.params.get("max_name_zipf", 3.5))
-    endings = tuple(suffixes | french_tails)
-    for m in CAP_TOKEN_RE.finditer(text):
+    suffixes, french_heads, french_tails, min_name, max_name_zipf, runs = rule_setup(
+        doc, rule, lambda: name_join_setup(doc, rule)
+    )
+    wanted = runs.select(ctx.runs())
+    found = sorted(pos for token, _ in wanted for pos in ctx.positions(token)) if wanted else ()
+    for pos in found:
+        m = CAP_TOKEN_RE.match(text, pos)
+        if m is None:
+            continue  # a digit or `_` touches it: no whole word
         token = m.group()
-        if not token.endswith(endings):
-            continue
         start, end = m.span()
-        if word_zipf(token) >= whole_max or ctx.protected(token) or ctx.is_place(token):
-            continue
         if ctx.standalone(token) > 1 or not isolated(text, start, end) or ctx.skipped(start, end):
             continue
         cut = split_name(ctx, token, suffixes, french_heads, french_tails, min_name, max_name_zipf)
@@ -1002,6 +1463,33 @@ def name_join(doc: Document, rule: Rule) -> Iterator[Finding]:
             message=f"The name '{name}' is glued to '{tail}': '{token}' should read '{name} {tail}'.",
             title=f"{name} {tail}",
         )
+
+
+def name_join_setup(doc: Document, rule: Rule) -> tuple:
+    """name_join's word lists and thresholds, and its ``RunFilter``."""
+    suffixes = words_param(doc, rule, "glued_words")
+    french_heads = words_param(doc, rule, "french_time_heads")
+    french_tails = words_param(doc, rule, "french_time_tails")
+    whole_max = float(rule.params.get("max_whole_zipf", 2.0))
+    endings = tuple(suffixes | french_tails)
+    lex = lexicon(doc)
+
+    def decide(token: str) -> bool | None:
+        """Whether a run could be a name glued to a word, whatever the article: a capitalised
+        token (CAP_TOKEN_RE, which matches only whole runs) ending like a glued word, no word
+        itself, no brand and no place."""
+        if token[:1].isascii() and not token[:1].isupper():
+            return None  # most runs: no capital first
+        if CAP_TOKEN_RE.fullmatch(token) is None or not token.endswith(endings):
+            return None
+        if word_zipf(token) >= whole_max or protected_run(lex, token) or token in lex.places:
+            return None
+        return True
+
+    min_name = int(rule.params.get("min_name_length", 4))
+    max_name_zipf = float(rule.params.get("max_name_zipf", 3.5))
+    runs = RunFilter(run_book(doc.cache["store"]), decide, shape=CAPITAL_LINE_RE)
+    return suffixes, french_heads, french_tails, min_name, max_name_zipf, runs
 
 
 # glued words that may end a clause (``… as Mali is.``); the others (in, of, the, as, and…)
@@ -1048,6 +1536,7 @@ LOST_END_RE = regex.compile(r" (t|m|re|ll|ve)\b")
 # `\b` in any Unicode version), with the standard `re`, which scans plain text several times
 # faster: most articles have no lone `t`, `m`, `re`, `ll`, `ve` and skip LOST_END_RE.
 LOST_END_GATE = re.compile(r" (?:t|m|re|ll|ve)(?![A-Za-z0-9_])")
+LOST_ENDINGS = Spellings(["t", "m", "re", "ll", "ve"])
 CONTRACTED = {
     "t": frozenset(
         "don can won isn aren wasn weren doesn didn hasn haven hadn couldn wouldn shouldn mustn".split()
@@ -1066,10 +1555,8 @@ def lost_apostrophe(doc: Document, rule: Rule) -> Iterator[Finding]:
     """``the army s announcement`` → ``the army's announcement``; ``don t`` → ``don't``."""
     ctx = context(doc)
     text = ctx.text
-    apo = ctx.apostrophe
-    not_before = words_param(doc, rule, "not_after")
-    not_next = words_param(doc, rule, "not_before")
-    for m in LOST_S_RE.finditer(text):
+    not_before, not_next, its_next, contractions = rule_setup(doc, rule, lambda: lost_apostrophe_setup(doc, rule))
+    for m in LOST_S_RE.finditer(text) if " s " in text else ():  # the pattern holds ` s `
         gap = m.start()  # the space between the owner and the lone s
         lm = WORD_BEFORE_RE.search(text, max(0, gap - 40), gap)
         if lm is None or len(lm.group()) < 2 or (lm.start() > 0 and text[lm.start() - 1] in APOSTROPHES):
@@ -1081,6 +1568,7 @@ def lost_apostrophe(doc: Document, rule: Rule) -> Iterator[Finding]:
             continue  # ils s en vont: the French s' belongs to the next word
         if ctx.skipped(lm.start(), m.end()) or not wordish(ctx, left):
             continue
+        apo = ctx.apostrophe
         yield rule.finding(
             lm.start(),
             gap + 2,
@@ -1088,7 +1576,9 @@ def lost_apostrophe(doc: Document, rule: Rule) -> Iterator[Finding]:
             message=f"Possessive lost its apostrophe: '{left} s' is '{left}{apo}s'.",
             title=f"{left}{apo}s",
         )
-    endings = LOST_END_RE.finditer(text) if LOST_END_GATE.search(text) else ()
+    # a lone ending is a whole letter run (a space before it, no word character after it)
+    lone = bool(LOST_ENDINGS.listed(ctx.runs(), ctx.book))
+    endings = LOST_END_RE.finditer(text) if lone and LOST_END_GATE.search(text) else ()
     for m in endings:
         gap = m.start()
         lm = WORD_BEFORE_RE.search(text, max(0, gap - 12), gap)
@@ -1099,6 +1589,7 @@ def lost_apostrophe(doc: Document, rule: Rule) -> Iterator[Finding]:
         if not isolated(text, lm.start(), m.end()) or ctx.skipped(lm.start(), m.end()):
             continue
         word = text[lm.start() : m.end()]
+        apo = ctx.apostrophe
         yield rule.finding(
             lm.start(),
             m.end(),
@@ -1106,29 +1597,62 @@ def lost_apostrophe(doc: Document, rule: Rule) -> Iterator[Finding]:
             message=f"Contraction lost its apostrophe: '{word}' is '{word.replace(' ', apo)}'.",
             title=word.replace(" ", apo),
         )
-    yield from glued_contractions(doc, rule, ctx, apo)
+    if contractions is not None:
+        yield from glued_contractions(rule, ctx, its_next, *contractions)
 
 
-def glued_contractions(doc: Document, rule: Rule, ctx: Context, apo: str) -> Iterator[Finding]:
+def lost_apostrophe_setup(doc: Document, rule: Rule) -> tuple:
+    """lost_apostrophe's word lists, and its glued contractions (None without any): the table,
+    each form with its capitalised spelling, all of them as ``Spellings``, and each form's
+    pattern."""
+    lists = tuple(words_param(doc, rule, k) for k in ("not_after", "not_before", "its_before"))
+    table: dict[str, str] = rule.params.get("glued_contractions", {})
+    if not table:
+        return (*lists, None)
+    pairs, spellings = contraction_forms(table)
+    patterns = {form: regex.compile(rf"\b(?i:{form})\b(?= (\p{{L}}+))") for form, _ in pairs}
+    # each spelling → (rank, form) of the pairs holding it: the forms present, in order, from
+    # the few spellings that stand alone
+    ranks: dict[str, list[tuple[int, str]]] = {}
+    for rank, pair in enumerate(pairs):
+        for spelled in dict.fromkeys(pair):
+            ranks.setdefault(spelled, []).append((rank, pair[0]))
+    return (*lists, (table, ranks, spellings, patterns))
+
+
+def glued_contractions(
+    rule: Rule,
+    ctx: Context,
+    its_next: frozenset[str],
+    table: dict[str, str],
+    ranks: dict[str, list[tuple[int, str]]],
+    spellings: Spellings,
+    patterns: dict[str, regex.Pattern[str]],
+) -> Iterator[Finding]:
     """``dont know`` → ``don't know``, ``Its the`` → ``It's the``: the apostrophe vanished
     without a space. Only spellings that are no English word (`cant`, `wont`, `lets`, `ill`
     are words and stay), `its` only before a word that cannot follow a possessive (`the`,
     `not`, `been`), and French `dont` (of which) only when an English word follows."""
-    table: dict[str, str] = rule.params.get("glued_contractions", {})
-    if not table:
-        return
-    its_next = words_param(doc, rule, "its_before")
-    pairs, spellings = doc.cache["store"].memo(
-        f"merged_words.contraction_forms.{rule.id}", lambda: contraction_forms(table)
-    )
     alone = ctx.alone(spellings)
-    present = [w for w, cap in pairs if w in alone or cap in alone] if alone else []
+    present = [form for _, form in sorted({got for w in alone for got in ranks[w]})] if alone else []
     for form in present:
-        pattern = doc.cache["store"].memo(
-            f"merged_words.contraction.{form}",
-            lambda form=form: regex.compile(rf"\b(?i:{form})\b(?= (\p{{L}}+))"),
-        )
-        yield from _contraction_hits(pattern, rule, ctx, apo, table, its_next)
+        yield from _contraction_hits(contraction_matches(patterns[form], ctx, form), rule, ctx, table, its_next)
+
+
+def contraction_matches(pattern: regex.Pattern[str], ctx: Context, form: str) -> Iterator[regex.Match[str]]:
+    """The matches of ``pattern`` (``form`` in any case) that ``_contraction_hits`` can keep:
+    those spelled ``form`` or capitalised, found as whole runs (a match is a whole word of
+    letters). Any other spelling is neither lower case nor a title, or no listed form in lower
+    case (`iſnt`). A capital that lower-cases to the same letter as the form's capital only
+    exists for `k` (the Kelvin sign) and beyond ASCII: those forms try every match."""
+    if not form[:1].isascii() or form[:1] == "k":
+        yield from pattern.finditer(ctx.text)
+        return
+    text = ctx.text
+    for pos in sorted((*ctx.positions(form), *ctx.positions(form.capitalize()))):
+        m = pattern.match(text, pos)
+        if m is not None:
+            yield m
 
 
 def contraction_forms(table: dict[str, str]) -> tuple[tuple[tuple[str, str], ...], Spellings]:
@@ -1139,10 +1663,10 @@ def contraction_forms(table: dict[str, str]) -> tuple[tuple[tuple[str, str], ...
 
 
 def _contraction_hits(
-    pattern: regex.Pattern[str], rule: Rule, ctx: Context, apo: str, table: dict[str, str], its_next: frozenset[str]
+    matches: Iterable[regex.Match[str]], rule: Rule, ctx: Context, table: dict[str, str], its_next: frozenset[str]
 ) -> Iterator[Finding]:
     text = ctx.text
-    for m in pattern.finditer(text):
+    for m in matches:
         word, nxt = m.group(), m.group(1)
         low = word.lower()
         if not (word.islower() or word.istitle()) or not isolated(text, m.start(), m.end()):
@@ -1150,13 +1674,13 @@ def _contraction_hits(
         if low == "its":
             if nxt not in its_next:
                 continue  # lower case only: its The Athletic site is a possessive before a title
-            repaired = word[:2] + apo + "s"
+            repaired = word[:2] + ctx.apostrophe + "s"
         else:
             if low == "dont" and (zipf(nxt, "en") < 3.0 or zipf(nxt, "fr") > zipf(nxt, "en")):
                 continue  # dont la, dont il: French
             if low not in table:
                 continue  # `iſnt`: the pattern's case folding matched ſ as s; not a listed form
-            repaired = table[low].replace("'", apo)
+            repaired = table[low].replace("'", ctx.apostrophe)
             if word[0].isupper():
                 repaired = repaired[0].upper() + repaired[1:]
         if ctx.skipped(m.start(), m.end()):
