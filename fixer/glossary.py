@@ -55,7 +55,10 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=1 << 14)
 def form_key(text: str) -> str:
     """A whole name reduced for exact comparison: folded, apostrophes and dashes unified."""
-    return " ".join(regex.sub(r"[\-–—'’]", " ", fold(text)).split())
+    return " ".join(_DASHES_RE.sub(" ", fold(text)).split())
+
+
+_DASHES_RE = regex.compile(r"[\-–—'’]")
 
 
 class Piece(NamedTuple):
@@ -347,7 +350,10 @@ class Glossary:
 
 
 def _looks_acronym(text: str) -> bool:
-    return bool(regex.fullmatch(r"[\p{Lu}][\p{Lu}\p{N}\-&]{1,11}", text)) and any(c.isalpha() for c in text)
+    return bool(_ACRONYM_RE.fullmatch(text)) and any(c.isalpha() for c in text)
+
+
+_ACRONYM_RE = regex.compile(r"[\p{Lu}][\p{Lu}\p{N}\-&]{1,11}")
 
 
 def load_glossary(store: Any) -> Glossary:
@@ -379,7 +385,10 @@ def _doc_words(doc: Any) -> tuple[frozenset[str], frozenset[str]]:
     cached = doc.cache.get("glossary.words")
     if cached is None:
         words = frozenset(doc.word_counts)
-        cached = (words, frozenset(map(fold, words)))  # map: no Python frame per word
+        # map: no Python frame per word; (``fold`` is cached per word, and its strings keep
+        # their hashes: faster here than ``fold_all`` of the joined words, whose split gives
+        # new strings to hash)
+        cached = (words, frozenset(map(fold, words)))
         doc.cache["glossary.words"] = cached
     return cached
 
@@ -418,13 +427,18 @@ class PhraseIndex:
     def __init__(self, phrases: Iterable[tuple[str, Any]]) -> None:
         self.by_first: dict[str, list[tuple[str, int, Any]]] = {}
         self.key_words: dict[str, tuple[str, ...]] = {}  # folded key → its words (``phrase_words``)
+        # (``phrase_words``) the keys with their folded first word, under their rarest word
+        # (a key without words under ""): a document holding every word of a key holds that one
+        self.by_rare: dict[str, set[tuple[str, str]]] = {}
         for phrase, payload in phrases:
             words = _SCAN_RE.findall(phrase)
             if not words:
                 continue
             key = fold(phrase)
-            self.key_words[key] = tuple(_SCAN_RE.findall(key))
-            self.by_first.setdefault(fold(words[0]), []).append((key, len(phrase), payload))
+            first = fold(words[0])
+            self.key_words[key] = kw = tuple(_SCAN_RE.findall(key))
+            self.by_first.setdefault(first, []).append((key, len(phrase), payload))
+            self.by_rare.setdefault(_rarest(kw), set()).add((key, first))
         for cands in self.by_first.values():
             cands.sort(key=lambda c: -c[1])  # longest first
 
@@ -545,28 +559,37 @@ class FoldedText:
         return sorted(out)
 
 
+def fold_all(text: str) -> str:
+    """``fold(text)`` with no Python call per character (see ``_fold_all``)."""
+    return _fold_all(text)[0]
+
+
+def _fold_all(text: str) -> tuple[str, set[str]]:
+    """``fold(text)`` and the distinct non-ASCII characters of ``text``: "`" replaced by "'",
+    each distinct non-ASCII character replaced by its fold (found in a per-character table),
+    then ``str.lower`` for the ASCII letters. Replacing in turn equals folding each character
+    when no fold holds a character replaced later and lower case changes no fold
+    (``_learn_fold``); otherwise ``str.translate`` with the table."""
+    others = set(_NON_ASCII_RE.findall(text))
+    for c in others:
+        if ord(c) not in _FOLD_TABLE:
+            _learn_fold(c)
+    if not others.isdisjoint(_FOLD_UNSAFE):
+        return text.translate(_FOLD_TABLE), others
+    folded = text.replace("`", "'")
+    for c in others:
+        f = _FOLD_TABLE[ord(c)]
+        if f != c:
+            folded = folded.replace(c, f)
+    return folded.lower(), others
+
+
 def folded_text(doc: Any) -> FoldedText:
-    """``fold(doc.text)`` with its offsets, once per document, with no Python call per
-    character: "`" replaced by "'", each distinct non-ASCII character replaced by its fold
-    (found in a per-character table), then ``str.lower`` for the ASCII letters. Replacing in
-    turn equals folding each character when no fold holds a character replaced later and
-    lower case changes no fold (``_learn_fold``); otherwise ``str.translate`` with the table."""
+    """``fold(doc.text)`` (``fold_all``) with its offsets, once per document."""
     cached = doc.cache.get("glossary.folded-text")
     if cached is None:
         text = doc.text
-        others = set(_NON_ASCII_RE.findall(text))
-        for c in others:
-            if ord(c) not in _FOLD_TABLE:
-                _learn_fold(c)
-        folded = text.replace("`", "'")
-        if others.isdisjoint(_FOLD_UNSAFE):
-            for c in others:
-                f = _FOLD_TABLE[ord(c)]
-                if f != c:
-                    folded = folded.replace(c, f)
-            folded = folded.lower()
-        else:
-            folded = text.translate(_FOLD_TABLE)
+        folded, others = _fold_all(text)
         odd_offsets = []
         for c in others & _FOLD_NOT_ONE:
             i = text.find(c)
@@ -587,14 +610,34 @@ def folded_text(doc: Any) -> FoldedText:
 def _folded_forms(doc: Any) -> frozenset[str]:
     """The folded words ``scan_words`` would find in a document, as a set, once per document.
     Every run of letters, marks and digits lies inside one token (``Document.word_counts``),
-    and the runs are the tokens split at their joiners (' ’ -): one join, translate and split
-    in C over the distinct tokens, no scan of the text."""
+    and the runs are the tokens split at their joiners (' ’ -): one join, replace and split
+    over the distinct tokens, folded in one go (``fold_all``: folding works character by
+    character, and NUL neither occurs in a token nor comes out of a fold), no scan of the
+    text and no Python call per word."""
     cached = doc.cache.get("glossary.folded-forms")
     if cached is None:
+        runs = joined_runs(doc)
+        if runs and "\0\0" not in runs and runs[0] != "\0" and runs[-1] != "\0":
+            # (no empty run, as a token never starts or ends with a joiner nor holds two in
+            # a row: each piece of the split is the fold of one run)
+            cached = frozenset(fold_all(runs).split("\0"))
+        else:
+            forms = set(runs.split("\0"))
+            forms.discard("")
+            cached = frozenset(map(fold, forms))
+        doc.cache["glossary.folded-forms"] = cached
+    return cached
+
+
+def joined_runs(doc: Any) -> str:
+    """The document's tokens (``doc.word_counts``) split at their joiners (' ’ -) into its
+    runs of letters, marks and digits, joined by NUL: what a pattern over words can scan
+    instead of the text (each distinct token once), once per document."""
+    cached = doc.cache.get("glossary.joined-runs")
+    if cached is None:
         joined = "\0".join(doc.word_counts)
-        forms = set(joined.replace("'", "\0").replace("’", "\0").replace("-", "\0").split("\0"))
-        forms.discard("")
-        cached = doc.cache["glossary.folded-forms"] = frozenset(map(fold, forms))
+        cached = joined.replace("'", "\0").replace("’", "\0").replace("-", "\0")
+        doc.cache["glossary.joined-runs"] = cached
     return cached
 
 
@@ -613,21 +656,31 @@ def phrase_words(doc: Any, index: PhraseIndex) -> list[tuple[int, str]]:
     compares it if every word of the key is the fold of a word of the text: the match starts at
     a word and ends where ``str.isalnum`` is false, so the key's words are whole words of the
     folded text, which are the folds of the text's words. A key missing one is not searched."""
+    forms = _folded_forms(doc)
+    keys: set[str] = set()
+    if _plain(doc):
+        # a key is looked for when the document holds its first word and all its words: the
+        # set of its rarest word with the document's words leaves few keys to test
+        key_words = index.key_words
+        for rare in forms & index.by_rare.keys():
+            for key, first in index.by_rare[rare]:
+                if first in forms and forms.issuperset(key_words[key]):
+                    keys.add(key)
+        keys.update(key for key, first in index.by_rare.get("", ()) if first in forms)
+    else:
+        by_first = index.by_first
+        for first in forms & by_first.keys():
+            keys.update(key for key, _length, _payload in by_first[first])
+    if not keys:
+        return []
     folded = folded_text(doc)
     find = folded.text.find
-    by_first = index.by_first
-    key_words = index.key_words
-    forms = _folded_forms(doc)
-    plain = folded.plain
     found: set[int] = set()
-    for first in forms & by_first.keys():
-        for key, _length, _payload in by_first[first]:
-            if plain and not forms.issuperset(key_words[key]):
-                continue
-            i = find(key)
-            while i >= 0:
-                found.add(i)
-                i = find(key, i + 1)
+    for key in keys:
+        i = find(key)
+        while i >= 0:
+            found.add(i)
+            i = find(key, i + 1)
     text = doc.text
     starts = sorted({s for i in found for s in folded.text_offsets(i)})
     out = []
@@ -638,6 +691,34 @@ def phrase_words(doc: Any, index: PhraseIndex) -> list[tuple[int, str]]:
         if m is not None:
             out.append((s, fold(m.group())))
     return out
+
+
+def _plain(doc: Any) -> bool:
+    """Whether every character of the document is plain (``_learn_fold``), known without
+    folding it: ``folded_text(doc).plain``, once per document."""
+    cached = doc.cache.get("glossary.plain")
+    if cached is None:
+        done = doc.cache.get("glossary.folded-text")
+        if done is not None:
+            cached = done.plain
+        else:
+            others = set(_NON_ASCII_RE.findall(doc.text))
+            for c in others:
+                if ord(c) not in _FOLD_TABLE:
+                    _learn_fold(c)
+            cached = others.isdisjoint(_FOLD_NOT_PLAIN)
+        doc.cache["glossary.plain"] = cached
+    return cached
+
+
+def _rarest(words: tuple[str, ...]) -> str:
+    """The word of a phrase a document is least likely to hold (English word frequency, then
+    length), "" for none: ``PhraseIndex.by_rare`` files the phrase under it."""
+    if not words:
+        return ""
+    from .lexicon import zipf_en
+
+    return min(words, key=lambda w: (zipf_en(w), -len(w), w))
 
 
 def deletions(word: str) -> set[str]:
