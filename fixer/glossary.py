@@ -497,6 +497,7 @@ _FOLD_TABLE: dict[int, str] = {}  # code point → its fold: ASCII, and every ot
 _FOLD_NOT_ONE: set[str] = set()  # those whose fold is not exactly one character (… ß ﬁ, marks)
 _FOLD_UNSAFE: set[str] = set()  # those ``folded_text`` cannot replace in turn (see there)
 _FOLD_NOT_PLAIN: set[str] = set()  # those whose fold may move word boundaries (see _learn_fold)
+_FOLD_CASE_ODD: set[str] = set()  # those whose fold changes when put in capitals and back (see _learn_fold)
 _NON_ASCII_RE = regex.compile(r"[^\x00-\x7f]")
 _WORD_CHAR_RE = regex.compile(r"[\p{L}\p{M}\p{N}]")
 
@@ -517,6 +518,11 @@ def _learn_fold(c: str) -> None:
     word = _WORD_CHAR_RE.match(c) is not None
     if not f or c.isalnum() != word or any((_WORD_CHAR_RE.match(d) is not None) != word for d in f):
         _FOLD_NOT_PLAIN.add(c)
+    # case-stable: each character of the fold comes back from capitals to itself (the sigmas
+    # excepted, whose small form depends on the next letter): a folded word of such
+    # characters is the small form of its capitals (``case_stable``)
+    if any(d.upper().lower() != d or d in "σς" for d in f):
+        _FOLD_CASE_ODD.add(c)
 
 
 for _i in range(128):
@@ -695,19 +701,33 @@ def phrase_words(doc: Any, index: PhraseIndex) -> list[tuple[int, str]]:
 
 def _plain(doc: Any) -> bool:
     """Whether every character of the document is plain (``_learn_fold``), known without
-    folding it: ``folded_text(doc).plain``, once per document."""
-    cached = doc.cache.get("glossary.plain")
+    folding it: ``folded_text(doc).plain``."""
+    return _non_ascii(doc).isdisjoint(_FOLD_NOT_PLAIN)
+
+
+def case_stable(doc: Any) -> bool:
+    """Whether no character of the document folds to a case-odd one (``_learn_fold``): then
+    every folded word ``f`` of it is ``f.upper().lower()``, so the words whose fold in
+    capitals is some ``K`` are those whose fold is ``K.lower()``."""
+    return _non_ascii(doc).isdisjoint(_FOLD_CASE_ODD)
+
+
+def same_size(doc: Any) -> bool:
+    """Whether every character of the document folds to exactly one character: then a word
+    and its fold have the same length."""
+    return _non_ascii(doc).isdisjoint(_FOLD_NOT_ONE)
+
+
+def _non_ascii(doc: Any) -> set[str]:
+    """The distinct non-ASCII characters of a document, each learnt in the fold tables,
+    once per document."""
+    cached = doc.cache.get("glossary.non-ascii")
     if cached is None:
-        done = doc.cache.get("glossary.folded-text")
-        if done is not None:
-            cached = done.plain
-        else:
-            others = set(_NON_ASCII_RE.findall(doc.text))
-            for c in others:
-                if ord(c) not in _FOLD_TABLE:
-                    _learn_fold(c)
-            cached = others.isdisjoint(_FOLD_NOT_PLAIN)
-        doc.cache["glossary.plain"] = cached
+        cached = set(_NON_ASCII_RE.findall(doc.text))
+        for c in cached:
+            if ord(c) not in _FOLD_TABLE:
+                _learn_fold(c)
+        doc.cache["glossary.non-ascii"] = cached
     return cached
 
 

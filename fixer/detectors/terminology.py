@@ -35,12 +35,15 @@ from ..glossary import (
     NameForm,
     PhraseIndex,
     Piece,
+    _folded_forms,
+    case_stable,
     doc_glossary,
     fold,
     has_context,
     joined_runs,
     mentions,
     phrase_words,
+    same_size,
     split_pieces,
 )
 from ..model import Finding, Rule
@@ -132,6 +135,8 @@ def french_acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
     # The entities of a token depend on its spelling only: judged once per distinct word of
     # the article, so the walk over every token is one dict probe, and most articles skip it.
     words = doc.word_counts
+    if not _may_name_french_acronym(doc, g):
+        return
     # Only a French acronym as written, or a word starting with a capital (title case, see
     # ``_title_case_french``), can have entities: the capital test is mapped in C over every
     # word, and the exact test runs on what is left.
@@ -173,6 +178,36 @@ def french_acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
 
 
 _FIRST = itemgetter(slice(None, 1))
+
+
+def _may_name_french_acronym(doc: Document, g: Glossary) -> bool:
+    """A whole-document gate: False when no word can have entities
+    (``_french_acronym_entities``). A word has some only if it is a French acronym as written
+    or, written in title case with 4 letters or more, its fold in capitals is one. When no
+    acronym holds a joiner, such a fold holds none, so the word is one run of letters
+    (``_folded_forms``); in a case-stable document (``case_stable``) its fold is then the
+    acronym in small letters, and where every character folds to one character (``same_size``)
+    the acronym has as many letters as the word. Two set intersections."""
+    fr = g.fr_acronyms
+    if fr.keys() & doc.word_counts.keys():
+        return True
+    small = _small_french_acronyms(doc, g)
+    if small is None or not case_stable(doc):
+        return True  # (the gate cannot say: the words are judged one by one)
+    return not small[same_size(doc)].isdisjoint(_folded_forms(doc))
+
+
+def _small_french_acronyms(doc: Document, g: Glossary) -> tuple[frozenset[str], frozenset[str]] | None:
+    """The French acronyms in small letters, all and those of 4 letters or more, or None if
+    one holds a joiner (once per store)."""
+
+    def build() -> tuple[frozenset[str], frozenset[str]] | None:
+        if any(j in k for k in g.fr_acronyms for j in "'’-"):
+            return None
+        return frozenset(k.lower() for k in g.fr_acronyms), frozenset(k.lower() for k in g.fr_acronyms if len(k) >= 4)
+
+    store = doc.cache.get("store")
+    return store.memo("terminology.small-french-acronyms", build) if store is not None else build()
 
 
 def _french_acronym_entities(g: Glossary, word: str) -> list[Entity]:
