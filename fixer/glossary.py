@@ -80,6 +80,7 @@ def split_pieces(text: str, offset: int = 0, words: dict[str, str] | None = None
     """Words of ``text`` with merged junctions split, each with its content key."""
     words = words or {}
     cache = getattr(words, "keys_cache", None)
+    parts_cache = getattr(words, "parts_cache", None)
     out: list[Piece] = []
     append = out.append
     for m in _WORD_RE.finditer(text):
@@ -93,19 +94,34 @@ def split_pieces(text: str, offset: int = 0, words: dict[str, str] | None = None
                 key = content_key(tok, words)
             append(_new_piece(Piece, (base, base + len(tok), tok, key, False)))
             continue
-        parts: list[tuple[int, str, bool]] = []
-        pos = 0
-        bounds = [b.start() for b in _CAMEL_RE.finditer(tok)]
-        # "dAfrica", "lattaque": a lost apostrophe after d/l glued the article to the word
-        if len(tok) > 2 and tok[0] in "dl" and tok[1].isupper():
-            bounds = [1, *bounds]
-        for b in [*bounds, len(tok)]:
-            if b > pos:
-                parts.append((pos, tok[pos:b], bool(bounds)))
-            pos = b
-        for p, sub, merged in parts:
-            append(Piece(base + p, base + p + len(sub), sub, content_key(sub, words), merged))
+        # an acronym, a camel junction or a glued article: split once per distinct word
+        parts = parts_cache.get(tok) if parts_cache is not None else None
+        if parts is None:
+            parts = _token_parts(tok, words)
+            if parts_cache is not None:
+                if len(parts_cache) > 1 << 14:
+                    parts_cache.clear()
+                parts_cache[tok] = parts
+        for p, e, sub, key, merged in parts:
+            append(_new_piece(Piece, (base + p, base + e, sub, key, merged)))
     return out
+
+
+def _token_parts(tok: str, words: dict[str, str]) -> tuple[tuple[int, int, str, str, bool], ...]:
+    """The pieces of one token holding a capital after its first letter, as (start, end,
+    text, key, merged) relative to the token (``split_pieces``)."""
+    parts = []
+    pos = 0
+    bounds = [b.start() for b in _CAMEL_RE.finditer(tok)]
+    # "dAfrica", "lattaque": a lost apostrophe after d/l glued the article to the word
+    if len(tok) > 2 and tok[0] in "dl" and tok[1].isupper():
+        bounds = [1, *bounds]
+    for b in [*bounds, len(tok)]:
+        if b > pos:
+            sub = tok[pos:b]
+            parts.append((pos, b, sub, content_key(sub, words), bool(bounds)))
+        pos = b
+    return tuple(parts)
 
 
 class NameWords(dict):
@@ -115,6 +131,7 @@ class NameWords(dict):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.keys_cache: dict[str, str] = {}
+        self.parts_cache: dict[str, tuple[tuple[int, int, str, str, bool], ...]] = {}  # (split_pieces)
 
 
 def content_key(word: str, words: dict[str, str]) -> str:
@@ -570,16 +587,18 @@ def fold_all(text: str) -> str:
     return _fold_all(text)[0]
 
 
-def _fold_all(text: str) -> tuple[str, set[str]]:
+def _fold_all(text: str, others: set[str] | None = None) -> tuple[str, set[str]]:
     """``fold(text)`` and the distinct non-ASCII characters of ``text``: "`" replaced by "'",
     each distinct non-ASCII character replaced by its fold (found in a per-character table),
     then ``str.lower`` for the ASCII letters. Replacing in turn equals folding each character
     when no fold holds a character replaced later and lower case changes no fold
-    (``_learn_fold``); otherwise ``str.translate`` with the table."""
-    others = set(_NON_ASCII_RE.findall(text))
-    for c in others:
-        if ord(c) not in _FOLD_TABLE:
-            _learn_fold(c)
+    (``_learn_fold``); otherwise ``str.translate`` with the table. ``others``: those
+    characters when known already (learnt)."""
+    if others is None:
+        others = set(_NON_ASCII_RE.findall(text))
+        for c in others:
+            if ord(c) not in _FOLD_TABLE:
+                _learn_fold(c)
     if not others.isdisjoint(_FOLD_UNSAFE):
         return text.translate(_FOLD_TABLE), others
     folded = text.replace("`", "'")
@@ -595,7 +614,7 @@ def folded_text(doc: Any) -> FoldedText:
     cached = doc.cache.get("glossary.folded-text")
     if cached is None:
         text = doc.text
-        folded, others = _fold_all(text)
+        folded, others = _fold_all(text, _non_ascii(doc))
         odd_offsets = []
         for c in others & _FOLD_NOT_ONE:
             i = text.find(c)
