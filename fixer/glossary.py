@@ -681,6 +681,11 @@ def phrase_words(doc: Any, index: PhraseIndex) -> list[tuple[int, str]]:
     compares it if every word of the key is the fold of a word of the text: the match starts at
     a word and ends where ``str.isalnum`` is false, so the key's words are whole words of the
     folded text, which are the folds of the text's words. A key missing one is not searched."""
+    return phrase_starts(doc, phrase_keys(doc, index))
+
+
+def phrase_keys(doc: Any, index: PhraseIndex) -> set[str]:
+    """The folded keys of ``index`` that ``phrase_words`` looks for in a document."""
     forms = _folded_forms(doc)
     keys: set[str] = set()
     if _plain(doc):
@@ -696,6 +701,12 @@ def phrase_words(doc: Any, index: PhraseIndex) -> list[tuple[int, str]]:
         by_first = index.by_first
         for first in forms & by_first.keys():
             keys.update(key for key, _length, _payload in by_first[first])
+    return keys
+
+
+def phrase_starts(doc: Any, keys: Iterable[str]) -> list[tuple[int, str]]:
+    """The entries of ``doc_words(doc)`` whose fold starts where one of ``keys`` occurs in the
+    folded text (``phrase_words``)."""
     if not keys:
         return []
     folded = folded_text(doc)

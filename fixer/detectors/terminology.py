@@ -39,9 +39,12 @@ from ..glossary import (
     case_stable,
     doc_glossary,
     fold,
+    folded_text,
     has_context,
     joined_runs,
     mentions,
+    phrase_keys,
+    phrase_starts,
     phrase_words,
     same_size,
     split_pieces,
@@ -135,12 +138,16 @@ def french_acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
     # The entities of a token depend on its spelling only: judged once per distinct word of
     # the article, so the walk over every token is one dict probe, and most articles skip it.
     words = doc.word_counts
-    if not _may_name_french_acronym(doc, g):
+    found = _french_acronym_words(doc, g)
+    if found is None:
+        # Only a French acronym as written, or a word starting with a capital (title case,
+        # see ``_title_case_french``), can have entities: the capital test is mapped in C
+        # over every word, and the exact test runs on what is left.
+        cands = list({*compress(words, map(str.isupper, map(_FIRST, words))), *(g.fr_acronyms.keys() & words.keys())})
+    elif not found:
         return
-    # Only a French acronym as written, or a word starting with a capital (title case, see
-    # ``_title_case_french``), can have entities: the capital test is mapped in C over every
-    # word, and the exact test runs on what is left.
-    cands = list({*compress(words, map(str.isupper, map(_FIRST, words))), *(g.fr_acronyms.keys() & words.keys())})
+    else:
+        cands = list(found)
     known = _french_acronym_cache(doc)
     judged = list(map(known.get, cands))  # (one probe per word, in C)
     if None in judged:  # words never seen before: judge them
@@ -180,31 +187,44 @@ def french_acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
 _FIRST = itemgetter(slice(None, 1))
 
 
-def _may_name_french_acronym(doc: Document, g: Glossary) -> bool:
-    """A whole-document gate: False when no word can have entities
-    (``_french_acronym_entities``). A word has some only if it is a French acronym as written
-    or, written in title case with 4 letters or more, its fold in capitals is one. When no
-    acronym holds a joiner, such a fold holds none, so the word is one run of letters
-    (``_folded_forms``); in a case-stable document (``case_stable``) its fold is then the
-    acronym in small letters, and where every character folds to one character (``same_size``)
-    the acronym has as many letters as the word. Two set intersections."""
+def _french_acronym_words(doc: Document, g: Glossary) -> set[str] | None:
+    """The words of a document that may have entities (``_french_acronym_entities``), found
+    from the whole document, or None when this shortcut cannot say (the words are then
+    judged one by one). Some may be parts of longer tokens: ``token_spans`` drops those.
+
+    A word has entities only if it is a French acronym as written or, written in title case
+    with 4 letters or more, its fold in capitals is one. When no acronym holds a joiner, such
+    a fold holds none, so the word is one run of letters (``_folded_forms``); in a
+    case-stable document (``case_stable``) its fold is then the acronym in small letters, and
+    where every character folds to one character (``same_size``) the acronym has as many
+    letters as the word, and the word stands in the text where its fold stands in the folded
+    text. So: two set intersections, and a ``str.find`` for the few acronyms left."""
     fr = g.fr_acronyms
-    if fr.keys() & doc.word_counts.keys():
-        return True
+    found = fr.keys() & doc.word_counts.keys()
     small = _small_french_acronyms(doc, g)
-    if small is None or not case_stable(doc):
-        return True  # (the gate cannot say: the words are judged one by one)
-    return not small[same_size(doc)].isdisjoint(_folded_forms(doc))
+    if small is None or not case_stable(doc) or not same_size(doc):
+        return None
+    titled = small & _folded_forms(doc)
+    if titled:
+        text = doc.text
+        find = folded_text(doc).text.find
+        for acr in titled:
+            size = len(acr)
+            i = find(acr)
+            while i >= 0:
+                found.add(text[i : i + size])
+                i = find(acr, i + 1)
+    return found
 
 
-def _small_french_acronyms(doc: Document, g: Glossary) -> tuple[frozenset[str], frozenset[str]] | None:
-    """The French acronyms in small letters, all and those of 4 letters or more, or None if
-    one holds a joiner (once per store)."""
+def _small_french_acronyms(doc: Document, g: Glossary) -> frozenset[str] | None:
+    """The French acronyms of 4 letters or more in small letters, or None if an acronym holds
+    a joiner (once per store)."""
 
-    def build() -> tuple[frozenset[str], frozenset[str]] | None:
+    def build() -> frozenset[str] | None:
         if any(j in k for k in g.fr_acronyms for j in "'’-"):
             return None
-        return frozenset(k.lower() for k in g.fr_acronyms), frozenset(k.lower() for k in g.fr_acronyms if len(k) >= 4)
+        return frozenset(k.lower() for k in g.fr_acronyms if len(k) >= 4)
 
     store = doc.cache.get("store")
     return store.memo("terminology.small-french-acronyms", build) if store is not None else build()
@@ -838,14 +858,48 @@ _FIRST_ITEM = itemgetter(0)
 # -- terminology.name-case ---------------------------------------------------------------------
 
 
-def _name_case_index(g: Glossary) -> tuple[PhraseIndex, frozenset[str]]:
+def _name_case_index(g: Glossary) -> tuple[PhraseIndex, frozenset[str], dict[str, tuple[str, ...] | None]]:
+    """The names name-case looks for, the correct forms, and for each folded key the names
+    folding to it (None for a key that may overlap itself: see ``_all_written_right``)."""
     canon: dict[str, str] = {}
     exact = frozenset(f for e in g.entities for f in e.accepted)
     for e in g.entities:
         for form in (e.name, *e.variants):
             if (" " in form or "-" in form) and sum(c.isupper() for c in form) >= 2:
                 canon.setdefault(form.casefold(), form)
-    return PhraseIndex((form, form) for form in canon.values()), exact
+    index = PhraseIndex((form, form) for form in canon.values())
+    names: dict[str, list[str]] = {}
+    for cands in index.by_first.values():
+        for key, _length, form in cands:
+            names.setdefault(key, []).append(form)
+    written = {key: None if _overlaps_itself(key) else tuple(forms) for key, forms in names.items()}
+    return index, exact, written
+
+
+def _overlaps_itself(key: str) -> bool:
+    """Whether two occurrences of ``key`` can overlap (a proper prefix is also a suffix)."""
+    return any(key.endswith(key[:i]) for i in range(1, len(key)))
+
+
+def _all_written_right(doc: Document, keys: Iterable[str], written: dict[str, tuple[str, ...] | None]) -> bool:
+    """Whether every occurrence of the keys in the folded text is one of the names folding
+    to it, as written in the glossary: then ``name_case`` finds nothing. Every name found
+    is then a correct form (skipped), as ``finditer`` only yields a name at a place where its
+    key occurs and every key that occurs anywhere is among ``keys``.
+
+    Where every character folds to one character (``same_size``), a name written as in the
+    glossary at some offset is its key at that offset of the folded text; keys that cannot
+    overlap themselves have as many occurrences as ``str.count`` says. So equal counts mean
+    the same places: two ``str.count`` per key, no offsets, no words."""
+    if not same_size(doc):
+        return False
+    text = doc.text
+    folded = folded_text(doc).text
+    for key in keys:
+        forms = written.get(key)
+        if forms is None or folded.count(key) != sum(map(text.count, forms)):
+            return False
+    return True
 
 
 def name_case(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -853,9 +907,12 @@ def name_case(doc: Document, rule: Rule) -> Iterator[Finding]:
     and event data)`` where the acronym's gloss must carry the name's capitals."""
     g = doc_glossary(doc)
     store = doc.cache.get("store")
-    index, exact = store.memo("terminology.name-case", lambda: _name_case_index(g)) if store else _name_case_index(g)
+    index, exact, written = store.memo("terminology.name-case", lambda: _name_case_index(g)) if store else _name_case_index(g)
     text = doc.text
-    for start, end, right in index.finditer(text, phrase_words(doc, index)):
+    keys = phrase_keys(doc, index)
+    if not keys or _all_written_right(doc, keys, written):
+        return
+    for start, end, right in index.finditer(text, phrase_starts(doc, keys)):
         found = text[start:end]
         if found == right or found.casefold() != right.casefold() or found in exact:
             continue
