@@ -515,6 +515,7 @@ _FOLD_NOT_ONE: set[str] = set()  # those whose fold is not exactly one character
 _FOLD_UNSAFE: set[str] = set()  # those ``folded_text`` cannot replace in turn (see there)
 _FOLD_NOT_PLAIN: set[str] = set()  # those whose fold may move word boundaries (see _learn_fold)
 _FOLD_CASE_ODD: set[str] = set()  # those whose fold changes when put in capitals and back (see _learn_fold)
+_FOLD_EMPTY: set[str] = set()  # those whose fold is empty (combining marks)
 _NON_ASCII_RE = regex.compile(r"[^\x00-\x7f]")
 _WORD_CHAR_RE = regex.compile(r"[\p{L}\p{M}\p{N}]")
 
@@ -524,6 +525,8 @@ def _learn_fold(c: str) -> None:
     f = _FOLD_TABLE[ord(c)] = fold.__wrapped__(c)
     if len(f) != 1:
         _FOLD_NOT_ONE.add(c)
+    if not f:
+        _FOLD_EMPTY.add(c)
     # replaced in turn and then lower-cased, c becomes f only if no later replacement touches
     # f (its non-ASCII characters fold to themselves) and lower case leaves f alone
     if f.lower() != f or any(not d.isascii() and fold.__wrapped__(d) != d for d in f):
@@ -742,10 +745,10 @@ def case_stable(doc: Any) -> bool:
     return _non_ascii(doc).isdisjoint(_FOLD_CASE_ODD)
 
 
-def same_size(doc: Any) -> bool:
-    """Whether every character of the document folds to exactly one character: then a word
-    and its fold have the same length."""
-    return _non_ascii(doc).isdisjoint(_FOLD_NOT_ONE)
+def folds_to_something(doc: Any) -> bool:
+    """Whether no character of the document folds to nothing: then distinct offsets of the
+    text start the folds of distinct characters (``FoldedText.text_offsets`` gives one)."""
+    return _non_ascii(doc).isdisjoint(_FOLD_EMPTY)
 
 
 def _non_ascii(doc: Any) -> set[str]:

@@ -40,13 +40,13 @@ from ..glossary import (
     doc_glossary,
     fold,
     folded_text,
+    folds_to_something,
     has_context,
     joined_runs,
     mentions,
     phrase_keys,
     phrase_starts,
     phrase_words,
-    same_size,
     split_pieces,
 )
 from ..model import Finding, Rule
@@ -195,24 +195,28 @@ def _french_acronym_words(doc: Document, g: Glossary) -> set[str] | None:
     A word has entities only if it is a French acronym as written or, written in title case
     with 4 letters or more, its fold in capitals is one. When no acronym holds a joiner, such
     a fold holds none, so the word is one run of letters (``_folded_forms``); in a
-    case-stable document (``case_stable``) its fold is then the acronym in small letters, and
-    where every character folds to one character (``same_size``) the acronym has as many
-    letters as the word, and the word stands in the text where its fold stands in the folded
-    text. So: two set intersections, and a ``str.find`` for the few acronyms left."""
+    case-stable document (``case_stable``) its fold is then the acronym in small letters;
+    where no character folds to nothing (``folds_to_something``) the acronym has at least as
+    many letters as the word, and the word is the run of letters that starts where its fold
+    starts in the folded text. So: two set intersections, and a ``str.find`` for the few
+    acronyms left."""
     fr = g.fr_acronyms
     found = fr.keys() & doc.word_counts.keys()
     small = _small_french_acronyms(doc, g)
-    if small is None or not case_stable(doc) or not same_size(doc):
+    if small is None or not case_stable(doc) or not folds_to_something(doc):
         return None
     titled = small & _folded_forms(doc)
     if titled:
         text = doc.text
-        find = folded_text(doc).text.find
+        folded = folded_text(doc)
+        find = folded.text.find
         for acr in titled:
-            size = len(acr)
             i = find(acr)
             while i >= 0:
-                found.add(text[i : i + size])
+                for start in folded.text_offsets(i):
+                    m = _WORD_RE.match(text, start)
+                    if m is not None:
+                        found.add(m.group())
                 i = find(acr, i + 1)
     return found
 
@@ -858,9 +862,12 @@ _FIRST_ITEM = itemgetter(0)
 # -- terminology.name-case ---------------------------------------------------------------------
 
 
-def _name_case_index(g: Glossary) -> tuple[PhraseIndex, frozenset[str], dict[str, tuple[str, ...] | None]]:
+def _name_case_index(
+    g: Glossary,
+) -> tuple[PhraseIndex, frozenset[str], dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None]]:
     """The names name-case looks for, the correct forms, and for each folded key the names
-    folding to it (None for a key that may overlap itself: see ``_all_written_right``)."""
+    folding to it with what two overlapping occurrences of it look like (``_overlaps``), or
+    None when a name's length differs from its key's (see ``_all_written_right``)."""
     canon: dict[str, str] = {}
     exact = frozenset(f for e in g.entities for f in e.accepted)
     for e in g.entities:
@@ -872,32 +879,42 @@ def _name_case_index(g: Glossary) -> tuple[PhraseIndex, frozenset[str], dict[str
     for cands in index.by_first.values():
         for key, _length, form in cands:
             names.setdefault(key, []).append(form)
-    written = {key: None if _overlaps_itself(key) else tuple(forms) for key, forms in names.items()}
+    written = {
+        key: None if any(len(f) != len(key) for f in forms) else (tuple(forms), _overlaps(key))
+        for key, forms in names.items()
+    }
     return index, exact, written
 
 
-def _overlaps_itself(key: str) -> bool:
-    """Whether two occurrences of ``key`` can overlap (a proper prefix is also a suffix)."""
-    return any(key.endswith(key[:i]) for i in range(1, len(key)))
+def _overlaps(key: str) -> tuple[str, ...]:
+    """What a text holds where two occurrences of ``key`` overlap, for each way they can."""
+    size = len(key)
+    return tuple(key[:d] + key for d in range(1, size) if key[d:] == key[: size - d])
 
 
-def _all_written_right(doc: Document, keys: Iterable[str], written: dict[str, tuple[str, ...] | None]) -> bool:
-    """Whether every occurrence of the keys in the folded text is one of the names folding
-    to it, as written in the glossary: then ``name_case`` finds nothing. Every name found
-    is then a correct form (skipped), as ``finditer`` only yields a name at a place where its
-    key occurs and every key that occurs anywhere is among ``keys``.
+def _all_written_right(
+    doc: Document, keys: Iterable[str], written: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None]
+) -> bool:
+    """Whether every occurrence of the keys in the folded text is a name folding to it, as
+    written in the glossary: then ``name_case`` finds nothing, for ``finditer`` only yields a
+    name where its key occurs, every key that occurs anywhere is among ``keys``, and a name
+    found written as in the glossary is a correct form (skipped).
 
-    Where every character folds to one character (``same_size``), a name written as in the
-    glossary at some offset is its key at that offset of the folded text; keys that cannot
-    overlap themselves have as many occurrences as ``str.count`` says. So equal counts mean
-    the same places: two ``str.count`` per key, no offsets, no words."""
-    if not same_size(doc):
+    A name whose characters each fold to one character, written as in the glossary at some
+    offset, is its key where that offset starts in the folded text; where no character folds
+    to nothing (``folds_to_something``) distinct offsets start distinct places. Occurrences
+    that cannot overlap are as many as ``str.count`` says. So equal counts mean the same
+    places: a few ``str.count`` per key, no offsets, no words."""
+    if not folds_to_something(doc):
         return False
     text = doc.text
     folded = folded_text(doc).text
     for key in keys:
-        forms = written.get(key)
-        if forms is None or folded.count(key) != sum(map(text.count, forms)):
+        got = written.get(key)
+        if got is None:
+            return False
+        forms, overlaps = got
+        if any(o in folded for o in overlaps) or folded.count(key) != sum(map(text.count, forms)):
             return False
     return True
 
