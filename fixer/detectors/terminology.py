@@ -44,8 +44,6 @@ from ..glossary import (
     has_context,
     joined_runs,
     mentions,
-    phrase_keys,
-    phrase_starts,
     phrase_words,
     split_pieces,
 )
@@ -862,61 +860,14 @@ _FIRST_ITEM = itemgetter(0)
 # -- terminology.name-case ---------------------------------------------------------------------
 
 
-def _name_case_index(
-    g: Glossary,
-) -> tuple[PhraseIndex, frozenset[str], dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None]]:
-    """The names name-case looks for, the correct forms, and for each folded key the names
-    folding to it with what two overlapping occurrences of it look like (``_overlaps``), or
-    None when a name's length differs from its key's (see ``_all_written_right``)."""
+def _name_case_index(g: Glossary) -> tuple[PhraseIndex, frozenset[str]]:
     canon: dict[str, str] = {}
     exact = frozenset(f for e in g.entities for f in e.accepted)
     for e in g.entities:
         for form in (e.name, *e.variants):
             if (" " in form or "-" in form) and sum(c.isupper() for c in form) >= 2:
                 canon.setdefault(form.casefold(), form)
-    index = PhraseIndex((form, form) for form in canon.values())
-    names: dict[str, list[str]] = {}
-    for cands in index.by_first.values():
-        for key, _length, form in cands:
-            names.setdefault(key, []).append(form)
-    written = {
-        key: None if any(len(f) != len(key) for f in forms) else (tuple(forms), _overlaps(key))
-        for key, forms in names.items()
-    }
-    return index, exact, written
-
-
-def _overlaps(key: str) -> tuple[str, ...]:
-    """What a text holds where two occurrences of ``key`` overlap, for each way they can."""
-    size = len(key)
-    return tuple(key[:d] + key for d in range(1, size) if key[d:] == key[: size - d])
-
-
-def _all_written_right(
-    doc: Document, keys: Iterable[str], written: dict[str, tuple[tuple[str, ...], tuple[str, ...]] | None]
-) -> bool:
-    """Whether every occurrence of the keys in the folded text is a name folding to it, as
-    written in the glossary: then ``name_case`` finds nothing, for ``finditer`` only yields a
-    name where its key occurs, every key that occurs anywhere is among ``keys``, and a name
-    found written as in the glossary is a correct form (skipped).
-
-    A name whose characters each fold to one character, written as in the glossary at some
-    offset, is its key where that offset starts in the folded text; where no character folds
-    to nothing (``folds_to_something``) distinct offsets start distinct places. Occurrences
-    that cannot overlap are as many as ``str.count`` says. So equal counts mean the same
-    places: a few ``str.count`` per key, no offsets, no words."""
-    if not folds_to_something(doc):
-        return False
-    text = doc.text
-    folded = folded_text(doc).text
-    for key in keys:
-        got = written.get(key)
-        if got is None:
-            return False
-        forms, overlaps = got
-        if any(o in folded for o in overlaps) or folded.count(key) != sum(map(text.count, forms)):
-            return False
-    return True
+    return PhraseIndex((form, form) for form in canon.values()), exact
 
 
 def name_case(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -924,12 +875,9 @@ def name_case(doc: Document, rule: Rule) -> Iterator[Finding]:
     and event data)`` where the acronym's gloss must carry the name's capitals."""
     g = doc_glossary(doc)
     store = doc.cache.get("store")
-    index, exact, written = store.memo("terminology.name-case", lambda: _name_case_index(g)) if store else _name_case_index(g)
+    index, exact = store.memo("terminology.name-case", lambda: _name_case_index(g)) if store else _name_case_index(g)
     text = doc.text
-    keys = phrase_keys(doc, index)
-    if not keys or _all_written_right(doc, keys, written):
-        return
-    for start, end, right in index.finditer(text, phrase_starts(doc, keys)):
+    for start, end, right in index.finditer(text, phrase_words(doc, index)):
         found = text[start:end]
         if found == right or found.casefold() != right.casefold() or found in exact:
             continue
