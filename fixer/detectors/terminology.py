@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from itertools import accumulate, compress
+from itertools import accumulate, compress, repeat
 from operator import itemgetter
 from typing import Any
 
@@ -473,13 +473,19 @@ def best_match(g: Glossary, run: list[Piece], text: str, threshold: float, min_r
     capital = [run[i].text[:1].isupper() for i in content]
     cands = g.candidate_names(content_keys)
     best: NameMatch | None = None
+    size = len(content_keys)
+    known = g.similarity.get
     for idx in sorted(cands):  # sorted: ties between forms must not depend on the hash seed
         form = g.names[idx]
         n = len(form.keys)
+        needed = max(2, n - (1 if n >= 4 else 0))  # matches the checks after aligning ask for
+        if needed > size:
+            continue  # fewer keys than close keys needed (see below): nothing to compare
         # each content key against each key of the form (what ``_align`` compares); a key is
         # close when one of those can match it, and every key a window matches is close
-        similar = [_similarity_row(g, k, idx) for k in content_keys]
-        needed = max(2, n - (1 if n >= 4 else 0))  # matches the checks after aligning ask for
+        similar = list(map(known, zip(content_keys, repeat(idx))))  # (``_similarity_row``'s cache, in C)
+        if None in similar:
+            similar = [_similarity_row(g, k, idx) for k in content_keys]
         close = [top >= min_ratio for _row, top in similar]
         if sum(close) < needed:
             continue  # no window holds enough close keys
