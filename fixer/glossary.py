@@ -447,6 +447,7 @@ class PhraseIndex:
         # (``phrase_words``) the keys with their folded first word, under their rarest word
         # (a key without words under ""): a document holding every word of a key holds that one
         self.by_rare: dict[str, set[tuple[str, str]]] = {}
+        self.anchors: dict[str, tuple[str, int]] = {}  # folded key → its rarest word and its offset
         for phrase, payload in phrases:
             words = _SCAN_RE.findall(phrase)
             if not words:
@@ -455,7 +456,12 @@ class PhraseIndex:
             first = fold(words[0])
             self.key_words[key] = kw = tuple(_SCAN_RE.findall(key))
             self.by_first.setdefault(first, []).append((key, len(phrase), payload))
-            self.by_rare.setdefault(_rarest(kw), set()).add((key, first))
+            rare = _rarest(kw)
+            self.by_rare.setdefault(rare, set()).add((key, first))
+            if rare:
+                # where the rarest word starts in the key (``phrase_starts`` finds it, not the key)
+                at = next(m.start() for m in _SCAN_RE.finditer(key) if m.group() == rare)
+                self.anchors[key] = (rare, at)
         for cands in self.by_first.values():
             cands.sort(key=lambda c: -c[1])  # longest first
 
@@ -684,7 +690,7 @@ def phrase_words(doc: Any, index: PhraseIndex) -> list[tuple[int, str]]:
     compares it if every word of the key is the fold of a word of the text: the match starts at
     a word and ends where ``str.isalnum`` is false, so the key's words are whole words of the
     folded text, which are the folds of the text's words. A key missing one is not searched."""
-    return phrase_starts(doc, phrase_keys(doc, index))
+    return phrase_starts(doc, index, phrase_keys(doc, index))
 
 
 def phrase_keys(doc: Any, index: PhraseIndex) -> set[str]:
@@ -707,29 +713,55 @@ def phrase_keys(doc: Any, index: PhraseIndex) -> set[str]:
     return keys
 
 
-def phrase_starts(doc: Any, keys: Iterable[str]) -> list[tuple[int, str]]:
-    """The entries of ``doc_words(doc)`` whose fold starts where one of ``keys`` occurs in the
-    folded text (``phrase_words``)."""
+def phrase_starts(doc: Any, index: PhraseIndex, keys: Iterable[str]) -> list[tuple[int, str]]:
+    """The entries of ``doc_words(doc)`` whose fold starts where one of ``keys`` (of
+    ``index``) occurs in the folded text (``phrase_words``).
+
+    Each key holds its rarest word (``PhraseIndex.anchors``) at a known offset: the key occurs
+    where that word occurs, that offset earlier, followed by the rest of the key. So the
+    folded text is searched once per rarest word (several keys share one, and most keys do
+    not occur at all), and each occurrence is checked with ``str.startswith``."""
     if not keys:
         return []
     folded = folded_text(doc)
-    find = folded.text.find
+    ftext = folded.text
+    find = ftext.find
+    starts_with = ftext.startswith
     found: set[int] = set()
+    by_word: dict[str, list[tuple[str, int]]] = {}
+    anchors = index.anchors
     for key in keys:
-        i = find(key)
+        anchor = anchors.get(key)
+        if anchor is None:
+            i = find(key)
+            while i >= 0:
+                found.add(i)
+                i = find(key, i + 1)
+        else:
+            by_word.setdefault(anchor[0], []).append((key, anchor[1]))
+    for word, placed in by_word.items():
+        i = find(word)
         while i >= 0:
-            found.add(i)
-            i = find(key, i + 1)
+            for key, at in placed:
+                if i >= at and starts_with(key, i - at):
+                    found.add(i - at)
+            i = find(word, i + 1)
     text = doc.text
-    starts = sorted({s for i in found for s in folded.text_offsets(i)})
+    if folded.odd:
+        starts = sorted({s for i in found for s in folded.text_offsets(i)})
+    else:
+        starts = sorted(found)  # (every character folds to one: the offsets are the same)
     out = []
+    word_at = _WORD_START_RE.match
     for s in starts:
-        if s > 0 and _WORD_CHAR_RE.match(text, s - 1) is not None:
-            continue  # not the start of a word
-        m = _SCAN_RE.match(text, s)
+        m = word_at(text, s)  # (None where no word starts)
         if m is not None:
             out.append((s, fold(m.group())))
     return out
+
+
+# A word of ``_SCAN_RE`` that starts where the match is tried (no word character before it).
+_WORD_START_RE = regex.compile(r"(?<![\p{L}\p{M}\p{N}])[\p{L}\p{M}\p{N}]+")
 
 
 def _plain(doc: Any) -> bool:
