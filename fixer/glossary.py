@@ -447,7 +447,7 @@ class PhraseIndex:
         # (``phrase_words``) the keys with their folded first word, under their rarest word
         # (a key without words under ""): a document holding every word of a key holds that one
         self.by_rare: dict[str, set[tuple[str, str]]] = {}
-        self.anchors: dict[str, tuple[str, int]] = {}  # folded key → its rarest word and its offset
+        self.anchors: dict[str, tuple[str, int]] = {}  # folded key → its longest word and its offset
         for phrase, payload in phrases:
             words = _SCAN_RE.findall(phrase)
             if not words:
@@ -456,12 +456,12 @@ class PhraseIndex:
             first = fold(words[0])
             self.key_words[key] = kw = tuple(_SCAN_RE.findall(key))
             self.by_first.setdefault(first, []).append((key, len(phrase), payload))
-            rare = _rarest(kw)
-            self.by_rare.setdefault(rare, set()).add((key, first))
-            if rare:
-                # where the rarest word starts in the key (``phrase_starts`` finds it, not the key)
-                at = next(m.start() for m in _SCAN_RE.finditer(key) if m.group() == rare)
-                self.anchors[key] = (rare, at)
+            self.by_rare.setdefault(_rarest(kw), set()).add((key, first))
+            if kw:
+                # the key's longest word, and where it starts in the key: ``phrase_starts``
+                # looks for it rather than for the key (a long word is seldom in a text)
+                anchor = max(_SCAN_RE.finditer(key), key=lambda m: len(m.group()))
+                self.anchors[key] = (anchor.group(), anchor.start())
         for cands in self.by_first.values():
             cands.sort(key=lambda c: -c[1])  # longest first
 
@@ -717,9 +717,9 @@ def phrase_starts(doc: Any, index: PhraseIndex, keys: Iterable[str]) -> list[tup
     """The entries of ``doc_words(doc)`` whose fold starts where one of ``keys`` (of
     ``index``) occurs in the folded text (``phrase_words``).
 
-    Each key holds its rarest word (``PhraseIndex.anchors``) at a known offset: the key occurs
+    Each key holds its longest word (``PhraseIndex.anchors``) at a known offset: the key occurs
     where that word occurs, that offset earlier, followed by the rest of the key. So the
-    folded text is searched once per rarest word (several keys share one, and most keys do
+    folded text is searched once per such word (several keys share one, and most keys do
     not occur at all), and each occurrence is checked with ``str.startswith``."""
     if not keys:
         return []
