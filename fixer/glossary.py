@@ -55,7 +55,10 @@ def fold(text: str) -> str:
 @lru_cache(maxsize=1 << 14)
 def form_key(text: str) -> str:
     """A whole name reduced for exact comparison: folded, apostrophes and dashes unified."""
-    return " ".join(regex.sub(r"[\-–—'’]", " ", fold(text)).split())
+    return " ".join(_DASHES_RE.sub(" ", fold(text)).split())
+
+
+_DASHES_RE = regex.compile(r"[\-–—'’]")
 
 
 class Piece(NamedTuple):
@@ -77,6 +80,7 @@ def split_pieces(text: str, offset: int = 0, words: dict[str, str] | None = None
     """Words of ``text`` with merged junctions split, each with its content key."""
     words = words or {}
     cache = getattr(words, "keys_cache", None)
+    parts_cache = getattr(words, "parts_cache", None)
     out: list[Piece] = []
     append = out.append
     for m in _WORD_RE.finditer(text):
@@ -90,19 +94,34 @@ def split_pieces(text: str, offset: int = 0, words: dict[str, str] | None = None
                 key = content_key(tok, words)
             append(_new_piece(Piece, (base, base + len(tok), tok, key, False)))
             continue
-        parts: list[tuple[int, str, bool]] = []
-        pos = 0
-        bounds = [b.start() for b in _CAMEL_RE.finditer(tok)]
-        # "dAfrica", "lattaque": a lost apostrophe after d/l glued the article to the word
-        if len(tok) > 2 and tok[0] in "dl" and tok[1].isupper():
-            bounds = [1, *bounds]
-        for b in [*bounds, len(tok)]:
-            if b > pos:
-                parts.append((pos, tok[pos:b], bool(bounds)))
-            pos = b
-        for p, sub, merged in parts:
-            append(Piece(base + p, base + p + len(sub), sub, content_key(sub, words), merged))
+        # an acronym, a camel junction or a glued article: split once per distinct word
+        parts = parts_cache.get(tok) if parts_cache is not None else None
+        if parts is None:
+            parts = _token_parts(tok, words)
+            if parts_cache is not None:
+                if len(parts_cache) > 1 << 14:
+                    parts_cache.clear()
+                parts_cache[tok] = parts
+        for p, e, sub, key, merged in parts:
+            append(_new_piece(Piece, (base + p, base + e, sub, key, merged)))
     return out
+
+
+def _token_parts(tok: str, words: dict[str, str]) -> tuple[tuple[int, int, str, str, bool], ...]:
+    """The pieces of one token holding a capital after its first letter, as (start, end,
+    text, key, merged) relative to the token (``split_pieces``)."""
+    parts = []
+    pos = 0
+    bounds = [b.start() for b in _CAMEL_RE.finditer(tok)]
+    # "dAfrica", "lattaque": a lost apostrophe after d/l glued the article to the word
+    if len(tok) > 2 and tok[0] in "dl" and tok[1].isupper():
+        bounds = [1, *bounds]
+    for b in [*bounds, len(tok)]:
+        if b > pos:
+            sub = tok[pos:b]
+            parts.append((pos, b, sub, content_key(sub, words), bool(bounds)))
+        pos = b
+    return tuple(parts)
 
 
 class NameWords(dict):
@@ -112,6 +131,7 @@ class NameWords(dict):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.keys_cache: dict[str, str] = {}
+        self.parts_cache: dict[str, tuple[tuple[int, int, str, str, bool], ...]] = {}  # (split_pieces)
 
 
 def content_key(word: str, words: dict[str, str]) -> str:
@@ -347,7 +367,10 @@ class Glossary:
 
 
 def _looks_acronym(text: str) -> bool:
-    return bool(regex.fullmatch(r"[\p{Lu}][\p{Lu}\p{N}\-&]{1,11}", text)) and any(c.isalpha() for c in text)
+    return bool(_ACRONYM_RE.fullmatch(text)) and any(c.isalpha() for c in text)
+
+
+_ACRONYM_RE = regex.compile(r"[\p{Lu}][\p{Lu}\p{N}\-&]{1,11}")
 
 
 def load_glossary(store: Any) -> Glossary:
@@ -379,7 +402,10 @@ def _doc_words(doc: Any) -> tuple[frozenset[str], frozenset[str]]:
     cached = doc.cache.get("glossary.words")
     if cached is None:
         words = frozenset(doc.word_counts)
-        cached = (words, frozenset(map(fold, words)))  # map: no Python frame per word
+        # map: no Python frame per word; (``fold`` is cached per word, and its strings keep
+        # their hashes: faster here than ``fold_all`` of the joined words, whose split gives
+        # new strings to hash)
+        cached = (words, frozenset(map(fold, words)))
         doc.cache["glossary.words"] = cached
     return cached
 
@@ -418,13 +444,24 @@ class PhraseIndex:
     def __init__(self, phrases: Iterable[tuple[str, Any]]) -> None:
         self.by_first: dict[str, list[tuple[str, int, Any]]] = {}
         self.key_words: dict[str, tuple[str, ...]] = {}  # folded key → its words (``phrase_words``)
+        # (``phrase_words``) the keys with their folded first word, under their rarest word
+        # (a key without words under ""): a document holding every word of a key holds that one
+        self.by_rare: dict[str, set[tuple[str, str]]] = {}
+        self.anchors: dict[str, tuple[str, int]] = {}  # folded key → its longest word and its offset
         for phrase, payload in phrases:
             words = _SCAN_RE.findall(phrase)
             if not words:
                 continue
             key = fold(phrase)
-            self.key_words[key] = tuple(_SCAN_RE.findall(key))
-            self.by_first.setdefault(fold(words[0]), []).append((key, len(phrase), payload))
+            first = fold(words[0])
+            self.key_words[key] = kw = tuple(_SCAN_RE.findall(key))
+            self.by_first.setdefault(first, []).append((key, len(phrase), payload))
+            self.by_rare.setdefault(_rarest(kw), set()).add((key, first))
+            if kw:
+                # the key's longest word, and where it starts in the key: ``phrase_starts``
+                # looks for it rather than for the key (a long word is seldom in a text)
+                anchor = max(_SCAN_RE.finditer(key), key=lambda m: len(m.group()))
+                self.anchors[key] = (anchor.group(), anchor.start())
         for cands in self.by_first.values():
             cands.sort(key=lambda c: -c[1])  # longest first
 
@@ -483,6 +520,8 @@ _FOLD_TABLE: dict[int, str] = {}  # code point → its fold: ASCII, and every ot
 _FOLD_NOT_ONE: set[str] = set()  # those whose fold is not exactly one character (… ß ﬁ, marks)
 _FOLD_UNSAFE: set[str] = set()  # those ``folded_text`` cannot replace in turn (see there)
 _FOLD_NOT_PLAIN: set[str] = set()  # those whose fold may move word boundaries (see _learn_fold)
+_FOLD_CASE_ODD: set[str] = set()  # those whose fold changes when put in capitals and back (see _learn_fold)
+_FOLD_EMPTY: set[str] = set()  # those whose fold is empty (combining marks)
 _NON_ASCII_RE = regex.compile(r"[^\x00-\x7f]")
 _WORD_CHAR_RE = regex.compile(r"[\p{L}\p{M}\p{N}]")
 
@@ -492,6 +531,8 @@ def _learn_fold(c: str) -> None:
     f = _FOLD_TABLE[ord(c)] = fold.__wrapped__(c)
     if len(f) != 1:
         _FOLD_NOT_ONE.add(c)
+    if not f:
+        _FOLD_EMPTY.add(c)
     # replaced in turn and then lower-cased, c becomes f only if no later replacement touches
     # f (its non-ASCII characters fold to themselves) and lower case leaves f alone
     if f.lower() != f or any(not d.isascii() and fold.__wrapped__(d) != d for d in f):
@@ -503,6 +544,11 @@ def _learn_fold(c: str) -> None:
     word = _WORD_CHAR_RE.match(c) is not None
     if not f or c.isalnum() != word or any((_WORD_CHAR_RE.match(d) is not None) != word for d in f):
         _FOLD_NOT_PLAIN.add(c)
+    # case-stable: each character of the fold comes back from capitals to itself (the sigmas
+    # excepted, whose small form depends on the next letter): a folded word of such
+    # characters is the small form of its capitals (``case_stable``)
+    if any(d.upper().lower() != d or d in "σς" for d in f):
+        _FOLD_CASE_ODD.add(c)
 
 
 for _i in range(128):
@@ -545,28 +591,39 @@ class FoldedText:
         return sorted(out)
 
 
-def folded_text(doc: Any) -> FoldedText:
-    """``fold(doc.text)`` with its offsets, once per document, with no Python call per
-    character: "`" replaced by "'", each distinct non-ASCII character replaced by its fold
-    (found in a per-character table), then ``str.lower`` for the ASCII letters. Replacing in
-    turn equals folding each character when no fold holds a character replaced later and
-    lower case changes no fold (``_learn_fold``); otherwise ``str.translate`` with the table."""
-    cached = doc.cache.get("glossary.folded-text")
-    if cached is None:
-        text = doc.text
+def fold_all(text: str) -> str:
+    """``fold(text)`` with no Python call per character (see ``_fold_all``)."""
+    return _fold_all(text)[0]
+
+
+def _fold_all(text: str, others: set[str] | None = None) -> tuple[str, set[str]]:
+    """``fold(text)`` and the distinct non-ASCII characters of ``text``: "`" replaced by "'",
+    each distinct non-ASCII character replaced by its fold (found in a per-character table),
+    then ``str.lower`` for the ASCII letters. Replacing in turn equals folding each character
+    when no fold holds a character replaced later and lower case changes no fold
+    (``_learn_fold``); otherwise ``str.translate`` with the table. ``others``: those
+    characters when known already (learnt)."""
+    if others is None:
         others = set(_NON_ASCII_RE.findall(text))
         for c in others:
             if ord(c) not in _FOLD_TABLE:
                 _learn_fold(c)
-        folded = text.replace("`", "'")
-        if others.isdisjoint(_FOLD_UNSAFE):
-            for c in others:
-                f = _FOLD_TABLE[ord(c)]
-                if f != c:
-                    folded = folded.replace(c, f)
-            folded = folded.lower()
-        else:
-            folded = text.translate(_FOLD_TABLE)
+    if not others.isdisjoint(_FOLD_UNSAFE):
+        return text.translate(_FOLD_TABLE), others
+    folded = text.replace("`", "'")
+    for c in others:
+        f = _FOLD_TABLE[ord(c)]
+        if f != c:
+            folded = folded.replace(c, f)
+    return folded.lower(), others
+
+
+def folded_text(doc: Any) -> FoldedText:
+    """``fold(doc.text)`` (``fold_all``) with its offsets, once per document."""
+    cached = doc.cache.get("glossary.folded-text")
+    if cached is None:
+        text = doc.text
+        folded, others = _fold_all(text, _non_ascii(doc))
         odd_offsets = []
         for c in others & _FOLD_NOT_ONE:
             i = text.find(c)
@@ -587,14 +644,34 @@ def folded_text(doc: Any) -> FoldedText:
 def _folded_forms(doc: Any) -> frozenset[str]:
     """The folded words ``scan_words`` would find in a document, as a set, once per document.
     Every run of letters, marks and digits lies inside one token (``Document.word_counts``),
-    and the runs are the tokens split at their joiners (' ’ -): one join, translate and split
-    in C over the distinct tokens, no scan of the text."""
+    and the runs are the tokens split at their joiners (' ’ -): one join, replace and split
+    over the distinct tokens, folded in one go (``fold_all``: folding works character by
+    character, and NUL neither occurs in a token nor comes out of a fold), no scan of the
+    text and no Python call per word."""
     cached = doc.cache.get("glossary.folded-forms")
     if cached is None:
+        runs = joined_runs(doc)
+        if runs and "\0\0" not in runs and runs[0] != "\0" and runs[-1] != "\0":
+            # (no empty run, as a token never starts or ends with a joiner nor holds two in
+            # a row: each piece of the split is the fold of one run)
+            cached = frozenset(fold_all(runs).split("\0"))
+        else:
+            forms = set(runs.split("\0"))
+            forms.discard("")
+            cached = frozenset(map(fold, forms))
+        doc.cache["glossary.folded-forms"] = cached
+    return cached
+
+
+def joined_runs(doc: Any) -> str:
+    """The document's tokens (``doc.word_counts``) split at their joiners (' ’ -) into its
+    runs of letters, marks and digits, joined by NUL: what a pattern over words can scan
+    instead of the text (each distinct token once), once per document."""
+    cached = doc.cache.get("glossary.joined-runs")
+    if cached is None:
         joined = "\0".join(doc.word_counts)
-        forms = set(joined.replace("'", "\0").replace("’", "\0").replace("-", "\0").split("\0"))
-        forms.discard("")
-        cached = doc.cache["glossary.folded-forms"] = frozenset(map(fold, forms))
+        cached = joined.replace("'", "\0").replace("’", "\0").replace("-", "\0")
+        doc.cache["glossary.joined-runs"] = cached
     return cached
 
 
@@ -613,31 +690,120 @@ def phrase_words(doc: Any, index: PhraseIndex) -> list[tuple[int, str]]:
     compares it if every word of the key is the fold of a word of the text: the match starts at
     a word and ends where ``str.isalnum`` is false, so the key's words are whole words of the
     folded text, which are the folds of the text's words. A key missing one is not searched."""
-    folded = folded_text(doc)
-    find = folded.text.find
-    by_first = index.by_first
-    key_words = index.key_words
+    return phrase_starts(doc, index, phrase_keys(doc, index))
+
+
+def phrase_keys(doc: Any, index: PhraseIndex) -> set[str]:
+    """The folded keys of ``index`` that ``phrase_words`` looks for in a document."""
     forms = _folded_forms(doc)
-    plain = folded.plain
+    keys: set[str] = set()
+    if _plain(doc):
+        # a key is looked for when the document holds its first word and all its words: the
+        # set of its rarest word with the document's words leaves few keys to test
+        key_words = index.key_words
+        for rare in forms & index.by_rare.keys():
+            for key, first in index.by_rare[rare]:
+                if first in forms and forms.issuperset(key_words[key]):
+                    keys.add(key)
+        keys.update(key for key, first in index.by_rare.get("", ()) if first in forms)
+    else:
+        by_first = index.by_first
+        for first in forms & by_first.keys():
+            keys.update(key for key, _length, _payload in by_first[first])
+    return keys
+
+
+def phrase_starts(doc: Any, index: PhraseIndex, keys: Iterable[str]) -> list[tuple[int, str]]:
+    """The entries of ``doc_words(doc)`` whose fold starts where one of ``keys`` (of
+    ``index``) occurs in the folded text (``phrase_words``).
+
+    Each key holds its longest word (``PhraseIndex.anchors``) at a known offset: the key occurs
+    where that word occurs, that offset earlier, followed by the rest of the key. So the
+    folded text is searched once per such word (several keys share one, and most keys do
+    not occur at all), and each occurrence is checked with ``str.startswith``."""
+    if not keys:
+        return []
+    folded = folded_text(doc)
+    ftext = folded.text
+    find = ftext.find
+    starts_with = ftext.startswith
     found: set[int] = set()
-    for first in forms & by_first.keys():
-        for key, _length, _payload in by_first[first]:
-            if plain and not forms.issuperset(key_words[key]):
-                continue
+    by_word: dict[str, list[tuple[str, int]]] = {}
+    anchors = index.anchors
+    for key in keys:
+        anchor = anchors.get(key)
+        if anchor is None:
             i = find(key)
             while i >= 0:
                 found.add(i)
                 i = find(key, i + 1)
+        else:
+            by_word.setdefault(anchor[0], []).append((key, anchor[1]))
+    for word, placed in by_word.items():
+        i = find(word)
+        while i >= 0:
+            for key, at in placed:
+                if i >= at and starts_with(key, i - at):
+                    found.add(i - at)
+            i = find(word, i + 1)
     text = doc.text
-    starts = sorted({s for i in found for s in folded.text_offsets(i)})
+    if folded.odd:
+        starts = sorted({s for i in found for s in folded.text_offsets(i)})
+    else:
+        starts = sorted(found)  # (every character folds to one: the offsets are the same)
     out = []
+    word_at = _WORD_START_RE.match
     for s in starts:
-        if s > 0 and _WORD_CHAR_RE.match(text, s - 1) is not None:
-            continue  # not the start of a word
-        m = _SCAN_RE.match(text, s)
+        m = word_at(text, s)  # (None where no word starts)
         if m is not None:
             out.append((s, fold(m.group())))
     return out
+
+
+# A word of ``_SCAN_RE`` that starts where the match is tried (no word character before it).
+_WORD_START_RE = regex.compile(r"(?<![\p{L}\p{M}\p{N}])[\p{L}\p{M}\p{N}]+")
+
+
+def _plain(doc: Any) -> bool:
+    """Whether every character of the document is plain (``_learn_fold``), known without
+    folding it: ``folded_text(doc).plain``."""
+    return _non_ascii(doc).isdisjoint(_FOLD_NOT_PLAIN)
+
+
+def case_stable(doc: Any) -> bool:
+    """Whether no character of the document folds to a case-odd one (``_learn_fold``): then
+    every folded word ``f`` of it is ``f.upper().lower()``, so the words whose fold in
+    capitals is some ``K`` are those whose fold is ``K.lower()``."""
+    return _non_ascii(doc).isdisjoint(_FOLD_CASE_ODD)
+
+
+def folds_to_something(doc: Any) -> bool:
+    """Whether no character of the document folds to nothing: then distinct offsets of the
+    text start the folds of distinct characters (``FoldedText.text_offsets`` gives one)."""
+    return _non_ascii(doc).isdisjoint(_FOLD_EMPTY)
+
+
+def _non_ascii(doc: Any) -> set[str]:
+    """The distinct non-ASCII characters of a document, each learnt in the fold tables,
+    once per document."""
+    cached = doc.cache.get("glossary.non-ascii")
+    if cached is None:
+        cached = set(_NON_ASCII_RE.findall(doc.text))
+        for c in cached:
+            if ord(c) not in _FOLD_TABLE:
+                _learn_fold(c)
+        doc.cache["glossary.non-ascii"] = cached
+    return cached
+
+
+def _rarest(words: tuple[str, ...]) -> str:
+    """The word of a phrase a document is least likely to hold (English word frequency, then
+    length), "" for none: ``PhraseIndex.by_rare`` files the phrase under it."""
+    if not words:
+        return ""
+    from .lexicon import zipf_en
+
+    return min(words, key=lambda w: (zipf_en(w), -len(w), w))
 
 
 def deletions(word: str) -> set[str]:

@@ -17,14 +17,17 @@ knows.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from itertools import accumulate, compress
+from functools import lru_cache
+from itertools import accumulate, compress, repeat
 from operator import itemgetter
+from typing import Any
 
 import regex
 from rapidfuzz import fuzz
 
 from ..document import Document
 from ..glossary import (
+    _WORD_RE,
     CONNECTORS,
     FRENCH_CONNECTORS,
     Entity,
@@ -32,9 +35,14 @@ from ..glossary import (
     NameForm,
     PhraseIndex,
     Piece,
+    _folded_forms,
+    case_stable,
     doc_glossary,
     fold,
+    folded_text,
+    folds_to_something,
     has_context,
+    joined_runs,
     mentions,
     phrase_words,
     split_pieces,
@@ -128,19 +136,26 @@ def french_acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
     # The entities of a token depend on its spelling only: judged once per distinct word of
     # the article, so the walk over every token is one dict probe, and most articles skip it.
     words = doc.word_counts
-    # Only a French acronym as written, or a word starting with a capital (title case, see
-    # ``_title_case_french``), can have entities: the capital test is mapped in C over every
-    # word, and the exact test runs on what is left.
-    ents_of: dict[str, list[Entity]] = {}
+    found = _french_acronym_words(doc, g)
+    if found is None:
+        # Only a French acronym as written, or a word starting with a capital (title case,
+        # see ``_title_case_french``), can have entities: the capital test is mapped in C
+        # over every word, and the exact test runs on what is left.
+        cands = list({*compress(words, map(str.isupper, map(_FIRST, words))), *(g.fr_acronyms.keys() & words.keys())})
+    elif not found:
+        return
+    else:
+        cands = list(found)
     known = _french_acronym_cache(doc)
-    for word in {*compress(words, map(str.isupper, map(_FIRST, words))), *(g.fr_acronyms.keys() & words.keys())}:
-        ents = known.get(word)
-        if ents is None:
-            if len(known) > 1 << 16:
-                known.clear()
-            ents = known[word] = _french_acronym_entities(g, word)
-        if ents:
-            ents_of[word] = ents
+    judged = list(map(known.get, cands))  # (one probe per word, in C)
+    if None in judged:  # words never seen before: judge them
+        for i, word in enumerate(cands):
+            if judged[i] is None:
+                if len(known) > 1 << 16:
+                    known.clear()
+                judged[i] = known[word] = _french_acronym_entities(g, word)
+    # the words with entities (an empty list is false), picked in C
+    ents_of: dict[str, list[Entity]] = dict(zip(compress(cands, judged), filter(None, judged), strict=True))
     if not ents_of:
         return
     for tok_start, tok_end, tok_text in token_spans(text, ents_of):
@@ -168,6 +183,53 @@ def french_acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
 
 
 _FIRST = itemgetter(slice(None, 1))
+
+
+def _french_acronym_words(doc: Document, g: Glossary) -> set[str] | None:
+    """The words of a document that may have entities (``_french_acronym_entities``), found
+    from the whole document, or None when this shortcut cannot say (the words are then
+    judged one by one). Some may be parts of longer tokens: ``token_spans`` drops those.
+
+    A word has entities only if it is a French acronym as written or, written in title case
+    with 4 letters or more, its fold in capitals is one. When no acronym holds a joiner, such
+    a fold holds none, so the word is one run of letters (``_folded_forms``); in a
+    case-stable document (``case_stable``) its fold is then the acronym in small letters;
+    where no character folds to nothing (``folds_to_something``) the acronym has at least as
+    many letters as the word, and the word is the run of letters that starts where its fold
+    starts in the folded text. So: two set intersections, and a ``str.find`` for the few
+    acronyms left."""
+    fr = g.fr_acronyms
+    found = fr.keys() & doc.word_counts.keys()
+    small = _small_french_acronyms(doc, g)
+    if small is None or not case_stable(doc) or not folds_to_something(doc):
+        return None
+    titled = small & _folded_forms(doc)
+    if titled:
+        text = doc.text
+        folded = folded_text(doc)
+        find = folded.text.find
+        for acr in titled:
+            i = find(acr)
+            while i >= 0:
+                for start in folded.text_offsets(i):
+                    m = _WORD_RE.match(text, start)
+                    if m is not None:
+                        found.add(m.group())
+                i = find(acr, i + 1)
+    return found
+
+
+def _small_french_acronyms(doc: Document, g: Glossary) -> frozenset[str] | None:
+    """The French acronyms of 4 letters or more in small letters, or None if an acronym holds
+    a joiner (once per store)."""
+
+    def build() -> frozenset[str] | None:
+        if any(j in k for k in g.fr_acronyms for j in "'’-"):
+            return None
+        return frozenset(k.lower() for k in g.fr_acronyms if len(k) >= 4)
+
+    store = doc.cache.get("store")
+    return store.memo("terminology.small-french-acronyms", build) if store is not None else build()
 
 
 def _french_acronym_entities(g: Glossary, word: str) -> list[Entity]:
@@ -204,15 +266,26 @@ def _ambiguous_ok(doc: Document, ent: Entity, start: int, end: int, window: int)
     text = doc.text
     if ent.acronym and mentions(doc, ent.acronym):
         return False
-    if regex.search(r"\d\s*$", text[max(0, start - 6) : start]):
+    if _NUMBER_BEFORE_RE.search(text[max(0, start - 6) : start]):
         return False
-    if end - start <= 2 and regex.match(r"\.?\s+\p{Lu}\p{Ll}", text[end : end + 4]):
+    if end - start <= 2 and _SURNAME_AFTER_RE.match(text[end : end + 4]):
         return False  # initials before a surname: JO Smith
     near = text[max(0, start - window) : end + window]
-    return any(
-        regex.search(r"(?<![\p{L}])" + regex.escape(c) + r"(?![\p{L}])", near, 0 if c[:1].isupper() else regex.IGNORECASE)
-        for c in ent.context
-    )
+    return any(_context_re(c).search(near) for c in ent.context)
+
+
+_NUMBER_BEFORE_RE = regex.compile(r"\d\s*$")
+_SURNAME_AFTER_RE = regex.compile(r"\.?\s+\p{Lu}\p{Ll}")
+
+
+@lru_cache(maxsize=4096)
+def _context_re(word: str) -> regex.Pattern[str]:
+    """A context word of the glossary as a whole word (any case unless capitalised), compiled
+    once per word rather than looked up in the regex module's cache at every use."""
+    return regex.compile(r"(?<![\p{L}])" + regex.escape(word) + r"(?![\p{L}])", 0 if word[:1].isupper() else regex.IGNORECASE)
+
+
+_GLOSS_SPLIT_RE = regex.compile(r"\s+(?:or|ou)\s+|\s*[,/]\s*")
 
 
 def _gloss(text: str, start: int, end: int, ent: Entity) -> tuple[int, int] | None:
@@ -225,7 +298,7 @@ def _gloss(text: str, start: int, end: int, ent: Entity) -> tuple[int, int] | No
     if open_ < 0 or close < 0 or "\n" in text[open_:close]:
         return None
     inner = text[open_ + 1 : close]
-    parts = [p.strip() for p in regex.split(r"\s+(?:or|ou)\s+|\s*[,/]\s*", inner)]
+    parts = [p.strip() for p in _GLOSS_SPLIT_RE.split(inner)]
     if len(parts) == 2 and any(p.upper() == ent.acronym.upper() for p in parts):
         return open_ + 1, close
     return None
@@ -275,6 +348,7 @@ def _run_spans(text: str) -> Iterator[tuple[int, int]]:
         yield start, m.end()
 
 
+_DIGIT_RE = regex.compile(r"\d")
 _PAREN_RE = regex.compile(r"[ \t\u00a0]*\(([^()\n]{1,30})\)")
 
 
@@ -399,13 +473,19 @@ def best_match(g: Glossary, run: list[Piece], text: str, threshold: float, min_r
     capital = [run[i].text[:1].isupper() for i in content]
     cands = g.candidate_names(content_keys)
     best: NameMatch | None = None
+    size = len(content_keys)
+    known = g.similarity.get
     for idx in sorted(cands):  # sorted: ties between forms must not depend on the hash seed
         form = g.names[idx]
         n = len(form.keys)
+        needed = max(2, n - (1 if n >= 4 else 0))  # matches the checks after aligning ask for
+        if needed > size:
+            continue  # fewer keys than close keys needed (see below): nothing to compare
         # each content key against each key of the form (what ``_align`` compares); a key is
         # close when one of those can match it, and every key a window matches is close
-        similar = [_similarity_row(g, k, idx) for k in content_keys]
-        needed = max(2, n - (1 if n >= 4 else 0))  # matches the checks after aligning ask for
+        similar = list(map(known, zip(content_keys, repeat(idx))))  # (``_similarity_row``'s cache, in C)
+        if None in similar:
+            similar = [_similarity_row(g, k, idx) for k in content_keys]
         close = [top >= min_ratio for _row, top in similar]
         if sum(close) < needed:
             continue  # no window holds enough close keys
@@ -571,10 +651,64 @@ def name_runs(doc: Document, g: Glossary) -> list[list[Piece]]:
     got = doc.cache.get("terminology.runs")
     if got is None:
         text = doc.text
-        got = [run for start, end in _run_spans(text)
+        got = [run for start, end in _doc_spans(doc)
                for run in _runs(split_pieces(text[start:end], start, g.words), text, joined=True)]
         doc.cache["terminology.runs"] = got
     return got
+
+
+def _doc_spans(doc: Document) -> list[tuple[int, int]]:
+    """``_run_spans`` of a document, once per document (``name_runs``, ``glossary_runs``)."""
+    got = doc.cache.get("terminology.spans")
+    if got is None:
+        got = doc.cache["terminology.spans"] = list(_run_spans(doc.text))
+    return got
+
+
+def glossary_runs(doc: Document, g: Glossary) -> list[list[Piece]]:
+    """The runs of ``name_runs`` that may hold a glossary name, in the same order: a run
+    matches a name form only when two of its content keys index that form
+    (``Glossary.candidate_names``), so a span with fewer than two pieces whose key indexes
+    any form is not split at all. The pieces of a span are those of its words taken one by
+    one, so counting them is one ``findall`` and a lookup per word (``_piece_weights``).
+    When ``name_runs`` were split already (defined-name), they are used as they are."""
+    got = doc.cache.get("terminology.runs")
+    if got is not None:
+        return got
+    got = doc.cache.get("terminology.glossary-runs")
+    if got is None:
+        text = doc.text
+        weight = _piece_weights(doc, g).__getitem__
+        words = _WORD_RE.findall
+        got = [run for start, end in _doc_spans(doc) if sum(map(weight, words(text, start, end))) >= 2
+               for run in _runs(split_pieces(text[start:end], start, g.words), text, joined=True)]
+        doc.cache["terminology.glossary-runs"] = got
+    return got
+
+
+class _PieceWeights(dict):
+    """Word → how many of its pieces (``split_pieces``) have a content key that indexes a
+    name form; computed on first use, per word."""
+
+    def __init__(self, g: Glossary) -> None:
+        super().__init__()
+        self.g = g
+
+    def __missing__(self, word: str) -> int:
+        g = self.g
+        if len(self) > 1 << 16:
+            self.clear()
+        n = self[word] = sum(1 for p in split_pieces(word, 0, g.words) if p.key and g.forms_of_key(p.key))
+        return n
+
+
+def _piece_weights(doc: Document, g: Glossary) -> _PieceWeights:
+    """The ``_PieceWeights`` of the document's glossary, shared by the documents of a store."""
+    store = doc.cache.get("store")
+    if store is None:
+        return _PieceWeights(g)
+    weights = store.memo("terminology.piece-weights", lambda: _PieceWeights(g))
+    return weights if weights.g is g else _PieceWeights(g)
 
 
 def mangled_name(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -583,7 +717,7 @@ def mangled_name(doc: Document, rule: Rule) -> Iterator[Finding]:
     threshold = float(rule.params.get("threshold", 80))
     min_ratio = float(rule.params.get("token_ratio", 85))
     seen: set[int] = set()
-    for run in name_runs(doc, g):
+    for run in glossary_runs(doc, g):
         for match in all_matches(g, run, text, threshold, min_ratio):
             if not match.damage or match.start in seen:
                 continue
@@ -629,7 +763,7 @@ def _name_finding(rule: Rule, text: str, match: NameMatch) -> Finding:
     paren = _PAREN_RE.match(text, end)
     if paren and ent.acronym:
         inner = paren.group(1).strip()
-        if inner != ent.acronym and not regex.search(r"\d", inner) and len(inner.split()) <= 3:
+        if inner != ent.acronym and not _DIGIT_RE.search(inner) and len(inner.split()) <= 3:
             end = paren.end()
             replacement = f"{target} ({ent.acronym})"
     msg = f"{text[match.start:match.end]!r} looks like {ent.label()} ({match.damage})."
@@ -679,19 +813,54 @@ def acronym_case(doc: Document, rule: Rule) -> Iterator[Finding]:
     )
     if not caps_evidence:
         return
-    for m in _TITLE_WORD_RE.finditer(doc.text):
+    titled = _titled_acronyms(doc, g, min_len)
+    if not titled:
+        return
+    for m in _title_words(doc.text, titled):
         w = m.group()
-        if len(w) < min_len:
-            continue
         up = w.upper()
-        ents = g.acronyms.get(up)
-        if not ents or _is_english(w) or any(e.name == w for e in ents):
+        ents = g.acronyms[up]
+        if _is_english(w) or any(e.name == w for e in ents):
             continue
         if not any(e.acronym.upper() == up or up in e.variants for e in ents):
             continue
         if not any(has_context(doc, e) or mentions(doc, up) for e in ents) and len(ents) > 1:
             continue
         yield rule.finding(m.start(), m.end(), up, message=f"Acronym {w} is written {up} elsewhere in this style.")
+
+
+def _titled_acronyms(doc: Document, g: Glossary, min_len: int) -> set[str]:
+    """The distinct ``_TITLE_WORD_RE`` matches of a document of ``min_len`` letters or more
+    that are a glossary acronym in title case (``Jnim``), found without scanning the text.
+    A match is made of letters, so it lies inside one maximal run of letters, marks and
+    digits; its look-behind and look-ahead see either that run or a character that is no
+    letter or digit. The runs are the tokens of ``doc.word_counts`` split at their joiners,
+    so the same pattern over those runs joined by NUL finds the same words."""
+    words = set(_TITLE_WORD_RE.findall(joined_runs(doc)))
+    acronyms = g.acronyms
+    return {w for w in compress(words, map(acronyms.__contains__, map(str.upper, words))) if len(w) >= min_len}
+
+
+def _title_words(text: str, words: set[str]) -> list[Any]:
+    """The ``_TITLE_WORD_RE`` matches of ``text`` that are one of ``words``, in text order
+    (what ``_TITLE_WORD_RE.finditer`` yields, filtered): each word is found with
+    ``str.find`` and kept where the pattern matches there. Matches cannot overlap (one starts
+    after no letter and holds only letters), so every place the pattern matches is one that
+    ``finditer`` yields."""
+    found = []
+    match = _TITLE_WORD_RE.match
+    for w in words:
+        i = text.find(w)
+        while i >= 0:
+            m = match(text, i)
+            if m is not None and m.end() == i + len(w):
+                found.append((i, m))
+            i = text.find(w, i + 1)
+    found.sort(key=_FIRST_ITEM)
+    return [m for _i, m in found]
+
+
+_FIRST_ITEM = itemgetter(0)
 
 
 # -- terminology.name-case ---------------------------------------------------------------------
@@ -723,8 +892,8 @@ def name_case(doc: Document, rule: Rule) -> Iterator[Finding]:
         broken_start = first[0].islower() and any(c.isupper() for c in first[1:])
         acr = ent.acronym if ent else ""
         glossed = bool(acr) and (
-            regex.search(r"(?i)" + regex.escape(acr) + r"\s*\($", text[max(0, start - 20) : start])
-            or regex.match(r"\s*\(" + regex.escape(acr) + r"\)", text[end : end + 20], regex.IGNORECASE)
+            _gloss_before_re(acr).search(text[max(0, start - 20) : start])
+            or _gloss_after_re(acr).match(text[end : end + 20])
         )
         if not (broken_start or glossed or _mixed_case(found, right, g.places)) or found.isupper():
             continue
@@ -732,6 +901,18 @@ def name_case(doc: Document, rule: Rule) -> Iterator[Finding]:
         # has one right form: that repair is safe; re-capitalising a gloss is a review
         safety = "safe" if broken_start and "-" in first and " " not in found else None
         yield rule.finding(start, end, right, message=f"{found!r} is written {right!r}.", safety=safety)
+
+
+@lru_cache(maxsize=4096)
+def _gloss_before_re(acr: str) -> regex.Pattern[str]:
+    """``ACR (`` just before a name: the name glosses the acronym (compiled once per acronym)."""
+    return regex.compile(r"(?i)" + regex.escape(acr) + r"\s*\($")
+
+
+@lru_cache(maxsize=4096)
+def _gloss_after_re(acr: str) -> regex.Pattern[str]:
+    """`` (ACR)`` just after a name: the acronym glosses the name (compiled once per acronym)."""
+    return regex.compile(r"\s*\(" + regex.escape(acr) + r"\)", regex.IGNORECASE)
 
 
 def _mixed_case(found: str, right: str, places: set[str]) -> bool:

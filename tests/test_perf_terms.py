@@ -1,0 +1,108 @@
+"""The whole-document shortcuts of the terminology rules give what the word-by-word ways give."""
+
+from __future__ import annotations
+
+import pytest
+
+from fixer.data import DataStore
+from fixer.detectors.terminology import (
+    _TITLE_WORD_RE,
+    _french_acronym_entities,
+    _french_acronym_words,
+    _name_case_index,
+    _title_words,
+    _titled_acronyms,
+    glossary_runs,
+    name_runs,
+)
+from fixer.document import Document
+from fixer.glossary import (
+    Glossary,
+    PhraseIndex,
+    _folded_forms,
+    fold,
+    fold_all,
+    load_glossary,
+    phrase_words,
+    scan_words,
+    split_pieces,
+)
+
+TEXTS = [
+    "The Economic Community of States dAfrica of theOuest (Cédéao) met the ECOWAS in Abuja.",
+    "L’Otan et la CEDEAO… the ONG said Jnim and Acled; JnimAttack in Québec City, QUEBEC CITY.",
+    "hydro-Québec and Hydro-Québec, the ministry of Health and social Services of Quebec.",
+    "Qu\u0301ebec Ca\u0301n ONG\u0301 ıtan Straße ﬁnance Σίσυφος Côte d'Ivoire, cote d’ivoire.",
+    "Alliance of Sahel States (AES) and the Alliance des États du Sahel; Al-Qaïda, al-Qaeda.",
+    "",
+    "no capitals at all here, nothing to find",
+]
+
+
+@pytest.fixture(scope="module")
+def store() -> DataStore:
+    return DataStore()
+
+
+@pytest.fixture(scope="module")
+def g(store: DataStore) -> Glossary:
+    return load_glossary(store)
+
+
+def _doc(text: str, store: DataStore) -> Document:
+    doc = Document(text)
+    doc.cache["store"] = store
+    return doc
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_fold_all_is_fold_of_the_whole_text(text: str) -> None:
+    assert fold_all(text) == fold(text) == "".join(map(fold, text))
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_folded_forms_are_the_folded_words(text: str, store: DataStore) -> None:
+    assert _folded_forms(_doc(text, store)) == {w for _s, w in scan_words(text)}
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_phrase_words_find_what_every_word_finds(text: str, store: DataStore, g: Glossary) -> None:
+    index = PhraseIndex([(e.name, e.id) for e in g.entities] + [(e.fr_name, e.id) for e in g.entities if e.fr_name])
+    everywhere = list(index.finditer(text, scan_words(text)))
+    assert list(index.finditer(text, phrase_words(_doc(text, store), index))) == everywhere
+    names, _exact = _name_case_index(g)
+    everywhere = list(names.finditer(text, scan_words(text)))
+    assert list(names.finditer(text, phrase_words(_doc(text, store), names))) == everywhere
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_glossary_runs_are_the_runs_that_can_match(text: str, store: DataStore, g: Glossary) -> None:
+    runs = name_runs(_doc(text, store), g)
+    kept = glossary_runs(_doc(text, store), g)
+    assert all(run in runs for run in kept)
+    for run in runs:
+        if run not in kept:  # left out: no two of its keys index the same name form
+            assert not g.candidate_names([p.key for p in run if p.key])
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_title_case_acronyms_as_the_text_scan_finds_them(text: str, store: DataStore, g: Glossary) -> None:
+    doc = _doc(text, store)
+    scanned = [m for m in _TITLE_WORD_RE.finditer(text) if len(m.group()) >= 4 and m.group().upper() in g.acronyms]
+    titled = _titled_acronyms(doc, g, 4)
+    assert titled == {m.group() for m in scanned}
+    assert [m.span() for m in _title_words(text, titled)] == [m.span() for m in scanned]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_french_acronym_words_hold_every_word_with_entities(text: str, store: DataStore, g: Glossary) -> None:
+    doc = _doc(text, store)
+    found = _french_acronym_words(doc, g)
+    with_entities = {w for w in doc.word_counts if _french_acronym_entities(g, w)}
+    if found is not None:
+        assert with_entities <= found
+
+
+def test_split_pieces_cached_parts_give_the_same_pieces(g: Glossary) -> None:
+    text = "ECOWAS dAfrica theOuest McDonald JNIM G5 Sahel"
+    assert split_pieces(text, 7, g.words) == split_pieces(text, 7, g.words) == split_pieces(text, 7, dict(g.words))
