@@ -787,25 +787,31 @@ class Evidence:
         line; False only when it cannot."""
         if number in self.lines:
             return True
-        model = self.model
         chunks = line.split()
+        french = self.french_chunks(chunks)
+        return french is not None and line_may_yield(self.model, chunks, french, line)
+
+    def french_chunks(self, chunks: list[str]) -> set[str] | None:
+        """A set holding every chunk of ``chunks`` (a line's ``str.split()``) that has a word
+        that can be F, or None when there is none: then the line cannot yield French unless it
+        is one of ``lines``. Chunks never seen are judged now, most of them at once."""
+        model = self.model
         french = model._french_chunks
         if not model._seen_chunks.issuperset(chunks):
-            # never seen: judged now, most of them at once
             for chunk in judge_plain_chunks(model, set(chunks).difference(model._seen_chunks)):
                 if judge_chunk(model, chunk).french and chunk not in french:
                     french = french | {chunk}  # the cache is full: kept for this line only
-        if french.isdisjoint(chunks):
-            return False
-        return line_may_yield(model, chunks, french, line)
+        return None if french.isdisjoint(chunks) else french
 
-    def may_hold_french(self, line: str) -> bool:
-        """``may_hold_french(model, line)``, from its chunks: each of its three tests looks at
-        pieces of the line that never hold white space (a piece of ``\\w+``, a ``TRIGGER_RE``
-        match) and lower case does not look across white space, so it holds for the line
-        exactly when it holds for one of its chunks alone; that is kept per chunk."""
+    def may_hold_french(self, line: str, chunks: list[str] | None = None) -> bool:
+        """``may_hold_french(model, line)``, from its chunks (``chunks``: ``line.split()``, if
+        known): each of its three tests looks at pieces of the line that never hold white space
+        (a piece of ``\\w+``, a ``TRIGGER_RE`` match) and lower case does not look across white
+        space, so it holds for the line exactly when it holds for one of its chunks alone; that
+        is kept per chunk."""
         model = self.model
-        chunks = line.split()
+        if chunks is None:
+            chunks = line.split()
         known, held = model._held_known, model._held_chunks
         if not held.isdisjoint(chunks):
             return True

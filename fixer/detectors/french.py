@@ -64,27 +64,32 @@ def scan(doc: Document) -> Scan:
     text = doc.text
     spans: list[Span] = []
     french_lines: list[Line] = []
-    content_lines = 0
     # the first words of `alone` entries that occur anywhere: a line can only hold those (a
     # line's fs.norm is the matching piece of the text's: lower case looks no further than the
     # line breaks around a line, which are neither letters nor case-ignorable)
     low_text = fs.norm(text)
     alone_keys = [k for k in table.alone_first if k in low_text]
     evidence = fs.find_evidence(model, text, doc.line_starts)
+    by_position = evidence.lines
     for line in doc.lines:
-        if not line.text or line.text.isspace():  # line.blank, without its call
+        chunks = line.text.split()
+        if not chunks:  # line.blank, without its call
             continue
-        content_lines += 1
         if alone_keys:
             low = fs.norm(line.text)
             alone = any(k in low for k in alone_keys)
         else:
             alone = False
-        # may_yield turns down only lines that cannot yield anything (see fixer/frenchscore.py);
-        # may_hold_french, the older and looser test, still applies: it turns down lines that
-        # were never scored, and scoring them now could change the output
-        if not alone and not (evidence.may_yield(line.number, line.text) and evidence.may_hold_french(line.text)):
-            continue
+        # may_yield (inlined) turns down only lines that cannot yield anything (see
+        # fixer/frenchscore.py); may_hold_french, the older and looser test, still applies: it
+        # turns down lines that were never scored, and scoring them now could change the output
+        if not alone:
+            if line.number not in by_position:
+                french = evidence.french_chunks(chunks)
+                if french is None or not fs.line_may_yield(model, chunks, french, line.text):
+                    continue
+            if not evidence.may_hold_french(line.text, chunks):
+                continue
         masked: list[tuple[int, int]] = []
         toks = fs.line_tokens(model, line.start, line.text, masked)
         if _is_french_line(toks, LINE_MIN_WORDS, LINE_MIN_SHARE) and not _quoted(line.text):
@@ -101,7 +106,8 @@ def scan(doc: Document) -> Scan:
                        for m in fp.find_matches(table, text, a, b)]
         line_spans = _spans_of_line(toks, runs, matches, masked)
         spans.extend(_merge(line_spans))
-    french_document = content_lines > 0 and len(french_lines) > max(2, 0.3 * content_lines)
+    # the share of French lines needs the number of lines with content only when they are many
+    french_document = len(french_lines) > 2 and len(french_lines) > 0.3 * sum(1 for ln in doc.lines if not ln.blank)
     result = Scan(spans, french_lines, french_document)
     doc.cache["french.scan"] = result
     return result
