@@ -83,16 +83,24 @@ def scan(doc: Document) -> Scan:
         # may_yield (inlined) turns down only lines that cannot yield anything (see
         # fixer/frenchscore.py); may_hold_french, the older and looser test, still applies: it
         # turns down lines that were never scored, and scoring them now could change the output
+        toks: list[fs.Tok] | None = None
+        masked: list[tuple[int, int]] = []
         if not alone:
             if line.number not in by_position:
                 french = evidence.french_chunks(chunks)
                 if french is None or not fs.line_may_yield(model, chunks, french, line.text):
                     continue
-            if not evidence.may_hold_french(line.text, chunks):
+                if not evidence.may_hold_french(line.text, chunks):
+                    continue
+                toks = _window_tokens(model, line, chunks, french, masked)
+            elif not evidence.may_hold_french(line.text, chunks):
                 continue
-        masked: list[tuple[int, int]] = []
-        toks = fs.line_tokens(model, line.start, line.text, masked)
-        if _is_french_line(toks, LINE_MIN_WORDS, LINE_MIN_SHARE) and not _quoted(line.text):
+        if toks is None:
+            toks = fs.line_tokens(model, line.start, line.text, masked)
+            french_line = _is_french_line(toks, LINE_MIN_WORDS, LINE_MIN_SHARE)
+        else:
+            french_line = False
+        if french_line and not _quoted(line.text):
             french_lines.append(line)
             continue
         runs = fs.find_runs(model, text, toks)
@@ -111,6 +119,33 @@ def scan(doc: Document) -> Scan:
     result = Scan(spans, french_lines, french_document)
     doc.cache["french.scan"] = result
     return result
+
+
+def _window_tokens(model: fs.FrenchModel, line: Line, chunks: list[str], french: set[str],
+                   masked: list[tuple[int, int]]) -> list[fs.Tok] | None:
+    """The tokens of the windows around the French of a line (``fs.window_tokens``) when they
+    stand for the whole line's here: the line is not in capitals and has no URL (the caller
+    has ruled out capitals and cut-off elisions: ``Evidence.lines``), and the windows' words
+    show it is no French line. None when the whole line must be classified. The spans of its
+    allowed phrases are appended to ``masked``, as ``fs.line_tokens`` does."""
+    text = line.text
+    if "://" in text or "www." in text or "@" in text:
+        return None
+    if not model._seen_chunks.issuperset(chunks):
+        return None  # a chunk not kept (judged when the cache was full): its flags are unknown
+    if model._opener_chunks.isdisjoint(chunks):
+        spans: list[tuple[int, int]] = []
+        reached: set[int] = set()
+    else:
+        spans, reached = fs.allowed_spans(model, text, chunks)
+    windows = fs.chunk_windows(model, chunks, [i for i, c in enumerate(chunks) if c in french], reached)
+    if windows[0][0] == 0 and windows[0][1] == len(chunks) - 1:
+        return None  # one window, the whole line
+    toks = fs.window_tokens(model, line.start, text, chunks, windows, spans)
+    if not _not_french_line(toks, LINE_MIN_SHARE):
+        return None
+    masked += [(s + line.start, e + line.start) for s, e in spans]
+    return toks
 
 
 PHRASE_REACH = 40  # characters a phrase entry may reach beyond a run (``to`` … ``of``)
@@ -237,6 +272,15 @@ def _is_french_line(toks: list[fs.Tok], min_words: int, min_share: float) -> boo
     if len(frs) + len(eng) < min_words - 1 or len(toks) < min_words:
         return False
     return len(frs) >= 3 and len(content) >= 2 and len(frs) >= min_share * (len(frs) + len(eng))
+
+
+def _not_french_line(toks: list[fs.Tok], min_share: float) -> bool:
+    """Whether ``_is_french_line`` is False for a line of which ``toks`` are some tokens: all
+    its F words and some of its E words (``fs.window_tokens``); a False answer settles nothing."""
+    frs = [t for t in toks if t.kind == fs.F]
+    if len(frs) < 3 or sum(1 for t in frs if t.content) < 2:
+        return True
+    return len(frs) < min_share * (len(frs) + sum(1 for t in toks if t.kind == fs.E))
 
 
 DESCRIBE_WORD_RE = regex.compile(r"[\p{L}’']+")
