@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
+import operator
 import re
 import string
 import unicodedata
@@ -110,6 +112,8 @@ class FrenchModel:
     _held_known: set[str] = field(default_factory=set)  # chunks may_hold_french has judged alone
     _held_chunks: set[str] = field(default_factory=set)  # those it holds for
     _barriers: dict[str, bool] = field(default_factory=dict)  # see barrier_chunk
+    _fcap_judged: set[str] = field(default_factory=set)  # words Evidence.word_lines has judged
+    _fcap_words: set[str] = field(default_factory=set)  # those of them that can be F
     # the ASCII words the frequency tests of ``_classify`` may call French (``lexical_french_ascii``)
     lexical_ascii: frozenset[str] = field(init=False)
     # the norm of every ASCII word that may be F or open an allowed phrase (``plain_chunk``)
@@ -375,12 +379,25 @@ def _word_info(model: FrenchModel, word: str) -> WordInfo:
 
 def phrase_end(line_text: str, ms: int, phrases: list[str]) -> int:
     """Where the first of ``phrases`` (allowed French, longest first) written at ``ms`` ends, or
-    -1: the phrase as a whole word sequence, white space folded, not glued to what follows."""
+    -1: the phrase as a whole word sequence, white space folded, not glued to what follows.
+    ``ms`` is where a word starts."""
+    cap = len(phrases[0])
+    seg = line_text[ms : ms + cap]
+    low = norm(seg)
+    # the usual case, settled by slicing one lower-case copy: lower case kept every offset
+    # (no İ, no context-dependent Σ) and the only white space is single spaces, so a piece of
+    # ``low`` is the piece's lower case, and folding its white space changes it only by a
+    # trailing space (the piece starts at a word), which makes it one character too short
+    plain = len(low) == len(seg) and "Σ" not in seg and low.isprintable() and "  " not in low
     for phrase in phrases:
-        pe = ms + len(phrase)
-        if " ".join(norm(line_text[ms:pe]).split()) == phrase and not (
-            pe < len(line_text) and (line_text[pe].isalnum() or line_text[pe] == "-")
-        ):
+        n = len(phrase)
+        pe = ms + n
+        if plain and n <= cap:
+            if low[:n] != phrase:
+                continue
+        elif " ".join(norm(line_text[ms:pe]).split()) != phrase:
+            continue
+        if not (pe < len(line_text) and (line_text[pe].isalnum() or line_text[pe] == "-")):
             return pe
     return -1
 
@@ -508,21 +525,24 @@ def _name_openers(model: FrenchModel, line_start: int, line_text: str, toks: lis
 
 # Most lines that reach the word-by-word scan are long English paragraphs with a few French
 # words. ``window_tokens`` classifies only the words around those: the stretches of chunks
-# around each chunk that can hold an F word, widened until ``PAD_BEFORE`` (before) and
-# ``PAD_AFTER`` (after) chunks in a row are barriers (``barrier_chunk``, and no word of an
-# allowed phrase: ``allowed_spans``). Why the result is the same: a barrier's words are E
-# wherever they stand (never initial-dependent, never X, never a cut-off elision), so no run,
-# name (``continues_name``) or stretch crosses one, and ``bridge`` (at most BRIDGE_MAX + 1
-# words on) finds no F word among them; every word the scan reads beside a French word lies
-# inside the window: the one or two before it (``judge``, ``in_english_name``), the eight
-# before it (``named_with_acronym``), the one after it (``_lone_words``, ``_name_openers``).
-# Words outside the windows are never F, so the French sets of the spans (``_spans_of_line``)
-# are the same, and the words skipped between two windows make the gap between their tokens
-# hard (neither ``soft_gap`` nor one space). Only the count of English words of
-# ``_is_french_line`` needs the whole line: the caller classifies the whole line when the
-# windows' words cannot settle it.
-PAD_BEFORE = 8
-PAD_AFTER = 5  # BRIDGE_MAX + 1
+# around each chunk that can hold an F word, widened until some chunks in a row are barriers
+# (``barrier_chunk``, and no word of an allowed phrase: ``allowed_spans``) before and after
+# (``chunk_windows``). Why the result is the same: a barrier's words are E wherever they stand
+# (never initial-dependent, never X, never a cut-off elision), so no run, name
+# (``continues_name``) or stretch crosses one. Every word the scan reads beside a French word
+# lies inside the window: the two before it (``judge``: ``left``, ``in_english_name``), the
+# eight before it when the line holds a parenthesis (``named_with_acronym``, whose pattern
+# needs one), the one after it (``_lone_words``, ``_name_openers``, ``continues_name``). Two
+# windows are at least ``PAD_BEFORE + PAD_AFTER`` words apart, more than ``bridge`` reaches
+# (BRIDGE_MAX + 1 words), so it finds no F word outside the window it starts in, in the line
+# as in the windows. Words outside the windows are never F, so the French sets of the spans
+# (``_spans_of_line``) are the same, and the words skipped between two windows make the gap
+# between their tokens hard (neither ``soft_gap`` nor one space). Only the count of English
+# words of ``_is_french_line`` needs the whole line: the caller classifies the whole line when
+# the windows' words cannot settle it.
+PAD_BEFORE = 2
+PAD_BEFORE_ACRONYM = 8  # when the line holds a "(" (``named_with_acronym``)
+PAD_AFTER = 3  # PAD_BEFORE + PAD_AFTER > BRIDGE_MAX
 
 
 def barrier_chunk(model: FrenchModel, chunk: str) -> bool:
@@ -579,7 +599,8 @@ def allowed_spans(model: FrenchModel, line_text: str, chunks: list[str]) -> tupl
     return spans, reached
 
 
-def chunk_windows(model: FrenchModel, chunks: list[str], hot: list[int], masked: set[int]) -> list[tuple[int, int]]:
+def chunk_windows(model: FrenchModel, chunks: list[str], hot: list[int], masked: set[int],
+                  pad_before: int = PAD_BEFORE) -> list[tuple[int, int]]:
     """The windows (first and last chunk index) around the chunks ``hot`` (ascending), see
     above; ``masked``: the chunks an allowed phrase reaches. A window does not start right
     after a chunk without words, so the word before a window is in the chunk before it."""
@@ -590,7 +611,7 @@ def chunk_windows(model: FrenchModel, chunks: list[str], hot: list[int], masked:
         if out and i <= out[-1][1]:
             continue  # inside the last window already
         j, run = i - 1, 0
-        while j >= 0 and run < PAD_BEFORE:
+        while j >= 0 and run < pad_before:
             c = chunks[j]
             b = barriers.get(c)
             if b is None:
@@ -923,12 +944,38 @@ def _masked_chunks(model: FrenchModel, chunks: list[str], line: str) -> range | 
     return range(o, q)
 
 
+TOKEN_WORD = operator.itemgetter(2)  # the word of a (start, end, word) token
+
+
 @dataclass
 class Evidence:
     """Where French evidence may sit in one document (see ``find_evidence``)."""
 
     model: FrenchModel
     lines: set[int]  # numbers of the lines found by position (capitals, cut-off elisions)
+
+    def word_lines(self, tokens: list[Any], words: Iterable[str], line_starts: list[int]) -> set[int]:
+        """Numbers of the lines holding a word that can be F (initial or not) among ``tokens``,
+        the ``(start, end, word)`` of every WORD_RE word of a text (``Document.tokens``), whose
+        distinct words are ``words``. ``line_tokens`` makes a word F only by ``classify`` or in
+        the lines of ``lines``, so no other line can yield French (``may_yield``). Each word is
+        judged once per model; a document costs two set operations and one pass over its
+        tokens in C."""
+        model = self.model
+        judged, french = model._fcap_judged, model._fcap_words
+        found = french.intersection(words)
+        for word in set(words).difference(judged) if not judged.issuperset(words) else ():
+            info = word_info(model, word)
+            if info.plain[0] == F or info.initial[0] == F:
+                found.add(word)
+                if len(french) < _CACHE_MAX:
+                    french.add(word)
+            if len(judged) < _CACHE_MAX:
+                judged.add(word)
+        if not found:
+            return set()
+        hits = itertools.compress(tokens, map(found.__contains__, map(TOKEN_WORD, tokens)))
+        return {bisect.bisect_right(line_starts, t[0]) for t in hits}
 
     def may_yield(self, number: int, line: str) -> bool:
         """Whether line ``number`` (its text ``line``) can yield a French run, lone word or

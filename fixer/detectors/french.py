@@ -16,7 +16,7 @@ The evidence and its reasons are in ``fixer.frenchscore``; the data in ``rules/l
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import regex
@@ -71,28 +71,33 @@ def scan(doc: Document) -> Scan:
     alone_keys = [k for k in table.alone_first if k in low_text]
     evidence = fs.find_evidence(model, text, doc.line_starts)
     by_position = evidence.lines
-    for line in doc.lines:
+    lines = doc.lines
+    alone_lines = _alone_lines(doc, low_text, alone_keys) if alone_keys else set()
+    tokens = doc.__dict__.get("tokens")  # the document's words, when a rule has listed them
+    if tokens is None:
+        numbers: Iterable[int] = range(1, len(lines) + 1)
+    else:  # a line without a word that can be F yields nothing, unless found by position
+        words = doc.__dict__.get("word_counts") or set(map(fs.TOKEN_WORD, tokens))
+        numbers = sorted(evidence.word_lines(tokens, words, doc.line_starts) | by_position | alone_lines)
+    for number in numbers:
+        line = lines[number - 1]
         chunks = line.text.split()
         if not chunks:  # line.blank, without its call
             continue
-        if alone_keys:
-            low = fs.norm(line.text)
-            alone = any(k in low for k in alone_keys)
-        else:
-            alone = False
+        alone = number in alone_lines
         # may_yield (inlined) turns down only lines that cannot yield anything (see
         # fixer/frenchscore.py); may_hold_french, the older and looser test, still applies: it
         # turns down lines that were never scored, and scoring them now could change the output
         toks: list[fs.Tok] | None = None
         masked: list[tuple[int, int]] = []
         if not alone:
-            if line.number not in by_position:
+            if number not in by_position:
                 french = evidence.french_chunks(chunks)
                 if french is None or not fs.line_may_yield(model, chunks, french, line.text):
                     continue
                 if not evidence.may_hold_french(line.text, chunks):
                     continue
-                toks = _window_tokens(model, line, chunks, french, masked)
+                toks = _window_tokens(model, text, line, chunks, french, masked)
             elif not evidence.may_hold_french(line.text, chunks):
                 continue
         if toks is None:
@@ -121,7 +126,24 @@ def scan(doc: Document) -> Scan:
     return result
 
 
-def _window_tokens(model: fs.FrenchModel, line: Line, chunks: list[str], french: set[str],
+def _alone_lines(doc: Document, low_text: str, keys: list[str]) -> set[int]:
+    """Numbers of the lines whose ``fs.norm`` holds one of ``keys`` (first words of ``alone``
+    entries, found in ``low_text``, the text's ``fs.norm``). A key holds no line break, so
+    where the text's lower case keeps every offset each occurrence lies inside one line."""
+    text = doc.text
+    if len(low_text) != len(text):  # a letter whose lower case is longer: line by line
+        return {ln.number for ln in doc.lines if any(k in fs.norm(ln.text) for k in keys)}
+    out: set[int] = set()
+    starts = doc.line_starts
+    for k in keys:
+        i = low_text.find(k)
+        while i >= 0:
+            out.add(bisect.bisect_right(starts, i))
+            i = low_text.find(k, i + 1)
+    return out
+
+
+def _window_tokens(model: fs.FrenchModel, doc_text: str, line: Line, chunks: list[str], french: set[str],
                    masked: list[tuple[int, int]]) -> list[fs.Tok] | None:
     """The tokens of the windows around the French of a line (``fs.window_tokens``) when they
     stand for the whole line's here: the line is not in capitals and has no URL (the caller
@@ -138,7 +160,9 @@ def _window_tokens(model: fs.FrenchModel, line: Line, chunks: list[str], french:
         reached: set[int] = set()
     else:
         spans, reached = fs.allowed_spans(model, text, chunks)
-    windows = fs.chunk_windows(model, chunks, [i for i, c in enumerate(chunks) if c in french], reached)
+    # named_with_acronym's pattern needs a "(" in the line or right after its line break
+    pad = fs.PAD_BEFORE_ACRONYM if "(" in doc_text[line.start : line.end + 3] else fs.PAD_BEFORE
+    windows = fs.chunk_windows(model, chunks, [i for i, c in enumerate(chunks) if c in french], reached, pad)
     if windows[0][0] == 0 and windows[0][1] == len(chunks) - 1:
         return None  # one window, the whole line
     toks = fs.window_tokens(model, line.start, text, chunks, windows, spans)
