@@ -24,8 +24,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-import itertools
-import operator
 import re
 import string
 import unicodedata
@@ -112,8 +110,6 @@ class FrenchModel:
     _held_known: set[str] = field(default_factory=set)  # chunks may_hold_french has judged alone
     _held_chunks: set[str] = field(default_factory=set)  # those it holds for
     _barriers: dict[str, bool] = field(default_factory=dict)  # see barrier_chunk
-    _fcap_judged: set[str] = field(default_factory=set)  # words Evidence.word_lines has judged
-    _fcap_words: set[str] = field(default_factory=set)  # those of them that can be F
     # the ASCII words the frequency tests of ``_classify`` may call French (``lexical_french_ascii``)
     lexical_ascii: frozenset[str] = field(init=False)
     # the norm of every ASCII word that may be F or open an allowed phrase (``plain_chunk``)
@@ -944,38 +940,12 @@ def _masked_chunks(model: FrenchModel, chunks: list[str], line: str) -> range | 
     return range(o, q)
 
 
-TOKEN_WORD = operator.itemgetter(2)  # the word of a (start, end, word) token
-
-
 @dataclass
 class Evidence:
     """Where French evidence may sit in one document (see ``find_evidence``)."""
 
     model: FrenchModel
     lines: set[int]  # numbers of the lines found by position (capitals, cut-off elisions)
-
-    def word_lines(self, tokens: list[Any], words: Iterable[str], line_starts: list[int]) -> set[int]:
-        """Numbers of the lines holding a word that can be F (initial or not) among ``tokens``,
-        the ``(start, end, word)`` of every WORD_RE word of a text (``Document.tokens``), whose
-        distinct words are ``words``. ``line_tokens`` makes a word F only by ``classify`` or in
-        the lines of ``lines``, so no other line can yield French (``may_yield``). Each word is
-        judged once per model; a document costs two set operations and one pass over its
-        tokens in C."""
-        model = self.model
-        judged, french = model._fcap_judged, model._fcap_words
-        found = french.intersection(words)
-        for word in set(words).difference(judged) if not judged.issuperset(words) else ():
-            info = word_info(model, word)
-            if info.plain[0] == F or info.initial[0] == F:
-                found.add(word)
-                if len(french) < _CACHE_MAX:
-                    french.add(word)
-            if len(judged) < _CACHE_MAX:
-                judged.add(word)
-        if not found:
-            return set()
-        hits = itertools.compress(tokens, map(found.__contains__, map(TOKEN_WORD, tokens)))
-        return {bisect.bisect_right(line_starts, t[0]) for t in hits}
 
     def may_yield(self, number: int, line: str) -> bool:
         """Whether line ``number`` (its text ``line``) can yield a French run, lone word or

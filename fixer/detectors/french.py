@@ -16,7 +16,7 @@ The evidence and its reasons are in ``fixer.frenchscore``; the data in ``rules/l
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import regex
@@ -71,16 +71,9 @@ def scan(doc: Document) -> Scan:
     alone_keys = [k for k in table.alone_first if k in low_text]
     evidence = fs.find_evidence(model, text, doc.line_starts)
     by_position = evidence.lines
-    lines = doc.lines
     alone_lines = _alone_lines(doc, low_text, alone_keys) if alone_keys else set()
-    tokens = doc.__dict__.get("tokens")  # the document's words, when a rule has listed them
-    if tokens is None:
-        numbers: Iterable[int] = range(1, len(lines) + 1)
-    else:  # a line without a word that can be F yields nothing, unless found by position
-        words = doc.__dict__.get("word_counts") or set(map(fs.TOKEN_WORD, tokens))
-        numbers = sorted(evidence.word_lines(tokens, words, doc.line_starts) | by_position | alone_lines)
-    for number in numbers:
-        line = lines[number - 1]
+    for line in doc.lines:
+        number = line.number
         chunks = line.text.split()
         if not chunks:  # line.blank, without its call
             continue
