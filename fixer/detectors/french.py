@@ -467,6 +467,51 @@ NOTE_MARKS = ("NDLR", "N.D.L.R", "ndlr", "Ndlr")  # the marks the two patterns a
 NOTE_PAREN_RE = regex.compile(r"(?P<open>[(\[])\s*(?P<mark>NDLR|N\.D\.L\.R\.?|Ndlr|ndlr)\s*[:：]\s*(?P<body>[^()\[\]\n\s][^()\[\]\n]{0,299}?)\s*(?P<close>[)\]])")
 
 
+WHITE_RE = regex.compile(r"\s*")
+
+
+def _mark_positions(text: str) -> list[int]:
+    """Where one of ``NOTE_MARKS`` starts: every way of writing the mark starts with one."""
+    out: list[int] = []
+    for mark in NOTE_MARKS:
+        i = text.find(mark)
+        while i >= 0:
+            out.append(i)
+            i = text.find(mark, i + 1)
+    return out
+
+
+def _bracket_starts(text: str, marks: list[int]) -> list[int]:
+    """Where a ``NOTE_BRACKET_RE`` match can start: the last "[" and the last "(" before a
+    mark (its body holds neither bracket, the white space and punctuation before the mark
+    neither)."""
+    return sorted({i for m in marks for i in (text.rfind("[", 0, m), text.rfind("(", 0, m)) if i >= 0})
+
+
+def _paren_starts(text: str, marks: list[int]) -> list[int]:
+    """Where a ``NOTE_PAREN_RE`` match can start: a bracket that only white space separates
+    from a mark."""
+    out = set()
+    for m in marks:
+        i = max(text.rfind("[", 0, m), text.rfind("(", 0, m))
+        if i >= 0 and WHITE_RE.fullmatch(text, i + 1, m):
+            out.add(i)
+    return sorted(out)
+
+
+def _matches_from(pattern: regex.Pattern[str], text: str, starts: list[int]) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text)`` when no match can start outside ``starts`` (ascending): the
+    same matches, tried only there (the pattern has no look-behind)."""
+    end = 0
+    for s in starts:
+        if s < end:
+            continue  # inside the last match: finditer goes on from its end
+        m = pattern.match(text, s)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
 def editor_note(doc: Document, rule: Rule) -> Iterator[Finding]:
     """``[…, NDLR]`` and ``(NDLR : …)`` whose note is English: the mark becomes English."""
     text = doc.text
@@ -488,13 +533,14 @@ def editor_note(doc: Document, rule: Rule) -> Iterator[Finding]:
         # safe only when the note itself reads as English; otherwise shown for review
         return Safety.SAFE if fs.has_plain_english(model, body) else Safety.UNSAFE
 
-    for m in NOTE_BRACKET_RE.finditer(text):
+    marks = _mark_positions(text)
+    for m in _matches_from(NOTE_BRACKET_RE, text, _bracket_starts(text, marks)):
         if in_french(m.start("body"), m.end("mark")):
             continue
         s, e = m.start("mark"), m.end("mark")
         yield rule.finding(s, e, ed, safety=level(m.group("body")),
                            message="French editor's mark NDLR: in English, '– Ed.'")
-    for m in NOTE_PAREN_RE.finditer(text):
+    for m in _matches_from(NOTE_PAREN_RE, text, _paren_starts(text, marks)):
         if in_french(m.start("body"), m.end("body")):
             continue
         s, e = m.start("mark"), m.start("body")
