@@ -93,6 +93,8 @@ def scan(doc: Document) -> Scan:
                 toks = _window_tokens(model, text, line, chunks, french, masked)
             elif not evidence.may_hold_french(line.text, chunks):
                 continue
+        elif number not in by_position:  # no gate, but the windows serve its runs as well
+            toks = _window_tokens(model, text, line, chunks, evidence.french_chunks(chunks) or set(), masked)
         if toks is None:
             toks = fs.line_tokens(model, line.start, line.text, masked)
             french_line = _is_french_line(toks, LINE_MIN_WORDS, LINE_MIN_SHARE)
@@ -156,7 +158,7 @@ def _window_tokens(model: fs.FrenchModel, doc_text: str, line: Line, chunks: lis
     # named_with_acronym's pattern needs a "(" in the line or right after its line break
     pad = fs.PAD_BEFORE_ACRONYM if "(" in doc_text[line.start : line.end + 3] else fs.PAD_BEFORE
     windows = fs.chunk_windows(model, chunks, [i for i, c in enumerate(chunks) if c in french], reached, pad)
-    if windows[0][0] == 0 and windows[0][1] == len(chunks) - 1:
+    if windows and windows[0][0] == 0 and windows[0][1] == len(chunks) - 1:
         return None  # one window, the whole line
     toks = fs.window_tokens(model, line.start, text, chunks, windows, spans)
     if not _not_french_line(toks, LINE_MIN_SHARE):
