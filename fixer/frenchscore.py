@@ -869,13 +869,16 @@ def _after_name(model: FrenchModel, prev: str) -> bool:
     return m is not None and m.group()[0].isupper() and model.is_plain_english(norm(m.group()))
 
 
-def line_may_yield(model: FrenchModel, chunks: list[str], french: set[str] | None = None, line: str | None = None) -> bool:
+def line_may_yield(model: FrenchModel, chunks: list[str], french: set[str] | None = None, line: str | None = None,
+                   hits: list[int] | None = None) -> bool:
     """Whether a line made of ``chunks`` (``str.split()``), not in capitals, can yield a French
     run, lone word or line, judged from its words alone; False only when it cannot (see the
     comment above). ``french``, when given, holds every chunk of the line that has a word that
     can be F; ``line``, when given, is the line's text, to leave out the words of its first
-    allowed phrase (``_masked_chunks``)."""
-    hits = range(len(chunks)) if french is None else [i for i, c in enumerate(chunks) if c in french]
+    allowed phrase (``_masked_chunks``); ``hits``, when given, the indices of the chunks of
+    ``chunks`` in ``french``."""
+    if hits is None:
+        hits = list(range(len(chunks))) if french is None else [i for i, c in enumerate(chunks) if c in french]
     if not _may_yield_from(model, chunks, hits):
         return False
     masked = _masked_chunks(model, chunks, line) if line is not None else ()

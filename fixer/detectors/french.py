@@ -16,6 +16,7 @@ The evidence and its reasons are in ``fixer.frenchscore``; the data in ``rules/l
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -86,15 +87,20 @@ def scan(doc: Document) -> Scan:
         if not alone:
             if number not in by_position:
                 french = evidence.french_chunks(chunks)
-                if french is None or not fs.line_may_yield(model, chunks, french, line.text):
+                if french is None:
+                    continue
+                hot = [i for i, c in enumerate(chunks) if c in french]
+                if not fs.line_may_yield(model, chunks, french, line.text, hot):
                     continue
                 if not evidence.may_hold_french(line.text, chunks):
                     continue
-                toks = _window_tokens(model, text, line, chunks, french, masked)
+                toks = _window_tokens(model, text, line, chunks, hot, masked)
             elif not evidence.may_hold_french(line.text, chunks):
                 continue
         elif number not in by_position:  # no gate, but the windows serve its runs as well
-            toks = _window_tokens(model, text, line, chunks, evidence.french_chunks(chunks) or set(), masked)
+            french = evidence.french_chunks(chunks)
+            hot = [] if french is None else [i for i, c in enumerate(chunks) if c in french]
+            toks = _window_tokens(model, text, line, chunks, hot, masked)
         if toks is None:
             toks = fs.line_tokens(model, line.start, line.text, masked)
             french_line = _is_french_line(toks, LINE_MIN_WORDS, LINE_MIN_SHARE)
@@ -138,11 +144,12 @@ def _alone_lines(doc: Document, low_text: str, keys: list[str]) -> set[int]:
     return out
 
 
-def _window_tokens(model: fs.FrenchModel, doc_text: str, line: Line, chunks: list[str], french: set[str],
+def _window_tokens(model: fs.FrenchModel, doc_text: str, line: Line, chunks: list[str], hot: list[int],
                    masked: list[tuple[int, int]]) -> list[fs.Tok] | None:
     """The tokens of the windows around the French of a line (``fs.window_tokens``) when they
-    stand for the whole line's here: the line is not in capitals and has no URL (the caller
-    has ruled out capitals and cut-off elisions: ``Evidence.lines``), and the windows' words
+    stand for the whole line's here (``hot``: the indices of the chunks that can hold an F
+    word): the line is not in capitals and has no URL (the caller has ruled out capitals and
+    cut-off elisions: ``Evidence.lines``), and the windows' words
     show it is no French line. None when the whole line must be classified. The spans of its
     allowed phrases are appended to ``masked``, as ``fs.line_tokens`` does."""
     text = line.text
@@ -157,7 +164,7 @@ def _window_tokens(model: fs.FrenchModel, doc_text: str, line: Line, chunks: lis
         spans, reached = fs.allowed_spans(model, text, chunks)
     # named_with_acronym's pattern needs a "(" in the line or right after its line break
     pad = fs.PAD_BEFORE_ACRONYM if "(" in doc_text[line.start : line.end + 3] else fs.PAD_BEFORE
-    windows = fs.chunk_windows(model, chunks, [i for i, c in enumerate(chunks) if c in french], reached, pad)
+    windows = fs.chunk_windows(model, chunks, hot, reached, pad)
     if windows and windows[0][0] == 0 and windows[0][1] == len(chunks) - 1:
         return None  # one window, the whole line
     toks = fs.window_tokens(model, line.start, text, chunks, windows, spans)
@@ -296,10 +303,14 @@ def _is_french_line(toks: list[fs.Tok], min_words: int, min_share: float) -> boo
 def _not_french_line(toks: list[fs.Tok], min_share: float) -> bool:
     """Whether ``_is_french_line`` is False for a line of which ``toks`` are some tokens: all
     its F words and some of its E words (``fs.window_tokens``); a False answer settles nothing."""
-    frs = [t for t in toks if t.kind == fs.F]
-    if len(frs) < 3 or sum(1 for t in frs if t.content) < 2:
+    kinds = list(map(TOK_KIND, toks))
+    n_french = kinds.count(fs.F)
+    if n_french < 3 or sum(1 for t in toks if t.kind == fs.F and t.content) < 2:
         return True
-    return len(frs) < min_share * (len(frs) + sum(1 for t in toks if t.kind == fs.E))
+    return n_french < min_share * (n_french + kinds.count(fs.E))
+
+
+TOK_KIND = operator.itemgetter(3)  # Tok.kind, read by position (faster)
 
 
 DESCRIBE_WORD_RE = regex.compile(r"[\p{L}’']+")
