@@ -146,12 +146,12 @@ def _alone_lines(doc: Document, low_text: str, keys: list[str]) -> set[int]:
 
 def _window_tokens(model: fs.FrenchModel, doc_text: str, line: Line, chunks: list[str], hot: list[int],
                    masked: list[tuple[int, int]]) -> list[fs.Tok] | None:
-    """The tokens of the windows around the French of a line (``fs.window_tokens``) when they
-    stand for the whole line's here (``hot``: the indices of the chunks that can hold an F
-    word): the line is not in capitals and has no URL (the caller has ruled out capitals and
-    cut-off elisions: ``Evidence.lines``), and the windows' words
-    show it is no French line. None when the whole line must be classified. The spans of its
-    allowed phrases are appended to ``masked``, as ``fs.line_tokens`` does."""
+    """The tokens of the windows around the French of a line (``fs.window_tokens``; ``hot``:
+    the indices of the chunks that can hold an F word) when they stand for the whole line's:
+    the line is not in capitals and has no URL (the caller has ruled out capitals and cut-off
+    elisions: ``Evidence.lines``), and the windows' words show it is no French line. None when
+    the whole line must be classified. The spans of its allowed phrases are appended to
+    ``masked``, as ``fs.line_tokens`` does."""
     text = line.text
     if "://" in text or "www." in text or "@" in text:
         return None
