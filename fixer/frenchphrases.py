@@ -11,14 +11,14 @@ table cannot translate the run, and the detector then only points at it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import regex
 
 from .data import DataError
 from .document import WORD_RE
-from .frenchscore import CHUNK_WORDS, ELISION_RE, ELISION_STUBS, norm, soft_gap, split_words
+from .frenchscore import CHUNK_WORDS, ELISION_RE, ELISION_STUBS, chunk_words, norm, soft_gap, split_words
 
 SLOT = "{name}"
 SLOT_TOKEN_RE = regex.compile(r"^\p{Lu}")
@@ -41,6 +41,7 @@ class Entry:
 class PhraseTable:
     by_first: dict[str, list[Entry]]
     alone_first: frozenset[str] = frozenset()  # first words of entries flagged wherever found
+    _openers: dict[str, bool] = field(default_factory=dict)  # see opens_entry
 
     def match_at(self, words: list[tuple[int, int, str]], text: str, i: int,
                  keys: list[str] | None = None) -> tuple[Entry, int, tuple[int, int] | None] | None:
@@ -166,9 +167,40 @@ def _key(word: str) -> str:
     return key
 
 
+_OPENERS_MAX = 500_000
+
+
+def opens_entry(table: PhraseTable, chunk: str) -> bool:
+    """Whether a word of ``chunk`` (no white space in it) may open an entry in ``words_in``'s
+    words: its ``norm`` is the first word of an entry, or it is an elision stub that may be
+    joined to the next word (``l’ attaque``); kept per chunk."""
+    got = table._openers.get(chunk)
+    if got is None:
+        got = any(norm(w) in table.by_first or (len(w) <= 6 and w.lower() in ELISION_STUBS)
+                  for _s, _e, w in chunk_words(chunk, CHUNK_WORDS))
+        if len(table._openers) < _OPENERS_MAX:
+            table._openers[chunk] = got
+    return got
+
+
+def first_opener(table: PhraseTable, piece: str) -> int:
+    """Where the first chunk of ``piece`` that ``opens_entry`` starts, or -1."""
+    openers = table._openers
+    for i, chunk in enumerate(piece.split()):
+        got = openers.get(chunk)
+        if got or (got is None and opens_entry(table, chunk)):
+            return len(piece) - len(piece.split(None, i)[-1])
+    return -1
+
+
 def find_matches(table: PhraseTable, text: str, start: int, end: int) -> list[tuple[int, int, Entry]]:
     """Non-overlapping phrase matches in ``text[start:end]``, longest first, left to right."""
-    words = words_in(text, start, end)
+    # the words before the first chunk that may open an entry open none and join no stub to
+    # the words after them: the search is the same from that chunk on
+    skip = first_opener(table, text[start:end])
+    if skip < 0:
+        return []
+    words = words_in(text, start + skip, end)
     keys = word_keys(words)
     by_first = table.by_first
     out = []

@@ -109,6 +109,7 @@ class FrenchModel:
     _opener_chunks: set[str] = field(default_factory=set)  # those with a word opening a phrase
     _held_known: set[str] = field(default_factory=set)  # chunks may_hold_french has judged alone
     _held_chunks: set[str] = field(default_factory=set)  # those it holds for
+    _barriers: dict[str, bool] = field(default_factory=dict)  # see barrier_chunk
     # the ASCII words the frequency tests of ``_classify`` may call French (``lexical_french_ascii``)
     lexical_ascii: frozenset[str] = field(init=False)
     # the norm of every ASCII word that may be F or open an allowed phrase (``plain_chunk``)
@@ -374,12 +375,25 @@ def _word_info(model: FrenchModel, word: str) -> WordInfo:
 
 def phrase_end(line_text: str, ms: int, phrases: list[str]) -> int:
     """Where the first of ``phrases`` (allowed French, longest first) written at ``ms`` ends, or
-    -1: the phrase as a whole word sequence, white space folded, not glued to what follows."""
+    -1: the phrase as a whole word sequence, white space folded, not glued to what follows.
+    ``ms`` is where a word starts."""
+    cap = len(phrases[0])
+    seg = line_text[ms : ms + cap]
+    low = norm(seg)
+    # the usual case, settled by slicing one lower-case copy: lower case kept every offset
+    # (no İ, no context-dependent Σ) and the only white space is single spaces, so a piece of
+    # ``low`` is the piece's lower case, and folding its white space changes it only by a
+    # trailing space (the piece starts at a word), which makes it one character too short
+    plain = len(low) == len(seg) and "Σ" not in seg and low.isprintable() and "  " not in low
     for phrase in phrases:
-        pe = ms + len(phrase)
-        if " ".join(norm(line_text[ms:pe]).split()) == phrase and not (
-            pe < len(line_text) and (line_text[pe].isalnum() or line_text[pe] == "-")
-        ):
+        n = len(phrase)
+        pe = ms + n
+        if plain and n <= cap:
+            if low[:n] != phrase:
+                continue
+        elif " ".join(norm(line_text[ms:pe]).split()) != phrase:
+            continue
+        if not (pe < len(line_text) and (line_text[pe].isalnum() or line_text[pe] == "-")):
             return pe
     return -1
 
@@ -421,19 +435,28 @@ def line_tokens(model: FrenchModel, line_start: int, line_text: str,
     (``french-allowed.txt``) get the kind X, which ends a run without counting as English, and
     their spans are appended to ``masked``; words inside a URL or an e-mail address are E."""
     toks: list[Tok] = []
-    prev_end = 0
-    mask_end = -1
     maybe_url = "://" in line_text or "www." in line_text or "@" in line_text
     urls = [m.span() for m in URL_RE.finditer(line_text)] if maybe_url else []
-    caps = shouting(line_text)
+    openers = _chunk_tokens(model, line_start, line_text, line_text.split(), 0, 0, True, urls,
+                            shouting(line_text), masked, toks)
+    _name_openers(model, line_start, line_text, toks, openers)
+    return toks
+
+
+def _chunk_tokens(model: FrenchModel, line_start: int, line_text: str, chunks: list[str], pos: int, prev_end: int,
+                  at_start: bool, urls: list[tuple[int, int]], caps: bool, masked: list[tuple[int, int]] | None,
+                  toks: list[Tok], mask_end: int = -1) -> list[int]:
+    """Append to ``toks`` the tokens of ``chunks``, consecutive chunks of ``line_text`` from the
+    one at ``pos`` on; ``prev_end`` is where the word before them ends in the line, and
+    ``at_start`` says there is none; ``mask_end``, where the last allowed phrase found before
+    them ends. Returns the indices (in ``toks``) of the initial F words, for ``_name_openers``."""
     new = tuple.__new__  # builds a Tok without its Python-level __new__ (a hot loop)
     words = model._words
-    openers: list[int] = []  # indices of the initial F words, for the name test below
+    openers: list[int] = []  # indices of the initial F words, for the name test
     # the words chunk by chunk, as split_words finds them (inlined: this is the hot loop)
-    pos = 0
     find = line_text.find
     cache = CHUNK_WORDS
-    for chunk in line_text.split():
+    for chunk in chunks:
         pos = find(chunk, pos)
         chunk_start = pos
         pos += len(chunk)
@@ -446,7 +469,7 @@ def line_tokens(model: FrenchModel, line_start: int, line_text: str,
                 initial = False  # the usual case: one space after the previous word
             else:
                 g = line_text[prev_end:ms].rstrip()
-                initial = not toks or (bool(g) and g[-1] in START_CHARS)
+                initial = (not toks and at_start) or (bool(g) and g[-1] in START_CHARS)
             prev_end = me
             s, e = ms + line_start, me + line_start
             if urls and any(a <= ms < b for a, b in urls):
@@ -480,8 +503,12 @@ def line_tokens(model: FrenchModel, line_start: int, line_text: str,
                 toks.append(new(Tok, (s, e, word, *init)))
             else:
                 toks.append(new(Tok, (s, e, word, *plain)))
-    # a capitalised French word opening a sentence and followed by another capitalised word is
-    # a first name or the head of a name (François Legault, Forces armées…), not evidence
+    return openers
+
+
+def _name_openers(model: FrenchModel, line_start: int, line_text: str, toks: list[Tok], openers: list[int]) -> None:
+    """A capitalised French word opening a sentence and followed by another capitalised word is
+    a first name or the head of a name (François Legault, Forces armées…), not evidence."""
     for k in openers:
         t = toks[k]
         if k + 1 < len(toks) and t.text[:1].isupper():
@@ -490,6 +517,144 @@ def line_tokens(model: FrenchModel, line_start: int, line_text: str,
                     and not ELISION_RE.match(t.text)
                     and line_text[t.end - line_start : nxt.start - line_start] == " "):
                 toks[k] = Tok(t.start, t.end, t.text, C, t.initial)
+
+
+# Most lines that reach the word-by-word scan are long English paragraphs with a few French
+# words. ``window_tokens`` classifies only the words around those: the stretches of chunks
+# around each chunk that can hold an F word, widened until some chunks in a row are barriers
+# (``barrier_chunk``, and no word of an allowed phrase: ``allowed_spans``) before and after
+# (``chunk_windows``). Why the result is the same: a barrier's words are E wherever they stand
+# (never initial-dependent, never X, never a cut-off elision), so no run, name
+# (``continues_name``) or stretch crosses one. Every word the scan reads beside a French word
+# lies inside the window: the two before it (``judge``: ``left``, ``in_english_name``), the
+# eight before it when the line holds a parenthesis (``named_with_acronym``, whose pattern
+# needs one), the one after it (``_lone_words``, ``_name_openers``, ``continues_name``). Two
+# windows are at least ``PAD_BEFORE + PAD_AFTER`` words apart, more than ``bridge`` reaches
+# (BRIDGE_MAX + 1 words), so it finds no F word outside the window it starts in, in the line
+# as in the windows. Words outside the windows are never F, so the French sets of the spans
+# (``_spans_of_line``) are the same, and the words skipped between two windows make the gap
+# between their tokens hard (neither ``soft_gap`` nor one space). Only the count of English
+# words of ``_is_french_line`` needs the whole line: the caller classifies the whole line when
+# the windows' words cannot settle it.
+PAD_BEFORE = 2
+PAD_BEFORE_ACRONYM = 8  # when the line holds a "(" (``named_with_acronym``)
+PAD_AFTER = 3  # PAD_BEFORE + PAD_AFTER > BRIDGE_MAX
+
+
+def barrier_chunk(model: FrenchModel, chunk: str) -> bool:
+    """Whether every word of ``chunk`` (one at least) is of kind E, initial or not, opens no
+    allowed phrase and is no elision stub; kept per model."""
+    got = model._barriers.get(chunk)
+    if got is None:
+        words = chunk_words(chunk, CHUNK_WORDS)
+        got = bool(words)
+        for _s, _e, word in words:
+            info = word_info(model, word)
+            if info.phrases is not None or info.stub or info.plain[0] != E or info.initial[0] != E:
+                got = False
+                break
+        if len(model._barriers) < _CACHE_MAX:
+            model._barriers[chunk] = got
+    return got
+
+
+def chunk_start(line_text: str, i: int) -> int:
+    """Where chunk ``i`` of ``line_text.split()`` starts: the rest of the line after ``i``
+    splits starts with it."""
+    return len(line_text) - len(line_text.split(None, i)[-1])
+
+
+def allowed_spans(model: FrenchModel, line_text: str, chunks: list[str]) -> tuple[list[tuple[int, int]], set[int]]:
+    """The allowed phrases ``line_tokens`` finds in a line with no URL, not in capitals, as
+    (start, end) in the line, and the indices of the chunks they reach. Only the words of the
+    chunks that may open one (``model._opener_chunks``: all the line's chunks must be kept) are
+    tried, in order, each where no phrase found before it still runs, as ``line_tokens`` does."""
+    spans: list[tuple[int, int]] = []
+    reached: set[int] = set()
+    openers = model._opener_chunks
+    mask_end = -1
+    for i in [k for k, c in enumerate(chunks) if c in openers]:
+        pos = chunk_start(line_text, i)
+        for rs, _re, word in chunk_words(chunks[i], CHUNK_WORDS):
+            ms = pos + rs
+            cands = word_info(model, word).phrases
+            if not cands or ms < mask_end:
+                continue
+            pe = phrase_end(line_text, ms, cands)
+            if pe < 0:
+                continue
+            mask_end = pe
+            spans.append((ms, pe))
+            j, p = i, pos
+            while j < len(chunks) and p < pe:  # the chunks from this one that start before its end
+                reached.add(j)
+                p += len(chunks[j])
+                j += 1
+                if j < len(chunks):
+                    p = line_text.find(chunks[j], p)
+    return spans, reached
+
+
+def chunk_windows(model: FrenchModel, chunks: list[str], hot: list[int], masked: set[int],
+                  pad_before: int = PAD_BEFORE) -> list[tuple[int, int]]:
+    """The windows (first and last chunk index) around the chunks ``hot`` (ascending), see
+    above; ``masked``: the chunks an allowed phrase reaches. A window does not start right
+    after a chunk without words, so the word before a window is in the chunk before it."""
+    barriers = model._barriers
+    out: list[tuple[int, int]] = []
+    n = len(chunks)
+    for i in hot:
+        if out and i <= out[-1][1]:
+            continue  # inside the last window already
+        j, run = i - 1, 0
+        while j >= 0 and run < pad_before:
+            c = chunks[j]
+            b = barriers.get(c)
+            if b is None:
+                b = barrier_chunk(model, c)
+            run = run + 1 if b and j not in masked else 0
+            j -= 1
+        while j >= 0 and not chunk_words(chunks[j], CHUNK_WORDS):
+            j -= 1
+        a = j + 1
+        j, run = i + 1, 0
+        while j < n and run < PAD_AFTER:
+            c = chunks[j]
+            b = barriers.get(c)
+            if b is None:
+                b = barrier_chunk(model, c)
+            run = run + 1 if b and j not in masked else 0
+            j += 1
+        if out and a <= out[-1][1] + 1:
+            out[-1] = (out[-1][0], j - 1)
+        else:
+            out.append((a, j - 1))
+    return out
+
+
+def window_tokens(model: FrenchModel, line_start: int, line_text: str, chunks: list[str],
+                  windows: list[tuple[int, int]], spans: list[tuple[int, int]]) -> list[Tok]:
+    """The tokens of the chunks of ``windows`` (``chunk_windows``) of a line with no URL, not
+    in capitals, whose allowed phrases are ``spans`` (``allowed_spans``), as ``line_tokens``
+    classifies them in the whole line."""
+    toks: list[Tok] = []
+    openers: list[int] = []
+    for a, b in windows:
+        if a == 0:
+            pos, prev_end = 0, 0
+        else:
+            pos = chunk_start(line_text, a - 1)
+            prev_end = pos + chunk_words(chunks[a - 1], CHUNK_WORDS)[-1][1]
+            pos += len(chunks[a - 1])
+        # the end of the last phrase found before the window: where line_tokens's search stands
+        mask_end = -1
+        for ms, pe in spans:
+            if ms >= pos:
+                break
+            mask_end = pe
+        openers += _chunk_tokens(model, line_start, line_text, chunks[a : b + 1], pos, prev_end, a == 0, [],
+                                 False, None, toks, mask_end)
+    _name_openers(model, line_start, line_text, toks, openers)
     return toks
 
 
@@ -704,13 +869,16 @@ def _after_name(model: FrenchModel, prev: str) -> bool:
     return m is not None and m.group()[0].isupper() and model.is_plain_english(norm(m.group()))
 
 
-def line_may_yield(model: FrenchModel, chunks: list[str], french: set[str] | None = None, line: str | None = None) -> bool:
+def line_may_yield(model: FrenchModel, chunks: list[str], french: set[str] | None = None, line: str | None = None,
+                   hits: list[int] | None = None) -> bool:
     """Whether a line made of ``chunks`` (``str.split()``), not in capitals, can yield a French
     run, lone word or line, judged from its words alone; False only when it cannot (see the
     comment above). ``french``, when given, holds every chunk of the line that has a word that
     can be F; ``line``, when given, is the line's text, to leave out the words of its first
-    allowed phrase (``_masked_chunks``)."""
-    hits = range(len(chunks)) if french is None else [i for i, c in enumerate(chunks) if c in french]
+    allowed phrase (``_masked_chunks``); ``hits``, when given, the indices of the chunks of
+    ``chunks`` in ``french``."""
+    if hits is None:
+        hits = list(range(len(chunks))) if french is None else [i for i, c in enumerate(chunks) if c in french]
     if not _may_yield_from(model, chunks, hits):
         return False
     masked = _masked_chunks(model, chunks, line) if line is not None else ()
@@ -787,25 +955,31 @@ class Evidence:
         line; False only when it cannot."""
         if number in self.lines:
             return True
-        model = self.model
         chunks = line.split()
+        french = self.french_chunks(chunks)
+        return french is not None and line_may_yield(self.model, chunks, french, line)
+
+    def french_chunks(self, chunks: list[str]) -> set[str] | None:
+        """A set holding every chunk of ``chunks`` (a line's ``str.split()``) that has a word
+        that can be F, or None when there is none: then the line cannot yield French unless it
+        is one of ``lines``. Chunks never seen are judged now, most of them at once."""
+        model = self.model
         french = model._french_chunks
         if not model._seen_chunks.issuperset(chunks):
-            # never seen: judged now, most of them at once
             for chunk in judge_plain_chunks(model, set(chunks).difference(model._seen_chunks)):
                 if judge_chunk(model, chunk).french and chunk not in french:
                     french = french | {chunk}  # the cache is full: kept for this line only
-        if french.isdisjoint(chunks):
-            return False
-        return line_may_yield(model, chunks, french, line)
+        return None if french.isdisjoint(chunks) else french
 
-    def may_hold_french(self, line: str) -> bool:
-        """``may_hold_french(model, line)``, from its chunks: each of its three tests looks at
-        pieces of the line that never hold white space (a piece of ``\\w+``, a ``TRIGGER_RE``
-        match) and lower case does not look across white space, so it holds for the line
-        exactly when it holds for one of its chunks alone; that is kept per chunk."""
+    def may_hold_french(self, line: str, chunks: list[str] | None = None) -> bool:
+        """``may_hold_french(model, line)``, from its chunks (``chunks``: ``line.split()``, if
+        known): each of its three tests looks at pieces of the line that never hold white space
+        (a piece of ``\\w+``, a ``TRIGGER_RE`` match) and lower case does not look across white
+        space, so it holds for the line exactly when it holds for one of its chunks alone; that
+        is kept per chunk."""
         model = self.model
-        chunks = line.split()
+        if chunks is None:
+            chunks = line.split()
         known, held = model._held_known, model._held_chunks
         if not held.isdisjoint(chunks):
             return True

@@ -16,6 +16,7 @@ The evidence and its reasons are in ``fixer.frenchscore``; the data in ``rules/l
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -64,30 +65,48 @@ def scan(doc: Document) -> Scan:
     text = doc.text
     spans: list[Span] = []
     french_lines: list[Line] = []
-    content_lines = 0
     # the first words of `alone` entries that occur anywhere: a line can only hold those (a
     # line's fs.norm is the matching piece of the text's: lower case looks no further than the
     # line breaks around a line, which are neither letters nor case-ignorable)
     low_text = fs.norm(text)
     alone_keys = [k for k in table.alone_first if k in low_text]
     evidence = fs.find_evidence(model, text, doc.line_starts)
+    by_position = evidence.lines
+    alone_lines = _alone_lines(doc, low_text, alone_keys) if alone_keys else set()
     for line in doc.lines:
-        if not line.text or line.text.isspace():  # line.blank, without its call
+        number = line.number
+        chunks = line.text.split()
+        if not chunks:  # line.blank, without its call
             continue
-        content_lines += 1
-        if alone_keys:
-            low = fs.norm(line.text)
-            alone = any(k in low for k in alone_keys)
-        else:
-            alone = False
-        # may_yield turns down only lines that cannot yield anything (see fixer/frenchscore.py);
-        # may_hold_french, the older and looser test, still applies: it turns down lines that
-        # were never scored, and scoring them now could change the output
-        if not alone and not (evidence.may_yield(line.number, line.text) and evidence.may_hold_french(line.text)):
-            continue
+        alone = number in alone_lines
+        # may_yield (inlined) turns down only lines that cannot yield anything (see
+        # fixer/frenchscore.py); may_hold_french, the older and looser test, still applies: it
+        # turns down lines that were never scored, and scoring them now could change the output
+        toks: list[fs.Tok] | None = None
         masked: list[tuple[int, int]] = []
-        toks = fs.line_tokens(model, line.start, line.text, masked)
-        if _is_french_line(toks, LINE_MIN_WORDS, LINE_MIN_SHARE) and not _quoted(line.text):
+        if not alone:
+            if number not in by_position:
+                french = evidence.french_chunks(chunks)
+                if french is None:
+                    continue
+                hot = [i for i, c in enumerate(chunks) if c in french]
+                if not fs.line_may_yield(model, chunks, french, line.text, hot):
+                    continue
+                if not evidence.may_hold_french(line.text, chunks):
+                    continue
+                toks = _window_tokens(model, text, line, chunks, hot, masked)
+            elif not evidence.may_hold_french(line.text, chunks):
+                continue
+        elif number not in by_position:  # no gate, but the windows serve its runs as well
+            french = evidence.french_chunks(chunks)
+            hot = [] if french is None else [i for i, c in enumerate(chunks) if c in french]
+            toks = _window_tokens(model, text, line, chunks, hot, masked)
+        if toks is None:
+            toks = fs.line_tokens(model, line.start, line.text, masked)
+            french_line = _is_french_line(toks, LINE_MIN_WORDS, LINE_MIN_SHARE)
+        else:
+            french_line = False
+        if french_line and not _quoted(line.text):
             french_lines.append(line)
             continue
         runs = fs.find_runs(model, text, toks)
@@ -101,10 +120,58 @@ def scan(doc: Document) -> Scan:
                        for m in fp.find_matches(table, text, a, b)]
         line_spans = _spans_of_line(toks, runs, matches, masked)
         spans.extend(_merge(line_spans))
-    french_document = content_lines > 0 and len(french_lines) > max(2, 0.3 * content_lines)
+    # the share of French lines needs the number of lines with content only when they are many
+    french_document = len(french_lines) > 2 and len(french_lines) > 0.3 * sum(1 for ln in doc.lines if not ln.blank)
     result = Scan(spans, french_lines, french_document)
     doc.cache["french.scan"] = result
     return result
+
+
+def _alone_lines(doc: Document, low_text: str, keys: list[str]) -> set[int]:
+    """Numbers of the lines whose ``fs.norm`` holds one of ``keys`` (first words of ``alone``
+    entries, found in ``low_text``, the text's ``fs.norm``). A key holds no line break, so
+    where the text's lower case keeps every offset each occurrence lies inside one line."""
+    text = doc.text
+    if len(low_text) != len(text):  # a letter whose lower case is longer: line by line
+        return {ln.number for ln in doc.lines if any(k in fs.norm(ln.text) for k in keys)}
+    out: set[int] = set()
+    starts = doc.line_starts
+    for k in keys:
+        i = low_text.find(k)
+        while i >= 0:
+            out.add(bisect.bisect_right(starts, i))
+            i = low_text.find(k, i + 1)
+    return out
+
+
+def _window_tokens(model: fs.FrenchModel, doc_text: str, line: Line, chunks: list[str], hot: list[int],
+                   masked: list[tuple[int, int]]) -> list[fs.Tok] | None:
+    """The tokens of the windows around the French of a line (``fs.window_tokens``; ``hot``:
+    the indices of the chunks that can hold an F word) when they stand for the whole line's:
+    the line is not in capitals and has no URL (the caller has ruled out capitals and cut-off
+    elisions: ``Evidence.lines``), and the windows' words show it is no French line. None when
+    the whole line must be classified. The spans of its allowed phrases are appended to
+    ``masked``, as ``fs.line_tokens`` does."""
+    text = line.text
+    if "://" in text or "www." in text or "@" in text:
+        return None
+    if not model._seen_chunks.issuperset(chunks):
+        return None  # a chunk not kept (judged when the cache was full): its flags are unknown
+    if model._opener_chunks.isdisjoint(chunks):
+        spans: list[tuple[int, int]] = []
+        reached: set[int] = set()
+    else:
+        spans, reached = fs.allowed_spans(model, text, chunks)
+    # named_with_acronym's pattern needs a "(" in the line or right after its line break
+    pad = fs.PAD_BEFORE_ACRONYM if "(" in doc_text[line.start : line.end + 3] else fs.PAD_BEFORE
+    windows = fs.chunk_windows(model, chunks, hot, reached, pad)
+    if windows and windows[0][0] == 0 and windows[0][1] == len(chunks) - 1:
+        return None  # one window, the whole line
+    toks = fs.window_tokens(model, line.start, text, chunks, windows, spans)
+    if not _not_french_line(toks, LINE_MIN_SHARE):
+        return None
+    masked += [(s + line.start, e + line.start) for s, e in spans]
+    return toks
 
 
 PHRASE_REACH = 40  # characters a phrase entry may reach beyond a run (``to`` … ``of``)
@@ -231,6 +298,19 @@ def _is_french_line(toks: list[fs.Tok], min_words: int, min_share: float) -> boo
     if len(frs) + len(eng) < min_words - 1 or len(toks) < min_words:
         return False
     return len(frs) >= 3 and len(content) >= 2 and len(frs) >= min_share * (len(frs) + len(eng))
+
+
+def _not_french_line(toks: list[fs.Tok], min_share: float) -> bool:
+    """Whether ``_is_french_line`` is False for a line of which ``toks`` are some tokens: all
+    its F words and some of its E words (``fs.window_tokens``); a False answer settles nothing."""
+    kinds = list(map(TOK_KIND, toks))
+    n_french = kinds.count(fs.F)
+    if n_french < 3 or sum(1 for t in toks if t.kind == fs.F and t.content) < 2:
+        return True
+    return n_french < min_share * (n_french + kinds.count(fs.E))
+
+
+TOK_KIND = operator.itemgetter(3)  # Tok.kind, read by position (faster)
 
 
 DESCRIBE_WORD_RE = regex.compile(r"[\p{L}’']+")
@@ -400,6 +480,51 @@ NOTE_MARKS = ("NDLR", "N.D.L.R", "ndlr", "Ndlr")  # the marks the two patterns a
 NOTE_PAREN_RE = regex.compile(r"(?P<open>[(\[])\s*(?P<mark>NDLR|N\.D\.L\.R\.?|Ndlr|ndlr)\s*[:：]\s*(?P<body>[^()\[\]\n\s][^()\[\]\n]{0,299}?)\s*(?P<close>[)\]])")
 
 
+WHITE_RE = regex.compile(r"\s*")
+
+
+def _mark_positions(text: str) -> list[int]:
+    """Where one of ``NOTE_MARKS`` starts: every way of writing the mark starts with one."""
+    out: list[int] = []
+    for mark in NOTE_MARKS:
+        i = text.find(mark)
+        while i >= 0:
+            out.append(i)
+            i = text.find(mark, i + 1)
+    return out
+
+
+def _bracket_starts(text: str, marks: list[int]) -> list[int]:
+    """Where a ``NOTE_BRACKET_RE`` match can start: the last "[" and the last "(" before a
+    mark (its body holds neither bracket, the white space and punctuation before the mark
+    neither)."""
+    return sorted({i for m in marks for i in (text.rfind("[", 0, m), text.rfind("(", 0, m)) if i >= 0})
+
+
+def _paren_starts(text: str, marks: list[int]) -> list[int]:
+    """Where a ``NOTE_PAREN_RE`` match can start: a bracket that only white space separates
+    from a mark."""
+    out = set()
+    for m in marks:
+        i = max(text.rfind("[", 0, m), text.rfind("(", 0, m))
+        if i >= 0 and WHITE_RE.fullmatch(text, i + 1, m):
+            out.add(i)
+    return sorted(out)
+
+
+def _matches_from(pattern: regex.Pattern[str], text: str, starts: list[int]) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text)`` when no match can start outside ``starts`` (ascending): the
+    same matches, tried only there (the pattern has no look-behind)."""
+    end = 0
+    for s in starts:
+        if s < end:
+            continue  # inside the last match: finditer goes on from its end
+        m = pattern.match(text, s)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
 def editor_note(doc: Document, rule: Rule) -> Iterator[Finding]:
     """``[…, NDLR]`` and ``(NDLR : …)`` whose note is English: the mark becomes English."""
     text = doc.text
@@ -421,13 +546,14 @@ def editor_note(doc: Document, rule: Rule) -> Iterator[Finding]:
         # safe only when the note itself reads as English; otherwise shown for review
         return Safety.SAFE if fs.has_plain_english(model, body) else Safety.UNSAFE
 
-    for m in NOTE_BRACKET_RE.finditer(text):
+    marks = _mark_positions(text)
+    for m in _matches_from(NOTE_BRACKET_RE, text, _bracket_starts(text, marks)):
         if in_french(m.start("body"), m.end("mark")):
             continue
         s, e = m.start("mark"), m.end("mark")
         yield rule.finding(s, e, ed, safety=level(m.group("body")),
                            message="French editor's mark NDLR: in English, '– Ed.'")
-    for m in NOTE_PAREN_RE.finditer(text):
+    for m in _matches_from(NOTE_PAREN_RE, text, _paren_starts(text, marks)):
         if in_french(m.start("body"), m.end("body")):
             continue
         s, e = m.start("mark"), m.start("body")
