@@ -58,7 +58,7 @@ class PhraseTable:
                 continue  # _match would stop at the second word
             if len(pat) > left:
                 continue  # _match would run out of words
-            got = _match(entry, words, text, i, keys)
+            got = _match(entry, words, text, i, keys, self.by_first)
             if got is not None:
                 return entry, got[0], got[1]
         return None
@@ -69,7 +69,8 @@ def _soft(text: str, a: int, b: int) -> bool:
 
 
 def _match(entry: Entry, words: list[tuple[int, int, str]], text: str, i: int,
-           keys: list[str] | None = None) -> tuple[int, tuple[int, int] | None] | None:
+           keys: list[str] | None = None,
+           openers: dict[str, Any] | None = None) -> tuple[int, tuple[int, int] | None] | None:
     k = i
     slot: tuple[int, int] | None = None
     for n, item in enumerate(entry.pattern):
@@ -82,8 +83,12 @@ def _match(entry: Entry, words: list[tuple[int, int, str]], text: str, i: int,
                 return None
             s = words[k][0]
             k += 1
-            # a name is a chain of capitalised words (Burkina Faso, Tin Zaouatine)
-            while k < len(words) and SLOT_TOKEN_RE.match(words[k][2]) and text[words[k - 1][1] : words[k][0]] == " ":
+            # a name is a chain of capitalised words (Burkina Faso, Tin Zaouatine); it stops before
+            # a word that opens an entry itself (``au Mali Madame Borne``: Madame starts the next
+            # phrase), or the next pass would find that phrase left untranslated in the name
+            while (k < len(words) and SLOT_TOKEN_RE.match(words[k][2])
+                   and text[words[k - 1][1] : words[k][0]] == " "
+                   and (openers is None or norm(words[k][2]) not in openers)):
                 k += 1
             slot = (s, words[k - 1][1])
             continue

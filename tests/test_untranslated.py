@@ -255,3 +255,13 @@ def test_dash_gloss_and_chez_do_not_hide_untranslated_french(text: str) -> None:
     """A dash clause that only ends the sentence is no gloss (the gloss must close a quotation
     or a dashed aside), and ``chez`` as a name connector still marks French before French."""
     assert spans("Title\n\n" + text)
+
+
+def test_a_name_slot_stops_before_a_word_that_opens_a_phrase() -> None:
+    """Found by hypothesis: ``au {name}`` took ``Mali Madame Madame …`` as one name, so each
+    later pass translated one more ``Madame``; the name now ends before a phrase opener."""
+    text = "au Mali Madame Madame Madame Madame Madame"
+    once = FIXER.fix(text, unsafe=True)
+    assert once.converged
+    assert FIXER.fix(once.text, unsafe=True).text == once.text
+    assert FIXER.fix("au Mali Madame Borne a parlé", unsafe=True).text.lower().startswith("in mali ms borne")
