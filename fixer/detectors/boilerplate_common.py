@@ -13,6 +13,7 @@ import importlib
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -96,16 +97,90 @@ def line_keys(doc: Document) -> dict[int, str]:
     at the line breaks."""
     keys = doc.cache.get("boilerplate:keys")
     if keys is None:
+        keys = dict(zip([ln.number for ln in nonblank(doc)], key_list(doc), strict=True))
+        doc.cache["boilerplate:keys"] = keys
+    return keys
+
+
+def key_list(doc: Document) -> list[str]:
+    """The keys of ``line_keys`` as a list parallel to ``nonblank(doc)`` (loops over both zip
+    them instead of looking each key up by line number)."""
+    found = doc.cache.get("boilerplate:key-list")
+    if found is None:
         lines = nonblank(doc)
         if "\r" not in doc.text:
             # the text is its lines joined by "\n" (blank ones too, which are short): no join
-            parts = _single_spaced(_fold(doc.text)).split("\n")
-            keys = {ln.number: _trim(parts[ln.number - 1]) for ln in lines}
+            parts = _single_spaced(_fold_noting(doc, doc.text)).split("\n")
+            found = [_trim(parts[ln.number - 1]) for ln in lines]
         else:  # a line may end with "\r", which is not part of its text
-            spaced = _single_spaced(_fold("\n".join([ln.text for ln in lines]))).split("\n") if lines else []
-            keys = {ln.number: _trim(k) for ln, k in zip(lines, spaced, strict=True)}
-        doc.cache["boilerplate:keys"] = keys
-    return keys
+            spaced = _single_spaced(_fold_noting(doc, "\n".join([ln.text for ln in lines]))).split("\n")
+            found = [_trim(k) for k in spaced] if lines else []
+        doc.cache["boilerplate:key-list"] = found
+    return found
+
+
+def _fold_noting(doc: Document, text: str) -> str:
+    """``_fold(text)``, noting in ``doc.cache`` whether the keys may gate patterns (see
+    ``keys_gate``): NFC left the text as it was, and it holds neither ``İ`` nor ``ı``, which
+    ``regex`` matches with ``i`` and ``I`` case-insensitively but which do not case-fold to them."""
+    nfc = unicodedata.normalize("NFC", text)
+    doc.cache["boilerplate:keys-gate"] = (nfc is text or nfc == text) and "\u0130" not in text and "\u0131" not in text
+    for old, new in _QUOTES:
+        if old in nfc:
+            nfc = nfc.replace(old, new)
+    return nfc.casefold()
+
+
+def keys_gate(doc: Document) -> bool:
+    """True when a line's key starting with ``norm(P)`` is a necessary condition for a pattern
+    ``^\\s*P`` (IGNORECASE, white space in P as ``\\s+``) to match the line, P written in
+    ``GATE_CHARS``. Why: the key is the line with its leading white space (and bullet marks)
+    removed, its runs of white space as one space, its quotes unified and case-folded; with NFC
+    changing nothing, each of those steps maps the matched P to ``norm(P)`` character by
+    character (``regex`` matches a character of ``GATE_CHARS`` case-insensitively only with
+    characters of the same case fold, but for ``İ`` and ``ı``, which the text then lacks), and
+    the trailing marks that ``norm`` strips end neither P's normal form nor the line before it."""
+    key_list(doc)
+    return doc.cache["boilerplate:keys-gate"]
+
+
+# the characters of a pattern's opening whose case-insensitive matches by ``regex`` all
+# case-fold like them, but ``i``/``I`` (which ``keys_gate`` handles); checked against every
+# code point by tests/test_perf_boiler.py
+GATE_CHARS = frozenset(
+    " #&'(),-./0123456789:?ABCDEFGHIJKLMNOPQRSTUVWXYZ[]abcdefghijklmnopqrstuvwxyzÀÂÄÆÇÈÉÊËÎÏÔÖÙÛÜàâãäæçèéêëîïôöùûüÿŒœŸ’"
+)
+
+
+class Gate(NamedTuple):
+    """The keys' prefixes that gate some patterns (see ``keys_gate``), by their first character
+    (a line is tested against the few prefixes opening like its key, not all of them)."""
+
+    by_first: dict[str, tuple[str, ...]]
+    any_line: bool  # an empty prefix: every line may match
+
+
+def gate_prefixes(openings: list[str] | tuple[str, ...]) -> Gate | None:
+    """The gate of patterns opening with ``openings`` (see ``keys_gate``), or None when an
+    opening has a character outside ``GATE_CHARS`` (its lines cannot be gated)."""
+    if any(not GATE_CHARS.issuperset(o) for o in openings):
+        return None
+    by_first: dict[str, list[str]] = {}
+    for p in sorted({norm(o) for o in openings}):
+        by_first.setdefault(p[:1], []).append(p)
+    return Gate({c: tuple(ps) for c, ps in by_first.items()}, "" in by_first)
+
+
+def gated_lines(doc: Document, gate: Gate | None, also: frozenset[int] = frozenset()) -> list[Line]:
+    """The non-blank lines whose key starts with a prefix of ``gate`` or whose number is in
+    ``also``: a superset of the lines that the patterns behind ``gate`` match (see
+    ``keys_gate``); every non-blank line when the keys cannot tell."""
+    lines = nonblank(doc)
+    if gate is None or gate.any_line or not keys_gate(doc):
+        return lines
+    get = gate.by_first.get
+    return [ln for ln, k in zip(lines, key_list(doc), strict=True)
+            if ((ps := get(k[:1])) and k.startswith(ps)) or ln.number in also]
 
 
 def line_key(doc: Document, line: Line) -> str:
