@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import importlib
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -171,16 +171,33 @@ def gate_prefixes(openings: list[str] | tuple[str, ...]) -> Gate | None:
     return Gate({c: tuple(ps) for c, ps in by_first.items()}, "" in by_first)
 
 
-def gated_lines(doc: Document, gate: Gate | None, also: frozenset[int] = frozenset()) -> list[Line]:
-    """The non-blank lines whose key starts with a prefix of ``gate`` or whose number is in
-    ``also``: a superset of the lines that the patterns behind ``gate`` match (see
-    ``keys_gate``); every non-blank line when the keys cannot tell."""
+def gated_lines(doc: Document, gate: Gate | None, also: Iterable[int] = ()) -> list[Line]:
+    """The non-blank lines whose key starts with a prefix of ``gate``, and those at the indices
+    ``also`` (of ``nonblank(doc)``): a superset of the lines that the patterns behind ``gate``
+    match (see ``keys_gate``); every non-blank line when the keys cannot tell. Only the lines
+    whose key opens like a prefix are looked at (see ``_by_first``)."""
     lines = nonblank(doc)
     if gate is None or gate.any_line or not keys_gate(doc):
         return lines
-    get = gate.by_first.get
-    return [ln for ln, k in zip(lines, key_list(doc), strict=True)
-            if ((ps := get(k[:1])) and k.startswith(ps)) or ln.number in also]
+    keys, by_first, prefixes = key_list(doc), _by_first(doc), gate.by_first
+    picked = {i for c in by_first.keys() & prefixes.keys() for i in by_first[c] if keys[i].startswith(prefixes[c])}
+    picked.update(also)
+    return [lines[i] for i in sorted(picked)]
+
+
+def _by_first(doc: Document) -> dict[str, list[int]]:
+    """First character of a key → the indices (in ``nonblank(doc)``) of the lines whose key
+    opens with it, built once per document for every gate."""
+    found = doc.cache.get("boilerplate:by-first")
+    if found is None:
+        found = doc.cache["boilerplate:by-first"] = {}
+        for i, k in enumerate(key_list(doc)):
+            c = k[:1]
+            if c in found:
+                found[c].append(i)
+            else:
+                found[c] = [i]
+    return found
 
 
 def line_key(doc: Document, line: Line) -> str:

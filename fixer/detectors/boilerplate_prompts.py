@@ -18,9 +18,9 @@ from .boilerplate_common import (
     gate_prefixes,
     gated_lines,
     is_sentence,
+    key_list,
     lexicon_re,
     line_key,
-    line_keys,
     may_open,
     nonblank,
     opening_chars,
@@ -121,10 +121,9 @@ def classify_page_prompt(doc: Document) -> list[Verdict]:
     )
     out = []
     # a verdict needs the line's key to be a prompt or to open like a label, a lead or a footer
-    keys = line_keys(doc)
-    hits = prompts.intersection(keys.values())
-    also = frozenset(n for n, k in keys.items() if k in hits) if hits else frozenset()
-    for ln in gated_lines(doc, gate, also):
+    keys = key_list(doc)
+    hits = prompts.intersection(keys)
+    for ln in gated_lines(doc, gate, [i for i, k in enumerate(keys) if k in hits] if hits else ()):
         text = ln.text
         first = text.lstrip(" \t•·*>»›-–—")[:1]
         if not first.isupper():
@@ -189,7 +188,7 @@ def classify_related_link(doc: Document) -> list[Verdict]:
     arrows = ">" in text or "»" in text or "→" in text or "►" in text or "▶" in text
     out = []
     # a verdict needs a line opening with a lead (its key tells, see gated_lines) or an arrow
-    also = frozenset(ln.number for ln in nonblank(doc) if ln.text.lstrip()[:1] in _ARROWS) if arrows else frozenset()
+    also = [i for i, ln in enumerate(nonblank(doc)) if ln.text.lstrip()[:1] in _ARROWS] if arrows else ()
     for ln in gated_lines(doc, gate, also):
         text = ln.text
         if len(text) > 300:
