@@ -13,6 +13,7 @@ from .boilerplate_common import (
     classifier,
     heading_like,
     is_sentence,
+    key_list,
     line_keys,
     nonblank,
     norm,
@@ -29,11 +30,12 @@ def classify_repeated_title(doc: Document) -> list[Verdict]:
 
     Exact copies only, ignoring case, quote style and spacing; a line needs three words so
     that short labels (`Photo`, a name) are left to the rules that know them."""
-    out = []
+    out: list[Verdict] = []
+    keys = key_list(doc)
+    if len(set(keys)) == len(keys):
+        return out  # no two lines alike (most pages)
     seen: dict[str, str] = {}  # normalised line → the text of its first copy
-    keys = line_keys(doc)
-    for line in nonblank(doc):
-        key = keys[line.number]
+    for line, key in zip(nonblank(doc), keys, strict=True):
         first = seen.get(key)
         if first is None:
             seen[key] = line.text  # (whether it ends like a sentence is asked only of a repeat)
@@ -55,9 +57,16 @@ def classify_near_repeat(doc: Document) -> list[Verdict]:
     better one is a judgement)."""
     out = []
     lines = nonblank(doc)
+    klist = key_list(doc)
+    # the lines that can be judged: one of the first three (a teaser), or a line whose key starts
+    # the key of the line above or ends with it (see _cuts_heading_above)
+    maybe = [i for i in range(1, len(klist)) if (k := klist[i]) != (pk := klist[i - 1]) and
+             (pk.startswith(k) or k.endswith(pk))]
+    maybe = sorted({*range(min(3, len(lines))), *maybe})
     exact = {v.line.number for v in verdicts(doc, "boilerplate.repeated-title")} | set(credit_lines(doc))
     keys = line_keys(doc)
-    for i, line in enumerate(lines):
+    for i in maybe:
+        line = lines[i]
         if line.number in exact:
             continue
         key = keys[line.number]
