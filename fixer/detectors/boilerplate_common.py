@@ -64,11 +64,15 @@ def _fold(text: str) -> str:
     """NFC, one quote style, no-break spaces as spaces, case folded: all character by character
     (no character composes with, or folds into, a line break), so a text of several lines
     folds to the lines folded one by one."""
-    text = unicodedata.normalize("NFC", text)
+    return _unquoted(unicodedata.normalize("NFC", text)).casefold()
+
+
+def _unquoted(text: str) -> str:
+    """One quote style, no-break spaces as spaces (see ``_fold``)."""
     for old, new in _QUOTES:
         if old in text:
             text = text.replace(old, new)
-    return text.casefold()
+    return text
 
 
 def _trim(spaced: str) -> str:
@@ -105,30 +109,43 @@ def line_keys(doc: Document) -> dict[int, str]:
 def key_list(doc: Document) -> list[str]:
     """The keys of ``line_keys`` as a list parallel to ``nonblank(doc)`` (loops over both zip
     them instead of looking each key up by line number)."""
-    found = doc.cache.get("boilerplate:key-list")
-    if found is None:
-        lines = nonblank(doc)
-        if "\r" not in doc.text:
-            # the text is its lines joined by "\n" (blank ones too, which are short): no join
-            parts = _single_spaced(_fold_noting(doc, doc.text)).split("\n")
-            found = [_trim(parts[ln.number - 1]) for ln in lines]
-        else:  # a line may end with "\r", which is not part of its text
-            spaced = _single_spaced(_fold_noting(doc, "\n".join([ln.text for ln in lines]))).split("\n")
-            found = [_trim(k) for k in spaced] if lines else []
-        doc.cache["boilerplate:key-list"] = found
+    return (doc.cache.get("boilerplate:keyed") or _keyed(doc))[1]
+
+
+def _keyed(doc: Document) -> tuple[list[Line], list[str], dict[str, list[int]] | None]:
+    """``nonblank(doc)``, its keys, and (when the keys may gate patterns, see ``keys_gate``) the
+    indices of its lines by the first character of their key, all built in one pass."""
+    lines = nonblank(doc)
+    lead, trail = _LEAD_CHARS, _TRAIL_CHARS
+    if "\r" not in doc.text:
+        # the text is its lines joined by "\n" (blank ones too, which are short): no join
+        text = doc.text
+        nfc = unicodedata.normalize("NFC", text)
+        parts = _single_spaced(_unquoted(nfc).casefold()).split("\n")
+        keys = [parts[ln.number - 1].strip().lstrip(lead).rstrip(trail) for ln in lines]  # (``_trim`` inlined)
+    else:  # a line may end with "\r", which is not part of its text
+        text = "\n".join([ln.text for ln in lines])
+        nfc = unicodedata.normalize("NFC", text)
+        keys = [k.strip().lstrip(lead).rstrip(trail) for k in _single_spaced(_unquoted(nfc).casefold()).split("\n")] \
+            if lines else []
+    by_first: dict[str, list[int]] | None = None
+    if _gateable(text, nfc):
+        by_first = {}
+        for i, k in enumerate(keys):
+            c = k[:1]
+            if c in by_first:
+                by_first[c].append(i)
+            else:
+                by_first[c] = [i]
+    found = doc.cache["boilerplate:keyed"] = (lines, keys, by_first)
     return found
 
 
-def _fold_noting(doc: Document, text: str) -> str:
-    """``_fold(text)``, noting in ``doc.cache`` whether the keys may gate patterns (see
-    ``keys_gate``): NFC left the text as it was, and it holds neither ``İ`` nor ``ı``, which
-    ``regex`` matches with ``i`` and ``I`` case-insensitively but which do not case-fold to them."""
-    nfc = unicodedata.normalize("NFC", text)
-    doc.cache["boilerplate:keys-gate"] = (nfc is text or nfc == text) and "\u0130" not in text and "\u0131" not in text
-    for old, new in _QUOTES:
-        if old in nfc:
-            nfc = nfc.replace(old, new)
-    return nfc.casefold()
+def _gateable(text: str, nfc: str) -> bool:
+    """NFC left the text as it was (``nfc``), and it holds neither ``İ`` nor ``ı``, which
+    ``regex`` matches with ``i`` and ``I`` case-insensitively but which do not case-fold to them
+    (see ``keys_gate``). (``normalize`` hands back the text itself when its quick check says so.)"""
+    return (nfc is text or nfc == text) and "\u0130" not in text and "\u0131" not in text
 
 
 def keys_gate(doc: Document) -> bool:
@@ -140,8 +157,7 @@ def keys_gate(doc: Document) -> bool:
     character (``regex`` matches a character of ``GATE_CHARS`` case-insensitively only with
     characters of the same case fold, but for ``İ`` and ``ı``, which the text then lacks), and
     the trailing marks that ``norm`` strips end neither P's normal form nor the line before it."""
-    key_list(doc)
-    return doc.cache["boilerplate:keys-gate"]
+    return (doc.cache.get("boilerplate:keyed") or _keyed(doc))[2] is not None
 
 
 # the characters of a pattern's opening whose case-insensitive matches by ``regex`` all
@@ -175,29 +191,17 @@ def gated_lines(doc: Document, gate: Gate | None, also: Iterable[int] = ()) -> l
     """The non-blank lines whose key starts with a prefix of ``gate``, and those at the indices
     ``also`` (of ``nonblank(doc)``): a superset of the lines that the patterns behind ``gate``
     match (see ``keys_gate``); every non-blank line when the keys cannot tell. Only the lines
-    whose key opens like a prefix are looked at (see ``_by_first``)."""
-    lines = nonblank(doc)
-    if gate is None or gate.any_line or not keys_gate(doc):
+    whose key opens like a prefix are looked at."""
+    lines, keys, by_first = doc.cache.get("boilerplate:keyed") or _keyed(doc)
+    if by_first is None or gate is None or gate.any_line:
         return lines
-    keys, by_first, prefixes = key_list(doc), _by_first(doc), gate.by_first
-    picked = {i for c in by_first.keys() & prefixes.keys() for i in by_first[c] if keys[i].startswith(prefixes[c])}
-    picked.update(also)
-    return [lines[i] for i in sorted(picked)]
-
-
-def _by_first(doc: Document) -> dict[str, list[int]]:
-    """First character of a key → the indices (in ``nonblank(doc)``) of the lines whose key
-    opens with it, built once per document for every gate."""
-    found = doc.cache.get("boilerplate:by-first")
-    if found is None:
-        found = doc.cache["boilerplate:by-first"] = {}
-        for i, k in enumerate(key_list(doc)):
-            c = k[:1]
-            if c in found:
-                found[c].append(i)
-            else:
-                found[c] = [i]
-    return found
+    prefixes = gate.by_first
+    picked = [i for c, at in by_first.items() if c in prefixes for i in at if keys[i].startswith(prefixes[c])]
+    if also:
+        picked.extend(also)
+    elif not picked:
+        return picked
+    return [lines[i] for i in sorted(set(picked))]
 
 
 def line_key(doc: Document, line: Line) -> str:
