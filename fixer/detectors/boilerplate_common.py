@@ -12,7 +12,6 @@ from __future__ import annotations
 import importlib
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from typing import NamedTuple
 
 import regex
@@ -45,9 +44,9 @@ KICKER_RE = regex.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
-    """One line a rule wants deleted (or, with ``span``, a part of a line to delete)."""
+class Verdict(NamedTuple):
+    """One line a rule wants deleted (or, with ``span``, a part of a line to delete). A
+    NamedTuple, not a dataclass: a page makes dozens and a tuple is several times cheaper."""
 
     rule: str
     line: Line
@@ -196,12 +195,27 @@ def gated_lines(doc: Document, gate: Gate | None, also: Iterable[int] = ()) -> l
     if by_first is None or gate is None or gate.any_line:
         return lines
     prefixes = gate.by_first
-    picked = [i for c, at in by_first.items() if c in prefixes for i in at if keys[i].startswith(prefixes[c])]
+    common = by_first.keys() & prefixes.keys()  # (most lines open with none of the prefixes)
+    picked = [i for c in common for i in by_first[c] if keys[i].startswith(prefixes[c])] if common else []
     if also:
         picked.extend(also)
     elif not picked:
         return picked
     return [lines[i] for i in sorted(set(picked))]
+
+
+def digit_led(doc: Document) -> list[int]:
+    """The indices (in ``nonblank(doc)``) of the lines whose key opens with what may be a figure
+    of ``regex``'s ``\\d``: a digit for Python, or a character beyond the BMP (``regex`` knows
+    decimal digits of newer Unicode versions than ``str.isdigit``; all lie there). Meaningful
+    when ``keys_gate(doc)``."""
+    by_first = (doc.cache.get("boilerplate:keyed") or _keyed(doc))[2] or {}
+    return [i for c, at in by_first.items() if c.isdigit() or c > "\uffff" for i in at]
+
+
+def digit_ended(doc: Document) -> list[int]:
+    """The indices of the lines whose key ends with what may be a figure (see ``digit_led``)."""
+    return [i for i, k in enumerate(key_list(doc)) if (c := k[-1:]).isdigit() or c > "\uffff"]
 
 
 def line_key(doc: Document, line: Line) -> str:
@@ -271,12 +285,12 @@ def _memo(doc: Document, key: str, build: Callable[[], object]) -> object:
 
 
 def nonblank(doc: Document) -> list[Line]:
-    key = "boilerplate:nonblank"
-    if key not in doc.cache:
+    found = doc.cache.get("boilerplate:nonblank")
+    if found is None:
         # (``Line.blank`` inlined: a text that is not empty nor all white space has a character
         # that ``strip`` keeps)
-        doc.cache[key] = [ln for ln in doc.lines if ln.text and not ln.text.isspace()]
-    return doc.cache[key]
+        found = doc.cache["boilerplate:nonblank"] = [ln for ln in doc.lines if ln.text and not ln.text.isspace()]
+    return found
 
 
 def prompt_set(doc: Document) -> frozenset[str]:
@@ -330,7 +344,7 @@ def verdicts(doc: Document, rule_id: str) -> list[Verdict]:
     cache = doc.cache.get("boilerplate:verdicts")
     if cache is None:
         cache = doc.cache["boilerplate:verdicts"] = {}
-    found = cache.get(rule_id)
-    if found is None:
-        found = cache[rule_id] = classifier_of(rule_id)(doc)  # (a classifier may ask for others first)
+    elif rule_id in cache:
+        return cache[rule_id]
+    found = cache[rule_id] = (_CLASSIFIERS.get(rule_id) or classifier_of(rule_id))(doc)  # (may ask for others)
     return found

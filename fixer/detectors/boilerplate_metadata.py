@@ -12,6 +12,8 @@ from ..model import Safety
 from .boilerplate_common import (
     Verdict,
     classifier,
+    digit_ended,
+    digit_led,
     gate_prefixes,
     gated_lines,
     key_list,
@@ -34,7 +36,8 @@ def classify_unix_timestamp(doc: Document) -> list[Verdict]:
     out = []
     lines = nonblank(doc)
     if keys_gate(doc):  # (see keys_gate) the key of a matching line is its figures alone
-        lines = [ln for ln, k in zip(lines, key_list(doc), strict=True) if len(k) in (10, 13)]
+        keys = key_list(doc)
+        lines = [lines[i] for i in digit_led(doc) if len(keys[i]) in (10, 13)]
     for ln in lines:
         if ln.text[-1] in _PROSE_ENDS:
             continue  # the pattern ends with a figure or white space; most lines end with a stop
@@ -98,9 +101,9 @@ _DIGIT_RE = regex.compile(r"\d")
 # a figure, `published`, `posted`, `publié`) and of _PUBLISHED_UPDATED_RE
 _READING_TIME_OPENING = opening_chars("rtlp0123456789", regex.I)
 _PUBLISHED_OPENING = opening_chars("p", regex.I)
-# the words that open a pattern of _READING_TIME_RES or _PUBLISHED_UPDATED_RE, as their keys open
-_READING_TIME_WORDS = ("reading time", "read time", "time to read", "temps de lecture", "lecture", "published",
-                       "posted", "publié")
+# the words that open a pattern of _READING_TIME_RES or _PUBLISHED_UPDATED_RE (see gated_lines)
+_READING_TIME_GATE = gate_prefixes(["reading time", "read time", "time to read", "temps de lecture", "lecture",
+                                    "published", "posted", "publié"])
 
 
 @classifier("boilerplate.reading-time")
@@ -112,8 +115,7 @@ def classify_reading_time(doc: Document) -> list[Verdict]:
     if keys_gate(doc):
         # (see keys_gate) a match opens with a figure or one of the words of its patterns, or
         # (the breadcrumb and date) ends with the figures of a year
-        lines = [ln for ln, k in zip(lines, key_list(doc), strict=True)
-                 if k[:1].isdigit() or k[-1:].isdigit() or k.startswith(_READING_TIME_WORDS)]
+        lines = gated_lines(doc, _READING_TIME_GATE, [*digit_led(doc), *digit_ended(doc)])
     for ln in lines:
         text = ln.text
         if len(text) > 200 or not _DIGIT_RE.search(text):
@@ -140,12 +142,11 @@ _SLUG_OPENING = opening_chars("abcdefghijklmnopqrstuvwxyz0123456789")
 def classify_page_slug(doc: Document) -> list[Verdict]:
     """`rf-2-sports`: a page slot or category slug alone on one of the first or last three lines."""
     lines = nonblank(doc)
-    edge = {ln.number for ln in lines[:3] + lines[-3:]}
+    edge = lines if len(lines) <= 6 else lines[:3] + lines[-3:]  # (the first and last three, in order)
     return [
         Verdict("boilerplate.page-slug", ln, Safety.SAFE, "A page slug or slot name left by the scraper.")
-        for ln in lines
-        if ln.number in edge
-        and may_open(ln.text, _SLUG_OPENING)
+        for ln in edge
+        if may_open(ln.text, _SLUG_OPENING)
         and _SLUG_RE.match(ln.text)
         and any(c.isalpha() for c in ln.text)
     ]

@@ -5,6 +5,8 @@ short under itself, a teaser repeating the lead. Exact copies are judged by
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from ..document import Document, Line
 from ..model import Safety
 from .boilerplate_common import (
@@ -60,8 +62,7 @@ def classify_near_repeat(doc: Document) -> list[Verdict]:
     klist = key_list(doc)
     # the lines that can be judged: one of the first three (a teaser), or a line whose key starts
     # the key of the line above or ends with it (see _cuts_heading_above)
-    maybe = [i for i in range(1, len(klist)) if (k := klist[i]) != (pk := klist[i - 1]) and
-             (pk.startswith(k) or k.endswith(pk))]
+    maybe = [i for i, (pk, k) in enumerate(pairwise(klist), 1) if pk != k and (pk.startswith(k) or k.endswith(pk))]
     maybe = sorted({*range(min(3, len(lines))), *maybe})
     exact = {v.line.number for v in verdicts(doc, "boilerplate.repeated-title")} | set(credit_lines(doc))
     keys = line_keys(doc)
