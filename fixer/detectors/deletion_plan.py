@@ -42,10 +42,12 @@ def _plan(doc: Document) -> frozenset[int]:
     found = [verdicts(doc, rule_id) for rule_id in LINE_RULES]
     if doc.cache.get("store") is not None:
         found.append(profile_verdicts(doc, "boilerplate.site-profile", PROFILES))
+    safe = Safety.SAFE
     for vs in found:
         for v in vs:
-            if safety.get(v.line.number) is not Safety.SAFE:
-                safety[v.line.number] = v.safety
+            n = v.line.number
+            if safety.get(n) is not safe:
+                safety[n] = v.safety
     planned = doc.cache["boilerplate:plan"] = frozenset(safety)
     doc.cache["boilerplate:plan-safety"] = safety
     return planned
