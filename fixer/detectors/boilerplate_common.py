@@ -87,7 +87,7 @@ def norm(text: str) -> str:
 def _single_spaced(text: str) -> str:
     """Every run of white space within a line as one space. Most texts have none to change,
     which a few substring tests tell much faster than the regex scan."""
-    if "  " in text or any(c in text for c in _OTHER_WS):
+    if "  " in text or any(map(text.__contains__, _OTHER_WS)):
         return _LINE_WS_RE.sub(" ", text)
     return text
 
