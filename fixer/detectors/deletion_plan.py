@@ -39,7 +39,8 @@ def _plan(doc: Document) -> frozenset[int]:
     """The plan and its safety, in one pass over the verdicts of every line rule (and of the
     site profiles): a line is SAFE when any verdict on it is, else UNSAFE."""
     safety: dict[int, Safety] = {}
-    found = [verdicts(doc, rule_id) for rule_id in LINE_RULES]
+    done = doc.cache.get("boilerplate:verdicts") or {}  # (the rules that already ran, looked up directly)
+    found = [done[rule_id] if rule_id in done else verdicts(doc, rule_id) for rule_id in LINE_RULES]
     if doc.cache.get("store") is not None:
         found.append(profile_verdicts(doc, "boilerplate.site-profile", PROFILES))
     safe = Safety.SAFE
@@ -69,8 +70,11 @@ def _blocks(doc: Document, planned: frozenset[int], safety: dict[int, Safety]) -
         while k + 1 < len(marked) and marked[k + 1] == i + 1:
             k += 1
             i += 1
-        last_unsafe = next((j for j in range(i, first - 1, -1) if safety.get(j + 1) is Safety.UNSAFE), None)
-        taker = last_unsafe if last_unsafe is not None and safety.get(i + 1) is Safety.SAFE else i
+        if first == i or safety.get(i + 1) is not Safety.SAFE:
+            taker = i  # (a block of one line, or one that ends with an unsafe line: its last line)
+        else:
+            last_unsafe = next((j for j in range(i, first - 1, -1) if safety.get(j + 1) is Safety.UNSAFE), None)
+            taker = i if last_unsafe is None else last_unsafe
         for j in range(first, i + 1):
             out[j] = (first, i, taker)
         k += 1
