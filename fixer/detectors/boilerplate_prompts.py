@@ -187,7 +187,8 @@ def classify_related_link(doc: Document) -> list[Verdict]:
     # an arrow line needs `>>`, `»»`, `→`, `►` or `▶` (one-character tests: much quicker)
     arrows = ">" in text or "»" in text or "→" in text or "►" in text or "▶" in text
     out = []
-    # a verdict needs a line opening with a lead (its key tells, see gated_lines) or an arrow
+    # a verdict needs a line opening with a lead (its key tells, see gated_lines) or an arrow; a
+    # lead after `»` is taken with the arrows (the key turns `»` into a quote mark, which it keeps)
     also = [i for i, ln in enumerate(nonblank(doc)) if ln.text.lstrip()[:1] in _ARROWS] if arrows else ()
     for ln in gated_lines(doc, gate, also):
         text = ln.text
