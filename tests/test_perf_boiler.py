@@ -99,3 +99,26 @@ def test_digit_gates_keep_timestamps_and_reading_times() -> None:
     doc = Document("Title\n\n 1727014146 \n\n3 min read\n\nNews 21 October, 2017\n\n\U00011f51\U00011f52 min")
     doc.cache["store"] = _FIXER.store
     assert bc.digit_led(doc) == [1, 2, 4] and 3 in bc.digit_ended(doc)
+
+
+def test_end_strip_holds_every_python_white_space() -> None:
+    assert all(c in bc._END_STRIP for c in _ALL if c.isspace())
+
+
+def test_keys_of_long_lines_are_heads_of_their_norm() -> None:
+    rng = random.Random(5)
+    bits = ["word", "WORD", " ", "  ", "\t", "\u00a0", "\x1c", "e\u0301", "\u0301", "ß", "’", "«", "»", ".", ":", "—", "…"]
+    heads = 0
+    for _ in range(300):
+        lines = ["".join(rng.choice(bits) + rng.choice(["", " "]) for _ in range(rng.randint(1, 200)))
+                 for _ in range(rng.randint(1, 5))]
+        doc = _FIXER.document("\n".join(lines))
+        keys, lines_ = bc.key_list(doc), bc.nonblank(doc)
+        for i, ln in enumerate(lines_):
+            if i in bc.key_heads(doc):
+                heads += 1
+                assert len(keys[i]) >= bc.HEAD_LEN and bc.norm(ln.text).startswith(keys[i])
+            else:
+                assert keys[i] == bc.norm(ln.text)
+            assert bc.full_key(doc, i) == bc.norm(ln.text) == bc.line_key(doc, ln)
+    assert heads > 50

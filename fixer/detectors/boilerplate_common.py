@@ -81,7 +81,9 @@ def _trim(spaced: str) -> str:
 
 def norm(text: str) -> str:
     """Compare lines as a reader would: case, quote style, spacing and end marks ignored."""
-    return _trim(_WS_RE.sub(" ", _fold(text)))
+    folded = _fold(text)
+    # (without a line break, ``_single_spaced`` is the same substitution, mostly without a regex call)
+    return _trim(_WS_RE.sub(" ", folded) if "\n" in folded else _single_spaced(folded))
 
 
 def _single_spaced(text: str) -> str:
@@ -93,40 +95,83 @@ def _single_spaced(text: str) -> str:
 
 
 def line_keys(doc: Document) -> dict[int, str]:
-    """Line number → ``norm`` of every non-blank line, computed once per document in one pass
-    over the joined lines (several rules compare lines; a call per line costs several times
-    more). Equal to ``norm`` line by line: a line holds no line break, folding works character by
-    character (NFC composes nothing with a line break), and the white space pattern here stops
-    at the line breaks."""
+    """Line number → ``norm`` of every non-blank line (see ``key_list``, whose heads of long
+    lines this completes: callers that need only some keys should ask ``line_key``)."""
     keys = doc.cache.get("boilerplate:keys")
     if keys is None:
-        keys = dict(zip([ln.number for ln in nonblank(doc)], key_list(doc), strict=True))
+        keys = {ln.number: full_key(doc, i) for i, ln in enumerate(nonblank(doc))}
         doc.cache["boilerplate:keys"] = keys
     return keys
 
 
 def key_list(doc: Document) -> list[str]:
-    """The keys of ``line_keys`` as a list parallel to ``nonblank(doc)`` (loops over both zip
-    them instead of looking each key up by line number)."""
+    """``norm`` of every line of ``nonblank(doc)``, in a list parallel to it, computed once per
+    document in one pass over the joined lines (several rules compare lines; a call per line
+    costs several times more) -- except that the key of a line in ``key_heads(doc)`` is only
+    its head (see ``_keyed``). Equal to ``norm`` line by line: a line holds no line break,
+    folding works character by character (NFC composes nothing with a line break), and the
+    white space pattern here stops at the line breaks."""
     return (doc.cache.get("boilerplate:keyed") or _keyed(doc))[1]
 
 
-def _keyed(doc: Document) -> tuple[list[Line], list[str], dict[str, list[int]] | None]:
-    """``nonblank(doc)``, its keys, and (when the keys may gate patterns, see ``keys_gate``) the
-    indices of its lines by the first character of their key, all built in one pass."""
+def key_heads(doc: Document) -> frozenset[int]:
+    """The indices (in ``nonblank(doc)``) whose ``key_list`` entry is only the first
+    ``HEAD_LEN`` characters or more of the key (see ``_keyed``); ``full_key`` gives the key."""
+    return (doc.cache.get("boilerplate:keyed") or _keyed(doc))[3]
+
+
+def full_key(doc: Document, i: int) -> str:
+    """The key of line ``i`` of ``nonblank(doc)``, completed when ``key_list`` holds its head."""
+    keys, heads = key_list(doc), key_heads(doc)
+    if i not in heads:
+        return keys[i]
+    done = doc.cache.setdefault("boilerplate:full-keys", {})
+    if i not in done:
+        done[i] = norm(nonblank(doc)[i].text)
+    return done[i]
+
+
+# A line longer than _LONG is folded only up to the first space after _CUT characters (the rest
+# of a paragraph is seldom compared, and folding is most of the cost of the keys); what that
+# gives is a head of the key when it holds HEAD_LEN characters that no trailing strip removes.
+_LONG, _CUT, HEAD_LEN = 240, 120, 64
+# the characters that ``norm`` may strip from the end of a key: ``str.strip``'s white space
+# (regex's ``\\s`` and \x1c-\x1f, see tests/test_perf_boiler.py) and _TRAIL_CHARS
+_END_STRIP = _TRAIL_CHARS + _OTHER_WS + " \n\x1c\x1d\x1e\x1f"
+
+
+def _keyed(doc: Document) -> tuple[list[Line], list[str], dict[str, list[int]] | None, frozenset[int]]:
+    """``nonblank(doc)``, its keys (heads for some long lines), the indices of its lines by the
+    first character of their key (None when the keys may not gate patterns, see ``keys_gate``),
+    and the indices whose key is a head, all built in one pass.
+
+    Why a head is a prefix of the key: the line is cut before a space, which composes with
+    nothing under NFC and stops any reordering of marks, so NFC, the quotes, case folding and
+    the white space runs give the cut text a prefix of what they give the whole line; its
+    leading white space and marks are stripped as the whole line's are, since the head goes on
+    past them; and the strip at the end of the key cannot reach into the head before its last
+    character outside ``_END_STRIP``, where the head is cut."""
     lines = nonblank(doc)
     lead, trail = _LEAD_CHARS, _TRAIL_CHARS
-    if "\r" not in doc.text:
-        # the text is its lines joined by "\n" (blank ones too, which are short): no join
-        text = doc.text
-        nfc = unicodedata.normalize("NFC", text)
-        parts = _single_spaced(_unquoted(nfc).casefold()).split("\n")
-        keys = [parts[ln.number - 1].strip().lstrip(lead).rstrip(trail) for ln in lines]  # (``_trim`` inlined)
-    else:  # a line may end with "\r", which is not part of its text
-        text = "\n".join([ln.text for ln in lines])
-        nfc = unicodedata.normalize("NFC", text)
-        keys = [k.strip().lstrip(lead).rstrip(trail) for k in _single_spaced(_unquoted(nfc).casefold()).split("\n")] \
-            if lines else []
+    texts = [ln.text for ln in lines]
+    cut = [i for i, t in enumerate(texts) if len(t) > _LONG]
+    for i in cut:
+        j = texts[i].find(" ", _CUT)
+        if j != -1:
+            texts[i] = texts[i][:j]
+    text = "\n".join(texts)
+    nfc = unicodedata.normalize("NFC", text)
+    folded = _single_spaced(_unquoted(nfc).casefold()).split("\n") if lines else []
+    keys = [k.strip().lstrip(lead).rstrip(trail) for k in folded]  # (``_trim`` inlined)
+    heads = set()
+    for i in cut:
+        if len(texts[i]) < len(lines[i].text):
+            head = folded[i].lstrip().lstrip(lead).rstrip(_END_STRIP)
+            if len(head) >= HEAD_LEN:
+                keys[i] = head
+                heads.add(i)
+            else:  # too little left to tell: the whole key
+                keys[i] = norm(lines[i].text)
     by_first: dict[str, list[int]] | None = None
     if _gateable(text, nfc):
         by_first = {}
@@ -136,7 +181,7 @@ def _keyed(doc: Document) -> tuple[list[Line], list[str], dict[str, list[int]] |
                 by_first[c].append(i)
             else:
                 by_first[c] = [i]
-    found = doc.cache["boilerplate:keyed"] = (lines, keys, by_first)
+    found = doc.cache["boilerplate:keyed"] = (lines, keys, by_first, frozenset(heads))
     return found
 
 
@@ -178,8 +223,8 @@ class Gate(NamedTuple):
 def gate_prefixes(openings: list[str] | tuple[str, ...]) -> Gate | None:
     """The gate of patterns opening with ``openings`` (see ``keys_gate``), or None when an
     opening has a character outside ``GATE_CHARS`` (its lines cannot be gated)."""
-    if any(not GATE_CHARS.issuperset(o) for o in openings):
-        return None
+    if any(not GATE_CHARS.issuperset(o) or len(o) > HEAD_LEN for o in openings):
+        return None  # (a longer opening could pass the head of a long line's key)
     by_first: dict[str, list[str]] = {}
     for p in sorted({norm(o) for o in openings}):
         by_first.setdefault(p[:1], []).append(p)
@@ -191,7 +236,7 @@ def gated_lines(doc: Document, gate: Gate | None, also: Iterable[int] = ()) -> l
     ``also`` (of ``nonblank(doc)``): a superset of the lines that the patterns behind ``gate``
     match (see ``keys_gate``); every non-blank line when the keys cannot tell. Only the lines
     whose key opens like a prefix are looked at."""
-    lines, keys, by_first = doc.cache.get("boilerplate:keyed") or _keyed(doc)
+    lines, keys, by_first, _heads = doc.cache.get("boilerplate:keyed") or _keyed(doc)
     if by_first is None or gate is None or gate.any_line:
         return lines
     prefixes = gate.by_first
@@ -220,8 +265,25 @@ def digit_ended(doc: Document) -> list[int]:
 
 def line_key(doc: Document, line: Line) -> str:
     """``norm`` of a line, computed once per document (several rules compare lines)."""
-    key = line_keys(doc).get(line.number)
-    return norm(line.text) if key is None else key
+    i = _index(doc).get(line.number)
+    return norm(line.text) if i is None else full_key(doc, i)
+
+
+def key_is(doc: Document, line: Line, key: str) -> bool:
+    """``line_key(doc, line) == key``, told by the head of a long line's key when they differ
+    there (without folding the rest of the line)."""
+    i = _index(doc).get(line.number)
+    if i is not None and i in key_heads(doc) and not key.startswith(key_list(doc)[i]):
+        return False
+    return line_key(doc, line) == key
+
+
+def _index(doc: Document) -> dict[int, int]:
+    """Line number → index in ``nonblank(doc)``."""
+    found = doc.cache.get("boilerplate:index")
+    if found is None:
+        found = doc.cache["boilerplate:index"] = {ln.number: i for i, ln in enumerate(nonblank(doc))}
+    return found
 
 
 def words(text: str) -> list[str]:

@@ -20,8 +20,9 @@ from .boilerplate_common import (
     gated_lines,
     heading_like,
     is_sentence,
+    key_heads,
+    key_is,
     key_list,
-    line_key,
     nonblank,
     norm,
     phrases,
@@ -105,10 +106,12 @@ def _credit_shaped(doc: Document) -> list[int]:
     copyright = "©" in text
     if ")" not in text:
         return [i for i, ln in enumerate(nonblank(doc)) if "©" in ln.text] if copyright else []
+    found = [i for i, k in enumerate(key_list(doc)) if k[-1:] == ")"]
+    # (the key of a long line is only its head: how the line itself ends tells instead)
+    found += [i for i in key_heads(doc) if nonblank(doc)[i].text.rstrip().endswith(")")]
     if copyright:
-        return [i for i, (ln, k) in enumerate(zip(nonblank(doc), key_list(doc), strict=True))
-                if k[-1:] == ")" or "©" in ln.text]
-    return [i for i, k in enumerate(key_list(doc)) if k[-1:] == ")"]
+        found += [i for i, ln in enumerate(nonblank(doc)) if "©" in ln.text]
+    return found
 
 
 def _neighbours(doc: Document, line: Line, span: int = 3) -> Iterator[Line]:
@@ -133,7 +136,7 @@ def classify_photo_credit(doc: Document) -> list[Verdict]:
         ln = lines[number - 1]
         _kind, caption = found
         ckey = norm(caption) if caption else ""
-        if not caption or (len(words(caption)) >= 2 and any(line_key(doc, n) == ckey for n in _neighbours(doc, ln))):
+        if not caption or (len(words(caption)) >= 2 and any(key_is(doc, n, ckey) for n in _neighbours(doc, ln))):
             out.append(Verdict("boilerplate.photo-credit", ln, Safety.SAFE, "A photo or video credit line."))
     return out
 
@@ -185,7 +188,7 @@ def classify_video_title(doc: Document) -> list[Verdict]:
             continue
         for nxt in lines[i + 1 : i + 3]:
             found = credits.get(nxt.number)
-            if found and found[0] == "copyright" and captions[nxt.number] == line_key(doc, ln):
+            if found and found[0] == "copyright" and key_is(doc, ln, captions[nxt.number]):
                 # the credit repeats the line: a title if the line has the shape of one
                 if heading_like(ln.text) and len(words(ln.text)) >= 2:
                     out.append(Verdict("boilerplate.video-title", ln, Safety.UNSAFE, "The title of an embedded video."))
