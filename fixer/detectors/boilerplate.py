@@ -33,7 +33,8 @@ __all__ = [
 
 def _line_rule(rule_id: str) -> Callable[[Document, Rule], Iterator[Finding]]:
     def detect(doc: Document, rule: Rule) -> Iterator[Finding]:
-        found = verdicts(doc, rule_id)
+        done = doc.cache.get("boilerplate:verdicts")  # (most often the deletion plan judged the page already)
+        found = done[rule_id] if done is not None and rule_id in done else verdicts(doc, rule_id)
         return emit(doc, rule, found) if found else iter(())  # most rules find nothing on a page
 
     detect.__doc__ = f"The whole-line deletions of {rule_id} (see its classifier)."

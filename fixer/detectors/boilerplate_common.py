@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import importlib
 import unicodedata
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from typing import NamedTuple
 
 import regex
 
@@ -44,9 +44,9 @@ KICKER_RE = regex.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Verdict:
-    """One line a rule wants deleted (or, with ``span``, a part of a line to delete)."""
+class Verdict(NamedTuple):
+    """One line a rule wants deleted (or, with ``span``, a part of a line to delete). A
+    NamedTuple, not a dataclass: a page makes dozens and a tuple is several times cheaper."""
 
     rule: str
     line: Line
@@ -63,11 +63,15 @@ def _fold(text: str) -> str:
     """NFC, one quote style, no-break spaces as spaces, case folded: all character by character
     (no character composes with, or folds into, a line break), so a text of several lines
     folds to the lines folded one by one."""
-    text = unicodedata.normalize("NFC", text)
+    return _unquoted(unicodedata.normalize("NFC", text)).casefold()
+
+
+def _unquoted(text: str) -> str:
+    """One quote style, no-break spaces as spaces (see ``_fold``)."""
     for old, new in _QUOTES:
         if old in text:
             text = text.replace(old, new)
-    return text.casefold()
+    return text
 
 
 def _trim(spaced: str) -> str:
@@ -77,41 +81,209 @@ def _trim(spaced: str) -> str:
 
 def norm(text: str) -> str:
     """Compare lines as a reader would: case, quote style, spacing and end marks ignored."""
-    return _trim(_WS_RE.sub(" ", _fold(text)))
+    folded = _fold(text)
+    # (without a line break, ``_single_spaced`` is the same substitution, mostly without a regex call)
+    return _trim(_WS_RE.sub(" ", folded) if "\n" in folded else _single_spaced(folded))
 
 
 def _single_spaced(text: str) -> str:
     """Every run of white space within a line as one space. Most texts have none to change,
     which a few substring tests tell much faster than the regex scan."""
-    if "  " in text or any(c in text for c in _OTHER_WS):
+    if "  " in text or any(map(text.__contains__, _OTHER_WS)):
         return _LINE_WS_RE.sub(" ", text)
     return text
 
 
 def line_keys(doc: Document) -> dict[int, str]:
-    """Line number → ``norm`` of every non-blank line, computed once per document in one pass
-    over the joined lines (several rules compare lines; a call per line costs several times
-    more). Equal to ``norm`` line by line: a line holds no line break, folding works character by
-    character (NFC composes nothing with a line break), and the white space pattern here stops
-    at the line breaks."""
+    """Line number → ``norm`` of every non-blank line (see ``key_list``, whose heads of long
+    lines this completes: callers that need only some keys should ask ``line_key``)."""
     keys = doc.cache.get("boilerplate:keys")
     if keys is None:
-        lines = nonblank(doc)
-        if "\r" not in doc.text:
-            # the text is its lines joined by "\n" (blank ones too, which are short): no join
-            parts = _single_spaced(_fold(doc.text)).split("\n")
-            keys = {ln.number: _trim(parts[ln.number - 1]) for ln in lines}
-        else:  # a line may end with "\r", which is not part of its text
-            spaced = _single_spaced(_fold("\n".join([ln.text for ln in lines]))).split("\n") if lines else []
-            keys = {ln.number: _trim(k) for ln, k in zip(lines, spaced, strict=True)}
+        keys = {ln.number: full_key(doc, i) for i, ln in enumerate(nonblank(doc))}
         doc.cache["boilerplate:keys"] = keys
     return keys
 
 
+def key_list(doc: Document) -> list[str]:
+    """``norm`` of every line of ``nonblank(doc)``, in a list parallel to it, computed once per
+    document in one pass over the joined lines (several rules compare lines; a call per line
+    costs several times more) -- except that the key of a line in ``key_heads(doc)`` is only
+    its head (see ``_keyed``). Equal to ``norm`` line by line: a line holds no line break,
+    folding works character by character (NFC composes nothing with a line break), and the
+    white space pattern here stops at the line breaks."""
+    return (doc.cache.get("boilerplate:keyed") or _keyed(doc))[1]
+
+
+def key_heads(doc: Document) -> frozenset[int]:
+    """The indices (in ``nonblank(doc)``) whose ``key_list`` entry is only the first
+    ``HEAD_LEN`` characters or more of the key (see ``_keyed``); ``full_key`` gives the key."""
+    return (doc.cache.get("boilerplate:keyed") or _keyed(doc))[3]
+
+
+def full_key(doc: Document, i: int) -> str:
+    """The key of line ``i`` of ``nonblank(doc)``, completed when ``key_list`` holds its head."""
+    keys, heads = key_list(doc), key_heads(doc)
+    if i not in heads:
+        return keys[i]
+    done = doc.cache.setdefault("boilerplate:full-keys", {})
+    if i not in done:
+        done[i] = norm(nonblank(doc)[i].text)
+    return done[i]
+
+
+# A line longer than _LONG is folded only up to the first space after _CUT characters (the rest
+# of a paragraph is seldom compared, and folding is most of the cost of the keys); what that
+# gives is a head of the key when it holds HEAD_LEN characters that no trailing strip removes.
+_LONG, _CUT, HEAD_LEN = 240, 120, 64
+# the characters that ``norm`` may strip from the end of a key: ``str.strip``'s white space
+# (regex's ``\\s`` and \x1c-\x1f, see tests/test_perf_boiler.py) and _TRAIL_CHARS
+_END_STRIP = _TRAIL_CHARS + _OTHER_WS + " \n\x1c\x1d\x1e\x1f"
+
+
+def _keyed(doc: Document) -> tuple[list[Line], list[str], dict[str, list[int]] | None, frozenset[int]]:
+    """``nonblank(doc)``, its keys (heads for some long lines), the indices of its lines by the
+    first character of their key (None when the keys may not gate patterns, see ``keys_gate``),
+    and the indices whose key is a head, all built in one pass.
+
+    Why a head is a prefix of the key: the line is cut before a space, which composes with
+    nothing under NFC and stops any reordering of marks, so NFC, the quotes, case folding and
+    the white space runs give the cut text a prefix of what they give the whole line; its
+    leading white space and marks are stripped as the whole line's are, since the head goes on
+    past them; and the strip at the end of the key cannot reach into the head before its last
+    character outside ``_END_STRIP``, where the head is cut."""
+    lines = nonblank(doc)
+    lead, trail = _LEAD_CHARS, _TRAIL_CHARS
+    texts = [ln.text for ln in lines]
+    cut = [i for i, t in enumerate(texts) if len(t) > _LONG]
+    for i in cut:
+        j = texts[i].find(" ", _CUT)
+        if j != -1:
+            texts[i] = texts[i][:j]
+    text = "\n".join(texts)
+    nfc = unicodedata.normalize("NFC", text)
+    folded = _single_spaced(_unquoted(nfc).casefold()).split("\n") if lines else []
+    keys = [k.strip().lstrip(lead).rstrip(trail) for k in folded]  # (``_trim`` inlined)
+    heads = set()
+    for i in cut:
+        if len(texts[i]) < len(lines[i].text):
+            head = folded[i].lstrip().lstrip(lead).rstrip(_END_STRIP)
+            if len(head) >= HEAD_LEN:
+                keys[i] = head
+                heads.add(i)
+            else:  # too little left to tell: the whole key
+                keys[i] = norm(lines[i].text)
+    by_first: dict[str, list[int]] | None = None
+    if _gateable(text, nfc):
+        by_first = {}
+        for i, k in enumerate(keys):
+            c = k[:1]
+            if c in by_first:
+                by_first[c].append(i)
+            else:
+                by_first[c] = [i]
+    found = doc.cache["boilerplate:keyed"] = (lines, keys, by_first, frozenset(heads))
+    return found
+
+
+def _gateable(text: str, nfc: str) -> bool:
+    """NFC left the text as it was (``nfc``), and it holds neither ``İ`` nor ``ı``, which
+    ``regex`` matches with ``i`` and ``I`` case-insensitively but which do not case-fold to them
+    (see ``keys_gate``). (``normalize`` hands back the text itself when its quick check says so.)"""
+    return (nfc is text or nfc == text) and "\u0130" not in text and "\u0131" not in text
+
+
+def keys_gate(doc: Document) -> bool:
+    """True when a line's key starting with ``norm(P)`` is a necessary condition for a pattern
+    ``^\\s*P`` (IGNORECASE, white space in P as ``\\s+``) to match the line, P written in
+    ``GATE_CHARS``. Why: the key is the line with its leading white space (and bullet marks)
+    removed, its runs of white space as one space, its quotes unified and case-folded; with NFC
+    changing nothing, each of those steps maps the matched P to ``norm(P)`` character by
+    character (``regex`` matches a character of ``GATE_CHARS`` case-insensitively only with
+    characters of the same case fold, but for ``İ`` and ``ı``, which the text then lacks), and
+    the trailing marks that ``norm`` strips end neither P's normal form nor the line before it."""
+    return (doc.cache.get("boilerplate:keyed") or _keyed(doc))[2] is not None
+
+
+# the characters of a pattern's opening whose case-insensitive matches by ``regex`` all
+# case-fold like them, but ``i``/``I`` (which ``keys_gate`` handles); checked against every
+# code point by tests/test_perf_boiler.py
+GATE_CHARS = frozenset(
+    " #&'(),-./0123456789:?ABCDEFGHIJKLMNOPQRSTUVWXYZ[]abcdefghijklmnopqrstuvwxyzÀÂÄÆÇÈÉÊËÎÏÔÖÙÛÜàâãäæçèéêëîïôöùûüÿŒœŸ’"
+)
+
+
+class Gate(NamedTuple):
+    """The keys' prefixes that gate some patterns (see ``keys_gate``), by their first character
+    (a line is tested against the few prefixes opening like its key, not all of them)."""
+
+    by_first: dict[str, tuple[str, ...]]
+    any_line: bool  # an empty prefix: every line may match
+
+
+def gate_prefixes(openings: list[str] | tuple[str, ...]) -> Gate | None:
+    """The gate of patterns opening with ``openings`` (see ``keys_gate``), or None when an
+    opening has a character outside ``GATE_CHARS`` (its lines cannot be gated)."""
+    if any(not GATE_CHARS.issuperset(o) or len(o) > HEAD_LEN for o in openings):
+        return None  # (a longer opening could pass the head of a long line's key)
+    by_first: dict[str, list[str]] = {}
+    for p in sorted({norm(o) for o in openings}):
+        by_first.setdefault(p[:1], []).append(p)
+    return Gate({c: tuple(ps) for c, ps in by_first.items()}, "" in by_first)
+
+
+def gated_lines(doc: Document, gate: Gate | None, also: Iterable[int] = ()) -> list[Line]:
+    """The non-blank lines whose key starts with a prefix of ``gate``, and those at the indices
+    ``also`` (of ``nonblank(doc)``): a superset of the lines that the patterns behind ``gate``
+    match (see ``keys_gate``); every non-blank line when the keys cannot tell. Only the lines
+    whose key opens like a prefix are looked at."""
+    lines, keys, by_first, _heads = doc.cache.get("boilerplate:keyed") or _keyed(doc)
+    if by_first is None or gate is None or gate.any_line:
+        return lines
+    prefixes = gate.by_first
+    common = by_first.keys() & prefixes.keys()  # (most lines open with none of the prefixes)
+    picked = [i for c in common for i in by_first[c] if keys[i].startswith(prefixes[c])] if common else []
+    if also:
+        picked.extend(also)
+    elif not picked:
+        return picked
+    return [lines[i] for i in sorted(set(picked))]
+
+
+def digit_led(doc: Document) -> list[int]:
+    """The indices (in ``nonblank(doc)``) of the lines whose key opens with what may be a figure
+    of ``regex``'s ``\\d``: a digit for Python, or a character beyond the BMP (``regex`` knows
+    decimal digits of newer Unicode versions than ``str.isdigit``; all lie there). Meaningful
+    when ``keys_gate(doc)``."""
+    by_first = (doc.cache.get("boilerplate:keyed") or _keyed(doc))[2] or {}
+    return [i for c, at in by_first.items() if c.isdigit() or c > "\uffff" for i in at]
+
+
+def digit_ended(doc: Document) -> list[int]:
+    """The indices of the lines whose key ends with what may be a figure (see ``digit_led``)."""
+    return [i for i, k in enumerate(key_list(doc)) if (c := k[-1:]).isdigit() or c > "\uffff"]
+
+
 def line_key(doc: Document, line: Line) -> str:
     """``norm`` of a line, computed once per document (several rules compare lines)."""
-    key = line_keys(doc).get(line.number)
-    return norm(line.text) if key is None else key
+    i = _index(doc).get(line.number)
+    return norm(line.text) if i is None else full_key(doc, i)
+
+
+def key_is(doc: Document, line: Line, key: str) -> bool:
+    """``line_key(doc, line) == key``, told by the head of a long line's key when they differ
+    there (without folding the rest of the line)."""
+    i = _index(doc).get(line.number)
+    if i is not None and i in key_heads(doc) and not key.startswith(key_list(doc)[i]):
+        return False
+    return line_key(doc, line) == key
+
+
+def _index(doc: Document) -> dict[int, int]:
+    """Line number → index in ``nonblank(doc)``."""
+    found = doc.cache.get("boilerplate:index")
+    if found is None:
+        found = doc.cache["boilerplate:index"] = {ln.number: i for i, ln in enumerate(nonblank(doc))}
+    return found
 
 
 def words(text: str) -> list[str]:
@@ -175,12 +347,12 @@ def _memo(doc: Document, key: str, build: Callable[[], object]) -> object:
 
 
 def nonblank(doc: Document) -> list[Line]:
-    key = "boilerplate:nonblank"
-    if key not in doc.cache:
+    found = doc.cache.get("boilerplate:nonblank")
+    if found is None:
         # (``Line.blank`` inlined: a text that is not empty nor all white space has a character
         # that ``strip`` keeps)
-        doc.cache[key] = [ln for ln in doc.lines if ln.text and not ln.text.isspace()]
-    return doc.cache[key]
+        found = doc.cache["boilerplate:nonblank"] = [ln for ln in doc.lines if ln.text and not ln.text.isspace()]
+    return found
 
 
 def prompt_set(doc: Document) -> frozenset[str]:
@@ -234,7 +406,7 @@ def verdicts(doc: Document, rule_id: str) -> list[Verdict]:
     cache = doc.cache.get("boilerplate:verdicts")
     if cache is None:
         cache = doc.cache["boilerplate:verdicts"] = {}
-    found = cache.get(rule_id)
-    if found is None:
-        found = cache[rule_id] = classifier_of(rule_id)(doc)  # (a classifier may ask for others first)
+    elif rule_id in cache:
+        return cache[rule_id]
+    found = cache[rule_id] = (_CLASSIFIERS.get(rule_id) or classifier_of(rule_id))(doc)  # (may ask for others)
     return found

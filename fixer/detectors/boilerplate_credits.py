@@ -16,9 +16,13 @@ from .boilerplate_common import (
     Verdict,
     _memo,
     classifier,
+    gate_prefixes,
+    gated_lines,
     heading_like,
     is_sentence,
-    line_key,
+    key_heads,
+    key_is,
+    key_list,
     nonblank,
     norm,
     phrases,
@@ -67,7 +71,7 @@ def credit_lines(doc: Document) -> dict[int, tuple[str, str]]:
         return doc.cache[key]
     cre = _credit_re(doc)
     out: dict[int, tuple[str, str]] = {}
-    for ln in nonblank(doc):
+    for ln in gated_lines(doc, _PHOTO_LINE_GATE, _credit_shaped(doc)):
         text = ln.text
         if len(text) > 600:
             continue
@@ -90,6 +94,26 @@ def credit_lines(doc: Document) -> dict[int, tuple[str, str]]:
     return out
 
 
+# how the lines of _PHOTO_LINE_RE open (see gated_lines)
+_PHOTO_LINE_GATE = gate_prefixes(["photo", "credit", "crédit", "image", "illustration", "video", "vidéo"])
+
+
+def _credit_shaped(doc: Document) -> list[int]:
+    """The indices (in ``nonblank(doc)``) of the lines holding `©` or whose key ends with `)`:
+    besides the photo lines (gated on their opening), the only lines that can carry a credit
+    (the bracket credit closes the line; ``norm`` strips no `)`)."""
+    text = doc.text
+    copyright = "©" in text
+    if ")" not in text:
+        return [i for i, ln in enumerate(nonblank(doc)) if "©" in ln.text] if copyright else []
+    found = [i for i, k in enumerate(key_list(doc)) if k[-1:] == ")"]
+    # (the key of a long line is only its head: how the line itself ends tells instead)
+    found += [i for i in key_heads(doc) if nonblank(doc)[i].text.rstrip().endswith(")")]
+    if copyright:
+        found += [i for i, ln in enumerate(nonblank(doc)) if "©" in ln.text]
+    return found
+
+
 def _neighbours(doc: Document, line: Line, span: int = 3) -> Iterator[Line]:
     lines = nonblank(doc)
     if "boilerplate:index" not in doc.cache:
@@ -107,13 +131,12 @@ def classify_photo_credit(doc: Document) -> list[Verdict]:
     credits = credit_lines(doc)
     if not credits:
         return out
-    for ln in nonblank(doc):
-        found = credits.get(ln.number)
-        if not found:
-            continue
+    lines = doc.lines
+    for number, found in credits.items():  # (in the order of the lines)
+        ln = lines[number - 1]
         _kind, caption = found
         ckey = norm(caption) if caption else ""
-        if not caption or (len(words(caption)) >= 2 and any(line_key(doc, n) == ckey for n in _neighbours(doc, ln))):
+        if not caption or (len(words(caption)) >= 2 and any(key_is(doc, n, ckey) for n in _neighbours(doc, ln))):
             out.append(Verdict("boilerplate.photo-credit", ln, Safety.SAFE, "A photo or video credit line."))
     return out
 
@@ -128,7 +151,11 @@ def classify_photo_caption(doc: Document) -> list[Verdict]:
         return out  # both kinds of caption need a credit line
     safe_credit = {v.line.number for v in verdicts(doc, "boilerplate.photo-credit")}
     lines = nonblank(doc)
-    for i, ln in enumerate(lines):
+    # a caption is a credit line or the line right above one
+    at = {ln.number: i for i, ln in enumerate(lines)}
+    near = sorted({j for n in credits for j in (at[n] - 1, at[n]) if j >= 0})
+    for i in near:
+        ln = lines[i]
         found = credits.get(ln.number)
         if found and ln.number not in safe_credit and found[1]:
             out.append(Verdict("boilerplate.photo-caption", ln, Safety.UNSAFE, "A photo caption with its credit."))
@@ -153,12 +180,15 @@ def classify_video_title(doc: Document) -> list[Verdict]:
     lines = nonblank(doc)
     # the normalised caption of each `©` credit, for the lines above it to compare with
     captions = {n: norm(caption) for n, (kind, caption) in credits.items() if kind == "copyright"}
-    for i, ln in enumerate(lines):
+    # only a line one or two above a `©` credit can be its title
+    at = {ln.number: i for i, ln in enumerate(lines)}
+    for i in sorted({j for n in captions for j in (at[n] - 2, at[n] - 1) if j >= 0}):
+        ln = lines[i]
         if ln.number in credits:
             continue
         for nxt in lines[i + 1 : i + 3]:
             found = credits.get(nxt.number)
-            if found and found[0] == "copyright" and captions[nxt.number] == line_key(doc, ln):
+            if found and found[0] == "copyright" and key_is(doc, ln, captions[nxt.number]):
                 # the credit repeats the line: a title if the line has the shape of one
                 if heading_like(ln.text) and len(words(ln.text)) >= 2:
                     out.append(Verdict("boilerplate.video-title", ln, Safety.UNSAFE, "The title of an embedded video."))
@@ -207,12 +237,24 @@ def classify_byline(doc: Document) -> list[Verdict]:
     lines = nonblank(doc)
     tail = {lines[-1].number} if len(lines) > 2 else set()
     with_agency = _with_agency_re(doc)
+    # a byline opens with its lead (gated on the keys), an agency line ends with `agency`, and
+    # the wire credit is the last line
+    text = doc.text
+    also = [i for i, ln in enumerate(lines) if ln.text.rstrip().endswith(_AGENCY_ENDS)] \
+        if "agency" in text or "Agency" in text or "AGENCY" in text else []
+    if tail:
+        also.append(len(lines) - 1)
     return [
         Verdict("boilerplate.byline", ln, Safety.UNSAFE, "A byline or credit line with page furniture.")
-        for ln in lines
+        for ln in gated_lines(doc, _BYLINE_GATE, also)
         if (not is_sentence(ln.text) and _byline_shaped(ln.text))
         or (ln.number in tail and len(ln.text) <= 60 and with_agency.match(ln.text))
     ]
+
+
+# how the lines of _BYLINE_RES open (see gated_lines), and how those of _AGENCY_LINE_RE end
+_BYLINE_GATE = gate_prefixes(["by", "par", "article", "written by", "rédigé par"])
+_AGENCY_ENDS = ("agency", "Agency", "AGENCY")
 
 
 # the first letter of each lead of _BYLINE_RES (`written by`, `article …`, `rédigé par`, `by`, `par`)

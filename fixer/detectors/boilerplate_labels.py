@@ -14,6 +14,8 @@ from .boilerplate_common import (
     KICKER_RE,
     PHRASES,
     _memo,
+    gate_prefixes,
+    gated_lines,
     heading_like,
     may_open,
     nonblank,
@@ -29,6 +31,7 @@ _GLUED_LABEL_RE = regex.compile(
     r"^\s*(?P<label>\p{Lu}[\p{L}'’\-]+(?: (?:\p{Lu}[\p{L}'’\-]+|of|de|du|la|le|the|and|et)){0,3})\. (?=[\"“«]?\p{Lu})"
 )
 _UPDATE_STAMP_OPENING = opening_chars("[")  # (see may_open)
+_UPDATE_STAMP_GATE = gate_prefixes(["["])  # (see gated_lines)
 _UPDATE_STAMP_RE = regex.compile(
     r"^\s*\[(?:updated?|update|last updated|mis à jour|mise à jour|maj|màj|publié)\b[^\[\]\n]{0,60}\]\s*", regex.I
 )
@@ -52,7 +55,12 @@ def section_label(doc: Document, rule: Rule) -> Iterator[Finding]:
     ``abbreviations`` is a name running on, wherever it sits in the name."""
     lines = nonblank(doc)
     planned = plan(doc)
-    for i, ln in enumerate(lines):
+    # a kicker ends with a colon; a glued label is in one of the first two lines
+    maybe = {0, 1, *[i for i, ln in enumerate(lines) if ":" in ln.text]} if ":" in doc.text else {0, 1}
+    for i in sorted(maybe):
+        if i >= len(lines):
+            break
+        ln = lines[i]
         text = ln.text
         if ln.number in planned:
             continue  # the whole line goes (`READ ALSO: …` is a related link, not a label)
@@ -89,7 +97,7 @@ def update_stamp(doc: Document, rule: Rule) -> Iterator[Finding]:
     planned = plan(doc)
     if "[" not in doc.text:
         return  # the stamp opens with `[`
-    for ln in nonblank(doc):
+    for ln in gated_lines(doc, _UPDATE_STAMP_GATE):
         if ln.number in planned:
             continue
         m = _UPDATE_STAMP_RE.match(ln.text) if may_open(ln.text, _UPDATE_STAMP_OPENING) else None

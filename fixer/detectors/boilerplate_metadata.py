@@ -12,6 +12,12 @@ from ..model import Safety
 from .boilerplate_common import (
     Verdict,
     classifier,
+    digit_ended,
+    digit_led,
+    gate_prefixes,
+    gated_lines,
+    key_list,
+    keys_gate,
     may_open,
     nonblank,
     opening_chars,
@@ -28,7 +34,11 @@ _TS_MIN, _TS_MAX = 1_000_000_000, 2_147_483_647
 def classify_unix_timestamp(doc: Document) -> list[Verdict]:
     """A bare unix timestamp alone on a line (`1727014146`): safe."""
     out = []
-    for ln in nonblank(doc):
+    lines = nonblank(doc)
+    if keys_gate(doc):  # (see keys_gate) the key of a matching line is its figures alone
+        keys = key_list(doc)
+        lines = [lines[i] for i in digit_led(doc) if len(keys[i]) in (10, 13)]
+    for ln in lines:
         if ln.text[-1] in _PROSE_ENDS:
             continue  # the pattern ends with a figure or white space; most lines end with a stop
         m = _TIMESTAMP_RE.match(ln.text)
@@ -91,6 +101,9 @@ _DIGIT_RE = regex.compile(r"\d")
 # a figure, `published`, `posted`, `publié`) and of _PUBLISHED_UPDATED_RE
 _READING_TIME_OPENING = opening_chars("rtlp0123456789", regex.I)
 _PUBLISHED_OPENING = opening_chars("p", regex.I)
+# the words that open a pattern of _READING_TIME_RES or _PUBLISHED_UPDATED_RE (see gated_lines)
+_READING_TIME_GATE = gate_prefixes(["reading time", "read time", "time to read", "temps de lecture", "lecture",
+                                    "published", "posted", "publié"])
 
 
 @classifier("boilerplate.reading-time")
@@ -98,7 +111,12 @@ def classify_reading_time(doc: Document) -> list[Verdict]:
     """`Reading time: 1 min`, a bare `1 min`, `Published … Updated … Reading time: 2 min`: safe.
     `Published on … Updated on …` without a reading time: unsafe (a dateline may be wanted)."""
     out = []
-    for ln in nonblank(doc):
+    lines = nonblank(doc)
+    if keys_gate(doc):
+        # (see keys_gate) a match opens with a figure or one of the words of its patterns, or
+        # (the breadcrumb and date) ends with the figures of a year
+        lines = gated_lines(doc, _READING_TIME_GATE, [*digit_led(doc), *digit_ended(doc)])
+    for ln in lines:
         text = ln.text
         if len(text) > 200 or not _DIGIT_RE.search(text):
             continue  # each pattern below needs a figure (minutes, a date, a year)
@@ -124,12 +142,11 @@ _SLUG_OPENING = opening_chars("abcdefghijklmnopqrstuvwxyz0123456789")
 def classify_page_slug(doc: Document) -> list[Verdict]:
     """`rf-2-sports`: a page slot or category slug alone on one of the first or last three lines."""
     lines = nonblank(doc)
-    edge = {ln.number for ln in lines[:3] + lines[-3:]}
+    edge = lines if len(lines) <= 6 else lines[:3] + lines[-3:]  # (the first and last three, in order)
     return [
         Verdict("boilerplate.page-slug", ln, Safety.SAFE, "A page slug or slot name left by the scraper.")
-        for ln in lines
-        if ln.number in edge
-        and may_open(ln.text, _SLUG_OPENING)
+        for ln in edge
+        if may_open(ln.text, _SLUG_OPENING)
         and _SLUG_RE.match(ln.text)
         and any(c.isalpha() for c in ln.text)
     ]
@@ -140,6 +157,7 @@ _SOURCE_RE = regex.compile(
     r"^\s*sources?\s*:?\s*(?:site-\d+|https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|fr|ca|info|news|ro|be|ch)/?\S*)\s*$",
     regex.I,
 )
+_SOURCE_GATE = gate_prefixes(["source"])  # (see gated_lines)
 
 
 @classifier("boilerplate.source-footer")
@@ -147,7 +165,7 @@ def classify_source_footer(doc: Document) -> list[Verdict]:
     """`source site-29`, `Source: example.com`: the aggregator's footer pointing at its source."""
     return [
         Verdict("boilerplate.source-footer", ln, Safety.SAFE, "The aggregator's source footer.")
-        for ln in nonblank(doc)
+        for ln in gated_lines(doc, _SOURCE_GATE)
         if may_open(ln.text, _SOURCE_OPENING) and _SOURCE_RE.match(ln.text)
     ]
 
@@ -167,6 +185,8 @@ _UPDATE_LINE_RE = regex.compile(
     rf"{_DATE}(?:\s*(?:at|à|,|-|–|\|)?\s*{_TIME})?\s*[\])]?\.?\s*$",
     regex.IGNORECASE,
 )
+# how the lines of _UPDATE_LINE_RE open (see gated_lines)
+_UPDATE_LINE_GATE = gate_prefixes(["[", "(", "last", "update", "modified", "mis à jour", "mise à jour", "maj", "màj"])
 
 
 @classifier("boilerplate.update-stamp")
@@ -175,6 +195,6 @@ def classify_update_line(doc: Document) -> list[Verdict]:
     stamp that opens a paragraph: an editor may want the time kept in another form)."""
     return [
         Verdict("boilerplate.update-stamp", ln, Safety.UNSAFE, "The page's update stamp on a line of its own.")
-        for ln in nonblank(doc)
+        for ln in gated_lines(doc, _UPDATE_LINE_GATE)
         if len(ln.text) <= 120 and may_open(ln.text, _UPDATE_LINE_OPENING) and _UPDATE_LINE_RE.match(ln.text)
     ]

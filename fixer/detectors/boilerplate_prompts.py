@@ -15,7 +15,10 @@ from .boilerplate_common import (
     Verdict,
     _memo,
     classifier,
+    gate_prefixes,
+    gated_lines,
     is_sentence,
+    key_list,
     lexicon_re,
     line_key,
     may_open,
@@ -54,6 +57,7 @@ def _opening(doc: Document, kind: str, extra: str = "") -> frozenset[str]:
 
 # each alternative of _POST_FOOTER_RE opens with one of these (`The post`, `You have`, `Il vous`)
 _POST_FOOTER_OPENING = opening_chars("TYI", regex.IGNORECASE)
+_POST_FOOTER_OPENINGS = ("The post", "You have", "Il vous reste")  # (see gate_prefixes)
 
 
 def _lead_re(doc: Document) -> regex.Pattern[str]:
@@ -109,13 +113,17 @@ def classify_page_prompt(doc: Document) -> list[Verdict]:
     A call to action (`Click here to subscribe`) is safe only in the shape of a button (short,
     one clause, no closing full stop after many words); longer, unsafe; and a line that quotes
     the prompt in a sentence (`…, the fake messages urged`) is left alone."""
-    prompts, labels, label_opening, leads, lead_opening = _memo(
+    prompts, labels, label_opening, leads, lead_opening, gate = _memo(
         doc,
         _PAGE_PROMPT_KEY,
-        lambda: (prompt_set(doc), _label_re(doc), _opening(doc, "label"), _lead_re(doc), _opening(doc, "lead")),
+        lambda: (prompt_set(doc), _label_re(doc), _opening(doc, "label"), _lead_re(doc), _opening(doc, "lead"),
+                 gate_prefixes([*phrases(doc).get("label", []), *phrases(doc).get("lead", []), *_POST_FOOTER_OPENINGS])),
     )
     out = []
-    for ln in nonblank(doc):
+    # a verdict needs the line's key to be a prompt or to open like a label, a lead or a footer
+    keys = key_list(doc)
+    hits = prompts.intersection(keys)
+    for ln in gated_lines(doc, gate, [i for i, k in enumerate(keys) if k in hits] if hits else ()):
         text = ln.text
         first = text.lstrip(" \t•·*>»›-–—")[:1]
         if not first.isupper():
@@ -153,6 +161,7 @@ def _related_re(doc: Document) -> regex.Pattern[str]:
 
 
 _ARROW_LINK_RE = regex.compile(r"^\s*(?:>>|»»|→|►|▶)\s*\S")
+_ARROWS = frozenset(">»→►▶")  # what an arrow line opens with, after its white space
 
 
 def _title_shaped(rest: str) -> bool:
@@ -172,12 +181,16 @@ def classify_related_link(doc: Document) -> list[Verdict]:
     after many words); unsafe when the lead is followed by a plain space and a capital, which a
     sentence could also do, or when the rest does not look like a title. A line that quotes the
     lead in a sentence (`Read more: that was all, investigators said.`) is left alone."""
-    pat, opening = _memo(doc, _RELATED_KEY, lambda: (_related_re(doc), _opening(doc, "related", ">»›")))
+    pat, opening, gate = _memo(doc, _RELATED_KEY, lambda: (
+        _related_re(doc), _opening(doc, "related", ">»›"), gate_prefixes(phrases(doc).get("related", []))))
     text = doc.text
     # an arrow line needs `>>`, `»»`, `→`, `►` or `▶` (one-character tests: much quicker)
     arrows = ">" in text or "»" in text or "→" in text or "►" in text or "▶" in text
     out = []
-    for ln in nonblank(doc):
+    # a verdict needs a line opening with a lead (its key tells, see gated_lines) or an arrow; a
+    # lead after `»` is taken with the arrows (the key turns `»` into a quote mark, which it keeps)
+    also = [i for i, ln in enumerate(nonblank(doc)) if ln.text.lstrip()[:1] in _ARROWS] if arrows else ()
+    for ln in gated_lines(doc, gate, also):
         text = ln.text
         if len(text) > 300:
             continue

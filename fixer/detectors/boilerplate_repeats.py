@@ -5,15 +5,22 @@ short under itself, a teaser repeating the lead. Exact copies are judged by
 
 from __future__ import annotations
 
+from collections import Counter
+from itertools import pairwise
+from operator import itemgetter
+
 from ..document import Document, Line
 from ..model import Safety
 from .boilerplate_common import (
+    HEAD_LEN,
     KICKER_RE,
     Verdict,
     classifier,
+    full_key,
     heading_like,
     is_sentence,
-    line_keys,
+    key_heads,
+    key_list,
     nonblank,
     norm,
     verdicts,
@@ -29,11 +36,19 @@ def classify_repeated_title(doc: Document) -> list[Verdict]:
 
     Exact copies only, ignoring case, quote style and spacing; a line needs three words so
     that short labels (`Photo`, a name) are left to the rules that know them."""
-    out = []
+    out: list[Verdict] = []
+    keys = key_list(doc)
+    # two lines with the same key have the same first HEAD_LEN characters of it, which every
+    # entry of key_list holds (see key_heads): only the lines sharing those can be copies
+    starts = list(map(_START, keys))
+    if len(set(starts)) == len(starts):
+        return out  # no two lines alike (most pages)
+    twice = {k for k, n in Counter(starts).items() if n > 1}
     seen: dict[str, str] = {}  # normalised line → the text of its first copy
-    keys = line_keys(doc)
-    for line in nonblank(doc):
-        key = keys[line.number]
+    for i, line in enumerate(nonblank(doc)):
+        if starts[i] not in twice:
+            continue  # (a line unlike every other is never a copy, nor copied)
+        key = full_key(doc, i)
         first = seen.get(key)
         if first is None:
             seen[key] = line.text  # (whether it ends like a sentence is asked only of a repeat)
@@ -48,6 +63,9 @@ def classify_repeated_title(doc: Document) -> list[Verdict]:
     return out
 
 
+_START = itemgetter(slice(None, HEAD_LEN))
+
+
 @classifier("boilerplate.near-repeat")
 def classify_near_repeat(doc: Document) -> list[Verdict]:
     """A heading that repeats the heading just before it, cut short or with a prefix, and a
@@ -55,30 +73,61 @@ def classify_near_repeat(doc: Document) -> list[Verdict]:
     better one is a judgement)."""
     out = []
     lines = nonblank(doc)
+    klist = key_list(doc)
+    # the lines that can be judged: one of the first three (a teaser), or a line whose key starts
+    # the key of the line above or ends with it (see _cuts_heading_above)
+    heads = key_heads(doc)
+    if not heads:
+        maybe = [i for i, (pk, k) in enumerate(pairwise(klist), 1) if pk != k and (pk.startswith(k) or k.endswith(pk))]
+    else:  # (a pair with the head of a long line's key is compared whole when both are headings)
+        maybe = [i for i, (pk, k) in enumerate(pairwise(klist), 1)
+                 if (i not in heads and i - 1 not in heads and pk != k and (pk.startswith(k) or k.endswith(pk)))
+                 or ((i in heads or i - 1 in heads) and not is_sentence(lines[i].text)
+                     and not is_sentence(lines[i - 1].text) and _alike(full_key(doc, i - 1), full_key(doc, i)))]
+    maybe = sorted({*range(min(3, len(lines))), *maybe})
     exact = {v.line.number for v in verdicts(doc, "boilerplate.repeated-title")} | set(credit_lines(doc))
-    keys = line_keys(doc)
-    for i, line in enumerate(lines):
+    for i in maybe:
+        line = lines[i]
         if line.number in exact:
             continue
-        key = keys[line.number]
         if not is_sentence(line.text):
-            if i > 0 and _cuts_heading_above(line, key, lines[i - 1], keys[lines[i - 1].number]):
+            if i > 0 and _cuts_heading_above(line, full_key(doc, i), lines[i - 1], full_key(doc, i - 1)):
                 out.append(Verdict("boilerplate.near-repeat", line, Safety.UNSAFE,
                                    "A truncated or extended copy of the heading above it."))
         elif i <= 2:
             # a standfirst of six words or more that repeats the first sentence of the lead
             # (after a kicker label); its words are counted last, for the rare line that does
-            for nxt in lines[i + 1 : i + 4]:
+            key = None
+            for j in range(i + 1, min(i + 4, len(lines))):
+                nxt = lines[j]
                 # the line without a kicker label: the label can only open it (the pattern is
                 # anchored), and without one the line's key is its norm
                 kicker = KICKER_RE.match(nxt.text) if ":" in nxt.text else None  # a kicker ends with a colon
-                body = keys[nxt.number] if kicker is None else norm(nxt.text[kicker.end() :])
+                body = klist[j] if kicker is None else norm(nxt.text[kicker.end() :])
+                if kicker is None and not _may_start(klist[i], body):
+                    continue  # (the heads of the keys differ: the body cannot start with the key)
+                if key is None:
+                    key = full_key(doc, i)
+                if kicker is None and j in heads:
+                    body = full_key(doc, j)
                 if len(body) > len(key) + 20 and body.startswith(key):
                     if len(words(key)) >= 6:
                         out.append(Verdict("boilerplate.near-repeat", line, Safety.UNSAFE,
                                            "A teaser line repeating the start of the lead below it."))
                     break
     return out
+
+
+def _alike(pk: str, k: str) -> bool:
+    """The key ``pk`` of the line above starts with ``k`` or ``k`` ends with it (and they differ)."""
+    return pk != k and (pk.startswith(k) or k.endswith(pk))
+
+
+def _may_start(k: str, body: str) -> bool:
+    """Whether a key whose ``key_list`` entry is ``k`` may start a key whose entry is ``body``:
+    entries are the keys or heads of them, so the keys agree where both entries go."""
+    n = min(len(k), len(body))
+    return body[:n] == k[:n]
 
 
 def _cuts_heading_above(line: Line, key: str, prev: Line, pkey: str) -> bool:

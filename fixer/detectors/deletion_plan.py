@@ -39,13 +39,16 @@ def _plan(doc: Document) -> frozenset[int]:
     """The plan and its safety, in one pass over the verdicts of every line rule (and of the
     site profiles): a line is SAFE when any verdict on it is, else UNSAFE."""
     safety: dict[int, Safety] = {}
-    found = [verdicts(doc, rule_id) for rule_id in LINE_RULES]
+    done = doc.cache.get("boilerplate:verdicts") or {}  # (the rules that already ran, looked up directly)
+    found = [done[rule_id] if rule_id in done else verdicts(doc, rule_id) for rule_id in LINE_RULES]
     if doc.cache.get("store") is not None:
         found.append(profile_verdicts(doc, "boilerplate.site-profile", PROFILES))
+    safe = Safety.SAFE
     for vs in found:
         for v in vs:
-            if safety.get(v.line.number) is not Safety.SAFE:
-                safety[v.line.number] = v.safety
+            n = v.line.number
+            if safety.get(n) is not safe:
+                safety[n] = v.safety
     planned = doc.cache["boilerplate:plan"] = frozenset(safety)
     doc.cache["boilerplate:plan-safety"] = safety
     return planned
@@ -57,18 +60,21 @@ def _blocks(doc: Document, planned: frozenset[int], safety: dict[int, Safety]) -
     visited (in order), not every line of the text. The taker is the line that gives back the
     block's blank lines: the last one, or, when the block ends with a safe line, its last unsafe
     one."""
-    lines = doc.lines
-    n = len(lines)
+    n = len(doc.lines)
+    filled = _filled(doc)
     out: dict[int, tuple[int, int, int]] = {}
-    marked = [i for i in sorted(num - 1 for num in planned if 0 < num <= n) if not lines[i].blank]
+    marked = [num - 1 for num in sorted(planned) if 0 < num <= n and num in filled]
     k = 0
     while k < len(marked):
         first = i = marked[k]
         while k + 1 < len(marked) and marked[k + 1] == i + 1:
             k += 1
             i += 1
-        last_unsafe = next((j for j in range(i, first - 1, -1) if safety.get(j + 1) is Safety.UNSAFE), None)
-        taker = last_unsafe if last_unsafe is not None and safety.get(i + 1) is Safety.SAFE else i
+        if first == i or safety.get(i + 1) is not Safety.SAFE:
+            taker = i  # (a block of one line, or one that ends with an unsafe line: its last line)
+        else:
+            last_unsafe = next((j for j in range(i, first - 1, -1) if safety.get(j + 1) is Safety.UNSAFE), None)
+            taker = i if last_unsafe is None else last_unsafe
         for j in range(first, i + 1):
             out[j] = (first, i, taker)
         k += 1
@@ -83,36 +89,38 @@ def deletion_edits(doc: Document, line: Line, planned: frozenset[int] | None = N
     its lines: the last one, or, when the block mixes unsafe and safe lines, the last unsafe
     one, so that applying only the safe deletions still leaves the paragraphs apart."""
     if planned is None:
-        planned = plan(doc)
-        if "boilerplate:kept" not in doc.cache:
-            doc.cache["boilerplate:kept"] = [ln.number for ln in nonblank(doc) if ln.number not in planned]
-            doc.cache["boilerplate:blocks"] = _blocks(doc, planned, plan_safety(doc))
-        kept, blocks = doc.cache["boilerplate:kept"], doc.cache["boilerplate:blocks"]
+        shape = doc.cache.get("boilerplate:shape")
+        if shape is None:
+            planned = plan(doc)
+            shape = doc.cache["boilerplate:shape"] = (
+                [ln.number for ln in nonblank(doc) if ln.number not in planned], _blocks(doc, planned, plan_safety(doc)))
+        kept, blocks = shape
     else:  # a hypothetical plan (tests): computed afresh
         planned = planned | {line.number}
         kept = [ln.number for ln in nonblank(doc) if ln.number not in planned]
         blocks = _blocks(doc, planned, {})
     lines = doc.lines
+    filled = _filled(doc)  # (line ``j`` is blank when ``j + 1`` is not in it)
     idx = line.number - 1
     pos = bisect.bisect_left(kept, line.number)
     has_before, next_kept = pos > 0, (kept[pos] if pos < len(kept) else None)
     if next_kept is None and has_before:
         # tail debris: take the line break before the line and any blank lines between
         j = idx - 1
-        while j >= 0 and lines[j].blank:
+        while j >= 0 and j + 1 not in filled:
             j -= 1
         start = lines[j].end if j >= 0 else 0
         return (Edit(start, line.end, ""),)
     # head or middle: the line and its break, plus the blank lines after its block when the
     # block had a blank line before it (one blank line survives), or at the head of the text
     first, last, taker = blocks.get(idx, (idx, idx, idx))
-    gives_back = (not has_before or (first > 0 and lines[first - 1].blank)) and last + 1 < len(lines) \
-        and lines[last + 1].blank
+    gives_back = (not has_before or (first > 0 and first not in filled)) and last + 1 < len(lines) \
+        and last + 2 not in filled
     edits = [Edit(line.start, doc.break_end(line), "")]
     if gives_back and taker == idx:
         j, end = last + 1, doc.break_end(lines[last])
         start = end
-        while j < len(lines) and lines[j].blank and next_kept is not None and lines[j].number < next_kept:
+        while j < len(lines) and j + 1 not in filled and next_kept is not None and j + 1 < next_kept:
             end = doc.break_end(lines[j])
             j += 1
         if idx == last:
@@ -120,6 +128,14 @@ def deletion_edits(doc: Document, line: Line, planned: frozenset[int] | None = N
         elif end > start:
             edits.append(Edit(start, end, ""))
     return tuple(edits)
+
+
+def _filled(doc: Document) -> frozenset[int]:
+    """The numbers of the non-blank lines (``Line.blank`` is a call per line; this, one per text)."""
+    found = doc.cache.get("boilerplate:filled")
+    if found is None:
+        found = doc.cache["boilerplate:filled"] = frozenset(ln.number for ln in nonblank(doc))
+    return found
 
 
 def emit(doc: Document, rule: Rule, verdicts: list[Verdict]) -> Iterator[Finding]:
