@@ -46,9 +46,9 @@ ACRONYM_DEF_RE = regex.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """A line of the text without its line break; ``end`` excludes the break."""
+class Line(NamedTuple):
+    """A line of the text without its line break; ``end`` excludes the break. A NamedTuple
+    like ``Token``: every article builds all its lines, and a tuple is cheaper to build."""
 
     number: int  # 1-based
     start: int
@@ -105,12 +105,15 @@ class Document:
     @cached_property
     def lines(self) -> list[Line]:
         out = []
-        text = self.text
-        for n, start in enumerate(self.line_starts):
-            end = self.line_starts[n + 1] - 1 if n + 1 < len(self.line_starts) else len(text)
-            if end > start and text[end - 1] == "\r":
-                end -= 1
-            out.append(Line(n + 1, start, end, text[start:end]))
+        new = tuple.__new__  # no Python-level __new__ per line (see ``tokens``)
+        start = 0
+        for n, part in enumerate(self.text.split("\n"), 1):
+            end = start + len(part)
+            if part.endswith("\r"):
+                out.append(new(Line, (n, start, end - 1, part[:-1])))
+            else:
+                out.append(new(Line, (n, start, end, part)))
+            start = end + 1
         return out
 
     def break_end(self, line: Line) -> int:

@@ -54,19 +54,24 @@ class Fix:
     title: str = ""
 
     def __post_init__(self) -> None:
-        edits = tuple(sorted(self.edits))
-        for a, b in itertools.pairwise(edits):
-            if b.start < a.end:
-                raise ValueError(f"overlapping edits in one fix: {a} and {b}")
-        object.__setattr__(self, "edits", edits)
-        object.__setattr__(self, "safety", Safety(self.safety))
+        # (most fixes hold one edit and are built with a Safety already: a finding per few
+        # hundred characters of a damaged article makes these checks a measurable cost)
+        edits = self.edits
+        if type(edits) is not tuple or len(edits) != 1:
+            edits = tuple(sorted(edits))
+            for a, b in itertools.pairwise(edits):
+                if b.start < a.end:
+                    raise ValueError(f"overlapping edits in one fix: {a} and {b}")
+            object.__setattr__(self, "edits", edits)
+        if type(self.safety) is not Safety:
+            object.__setattr__(self, "safety", Safety(self.safety))
 
     @classmethod
     def replace(
         cls, start: int, end: int, replacement: str, safety: Safety | str = Safety.SAFE, title: str = ""
     ) -> Fix:
         """The common case: one edit."""
-        return cls((Edit(start, end, replacement),), Safety(safety), title)
+        return cls((Edit(start, end, replacement),), safety, title)
 
     @property
     def start(self) -> int:
@@ -150,7 +155,7 @@ class Rule:
     ) -> Finding:
         """Build a finding of this rule; ``replacement`` (or ``edits``) makes it fixable."""
         fix = None
-        level = Safety(safety) if safety is not None else self.safety
+        level = self.safety if safety is None else safety  # (Fix turns a string into Safety)
         if edits is not None:
             fix = Fix(tuple(edits), level, title)
         elif replacement is not None:
