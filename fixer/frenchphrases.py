@@ -18,7 +18,7 @@ import regex
 
 from .data import DataError
 from .document import WORD_RE
-from .frenchscore import CHUNK_WORDS, ELISION_RE, ELISION_STUBS, chunk_words, norm, soft_gap, split_words
+from .frenchscore import CHUNK_WORDS, ELISION_RE, ELISION_STUBS, chunk_words, norm, soft_gap
 
 SLOT = "{name}"
 SLOT_TOKEN_RE = regex.compile(r"^\p{Lu}")
@@ -144,15 +144,27 @@ def words_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """The words of ``text[start:end]`` as (start, end, word); an elided article cut off by a
     space (``l’ attaque``) is joined back to its word so the table still matches it."""
     out: list[tuple[int, int, str]] = []
-    # a stub has at most 6 letters (lower case never shortens a word)
-    for s, e, w in split_words(text[start:end], CHUNK_WORDS):
-        s, e = s + start, e + start
-        if (out and len(out[-1][2]) <= 6 and out[-1][2].lower() in ELISION_STUBS
-                and SPACED_APOSTROPHE_RE.fullmatch(text, out[-1][1], s)):
-            ps, _pe, pw = out.pop()
-            out.append((ps, e, f"{pw}'{w}"))
-            continue
-        out.append((s, e, w))
+    # the words chunk by chunk, as ``split_words`` finds them (inlined: one list, not two)
+    piece = text[start:end]
+    find = piece.find
+    cache = CHUNK_WORDS
+    pos = 0
+    for chunk in piece.split():
+        pos = find(chunk, pos)  # the next chunk: white space before it cannot hold its start
+        base = start + pos
+        pos += len(chunk)
+        got = cache.get(chunk)
+        for rs, re_, w in got if got is not None else chunk_words(chunk, cache):
+            s = base + rs
+            # a stub has at most 6 letters (lower case never shortens a word)
+            if out:
+                last = out[-1]
+                pw = last[2]
+                if (len(pw) <= 6 and pw.lower() in ELISION_STUBS
+                        and SPACED_APOSTROPHE_RE.fullmatch(text, last[1], s)):
+                    out[-1] = (last[0], base + re_, f"{pw}'{w}")
+                    continue
+            out.append((s, base + re_, w))
     return out
 
 
@@ -209,18 +221,16 @@ def find_matches(table: PhraseTable, text: str, start: int, end: int) -> list[tu
     keys = word_keys(words)
     by_first = table.by_first
     out = []
-    i = 0
-    while i < len(words):
-        if keys[i] not in by_first:  # most words open no entry: match_at would say None
-            i += 1
+    k = 0  # where the last match ended: the search goes on from there
+    # most words open no entry (match_at would say None): only the others are tried
+    for i in [i for i, key in enumerate(keys) if key in by_first]:
+        if i < k:
             continue
         got = table.match_at(words, text, i, keys)
         if got is None:
-            i += 1
             continue
         entry, k, _ = got
         out.append((words[i][0], words[k - 1][1], entry))
-        i = k
     return out
 
 
