@@ -140,6 +140,20 @@ def build_table(store: Any) -> PhraseTable:
 SPACED_APOSTROPHE_RE = regex.compile(r"\s?['’]\s?")
 
 
+def _case_forms(word: str) -> set[str]:
+    """Every way of writing the ASCII ``word`` in upper and lower case."""
+    out = {""}
+    for ch in word:
+        out = {f + c for f in out for c in {ch.lower(), ch.upper()}}
+    return out
+
+
+# the spellings whose lower case is an elision stub: ASCII ones only, since no other character
+# has a lower case made of the stubs' letters (only İ and the Kelvin sign lower to ASCII, into
+# i + a combining dot and k)
+STUB_FORMS = frozenset(f for stub in ELISION_STUBS for f in _case_forms(stub))
+
+
 def words_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """The words of ``text[start:end]`` as (start, end, word); an elided article cut off by a
     space (``l’ attaque``) is joined back to its word so the table still matches it."""
@@ -148,7 +162,10 @@ def words_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     piece = text[start:end]
     find = piece.find
     cache = CHUNK_WORDS
+    stubs = STUB_FORMS
     pos = 0
+    last_end = 0
+    after_stub = False  # whether the last word in ``out`` is a stub
     for chunk in piece.split():
         pos = find(chunk, pos)  # the next chunk: white space before it cannot hold its start
         base = start + pos
@@ -156,15 +173,15 @@ def words_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         got = cache.get(chunk)
         for rs, re_, w in got if got is not None else chunk_words(chunk, cache):
             s = base + rs
-            # a stub has at most 6 letters (lower case never shortens a word)
-            if out:
-                last = out[-1]
-                pw = last[2]
-                if (len(pw) <= 6 and pw.lower() in ELISION_STUBS
-                        and SPACED_APOSTROPHE_RE.fullmatch(text, last[1], s)):
-                    out[-1] = (last[0], base + re_, f"{pw}'{w}")
-                    continue
-            out.append((s, base + re_, w))
+            if after_stub and SPACED_APOSTROPHE_RE.fullmatch(text, last_end, s):
+                last_end = base + re_
+                ps, _pe, pw = out[-1]
+                out[-1] = (ps, last_end, f"{pw}'{w}")
+                after_stub = False  # a joined word holds an apostrophe: no stub
+                continue
+            last_end = base + re_
+            out.append((s, last_end, w))
+            after_stub = w in stubs
     return out
 
 
