@@ -720,6 +720,7 @@ CAPITALS_RUN_RE = re.compile(r"[A-ZÀ-ÖØ-Þ](?:(?:[^\w\n]|[\d_])*[A-ZÀ-ÖØ-�
 # what follows an elision stub cut off from its word (``SPACED_ELISION_RE``), one pattern per
 # gap so that each starts with a literal and is searched for quickly
 SPACED_GAP_RES = tuple(re.compile(re.escape(gap) + "[aeiouyhàâéèêëîïôûœAEIOUYHÀÂÉÈÊÎÔ]") for gap in (" '", " ’", "' ", "’ "))
+SPACED_GAP_MARKS = ("'", "’", "'", "’")  # the apostrophe each of SPACED_GAP_RES needs
 # the lone-word bounds of ``_lone_words`` (fixer/detectors/french.py, where they are explained)
 LONE_EN_MAX = 1.5
 LONE_FR_MIN = 4.0
@@ -1006,7 +1007,10 @@ def find_evidence(model: FrenchModel, text: str, line_starts: list[int]) -> Evid
             end = line_starts[n] - 1 if n < len(line_starts) else len(text)
             if shouting(text[line_starts[n - 1] : end]):  # a trailing \r counts neither way
                 lines.add(n)
-    for gap_re in SPACED_GAP_RES:
+    # a text without an apostrophe (one ``in``, a fast scan for one character) skips its patterns
+    for mark, gap_re in zip(SPACED_GAP_MARKS, SPACED_GAP_RES, strict=True):
+        if mark not in text:
+            continue
         for m in gap_re.finditer(text):
             # the word before the gap, whole: a stub has at most 6 letters, so a longer word
             # cut by the 8-character window is never taken for one
