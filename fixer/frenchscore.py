@@ -1194,6 +1194,10 @@ def in_gloss(text: str, start: int, end: int) -> bool:
 MENTION_BEFORE_RE = regex.compile(
     r"(?:\b(?:French|Québécois|Quebec)\s+)?\b(?:word|words|phrase|expression|term|saying|slogan|motto|verb|noun"
     r"|idiom|nickname|dubbed|called|known\s+as|so-called)\s*[:,]?\s*[‘“«\"']?\s*$", regex.IGNORECASE)
+MENTION_TAIL = ":,‘“«\"' \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+# the last letters of MENTION_BEFORE_RE's keywords (``known as`` ends with ``as``)
+MENTION_ENDS = ("word", "words", "phrase", "expression", "term", "saying", "slogan", "motto", "verb", "noun", "idiom",
+                "nickname", "dubbed", "called", "as")
 MEANING_AFTER_RE = regex.compile(
     r"[’”»\"']?\s*,?\s*(?:which\s+|that\s+)?(?:means|meaning|literally|translates|translated|roughly|"
     r"loosely|in\s+English|\(literally)\b", regex.IGNORECASE)
@@ -1202,7 +1206,11 @@ MEANING_AFTER_RE = regex.compile(
 def talked_about(text: str, start: int, end: int) -> bool:
     """French named as French on purpose: ``the French expression se débrouiller``,
     ``… débrouillardise, which means resourcefulness``. English writing about the language."""
-    if MENTION_BEFORE_RE.search(text, max(0, start - 40), start):
+    lo = max(0, start - 40)
+    # the pattern ends with its keyword and then only white space, a colon or comma, a quote
+    # mark: without those, the window must end with the keyword (``str.casefold`` folds at
+    # least what IGNORECASE does), which most runs' windows do not
+    if text[lo:start].rstrip(MENTION_TAIL).casefold().endswith(MENTION_ENDS) and MENTION_BEFORE_RE.search(text, lo, start):
         return True
     return MEANING_AFTER_RE.match(text, end) is not None
 
