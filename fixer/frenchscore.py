@@ -923,10 +923,7 @@ def _masked_chunks(model: FrenchModel, chunks: list[str], line: str) -> range | 
     phrases = word_info(model, words[0][2]).phrases
     if not phrases:
         return ()  # the opener is a later word of the chunk
-    pos = 0
-    for chunk in chunks[: o + 1]:
-        pos = line.find(chunk, pos) + len(chunk)
-    ms = pos - len(chunks[o])
+    ms = chunk_start(line, o)  # one split in C, not a find per chunk before it
     pe = phrase_end(line, ms, phrases)
     if pe < 0:
         return ()
