@@ -1039,7 +1039,10 @@ def find_runs(model: FrenchModel, text: str, toks: list[Tok]) -> list[Run]:
             continue
         j = i
         french = toks[i].kind == F  # judge keeps nothing from a stretch without an F word
-        while j + 1 < n and soft_gap(text[toks[j].end : toks[j + 1].start]):
+        while j + 1 < n:
+            gap = text[toks[j].end : toks[j + 1].start]
+            if gap != " " and SOFT_GAP_RE.fullmatch(gap) is None:  # soft_gap, inlined
+                break
             kind = toks[j + 1].kind
             if kind not in (E, X):
                 j += 1
@@ -1101,7 +1104,9 @@ def judge(model: FrenchModel, text: str, toks: list[Tok], i: int, j: int) -> Run
         a += 1
     if a > j:
         return None
-    last_f = max(k for k in range(a, j + 1) if toks[k].kind == F)
+    last_f = j  # the last F word of the stretch (toks[a] is one)
+    while toks[last_f].kind != F:
+        last_f -= 1
     b = last_f
     if toks[last_f].governs:
         # the name it governs: capitalised words joined by single spaces (Burkina Faso,
