@@ -644,6 +644,13 @@ def _accepted_overlap(g: Glossary, run: list[Piece], text: str, start: int, end:
     return False
 
 
+def name_runs(doc: Document, g: Glossary) -> list[list[Piece]]:
+    """All the runs of capitalised words of a document (``_RUN_RE`` spans split into pieces
+    and cut by ``_runs``), in order; the rules take only the runs they can use
+    (``glossary_runs``, ``keyed_spans``)."""
+    return [run for start, end in _doc_spans(doc) for run in span_runs(doc, g, start, end)]
+
+
 def keyed_spans(doc: Document, g: Glossary, min_keys: int) -> list[tuple[int, int, tuple[str, ...]]]:
     """The ``_RUN_RE`` spans of a document whose words have ``min_keys`` pieces with a
     content key or more, with these keys in order (``_WordKeys``): the runs ``_runs`` cuts
