@@ -397,16 +397,15 @@ def doc_glossary(doc: Any) -> Glossary:
 # -- what a document mentions ------------------------------------------------------------------
 
 
-def _doc_words(doc: Any) -> tuple[frozenset[str], frozenset[str]]:
-    """The document's words as written and folded, computed once per document."""
-    cached = doc.cache.get("glossary.words")
+def _doc_folds(doc: Any) -> frozenset[str]:
+    """The folds of the document's words (``mentions``), computed once per document."""
+    cached = doc.cache.get("glossary.folds")
     if cached is None:
-        words = frozenset(doc.word_counts)
-        # map: no Python frame per word; (``fold`` is cached per word, and its strings keep
-        # their hashes: faster here than ``fold_all`` of the joined words, whose split gives
-        # new strings to hash)
-        cached = (words, frozenset(map(fold, words)))
-        doc.cache["glossary.words"] = cached
+        # map over the words' dict: no Python frame per word and no set of the words as
+        # written first; (``fold`` is cached per word, and its strings keep their hashes:
+        # faster here than ``fold_all`` of the joined words, whose split gives new strings
+        # to hash)
+        cached = doc.cache["glossary.folds"] = frozenset(map(fold, doc.word_counts))
     return cached
 
 
@@ -419,7 +418,7 @@ def mentions(doc: Any, phrase: str) -> bool:
         # a token equal to the phrase is a substring of the text: the substring test first spares
         # most articles counting their words at all
         return phrase in doc.text and phrase in doc.word_counts
-    return fold(phrase) in _doc_words(doc)[1]
+    return fold(phrase) in _doc_folds(doc)
 
 
 def has_context(doc: Any, entity: Entity, *, acronym: bool = True) -> bool:

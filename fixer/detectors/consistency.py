@@ -627,7 +627,7 @@ def defined_name(doc: Document, rule: Rule) -> Iterator[Finding]:
     Liberation Front (FLM)``): the article's own definition is the reference, so this works for
     bodies no glossary knows."""
     from ..glossary import split_pieces
-    from .terminology import name_runs
+    from .terminology import keyed_spans, span_runs
 
     g = doc_glossary(doc)
     text = doc.text
@@ -644,23 +644,27 @@ def defined_name(doc: Document, rule: Rule) -> Iterator[Finding]:
         refs.append((acr, long, keys))
     if not refs:
         return
-    # the runs long enough to hold a window of a definition's keys, with their content keys
-    shortest = min(len(keys) for _, _, keys in refs)
-    runs = name_runs(doc, g)
-    views = []
-    # (compress and map: the many short runs cost no Python step each)
-    for run in compress(runs, map(shortest.__le__, map(len, runs))):
-        content = [i for i, p in enumerate(run) if p.key]
-        if len(content) >= shortest:
-            views.append((run, content, {run[i].key for i in content}))
-    if not views:
+    # the spans with enough content keys for a window of a definition; a span is split into
+    # runs only if each key of a definition is equal or close to one of its keys, or no
+    # window of it can align whole. (``_near_keys`` over the keys of all these spans: a run
+    # holds only keys of its span, so what it finds in a run is what it would find over the
+    # runs' keys alone.)
+    spans = keyed_spans(doc, g, min(len(keys) for _, _, keys in refs))
+    if not spans:
         return
-    near = _near_keys(set().union(*[have for _, _, have in views]), refs, min_ratio)
-    for run, content, have in views:
-        for (acr, long, keys), (by_key, acc) in zip(refs, near, strict=True):
-            # each key equal or close to one of the run's, or no window of it can align whole
-            if len(content) >= len(keys) and all(not have.isdisjoint(by_key[t]) for t in keys):
-                yield from _defined_in_run(rule, g, text, run, content, acr, long, keys, min_ratio, acc)
+    near = _near_keys(set().union(*[keys for _, _, keys in spans]), refs, min_ratio)
+    tests = [(len(keys), [by_key[t] for t in keys]) for (_, _, keys), (by_key, _) in zip(refs, near, strict=True)]
+    for start, end, span_keys in spans:
+        have = set(span_keys)
+        if not any(n <= len(span_keys) and all(not have.isdisjoint(c) for c in close) for n, close in tests):
+            continue
+        for run in span_runs(doc, g, start, end):
+            content = [i for i, p in enumerate(run) if p.key]
+            have = {run[i].key for i in content}
+            for (acr, long, keys), (by_key, acc) in zip(refs, near, strict=True):
+                # each key equal or close to one of the run's, or no window of it can align whole
+                if len(content) >= len(keys) and all(not have.isdisjoint(by_key[t]) for t in keys):
+                    yield from _defined_in_run(rule, g, text, run, content, acr, long, keys, min_ratio, acc)
 
 
 def _near_keys(

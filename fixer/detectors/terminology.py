@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from itertools import accumulate, compress, repeat
+from itertools import accumulate, chain, compress, repeat
 from operator import itemgetter
 from typing import Any
 
@@ -645,20 +645,43 @@ def _accepted_overlap(g: Glossary, run: list[Piece], text: str, start: int, end:
 
 
 def name_runs(doc: Document, g: Glossary) -> list[list[Piece]]:
-    """The runs of capitalised words of a document (``_RUN_RE`` spans split into pieces and
-    cut by ``_runs``), computed once per document: mangled-name and defined-name both walk
-    them, and splitting is the costly part. The runs are never modified by their users."""
-    got = doc.cache.get("terminology.runs")
+    """All the runs of capitalised words of a document (``_RUN_RE`` spans split into pieces
+    and cut by ``_runs``), in order; the rules take only the runs they can use
+    (``glossary_runs``, ``keyed_spans``)."""
+    return [run for start, end in _doc_spans(doc) for run in span_runs(doc, g, start, end)]
+
+
+def keyed_spans(doc: Document, g: Glossary, min_keys: int) -> list[tuple[int, int, tuple[str, ...]]]:
+    """The ``_RUN_RE`` spans of a document whose words have ``min_keys`` pieces with a
+    content key or more, with these keys in order (``_WordKeys``): the runs ``_runs`` cuts
+    from a span hold only its pieces, so defined-name, whose definitions have three keys or
+    more, tests the keys of a span before splitting it (``span_runs``)."""
+    text = doc.text
+    keys = _piece_weights(doc, g, _WordKeys).__getitem__
+    words = _WORD_RE.findall
+    out = []
+    for start, end in _doc_spans(doc):
+        got = tuple(chain.from_iterable(map(keys, words(text, start, end))))
+        if len(got) >= min_keys:
+            out.append((start, end, got))
+    return out
+
+
+def span_runs(doc: Document, g: Glossary, start: int, end: int) -> list[list[Piece]]:
+    """``_runs`` of the span [start, end), split once per document for all its users
+    (defined-name, ``glossary_runs``)."""
+    done = doc.cache.get("terminology.span-runs")
+    if done is None:
+        done = doc.cache["terminology.span-runs"] = {}
+    got = done.get(start)
     if got is None:
         text = doc.text
-        got = [run for start, end in _doc_spans(doc)
-               for run in _runs(split_pieces(text[start:end], start, g.words), text, joined=True)]
-        doc.cache["terminology.runs"] = got
+        got = done[start] = list(_runs(split_pieces(text[start:end], start, g.words), text, joined=True))
     return got
 
 
 def _doc_spans(doc: Document) -> list[tuple[int, int]]:
-    """``_run_spans`` of a document, once per document (``name_runs``, ``glossary_runs``)."""
+    """``_run_spans`` of a document, once per document (``keyed_spans``, ``glossary_runs``)."""
     got = doc.cache.get("terminology.spans")
     if got is None:
         got = doc.cache["terminology.spans"] = list(_run_spans(doc.text))
@@ -666,22 +689,19 @@ def _doc_spans(doc: Document) -> list[tuple[int, int]]:
 
 
 def glossary_runs(doc: Document, g: Glossary) -> list[list[Piece]]:
-    """The runs of ``name_runs`` that may hold a glossary name, in the same order: a run
+    """The runs of capitalised words (``_RUN_RE`` spans split into pieces and cut by
+    ``_runs``) that may hold a glossary name, in order: a run
     matches a name form only when two of its content keys index that form
     (``Glossary.candidate_names``), so a span with fewer than two pieces whose key indexes
     any form is not split at all. The pieces of a span are those of its words taken one by
-    one, so counting them is one ``findall`` and a lookup per word (``_piece_weights``).
-    When ``name_runs`` were split already (defined-name), they are used as they are."""
-    got = doc.cache.get("terminology.runs")
-    if got is not None:
-        return got
+    one, so counting them is one ``findall`` and a lookup per word (``_piece_weights``)."""
     got = doc.cache.get("terminology.glossary-runs")
     if got is None:
         text = doc.text
         weight = _piece_weights(doc, g).__getitem__
         words = _WORD_RE.findall
         got = [run for start, end in _doc_spans(doc) if sum(map(weight, words(text, start, end))) >= 2
-               for run in _runs(split_pieces(text[start:end], start, g.words), text, joined=True)]
+               for run in span_runs(doc, g, start, end)]
         doc.cache["terminology.glossary-runs"] = got
     return got
 
@@ -702,13 +722,24 @@ class _PieceWeights(dict):
         return n
 
 
-def _piece_weights(doc: Document, g: Glossary) -> _PieceWeights:
-    """The ``_PieceWeights`` of the document's glossary, shared by the documents of a store."""
+class _WordKeys(_PieceWeights):
+    """Word → the content keys of its pieces (``split_pieces``), "" keys left out
+    (``keyed_spans``)."""
+
+    def __missing__(self, word: str) -> tuple[str, ...]:  # type: ignore[override]
+        if len(self) > 1 << 16:
+            self.clear()
+        got = self[word] = tuple(p.key for p in split_pieces(word, 0, self.g.words) if p.key)
+        return got
+
+
+def _piece_weights(doc: Document, g: Glossary, kind: type[_PieceWeights] = _PieceWeights) -> _PieceWeights:
+    """The ``kind`` word weights of the document's glossary, shared by the documents of a store."""
     store = doc.cache.get("store")
     if store is None:
-        return _PieceWeights(g)
-    weights = store.memo("terminology.piece-weights", lambda: _PieceWeights(g))
-    return weights if weights.g is g else _PieceWeights(g)
+        return kind(g)
+    weights = store.memo(f"terminology.{kind.__name__}", lambda: kind(g))
+    return weights if weights.g is g else kind(g)
 
 
 def mangled_name(doc: Document, rule: Rule) -> Iterator[Finding]:
