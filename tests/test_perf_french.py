@@ -72,6 +72,6 @@ NOTE_PIECES = ["[", "]", "(", ")", "NDLR", "N.D.L.R.", "ndlr", "Ndlr", " ", "\n"
 @settings(max_examples=300, deadline=None)
 @given(text=st.lists(st.sampled_from(NOTE_PIECES), max_size=30).map("".join))
 def test_editor_note_matches_as_finditer(pattern, starts, text: str) -> None:
-    marks = fd._mark_positions(text)
+    marks = fd.offsets_of(text, fd.NOTE_MARKS)
     got = [m.span() for m in fd._matches_from(pattern, text, starts(text, marks))]
     assert got == [m.span() for m in pattern.finditer(text)]

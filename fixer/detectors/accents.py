@@ -12,9 +12,9 @@ from collections.abc import Iterable, Iterator
 
 import regex
 
-from ..document import Document
+from ..document import Document, offsets_of
 from ..model import Finding, Rule
-from .typography_patterns import char_offsets, non_ascii_set
+from .typography_patterns import non_ascii_set
 
 _NAME_RE = regex.compile(r"\b\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)*\b")
 
@@ -79,7 +79,7 @@ def _non_ascii_name_counts(text: str, chars: Iterable[str] | None = None) -> Cou
     if chars is None:
         offsets = [c.start() for c in _NON_ASCII_LETTER_RE.finditer(text)]
     else:  # ``chars``: the distinct non-ASCII characters of the text; its letters found with str.find
-        offsets = char_offsets(text, _letters_or_marks(chars))
+        offsets = offsets_of(text, _letters_or_marks(chars))
     for at in offsets:
         if at < done:
             continue  # in the run just searched
@@ -163,7 +163,7 @@ def _accented_words(text: str, chars: Iterable[str] | None = None) -> Iterator[r
     if chars is None:
         offsets = [c.start() for c in _ACCENTED_LETTER_RE.finditer(text)]
     else:  # ``chars``: the distinct non-ASCII characters of the text; the accented ones found with str.find
-        offsets = char_offsets(text, [c for c in chars if "\u00c0" <= c <= "\u00ff" and c not in "\u00d7\u00f7"])
+        offsets = offsets_of(text, [c for c in chars if "\u00c0" <= c <= "\u00ff" and c not in "\u00d7\u00f7"])
     for at in offsets:
         if at < done:
             continue

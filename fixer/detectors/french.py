@@ -24,7 +24,7 @@ import regex
 
 from .. import frenchphrases as fp
 from .. import frenchscore as fs
-from ..document import Document, Line
+from ..document import Document, Line, offsets_of
 from ..model import Finding, Rule, Safety
 
 HEADING_END_RE = regex.compile(r"[.!?…:;,\"”»)]\s*$")
@@ -483,17 +483,6 @@ NOTE_PAREN_RE = regex.compile(r"(?P<open>[(\[])\s*(?P<mark>NDLR|N\.D\.L\.R\.?|Nd
 WHITE_RE = regex.compile(r"\s*")
 
 
-def _mark_positions(text: str) -> list[int]:
-    """Where one of ``NOTE_MARKS`` starts: every way of writing the mark starts with one."""
-    out: list[int] = []
-    for mark in NOTE_MARKS:
-        i = text.find(mark)
-        while i >= 0:
-            out.append(i)
-            i = text.find(mark, i + 1)
-    return out
-
-
 def _bracket_starts(text: str, marks: list[int]) -> list[int]:
     """Where a ``NOTE_BRACKET_RE`` match can start: the last "[" and the last "(" before a
     mark (its body holds neither bracket, the white space and punctuation before the mark
@@ -546,7 +535,7 @@ def editor_note(doc: Document, rule: Rule) -> Iterator[Finding]:
         # safe only when the note itself reads as English; otherwise shown for review
         return Safety.SAFE if fs.has_plain_english(model, body) else Safety.UNSAFE
 
-    marks = _mark_positions(text)
+    marks = offsets_of(text, NOTE_MARKS)
     for m in _matches_from(NOTE_BRACKET_RE, text, _bracket_starts(text, marks)):
         if in_french(m.start("body"), m.end("mark")):
             continue

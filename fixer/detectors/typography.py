@@ -23,7 +23,7 @@ from .layout_scars import drop_cap, lowercase_title, split_sentence, superscript
 from .quotes import guillemets, quote_spacing, reversed_quote, unbalanced_quote
 from .repeated_text import doubled_punctuation, doubled_word, stray_stop
 from .typography_numbers import french_thousands, french_time
-from .typography_patterns import byte_view, pattern_off_debris
+from .typography_patterns import byte_view, first_hit_per_line, hit_lines, pattern_off_debris
 
 __all__ = [
     "accent_consistency", "doubled_punctuation", "doubled_word", "drop_cap", "french_thousands", "french_time",
@@ -65,25 +65,8 @@ def _mismatch_lines(doc: Document) -> list[tuple[int, int]]:
     view = byte_view(doc)
     hits: list[int] = []
     for pat in _MISMATCH_BYTES_RES:
-        pos = 0
-        while (m := pat.search(view, pos)) is not None:
-            hits.append(m.start())
-            pos = view.find(b"\n", m.start()) + 1
-            if not pos:
-                break
-    if not hits:
-        return []
-    hits.sort()
-    starts, count = doc.line_starts, len(doc.line_starts)
-    spans: list[tuple[int, int]] = []
-    line = at = 0
-    for h in hits:
-        line += view.count(b"\n", at, h)
-        at = h
-        span = (starts[line], starts[line + 1] - 1 if line + 1 < count else len(doc.text))
-        if not spans or spans[-1] != span:
-            spans.append(span)
-    return spans
+        first_hit_per_line(view, pat, hits)
+    return hit_lines(doc, view, hits)
 
 
 def indefinite_article(doc: Document, rule: Rule) -> Iterator[Finding]:

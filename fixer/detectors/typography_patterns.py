@@ -86,20 +86,6 @@ def non_ascii_set(doc: Document) -> frozenset[str]:
     return chars
 
 
-def char_offsets(text: str, chars: Iterable[str]) -> list[int]:
-    """The offsets in ``text`` of every occurrence of the characters ``chars``, in order: one
-    ``str.find`` run per character, at memchr speed (for the few characters an article holds
-    of a rare set, far faster than a regex scan of the text for the set)."""
-    out: list[int] = []
-    for c in chars:
-        i = text.find(c)
-        while i >= 0:
-            out.append(i)
-            i = text.find(c, i + 1)
-    out.sort()
-    return out
-
-
 def literal_digits_only(doc: Document) -> bool:
     """Whether every digit (``\\d``) of the text is an ASCII one, so that ``0`` in
     ``byte_view`` stands for every digit there is."""
@@ -279,25 +265,38 @@ class StringGate:
                     hits.append(start)
                     pos = n - view.rfind(b"\n", 0, start)  # past the line break before the line
             else:
-                pos = 0
-                while (m := pat.search(view, pos)) is not None:
-                    hits.append(m.start())
-                    pos = view.find(b"\n", m.start()) + 1
-                    if pos == 0:
-                        break
-        if not hits:
-            return []
-        hits.sort()
-        starts, count = doc.line_starts, len(doc.line_starts)
-        spans: list[tuple[int, int]] = []
-        line, pos, last = 0, 0, -1
-        for h in hits:
-            line += view.count(b"\n", pos, h)
-            pos = h
-            if line != last:
-                last = line
-                spans.append((starts[line], starts[line + 1] - 1 if line + 1 < count else len(doc.text)))
-        return spans
+                first_hit_per_line(view, pat, hits)
+        return hit_lines(doc, view, hits)
+
+
+def first_hit_per_line(view: bytes, pat: re.Pattern[bytes], hits: list[int]) -> None:
+    """Append to ``hits`` where ``pat`` first matches on each line of ``view`` (after a hit the
+    search goes on from the next line: the rules want lines, not every match)."""
+    pos = 0
+    while (m := pat.search(view, pos)) is not None:
+        hits.append(m.start())
+        pos = view.find(b"\n", m.start()) + 1
+        if pos == 0:
+            break
+
+
+def hit_lines(doc: Document, view: bytes, hits: list[int]) -> list[tuple[int, int]]:
+    """The (start, end) of each line holding one of ``hits`` (offsets in ``byte_view``, whose
+    offsets are the text's), in order and once each; ``end`` is the offset of the line break
+    or the end of the text."""
+    if not hits:
+        return []
+    hits.sort()
+    starts, count = doc.line_starts, len(doc.line_starts)
+    spans: list[tuple[int, int]] = []
+    line, pos, last = 0, 0, -1
+    for h in hits:
+        line += view.count(b"\n", pos, h)
+        pos = h
+        if line != last:
+            last = line
+            spans.append((starts[line], starts[line + 1] - 1 if line + 1 < count else len(doc.text)))
+    return spans
 
 
 def reversed_view(doc: Document) -> bytes:
