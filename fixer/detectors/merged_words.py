@@ -85,9 +85,14 @@ def finditer_at(exact: regex.Pattern[str], candidates: re.Pattern[str], text: st
     matches. ``candidates`` consumes one character and must match at every position where a
     match of ``exact`` (never empty) can start; `regex` still sees the text before that position
     (look-behinds, ``\\b``), so each match is the one ``finditer`` finds there."""
+    return matches_at(exact, text, (c.start() for c in candidates.finditer(text)))
+
+
+def matches_at(exact: regex.Pattern[str], text: str, positions: Iterable[int]) -> Iterator[regex.Match[str]]:
+    """The matches of ``exact.finditer(text)`` when every match starts at one of ``positions``
+    (ascending): ``exact`` is tried there only, skipping positions inside the previous match."""
     end = 0
-    for c in candidates.finditer(text):
-        pos = c.start()
+    for pos in positions:
         if pos < end:
             continue  # inside the previous match, where finditer does not look either
         m = exact.match(text, pos)
@@ -1006,14 +1011,7 @@ def punct_matches(ctx: Context) -> Iterator[regex.Match[str]]:
     if UNKNOWN_BYTE in encoded:
         yield from finditer_at(PUNCT_RE, PUNCT_CANDIDATE_RE, text)  # letters or numbers beyond cp1252
         return
-    end = 0
-    for pos in punct_candidates(encoded):
-        if pos < end:
-            continue  # inside the previous match, where finditer does not look either
-        m = PUNCT_RE.match(text, pos)
-        if m is not None:
-            end = m.end()
-            yield m
+    yield from matches_at(PUNCT_RE, text, punct_candidates(encoded))
 
 
 NUMBER_AFTER_RE = regex.compile(r"\p{N}+")
