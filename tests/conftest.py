@@ -17,6 +17,22 @@ def shared_dir() -> Path:
     return SHARED
 
 
+@pytest.fixture(scope="module")
+def store():
+    """The bundled rules and data, loaded once per test module."""
+    from fixer.data import DataStore
+
+    return DataStore()
+
+
+@pytest.fixture(scope="module")
+def g(store):
+    """The bundled glossary."""
+    from fixer.glossary import load_glossary
+
+    return load_glossary(store)
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _private_disk_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Point fixer's disk cache (``fixer.diskcache``) at a folder of this test session, so the

@@ -7,13 +7,16 @@ import pytest
 from fixer.data import DataStore
 from fixer.detectors.terminology import (
     _TITLE_WORD_RE,
+    _doc_spans,
     _french_acronym_entities,
     _french_acronym_words,
     _name_case_index,
     _title_words,
     _titled_acronyms,
     glossary_runs,
+    keyed_spans,
     name_runs,
+    span_runs,
 )
 from fixer.document import Document
 from fixer.glossary import (
@@ -22,7 +25,6 @@ from fixer.glossary import (
     _folded_forms,
     fold,
     fold_all,
-    load_glossary,
     phrase_words,
     scan_words,
     split_pieces,
@@ -34,19 +36,10 @@ TEXTS = [
     "hydro-Québec and Hydro-Québec, the ministry of Health and social Services of Quebec.",
     "Qu\u0301ebec Ca\u0301n ONG\u0301 ıtan Straße ﬁnance Σίσυφος Côte d'Ivoire, cote d’ivoire.",
     "Alliance of Sahel States (AES) and the Alliance des États du Sahel; Al-Qaïda, al-Qaeda.",
+    "Macina Liberation Front (FLM) and the Liberation Front of Macina; theFront LiberationMacina.",
     "",
     "no capitals at all here, nothing to find",
 ]
-
-
-@pytest.fixture(scope="module")
-def store() -> DataStore:
-    return DataStore()
-
-
-@pytest.fixture(scope="module")
-def g(store: DataStore) -> Glossary:
-    return load_glossary(store)
 
 
 def _doc(text: str, store: DataStore) -> Document:
@@ -106,3 +99,18 @@ def test_french_acronym_words_hold_every_word_with_entities(text: str, store: Da
 def test_split_pieces_cached_parts_give_the_same_pieces(g: Glossary) -> None:
     text = "ECOWAS dAfrica theOuest McDonald JNIM G5 Sahel"
     assert split_pieces(text, 7, g.words) == split_pieces(text, 7, g.words) == split_pieces(text, 7, dict(g.words))
+
+
+# defined-name splits only the spans whose word keys can match a definition (keyed_spans)
+@pytest.mark.parametrize("text", TEXTS)
+@pytest.mark.parametrize("n", [1, 2, 3, 4])
+def test_keyed_spans_hold_every_run_with_enough_keys(text: str, n: int, store: DataStore, g: Glossary) -> None:
+    doc = _doc(text, store)
+    spans = keyed_spans(doc, g, n)
+    for start, end, keys in spans:
+        assert keys == tuple(p.key for p in split_pieces(text[start:end], start, g.words) if p.key)
+    kept = [run for start, end, _keys in spans for run in span_runs(doc, g, start, end)]
+    assert [run for run in name_runs(_doc(text, store), g) if sum(1 for p in run if p.key) >= n] == [
+        run for run in kept if sum(1 for p in run if p.key) >= n
+    ]
+    assert len(spans) <= len(_doc_spans(doc))
