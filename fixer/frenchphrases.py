@@ -41,6 +41,9 @@ class Entry:
 class PhraseTable:
     by_first: dict[str, list[Entry]]
     alone_first: frozenset[str] = frozenset()  # first words of entries flagged wherever found
+    # first words of the titles written before a name (``Madame {name}``): a name never runs on
+    # into one, or the next pass would find the title left untranslated inside the name
+    titles: frozenset[str] = frozenset()
     _openers: dict[str, bool] = field(default_factory=dict)  # see opens_entry
 
     def match_at(self, words: list[tuple[int, int, str]], text: str, i: int,
@@ -58,7 +61,7 @@ class PhraseTable:
                 continue  # _match would stop at the second word
             if len(pat) > left:
                 continue  # _match would run out of words
-            got = _match(entry, words, text, i, keys, self.by_first)
+            got = _match(entry, words, text, i, keys, self.titles)
             if got is not None:
                 return entry, got[0], got[1]
         return None
@@ -70,7 +73,7 @@ def _soft(text: str, a: int, b: int) -> bool:
 
 def _match(entry: Entry, words: list[tuple[int, int, str]], text: str, i: int,
            keys: list[str] | None = None,
-           openers: dict[str, Any] | None = None) -> tuple[int, tuple[int, int] | None] | None:
+           titles: frozenset[str] = frozenset()) -> tuple[int, tuple[int, int] | None] | None:
     k = i
     slot: tuple[int, int] | None = None
     for n, item in enumerate(entry.pattern):
@@ -84,11 +87,10 @@ def _match(entry: Entry, words: list[tuple[int, int, str]], text: str, i: int,
             s = words[k][0]
             k += 1
             # a name is a chain of capitalised words (Burkina Faso, Tin Zaouatine); it stops before
-            # a word that opens an entry itself (``au Mali Madame Borne``: Madame starts the next
-            # phrase), or the next pass would find that phrase left untranslated in the name
+            # a title (``au Mali Madame Borne``: Madame opens the next phrase)
             while (k < len(words) and SLOT_TOKEN_RE.match(words[k][2])
                    and text[words[k - 1][1] : words[k][0]] == " "
-                   and (openers is None or norm(words[k][2]) not in openers)):
+                   and not (titles and norm(words[k][2]) in titles)):
                 k += 1
             slot = (s, words[k - 1][1])
             continue
@@ -132,7 +134,9 @@ def build_table(store: Any) -> PhraseTable:
             # longest first; at equal length a literal word beats a {name} slot (au Sahel > au {name})
             lst.sort(key=lambda e: (len(e.pattern), -e.pattern.count(SLOT)), reverse=True)
         alone = frozenset(k for k, lst in by_first.items() if any(e.alone for e in lst))
-        return PhraseTable(by_first, alone)
+        titles = frozenset(e.pattern[0] for lst in by_first.values() for e in lst
+                           if SLOT in e.pattern and e.fr[:1].isupper())
+        return PhraseTable(by_first, alone, titles=titles)
 
     return store.memo("frenchphrases.table", build)
 

@@ -265,3 +265,6 @@ def test_a_name_slot_stops_before_a_word_that_opens_a_phrase() -> None:
     assert once.converged
     assert FIXER.fix(once.text, unsafe=True).text == once.text
     assert FIXER.fix("au Mali Madame Borne a parlé", unsafe=True).text.lower().startswith("in mali ms borne")
+    # only titles stop a name: in a line of capitals `À LA SANTÉ` stays inside the French span
+    line = "He said so.\n\nON N’A RIEN À PERDRE AVEC CHRISTIAN DUBÉ À LA SANTÉ\n\nMore text here."
+    assert any(line[f.start : f.end].endswith("DUBÉ À LA SANTÉ") for f in FIXER.check(line))
