@@ -130,6 +130,49 @@ def _pick(doc: Document, entities: list[Entity], need_context: bool) -> Entity |
 
 
 def french_acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
+    yield from _elided_french_acronyms(doc, rule)
+    yield from _bare_french_acronyms(doc, rule)
+
+
+# `l’ONU`, `L'Otan`, `l’ ONG`: the French article elided before an acronym, one token with it
+# (so the bare-acronym pass, which wants whole tokens, never sees `ONU` there)
+_ELIDED_ACRONYM_RE = regex.compile(
+    r"(?<![\p{L}\p{M}\p{N}'’\-])([lL])['’] ?(\p{Lu}[\p{L}\p{N}]{1,11})(?![\p{L}\p{M}\p{N}]|['’\-][\p{L}\p{N}])"
+)
+
+
+def _elided_french_acronyms(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """`members of l’OTAN` → `members of the NATO` (the article as the bare-acronym pass gives
+    it: `the ECOWAS`; the fix is unsafe, so a reviewer drops it where English says `NATO`).
+    The same tests as the bare pass: the one entity the article is about, context for
+    ambiguous acronyms, no line in capitals, no gloss that names the French form."""
+    text = doc.text
+    if "’" not in text and "'" not in text:
+        return  # the usual case: no apostrophe, no elided article
+    g = doc_glossary(doc)
+    window = int(rule.params.get("gloss_window", 40))
+    for m in _ELIDED_ACRONYM_RE.finditer(text):
+        acr = m.group(2)
+        ents = _french_acronym_entities(g, acr)
+        if not ents:
+            continue
+        start, end = m.span()
+        ent = _pick(doc, ents, any(e.fr_ambiguous for e in ents) or len(ents) > 1)
+        if ent is None or caps_line(doc, start):
+            continue
+        if ent.fr_ambiguous and not _ambiguous_ok(doc, ent, m.start(2), end, int(rule.params.get("context_window", 250))):
+            continue
+        if _FRENCH_GLOSS_BEFORE.search(text[max(0, start - window) : start]) or _FRENCH_GLOSS_AFTER.search(
+            text[end : end + window]
+        ):
+            continue
+        english = ent.acronym or ent.name
+        article = "The" if m.group(1) == "L" else "the"
+        msg = f"French article and acronym {m.group()} of {ent.label()}; English text uses {english}."
+        yield rule.finding(start, end, f"{article} {english}", message=msg)
+
+
+def _bare_french_acronyms(doc: Document, rule: Rule) -> Iterator[Finding]:
     g = doc_glossary(doc)
     text = doc.text
     window = int(rule.params.get("gloss_window", 40))
@@ -159,6 +202,8 @@ def french_acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
     if not ents_of:
         return
     for tok_start, tok_end, tok_text in token_spans(text, ents_of):
+        if _ELIDED_ACRONYM_RE.match(text, max(0, tok_start - 3), tok_end) is not None:
+            continue  # `l’ ONU`: the elided pass reports it with its article
         ents = ents_of[tok_text]
         need_context = any(e.fr_ambiguous for e in ents) or len(ents) > 1
         ent = _pick(doc, ents, need_context)
