@@ -155,21 +155,14 @@ def _elided_french_acronyms(doc: Document, rule: Rule) -> Iterator[Finding]:
     if _ELIDED_GATE_RE.search(text) is None:
         return  # the usual case: no elided article before a capital
     g = doc_glossary(doc)
-    window = int(rule.params.get("gloss_window", 40))
     for m in _ELIDED_ACRONYM_RE.finditer(text):
         acr = m.group(2)
         ents = _french_acronym_entities(g, acr)
         if not ents:
             continue
         start, end = m.span()
-        ent = _pick(doc, ents, any(e.fr_ambiguous for e in ents) or len(ents) > 1)
-        if ent is None or caps_line(doc, start):
-            continue
-        if ent.fr_ambiguous and not _ambiguous_ok(doc, ent, m.start(2), end, int(rule.params.get("context_window", 250))):
-            continue
-        if _FRENCH_GLOSS_BEFORE.search(text[max(0, start - window) : start]) or _FRENCH_GLOSS_AFTER.search(
-            text[end : end + window]
-        ):
+        ent = _entity_here(doc, rule, ents, start, m.start(2), end)
+        if ent is None:
             continue
         english = ent.acronym or ent.name
         article = "The" if m.group(1) == "L" else "the"
@@ -177,10 +170,25 @@ def _elided_french_acronyms(doc: Document, rule: Rule) -> Iterator[Finding]:
         yield rule.finding(start, end, f"{article} {english}", message=msg)
 
 
+def _entity_here(doc: Document, rule: Rule, ents: list[Entity], start: int, acr_start: int, end: int) -> Entity | None:
+    """The entity a French acronym at ``acr_start``-``end`` (reported as ``start``-``end``)
+    stands for, or None where the rule leaves it: no single entity the article is about, a line
+    in capitals, an ambiguous acronym without its context, or a gloss naming the French form."""
+    ent = _pick(doc, ents, any(e.fr_ambiguous for e in ents) or len(ents) > 1)
+    if ent is None or caps_line(doc, start):
+        return None
+    if ent.fr_ambiguous and not _ambiguous_ok(doc, ent, acr_start, end, int(rule.params.get("context_window", 250))):
+        return None
+    text = doc.text
+    window = int(rule.params.get("gloss_window", 40))
+    if _FRENCH_GLOSS_BEFORE.search(text[max(0, start - window) : start]) or _FRENCH_GLOSS_AFTER.search(text[end : end + window]):
+        return None
+    return ent
+
+
 def _bare_french_acronyms(doc: Document, rule: Rule) -> Iterator[Finding]:
     g = doc_glossary(doc)
     text = doc.text
-    window = int(rule.params.get("gloss_window", 40))
     # The entities of a token depend on its spelling only: judged once per distinct word of
     # the article, so the walk over every token is one dict probe, and most articles skip it.
     words = doc.word_counts
@@ -209,18 +217,8 @@ def _bare_french_acronyms(doc: Document, rule: Rule) -> Iterator[Finding]:
     for tok_start, tok_end, tok_text in token_spans(text, ents_of):
         if _ELIDED_ACRONYM_RE.match(text, max(0, tok_start - 3), tok_end) is not None:
             continue  # `l’ ONU`: the elided pass reports it with its article
-        ents = ents_of[tok_text]
-        need_context = any(e.fr_ambiguous for e in ents) or len(ents) > 1
-        ent = _pick(doc, ents, need_context)
-        if ent is None or caps_line(doc, tok_start):
-            continue
-        if ent.fr_ambiguous and not _ambiguous_ok(
-            doc, ent, tok_start, tok_end, int(rule.params.get("context_window", 250))
-        ):
-            continue
-        before = text[max(0, tok_start - window) : tok_start]
-        after = text[tok_end : tok_end + window]
-        if _FRENCH_GLOSS_BEFORE.search(before) or _FRENCH_GLOSS_AFTER.search(after):
+        ent = _entity_here(doc, rule, ents_of[tok_text], tok_start, tok_start, tok_end)
+        if ent is None:
             continue
         english = ent.acronym or ent.name
         gloss = _gloss(text, tok_start, tok_end, ent)
