@@ -94,16 +94,6 @@ def _single_spaced(text: str) -> str:
     return text
 
 
-def line_keys(doc: Document) -> dict[int, str]:
-    """Line number → ``norm`` of every non-blank line (see ``key_list``, whose heads of long
-    lines this completes: callers that need only some keys should ask ``line_key``)."""
-    keys = doc.cache.get("boilerplate:keys")
-    if keys is None:
-        keys = {ln.number: full_key(doc, i) for i, ln in enumerate(nonblank(doc))}
-        doc.cache["boilerplate:keys"] = keys
-    return keys
-
-
 def key_list(doc: Document) -> list[str]:
     """``norm`` of every line of ``nonblank(doc)``, in a list parallel to it, computed once per
     document in one pass over the joined lines (several rules compare lines; a call per line
