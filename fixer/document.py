@@ -102,6 +102,12 @@ class Document:
         self.path = path
         self.cache: dict[str, Any] = {}
 
+    def computed(self, view: str) -> Any:
+        """The view named ``view`` (``tokens``, ``word_counts``...) if something has computed it
+        already, else None: a detector that can use it when it is free asks this rather than
+        paying for it (``cached_property`` keeps a computed view in the instance dict)."""
+        return self.__dict__.get(view)
+
     @cached_property
     def line_starts(self) -> list[int]:
         starts = [0]
@@ -215,6 +221,6 @@ class Document:
         # Counting the matched strings directly (not the Token objects) is several times faster;
         # when the tokens exist already their texts are those strings, so no second regex pass.
         # A plain dict (not a Counter) so a missing word still raises KeyError.
-        if "tokens" in self.__dict__:
+        if self.computed("tokens") is not None:
             return dict(Counter(map(_TOKEN_TEXT, self.tokens)))
         return dict(Counter(word_pattern(self.text).findall(self.text)))

@@ -262,7 +262,7 @@ class Context:
         """The article's distinct letter runs (see ``RunIndex``), built on first use."""
         if self._run_index is None:
             # the document's word counts when another rule asked for them already (free)
-            counts = self.doc.__dict__.get("word_counts") if self.doc is not None else None
+            counts = self.doc.computed("word_counts") if self.doc is not None else None
             self._run_index = RunIndex(self.text, None if counts is None else counts.keys())
         return self._run_index
 
