@@ -1,0 +1,37 @@
+"""Page prompts that open with a known lead (``rules/lexicon/boilerplate-phrases.txt``): share,
+reaction and paywall prompts seen under translated articles, and sentences of an article that
+merely begin with the same words and must stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from fixer.engine import Config, Fixer
+from fixer.model import Safety
+
+BOILER = Fixer(Config(select=("boilerplate.page-prompt",)))
+ARTICLE = "A title for the page\n\nThe minister spoke on Monday about the budget of the region.\n\n{line}\n\nThe debate resumes next week.\n"
+
+
+@pytest.mark.parametrize("line", [
+    "Share this article on Facebook",
+    "Be the first to react to this article",
+    "Comment on this article",
+    "Subscribe to read the rest",
+    "Soyez le premier à réagir",
+    "Réagissez à cet article",
+])
+def test_prompt_line_is_a_safe_deletion(line: str) -> None:
+    text = ARTICLE.format(line=line)
+    found = BOILER.check(text)
+    assert [(f.rule, text[f.start:f.end].strip()) for f in found] == [("boilerplate.page-prompt", line)]
+    assert found[0].fix is not None and found[0].fix.safety is Safety.SAFE
+
+
+@pytest.mark.parametrize("line", [
+    "Comment on the article was not immediately available from the ministry, which said it would reply later.",
+    "Subscribers to the scheme will pay less from January, the minister said.",
+    "She said she did not like this article of the new law, which limits the right to strike.",
+])
+def test_sentence_with_a_similar_opening_is_kept(line: str) -> None:
+    assert BOILER.check(ARTICLE.format(line=line)) == []
