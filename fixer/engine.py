@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .corroboration import corroborated
 from .data import DataStore
 from .document import Document
 from .model import Finding, Rule
@@ -112,6 +113,7 @@ class Fixer:
         found: list[Finding] = []
         for c in self.compiled:
             found.extend(run_rule(c, doc))
+        found = corroborated(found)
         found = filter_decisions(found, doc, self.config)
         found.sort(key=Finding.sort_key)
         return found

@@ -152,12 +152,14 @@ class Rule:
         safety: Safety | str | None = None,
         edits: tuple[Edit, ...] | None = None,
         title: str = "",
+        data: tuple[tuple[str, str], ...] = (),
     ) -> Finding:
-        """Build a finding of this rule; ``replacement`` (or ``edits``) makes it fixable."""
+        """Build a finding of this rule; ``replacement`` (or ``edits``) makes it fixable;
+        ``data`` travels with it (``fixer.corroboration.WEAK``)."""
         fix = None
         level = self.safety if safety is None else safety  # (Fix turns a string into Safety)
         if edits is not None:
             fix = Fix(tuple(edits), level, title)
         elif replacement is not None:
             fix = Fix.replace(start, end, replacement, level, title)
-        return Finding(self.id, self.category, start, end, message or self.message, self.explanation, fix)
+        return Finding(self.id, self.category, start, end, message or self.message, self.explanation, fix, data)

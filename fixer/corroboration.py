@@ -1,0 +1,34 @@
+"""Findings that count only beside other damage.
+
+Some evidence is weak on its own: a French institution's name (`Assemblée nationale`) or a
+short French phrase is what a careful English journalist may write on purpose, and what a
+machine translation leaves behind. The two are told apart by the rest of the article: a page
+that went through machine translation shows other damage (lost elisions, French typography,
+untranslated runs, mangled names), a clean English article shows none. A detector marks such
+a finding with ``WEAK`` in its ``data``; a full check keeps it only when the article has a
+finding of another kind that is not weak and not boilerplate (scraper debris says nothing
+about translation: clean English pages carry share prompts too).
+
+A rule run alone (``fixer rules test``, ``Fixer.runner``) keeps its weak findings, so its
+examples test the detector itself.
+"""
+
+from __future__ import annotations
+
+from .model import Finding
+
+WEAK: tuple[tuple[str, str], ...] = (("needs", "corroboration"),)
+
+
+def is_weak(finding: Finding) -> bool:
+    return finding.data is WEAK or ("needs", "corroboration") in finding.data
+
+
+def corroborated(found: list[Finding]) -> list[Finding]:
+    """``found`` without its weak findings when nothing else in the article backs them."""
+    weak = [f for f in found if is_weak(f)]
+    if not weak:
+        return found
+    if any(f.category != "boilerplate" and not is_weak(f) for f in found):
+        return found
+    return [f for f in found if not is_weak(f)]

@@ -1,0 +1,35 @@
+"""Weak findings stand only beside other damage (fixer.corroboration)."""
+
+from __future__ import annotations
+
+from fixer.corroboration import WEAK, corroborated, is_weak
+from fixer.model import Finding
+
+
+def _f(rule: str, category: str, start: int, weak: bool = False) -> Finding:
+    return Finding(rule, category, start, start + 3, "m", data=WEAK if weak else ())
+
+
+def test_weak_finding_alone_is_dropped() -> None:
+    assert corroborated([_f("terminology.mangled-name", "terminology", 0, weak=True)]) == []
+
+
+def test_weak_finding_beside_boilerplate_only_is_dropped_and_the_boilerplate_stays() -> None:
+    debris = _f("boilerplate.page-prompt", "boilerplate", 10)
+    assert corroborated([_f("terminology.mangled-name", "terminology", 0, weak=True), debris]) == [debris]
+
+
+def test_weak_finding_beside_other_damage_stays() -> None:
+    found = [_f("terminology.mangled-name", "terminology", 0, weak=True), _f("merged-word.elision", "merged-word", 20)]
+    assert corroborated(found) == found
+
+
+def test_two_weak_findings_do_not_back_each_other() -> None:
+    found = [_f("untranslated.french-span", "untranslated", 0, weak=True),
+             _f("terminology.mangled-name", "terminology", 9, weak=True)]
+    assert corroborated(found) == []
+
+
+def test_weak_mark_survives_a_copy_of_its_data() -> None:
+    assert is_weak(Finding("r", "c", 0, 1, "m", data=tuple(WEAK)))
+    assert not is_weak(Finding("r", "c", 0, 1, "m", data=(("other", "x"),)))
