@@ -6,12 +6,13 @@ short under itself, a teaser repeating the lead. Exact copies are judged by
 from __future__ import annotations
 
 from collections import Counter
-from itertools import pairwise
 from operator import itemgetter
 
 from ..document import Document, Line
 from ..model import Safety
 from .boilerplate_common import (
+    _SENTENCE_CLOSERS,
+    _SENTENCE_ENDS,
     HEAD_LEN,
     KICKER_RE,
     Verdict,
@@ -74,23 +75,20 @@ def classify_near_repeat(doc: Document) -> list[Verdict]:
     out = []
     lines = nonblank(doc)
     klist = key_list(doc)
-    # the lines that can be judged: one of the first three (a teaser), or a line whose key starts
-    # the key of the line above or ends with it (see _cuts_heading_above)
     heads = key_heads(doc)
-    if not heads:
-        maybe = [i for i, (pk, k) in enumerate(pairwise(klist), 1) if pk != k and (pk.startswith(k) or k.endswith(pk))]
-    else:  # (a pair with the head of a long line's key is compared whole when both are headings)
-        maybe = [i for i, (pk, k) in enumerate(pairwise(klist), 1)
-                 if (i not in heads and i - 1 not in heads and pk != k and (pk.startswith(k) or k.endswith(pk)))
-                 or ((i in heads or i - 1 in heads) and not is_sentence(lines[i].text)
-                     and not is_sentence(lines[i - 1].text) and _alike(full_key(doc, i - 1), full_key(doc, i)))]
-    maybe = sorted({*range(min(3, len(lines))), *maybe})
+    # the lines that can be judged: one of the first three (a teaser), or a heading whose key
+    # starts the key of the heading above or ends with it (see _cuts_heading_above: both lines
+    # must be headings, and most lines of a page end like a sentence, so the pairs of
+    # non-sentences are few and their keys are compared whole)
+    loose = _non_sentences(lines)
+    maybe = sorted({*range(min(3, len(lines))),
+                    *[i for i in loose if i - 1 in loose and _alike(full_key(doc, i - 1), full_key(doc, i))]})
     exact = {v.line.number for v in verdicts(doc, "boilerplate.repeated-title")} | set(credit_lines(doc))
     for i in maybe:
         line = lines[i]
         if line.number in exact:
             continue
-        if not is_sentence(line.text):
+        if i in loose:
             if i > 0 and _cuts_heading_above(line, full_key(doc, i), lines[i - 1], full_key(doc, i - 1)):
                 out.append(Verdict("boilerplate.near-repeat", line, Safety.UNSAFE,
                                    "A truncated or extended copy of the heading above it."))
@@ -116,6 +114,16 @@ def classify_near_repeat(doc: Document) -> list[Verdict]:
                                            "A teaser line repeating the start of the lead below it."))
                     break
     return out
+
+
+def _non_sentences(lines: list[Line]) -> frozenset[int]:
+    """The indices of the lines that do not end like a sentence (``is_sentence`` inlined for the
+    lines its last character tells: most end with a full stop)."""
+    ends, closers = _SENTENCE_ENDS, _SENTENCE_CLOSERS
+    return frozenset([
+        i for i, ln in enumerate(lines)
+        if (c := ln.text[-1]) not in ends and ((c not in closers and not c.isspace()) or not is_sentence(ln.text))
+    ])
 
 
 def _alike(pk: str, k: str) -> bool:
