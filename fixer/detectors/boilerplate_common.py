@@ -112,7 +112,7 @@ def key_heads(doc: Document) -> frozenset[int]:
 
 def full_key(doc: Document, i: int) -> str:
     """The key of line ``i`` of ``nonblank(doc)``, completed when ``key_list`` holds its head."""
-    keys, heads = key_list(doc), key_heads(doc)
+    _lines, keys, _by_first, heads = doc.cache.get("boilerplate:keyed") or _keyed(doc)
     if i not in heads:
         return keys[i]
     done = doc.cache.setdefault("boilerplate:full-keys", {})
@@ -124,7 +124,9 @@ def full_key(doc: Document, i: int) -> str:
 # A line longer than _LONG is folded only up to the first space after _CUT characters (the rest
 # of a paragraph is seldom compared, and folding is most of the cost of the keys); what that
 # gives is a head of the key when it holds HEAD_LEN characters that no trailing strip removes.
-_LONG, _CUT, HEAD_LEN = 240, 120, 64
+# _LONG stays above 80: page-prompt finds its prompts (lines of 80 characters at most) among the
+# entries of key_list; digit_ended asks the line itself when its entry is a head.
+_LONG, _CUT, HEAD_LEN = 100, 72, 64
 # the characters that ``norm`` may strip from the end of a key: ``str.strip``'s white space
 # (regex's ``\\s`` and \x1c-\x1f, see tests/test_perf_boiler.py) and _TRAIL_CHARS
 _END_STRIP = _TRAIL_CHARS + _OTHER_WS + " \n\x1c\x1d\x1e\x1f"
@@ -249,8 +251,16 @@ def digit_led(doc: Document) -> list[int]:
 
 
 def digit_ended(doc: Document) -> list[int]:
-    """The indices of the lines whose key ends with what may be a figure (see ``digit_led``)."""
-    return [i for i, k in enumerate(key_list(doc)) if (c := k[-1:]).isdigit() or c > "\uffff"]
+    """The indices of the lines whose key ends with what may be a figure (see ``digit_led``).
+    The entry of a line in ``key_heads`` is only the head of its key: the line itself tells
+    instead, by its last character before the ones the key's end strips (folding turns no
+    other ASCII character into a figure; a non-ASCII one is taken as a maybe)."""
+    lines, keys, _by_first, heads = doc.cache.get("boilerplate:keyed") or _keyed(doc)
+    found = [i for i, k in enumerate(keys) if (c := k[-1:]).isdigit() or c > "\uffff"]
+    if heads:
+        found = sorted({*[i for i in found if i not in heads],
+                        *[i for i in heads if (c := lines[i].text.rstrip(_END_STRIP)[-1:]).isdigit() or not c.isascii()]})
+    return found
 
 
 def line_key(doc: Document, line: Line) -> str:

@@ -106,11 +106,12 @@ def _credit_shaped(doc: Document) -> list[int]:
     copyright = "©" in text
     if ")" not in text:
         return [i for i, ln in enumerate(nonblank(doc)) if "©" in ln.text] if copyright else []
+    lines = nonblank(doc)
     found = [i for i, k in enumerate(key_list(doc)) if k[-1:] == ")"]
     # (the key of a long line is only its head: how the line itself ends tells instead)
-    found += [i for i in key_heads(doc) if nonblank(doc)[i].text.rstrip().endswith(")")]
+    found += [i for i in key_heads(doc) if lines[i].text.rstrip().endswith(")")]
     if copyright:
-        found += [i for i, ln in enumerate(nonblank(doc)) if "©" in ln.text]
+        found += [i for i, ln in enumerate(lines) if "©" in ln.text]
     return found
 
 
