@@ -253,14 +253,13 @@ def digit_led(doc: Document) -> list[int]:
 def digit_ended(doc: Document) -> list[int]:
     """The indices of the lines whose key ends with what may be a figure (see ``digit_led``).
     The entry of a line in ``key_heads`` is only the head of its key: the line itself tells
-    instead, by its last character before the ones the key's end strips (folding turns no
-    other ASCII character into a figure; a non-ASCII one is taken as a maybe)."""
+    instead, by its last character before those the key's end strips (no character folds to a
+    figure nor to one of those, so the key ends with the fold of that one)."""
     lines, keys, _by_first, heads = doc.cache.get("boilerplate:keyed") or _keyed(doc)
-    found = [i for i, k in enumerate(keys) if (c := k[-1:]).isdigit() or c > "\uffff"]
-    if heads:
-        found = sorted({*[i for i in found if i not in heads],
-                        *[i for i in heads if (c := lines[i].text.rstrip(_END_STRIP)[-1:]).isdigit() or not c.isascii()]})
-    return found
+    if not heads:
+        return [i for i, k in enumerate(keys) if (c := k[-1:]).isdigit() or c > "\uffff"]
+    return [i for i, k in enumerate(keys) if i not in heads and ((c := k[-1:]).isdigit() or c > "\uffff")] + [
+        i for i in heads if (c := lines[i].text.rstrip(_END_STRIP)[-1:]).isdigit() or c > "\uffff"]
 
 
 def line_key(doc: Document, line: Line) -> str:

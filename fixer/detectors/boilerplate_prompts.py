@@ -5,6 +5,8 @@ calls to action (``boilerplate.page-prompt``) and related-article links
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ..document import Document
@@ -84,15 +86,30 @@ _SAYING_WORD_RE = regex.compile(rf"\b(?:{_SAYING}|read|reads)\b", regex.IGNORECA
 _CLAUSE_MARK_RE = regex.compile(r"[,;:—–]")
 
 
+# the verbs of _SAYING_WORD_RE as words of ASCII letters (see _may_say)
+_SAYING_WORDS = frozenset([*_SAYING.split("|"), "read", "reads"])
+_ASCII_WORD_RE = re.compile(r"[a-z]+")
+
+
 def reported(text: str) -> bool:
     """The line quotes the prompt inside a sentence (`…, the group wrote`). The full pattern is
     slow; a match starts at a mark and holds a verb after it, a word of its own (white space or
     the mark before it, a word boundary after it), so a line without a verb after its first
     mark is told by two quick searches."""
     mark = _CLAUSE_MARK_RE.search(text)
-    if mark is None or not _SAYING_WORD_RE.search(text, mark.start()):
+    if mark is None or not _may_say(text[mark.start() :]):
         return False
     return bool(_REPORTED_RE.search(text))
+
+
+def _may_say(tail: str) -> bool:
+    """False when ``_SAYING_WORD_RE`` finds no verb in ``tail`` (which opens with a mark), told
+    without it in most cases: the characters it matches with a verb's letters case-fold to them
+    (but ``İ`` and ``ı``, left to the pattern), no character outside its words (``\\w``) folds to
+    an ASCII letter, so a verb it finds is a whole run of ASCII letters of the folded tail."""
+    if "\u0130" in tail or "\u0131" in tail:
+        return bool(_SAYING_WORD_RE.search(tail))
+    return not _SAYING_WORDS.isdisjoint(_ASCII_WORD_RE.findall(tail.casefold()))
 
 
 def _debris_shaped(text: str, max_words: int) -> bool:
