@@ -44,6 +44,20 @@ KICKER_RE = regex.compile(
 )
 
 
+def may_kick(text: str) -> bool:
+    """False when ``KICKER_RE`` cannot match ``text``, told by its first two characters after
+    the white space and an opening quote: the label opens with a capital (``\\p{Lu}``) followed by
+    no lowercase letter. Only ASCII characters are judged here (what ``regex`` calls a capital
+    may be unknown to ``str``); most lines open with a capitalised word."""
+    t = text.lstrip()
+    if t[:1] in ("«", "“", '"'):
+        t = t[1:].lstrip()
+    first, second = t[:1], t[1:2]
+    if first.isascii() and not "A" <= first <= "Z":
+        return False  # (an empty ``first`` too)
+    return not ("a" <= second <= "z")
+
+
 class Verdict(NamedTuple):
     """One line a rule wants deleted (or, with ``span``, a part of a line to delete). A
     NamedTuple, not a dataclass: a page makes dozens and a tuple is several times cheaper."""

@@ -17,6 +17,7 @@ from .boilerplate_common import (
     gate_prefixes,
     gated_lines,
     heading_like,
+    may_kick,
     may_open,
     nonblank,
     norm,
@@ -45,6 +46,14 @@ def _is_dateline(doc: Document, label: str) -> bool:
     return bool(parts) and all(p in places for p in parts)
 
 
+def _may_glue(text: str) -> bool:
+    """False when ``_GLUED_LABEL_RE`` cannot match ``text``: its label holds no full stop, so
+    the stop after it is the first of the line, followed by a space, and the label has four
+    words at most, one space apart. The first sentence of most leads is longer."""
+    k = text.find(".")
+    return k > 0 and text[k + 1 : k + 2] == " " and text[:k].lstrip().count(" ") <= 3
+
+
 def section_label(doc: Document, rule: Rule) -> Iterator[Finding]:
     """A section or kicker label glued to the start of a paragraph: `END OF SERVICE: Due to…`,
     `« NEVERMORE ? »: The…`, or in the headline and lead, `Ivory Coast. "It's…`, where a one- to
@@ -64,7 +73,7 @@ def section_label(doc: Document, rule: Rule) -> Iterator[Finding]:
         text = ln.text
         if ln.number in planned:
             continue  # the whole line goes (`READ ALSO: …` is a related link, not a label)
-        m = KICKER_RE.match(text) if ":" in text else None  # a kicker ends with a colon
+        m = KICKER_RE.match(text) if ":" in text and may_kick(text) else None  # a kicker ends with a colon
         # a kicker opens the lead, right under a headline; mid-article capitals (`WHAT'S NEXT:`)
         # are the outlet's own subheads
         if m and i > 0 and heading_like(lines[i - 1].text) and not _is_dateline(doc, m.group("label")):
@@ -78,7 +87,7 @@ def section_label(doc: Document, rule: Rule) -> Iterator[Finding]:
                 continue
         if i > 1:
             continue
-        g = _GLUED_LABEL_RE.match(text)
+        g = _GLUED_LABEL_RE.match(text) if _may_glue(text) else None
         if g and len(words(text[g.end():])) >= 5:
             label = g.group("label")
             parts = label.casefold().split()

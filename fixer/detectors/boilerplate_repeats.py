@@ -22,6 +22,7 @@ from .boilerplate_common import (
     is_sentence,
     key_heads,
     key_list,
+    may_kick,
     nonblank,
     norm,
     verdicts,
@@ -100,7 +101,7 @@ def classify_near_repeat(doc: Document) -> list[Verdict]:
                 nxt = lines[j]
                 # the line without a kicker label: the label can only open it (the pattern is
                 # anchored), and without one the line's key is its norm
-                kicker = KICKER_RE.match(nxt.text) if ":" in nxt.text else None  # a kicker ends with a colon
+                kicker = KICKER_RE.match(nxt.text) if ":" in nxt.text and may_kick(nxt.text) else None  # a kicker ends with a colon
                 body = klist[j] if kicker is None else norm(nxt.text[kicker.end() :])
                 if kicker is None and not _may_start(klist[i], body):
                     continue  # (the heads of the keys differ: the body cannot start with the key)
