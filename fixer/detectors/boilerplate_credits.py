@@ -240,9 +240,7 @@ def classify_byline(doc: Document) -> list[Verdict]:
     with_agency = _with_agency_re(doc)
     # a byline opens with its lead (gated on the keys), an agency line ends with `agency`, and
     # the wire credit is the last line
-    text = doc.text
-    also = [i for i, ln in enumerate(lines) if ln.text.rstrip().endswith(_AGENCY_ENDS)] \
-        if "agency" in text or "Agency" in text or "AGENCY" in text else []
+    also = _agency_ended(doc)
     if tail:
         also.append(len(lines) - 1)
     return [
@@ -251,6 +249,19 @@ def classify_byline(doc: Document) -> list[Verdict]:
         if (not is_sentence(ln.text) and _byline_shaped(ln.text))
         or (ln.number in tail and len(ln.text) <= 60 and with_agency.match(ln.text))
     ]
+
+
+def _agency_ended(doc: Document) -> list[int]:
+    """The indices (in ``nonblank(doc)``) of the lines that may end with `agency` in one of
+    ``_AGENCY_ENDS`` before their white space: those whose key ends with `agency` (folding
+    keeps the word and the key's end strip stops at its `y`), a long line whose key is a head
+    asked itself. A look at each key is quicker than a substring search of the whole text."""
+    keys, heads = key_list(doc), key_heads(doc)
+    found = [i for i, k in enumerate(keys) if k[-6:] == "agency"]
+    if heads:
+        lines = nonblank(doc)
+        found += [i for i in heads if lines[i].text.rstrip().endswith(_AGENCY_ENDS)]
+    return found
 
 
 # how the lines of _BYLINE_RES open (see gated_lines), and how those of _AGENCY_LINE_RE end
