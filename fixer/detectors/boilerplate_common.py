@@ -242,9 +242,16 @@ def gated_lines(doc: Document, gate: Gate | None, also: Iterable[int] = ()) -> l
     ``also`` (of ``nonblank(doc)``): a superset of the lines that the patterns behind ``gate``
     match (see ``keys_gate``); every non-blank line when the keys cannot tell. Only the lines
     whose key opens like a prefix are looked at."""
-    lines, keys, by_first, _heads = doc.cache.get("boilerplate:keyed") or _keyed(doc)
+    picked = gated_indices(doc, gate, also)
+    lines = nonblank(doc)
+    return lines if picked is None else [lines[i] for i in picked]
+
+
+def gated_indices(doc: Document, gate: Gate | None, also: Iterable[int] = ()) -> list[int] | None:
+    """The indices (in ``nonblank(doc)``, in order) of ``gated_lines``; None for every line."""
+    _lines, keys, by_first, _heads = doc.cache.get("boilerplate:keyed") or _keyed(doc)
     if by_first is None or gate is None or gate.any_line:
-        return lines
+        return None
     prefixes = gate.by_first
     common = by_first.keys() & prefixes.keys()  # (most lines open with none of the prefixes)
     picked = [i for c in common for i in by_first[c] if keys[i].startswith(prefixes[c])] if common else []
@@ -252,7 +259,7 @@ def gated_lines(doc: Document, gate: Gate | None, also: Iterable[int] = ()) -> l
         picked.extend(also)
     elif not picked:
         return picked
-    return [lines[i] for i in sorted(set(picked))]
+    return sorted(set(picked))
 
 
 def digit_led(doc: Document) -> list[int]:
@@ -260,8 +267,11 @@ def digit_led(doc: Document) -> list[int]:
     of ``regex``'s ``\\d``: a digit for Python, or a character beyond the BMP (``regex`` knows
     decimal digits of newer Unicode versions than ``str.isdigit``; all lie there). Meaningful
     when ``keys_gate(doc)``."""
-    by_first = (doc.cache.get("boilerplate:keyed") or _keyed(doc))[2] or {}
-    return [i for c, at in by_first.items() if c.isdigit() or c > "\uffff" for i in at]
+    found = doc.cache.get("boilerplate:digit-led")
+    if found is None:  # (two rules ask)
+        by_first = (doc.cache.get("boilerplate:keyed") or _keyed(doc))[2] or {}
+        found = doc.cache["boilerplate:digit-led"] = [i for c, at in by_first.items() if c.isdigit() or c > "\uffff" for i in at]
+    return found
 
 
 def digit_ended(doc: Document) -> list[int]:
