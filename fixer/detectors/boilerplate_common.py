@@ -313,6 +313,30 @@ def words(text: str) -> list[str]:
     return _WORD_RE.findall(text)
 
 
+# characters that are neither a letter nor a figure (``[\p{L}\p{N}]``), stripped from the ends of
+# a chunk of text by ``word_count``: punctuation, quotes, brackets, dashes and the word joiners
+_NOT_WORD_EDGES = "\"'()[]{}<>,.;:!?…“”‘’«»‹›„-–—/|*•·#%&+=@\\^_`~$€£©®°"
+
+
+def word_count(text: str) -> int:
+    """``len(words(text))``, mostly without the pattern (several times faster: the rules count
+    the words of a line far more often than they read them). No match of ``_WORD_RE`` spans
+    white space, so the words of the text are those of its chunks; a match opens and ends with
+    a letter or figure, so stripping other characters from a chunk's ends changes none; and a
+    chunk that is then all ``str.isalnum`` is one word (every such character is ``\\p{L}`` or
+    ``\\p{N}`` for ``regex``; checked by tests/test_perf_boiler3.py). Other chunks are counted by
+    the pattern."""
+    n = 0
+    for chunk in text.split():
+        if chunk.isalnum():
+            n += 1
+        else:
+            chunk = chunk.strip(_NOT_WORD_EDGES)
+            if chunk:
+                n += 1 if chunk.isalnum() else len(_WORD_RE.findall(chunk))
+    return n
+
+
 def is_sentence(text: str) -> bool:
     """A line that ends like a sentence of running text: an end mark, then only closing quotes
     or brackets (the regex ``[.!?…]["'”’»)\\]]*$`` on the text without its trailing white space).
@@ -346,7 +370,7 @@ def may_open(text: str, chars: frozenset[str]) -> bool:
 
 def heading_like(text: str, max_words: int = 30) -> bool:
     """Short and not ending like a sentence: a title, a caption, a label."""
-    return not is_sentence(text) and 0 < len(words(text)) <= max_words
+    return not is_sentence(text) and 0 < word_count(text) <= max_words
 
 
 def phrases(doc: Document) -> dict[str, list[str]]:

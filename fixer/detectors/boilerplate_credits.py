@@ -27,6 +27,7 @@ from .boilerplate_common import (
     norm,
     phrases,
     verdicts,
+    word_count,
     words,
 )
 
@@ -81,14 +82,14 @@ def credit_lines(doc: Document) -> dict[int, tuple[str, str]]:
         if m and "©" in m.group() and _credit_text(text[m.end() :]):
             out[ln.number] = ("copyright", text[: m.start()].strip())
             continue
-        if ":" in text and not is_sentence(text) and _PHOTO_LINE_RE.match(text) and len(words(text)) <= 14:
+        if ":" in text and not is_sentence(text) and _PHOTO_LINE_RE.match(text) and word_count(text) <= 14:
             rest = text.split(":", 1)[1]
             # `Photo: Radio-Canada / NAME` is a bare credit; `Photo: Biden speaks… (AP Photo/…)` a caption
             out[ln.number] = ("photo-line", "" if _credit_text(rest.replace("/", " ")) else rest.strip())
             continue
         closes = text[-1] == ")" or (text[-1].isspace() and text.rstrip().endswith(")"))
         b = cre.search(text) if closes and "(" in text else None  # `(… AFP)` closes the line
-        if b and (b.start() == len(text) - len(text.lstrip()) or "/" in b.group() or len(words(text)) <= 30):
+        if b and (b.start() == len(text) - len(text.lstrip()) or "/" in b.group() or word_count(text) <= 30):
             out[ln.number] = ("bracket", text[: b.start()].strip())
     doc.cache[key] = out
     return out
@@ -137,7 +138,7 @@ def classify_photo_credit(doc: Document) -> list[Verdict]:
         ln = lines[number - 1]
         _kind, caption = found
         ckey = norm(caption) if caption else ""
-        if not caption or (len(words(caption)) >= 2 and any(key_is(doc, n, ckey) for n in _neighbours(doc, ln))):
+        if not caption or (word_count(caption) >= 2 and any(key_is(doc, n, ckey) for n in _neighbours(doc, ln))):
             out.append(Verdict("boilerplate.photo-credit", ln, Safety.SAFE, "A photo or video credit line."))
     return out
 
@@ -191,7 +192,7 @@ def classify_video_title(doc: Document) -> list[Verdict]:
             found = credits.get(nxt.number)
             if found and found[0] == "copyright" and key_is(doc, ln, captions[nxt.number]):
                 # the credit repeats the line: a title if the line has the shape of one
-                if heading_like(ln.text) and len(words(ln.text)) >= 2:
+                if heading_like(ln.text) and word_count(ln.text) >= 2:
                     out.append(Verdict("boilerplate.video-title", ln, Safety.UNSAFE, "The title of an embedded video."))
                 break
     return out

@@ -24,7 +24,7 @@ from .boilerplate_common import (
     opening_chars,
     phrases,
     verdicts,
-    words,
+    word_count,
 )
 from .deletion_plan import emit, plan
 
@@ -80,7 +80,7 @@ def section_label(doc: Document, rule: Rule) -> Iterator[Finding]:
             label = m.group("label").strip()
             letters = [c for c in label if c.isalpha()]
             if len(letters) >= 3 and all(c.isupper() for c in letters) and len(label.split()) <= 5 \
-                    and len(words(text[m.end():])) >= 4:
+                    and word_count(text[m.end():]) >= 4:
                 lead = len(text) - len(text.lstrip())
                 yield rule.finding(ln.start + lead, ln.start + m.end(), "", safety=Safety.UNSAFE,
                                    message="A section label glued to the first sentence.")
@@ -88,7 +88,7 @@ def section_label(doc: Document, rule: Rule) -> Iterator[Finding]:
         if i > 1:
             continue
         g = _GLUED_LABEL_RE.match(text) if _may_glue(text) else None
-        if g and len(words(text[g.end():])) >= 5:
+        if g and word_count(text[g.end():]) >= 5:
             label = g.group("label")
             parts = label.casefold().split()
             not_labels = {w.casefold() for w in rule.params.get("not_labels", [])}
@@ -126,6 +126,6 @@ def title_site_suffix(doc: Document, rule: Rule) -> Iterator[Finding]:
     if title is None or "|" not in title.text:
         return  # (the suffix follows a bar)
     m = _SITE_SUFFIX_RE.search(title.text)
-    if m and len(words(title.text[: m.start()])) >= 3:
+    if m and word_count(title.text[: m.start()]) >= 3:
         s, e = title.start + m.start(), title.start + m.end()
         yield rule.finding(s, e, "", safety=rule.safety)

@@ -28,7 +28,7 @@ from .boilerplate_common import (
     opening_chars,
     phrases,
     prompt_set,
-    words,
+    word_count,
 )
 
 
@@ -48,7 +48,7 @@ _POST_FOOTER_RE = regex.compile(
 def _tag_list(items: str) -> bool:
     """`Mali, Sahel, AES` or `Mali | Sahel`: short items, no sentence."""
     parts = [p.strip() for p in regex.split(r"[,|;/·•]", items) if p.strip()]
-    return bool(parts) and not is_sentence(items) and all(len(words(p)) <= 5 for p in parts) and len(parts) <= 25
+    return bool(parts) and not is_sentence(items) and all(word_count(p) <= 5 for p in parts) and len(parts) <= 25
 
 
 def _opening(doc: Document, kind: str, extra: str = "") -> frozenset[str]:
@@ -115,7 +115,7 @@ def _may_say(tail: str) -> bool:
 def _debris_shaped(text: str, max_words: int) -> bool:
     """Short, one clause, and not a prose sentence closed by a full stop after many words:
     the shape of a button or a teaser, the only shape a SAFE deletion accepts."""
-    n = len(words(text))
+    n = word_count(text)
     long_sentence = text.rstrip().endswith(".") and not text.rstrip().endswith("..") and n > 8
     return n <= max_words and not _CLAUSE_RE.search(text) and not long_sentence
 
@@ -160,7 +160,7 @@ def classify_page_prompt(doc: Document) -> list[Verdict]:
             ". " not in text
             and may_open(text, lead_opening)
             and leads.match(text)
-            and len(words(text)) <= 20
+            and word_count(text) <= 20
             and not reported(text)
         ):
             safety = Safety.SAFE if _debris_shaped(text, 12) else Safety.UNSAFE
@@ -222,14 +222,14 @@ def classify_related_link(doc: Document) -> list[Verdict]:
                 safety = Safety.SAFE
             elif sep.strip() or (sep == "" and (rest[:1].isupper() or rest[:1].isdigit())):
                 # `Also readDouble attack…`, `Read also: …`, `Also read…Senegal: …`
-                shaped = _title_shaped(rest) and len(words(rest)) <= 25 and \
-                    not (rest.endswith(".") and not rest.endswith("..") and len(words(rest)) > 8)
+                shaped = _title_shaped(rest) and word_count(rest) <= 25 and \
+                    not (rest.endswith(".") and not rest.endswith("..") and word_count(rest) > 8)
                 safety = Safety.SAFE if shaped else Safety.UNSAFE
             elif rest[:1].isupper() and not is_sentence(text) and " " in m.group("lead").strip():
                 safety = Safety.UNSAFE  # `See also The report…` (a one-word lead such as `Related Rights` reads on)
             else:
                 continue
             out.append(Verdict("boilerplate.related-link", ln, safety, "A related-article link line."))
-        elif arrows and _ARROW_LINK_RE.match(text) and not is_sentence(text) and len(words(text)) <= 25:
+        elif arrows and _ARROW_LINK_RE.match(text) and not is_sentence(text) and word_count(text) <= 25:
             out.append(Verdict("boilerplate.related-link", ln, Safety.SAFE, "A `>>` link line."))
     return out
