@@ -43,7 +43,10 @@ def _credit_re(doc: Document) -> regex.Pattern[str]:
             regex.I,
         )
 
-    return _memo(doc, f"boilerplate:credit:{PHRASES}", build)
+    return _memo(doc, _CREDIT_KEY, build)
+
+
+_CREDIT_KEY = f"boilerplate:credit:{PHRASES}"  # (one string, not one per call)
 
 
 _PHOTO_LINE_RE = regex.compile(
@@ -227,7 +230,10 @@ def _with_agency_re(doc: Document) -> regex.Pattern[str]:
             regex.IGNORECASE,
         )
 
-    return _memo(doc, f"boilerplate:with-agency:{PHRASES}", build)
+    return _memo(doc, _WITH_AGENCY_KEY, build)
+
+
+_WITH_AGENCY_KEY = f"boilerplate:with-agency:{PHRASES}"
 
 
 @classifier("boilerplate.byline")
@@ -238,7 +244,6 @@ def classify_byline(doc: Document) -> list[Verdict]:
     prompt) is kept by the samples' annotators as part of the article's signature."""
     lines = nonblank(doc)
     tail = {lines[-1].number} if len(lines) > 2 else set()
-    with_agency = _with_agency_re(doc)
     # a byline opens with its lead (gated on the keys), an agency line ends with `agency`, and
     # the wire credit is the last line
     also = _agency_ended(doc)
@@ -248,7 +253,7 @@ def classify_byline(doc: Document) -> list[Verdict]:
         Verdict("boilerplate.byline", ln, Safety.UNSAFE, "A byline or credit line with page furniture.")
         for ln in gated_lines(doc, _BYLINE_GATE, also)
         if (not is_sentence(ln.text) and _byline_shaped(ln.text))
-        or (ln.number in tail and len(ln.text) <= 60 and with_agency.match(ln.text))
+        or (ln.number in tail and len(ln.text) <= 60 and _with_agency_re(doc).match(ln.text))
     ]
 
 

@@ -12,7 +12,6 @@ applying only some of a block's deletions never glues two kept lines into one.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
 
 from ..document import Document, Line
 from ..model import Edit, Finding, Rule, Safety
@@ -141,13 +140,17 @@ def _filled(doc: Document) -> frozenset[int]:
     return found
 
 
-def emit(doc: Document, rule: Rule, verdicts: list[Verdict]) -> Iterator[Finding]:
+def emit(doc: Document, rule: Rule, verdicts: list[Verdict]) -> list[Finding]:
+    """The findings of ``verdicts`` (a list: the engine takes them all at once)."""
+    out = []
+    finding = rule.finding
     for v in verdicts:
+        line = v.line
         if v.span is None:
-            edits = deletion_edits(doc, v.line)
-            yield rule.finding(v.line.start, v.line.end, message=v.message or None, safety=v.safety, edits=edits,
-                               title="Delete the line")
+            out.append(finding(line.start, line.end, message=v.message or None, safety=v.safety,
+                               edits=deletion_edits(doc, line), title="Delete the line"))
         else:
             s, e = v.span
-            yield rule.finding(s, e, message=v.message or None, safety=v.safety,
-                               edits=(Edit(s, v.edit_end if v.edit_end is not None else e, ""),), title="Delete it")
+            out.append(finding(s, e, message=v.message or None, safety=v.safety,
+                               edits=(Edit(s, v.edit_end if v.edit_end is not None else e, ""),), title="Delete it"))
+    return out
