@@ -83,3 +83,20 @@ def test_no_character_folds_to_a_figure_or_into_the_end_strip() -> None:
             assert not any(x.isdigit() for x in folded), hex(ord(c))
         if c not in bc._END_STRIP and folded:
             assert folded[-1] not in bc._END_STRIP, hex(ord(c))
+
+
+def test_publication_patterns_need_the_update_word() -> None:
+    from fixer.detectors import boilerplate_metadata as metadata
+
+    rng = random.Random(13)
+    opens = ["Published", "POSTED", "publié", "Publié", " posted"]
+    updates = ["Updated", "UPDATED", "Mis À Jour", "mis à jour", "modified", "MODIFIED", "updatéd", "Update", "updȧted"]
+    bits = [" on ", " 12/03/2024 ", " at 10:05 ", " ", "2", ",", "ſ", "K"]
+    matched = 0
+    for _ in range(20000):
+        text = (rng.choice(opens) + "".join(rng.choice(bits) for _ in range(rng.randint(0, 3))) + rng.choice(updates)
+                + "".join(rng.choice(bits) for _ in range(rng.randint(0, 3))) + rng.choice(["", " Reading time: 2 min"]))
+        if metadata._READING_TIME_RES[2].match(text) or metadata._PUBLISHED_UPDATED_RE.match(text):
+            matched += 1
+            assert metadata._holds_update(text.casefold()), text
+    assert matched > 1000

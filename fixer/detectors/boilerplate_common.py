@@ -274,16 +274,21 @@ def digit_led(doc: Document) -> list[int]:
     return found
 
 
-def digit_ended(doc: Document) -> list[int]:
-    """The indices of the lines whose key ends with what may be a figure (see ``digit_led``).
+def digit_ended(doc: Document, max_len: int | None = None) -> list[int]:
+    """The indices of the lines whose key ends with what may be a figure (see ``digit_led``),
+    leaving out, when ``max_len`` is given, long lines whose entry in ``key_list`` is a head.
     The entry of a line in ``key_heads`` is only the head of its key: the line itself tells
     instead, by its last character before those the key's end strips (no character folds to a
     figure nor to one of those, so the key ends with the fold of that one)."""
     lines, keys, _by_first, heads = doc.cache.get("boilerplate:keyed") or _keyed(doc)
     if not heads:
         return [i for i, k in enumerate(keys) if (c := k[-1:]).isdigit() or c > "\uffff"]
-    return [i for i, k in enumerate(keys) if i not in heads and ((c := k[-1:]).isdigit() or c > "\uffff")] + [
-        i for i in heads if (c := lines[i].text.rstrip(_END_STRIP)[-1:]).isdigit() or c > "\uffff"]
+    found = [i for i, k in enumerate(keys) if i not in heads and ((c := k[-1:]).isdigit() or c > "\uffff")]
+    texts = [(i, lines[i].text) for i in heads]
+    return found + [
+        i for i, t in texts
+        if (max_len is None or len(t) <= max_len) and ((c := t.rstrip(_END_STRIP)[-1:]).isdigit() or c > "\uffff")
+    ]
 
 
 def line_key(doc: Document, line: Line) -> str:

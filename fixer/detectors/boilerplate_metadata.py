@@ -112,6 +112,13 @@ _READING_TIME_KEYS = tuple(norm(w) for w in _READING_TIME_WORDS)
 _PUBLISHED_KEYS = tuple(norm(w) for w in _PUBLISHED_WORDS)
 
 
+def _holds_update(folded: str) -> bool:
+    """The case-folded line holds a word that the last pattern of _READING_TIME_RES and
+    _PUBLISHED_UPDATED_RE both require (case-insensitively: each character that ``regex``
+    matches with one of their letters folds to it, but `İ` and `ı`)."""
+    return "updated" in folded or "modified" in folded or "mis à jour" in folded
+
+
 @classifier("boilerplate.reading-time")
 def classify_reading_time(doc: Document) -> list[Verdict]:
     """`Reading time: 1 min`, a bare `1 min`, `Published … Updated … Reading time: 2 min`: safe.
@@ -123,7 +130,7 @@ def classify_reading_time(doc: Document) -> list[Verdict]:
         # (the breadcrumb and date) ends with the figures of a year; how the key opens tells
         # which of the patterns a line may match
         keys, led = key_list(doc), digit_led(doc)
-        picked = gated_indices(doc, _READING_TIME_GATE, [*led, *digit_ended(doc)])
+        picked = gated_indices(doc, _READING_TIME_GATE, [*led, *digit_ended(doc, 200)])  # (see below)
         candidates = [(lines[i], keys[i], i in led) for i in (range(len(lines)) if picked is None else picked)]
     else:
         candidates = [(ln, None, True) for ln in lines]
@@ -137,7 +144,9 @@ def classify_reading_time(doc: Document) -> list[Verdict]:
             published = may_open(text, _PUBLISHED_OPENING)
             reading = may_open(text, _READING_TIME_OPENING) and any(p.match(text) for p in _READING_TIME_RES)
         else:
-            published = key.startswith(_PUBLISHED_KEYS)
+            # (both patterns of a publication line also need the word of its update, which
+            # the folded line holds: keys_gate leaves out the texts with `İ` or `ı`)
+            published = key.startswith(_PUBLISHED_KEYS) and _holds_update(text.casefold())
             reading = (
                 (figure and rt_figure.match(text))
                 or (published and rt_published.match(text))

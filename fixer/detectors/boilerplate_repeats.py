@@ -96,15 +96,17 @@ def classify_near_repeat(doc: Document) -> list[Verdict]:
         elif i <= 2:
             # a standfirst of six words or more that repeats the first sentence of the lead
             # (after a kicker label); its words are counted last, for the rare line that does
-            key = None
+            key, k = None, klist[i]
             for j in range(i + 1, min(i + 4, len(lines))):
                 nxt = lines[j]
                 # the line without a kicker label: the label can only open it (the pattern is
                 # anchored), and without one the line's key is its norm
                 kicker = KICKER_RE.match(nxt.text) if ":" in nxt.text and may_kick(nxt.text) else None  # a kicker ends with a colon
                 body = klist[j] if kicker is None else norm(nxt.text[kicker.end() :])
-                if kicker is None and not _may_start(klist[i], body):
-                    continue  # (the heads of the keys differ: the body cannot start with the key)
+                if kicker is None and not (k.startswith(body) or body.startswith(k)):
+                    # (entries of key_list are keys or heads of them, so the keys agree where
+                    # both entries go: when they differ there, the body cannot start with the key)
+                    continue
                 if key is None:
                     key = full_key(doc, i)
                 if kicker is None and j in heads:
@@ -130,13 +132,6 @@ def _non_sentences(lines: list[Line]) -> frozenset[int]:
 def _alike(pk: str, k: str) -> bool:
     """The key ``pk`` of the line above starts with ``k`` or ``k`` ends with it (and they differ)."""
     return pk != k and (pk.startswith(k) or k.endswith(pk))
-
-
-def _may_start(k: str, body: str) -> bool:
-    """Whether a key whose ``key_list`` entry is ``k`` may start a key whose entry is ``body``:
-    entries are the keys or heads of them, so the keys agree where both entries go."""
-    n = min(len(k), len(body))
-    return body[:n] == k[:n]
 
 
 def _cuts_heading_above(line: Line, key: str, prev: Line, pkey: str) -> bool:
