@@ -167,7 +167,8 @@ def _keyed(doc: Document) -> tuple[list[Line], list[str], dict[str, list[int]] |
             texts[i] = texts[i][:j]
     text = "\n".join(texts)
     nfc = unicodedata.normalize("NFC", text)
-    folded = _single_spaced(_unquoted(nfc).casefold()).split("\n") if lines else []
+    joined = _single_spaced(_unquoted(nfc).casefold()) if lines else ""
+    folded = joined.split("\n") if lines else []
     keys = [k.strip().lstrip(lead).rstrip(trail) for k in folded]  # (``_trim`` inlined)
     heads = set()
     for i in cut:
@@ -178,6 +179,8 @@ def _keyed(doc: Document) -> tuple[list[Line], list[str], dict[str, list[int]] |
                 heads.add(i)
             else:  # too little left to tell: the whole key
                 keys[i] = norm(lines[i].text)
+                joined = None
+    doc.cache["boilerplate:folded"] = joined
     by_first: dict[str, list[int]] | None = None
     if _gateable(text, nfc):
         by_first = {}
@@ -189,6 +192,16 @@ def _keyed(doc: Document) -> tuple[list[Line], list[str], dict[str, list[int]] |
                 by_first[c] = [i]
     found = doc.cache["boilerplate:keyed"] = (lines, keys, by_first, frozenset(heads))
     return found
+
+
+def folded_text(doc: Document) -> str | None:
+    """The lines of ``nonblank(doc)`` folded as their keys are, before the trim of their ends,
+    joined by line breaks: every entry of ``key_list`` is a part of it, so one substring search
+    of it tells whether any key may hold a string. None when an entry is not (a long line whose
+    head was too short, keyed whole)."""
+    if "boilerplate:folded" not in doc.cache:
+        _keyed(doc)
+    return doc.cache["boilerplate:folded"]
 
 
 def _gateable(text: str, nfc: str) -> bool:
@@ -242,13 +255,22 @@ def gated_lines(doc: Document, gate: Gate | None, also: Iterable[int] = ()) -> l
     ``also`` (of ``nonblank(doc)``): a superset of the lines that the patterns behind ``gate``
     match (see ``keys_gate``); every non-blank line when the keys cannot tell. Only the lines
     whose key opens like a prefix are looked at."""
-    picked = gated_indices(doc, gate, also)
-    lines = nonblank(doc)
-    return lines if picked is None else [lines[i] for i in picked]
+    lines, keys, by_first, _heads = doc.cache.get("boilerplate:keyed") or _keyed(doc)
+    if by_first is None or gate is None or gate.any_line:
+        return lines
+    prefixes = gate.by_first
+    common = by_first.keys() & prefixes.keys()  # (most lines open with none of the prefixes)
+    picked = [i for c in common for i in by_first[c] if keys[i].startswith(prefixes[c])] if common else []
+    if also:
+        picked.extend(also)
+    elif not picked:
+        return picked
+    return [lines[i] for i in sorted(set(picked))]
 
 
 def gated_indices(doc: Document, gate: Gate | None, also: Iterable[int] = ()) -> list[int] | None:
-    """The indices (in ``nonblank(doc)``, in order) of ``gated_lines``; None for every line."""
+    """The indices (in ``nonblank(doc)``, in order) of ``gated_lines``; None for every line.
+    (The same steps as there: a call less for the rules that want the lines.)"""
     _lines, keys, by_first, _heads = doc.cache.get("boilerplate:keyed") or _keyed(doc)
     if by_first is None or gate is None or gate.any_line:
         return None
