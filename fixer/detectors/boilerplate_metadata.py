@@ -64,7 +64,7 @@ def classify_hashtag_line(doc: Document) -> list[Verdict]:
         if "#" not in ln.text:
             continue
         toks = ln.text.split()
-        tags = sum(1 for t in toks if _HASHTAG_RE.match(t))
+        tags = sum(1 for t in toks if t[0] == "#" and _HASHTAG_RE.match(t))  # (the pattern opens with `#`)
         if tags >= 2 and tags == len(toks):
             out.append(Verdict("boilerplate.hashtag-line", ln, Safety.SAFE, "A line of hashtags."))
         elif tags >= 3 and tags / len(toks) >= 0.6:

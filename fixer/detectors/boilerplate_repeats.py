@@ -84,11 +84,8 @@ def classify_near_repeat(doc: Document) -> list[Verdict]:
     loose = _non_sentences(lines)
     maybe = sorted({*range(min(3, len(lines))),
                     *[i for i in loose if i - 1 in loose and _alike(full_key(doc, i - 1), full_key(doc, i))]})
-    exact = {v.line.number for v in verdicts(doc, "boilerplate.repeated-title")} | set(credit_lines(doc))
     for i in maybe:
         line = lines[i]
-        if line.number in exact:
-            continue
         if i in loose:
             if i > 0 and _cuts_heading_above(line, full_key(doc, i), lines[i - 1], full_key(doc, i - 1)):
                 out.append(Verdict("boilerplate.near-repeat", line, Safety.UNSAFE,
@@ -116,6 +113,9 @@ def classify_near_repeat(doc: Document) -> list[Verdict]:
                         out.append(Verdict("boilerplate.near-repeat", line, Safety.UNSAFE,
                                            "A teaser line repeating the start of the lead below it."))
                     break
+    if out:  # a line that an exact repeat or a credit deletes whole is theirs (asked of a verdict only)
+        exact = {v.line.number for v in verdicts(doc, "boilerplate.repeated-title")} | set(credit_lines(doc))
+        out = [v for v in out if v.line.number not in exact]
     return out
 
 
