@@ -14,7 +14,7 @@ work is done in modules with one job each:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from ..document import Document
 from ..model import Finding, Rule
@@ -31,11 +31,11 @@ __all__ = [
 ]
 
 
-def _line_rule(rule_id: str) -> Callable[[Document, Rule], Iterator[Finding]]:
-    def detect(doc: Document, rule: Rule) -> Iterator[Finding]:
+def _line_rule(rule_id: str) -> Callable[[Document, Rule], Iterable[Finding]]:
+    def detect(doc: Document, rule: Rule) -> Iterable[Finding]:
         done = doc.cache.get("boilerplate:verdicts")  # (most often the deletion plan judged the page already)
         found = done[rule_id] if done is not None and rule_id in done else verdicts(doc, rule_id)
-        return emit(doc, rule, found) if found else iter(())  # most rules find nothing on a page
+        return emit(doc, rule, found) if found else ()  # most rules find nothing on a page
 
     detect.__doc__ = f"The whole-line deletions of {rule_id} (see its classifier)."
     return detect

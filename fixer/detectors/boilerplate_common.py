@@ -44,6 +44,20 @@ KICKER_RE = regex.compile(
 )
 
 
+def may_kick(text: str) -> bool:
+    """False when ``KICKER_RE`` cannot match ``text``, told by its first two characters after
+    the white space and an opening quote: the label opens with a capital (``\\p{Lu}``) followed by
+    no lowercase letter. Only ASCII characters are judged here (what ``regex`` calls a capital
+    may be unknown to ``str``); most lines open with a capitalised word."""
+    t = text.lstrip()
+    if t[:1] in ("«", "“", '"'):
+        t = t[1:].lstrip()
+    first, second = t[:1], t[1:2]
+    if first.isascii() and not "A" <= first <= "Z":
+        return False  # (an empty ``first`` too)
+    return not ("a" <= second <= "z")
+
+
 class Verdict(NamedTuple):
     """One line a rule wants deleted (or, with ``span``, a part of a line to delete). A
     NamedTuple, not a dataclass: a page makes dozens and a tuple is several times cheaper."""
@@ -112,7 +126,7 @@ def key_heads(doc: Document) -> frozenset[int]:
 
 def full_key(doc: Document, i: int) -> str:
     """The key of line ``i`` of ``nonblank(doc)``, completed when ``key_list`` holds its head."""
-    keys, heads = key_list(doc), key_heads(doc)
+    _lines, keys, _by_first, heads = doc.cache.get("boilerplate:keyed") or _keyed(doc)
     if i not in heads:
         return keys[i]
     done = doc.cache.setdefault("boilerplate:full-keys", {})
@@ -124,7 +138,9 @@ def full_key(doc: Document, i: int) -> str:
 # A line longer than _LONG is folded only up to the first space after _CUT characters (the rest
 # of a paragraph is seldom compared, and folding is most of the cost of the keys); what that
 # gives is a head of the key when it holds HEAD_LEN characters that no trailing strip removes.
-_LONG, _CUT, HEAD_LEN = 240, 120, 64
+# _LONG stays above 80: page-prompt finds its prompts (lines of 80 characters at most) among the
+# entries of key_list; digit_ended asks the line itself when its entry is a head.
+_LONG, _CUT, HEAD_LEN = 100, 72, 64
 # the characters that ``norm`` may strip from the end of a key: ``str.strip``'s white space
 # (regex's ``\\s`` and \x1c-\x1f, see tests/test_perf_boiler.py) and _TRAIL_CHARS
 _END_STRIP = _TRAIL_CHARS + _OTHER_WS + " \n\x1c\x1d\x1e\x1f"
@@ -151,7 +167,8 @@ def _keyed(doc: Document) -> tuple[list[Line], list[str], dict[str, list[int]] |
             texts[i] = texts[i][:j]
     text = "\n".join(texts)
     nfc = unicodedata.normalize("NFC", text)
-    folded = _single_spaced(_unquoted(nfc).casefold()).split("\n") if lines else []
+    joined = _single_spaced(_unquoted(nfc).casefold()) if lines else ""
+    folded = joined.split("\n") if lines else []
     keys = [k.strip().lstrip(lead).rstrip(trail) for k in folded]  # (``_trim`` inlined)
     heads = set()
     for i in cut:
@@ -162,6 +179,8 @@ def _keyed(doc: Document) -> tuple[list[Line], list[str], dict[str, list[int]] |
                 heads.add(i)
             else:  # too little left to tell: the whole key
                 keys[i] = norm(lines[i].text)
+                joined = None
+    doc.cache["boilerplate:folded"] = joined
     by_first: dict[str, list[int]] | None = None
     if _gateable(text, nfc):
         by_first = {}
@@ -173,6 +192,16 @@ def _keyed(doc: Document) -> tuple[list[Line], list[str], dict[str, list[int]] |
                 by_first[c] = [i]
     found = doc.cache["boilerplate:keyed"] = (lines, keys, by_first, frozenset(heads))
     return found
+
+
+def folded_text(doc: Document) -> str | None:
+    """The lines of ``nonblank(doc)`` folded as their keys are, before the trim of their ends,
+    joined by line breaks: every entry of ``key_list`` is a part of it, so one substring search
+    of it tells whether any key may hold a string. None when an entry is not (a long line whose
+    head was too short, keyed whole)."""
+    if "boilerplate:folded" not in doc.cache:
+        _keyed(doc)
+    return doc.cache["boilerplate:folded"]
 
 
 def _gateable(text: str, nfc: str) -> bool:
@@ -239,18 +268,49 @@ def gated_lines(doc: Document, gate: Gate | None, also: Iterable[int] = ()) -> l
     return [lines[i] for i in sorted(set(picked))]
 
 
+def gated_indices(doc: Document, gate: Gate | None, also: Iterable[int] = ()) -> list[int] | None:
+    """The indices (in ``nonblank(doc)``, in order) of ``gated_lines``; None for every line.
+    (The same steps as there: a call less for the rules that want the lines.)"""
+    _lines, keys, by_first, _heads = doc.cache.get("boilerplate:keyed") or _keyed(doc)
+    if by_first is None or gate is None or gate.any_line:
+        return None
+    prefixes = gate.by_first
+    common = by_first.keys() & prefixes.keys()  # (most lines open with none of the prefixes)
+    picked = [i for c in common for i in by_first[c] if keys[i].startswith(prefixes[c])] if common else []
+    if also:
+        picked.extend(also)
+    elif not picked:
+        return picked
+    return sorted(set(picked))
+
+
 def digit_led(doc: Document) -> list[int]:
     """The indices (in ``nonblank(doc)``) of the lines whose key opens with what may be a figure
     of ``regex``'s ``\\d``: a digit for Python, or a character beyond the BMP (``regex`` knows
     decimal digits of newer Unicode versions than ``str.isdigit``; all lie there). Meaningful
     when ``keys_gate(doc)``."""
-    by_first = (doc.cache.get("boilerplate:keyed") or _keyed(doc))[2] or {}
-    return [i for c, at in by_first.items() if c.isdigit() or c > "\uffff" for i in at]
+    found = doc.cache.get("boilerplate:digit-led")
+    if found is None:  # (two rules ask)
+        by_first = (doc.cache.get("boilerplate:keyed") or _keyed(doc))[2] or {}
+        found = doc.cache["boilerplate:digit-led"] = [i for c, at in by_first.items() if c.isdigit() or c > "\uffff" for i in at]
+    return found
 
 
-def digit_ended(doc: Document) -> list[int]:
-    """The indices of the lines whose key ends with what may be a figure (see ``digit_led``)."""
-    return [i for i, k in enumerate(key_list(doc)) if (c := k[-1:]).isdigit() or c > "\uffff"]
+def digit_ended(doc: Document, max_len: int | None = None) -> list[int]:
+    """The indices of the lines whose key ends with what may be a figure (see ``digit_led``),
+    leaving out, when ``max_len`` is given, long lines whose entry in ``key_list`` is a head.
+    The entry of a line in ``key_heads`` is only the head of its key: the line itself tells
+    instead, by its last character before those the key's end strips (no character folds to a
+    figure nor to one of those, so the key ends with the fold of that one)."""
+    lines, keys, _by_first, heads = doc.cache.get("boilerplate:keyed") or _keyed(doc)
+    if not heads:
+        return [i for i, k in enumerate(keys) if (c := k[-1:]).isdigit() or c > "\uffff"]
+    found = [i for i, k in enumerate(keys) if i not in heads and ((c := k[-1:]).isdigit() or c > "\uffff")]
+    texts = [(i, lines[i].text) for i in heads]
+    return found + [
+        i for i, t in texts
+        if (max_len is None or len(t) <= max_len) and ((c := t.rstrip(_END_STRIP)[-1:]).isdigit() or c > "\uffff")
+    ]
 
 
 def line_key(doc: Document, line: Line) -> str:
@@ -278,6 +338,30 @@ def _index(doc: Document) -> dict[int, int]:
 
 def words(text: str) -> list[str]:
     return _WORD_RE.findall(text)
+
+
+# characters that are neither a letter nor a figure (``[\p{L}\p{N}]``), stripped from the ends of
+# a chunk of text by ``word_count``: punctuation, quotes, brackets, dashes and the word joiners
+_NOT_WORD_EDGES = "\"'()[]{}<>,.;:!?…“”‘’«»‹›„-–—/|*•·#%&+=@\\^_`~$€£©®°"
+
+
+def word_count(text: str) -> int:
+    """``len(words(text))``, mostly without the pattern (several times faster: the rules count
+    the words of a line far more often than they read them). No match of ``_WORD_RE`` spans
+    white space, so the words of the text are those of its chunks; a match opens and ends with
+    a letter or figure, so stripping other characters from a chunk's ends changes none; and a
+    chunk that is then all ``str.isalnum`` is one word (every such character is ``\\p{L}`` or
+    ``\\p{N}`` for ``regex``; checked by tests/test_perf_boiler3.py). Other chunks are counted by
+    the pattern."""
+    n = 0
+    for chunk in text.split():
+        if chunk.isalnum():
+            n += 1
+        else:
+            chunk = chunk.strip(_NOT_WORD_EDGES)
+            if chunk:
+                n += 1 if chunk.isalnum() else len(_WORD_RE.findall(chunk))
+    return n
 
 
 def is_sentence(text: str) -> bool:
@@ -313,7 +397,7 @@ def may_open(text: str, chars: frozenset[str]) -> bool:
 
 def heading_like(text: str, max_words: int = 30) -> bool:
     """Short and not ending like a sentence: a title, a caption, a label."""
-    return not is_sentence(text) and 0 < len(words(text)) <= max_words
+    return not is_sentence(text) and 0 < word_count(text) <= max_words
 
 
 def phrases(doc: Document) -> dict[str, list[str]]:

@@ -5,6 +5,7 @@ short line right above a credit line.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -12,10 +13,12 @@ import regex
 from ..document import Document, Line
 from ..model import Safety
 from .boilerplate_common import (
+    _END_STRIP,
     PHRASES,
     Verdict,
     _memo,
     classifier,
+    folded_text,
     gate_prefixes,
     gated_lines,
     heading_like,
@@ -27,6 +30,7 @@ from .boilerplate_common import (
     norm,
     phrases,
     verdicts,
+    word_count,
     words,
 )
 
@@ -42,7 +46,10 @@ def _credit_re(doc: Document) -> regex.Pattern[str]:
             regex.I,
         )
 
-    return _memo(doc, f"boilerplate:credit:{PHRASES}", build)
+    return _memo(doc, _CREDIT_KEY, build)
+
+
+_CREDIT_KEY = f"boilerplate:credit:{PHRASES}"  # (one string, not one per call)
 
 
 _PHOTO_LINE_RE = regex.compile(
@@ -81,14 +88,14 @@ def credit_lines(doc: Document) -> dict[int, tuple[str, str]]:
         if m and "©" in m.group() and _credit_text(text[m.end() :]):
             out[ln.number] = ("copyright", text[: m.start()].strip())
             continue
-        if ":" in text and not is_sentence(text) and _PHOTO_LINE_RE.match(text) and len(words(text)) <= 14:
+        if ":" in text and not is_sentence(text) and _PHOTO_LINE_RE.match(text) and word_count(text) <= 14:
             rest = text.split(":", 1)[1]
             # `Photo: Radio-Canada / NAME` is a bare credit; `Photo: Biden speaks… (AP Photo/…)` a caption
             out[ln.number] = ("photo-line", "" if _credit_text(rest.replace("/", " ")) else rest.strip())
             continue
         closes = text[-1] == ")" or (text[-1].isspace() and text.rstrip().endswith(")"))
         b = cre.search(text) if closes and "(" in text else None  # `(… AFP)` closes the line
-        if b and (b.start() == len(text) - len(text.lstrip()) or "/" in b.group() or len(words(text)) <= 30):
+        if b and (b.start() == len(text) - len(text.lstrip()) or "/" in b.group() or word_count(text) <= 30):
             out[ln.number] = ("bracket", text[: b.start()].strip())
     doc.cache[key] = out
     return out
@@ -96,6 +103,10 @@ def credit_lines(doc: Document) -> dict[int, tuple[str, str]]:
 
 # how the lines of _PHOTO_LINE_RE open (see gated_lines)
 _PHOTO_LINE_GATE = gate_prefixes(["photo", "credit", "crédit", "image", "illustration", "video", "vidéo"])
+
+
+# `)` and then only what the trim of a key removes, to the end of its line (see folded_text)
+_CLOSING_RE = re.compile(r"\)[" + "".join(re.escape(c) for c in _END_STRIP if c != "\n") + r"]*(?:\n|\Z)")
 
 
 def _credit_shaped(doc: Document) -> list[int]:
@@ -106,11 +117,15 @@ def _credit_shaped(doc: Document) -> list[int]:
     copyright = "©" in text
     if ")" not in text:
         return [i for i, ln in enumerate(nonblank(doc)) if "©" in ln.text] if copyright else []
-    found = [i for i, k in enumerate(key_list(doc)) if k[-1:] == ")"]
+    lines = nonblank(doc)
+    folded = folded_text(doc)
+    # (a key ends with `)` when its folded line does, but for what the trim removes after it)
+    found = [i for i, k in enumerate(key_list(doc)) if k[-1:] == ")"] \
+        if folded is None or _CLOSING_RE.search(folded) else []
     # (the key of a long line is only its head: how the line itself ends tells instead)
-    found += [i for i in key_heads(doc) if nonblank(doc)[i].text.rstrip().endswith(")")]
+    found += [i for i in key_heads(doc) if lines[i].text.rstrip().endswith(")")]
     if copyright:
-        found += [i for i, ln in enumerate(nonblank(doc)) if "©" in ln.text]
+        found += [i for i, ln in enumerate(lines) if "©" in ln.text]
     return found
 
 
@@ -136,7 +151,7 @@ def classify_photo_credit(doc: Document) -> list[Verdict]:
         ln = lines[number - 1]
         _kind, caption = found
         ckey = norm(caption) if caption else ""
-        if not caption or (len(words(caption)) >= 2 and any(key_is(doc, n, ckey) for n in _neighbours(doc, ln))):
+        if not caption or (word_count(caption) >= 2 and any(key_is(doc, n, ckey) for n in _neighbours(doc, ln))):
             out.append(Verdict("boilerplate.photo-credit", ln, Safety.SAFE, "A photo or video credit line."))
     return out
 
@@ -190,7 +205,7 @@ def classify_video_title(doc: Document) -> list[Verdict]:
             found = credits.get(nxt.number)
             if found and found[0] == "copyright" and key_is(doc, ln, captions[nxt.number]):
                 # the credit repeats the line: a title if the line has the shape of one
-                if heading_like(ln.text) and len(words(ln.text)) >= 2:
+                if heading_like(ln.text) and word_count(ln.text) >= 2:
                     out.append(Verdict("boilerplate.video-title", ln, Safety.UNSAFE, "The title of an embedded video."))
                 break
     return out
@@ -225,7 +240,10 @@ def _with_agency_re(doc: Document) -> regex.Pattern[str]:
             regex.IGNORECASE,
         )
 
-    return _memo(doc, f"boilerplate:with-agency:{PHRASES}", build)
+    return _memo(doc, _WITH_AGENCY_KEY, build)
+
+
+_WITH_AGENCY_KEY = f"boilerplate:with-agency:{PHRASES}"
 
 
 @classifier("boilerplate.byline")
@@ -236,20 +254,31 @@ def classify_byline(doc: Document) -> list[Verdict]:
     prompt) is kept by the samples' annotators as part of the article's signature."""
     lines = nonblank(doc)
     tail = {lines[-1].number} if len(lines) > 2 else set()
-    with_agency = _with_agency_re(doc)
     # a byline opens with its lead (gated on the keys), an agency line ends with `agency`, and
     # the wire credit is the last line
-    text = doc.text
-    also = [i for i, ln in enumerate(lines) if ln.text.rstrip().endswith(_AGENCY_ENDS)] \
-        if "agency" in text or "Agency" in text or "AGENCY" in text else []
+    also = _agency_ended(doc)
     if tail:
         also.append(len(lines) - 1)
     return [
         Verdict("boilerplate.byline", ln, Safety.UNSAFE, "A byline or credit line with page furniture.")
         for ln in gated_lines(doc, _BYLINE_GATE, also)
         if (not is_sentence(ln.text) and _byline_shaped(ln.text))
-        or (ln.number in tail and len(ln.text) <= 60 and with_agency.match(ln.text))
+        or (ln.number in tail and len(ln.text) <= 60 and _with_agency_re(doc).match(ln.text))
     ]
+
+
+def _agency_ended(doc: Document) -> list[int]:
+    """The indices (in ``nonblank(doc)``) of the lines that may end with `agency` in one of
+    ``_AGENCY_ENDS`` before their white space: those whose key ends with `agency` (folding
+    keeps the word and the key's end strip stops at its `y`), a long line whose key is a head
+    asked itself. A look at each key is quicker than a substring search of the whole text."""
+    keys, heads = key_list(doc), key_heads(doc)
+    folded = folded_text(doc)
+    found = [i for i, k in enumerate(keys) if k[-6:] == "agency"] if folded is None or "agency" in folded else []
+    if heads:
+        lines = nonblank(doc)
+        found += [i for i in heads if lines[i].text.rstrip().endswith(_AGENCY_ENDS)]
+    return found
 
 
 # how the lines of _BYLINE_RES open (see gated_lines), and how those of _AGENCY_LINE_RE end

@@ -17,13 +17,14 @@ from .boilerplate_common import (
     gate_prefixes,
     gated_lines,
     heading_like,
+    may_kick,
     may_open,
     nonblank,
     norm,
     opening_chars,
     phrases,
     verdicts,
-    words,
+    word_count,
 )
 from .deletion_plan import emit, plan
 
@@ -45,6 +46,14 @@ def _is_dateline(doc: Document, label: str) -> bool:
     return bool(parts) and all(p in places for p in parts)
 
 
+def _may_glue(text: str) -> bool:
+    """False when ``_GLUED_LABEL_RE`` cannot match ``text``: its label holds no full stop, so
+    the stop after it is the first of the line, followed by a space, and the label has four
+    words at most, one space apart. The first sentence of most leads is longer."""
+    k = text.find(".")
+    return k > 0 and text[k + 1 : k + 2] == " " and text[:k].lstrip().count(" ") <= 3
+
+
 def section_label(doc: Document, rule: Rule) -> Iterator[Finding]:
     """A section or kicker label glued to the start of a paragraph: `END OF SERVICE: Due to…`,
     `« NEVERMORE ? »: The…`, or in the headline and lead, `Ivory Coast. "It's…`, where a one- to
@@ -64,22 +73,22 @@ def section_label(doc: Document, rule: Rule) -> Iterator[Finding]:
         text = ln.text
         if ln.number in planned:
             continue  # the whole line goes (`READ ALSO: …` is a related link, not a label)
-        m = KICKER_RE.match(text) if ":" in text else None  # a kicker ends with a colon
+        m = KICKER_RE.match(text) if ":" in text and may_kick(text) else None  # a kicker ends with a colon
         # a kicker opens the lead, right under a headline; mid-article capitals (`WHAT'S NEXT:`)
         # are the outlet's own subheads
         if m and i > 0 and heading_like(lines[i - 1].text) and not _is_dateline(doc, m.group("label")):
             label = m.group("label").strip()
             letters = [c for c in label if c.isalpha()]
             if len(letters) >= 3 and all(c.isupper() for c in letters) and len(label.split()) <= 5 \
-                    and len(words(text[m.end():])) >= 4:
+                    and word_count(text[m.end():]) >= 4:
                 lead = len(text) - len(text.lstrip())
                 yield rule.finding(ln.start + lead, ln.start + m.end(), "", safety=Safety.UNSAFE,
                                    message="A section label glued to the first sentence.")
                 continue
         if i > 1:
             continue
-        g = _GLUED_LABEL_RE.match(text)
-        if g and len(words(text[g.end():])) >= 5:
+        g = _GLUED_LABEL_RE.match(text) if _may_glue(text) else None
+        if g and word_count(text[g.end():]) >= 5:
             label = g.group("label")
             parts = label.casefold().split()
             not_labels = {w.casefold() for w in rule.params.get("not_labels", [])}
@@ -117,6 +126,6 @@ def title_site_suffix(doc: Document, rule: Rule) -> Iterator[Finding]:
     if title is None or "|" not in title.text:
         return  # (the suffix follows a bar)
     m = _SITE_SUFFIX_RE.search(title.text)
-    if m and len(words(title.text[: m.start()])) >= 3:
+    if m and word_count(title.text[: m.start()]) >= 3:
         s, e = title.start + m.start(), title.start + m.end()
         yield rule.finding(s, e, "", safety=rule.safety)

@@ -15,11 +15,13 @@ from .boilerplate_common import (
     digit_ended,
     digit_led,
     gate_prefixes,
+    gated_indices,
     gated_lines,
     key_list,
     keys_gate,
     may_open,
     nonblank,
+    norm,
     opening_chars,
 )
 
@@ -62,7 +64,7 @@ def classify_hashtag_line(doc: Document) -> list[Verdict]:
         if "#" not in ln.text:
             continue
         toks = ln.text.split()
-        tags = sum(1 for t in toks if _HASHTAG_RE.match(t))
+        tags = sum(1 for t in toks if t[0] == "#" and _HASHTAG_RE.match(t))  # (the pattern opens with `#`)
         if tags >= 2 and tags == len(toks):
             out.append(Verdict("boilerplate.hashtag-line", ln, Safety.SAFE, "A line of hashtags."))
         elif tags >= 3 and tags / len(toks) >= 0.6:
@@ -101,9 +103,20 @@ _DIGIT_RE = regex.compile(r"\d")
 # a figure, `published`, `posted`, `publié`) and of _PUBLISHED_UPDATED_RE
 _READING_TIME_OPENING = opening_chars("rtlp0123456789", regex.I)
 _PUBLISHED_OPENING = opening_chars("p", regex.I)
-# the words that open a pattern of _READING_TIME_RES or _PUBLISHED_UPDATED_RE (see gated_lines)
-_READING_TIME_GATE = gate_prefixes(["reading time", "read time", "time to read", "temps de lecture", "lecture",
-                                    "published", "posted", "publié"])
+# the words that open the first pattern of _READING_TIME_RES, and those that open its last one and
+# _PUBLISHED_UPDATED_RE (see gated_lines); the second opens with a figure
+_READING_TIME_WORDS = ("reading time", "read time", "time to read", "temps de lecture", "lecture")
+_PUBLISHED_WORDS = ("published", "posted", "publié")
+_READING_TIME_GATE = gate_prefixes([*_READING_TIME_WORDS, *_PUBLISHED_WORDS])
+_READING_TIME_KEYS = tuple(norm(w) for w in _READING_TIME_WORDS)
+_PUBLISHED_KEYS = tuple(norm(w) for w in _PUBLISHED_WORDS)
+
+
+def _holds_update(folded: str) -> bool:
+    """The case-folded line holds a word that the last pattern of _READING_TIME_RES and
+    _PUBLISHED_UPDATED_RE both require (case-insensitively: each character that ``regex``
+    matches with one of their letters folds to it, but `İ` and `ı`)."""
+    return "updated" in folded or "modified" in folded or "mis à jour" in folded
 
 
 @classifier("boilerplate.reading-time")
@@ -114,16 +127,34 @@ def classify_reading_time(doc: Document) -> list[Verdict]:
     lines = nonblank(doc)
     if keys_gate(doc):
         # (see keys_gate) a match opens with a figure or one of the words of its patterns, or
-        # (the breadcrumb and date) ends with the figures of a year
-        lines = gated_lines(doc, _READING_TIME_GATE, [*digit_led(doc), *digit_ended(doc)])
-    for ln in lines:
+        # (the breadcrumb and date) ends with the figures of a year; how the key opens tells
+        # which of the patterns a line may match
+        keys, led = key_list(doc), digit_led(doc)
+        picked = gated_indices(doc, _READING_TIME_GATE, [*led, *digit_ended(doc, 200)])  # (see below)
+        candidates = [(lines[i], keys[i], i in led) for i in (range(len(lines)) if picked is None else picked)]
+    else:
+        candidates = [(ln, None, True) for ln in lines]
+    rt_words, rt_figure, rt_published = _READING_TIME_RES
+    for ln, key, figure in candidates:
         text = ln.text
         if len(text) > 200 or not _DIGIT_RE.search(text):
             continue  # each pattern below needs a figure (minutes, a date, a year)
         # (each test before a pattern is a condition of it: how its lines open or end)
-        if may_open(text, _READING_TIME_OPENING) and any(p.match(text) for p in _READING_TIME_RES):
+        if key is None:
+            published = may_open(text, _PUBLISHED_OPENING)
+            reading = may_open(text, _READING_TIME_OPENING) and any(p.match(text) for p in _READING_TIME_RES)
+        else:
+            # (both patterns of a publication line also need the word of its update, which
+            # the folded line holds: keys_gate leaves out the texts with `İ` or `ı`)
+            published = key.startswith(_PUBLISHED_KEYS) and _holds_update(text.casefold())
+            reading = (
+                (figure and rt_figure.match(text))
+                or (published and rt_published.match(text))
+                or (key.startswith(_READING_TIME_KEYS) and rt_words.match(text))
+            )
+        if reading:
             out.append(Verdict("boilerplate.reading-time", ln, Safety.SAFE, "Reading-time or publication metadata of the page."))
-        elif may_open(text, _PUBLISHED_OPENING) and _PUBLISHED_UPDATED_RE.match(text):
+        elif published and _PUBLISHED_UPDATED_RE.match(text):
             out.append(Verdict("boilerplate.reading-time", ln, Safety.UNSAFE, "Publication and update times of the page."))
         elif (
             text[-1] not in _PROSE_ENDS  # the page date ends the line

@@ -5,6 +5,8 @@ calls to action (``boilerplate.page-prompt``) and related-article links
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ..document import Document
@@ -26,7 +28,7 @@ from .boilerplate_common import (
     opening_chars,
     phrases,
     prompt_set,
-    words,
+    word_count,
 )
 
 
@@ -46,7 +48,7 @@ _POST_FOOTER_RE = regex.compile(
 def _tag_list(items: str) -> bool:
     """`Mali, Sahel, AES` or `Mali | Sahel`: short items, no sentence."""
     parts = [p.strip() for p in regex.split(r"[,|;/·•]", items) if p.strip()]
-    return bool(parts) and not is_sentence(items) and all(len(words(p)) <= 5 for p in parts) and len(parts) <= 25
+    return bool(parts) and not is_sentence(items) and all(word_count(p) <= 5 for p in parts) and len(parts) <= 25
 
 
 def _opening(doc: Document, kind: str, extra: str = "") -> frozenset[str]:
@@ -84,21 +86,36 @@ _SAYING_WORD_RE = regex.compile(rf"\b(?:{_SAYING}|read|reads)\b", regex.IGNORECA
 _CLAUSE_MARK_RE = regex.compile(r"[,;:—–]")
 
 
+# the verbs of _SAYING_WORD_RE as words of ASCII letters (see _may_say)
+_SAYING_WORDS = frozenset([*_SAYING.split("|"), "read", "reads"])
+_ASCII_WORD_RE = re.compile(r"[a-z]+")
+
+
 def reported(text: str) -> bool:
     """The line quotes the prompt inside a sentence (`…, the group wrote`). The full pattern is
     slow; a match starts at a mark and holds a verb after it, a word of its own (white space or
     the mark before it, a word boundary after it), so a line without a verb after its first
     mark is told by two quick searches."""
     mark = _CLAUSE_MARK_RE.search(text)
-    if mark is None or not _SAYING_WORD_RE.search(text, mark.start()):
+    if mark is None or not _may_say(text[mark.start() :]):
         return False
     return bool(_REPORTED_RE.search(text))
+
+
+def _may_say(tail: str) -> bool:
+    """False when ``_SAYING_WORD_RE`` finds no verb in ``tail`` (which opens with a mark), told
+    without it in most cases: the characters it matches with a verb's letters case-fold to them
+    (but ``İ`` and ``ı``, left to the pattern), no character outside its words (``\\w``) folds to
+    an ASCII letter, so a verb it finds is a whole run of ASCII letters of the folded tail."""
+    if "\u0130" in tail or "\u0131" in tail:
+        return bool(_SAYING_WORD_RE.search(tail))
+    return not _SAYING_WORDS.isdisjoint(_ASCII_WORD_RE.findall(tail.casefold()))
 
 
 def _debris_shaped(text: str, max_words: int) -> bool:
     """Short, one clause, and not a prose sentence closed by a full stop after many words:
     the shape of a button or a teaser, the only shape a SAFE deletion accepts."""
-    n = len(words(text))
+    n = word_count(text)
     long_sentence = text.rstrip().endswith(".") and not text.rstrip().endswith("..") and n > 8
     return n <= max_words and not _CLAUSE_RE.search(text) and not long_sentence
 
@@ -143,7 +160,7 @@ def classify_page_prompt(doc: Document) -> list[Verdict]:
             ". " not in text
             and may_open(text, lead_opening)
             and leads.match(text)
-            and len(words(text)) <= 20
+            and word_count(text) <= 20
             and not reported(text)
         ):
             safety = Safety.SAFE if _debris_shaped(text, 12) else Safety.UNSAFE
@@ -205,14 +222,14 @@ def classify_related_link(doc: Document) -> list[Verdict]:
                 safety = Safety.SAFE
             elif sep.strip() or (sep == "" and (rest[:1].isupper() or rest[:1].isdigit())):
                 # `Also readDouble attack…`, `Read also: …`, `Also read…Senegal: …`
-                shaped = _title_shaped(rest) and len(words(rest)) <= 25 and \
-                    not (rest.endswith(".") and not rest.endswith("..") and len(words(rest)) > 8)
+                shaped = _title_shaped(rest) and word_count(rest) <= 25 and \
+                    not (rest.endswith(".") and not rest.endswith("..") and word_count(rest) > 8)
                 safety = Safety.SAFE if shaped else Safety.UNSAFE
             elif rest[:1].isupper() and not is_sentence(text) and " " in m.group("lead").strip():
                 safety = Safety.UNSAFE  # `See also The report…` (a one-word lead such as `Related Rights` reads on)
             else:
                 continue
             out.append(Verdict("boilerplate.related-link", ln, safety, "A related-article link line."))
-        elif arrows and _ARROW_LINK_RE.match(text) and not is_sentence(text) and len(words(text)) <= 25:
+        elif arrows and _ARROW_LINK_RE.match(text) and not is_sentence(text) and word_count(text) <= 25:
             out.append(Verdict("boilerplate.related-link", ln, Safety.SAFE, "A `>>` link line."))
     return out

@@ -6,12 +6,13 @@ short under itself, a teaser repeating the lead. Exact copies are judged by
 from __future__ import annotations
 
 from collections import Counter
-from itertools import pairwise
 from operator import itemgetter
 
 from ..document import Document, Line
 from ..model import Safety
 from .boilerplate_common import (
+    _SENTENCE_CLOSERS,
+    _SENTENCE_ENDS,
     HEAD_LEN,
     KICKER_RE,
     Verdict,
@@ -21,10 +22,11 @@ from .boilerplate_common import (
     is_sentence,
     key_heads,
     key_list,
+    may_kick,
     nonblank,
     norm,
     verdicts,
-    words,
+    word_count,
 )
 from .boilerplate_credits import credit_lines
 
@@ -52,7 +54,7 @@ def classify_repeated_title(doc: Document) -> list[Verdict]:
         first = seen.get(key)
         if first is None:
             seen[key] = line.text  # (whether it ends like a sentence is asked only of a repeat)
-        elif key.count(" ") >= 2 and len(words(key)) >= 3:
+        elif key.count(" ") >= 2 and word_count(key) >= 3:
             if is_sentence(first) != is_sentence(line.text):
                 continue  # `Storm hits Britain` then `Storm hits Britain.`: a headline and its lead
             # a repeated heading is furniture; a repeated sentence may be a refrain of a speech
@@ -74,60 +76,62 @@ def classify_near_repeat(doc: Document) -> list[Verdict]:
     out = []
     lines = nonblank(doc)
     klist = key_list(doc)
-    # the lines that can be judged: one of the first three (a teaser), or a line whose key starts
-    # the key of the line above or ends with it (see _cuts_heading_above)
     heads = key_heads(doc)
-    if not heads:
-        maybe = [i for i, (pk, k) in enumerate(pairwise(klist), 1) if pk != k and (pk.startswith(k) or k.endswith(pk))]
-    else:  # (a pair with the head of a long line's key is compared whole when both are headings)
-        maybe = [i for i, (pk, k) in enumerate(pairwise(klist), 1)
-                 if (i not in heads and i - 1 not in heads and pk != k and (pk.startswith(k) or k.endswith(pk)))
-                 or ((i in heads or i - 1 in heads) and not is_sentence(lines[i].text)
-                     and not is_sentence(lines[i - 1].text) and _alike(full_key(doc, i - 1), full_key(doc, i)))]
-    maybe = sorted({*range(min(3, len(lines))), *maybe})
-    exact = {v.line.number for v in verdicts(doc, "boilerplate.repeated-title")} | set(credit_lines(doc))
+    # the lines that can be judged: one of the first three (a teaser), or a heading whose key
+    # starts the key of the heading above or ends with it (see _cuts_heading_above: both lines
+    # must be headings, and most lines of a page end like a sentence, so the pairs of
+    # non-sentences are few and their keys are compared whole)
+    loose = _non_sentences(lines)
+    maybe = sorted({*range(min(3, len(lines))),
+                    *[i for i in loose if i - 1 in loose and _alike(full_key(doc, i - 1), full_key(doc, i))]})
     for i in maybe:
         line = lines[i]
-        if line.number in exact:
-            continue
-        if not is_sentence(line.text):
+        if i in loose:
             if i > 0 and _cuts_heading_above(line, full_key(doc, i), lines[i - 1], full_key(doc, i - 1)):
                 out.append(Verdict("boilerplate.near-repeat", line, Safety.UNSAFE,
                                    "A truncated or extended copy of the heading above it."))
         elif i <= 2:
             # a standfirst of six words or more that repeats the first sentence of the lead
             # (after a kicker label); its words are counted last, for the rare line that does
-            key = None
+            key, k = None, klist[i]
             for j in range(i + 1, min(i + 4, len(lines))):
                 nxt = lines[j]
                 # the line without a kicker label: the label can only open it (the pattern is
                 # anchored), and without one the line's key is its norm
-                kicker = KICKER_RE.match(nxt.text) if ":" in nxt.text else None  # a kicker ends with a colon
+                kicker = KICKER_RE.match(nxt.text) if ":" in nxt.text and may_kick(nxt.text) else None  # a kicker ends with a colon
                 body = klist[j] if kicker is None else norm(nxt.text[kicker.end() :])
-                if kicker is None and not _may_start(klist[i], body):
-                    continue  # (the heads of the keys differ: the body cannot start with the key)
+                if kicker is None and not (k.startswith(body) or body.startswith(k)):
+                    # (entries of key_list are keys or heads of them, so the keys agree where
+                    # both entries go: when they differ there, the body cannot start with the key)
+                    continue
                 if key is None:
                     key = full_key(doc, i)
                 if kicker is None and j in heads:
                     body = full_key(doc, j)
                 if len(body) > len(key) + 20 and body.startswith(key):
-                    if len(words(key)) >= 6:
+                    if word_count(key) >= 6:
                         out.append(Verdict("boilerplate.near-repeat", line, Safety.UNSAFE,
                                            "A teaser line repeating the start of the lead below it."))
                     break
+    if out:  # a line that an exact repeat or a credit deletes whole is theirs (asked of a verdict only)
+        exact = {v.line.number for v in verdicts(doc, "boilerplate.repeated-title")} | set(credit_lines(doc))
+        out = [v for v in out if v.line.number not in exact]
     return out
+
+
+def _non_sentences(lines: list[Line]) -> frozenset[int]:
+    """The indices of the lines that do not end like a sentence (``is_sentence`` inlined for the
+    lines its last character tells: most end with a full stop)."""
+    ends, closers = _SENTENCE_ENDS, _SENTENCE_CLOSERS
+    return frozenset([
+        i for i, ln in enumerate(lines)
+        if (c := ln.text[-1]) not in ends and ((c not in closers and not c.isspace()) or not is_sentence(ln.text))
+    ])
 
 
 def _alike(pk: str, k: str) -> bool:
     """The key ``pk`` of the line above starts with ``k`` or ``k`` ends with it (and they differ)."""
     return pk != k and (pk.startswith(k) or k.endswith(pk))
-
-
-def _may_start(k: str, body: str) -> bool:
-    """Whether a key whose ``key_list`` entry is ``k`` may start a key whose entry is ``body``:
-    entries are the keys or heads of them, so the keys agree where both entries go."""
-    n = min(len(k), len(body))
-    return body[:n] == k[:n]
 
 
 def _cuts_heading_above(line: Line, key: str, prev: Line, pkey: str) -> bool:
@@ -139,4 +143,4 @@ def _cuts_heading_above(line: Line, key: str, prev: Line, pkey: str) -> bool:
         return False
     if not heading_like(line.text) or not heading_like(prev.text):
         return False
-    return min(len(words(key)), len(words(pkey))) >= 4
+    return min(word_count(key), word_count(pkey)) >= 4

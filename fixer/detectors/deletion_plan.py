@@ -12,7 +12,6 @@ applying only some of a block's deletions never glues two kept lines into one.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
 
 from ..document import Document, Line
 from ..model import Edit, Finding, Rule, Safety
@@ -87,47 +86,50 @@ def deletion_edits(doc: Document, line: Line, planned: frozenset[int] | None = N
 
     A block of debris lines between two paragraphs gives back its blank lines through one of
     its lines: the last one, or, when the block mixes unsafe and safe lines, the last unsafe
-    one, so that applying only the safe deletions still leaves the paragraphs apart."""
+    one, so that applying only the safe deletions still leaves the paragraphs apart.
+
+    The blank lines around a line are found by bisection in the numbers of the non-blank lines
+    (a blank line's break ends where the next line starts), not by walking them."""
     if planned is None:
         shape = doc.cache.get("boilerplate:shape")
         if shape is None:
             planned = plan(doc)
+            numbers = [ln.number for ln in nonblank(doc)]
             shape = doc.cache["boilerplate:shape"] = (
-                [ln.number for ln in nonblank(doc) if ln.number not in planned], _blocks(doc, planned, plan_safety(doc)))
-        kept, blocks = shape
+                [n for n in numbers if n not in planned], _blocks(doc, planned, plan_safety(doc)), numbers)
+        kept, blocks, numbers = shape
     else:  # a hypothetical plan (tests): computed afresh
         planned = planned | {line.number}
-        kept = [ln.number for ln in nonblank(doc) if ln.number not in planned]
+        numbers = [ln.number for ln in nonblank(doc)]
+        kept = [n for n in numbers if n not in planned]
         blocks = _blocks(doc, planned, {})
     lines = doc.lines
-    filled = _filled(doc)  # (line ``j`` is blank when ``j + 1`` is not in it)
-    idx = line.number - 1
-    pos = bisect.bisect_left(kept, line.number)
+    number = line.number
+    pos = bisect.bisect_left(kept, number)
     has_before, next_kept = pos > 0, (kept[pos] if pos < len(kept) else None)
     if next_kept is None and has_before:
-        # tail debris: take the line break before the line and any blank lines between
-        j = idx - 1
-        while j >= 0 and j + 1 not in filled:
-            j -= 1
-        start = lines[j].end if j >= 0 else 0
-        return (Edit(start, line.end, ""),)
+        # tail debris: take the line break before the line and any blank lines between (from
+        # the end of the non-blank line before it)
+        k = bisect.bisect_left(numbers, number)
+        return (Edit(lines[numbers[k - 1] - 1].end if k > 0 else 0, line.end, ""),)
     # head or middle: the line and its break, plus the blank lines after its block when the
     # block had a blank line before it (one blank line survives), or at the head of the text
+    idx = number - 1
     first, last, taker = blocks.get(idx, (idx, idx, idx))
-    gives_back = (not has_before or (first > 0 and first not in filled)) and last + 1 < len(lines) \
-        and last + 2 not in filled
-    edits = [Edit(line.start, doc.break_end(line), "")]
-    if gives_back and taker == idx:
-        j, end = last + 1, doc.break_end(lines[last])
-        start = end
-        while j < len(lines) and j + 1 not in filled and next_kept is not None and j + 1 < next_kept:
-            end = doc.break_end(lines[j])
-            j += 1
-        if idx == last:
-            edits = [Edit(line.start, end, "")]
-        elif end > start:
-            edits.append(Edit(start, end, ""))
-    return tuple(edits)
+    filled = _filled(doc)  # (line ``j`` is blank when ``j + 1`` is not in it)
+    if taker != idx or not (
+        (not has_before or (first > 0 and first not in filled)) and last + 1 < len(lines) and last + 2 not in filled
+    ):
+        return (Edit(line.start, doc.break_end(line), ""),)
+    # the blank lines after the block, up to the next non-blank line (which the next kept line
+    # cannot precede): their breaks end where that line starts
+    start = lines[last + 1].start  # (the end of the block's last line break)
+    end = start if next_kept is None else lines[numbers[bisect.bisect_right(numbers, last + 1)] - 1].start
+    if idx == last:
+        return (Edit(line.start, end, ""),)
+    if end > start:
+        return (Edit(line.start, doc.break_end(line), ""), Edit(start, end, ""))
+    return (Edit(line.start, doc.break_end(line), ""),)
 
 
 def _filled(doc: Document) -> frozenset[int]:
@@ -138,13 +140,17 @@ def _filled(doc: Document) -> frozenset[int]:
     return found
 
 
-def emit(doc: Document, rule: Rule, verdicts: list[Verdict]) -> Iterator[Finding]:
+def emit(doc: Document, rule: Rule, verdicts: list[Verdict]) -> list[Finding]:
+    """The findings of ``verdicts`` (a list: the engine takes them all at once)."""
+    out = []
+    finding = rule.finding
     for v in verdicts:
+        line = v.line
         if v.span is None:
-            edits = deletion_edits(doc, v.line)
-            yield rule.finding(v.line.start, v.line.end, message=v.message or None, safety=v.safety, edits=edits,
-                               title="Delete the line")
+            out.append(finding(line.start, line.end, message=v.message or None, safety=v.safety,
+                               edits=deletion_edits(doc, line), title="Delete the line"))
         else:
             s, e = v.span
-            yield rule.finding(s, e, message=v.message or None, safety=v.safety,
-                               edits=(Edit(s, v.edit_end if v.edit_end is not None else e, ""),), title="Delete it")
+            out.append(finding(s, e, message=v.message or None, safety=v.safety,
+                               edits=(Edit(s, v.edit_end if v.edit_end is not None else e, ""),), title="Delete it"))
+    return out

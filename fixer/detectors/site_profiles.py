@@ -12,7 +12,7 @@ import regex
 from ..data import DataError
 from ..document import Document, Line
 from ..model import Safety
-from .boilerplate_common import PROFILES, Verdict, nonblank
+from .boilerplate_common import PROFILES, Gate, Verdict, gate_prefixes, gated_lines, keys_gate, nonblank
 
 # Constructs whose result may change when the line is searched inside the text around it (the
 # ends of the string, lookarounds, inline flags such as ``(?-m)``, fuzzy constraints) or that do
@@ -58,6 +58,25 @@ def _gate(source: str, flags: int) -> _Gate | None:
     return _Gate(regex.compile(source, flags | regex.MULTILINE), needs)
 
 
+def _opening(source: str, flags: int) -> str | None:
+    """The plain words that open every line a pattern matches, after its white space: those of a
+    pattern anchored at the line's start (``^``, then maybe ``\\s*``) and without alternatives
+    or the constructs of ``_NOT_GATEABLE``; None for any other pattern, or one opening with no
+    plain word. (Whatever the case: the keys that gate it are case-folded, see ``_gated_zone``.)"""
+    if not source.startswith("^") or "|" in source or _gate(source, flags & ~regex.IGNORECASE) is None:
+        return None
+    m = _OPENING_WORDS_RE.match(source)
+    opens = "" if m is None else m.group(1)[:-1] if source[m.end() : m.end() + 1] in ("?", "*", "+", "{") else m.group(1)
+    return opens if opens.strip() else None  # (no words: every line may match, the zone's search tells better)
+
+
+def _key_gate(sources: list[str], flags: int) -> Gate | None:
+    """The key gate of a zone's patterns (see ``gated_lines``): None when one of them has no
+    known opening, or an opening the keys cannot tell."""
+    openings = [_opening(p, flags) for p in sources]
+    return None if not openings or None in openings else gate_prefixes(openings)
+
+
 def _profiles(doc: Document, pattern: str) -> list[dict]:
     store = doc.cache["store"]
 
@@ -77,6 +96,7 @@ def _profiles(doc: Document, pattern: str) -> list[dict]:
                     "site": table.get("site", "?"),
                     **compiled,
                     **{f"{key}_gates": None if None in g else g for key, g in gates.items()},
+                    **{f"{key}_keys": _key_gate(table.get(key, []), flags) for key in ("header", "footer", "lines")},
                     "window": int(table.get("window", 6)),
                     "safety": Safety(table.get("safety", "unsafe")),
                 })
@@ -105,11 +125,18 @@ def _profile_verdicts(doc: Document, rule_id: str, pattern: str) -> list[Verdict
         w = prof["window"]
         # max(w, 0): `window = 0` means no header or footer zone (lines[-0:] would be every line)
         w = max(w, 0)
-        zones = (("header", lines[:w]), ("footer", lines[len(lines) - w :]), ("lines", lines))
-        for name, zone in zones:
+        for name in ("header", "footer", "lines"):
             pats = prof[name]
-            if not pats or not _zone_may_match(doc, prof[f"{name}_gates"], zone):
-                continue  # a zone the profile leaves alone, or where none of its patterns can match
+            if not pats:
+                continue  # a zone the profile leaves alone
+            zone = lines[:w] if name == "header" else lines[len(lines) - w :] if name == "footer" else lines
+            if not zone:
+                continue
+            keys = prof[f"{name}_keys"]
+            if keys is not None and keys_gate(doc):
+                zone = _gated_zone(doc, keys, zone)
+            elif not _zone_may_match(doc, prof[f"{name}_gates"], zone):
+                continue  # none of its patterns can match there
             for ln in zone:
                 if ln.number in out:
                     continue
@@ -121,6 +148,14 @@ def _profile_verdicts(doc: Document, rule_id: str, pattern: str) -> list[Verdict
                     out[ln.number] = Verdict(rule_id, ln, prof["safety"],
                                              f"Page debris of {prof['site']} (site profile).")
     return sorted(out.values(), key=lambda v: v.line.number)
+
+
+def _gated_zone(doc: Document, keys: Gate, zone: list[Line]) -> list[Line]:
+    """The lines of ``zone`` (a run of ``nonblank(doc)``) whose key opens like one of its
+    patterns (see ``_opening``): the only ones they can match, found from the keys' index by
+    first character rather than by a search of the zone's text per pattern."""
+    first, last = zone[0].number, zone[-1].number
+    return [ln for ln in gated_lines(doc, keys) if first <= ln.number <= last]
 
 
 def _zone_may_match(doc: Document, gates: list[_Gate] | None, zone: list[Line]) -> bool:
