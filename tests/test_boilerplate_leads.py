@@ -35,3 +35,22 @@ def test_prompt_line_is_a_safe_deletion(line: str) -> None:
 ])
 def test_sentence_with_a_similar_opening_is_kept(line: str) -> None:
     assert BOILER.check(ARTICLE.format(line=line)) == []
+
+
+RELATED = Fixer(Config(select=("boilerplate.related-link",)))
+
+
+@pytest.mark.parametrize("line", [
+    "Read also: Lebanon: the IMF asks again for a restructuring of the banking sector",
+    "Read also: Nurses in Abitibi say they are exhausted",
+])
+def test_teaser_whose_title_holds_a_verb_of_saying_is_a_safe_deletion(line: str) -> None:
+    text = ARTICLE.format(line=line)
+    found = RELATED.check(text)
+    assert [text[f.start:f.end].strip() for f in found] == [line]
+    assert found[0].fix is not None and found[0].fix.safety is Safety.SAFE
+
+
+def test_sentence_quoting_a_teaser_lead_is_kept() -> None:
+    line = "Read more: that was the only text on the page, investigators said."
+    assert RELATED.check(ARTICLE.format(line=line)) == []

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from fixer.document import Document
 from fixer.engine import Config, Fixer
+from fixer.model import Safety
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED = SHARED / "seed" / "aes-one-year-later.txt"
@@ -449,3 +450,12 @@ def test_case_folded_matches_outside_the_lists_are_left_alone(text: str) -> None
 
     found = [f for f in check_text(text) if f.rule in ("merged-word.elision", "merged-word.lost-apostrophe")]
     assert all("ſ" not in text[f.start : f.end] for f in found)
+
+
+@pytest.mark.parametrize("token", ["myTaxi", "YourStory", "ourWorld"])
+def test_possessive_brand_prefix_is_never_split_safely(token: str) -> None:
+    """Brands open with my/your/our; a safe split there would damage a correct name."""
+    text = f"She booked the trip through {token} on Monday, after the strike had ended.\n"
+    found = [f for f in FIXER.check(text) if f.fix is not None]
+    assert all(f.fix.safety is not Safety.SAFE for f in found)
+    assert FIXER.fix(text).text == text

@@ -117,14 +117,16 @@ def update_stamp(doc: Document, rule: Rule) -> Iterator[Finding]:
                                title="Delete the update stamp")
 
 
-_SITE_SUFFIX_RE = regex.compile(r"\s+\|\s+(?:\p{Lu}[\p{L}\p{N}.'’&\-]*)(?:\s+[\p{Lu}\p{N}][\p{L}\p{N}.'’&\-]*){0,4}\s*$")
+# a bar, or a dash with spaces around it, then one to five capitalised words to the end of the line
+_SITE_SUFFIX_RE = regex.compile(r"\s+[|\-–—]\s+(?:\p{Lu}[\p{L}\p{N}.'’&\-]*)(?:\s+[\p{Lu}\p{N}][\p{L}\p{N}.'’&\-]*){0,4}\s*$")
 
 
 def title_site_suffix(doc: Document, rule: Rule) -> Iterator[Finding]:
-    """` | CBC News` after the headline: the source site's name from the HTML title."""
+    """` | CBC News` or ` - Caribbean Dispatch` after the headline: the source site's name from
+    the HTML title."""
     title = doc.title
-    if title is None or "|" not in title.text:
-        return  # (the suffix follows a bar)
+    if title is None or not ("|" in title.text or " - " in title.text or "–" in title.text or "—" in title.text):
+        return  # (the suffix follows a bar or a dash)
     m = _SITE_SUFFIX_RE.search(title.text)
     if m and word_count(title.text[: m.start()]) >= 3:
         s, e = title.start + m.start(), title.start + m.end()

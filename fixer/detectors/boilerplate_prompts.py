@@ -73,10 +73,17 @@ _SAYING = ("said|says|say|wrote|writes|urged|urges|added|adds|told|tells|explain
            "notes|stated|states|claimed|claims|insisted|insists|asked|asks|announced|announces|tweeted|posted|"
            "declared|declares|reported|reports|replied|promised|suggested|recalled|admitted|continued|"
            "concluded|according|quipped|joked|boasted|urging|saying|promising|warning")
-_REPORTED_RE = regex.compile(
-    rf"[,;:—–]\s*(?:[\p{{L}}\p{{N}}'’\-]+\s+){{0,5}}?(?:{_SAYING})\b|[,;:—–]\s*(?:[\p{{L}}'’\-]+\s+){{1,5}}?(?:read|reads)\b",
-    regex.IGNORECASE,
-)
+
+
+def _reported_re(marks: str) -> regex.Pattern[str]:
+    """A mark of ``marks``, up to five words, and a verb of saying (or `read`: `the sign reads`)."""
+    return regex.compile(
+        rf"[{marks}]\s*(?:[\p{{L}}\p{{N}}'’\-]+\s+){{0,5}}?(?:{_SAYING})\b|[{marks}]\s*(?:[\p{{L}}'’\-]+\s+){{1,5}}?(?:read|reads)\b",
+        regex.IGNORECASE,
+    )
+
+
+_REPORTED_RE = _reported_re(",;:—–")
 # a clause running on after a comma or a semicolon: `Subscribe to our newsletter, it is free`
 _CLAUSE_RE = regex.compile(r";|,\s*(?!(?:and|or|et|ou)\s+\p{Lu})\p{Ll}")
 
@@ -110,6 +117,19 @@ def _may_say(tail: str) -> bool:
     if "\u0130" in tail or "\u0131" in tail:
         return bool(_SAYING_WORD_RE.search(tail))
     return not _SAYING_WORDS.isdisjoint(_ASCII_WORD_RE.findall(tail.casefold()))
+
+
+# After a related-article lead, a colon opens the linked title, and a title may hold a verb of
+# saying (`Read also: Lebanon: the IMF asks again…`): only a clause after a comma, a semicolon
+# or a dash attributes the line to someone (`Read more: that was all, investigators said.`).
+_ATTRIBUTED_RE = _reported_re(",;—–")
+
+
+def attributed(rest: str) -> bool:
+    """The text after a teaser's lead goes on with a clause of saying: the line is a sentence
+    quoting the lead, not a teaser."""
+    return (("," in rest or ";" in rest or "—" in rest or "–" in rest)
+            and _may_say(rest) and bool(_ATTRIBUTED_RE.search(rest)))
 
 
 def _debris_shaped(text: str, max_words: int) -> bool:
@@ -216,7 +236,7 @@ def classify_related_link(doc: Document) -> list[Verdict]:
             rest, sep = m.group("rest").strip(), m.group("sep")
             if not rest and line_key(doc, ln) in prompt_set(doc):
                 continue  # a bare `Read more` is a page prompt: one finding, not two
-            if rest and reported(text):
+            if rest and attributed(rest):
                 continue  # `Read more: that was the only text on the page, investigators said.`
             if not rest:
                 safety = Safety.SAFE

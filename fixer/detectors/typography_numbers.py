@@ -11,8 +11,10 @@ from ..document import Document
 from ..model import Finding, Rule
 from .typography_patterns import StringGate, doomed, lines_holding, literal_gate
 
+# not after another number (`514 555 1234`, `1, 2 000`) nor glued to a separator (`1.500 000`);
+# after a word and a comma or a full stop (`the police, 35 000`) the number is one of its own
 _THOUSANDS_RE = regex.compile(
-    r"(?<![\p{N},.][ \u00a0\u202f]?)(?<![\p{N}])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![ \u00a0\u202f]?\p{N})(?![,.]\d)"
+    r"(?<!\p{N}[,.]?[ \u00a0\u202f]?)(?<![,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![ \u00a0\u202f]?\p{N})(?![,.]\d)"
 )
 
 
