@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from array import array
 from collections.abc import Iterator
@@ -437,13 +438,49 @@ def number_calque(doc: Document, rule: Rule) -> Iterator[Finding]:
 _COMPOUND_NAME_RE = regex.compile(r"(?<=[\p{Ll},;]\s+)(?P<w>\p{Lu}\p{Ll}+-\p{Ll}+)(?=\s*[“”\"'’,.;:!?)])")
 
 
+_LETTERS_BEFORE_RE = regex.compile(r"\p{L}*", regex.REVERSE)
+
+
+@lru_cache(maxsize=1)
+def _hyphen_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Two `re` patterns (see ``_compound_names``): a hyphen before a character that may be a
+    lower-case letter, and a character that may be one (``LOWER_WIDE`` ⊇ ``\\p{Ll}``)."""
+    from .merged_words import LOWER_WIDE
+
+    return re.compile(f"-(?={LOWER_WIDE})"), re.compile(LOWER_WIDE)
+
+
+def _compound_names(text: str) -> Iterator[regex.Match[str]]:
+    """The matches of ``_COMPOUND_NAME_RE.finditer(text)``, found from the hyphens between two
+    lower-case letters (a few per article, found by a literal `re` search) instead of trying the
+    pattern's look-behind at every position of the text.
+
+    A match's only hyphen follows and precedes a lower-case letter, and the match starts after
+    white space, at a capital followed by letters up to that hyphen: at the start of the run of
+    letters that ends at the hyphen. Trying the pattern there, in order, skipping hyphens inside
+    the last match, finds what ``finditer`` finds."""
+    hyphen_re, lower_re = _hyphen_res()
+    end = 0
+    for h in hyphen_re.finditer(text):
+        at = h.start()
+        if at < end or at == 0 or lower_re.match(text, at - 1) is None:
+            continue
+        start = _LETTERS_BEFORE_RE.match(text, 0, at).start()
+        if start < end:
+            continue
+        m = _COMPOUND_NAME_RE.match(text, start)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
 def translated_name(doc: Document, rule: Rule) -> Iterator[Finding]:
     """Point at a name that looks translated word by word; only a person with the original can
     repair it, so there is no fix."""
     from ..lexicon import zipf_en
 
     floor = float(rule.params.get("common_word_zipf", 4.0))
-    for m in _COMPOUND_NAME_RE.finditer(doc.text):
+    for m in _compound_names(doc.text):
         first, second = m.group("w").lower().split("-", 1)
         if zipf_en(first) >= floor and zipf_en(second) >= floor:
             yield rule.finding(
