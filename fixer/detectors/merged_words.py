@@ -261,8 +261,11 @@ class Context:
     def runs(self) -> RunIndex:
         """The article's distinct letter runs (see ``RunIndex``), built on first use."""
         if self._run_index is None:
-            # the document's word counts when another rule asked for them already (free)
-            counts = self.doc.computed("word_counts") if self.doc is not None else None
+            # the document's word counts, which a full check computes for every article anyway
+            # (terminology reads them): their keys are strings whose hashes the
+            # count already computed, so the book's two set operations hash nothing, and the
+            # cp1252 split is not made at all
+            counts = self.doc.word_counts if self.doc is not None else None
             self._run_index = RunIndex(self.text, None if counts is None else counts.keys())
         return self._run_index
 
