@@ -367,12 +367,8 @@ def _lowered(doc: Document) -> str | None:
     that character's lower case, so a plain word a match needs is in the lowered text."""
     key = "mistranslation.lowered"
     if key not in doc.cache:
-        from .typography_patterns import non_ascii_set
-
-        # the strangers are non-ASCII: looked up among the text's distinct non-ASCII characters
-        # (a view the typography rules share) instead of a search of the text for each
-        strange = not non_ascii_set(doc).isdisjoint(_case_strangers())
-        doc.cache[key] = None if strange else doc.text.lower()
+        text = doc.text
+        doc.cache[key] = None if _has_stranger(text) else text.lower()
     return doc.cache[key]
 
 
