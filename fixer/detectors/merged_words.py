@@ -261,8 +261,11 @@ class Context:
     def runs(self) -> RunIndex:
         """The article's distinct letter runs (see ``RunIndex``), built on first use."""
         if self._run_index is None:
-            # the document's word counts when another rule asked for them already (free)
-            counts = self.doc.computed("word_counts") if self.doc is not None else None
+            # the document's word counts, which a full check computes for every article anyway
+            # (terminology reads them): their keys are strings whose hashes the
+            # count already computed, so the book's two set operations hash nothing, and the
+            # cp1252 split is not made at all
+            counts = self.doc.word_counts if self.doc is not None else None
             self._run_index = RunIndex(self.text, None if counts is None else counts.keys())
         return self._run_index
 
@@ -1554,7 +1557,10 @@ def lost_apostrophe(doc: Document, rule: Rule) -> Iterator[Finding]:
     ctx = context(doc)
     text = ctx.text
     not_before, not_next, its_next, contractions = rule_setup(doc, rule, lambda: lost_apostrophe_setup(doc, rule))
-    for m in LOST_S_RE.finditer(text) if " s " in text else ():  # the pattern holds ` s `
+    # the pattern holds ` s `, whose s is then a word of its own (a dict look-up first: a
+    # three-character str search skips little)
+    lone_s = "s" in doc.word_counts and " s " in text
+    for m in LOST_S_RE.finditer(text) if lone_s else ():
         gap = m.start()  # the space between the owner and the lone s
         lm = WORD_BEFORE_RE.search(text, max(0, gap - 40), gap)
         if lm is None or len(lm.group()) < 2 or (lm.start() > 0 and text[lm.start() - 1] in APOSTROPHES):

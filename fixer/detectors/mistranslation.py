@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from array import array
 from collections.abc import Iterator
@@ -88,14 +89,17 @@ def demonym(doc: Document, rule: Rule) -> Iterator[Finding]:
         wrong_total = _count_country(doc, ev_wrong, wrong_country, rule)
         ratio = float(rule.params.get("article_ratio", 3))
         minimum = int(rule.params.get("article_minimum", 3))
-        for m in regex.finditer(r"(?<![\p{L}])" + regex.escape(wrong) + r"s?(?![\p{L}])", text):
+        if right_total <= wrong_total:
+            continue  # the article is about the other country: no occurrence is reported
+        # the bare country name is no local evidence: "Nigerian officials say the border
+        # with Niger is open" is about Nigeria; Niamey, Tiani or a group based in Niger is
+        ev_local = tuple(w for w in ev_right if w != right_country)
+        for m in _demonym_re(wrong).finditer(text):
             s_start, s_end = _sentence_span(text, m.start())
-            # the bare country name is no local evidence: "Nigerian officials say the border
-            # with Niger is open" is about Nigeria; Niamey, Tiani or a group based in Niger is
-            local_right = _count(doc, tuple(w for w in ev_right if w != right_country), s_start, s_end)
-            local_wrong = _count(doc, ev_wrong, s_start, s_end)
-            if local_wrong or right_total <= wrong_total:
-                continue  # the sentence names the other country, or the article is about it
+            sentence = text[s_start:s_end]
+            if _names_any(sentence, ev_wrong):
+                continue  # the sentence names the other country
+            local_right = _names_any(sentence, ev_local)
             # an article that writes the right demonym too knows the difference: only the
             # sentence's own evidence counts then
             article = (
@@ -106,7 +110,7 @@ def demonym(doc: Document, rule: Rule) -> Iterator[Finding]:
             # a headline kicker naming the right country ("Niger: the Nigerian junta
             # announces…") is that line's own evidence
             line_start = text.rfind("\n", 0, m.start()) + 1
-            kicker = regex.match(regex.escape(right_country) + r"\s*:", text[line_start : m.start()]) is not None
+            kicker = _kicker_re(right_country).match(text[line_start : m.start()]) is not None
             local_right = local_right or kicker
             if not (local_right or article):
                 continue
@@ -116,6 +120,41 @@ def demonym(doc: Document, rule: Rule) -> Iterator[Finding]:
                 m.start(), m.end(), fixed,
                 message=f"{m.group()} refers to {wrong_country}; {why} is about {right_country} ({fixed}).",
             )
+
+
+@lru_cache(maxsize=1 << 8)
+def _demonym_re(wrong: str) -> regex.Pattern[str]:
+    """A demonym (or its plural) not inside a longer run of letters, compiled once per word."""
+    return regex.compile(r"(?<![\p{L}])" + regex.escape(wrong) + r"s?(?![\p{L}])")
+
+
+@lru_cache(maxsize=1 << 8)
+def _kicker_re(country: str) -> regex.Pattern[str]:
+    """A headline kicker naming ``country`` (``Niger:``), compiled once per country."""
+    return regex.compile(regex.escape(country) + r"\s*:")
+
+
+def _names_any(sentence: str, words: tuple[str, ...]) -> bool:
+    """``_count(doc, words, start, end) > 0`` for ``sentence = doc.text[start:end]``: whether
+    one of the words occurs in it (phrases as written, other words whole), decided by one
+    search for all the single words (``_any_word_re``) instead of counting each."""
+    phrases, single = _split_words(words)
+    return any(p in sentence for p in phrases) or (single is not None and single.search(sentence) is not None)
+
+
+@lru_cache(maxsize=1 << 8)
+def _split_words(words: tuple[str, ...]) -> tuple[tuple[str, ...], regex.Pattern[str] | None]:
+    """The phrases of ``words`` (holding a space: ``_count`` finds them as written) and one
+    pattern that finds any of the others as a whole word, as ``_whole_word_re`` does for each:
+    at a position where one alternative matches but its look-ahead fails, the search backtracks
+    into the next alternative, so it matches wherever one of the words' patterns would.
+    Compiled once per tuple of words (a country's evidence)."""
+    phrases = tuple(w for w in words if " " in w)
+    single = [w for w in words if " " not in w]
+    if not single:
+        return phrases, None
+    alternatives = "|".join(regex.escape(w) for w in single)
+    return phrases, regex.compile(r"(?<![\p{L}\p{N}])(?:" + alternatives + r")(?![\p{L}\p{N}])")
 
 
 _SPACE_RE = regex.compile(r"\s")  # white space as ``SENTENCE_END_RE`` sees it
@@ -437,13 +476,49 @@ def number_calque(doc: Document, rule: Rule) -> Iterator[Finding]:
 _COMPOUND_NAME_RE = regex.compile(r"(?<=[\p{Ll},;]\s+)(?P<w>\p{Lu}\p{Ll}+-\p{Ll}+)(?=\s*[“”\"'’,.;:!?)])")
 
 
+_LETTERS_BEFORE_RE = regex.compile(r"\p{L}*", regex.REVERSE)
+
+
+@lru_cache(maxsize=1)
+def _hyphen_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Two `re` patterns (see ``_compound_names``): a hyphen before a character that may be a
+    lower-case letter, and a character that may be one (``LOWER_WIDE`` ⊇ ``\\p{Ll}``)."""
+    from .merged_words import LOWER_WIDE
+
+    return re.compile(f"-(?={LOWER_WIDE})"), re.compile(LOWER_WIDE)
+
+
+def _compound_names(text: str) -> Iterator[regex.Match[str]]:
+    """The matches of ``_COMPOUND_NAME_RE.finditer(text)``, found from the hyphens between two
+    lower-case letters (a few per article, found by a literal `re` search) instead of trying the
+    pattern's look-behind at every position of the text.
+
+    A match's only hyphen follows and precedes a lower-case letter, and the match starts after
+    white space, at a capital followed by letters up to that hyphen: at the start of the run of
+    letters that ends at the hyphen. Trying the pattern there, in order, skipping hyphens inside
+    the last match, finds what ``finditer`` finds."""
+    hyphen_re, lower_re = _hyphen_res()
+    end = 0
+    for h in hyphen_re.finditer(text):
+        at = h.start()
+        if at < end or at == 0 or lower_re.match(text, at - 1) is None:
+            continue
+        start = _LETTERS_BEFORE_RE.match(text, 0, at).start()
+        if start < end:
+            continue
+        m = _COMPOUND_NAME_RE.match(text, start)
+        if m is not None:
+            end = m.end()
+            yield m
+
+
 def translated_name(doc: Document, rule: Rule) -> Iterator[Finding]:
     """Point at a name that looks translated word by word; only a person with the original can
     repair it, so there is no fix."""
     from ..lexicon import zipf_en
 
     floor = float(rule.params.get("common_word_zipf", 4.0))
-    for m in _COMPOUND_NAME_RE.finditer(doc.text):
+    for m in _compound_names(doc.text):
         first, second = m.group("w").lower().split("-", 1)
         if zipf_en(first) >= floor and zipf_en(second) >= floor:
             yield rule.finding(
