@@ -1249,8 +1249,8 @@ def elision(doc: Document, rule: Rule) -> Iterator[Finding]:
     text = ctx.text
     seen: set[int] = set()
     uppers, lowers, titles = elision_candidates(doc, rule, ctx)
-    for m, rest_alone in uppers:
-        head, rest = m.group(1), m.group(2)
+    for m, rest_alone in uppers:  # (ELISION_CAPS_RE matches too: groups 7-8)
+        head, rest = m.group(m.lastindex - 1), m.group(m.lastindex)
         start, end = m.span()
         if not isolated(text, start, end) or ctx.skipped(start, end):
             continue
@@ -1320,16 +1320,19 @@ def elision(doc: Document, rule: Rule) -> Iterator[Finding]:
 # sentence start) are strict enough that names such as Sabine, Noémie or Céline never pass,
 # since their letters after the capital are no French word.
 ELISION_TITLE_RE = regex.compile(r"\b(Qu|[LDCJNS])([aeiouyhàâäéèêëîïôöûüœæ][\p{Ll}\p{M}]{3,})\b")
-# The three elision patterns in one scan: groups 1-2, 3-4 or 5-6 hold the head and the rest,
-# so ``lastindex`` tells which matched. Each match is a whole word (``\b``, word characters,
-# ``\b``) and at one place at most one of them can match (a small head before a capital, a
-# small head before a small vowel, a capital head), so the scan finds exactly the matches of
-# each pattern alone.
+# A capital head before a capitalised rest: a name or title that opens with an elision
+# (`LExpress`, `LÉquipe`, `DAprès` in a headline): L', D' and Qu' only, as for small heads.
+ELISION_CAPS_RE = regex.compile(r"\b(Qu|[LD])(\p{Lu}\p{Ll}[\p{L}\p{M}]+)\b")
+# The four elision patterns in one scan: groups 1-2, 3-4, 5-6 or 7-8 hold the head and the
+# rest, so ``lastindex`` tells which matched. Each match is a whole word (``\b``, word
+# characters, ``\b``) and at one place at most one of them can match (a small head before a
+# capital, a small head before a small vowel, a capital head before a small vowel, a capital
+# head before a capital), so the scan finds exactly the matches of each pattern alone.
 ELISION_ANY_RE = regex.compile(
     r"\b(?:"
     + "|".join(
         p.pattern.removeprefix(r"\b").removesuffix(r"\b")
-        for p in (ELISION_UPPER_RE, ELISION_LOWER_RE, ELISION_TITLE_RE)
+        for p in (ELISION_UPPER_RE, ELISION_LOWER_RE, ELISION_TITLE_RE, ELISION_CAPS_RE)
     )
     + r")\b"
 )
@@ -1342,7 +1345,7 @@ def zipf_en_fr(word: str) -> tuple[float, float]:
     return zipf(word, "en"), zipf(word, "fr")
 
 
-UPPER, LOWER, TITLE = 2, 4, 6  # the ``lastindex`` of each kind of ELISION_ANY_RE match
+UPPER, LOWER, TITLE, CAPS = 2, 4, 6, 8  # the ``lastindex`` of each kind of ELISION_ANY_RE match
 ELISION_HEADS = frozenset("qldQLDCJNS")  # the letters an ELISION_ANY_RE match starts with
 
 
@@ -1372,6 +1375,15 @@ def elision_decider(rule: Rule, lex: Lexicon) -> Callable[[str], tuple[int, bool
             if not rest.isupper() and zipf(token, "en") >= 1.5:
                 return None  # jQuery, dBase: English knows it as one word (French lists hold lunion)
             return UPPER, not (word_zipf(rest) >= 2.5 or rest in lex.places)
+        if which == CAPS:
+            # no brand and no word English knows as one (Darcy); French web text knows the
+            # stripped forms themselves (daprès, léquipe), so French frequency says nothing.
+            # LaToya and DeWitt never match: their second letter is small. The rest must be a
+            # word, a place, or stand alone elsewhere in the article.
+            if protected_run(lex, token) or zipf(token, "en") >= 1.5:
+                return None
+            rest = m.group(CAPS)
+            return CAPS, not (word_zipf(rest) >= 2.5 or rest in lex.places)
         en, fr = zipf_en_fr(token)
         if en > 0 or fr >= (whole_max if which == LOWER else 1.0):
             return None
@@ -1388,8 +1400,9 @@ def elision_decider(rule: Rule, lex: Lexicon) -> Callable[[str], tuple[int, bool
 
 
 def elision_candidates(doc: Document, rule: Rule, ctx: Context) -> tuple[list, list, list]:
-    """The matches of ELISION_UPPER_RE (with ``rest_alone``), ELISION_LOWER_RE and
-    ELISION_TITLE_RE in the text that ``elision_decider`` keeps, each kind in text order."""
+    """The matches of ELISION_UPPER_RE and ELISION_CAPS_RE (with ``rest_alone``, together),
+    ELISION_LOWER_RE and ELISION_TITLE_RE in the text that ``elision_decider`` keeps, each kind
+    in text order."""
     wanted = rule_setup(
         doc, rule, lambda: RunFilter(ctx.book, elision_decider(rule, ctx.lex), shape=ELISION_HEAD_LINE_RE)
     ).select(ctx.runs())
@@ -1402,7 +1415,7 @@ def elision_candidates(doc: Document, rule: Rule, ctx: Context) -> tuple[list, l
         m = ELISION_ANY_RE.match(text, pos)
         if m is None:
             continue  # a digit or `_` touches it: no whole word
-        if which == UPPER:
+        if which == UPPER or which == CAPS:
             uppers.append((m, rest_alone))
         else:
             (lowers if which == LOWER else titles).append(m)
