@@ -269,10 +269,10 @@ class _Names:
     their first occurrence), and, computed only when asked for, where (``occ``) and which
     names stand next to them (``neighbours``). Most articles never need the second walk."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, runs: list[str] | None = None) -> None:
         self.text = doc.text
         # Counter keeps first-occurrence order, like the walk below fills ``occ``
-        found = Counter(_CAP_LETTERS_FAST_RE.findall(self.text))
+        found = Counter(_CAP_LETTERS_FAST_RE.findall(self.text) if runs is None else runs)
         # (compress and map over the cached test: no Python frame per word)
         self.count: dict[str, int] = dict(compress(found.items(), map(_is_name_word, found)))
         self._near: dict[str, set[str]] = {}  # see neighbours_of
@@ -359,7 +359,11 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
     g = doc_glossary(doc)
     min_len = int(rule.params.get("min_length", 5))
     lone_len = int(rule.params.get("lone_min_length", 8))
-    names = _Names(doc)
+    runs = _CAP_LETTERS_FAST_RE.findall(doc.text)
+    steps = _name_gates(doc, g, min_len, lone_len).steps(runs)
+    if not steps:
+        return
+    names = _Names(doc, runs)
     glossary_words = g.name_tokens
     # (compress and map keep the per-word tests in C; ``fold`` is cached per word)
     forms = list(compress(names.count, map(min_len.__le__, map(len, names.count))))
@@ -389,7 +393,7 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
             yield rule.finding(s, e, right, message=f"{wrong} is spelt {right} {why}.", safety=safety)
 
     # 0. accents in the wrong place on a glossary word (Méteo for Météo): never a style choice
-    for w in filterfalse(str.isascii, forms):
+    for w in filterfalse(str.isascii, forms) if 0 in steps else ():
         if w in flagged:
             continue
         known = g.spellings.get(fold(w), set())
@@ -398,7 +402,7 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
             yield from emit(w, accented[0], "in the glossary")
     # 1. accent-only variants sharing a neighbour name (Kylian Mbappe / Kylian Mbappé): only
     #    when two forms share a fold
-    if len(first) < len(forms):
+    if 1 in steps and len(first) < len(forms):
         by_fold: dict[str, list[str]] = {}
         for k, w in zip(folds, forms, strict=True):
             by_fold.setdefault(k, []).append(w)
@@ -418,9 +422,9 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
                         yield from emit(wrong, right, "elsewhere in this article", "safe" if sure else None)
     # 2. one or two edits apart, sharing a neighbour (Killian / Kylian Mbappé, Success / Succès Masra),
     #    or one edit apart without one when long and the right one is a glossary name (Yamoussokro)
-    keys = sorted(first)
+    keys = sorted(first) if 2 in steps else []
     cutoffs = _anchor_cutoffs(doc, g, lone_len)
-    for i, j, d in _close_pairs(keys, [first[k] for k in keys], cutoffs, g.known_words, lone_len):
+    for i, j, d in _close_pairs(keys, [first[k] for k in keys], cutoffs, g.known_words, lone_len) if keys else ():
         ka, kb = keys[i], keys[j]
         a, b = first[ka], first[kb]
         pair = winner(a, b)
@@ -440,7 +444,7 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
             yield from emit(wrong, right, "elsewhere in this article and in the glossary")
     # 3. one letter away from a glossary name the article does not write but whose context it
     #    confirms (General Ciani in an article about Niger → Tiani)
-    for w in _near_people_forms(doc, g, forms):
+    for w in _near_people_forms(doc, g, forms) if 3 in steps else ():
         if w in glossary_words or w in flagged or _is_word(w) or names.count[w] > 2:
             continue
         for gw, ents in _near_people_cache(doc)[0][w]:
@@ -450,6 +454,120 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
             if len(people) == 1:
                 yield from emit(w, gw, f"in the glossary ({people[0].name})")
                 break
+
+
+class _NameGates:
+    """What each capitalised run can take part in, learnt once per word for all documents of a
+    data store, so that an article where ``name_spelling`` can find nothing (most) costs one
+    regex search and a few set operations, not its forms, folds, pairs and near surnames.
+
+    Each step of ``name_spelling`` needs a form (a name word of ``min_len`` letters or more)
+    with a property of its own or shared with another form of the article: step 0 a form
+    whose accents the glossary corrects (``accent``); step 1 two forms with one fold (both
+    in ``ambiguous``: their fold is shared by another form seen); step 2 an unknown form
+    within its cutoff of an anchor (``near``: the folds of the anchors it is close enough to)
+    and that anchor; step 3 a form one letter from a glossary surname (``people``). Each
+    test here is implied by what the step needs, so an article failing all of them gets
+    nothing from the steps."""
+
+    def __init__(self, doc: Document, g: Glossary, min_len: int, lone_len: int) -> None:
+        self.g = g
+        self.cutoffs = cutoffs = _anchor_cutoffs(doc, g, lone_len)
+        self.surnames = _surnames_by_length(doc, g)
+        self.near_people = _near_people_cache(doc)
+        self.min_len = min_len
+        self.lone_len = lone_len
+        # the anchors' folds, each with the largest cutoff of its anchors (a pair within 1 of
+        # an anchor of cutoff 1 needs a form of ``lone_len`` letters or more: ``_close_pairs``)
+        self.anchor_folds: dict[str, int] = {}
+        for w, cutoff in cutoffs.items():
+            f = fold(w)
+            self.anchor_folds[f] = max(cutoff, self.anchor_folds.get(f, 0))
+        self._anchor_list = list(self.anchor_folds)
+        self._reset()
+
+    def _reset(self) -> None:
+        self.seen: set[str] = set()
+        self.forms: set[str] = set()
+        self.accent: set[str] = set()
+        self.by_fold: dict[str, set[str]] = {}
+        self.ambiguous: set[str] = set()
+        self.near: dict[str, set[str]] = {}
+        self.people: set[str] = set()
+
+    def steps(self, runs: list[str]) -> set[int]:
+        """The steps of ``name_spelling`` that may find something in an article whose
+        capitalised runs (``_CAP_LETTERS_FAST_RE``) are ``runs``."""
+        distinct = set(runs)
+        new = distinct.difference(self.seen)
+        if new:
+            if len(self.seen) > 1 << 16:
+                self._reset()
+                new = distinct
+            for w in new:
+                self._learn(w)
+        out: set[int] = set()
+        forms = self.forms.intersection(distinct)
+        if not forms:
+            return out
+        if not self.accent.isdisjoint(forms):
+            out.add(0)
+        amb = self.ambiguous.intersection(forms)
+        if len(amb) > 1 and len(set(map(fold, amb))) < len(amb):
+            out.add(1)
+        near = self.near.keys() & forms
+        if near:
+            anchors = {fold(a) for a in self.cutoffs.keys() & forms}
+            if any(not anchors.isdisjoint(self.near[u]) for u in near):
+                out.add(2)
+        if not self.people.isdisjoint(forms):
+            out.add(3)
+        return out
+
+    def _learn(self, w: str) -> None:
+        self.seen.add(w)
+        if len(w) < self.min_len or not _is_name_word(w):
+            return
+        self.forms.add(w)
+        g = self.g
+        f = fold(w)
+        same = self.by_fold.setdefault(f, set())
+        if same:
+            self.ambiguous.add(w)
+            self.ambiguous.update(same)
+        same.add(w)
+        if not w.isascii():
+            known = g.spellings.get(f, set())
+            if known and w not in known and sum(not k.isascii() for k in known) == 1:
+                self.accent.add(w)
+        if w not in g.known_words:
+            close = {
+                a
+                for a, d, _ in process.extract(f, self._anchor_list, scorer=Levenshtein.distance, score_cutoff=2, limit=None)
+                if a != f and d <= self.anchor_folds[a] and (self.anchor_folds[a] > 1 or len(f) >= self.lone_len)
+            }
+            if close:
+                self.near[w] = close
+        near_people, hits = self.near_people
+        if w in near_people:
+            found = w in hits
+        else:
+            # (as ``_near_people_forms`` learns it, which then finds it known)
+            near = _near_people(g, w) if _may_be_near_surname(self.surnames, w) else []
+            found = bool(near)
+            if len(near_people) <= 1 << 16:
+                near_people[w] = near
+                if found:
+                    hits.add(w)
+        if found:
+            self.people.add(w)
+
+
+def _name_gates(doc: Document, g: Glossary, min_len: int, lone_len: int) -> _NameGates:
+    """The ``_NameGates`` of a data store for these parameters (shared by its documents)."""
+    return doc.cache["store"].memo(
+        f"consistency.name-gates.{min_len}.{lone_len}", lambda: _NameGates(doc, g, min_len, lone_len)
+    )
 
 
 def _close_pairs(keys: list[str], firsts: list[str], cutoffs: dict[str, int], known: Container[str],
