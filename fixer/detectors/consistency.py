@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Container, Iterable, Iterator
 from functools import cached_property, lru_cache
-from itertools import compress, filterfalse
+from itertools import chain, compress, filterfalse
 from operator import not_
 
 import regex
@@ -35,6 +35,7 @@ from .terminology import caps_line, token_spans
 _ACRONYM_RE = regex.compile(r"^\p{Lu}[\p{Lu}\p{N}]*(?:-\p{Lu}[\p{Lu}\p{N}]*)*$")
 
 
+@lru_cache(maxsize=1 << 14)
 def _is_acronym(tok: str) -> bool:
     if len(tok) < 3 or not (tok[0].isupper() and tok[1].isupper()):
         return False
@@ -87,36 +88,39 @@ _SPELLED_SKIP = frozenset({"of", "the", "for", "and", "in", "on", "to", "de", "d
 _WORDS_BEFORE_RE = regex.compile(r"[\p{L}\-’'&]+")
 
 
-def _spelled_out(doc: Document) -> set[str]:
-    """Acronyms the article spells out in lower case: ``a public interest litigation (PIL)``,
-    ``the consumer price index (CPI)``. ``ACRONYM_DEF_RE`` wants a capitalised long name, but
-    words right before "(ACR)" whose initials are its letters, in order, define it just as
-    well: such an acronym is the article's own, not a shuffled copy of another."""
-    key = "consistency.spelled-out"
-    found = doc.cache.get(key)
-    if found is None:
-        found = set()
-        text = doc.text
-        for paren in _ACRONYM_PAREN_RE.finditer(text):
-            acr = paren.group()[1:-1]
-            letters = [c.lower() for c in acr if c.isalpha()]
-            if len(letters) < 2 or len(letters) != len([c for c in acr if not c.isdigit()]):
-                continue
-            words = _WORDS_BEFORE_RE.findall(text, max(0, paren.start() - 160), paren.start())
-            i = len(letters) - 1
-            for w in reversed(words):
-                if i < 0:
-                    break
-                lw = w.lower()
-                if lw in _SPELLED_SKIP:
-                    continue
-                if lw[0] != letters[i]:
-                    break
-                i -= 1
+def _spelled_out(doc: Document, acr: str) -> bool:
+    """Whether the article spells ``acr`` out in lower case: ``a public interest litigation
+    (PIL)``, ``the consumer price index (CPI)``. ``ACRONYM_DEF_RE`` wants a capitalised long
+    name, but words right before "(ACR)" whose initials are its letters, in order, define it
+    just as well: such an acronym is the article's own, not a shuffled copy of another.
+
+    Asked only for the acronyms ``acronym`` may report: the "(ACR)" of one acronym are the
+    occurrences of that string ("(" and ")" are no characters of ``_ACRONYM_PAREN_RE``'s
+    inside, so its matches never overlap), found by ``str.find``."""
+    needle = f"({acr})"
+    text = doc.text
+    at = text.find(needle)
+    if at < 0 or not _ACRONYM_PAREN_RE.fullmatch(needle):
+        return False
+    letters = [c.lower() for c in acr if c.isalpha()]
+    if len(letters) < 2 or len(letters) != len([c for c in acr if not c.isdigit()]):
+        return False
+    while at >= 0:
+        words = _WORDS_BEFORE_RE.findall(text, max(0, at - 160), at)
+        i = len(letters) - 1
+        for w in reversed(words):
             if i < 0:
-                found.add(acr)
-        doc.cache[key] = found
-    return found
+                break
+            lw = w.lower()
+            if lw in _SPELLED_SKIP:
+                continue
+            if lw[0] != letters[i]:
+                break
+            i -= 1
+        if i < 0:
+            return True
+        at = text.find(needle, at + 1)
+    return False
 
 
 def _known(g: Glossary, doc: Document, acr: str) -> list[Entity]:
@@ -140,7 +144,7 @@ def _acronym_words(text: str) -> set[str]:
     """The words of a document that are acronyms: the tokens of the shape ``_is_acronym``
     wants, found by one regex search over the text instead of a test of every word of
     ``Document.word_counts``, then the exact test on each distinct one."""
-    return {w for w in set(_ACRONYM_TOKEN_RE.findall(text)) if _is_acronym(w)}
+    return set(filter(_is_acronym, set(_ACRONYM_TOKEN_RE.findall(text))))
 
 
 def _is_token(doc: Document, word: str) -> bool:
@@ -167,20 +171,23 @@ def _involved(acronyms: Iterable[str], doc: Document) -> set[str]:
     the article's lines, definitions or glossary, so an article without any skips them, and
     the others are never counted: an acronym that differs from no other acronym of the article
     is neither reported nor the right form of one. (Only acronyms of one length can be one
-    permutation or letter apart.)"""
-    out: set[str] = set()
-    by_len: dict[int, list[str]] = {}
-    for a in acronyms:
-        if _plural(doc, a):
-            out.add(a)
-        by_len.setdefault(len(a), []).append(a)
-    for forms in by_len.values():
-        for i, a in enumerate(forms):
-            for b in forms[i + 1 :]:
-                if _one_apart(a, b):
-                    out.add(a)
-                    out.add(b)
+    permutation or letter apart.) ``acronyms``: distinct."""
+    out = {a for a in acronyms if a[-1:] == "S" and _plural(doc, a)}
+    # two acronyms are one apart exactly when they share an ``_apart_keys`` key
+    keys = Counter(chain.from_iterable(map(_apart_keys, acronyms)))
+    if len(keys) < keys.total():
+        shared = {k for k, n in keys.items() if n > 1}
+        out.update(a for a in acronyms if not shared.isdisjoint(_apart_keys(a)))
     return out
+
+
+@lru_cache(maxsize=1 << 14)
+def _apart_keys(a: str) -> tuple[str, ...]:
+    """Keys that two distinct acronyms share exactly when ``_one_apart`` says they are:
+    their letters sorted (a permutation), or the acronym with one position blanked out (one
+    letter changed there; each position gives another key, so one acronym never repeats a
+    key). The tags are characters no acronym holds."""
+    return ("\1" + "".join(sorted(a)), *(f"{a[:i]}\0{a[i + 1 :]}" for i in range(len(a))))
 
 
 def acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -201,10 +208,9 @@ def acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
     defined = set(_defined(doc))
     # authority of a form: defined in the article, or a glossary acronym the context confirms
     authority = {a: (a in defined) + bool(_known(g, doc, a)) for a in counts}
-    spelled = _spelled_out(doc)
     common = doc.cache["store"].word_set("lexicon/english-acronyms.txt")
     for wrong in counts:
-        if wrong in defined or wrong in spelled:
+        if wrong in defined or _spelled_out(doc, wrong):
             continue
         # a well-known acronym of its own (CBS beside the CBC) that the glossary does not know
         if wrong in common and not g.entity_for_acronym(wrong):
