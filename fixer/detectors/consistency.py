@@ -751,7 +751,7 @@ def defined_name(doc: Document, rule: Rule) -> Iterator[Finding]:
     Liberation Front (FLM)``): the article's own definition is the reference, so this works for
     bodies no glossary knows."""
     from ..glossary import split_pieces
-    from .terminology import keyed_spans, span_runs
+    from .terminology import span_runs
 
     g = doc_glossary(doc)
     text = doc.text
@@ -773,7 +773,7 @@ def defined_name(doc: Document, rule: Rule) -> Iterator[Finding]:
     # window of it can align whole. (``_near_keys`` over the keys of all these spans: a run
     # holds only keys of its span, so what it finds in a run is what it would find over the
     # runs' keys alone.)
-    spans = keyed_spans(doc, g, min(len(keys) for _, _, keys in refs))
+    spans = _keyed_spans(doc, g, min(len(keys) for _, _, keys in refs))
     if not spans:
         return
     near = _near_keys(set().union(*[keys for _, _, keys in spans]), refs, min_ratio)
@@ -789,6 +789,51 @@ def defined_name(doc: Document, rule: Rule) -> Iterator[Finding]:
                 # each key equal or close to one of the run's, or no window of it can align whole
                 if len(content) >= len(keys) and all(not have.isdisjoint(by_key[t]) for t in keys):
                     yield from _defined_in_run(rule, g, text, run, content, acr, long, keys, min_ratio, acc)
+
+
+def _keyed_spans(doc: Document, g: Glossary, min_keys: int) -> list[tuple[int, int, tuple[str, ...]]]:
+    """``terminology.keyed_spans``, with the keys of each span taken from its whitespace
+    chunks (``str.split``, cached keys per chunk) instead of a regex search of the span for its
+    words: no word holds white space, so the span's words are those of its chunks in order."""
+    from .terminology import _doc_spans
+
+    text = doc.text
+    keys = _chunk_keys(doc, g).__getitem__
+    out = []
+    for start, end in _doc_spans(doc):
+        got = tuple(chain.from_iterable(map(keys, text[start:end].split())))
+        if len(got) >= min_keys:
+            out.append((start, end, got))
+    return out
+
+
+class _ChunkKeys(dict):
+    """Whitespace chunk → the content keys of its words (``terminology._WordKeys`` of each
+    ``terminology._WORD_RE`` word, in order); computed on first use, per chunk."""
+
+    def __init__(self, g: Glossary, words: dict[str, tuple[str, ...]]) -> None:
+        super().__init__()
+        self.g = g
+        self.words = words
+
+    def __missing__(self, chunk: str) -> tuple[str, ...]:
+        from .terminology import _WORD_RE
+
+        if len(self) > 1 << 16:
+            self.clear()
+        got = self[chunk] = tuple(chain.from_iterable(map(self.words.__getitem__, _WORD_RE.findall(chunk))))
+        return got
+
+
+def _chunk_keys(doc: Document, g: Glossary) -> _ChunkKeys:
+    """The ``_ChunkKeys`` of the document's glossary, shared by the documents of a store."""
+    from .terminology import _piece_weights, _WordKeys
+
+    def build() -> _ChunkKeys:
+        return _ChunkKeys(g, _piece_weights(doc, g, _WordKeys))
+
+    got = doc.cache["store"].memo("consistency.chunk-keys", build)
+    return got if got.g is g and got.words is _piece_weights(doc, g, _WordKeys) else build()
 
 
 def _near_keys(
