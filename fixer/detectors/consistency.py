@@ -776,7 +776,8 @@ def defined_name(doc: Document, rule: Rule) -> Iterator[Finding]:
     spans = _keyed_spans(doc, g, min(len(keys) for _, _, keys in refs))
     if not spans:
         return
-    near = _near_keys(set().union(*[keys for _, _, keys in spans]), refs, min_ratio)
+    close = doc.cache["store"].memo(f"consistency.close-keys.{min_ratio}", lambda: _CloseKeys(min_ratio))
+    near = _near_keys(set().union(*[keys for _, _, keys in spans]), refs, min_ratio, close)
     tests = [(len(keys), [by_key[t] for t in keys]) for (_, _, keys), (by_key, _) in zip(refs, near, strict=True)]
     for start, end, span_keys in spans:
         have = set(span_keys)
@@ -837,15 +838,19 @@ def _chunk_keys(doc: Document, g: Glossary) -> _ChunkKeys:
 
 
 def _near_keys(
-    have: set[str], refs: list[tuple[str, str, tuple[str, ...]]], min_ratio: float
+    have: set[str], refs: list[tuple[str, str, tuple[str, ...]]], min_ratio: float, close: _CloseKeys | None = None
 ) -> list[tuple[dict[str, set[str]], set[str] | None]]:
     """For each definition, the keys of ``have`` (every content key of the article's runs)
     that ``_align`` may match to each of its keys: the key itself, and, both 4 letters or more,
     the keys ``min_ratio`` close to it (found by one rapidfuzz call per key over all the keys,
     instead of comparing every key of every run); and the union of these (None when ``min_ratio``
     is not positive: then ``_align`` may match other keys too). Each key of a definition must
-    find one of these in a run for a window of it to align whole."""
-    longer = [k for k in have if len(k) >= 4]
+    find one of these in a run for a window of it to align whole. ``close``: the pairs of keys
+    already compared (for this ``min_ratio``), whose answers need no second rapidfuzz call."""
+    if close is None:
+        close = _CloseKeys(min_ratio)
+    # (compress and map keep the per-key test in C)
+    longer = set(compress(have, map((4).__le__, map(len, have))))
     out = []
     for _, _, keys in refs:
         by_key: dict[str, set[str]] = {}
@@ -853,10 +858,41 @@ def _near_keys(
             if t not in by_key:
                 got = {t} & have
                 if len(t) >= 4:
-                    got.update(k for k, _, _ in process.extract(t, longer, scorer=fuzz.ratio, score_cutoff=min_ratio, limit=None))
+                    got.update(close.among(t, longer))
                 by_key[t] = got
         out.append((by_key, set().union(*by_key.values()) if min_ratio > 0 else None))
     return out
+
+
+class _CloseKeys:
+    """For each key of a definition seen, the keys of 4 letters or more ``min_ratio`` close
+    to it (``fuzz.ratio``) among those compared with it so far: the same keys recur in every
+    article (and a definition's keys in many), so most articles compare none afresh."""
+
+    def __init__(self, min_ratio: float) -> None:
+        self.min_ratio = min_ratio
+        self.close: dict[str, set[str]] = {}
+        self.checked: dict[str, set[str]] = {}
+        self.size = 0  # keys held in ``checked``
+
+    def among(self, t: str, keys: set[str]) -> set[str]:
+        """The keys of ``keys`` (4 letters or more) close to ``t``: ``process.extract`` of ``t``
+        over them, asked only about the keys never compared with ``t``."""
+        checked = self.checked.get(t)
+        if checked is None:
+            if self.size > 1 << 18 or len(self.checked) > 1 << 14:
+                self.close.clear()
+                self.checked.clear()
+                self.size = 0
+            checked = self.checked[t] = set()
+            self.close[t] = set()
+        close = self.close[t]
+        new = keys.difference(checked)
+        if new:
+            close.update(k for k, _, _ in process.extract(t, list(new), scorer=fuzz.ratio, score_cutoff=self.min_ratio, limit=None))
+            checked.update(new)
+            self.size += len(new)
+        return close.intersection(keys)
 
 
 def _defined_in_run(
