@@ -776,10 +776,14 @@ def defined_name(doc: Document, rule: Rule) -> Iterator[Finding]:
     spans = _keyed_spans(doc, g, min(len(keys) for _, _, keys in refs))
     if not spans:
         return
-    close = doc.cache["store"].memo(f"consistency.close-keys.{min_ratio}", lambda: _CloseKeys(min_ratio))
-    near = _near_keys(set().union(*[keys for _, _, keys in spans]), refs, min_ratio, close)
+    closeness = doc.cache["store"].memo(f"consistency.close-keys.{min_ratio}", lambda: _CloseKeys(min_ratio))
+    near = _near_keys(set().union(*[keys for _, _, keys in spans]), refs, min_ratio, closeness)
     tests = [(len(keys), [by_key[t] for t in keys]) for (_, _, keys), (by_key, _) in zip(refs, near, strict=True)]
+    # (a span none of whose keys is close to a key of a definition passes none of the tests)
+    relevant = set().union(*[c for _, close in tests for c in close])
     for start, end, span_keys in spans:
+        if relevant.isdisjoint(span_keys):
+            continue
         have = set(span_keys)
         if not any(n <= len(span_keys) and all(not have.isdisjoint(c) for c in close) for n, close in tests):
             continue
