@@ -174,9 +174,9 @@ def _involved(acronyms: Iterable[str], doc: Document) -> set[str]:
     permutation or letter apart.) ``acronyms``: distinct."""
     out = {a for a in acronyms if a[-1:] == "S" and _plural(doc, a)}
     # two acronyms are one apart exactly when they share an ``_apart_keys`` key
-    keys = Counter(chain.from_iterable(map(_apart_keys, acronyms)))
-    if len(keys) < keys.total():
-        shared = {k for k, n in keys.items() if n > 1}
+    keys = list(chain.from_iterable(map(_apart_keys, acronyms)))
+    if len(set(keys)) < len(keys):
+        shared = {k for k, n in Counter(keys).items() if n > 1}
         out.update(a for a in acronyms if not shared.isdisjoint(_apart_keys(a)))
     return out
 
@@ -191,13 +191,13 @@ def _apart_keys(a: str) -> tuple[str, ...]:
 
 
 def acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
-    counts: Counter[str] = Counter()
-    where: dict[str, list[tuple[int, int]]] = {}
     # whether a token is an acronym depends on its spelling only
     acronyms = _involved(_acronym_words(doc.text), doc)
     # (the forms counted below are some of these: if no two of these can differ, none can)
     if not acronyms:
         return
+    counts: Counter[str] = Counter()
+    where: dict[str, list[tuple[int, int]]] = {}
     g = doc_glossary(doc)
     for start, end, word in token_spans(doc.text, acronyms):
         if not caps_line(doc, start):
