@@ -28,9 +28,29 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from ..document import ACRONYM_DEF_RE, Document
-from ..glossary import FRENCH_CONNECTORS, Entity, Glossary, Piece, doc_glossary, fold, has_context
+from ..glossary import (
+    FRENCH_CONNECTORS,
+    Entity,
+    Glossary,
+    Piece,
+    deletions,
+    doc_glossary,
+    fold,
+    has_context,
+    split_pieces,
+)
 from ..model import Finding, Rule
-from .terminology import caps_line, token_spans
+from .terminology import (
+    _WORD_RE,
+    _align,
+    _continues,
+    _doc_spans,
+    _piece_weights,
+    _WordKeys,
+    caps_line,
+    span_runs,
+    token_spans,
+)
 
 _ACRONYM_RE = regex.compile(r"^\p{Lu}[\p{Lu}\p{N}]*(?:-\p{Lu}[\p{Lu}\p{N}]*)*$")
 
@@ -722,8 +742,6 @@ def _glossary_pair(g: Glossary, right: str, neighbours: set[str]) -> bool:
 
 def _near_glossary(g: Glossary, w: str) -> Iterator[tuple[str, list[Entity]]]:
     """Glossary name tokens one edit from ``w`` (symmetric-delete lookup, no scan)."""
-    from ..glossary import deletions
-
     fw = fold(w)
     seen: set[str] = set()
     # sorted: sets iterate in an order that depends on the hash seed, and the first surname
@@ -750,9 +768,6 @@ def defined_name(doc: Document, rule: Rule) -> Iterator[Finding]:
     reordered, half French or glued (``Liberation Front of Macina`` beside ``Macina
     Liberation Front (FLM)``): the article's own definition is the reference, so this works for
     bodies no glossary knows."""
-    from ..glossary import split_pieces
-    from .terminology import span_runs
-
     g = doc_glossary(doc)
     text = doc.text
     min_ratio = float(rule.params.get("token_ratio", 85))
@@ -800,8 +815,6 @@ def _keyed_spans(doc: Document, g: Glossary, min_keys: int) -> list[tuple[int, i
     """``terminology.keyed_spans``, with the keys of each span taken from its whitespace
     chunks (``str.split``, cached keys per chunk) instead of a regex search of the span for its
     words: no word holds white space, so the span's words are those of its chunks in order."""
-    from .terminology import _doc_spans
-
     text = doc.text
     keys = _chunk_keys(doc, g).__getitem__
     out = []
@@ -822,8 +835,6 @@ class _ChunkKeys(dict):
         self.words = words
 
     def __missing__(self, chunk: str) -> tuple[str, ...]:
-        from .terminology import _WORD_RE
-
         if len(self) > 1 << 16:
             self.clear()
         got = self[chunk] = tuple(chain.from_iterable(map(self.words.__getitem__, _WORD_RE.findall(chunk))))
@@ -832,8 +843,6 @@ class _ChunkKeys(dict):
 
 def _chunk_keys(doc: Document, g: Glossary) -> _ChunkKeys:
     """The ``_ChunkKeys`` of the document's glossary, shared by the documents of a store."""
-    from .terminology import _piece_weights, _WordKeys
-
     def build() -> _ChunkKeys:
         return _ChunkKeys(g, _piece_weights(doc, g, _WordKeys))
 
@@ -918,8 +927,6 @@ def _defined_in_run(
     Every test of a window is a filter without side effects, so the cheap ones come first:
     a window with a key ``_align`` cannot match, or that is the definition as written, is
     passed over before any alignment."""
-    from .terminology import _align, _continues
-
     n = len(keys)
     for s in range(0, len(content) - n + 1):
         sel = content[s : s + n]
