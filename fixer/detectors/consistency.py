@@ -772,13 +772,18 @@ def defined_name(doc: Document, rule: Rule) -> Iterator[Finding]:
     text = doc.text
     min_ratio = float(rule.params.get("token_ratio", 85))
     refs = []
-    for acr, long in _defined(doc).items():
+    defined = _defined(doc)
+    if defined:
+        # (the pieces of a long name are those of its whitespace chunks: see ``_chunk_keys``)
+        chunk_keys = _chunk_keys(doc, g).__getitem__
+        flags = _chunk_flags(doc, g).__getitem__
+    for acr, long in defined.items():
         long = _LEADING_ARTICLE_RE.sub("", long)
-        pieces = split_pieces(long, 0, g.words)
-        keys = tuple(p.key for p in pieces if p.key)
-        if len(keys) < 3 or any(p.merged for p in pieces):
+        chunks = long.split()
+        keys = tuple(chain.from_iterable(map(chunk_keys, chunks)))
+        if len(keys) < 3 or any(merged for merged, _ in map(flags, chunks)):
             continue
-        if any(p.text in FRENCH_CONNECTORS for p in pieces):
+        if any(french for _, french in map(flags, chunks)):
             continue  # a half-French definition is no reference (Alliance of States du Sahel)
         refs.append((acr, long, keys))
     if not refs:
@@ -839,6 +844,28 @@ class _ChunkKeys(dict):
             self.clear()
         got = self[chunk] = tuple(chain.from_iterable(map(self.words.__getitem__, _WORD_RE.findall(chunk))))
         return got
+
+
+class _ChunkFlags(dict):
+    """Whitespace chunk → whether a piece of it (``split_pieces``) is merged, and whether one is
+    a French connector; computed on first use, per chunk."""
+
+    def __init__(self, g: Glossary) -> None:
+        super().__init__()
+        self.g = g
+
+    def __missing__(self, chunk: str) -> tuple[bool, bool]:
+        if len(self) > 1 << 16:
+            self.clear()
+        pieces = split_pieces(chunk, 0, self.g.words)
+        got = self[chunk] = (any(p.merged for p in pieces), any(p.text in FRENCH_CONNECTORS for p in pieces))
+        return got
+
+
+def _chunk_flags(doc: Document, g: Glossary) -> _ChunkFlags:
+    """The ``_ChunkFlags`` of the document's glossary, shared by the documents of a store."""
+    got = doc.cache["store"].memo("consistency.chunk-flags", lambda: _ChunkFlags(g))
+    return got if got.g is g else _ChunkFlags(g)
 
 
 def _chunk_keys(doc: Document, g: Glossary) -> _ChunkKeys:
