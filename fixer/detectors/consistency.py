@@ -490,26 +490,18 @@ class _NameGates:
     Each step of ``name_spelling`` needs a form (a name word of ``min_len`` letters or more)
     with a property of its own or shared with another form of the article: step 0 a form
     whose accents the glossary corrects (``accent``); step 1 two forms with one fold (both
-    in ``ambiguous``: their fold is shared by another form seen); step 2 an unknown form
-    within its cutoff of an anchor (``near``: the folds of the anchors it is close enough to)
-    and that anchor; step 3 a form one letter from a glossary surname (``people``). Each
-    test here is implied by what the step needs, so an article failing all of them gets
-    nothing from the steps."""
+    in ``ambiguous``: their fold is shared by another form seen); step 2 an anchor and an
+    unknown form within its cutoff (``_near_anchor``); step 3 a form one letter from a
+    glossary surname (``people``). Each test here is implied by what the step needs, so an
+    article failing all of them gets nothing from the steps."""
 
     def __init__(self, doc: Document, g: Glossary, min_len: int, lone_len: int) -> None:
         self.g = g
-        self.cutoffs = cutoffs = _anchor_cutoffs(doc, g, lone_len)
+        self.cutoffs = _anchor_cutoffs(doc, g, lone_len)
         self.surnames = _surnames_by_length(doc, g)
         self.near_people = _near_people_cache(doc)
         self.min_len = min_len
         self.lone_len = lone_len
-        # the anchors' folds, each with the largest cutoff of its anchors (a pair within 1 of
-        # an anchor of cutoff 1 needs a form of ``lone_len`` letters or more: ``_close_pairs``)
-        self.anchor_folds: dict[str, int] = {}
-        for w, cutoff in cutoffs.items():
-            f = fold(w)
-            self.anchor_folds[f] = max(cutoff, self.anchor_folds.get(f, 0))
-        self._anchor_list = list(self.anchor_folds)
         self._reset()
 
     def _reset(self) -> None:
@@ -518,8 +510,10 @@ class _NameGates:
         self.accent: set[str] = set()
         self.by_fold: dict[str, set[str]] = {}
         self.ambiguous: set[str] = set()
-        self.near: dict[str, set[str]] = {}
         self.people: set[str] = set()
+        # anchor → the unknown forms compared with it, and those within its cutoff
+        self.compared: dict[str, tuple[set[str], set[str]]] = {}
+        self.compared_size = 0
 
     def steps(self, runs: list[str]) -> set[int]:
         """The steps of ``name_spelling`` that may find something in an article whose
@@ -541,10 +535,10 @@ class _NameGates:
         amb = self.ambiguous.intersection(forms)
         if len(amb) > 1 and len(set(map(fold, amb))) < len(amb):
             out.add(1)
-        near = self.near.keys() & forms
-        if near:
-            anchors = {fold(a) for a in self.cutoffs.keys() & forms}
-            if any(not anchors.isdisjoint(self.near[u]) for u in near):
+        anchors = self.cutoffs.keys() & forms
+        if anchors:
+            unknown = forms.difference(self.g.known_words)
+            if unknown and any(self._near_anchor(a, unknown) for a in anchors):
                 out.add(2)
         if not self.people.isdisjoint(forms):
             out.add(3)
@@ -566,14 +560,6 @@ class _NameGates:
             known = g.spellings.get(f, set())
             if known and w not in known and sum(not k.isascii() for k in known) == 1:
                 self.accent.add(w)
-        if w not in g.known_words:
-            close = {
-                a
-                for a, d, _ in process.extract(f, self._anchor_list, scorer=Levenshtein.distance, score_cutoff=2, limit=None)
-                if a != f and d <= self.anchor_folds[a] and (self.anchor_folds[a] > 1 or len(f) >= self.lone_len)
-            }
-            if close:
-                self.near[w] = close
         near_people, hits = self.near_people
         if w in near_people:
             found = w in hits
@@ -587,6 +573,32 @@ class _NameGates:
                     hits.add(w)
         if found:
             self.people.add(w)
+
+
+    def _near_anchor(self, a: str, unknown: set[str]) -> bool:
+        """Whether one of the ``unknown`` forms (glossary-unknown) is a pair ``_close_pairs``
+        may find with the anchor ``a``: another fold within ``a``'s cutoff (and, for a cutoff
+        of 1, of ``lone_len`` letters or more). Each form is compared with an anchor once per
+        store (the answer depends on the two words only), the new ones by one rapidfuzz call."""
+        got = self.compared.get(a)
+        if got is None:
+            if self.compared_size > 1 << 18:
+                self.compared.clear()
+                self.compared_size = 0
+            got = self.compared[a] = (set(), set())
+        compared, close = got
+        new = unknown.difference(compared)
+        if new:
+            fa = fold(a)
+            cutoff = self.cutoffs[a]
+            forms = list(new)
+            folds = list(map(fold, forms))
+            for f, _, i in process.extract(fa, folds, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=None):
+                if f != fa and (cutoff != 1 or len(f) >= self.lone_len):
+                    close.add(forms[i])
+            compared.update(new)
+            self.compared_size += len(new)
+        return not close.isdisjoint(unknown)
 
 
 def _name_gates(doc: Document, g: Glossary, min_len: int, lone_len: int) -> _NameGates:
