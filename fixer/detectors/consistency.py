@@ -386,16 +386,13 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
     min_len = int(rule.params.get("min_length", 5))
     lone_len = int(rule.params.get("lone_min_length", 8))
     runs = _CAP_LETTERS_FAST_RE.findall(doc.text)
-    steps = _name_gates(doc, g, min_len, lone_len).steps(runs)
+    steps, ambiguous = _name_gates(doc, g, min_len, lone_len).steps(runs)
     if not steps:
         return
     names = _Names(doc, runs)
     glossary_words = g.name_tokens
     # (compress and map keep the per-word tests in C; ``fold`` is cached per word)
     forms = list(compress(names.count, map(min_len.__le__, map(len, names.count))))
-    folds = list(map(fold, forms))
-    # the first form of each fold (assigned last when walking the forms backwards)
-    first = dict(zip(reversed(folds), reversed(forms), strict=True))
     flagged: set[str] = set()
 
     def winner(a: str, b: str) -> tuple[str, str] | None:
@@ -427,11 +424,12 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
         if known and w not in known and len(accented) == 1:
             yield from emit(w, accented[0], "in the glossary")
     # 1. accent-only variants sharing a neighbour name (Kylian Mbappe / Kylian Mbappé): only
-    #    when two forms share a fold
-    if 1 in steps and len(first) < len(forms):
+    #    when two forms share a fold (both then among the ``ambiguous`` forms of the gates)
+    if 1 in steps:
         by_fold: dict[str, list[str]] = {}
-        for k, w in zip(folds, forms, strict=True):
-            by_fold.setdefault(k, []).append(w)
+        for w in forms:
+            if w in ambiguous:
+                by_fold.setdefault(fold(w), []).append(w)
         for variants in by_fold.values():
             if len(variants) < 2:
                 continue
@@ -448,7 +446,12 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
                         yield from emit(wrong, right, "elsewhere in this article", "safe" if sure else None)
     # 2. one or two edits apart, sharing a neighbour (Killian / Kylian Mbappé, Success / Succès Masra),
     #    or one edit apart without one when long and the right one is a glossary name (Yamoussokro)
-    keys = sorted(first) if 2 in steps else []
+    keys: list[str] = []
+    first: dict[str, str] = {}
+    if 2 in steps:
+        # the first form of each fold (assigned last when walking the forms backwards)
+        first = dict(zip(reversed(list(map(fold, forms))), reversed(forms), strict=True))
+        keys = sorted(first)
     cutoffs = _anchor_cutoffs(doc, g, lone_len)
     for i, j, d in _close_pairs(keys, [first[k] for k in keys], cutoffs, g.known_words, lone_len) if keys else ():
         ka, kb = keys[i], keys[j]
@@ -515,9 +518,10 @@ class _NameGates:
         self.compared: dict[str, tuple[set[str], set[str]]] = {}
         self.compared_size = 0
 
-    def steps(self, runs: list[str]) -> set[int]:
+    def steps(self, runs: list[str]) -> tuple[set[int], set[str]]:
         """The steps of ``name_spelling`` that may find something in an article whose
-        capitalised runs (``_CAP_LETTERS_FAST_RE``) are ``runs``."""
+        capitalised runs (``_CAP_LETTERS_FAST_RE``) are ``runs``, and its forms that share
+        their fold with a form seen (every form of a fold the article writes two ways)."""
         distinct = set(runs)
         new = distinct.difference(self.seen)
         if new:
@@ -529,7 +533,7 @@ class _NameGates:
         out: set[int] = set()
         forms = self.forms.intersection(distinct)
         if not forms:
-            return out
+            return out, forms
         if not self.accent.isdisjoint(forms):
             out.add(0)
         amb = self.ambiguous.intersection(forms)
@@ -542,7 +546,7 @@ class _NameGates:
                 out.add(2)
         if not self.people.isdisjoint(forms):
             out.add(3)
-        return out
+        return out, amb
 
     def _learn(self, w: str) -> None:
         self.seen.add(w)
