@@ -784,15 +784,16 @@ def defined_name(doc: Document, rule: Rule) -> Iterator[Finding]:
     reordered, half French or glued (``Liberation Front of Macina`` beside ``Macina
     Liberation Front (FLM)``): the article's own definition is the reference, so this works for
     bodies no glossary knows."""
+    defined = _defined(doc)
+    if not defined:
+        return
     g = doc_glossary(doc)
     text = doc.text
     min_ratio = float(rule.params.get("token_ratio", 85))
+    # (the pieces of a long name are those of its whitespace chunks: see ``_chunk_keys``)
+    chunk_keys = _chunk_keys(doc, g).__getitem__
+    flags = _chunk_flags(doc, g).__getitem__
     refs = []
-    defined = _defined(doc)
-    if defined:
-        # (the pieces of a long name are those of its whitespace chunks: see ``_chunk_keys``)
-        chunk_keys = _chunk_keys(doc, g).__getitem__
-        flags = _chunk_flags(doc, g).__getitem__
     for acr, long in defined.items():
         long = _LEADING_ARTICLE_RE.sub("", long)
         chunks = long.split()
