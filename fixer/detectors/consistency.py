@@ -143,9 +143,10 @@ def _spelled_out(doc: Document, acr: str) -> bool:
     return False
 
 
-def _known(g: Glossary, doc: Document, acr: str) -> list[Entity]:
-    """Glossary entities with this English acronym that the article's context confirms."""
-    return [e for e in g.entity_for_acronym(acr) if has_context(doc, e, acronym=False)]
+def _known(g: Glossary, doc: Document, acr: str) -> bool:
+    """Whether a glossary entity with this English acronym is one the article's context
+    confirms (the first such entity settles it)."""
+    return any(has_context(doc, e, acronym=False) for e in g.entity_for_acronym(acr))
 
 
 # A whole token (as ``Document.tokens`` splits the text: ``WORD_RE``) made of capitals and
@@ -227,7 +228,7 @@ def acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
         return
     defined = set(_defined(doc))
     # authority of a form: defined in the article, or a glossary acronym the context confirms
-    authority = {a: (a in defined) + bool(_known(g, doc, a)) for a in counts}
+    authority = {a: (a in defined) + _known(g, doc, a) for a in counts}
     common = doc.cache["store"].word_set("lexicon/english-acronyms.txt")
     for wrong in counts:
         if wrong in defined or _spelled_out(doc, wrong):
