@@ -550,6 +550,7 @@ class _NameGates:
         return out, amb
 
     def _learn(self, w: str) -> None:
+        """Record what the run ``w``, seen for the first time, can take part in."""
         self.seen.add(w)
         if len(w) < self.min_len or not _is_name_word(w):
             return
@@ -578,7 +579,6 @@ class _NameGates:
                     hits.add(w)
         if found:
             self.people.add(w)
-
 
     def _near_anchor(self, a: str, unknown: set[str]) -> bool:
         """Whether one of the ``unknown`` forms (glossary-unknown) is a pair ``_close_pairs``
@@ -888,6 +888,7 @@ def _chunk_flags(doc: Document, g: Glossary) -> _ChunkFlags:
 
 def _chunk_keys(doc: Document, g: Glossary) -> _ChunkKeys:
     """The ``_ChunkKeys`` of the document's glossary, shared by the documents of a store."""
+
     def build() -> _ChunkKeys:
         return _ChunkKeys(g, _piece_weights(doc, g, _WordKeys))
 
@@ -900,8 +901,8 @@ def _near_keys(
 ) -> list[tuple[dict[str, set[str]], set[str] | None]]:
     """For each definition, the keys of ``have`` (every content key of the article's runs)
     that ``_align`` may match to each of its keys: the key itself, and, both 4 letters or more,
-    the keys ``min_ratio`` close to it (found by one rapidfuzz call per key over all the keys,
-    instead of comparing every key of every run); and the union of these (None when ``min_ratio``
+    the keys ``min_ratio`` close to it (found by one rapidfuzz call per key over the keys never
+    compared with it, instead of comparing every key of every run); and the union of these (None when ``min_ratio``
     is not positive: then ``_align`` may match other keys too). Each key of a definition must
     find one of these in a run for a window of it to align whole. ``close``: the pairs of keys
     already compared (for this ``min_ratio``), whose answers need no second rapidfuzz call."""
