@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Container, Iterable, Iterator
 from functools import cached_property, lru_cache
-from itertools import compress, filterfalse
+from itertools import chain, compress, filterfalse
 from operator import not_
 
 import regex
@@ -28,13 +28,34 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from ..document import ACRONYM_DEF_RE, Document
-from ..glossary import FRENCH_CONNECTORS, Entity, Glossary, Piece, doc_glossary, fold, has_context
+from ..glossary import (
+    FRENCH_CONNECTORS,
+    Entity,
+    Glossary,
+    Piece,
+    deletions,
+    doc_glossary,
+    fold,
+    has_context,
+    split_pieces,
+)
 from ..model import Finding, Rule
-from .terminology import caps_line, token_spans
+from .terminology import (
+    _WORD_RE,
+    _align,
+    _continues,
+    _doc_spans,
+    _piece_weights,
+    _WordKeys,
+    caps_line,
+    span_runs,
+    token_spans,
+)
 
 _ACRONYM_RE = regex.compile(r"^\p{Lu}[\p{Lu}\p{N}]*(?:-\p{Lu}[\p{Lu}\p{N}]*)*$")
 
 
+@lru_cache(maxsize=1 << 14)
 def _is_acronym(tok: str) -> bool:
     if len(tok) < 3 or not (tok[0].isupper() and tok[1].isupper()):
         return False
@@ -87,41 +108,45 @@ _SPELLED_SKIP = frozenset({"of", "the", "for", "and", "in", "on", "to", "de", "d
 _WORDS_BEFORE_RE = regex.compile(r"[\p{L}\-’'&]+")
 
 
-def _spelled_out(doc: Document) -> set[str]:
-    """Acronyms the article spells out in lower case: ``a public interest litigation (PIL)``,
-    ``the consumer price index (CPI)``. ``ACRONYM_DEF_RE`` wants a capitalised long name, but
-    words right before "(ACR)" whose initials are its letters, in order, define it just as
-    well: such an acronym is the article's own, not a shuffled copy of another."""
-    key = "consistency.spelled-out"
-    found = doc.cache.get(key)
-    if found is None:
-        found = set()
-        text = doc.text
-        for paren in _ACRONYM_PAREN_RE.finditer(text):
-            acr = paren.group()[1:-1]
-            letters = [c.lower() for c in acr if c.isalpha()]
-            if len(letters) < 2 or len(letters) != len([c for c in acr if not c.isdigit()]):
-                continue
-            words = _WORDS_BEFORE_RE.findall(text, max(0, paren.start() - 160), paren.start())
-            i = len(letters) - 1
-            for w in reversed(words):
-                if i < 0:
-                    break
-                lw = w.lower()
-                if lw in _SPELLED_SKIP:
-                    continue
-                if lw[0] != letters[i]:
-                    break
-                i -= 1
+def _spelled_out(doc: Document, acr: str) -> bool:
+    """Whether the article spells ``acr`` out in lower case: ``a public interest litigation
+    (PIL)``, ``the consumer price index (CPI)``. ``ACRONYM_DEF_RE`` wants a capitalised long
+    name, but words right before "(ACR)" whose initials are its letters, in order, define it
+    just as well: such an acronym is the article's own, not a shuffled copy of another.
+
+    Asked only for the acronyms ``acronym`` may report: the "(ACR)" of one acronym are the
+    occurrences of that string ("(" and ")" are no characters of ``_ACRONYM_PAREN_RE``'s
+    inside, so its matches never overlap), found by ``str.find``."""
+    needle = f"({acr})"
+    text = doc.text
+    at = text.find(needle)
+    if at < 0 or not _ACRONYM_PAREN_RE.fullmatch(needle):
+        return False
+    letters = [c.lower() for c in acr if c.isalpha()]
+    if len(letters) < 2 or len(letters) != len([c for c in acr if not c.isdigit()]):
+        return False
+    while at >= 0:
+        words = _WORDS_BEFORE_RE.findall(text, max(0, at - 160), at)
+        i = len(letters) - 1
+        for w in reversed(words):
             if i < 0:
-                found.add(acr)
-        doc.cache[key] = found
-    return found
+                break
+            lw = w.lower()
+            if lw in _SPELLED_SKIP:
+                continue
+            if lw[0] != letters[i]:
+                break
+            i -= 1
+        if i < 0:
+            return True
+        at = text.find(needle, at + 1)
+    return False
 
 
-def _known(g: Glossary, doc: Document, acr: str) -> list[Entity]:
-    """Glossary entities with this English acronym that the article's context confirms."""
-    return [e for e in g.entity_for_acronym(acr) if has_context(doc, e, acronym=False)]
+def _known(g: Glossary, doc: Document, acr: str) -> bool:
+    """Whether a glossary entity with this English acronym is one the article's context
+    confirms (the first such entity settles it)."""
+    return any(has_context(doc, e, acronym=False) for e in g.entity_for_acronym(acr))
 
 
 # A whole token (as ``Document.tokens`` splits the text: ``WORD_RE``) made of capitals and
@@ -140,7 +165,7 @@ def _acronym_words(text: str) -> set[str]:
     """The words of a document that are acronyms: the tokens of the shape ``_is_acronym``
     wants, found by one regex search over the text instead of a test of every word of
     ``Document.word_counts``, then the exact test on each distinct one."""
-    return {w for w in set(_ACRONYM_TOKEN_RE.findall(text)) if _is_acronym(w)}
+    return set(filter(_is_acronym, set(_ACRONYM_TOKEN_RE.findall(text))))
 
 
 def _is_token(doc: Document, word: str) -> bool:
@@ -167,30 +192,33 @@ def _involved(acronyms: Iterable[str], doc: Document) -> set[str]:
     the article's lines, definitions or glossary, so an article without any skips them, and
     the others are never counted: an acronym that differs from no other acronym of the article
     is neither reported nor the right form of one. (Only acronyms of one length can be one
-    permutation or letter apart.)"""
-    out: set[str] = set()
-    by_len: dict[int, list[str]] = {}
-    for a in acronyms:
-        if _plural(doc, a):
-            out.add(a)
-        by_len.setdefault(len(a), []).append(a)
-    for forms in by_len.values():
-        for i, a in enumerate(forms):
-            for b in forms[i + 1 :]:
-                if _one_apart(a, b):
-                    out.add(a)
-                    out.add(b)
+    permutation or letter apart.) ``acronyms``: distinct."""
+    out = {a for a in acronyms if a[-1:] == "S" and _plural(doc, a)}
+    # two acronyms are one apart exactly when they share an ``_apart_keys`` key
+    keys = list(chain.from_iterable(map(_apart_keys, acronyms)))
+    if len(set(keys)) < len(keys):
+        shared = {k for k, n in Counter(keys).items() if n > 1}
+        out.update(a for a in acronyms if not shared.isdisjoint(_apart_keys(a)))
     return out
 
 
+@lru_cache(maxsize=1 << 14)
+def _apart_keys(a: str) -> tuple[str, ...]:
+    """Keys that two distinct acronyms share exactly when ``_one_apart`` says they are:
+    their letters sorted (a permutation), or the acronym with one position blanked out (one
+    letter changed there; each position gives another key, so one acronym never repeats a
+    key). The tags are characters no acronym holds."""
+    return ("\1" + "".join(sorted(a)), *(f"{a[:i]}\0{a[i + 1 :]}" for i in range(len(a))))
+
+
 def acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
-    counts: Counter[str] = Counter()
-    where: dict[str, list[tuple[int, int]]] = {}
     # whether a token is an acronym depends on its spelling only
     acronyms = _involved(_acronym_words(doc.text), doc)
     # (the forms counted below are some of these: if no two of these can differ, none can)
     if not acronyms:
         return
+    counts: Counter[str] = Counter()
+    where: dict[str, list[tuple[int, int]]] = {}
     g = doc_glossary(doc)
     for start, end, word in token_spans(doc.text, acronyms):
         if not caps_line(doc, start):
@@ -200,11 +228,10 @@ def acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
         return
     defined = set(_defined(doc))
     # authority of a form: defined in the article, or a glossary acronym the context confirms
-    authority = {a: (a in defined) + bool(_known(g, doc, a)) for a in counts}
-    spelled = _spelled_out(doc)
+    authority = {a: (a in defined) + _known(g, doc, a) for a in counts}
     common = doc.cache["store"].word_set("lexicon/english-acronyms.txt")
     for wrong in counts:
-        if wrong in defined or wrong in spelled:
+        if wrong in defined or _spelled_out(doc, wrong):
             continue
         # a well-known acronym of its own (CBS beside the CBC) that the glossary does not know
         if wrong in common and not g.entity_for_acronym(wrong):
@@ -269,10 +296,10 @@ class _Names:
     their first occurrence), and, computed only when asked for, where (``occ``) and which
     names stand next to them (``neighbours``). Most articles never need the second walk."""
 
-    def __init__(self, doc: Document) -> None:
+    def __init__(self, doc: Document, runs: list[str] | None = None) -> None:
         self.text = doc.text
         # Counter keeps first-occurrence order, like the walk below fills ``occ``
-        found = Counter(_CAP_LETTERS_FAST_RE.findall(self.text))
+        found = Counter(_CAP_LETTERS_FAST_RE.findall(self.text) if runs is None else runs)
         # (compress and map over the cached test: no Python frame per word)
         self.count: dict[str, int] = dict(compress(found.items(), map(_is_name_word, found)))
         self._near: dict[str, set[str]] = {}  # see neighbours_of
@@ -359,13 +386,14 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
     g = doc_glossary(doc)
     min_len = int(rule.params.get("min_length", 5))
     lone_len = int(rule.params.get("lone_min_length", 8))
-    names = _Names(doc)
+    runs = _CAP_LETTERS_FAST_RE.findall(doc.text)
+    steps, ambiguous = _name_gates(doc, g, min_len, lone_len).steps(runs)
+    if not steps:
+        return
+    names = _Names(doc, runs)
     glossary_words = g.name_tokens
     # (compress and map keep the per-word tests in C; ``fold`` is cached per word)
     forms = list(compress(names.count, map(min_len.__le__, map(len, names.count))))
-    folds = list(map(fold, forms))
-    # the first form of each fold (assigned last when walking the forms backwards)
-    first = dict(zip(reversed(folds), reversed(forms), strict=True))
     flagged: set[str] = set()
 
     def winner(a: str, b: str) -> tuple[str, str] | None:
@@ -389,7 +417,7 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
             yield rule.finding(s, e, right, message=f"{wrong} is spelt {right} {why}.", safety=safety)
 
     # 0. accents in the wrong place on a glossary word (Méteo for Météo): never a style choice
-    for w in filterfalse(str.isascii, forms):
+    for w in filterfalse(str.isascii, forms) if 0 in steps else ():
         if w in flagged:
             continue
         known = g.spellings.get(fold(w), set())
@@ -397,11 +425,12 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
         if known and w not in known and len(accented) == 1:
             yield from emit(w, accented[0], "in the glossary")
     # 1. accent-only variants sharing a neighbour name (Kylian Mbappe / Kylian Mbappé): only
-    #    when two forms share a fold
-    if len(first) < len(forms):
+    #    when two forms share a fold (both then among the ``ambiguous`` forms of the gates)
+    if 1 in steps:
         by_fold: dict[str, list[str]] = {}
-        for k, w in zip(folds, forms, strict=True):
-            by_fold.setdefault(k, []).append(w)
+        for w in forms:
+            if w in ambiguous:
+                by_fold.setdefault(fold(w), []).append(w)
         for variants in by_fold.values():
             if len(variants) < 2:
                 continue
@@ -418,9 +447,14 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
                         yield from emit(wrong, right, "elsewhere in this article", "safe" if sure else None)
     # 2. one or two edits apart, sharing a neighbour (Killian / Kylian Mbappé, Success / Succès Masra),
     #    or one edit apart without one when long and the right one is a glossary name (Yamoussokro)
-    keys = sorted(first)
+    keys: list[str] = []
+    first: dict[str, str] = {}
+    if 2 in steps:
+        # the first form of each fold (assigned last when walking the forms backwards)
+        first = dict(zip(reversed(list(map(fold, forms))), reversed(forms), strict=True))
+        keys = sorted(first)
     cutoffs = _anchor_cutoffs(doc, g, lone_len)
-    for i, j, d in _close_pairs(keys, [first[k] for k in keys], cutoffs, g.known_words, lone_len):
+    for i, j, d in _close_pairs(keys, [first[k] for k in keys], cutoffs, g.known_words, lone_len) if keys else ():
         ka, kb = keys[i], keys[j]
         a, b = first[ka], first[kb]
         pair = winner(a, b)
@@ -440,7 +474,7 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
             yield from emit(wrong, right, "elsewhere in this article and in the glossary")
     # 3. one letter away from a glossary name the article does not write but whose context it
     #    confirms (General Ciani in an article about Niger → Tiani)
-    for w in _near_people_forms(doc, g, forms):
+    for w in _near_people_forms(doc, g, forms) if 3 in steps else ():
         if w in glossary_words or w in flagged or _is_word(w) or names.count[w] > 2:
             continue
         for gw, ents in _near_people_cache(doc)[0][w]:
@@ -450,6 +484,133 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
             if len(people) == 1:
                 yield from emit(w, gw, f"in the glossary ({people[0].name})")
                 break
+
+
+class _NameGates:
+    """What each capitalised run can take part in, learnt once per word for all documents of a
+    data store, so that an article where ``name_spelling`` can find nothing (most) costs one
+    regex search and a few set operations, not its forms, folds, pairs and near surnames.
+
+    Each step of ``name_spelling`` needs a form (a name word of ``min_len`` letters or more)
+    with a property of its own or shared with another form of the article: step 0 a form
+    whose accents the glossary corrects (``accent``); step 1 two forms with one fold (both
+    in ``ambiguous``: their fold is shared by another form seen); step 2 an anchor and an
+    unknown form within its cutoff (``_near_anchor``); step 3 a form one letter from a
+    glossary surname (``people``). Each test here is implied by what the step needs, so an
+    article failing all of them gets nothing from the steps."""
+
+    def __init__(self, doc: Document, g: Glossary, min_len: int, lone_len: int) -> None:
+        self.g = g
+        self.cutoffs = _anchor_cutoffs(doc, g, lone_len)
+        self.surnames = _surnames_by_length(doc, g)
+        self.near_people = _near_people_cache(doc)
+        self.min_len = min_len
+        self.lone_len = lone_len
+        self._reset()
+
+    def _reset(self) -> None:
+        self.seen: set[str] = set()
+        self.forms: set[str] = set()
+        self.accent: set[str] = set()
+        self.by_fold: dict[str, set[str]] = {}
+        self.ambiguous: set[str] = set()
+        self.people: set[str] = set()
+        # anchor → the unknown forms compared with it, and those within its cutoff
+        self.compared: dict[str, tuple[set[str], set[str]]] = {}
+        self.compared_size = 0
+
+    def steps(self, runs: list[str]) -> tuple[set[int], set[str]]:
+        """The steps of ``name_spelling`` that may find something in an article whose
+        capitalised runs (``_CAP_LETTERS_FAST_RE``) are ``runs``, and its forms that share
+        their fold with a form seen (every form of a fold the article writes two ways)."""
+        distinct = set(runs)
+        new = distinct.difference(self.seen)
+        if new:
+            if len(self.seen) > 1 << 16:
+                self._reset()
+                new = distinct
+            for w in new:
+                self._learn(w)
+        out: set[int] = set()
+        forms = self.forms.intersection(distinct)
+        if not forms:
+            return out, forms
+        if not self.accent.isdisjoint(forms):
+            out.add(0)
+        amb = self.ambiguous.intersection(forms)
+        if len(amb) > 1 and len(set(map(fold, amb))) < len(amb):
+            out.add(1)
+        anchors = self.cutoffs.keys() & forms
+        if anchors:
+            unknown = forms.difference(self.g.known_words)
+            if unknown and any(self._near_anchor(a, unknown) for a in anchors):
+                out.add(2)
+        if not self.people.isdisjoint(forms):
+            out.add(3)
+        return out, amb
+
+    def _learn(self, w: str) -> None:
+        """Record what the run ``w``, seen for the first time, can take part in."""
+        self.seen.add(w)
+        if len(w) < self.min_len or not _is_name_word(w):
+            return
+        self.forms.add(w)
+        g = self.g
+        f = fold(w)
+        same = self.by_fold.setdefault(f, set())
+        if same:
+            self.ambiguous.add(w)
+            self.ambiguous.update(same)
+        same.add(w)
+        if not w.isascii():
+            known = g.spellings.get(f, set())
+            if known and w not in known and sum(not k.isascii() for k in known) == 1:
+                self.accent.add(w)
+        near_people, hits = self.near_people
+        if w in near_people:
+            found = w in hits
+        else:
+            # (as ``_near_people_forms`` learns it, which then finds it known)
+            near = _near_people(g, w) if _may_be_near_surname(self.surnames, w) else []
+            found = bool(near)
+            if len(near_people) <= 1 << 16:
+                near_people[w] = near
+                if found:
+                    hits.add(w)
+        if found:
+            self.people.add(w)
+
+    def _near_anchor(self, a: str, unknown: set[str]) -> bool:
+        """Whether one of the ``unknown`` forms (glossary-unknown) is a pair ``_close_pairs``
+        may find with the anchor ``a``: another fold within ``a``'s cutoff (and, for a cutoff
+        of 1, of ``lone_len`` letters or more). Each form is compared with an anchor once per
+        store (the answer depends on the two words only), the new ones by one rapidfuzz call."""
+        got = self.compared.get(a)
+        if got is None:
+            if self.compared_size > 1 << 18:
+                self.compared.clear()
+                self.compared_size = 0
+            got = self.compared[a] = (set(), set())
+        compared, close = got
+        new = unknown.difference(compared)
+        if new:
+            fa = fold(a)
+            cutoff = self.cutoffs[a]
+            forms = list(new)
+            folds = list(map(fold, forms))
+            for f, _, i in process.extract(fa, folds, scorer=Levenshtein.distance, score_cutoff=cutoff, limit=None):
+                if f != fa and (cutoff != 1 or len(f) >= self.lone_len):
+                    close.add(forms[i])
+            compared.update(new)
+            self.compared_size += len(new)
+        return not close.isdisjoint(unknown)
+
+
+def _name_gates(doc: Document, g: Glossary, min_len: int, lone_len: int) -> _NameGates:
+    """The ``_NameGates`` of a data store for these parameters (shared by its documents)."""
+    return doc.cache["store"].memo(
+        f"consistency.name-gates.{min_len}.{lone_len}", lambda: _NameGates(doc, g, min_len, lone_len)
+    )
 
 
 def _close_pairs(keys: list[str], firsts: list[str], cutoffs: dict[str, int], known: Container[str],
@@ -598,8 +759,6 @@ def _glossary_pair(g: Glossary, right: str, neighbours: set[str]) -> bool:
 
 def _near_glossary(g: Glossary, w: str) -> Iterator[tuple[str, list[Entity]]]:
     """Glossary name tokens one edit from ``w`` (symmetric-delete lookup, no scan)."""
-    from ..glossary import deletions
-
     fw = fold(w)
     seen: set[str] = set()
     # sorted: sets iterate in an order that depends on the hash seed, and the first surname
@@ -626,20 +785,23 @@ def defined_name(doc: Document, rule: Rule) -> Iterator[Finding]:
     reordered, half French or glued (``Liberation Front of Macina`` beside ``Macina
     Liberation Front (FLM)``): the article's own definition is the reference, so this works for
     bodies no glossary knows."""
-    from ..glossary import split_pieces
-    from .terminology import keyed_spans, span_runs
-
+    defined = _defined(doc)
+    if not defined:
+        return
     g = doc_glossary(doc)
     text = doc.text
     min_ratio = float(rule.params.get("token_ratio", 85))
+    # (the pieces of a long name are those of its whitespace chunks: see ``_chunk_keys``)
+    chunk_keys = _chunk_keys(doc, g).__getitem__
+    flags = _chunk_flags(doc, g).__getitem__
     refs = []
-    for acr, long in _defined(doc).items():
+    for acr, long in defined.items():
         long = _LEADING_ARTICLE_RE.sub("", long)
-        pieces = split_pieces(long, 0, g.words)
-        keys = tuple(p.key for p in pieces if p.key)
-        if len(keys) < 3 or any(p.merged for p in pieces):
+        chunks = long.split()
+        keys = tuple(chain.from_iterable(map(chunk_keys, chunks)))
+        if len(keys) < 3 or any(merged for merged, _ in map(flags, chunks)):
             continue
-        if any(p.text in FRENCH_CONNECTORS for p in pieces):
+        if any(french for _, french in map(flags, chunks)):
             continue  # a half-French definition is no reference (Alliance of States du Sahel)
         refs.append((acr, long, keys))
     if not refs:
@@ -649,12 +811,17 @@ def defined_name(doc: Document, rule: Rule) -> Iterator[Finding]:
     # window of it can align whole. (``_near_keys`` over the keys of all these spans: a run
     # holds only keys of its span, so what it finds in a run is what it would find over the
     # runs' keys alone.)
-    spans = keyed_spans(doc, g, min(len(keys) for _, _, keys in refs))
+    spans = _keyed_spans(doc, g, min(len(keys) for _, _, keys in refs))
     if not spans:
         return
-    near = _near_keys(set().union(*[keys for _, _, keys in spans]), refs, min_ratio)
+    closeness = doc.cache["store"].memo(f"consistency.close-keys.{min_ratio}", lambda: _CloseKeys(min_ratio))
+    near = _near_keys(set().union(*[keys for _, _, keys in spans]), refs, min_ratio, closeness)
     tests = [(len(keys), [by_key[t] for t in keys]) for (_, _, keys), (by_key, _) in zip(refs, near, strict=True)]
+    # (a span none of whose keys is close to a key of a definition passes none of the tests)
+    relevant = set().union(*[c for _, close in tests for c in close])
     for start, end, span_keys in spans:
+        if relevant.isdisjoint(span_keys):
+            continue
         have = set(span_keys)
         if not any(n <= len(span_keys) and all(not have.isdisjoint(c) for c in close) for n, close in tests):
             continue
@@ -667,16 +834,82 @@ def defined_name(doc: Document, rule: Rule) -> Iterator[Finding]:
                     yield from _defined_in_run(rule, g, text, run, content, acr, long, keys, min_ratio, acc)
 
 
+def _keyed_spans(doc: Document, g: Glossary, min_keys: int) -> list[tuple[int, int, tuple[str, ...]]]:
+    """``terminology.keyed_spans``, with the keys of each span taken from its whitespace
+    chunks (``str.split``, cached keys per chunk) instead of a regex search of the span for its
+    words: no word holds white space, so the span's words are those of its chunks in order."""
+    text = doc.text
+    keys = _chunk_keys(doc, g).__getitem__
+    out = []
+    for start, end in _doc_spans(doc):
+        got = tuple(chain.from_iterable(map(keys, text[start:end].split())))
+        if len(got) >= min_keys:
+            out.append((start, end, got))
+    return out
+
+
+class _ChunkKeys(dict):
+    """Whitespace chunk → the content keys of its words (``terminology._WordKeys`` of each
+    ``terminology._WORD_RE`` word, in order); computed on first use, per chunk."""
+
+    def __init__(self, g: Glossary, words: dict[str, tuple[str, ...]]) -> None:
+        super().__init__()
+        self.g = g
+        self.words = words
+
+    def __missing__(self, chunk: str) -> tuple[str, ...]:
+        if len(self) > 1 << 16:
+            self.clear()
+        got = self[chunk] = tuple(chain.from_iterable(map(self.words.__getitem__, _WORD_RE.findall(chunk))))
+        return got
+
+
+class _ChunkFlags(dict):
+    """Whitespace chunk → whether a piece of it (``split_pieces``) is merged, and whether one is
+    a French connector; computed on first use, per chunk."""
+
+    def __init__(self, g: Glossary) -> None:
+        super().__init__()
+        self.g = g
+
+    def __missing__(self, chunk: str) -> tuple[bool, bool]:
+        if len(self) > 1 << 16:
+            self.clear()
+        pieces = split_pieces(chunk, 0, self.g.words)
+        got = self[chunk] = (any(p.merged for p in pieces), any(p.text in FRENCH_CONNECTORS for p in pieces))
+        return got
+
+
+def _chunk_flags(doc: Document, g: Glossary) -> _ChunkFlags:
+    """The ``_ChunkFlags`` of the document's glossary, shared by the documents of a store."""
+    got = doc.cache["store"].memo("consistency.chunk-flags", lambda: _ChunkFlags(g))
+    return got if got.g is g else _ChunkFlags(g)
+
+
+def _chunk_keys(doc: Document, g: Glossary) -> _ChunkKeys:
+    """The ``_ChunkKeys`` of the document's glossary, shared by the documents of a store."""
+
+    def build() -> _ChunkKeys:
+        return _ChunkKeys(g, _piece_weights(doc, g, _WordKeys))
+
+    got = doc.cache["store"].memo("consistency.chunk-keys", build)
+    return got if got.g is g and got.words is _piece_weights(doc, g, _WordKeys) else build()
+
+
 def _near_keys(
-    have: set[str], refs: list[tuple[str, str, tuple[str, ...]]], min_ratio: float
+    have: set[str], refs: list[tuple[str, str, tuple[str, ...]]], min_ratio: float, close: _CloseKeys | None = None
 ) -> list[tuple[dict[str, set[str]], set[str] | None]]:
     """For each definition, the keys of ``have`` (every content key of the article's runs)
     that ``_align`` may match to each of its keys: the key itself, and, both 4 letters or more,
-    the keys ``min_ratio`` close to it (found by one rapidfuzz call per key over all the keys,
-    instead of comparing every key of every run); and the union of these (None when ``min_ratio``
+    the keys ``min_ratio`` close to it (found by one rapidfuzz call per key over the keys never
+    compared with it, instead of comparing every key of every run); and the union of these (None when ``min_ratio``
     is not positive: then ``_align`` may match other keys too). Each key of a definition must
-    find one of these in a run for a window of it to align whole."""
-    longer = [k for k in have if len(k) >= 4]
+    find one of these in a run for a window of it to align whole. ``close``: the pairs of keys
+    already compared (for this ``min_ratio``), whose answers need no second rapidfuzz call."""
+    if close is None:
+        close = _CloseKeys(min_ratio)
+    # (compress and map keep the per-key test in C)
+    longer = set(compress(have, map((4).__le__, map(len, have))))
     out = []
     for _, _, keys in refs:
         by_key: dict[str, set[str]] = {}
@@ -684,10 +917,41 @@ def _near_keys(
             if t not in by_key:
                 got = {t} & have
                 if len(t) >= 4:
-                    got.update(k for k, _, _ in process.extract(t, longer, scorer=fuzz.ratio, score_cutoff=min_ratio, limit=None))
+                    got.update(close.among(t, longer))
                 by_key[t] = got
         out.append((by_key, set().union(*by_key.values()) if min_ratio > 0 else None))
     return out
+
+
+class _CloseKeys:
+    """For each key of a definition seen, the keys of 4 letters or more ``min_ratio`` close
+    to it (``fuzz.ratio``) among those compared with it so far: the same keys recur in every
+    article (and a definition's keys in many), so most articles compare none afresh."""
+
+    def __init__(self, min_ratio: float) -> None:
+        self.min_ratio = min_ratio
+        self.close: dict[str, set[str]] = {}
+        self.checked: dict[str, set[str]] = {}
+        self.size = 0  # keys held in ``checked``
+
+    def among(self, t: str, keys: set[str]) -> set[str]:
+        """The keys of ``keys`` (4 letters or more) close to ``t``: ``process.extract`` of ``t``
+        over them, asked only about the keys never compared with ``t``."""
+        checked = self.checked.get(t)
+        if checked is None:
+            if self.size > 1 << 18 or len(self.checked) > 1 << 14:
+                self.close.clear()
+                self.checked.clear()
+                self.size = 0
+            checked = self.checked[t] = set()
+            self.close[t] = set()
+        close = self.close[t]
+        new = keys.difference(checked)
+        if new:
+            close.update(k for k, _, _ in process.extract(t, list(new), scorer=fuzz.ratio, score_cutoff=self.min_ratio, limit=None))
+            checked.update(new)
+            self.size += len(new)
+        return close.intersection(keys)
 
 
 def _defined_in_run(
@@ -709,8 +973,6 @@ def _defined_in_run(
     Every test of a window is a filter without side effects, so the cheap ones come first:
     a window with a key ``_align`` cannot match, or that is the definition as written, is
     passed over before any alignment."""
-    from .terminology import _align, _continues
-
     n = len(keys)
     for s in range(0, len(content) - n + 1):
         sel = content[s : s + n]
