@@ -386,6 +386,7 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
     g = doc_glossary(doc)
     min_len = int(rule.params.get("min_length", 5))
     lone_len = int(rule.params.get("lone_min_length", 8))
+    yield from _hyphen_variants(doc, rule, g)
     runs = _CAP_LETTERS_FAST_RE.findall(doc.text)
     steps, ambiguous = _name_gates(doc, g, min_len, lone_len).steps(runs)
     if not steps:
@@ -438,7 +439,8 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
                 for b in variants[i + 1 :]:
                     if not (names.neighbours_of(a) & names.neighbours_of(b)):
                         continue
-                    pair = winner(a, b)
+                    # (a tie goes to the accents, unless step 0 found them misplaced: Méteo)
+                    pair = winner(a, b) or (None if a in flagged or b in flagged else _accented_wins(a, b))
                     if pair:
                         wrong, right = pair
                         # the article's majority and the glossary's canonical name agree on the
@@ -484,6 +486,67 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
             if len(people) == 1:
                 yield from emit(w, gw, f"in the glossary ({people[0].name})")
                 break
+
+
+def _accented_wins(a: str, b: str) -> tuple[str, str] | None:
+    """(wrong, right) for two spellings of one name used as often, one with accents and one
+    without: the accents were dropped (damage strips them; it does not invent them)."""
+    if a.isascii() == b.isascii():
+        return None
+    return (a, b) if a.isascii() else (b, a)
+
+
+# two capitalised words joined by a hyphen (Jean-Pierre, Guinea-Bissau), as a whole
+_HYPHENED_PAIR_RE = regex.compile(r"(?<![\p{L}\p{M}\-])(\p{Lu}\p{Ll}+)-(\p{Lu}\p{Ll}+)(?![\p{L}\p{M}\-])")
+_PAIR_RE = regex.compile(r"(\p{Lu}\p{Ll}+)([ \-])(?=(\p{Lu}\p{Ll}+))")
+
+
+def _known_pairs(doc: Document, g: Glossary) -> frozenset[str]:
+    """Every pair of capitalised words the glossary or the gazetteer (``lexicon/places.txt``)
+    writes with a space or a hyphen between them, as written (``Burkina Faso``,
+    ``Guinea-Bissau``)."""
+    store = doc.cache.get("store")
+    places = store.lines("lexicon/places.txt") if store else []
+    forms = chain((form for e in g.entities for form in e.accepted), places)
+    return frozenset(f"{m.group(1)}{m.group(2)}{m.group(3)}" for form in forms for m in _PAIR_RE.finditer(form))
+
+
+def _hyphen_variants(doc: Document, rule: Rule, g: Glossary) -> Iterator[Finding]:
+    """A compound name written with a hyphen and with a space in one article (`Jean-Robert
+    Altidor`, `Jean Robert Altidor`): the hyphen was lost, as French compound first names and
+    many place names take one, unless the glossary writes only the spaced form (`Burkina
+    Faso`, never `Burkina-Faso`). Unsafe: a person decides."""
+    text = doc.text
+    if "-" not in text:
+        return
+    pairs = {(m.group(1), m.group(2)) for m in _HYPHENED_PAIR_RE.finditer(text)}
+    if not pairs:
+        return
+    known: frozenset[str] | None = None
+    for a, b in sorted(pairs):
+        spaced_re = regex.compile(rf"(?<![\p{{L}}\p{{M}}\-]){a} {b}(?![\p{{L}}\p{{M}}\-])")
+        spaced = list(spaced_re.finditer(text))
+        if not spaced:
+            continue
+        if known is None:
+            store = doc.cache.get("store")
+            known = store.memo("consistency.known-pairs", lambda: _known_pairs(doc, g)) if store else _known_pairs(doc, g)
+        hyphened, blank = f"{a}-{b}", f"{a} {b}"
+        joined = [m for m in _HYPHENED_PAIR_RE.finditer(text) if m.group() == hyphened]
+        why = " and in the glossary"
+        if blank in known and hyphened in known:
+            continue  # the glossary takes both
+        if blank in known:
+            wrong, right = joined, blank
+        elif hyphened in known:
+            wrong, right = spaced, hyphened
+        elif len(joined) >= len(spaced):  # the article's majority; as often, the hyphen was lost
+            wrong, right, why = spaced, hyphened, ""
+        else:  # New York three times, New-York once
+            wrong, right, why = joined, blank, ""
+        for m in wrong:
+            yield rule.finding(m.start(), m.end(), right,
+                               message=f"{m.group()} is written {right} elsewhere in this article{why}.")
 
 
 class _NameGates:
