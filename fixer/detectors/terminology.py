@@ -781,6 +781,83 @@ class _WordKeys(_PieceWeights):
         return got
 
 
+class _WordShapes(_PieceWeights):
+    """Word → its pieces (``split_pieces``) as ``_runs`` sees them, one kind character each
+    (``_piece_kind``); how many of them have a content key that indexes a name form (the
+    ``_PieceWeights`` weight); and where each piece starts and ends in the word."""
+
+    def __missing__(self, word: str) -> tuple[str, int, tuple[tuple[int, int], ...]]:  # type: ignore[override]
+        g = self.g
+        if len(self) > 1 << 16:
+            self.clear()
+        pieces = split_pieces(word, 0, g.words)
+        kinds = "".join(map(_piece_kind, pieces))
+        weight = sum(1 for p in pieces if p.key and g.forms_of_key(p.key))
+        got = self[word] = (kinds, weight, tuple((p.start, p.end) for p in pieces))
+        return got
+
+
+def _piece_kind(p: Piece) -> str:
+    """What ``_runs`` reads of a piece, as one character: ``C`` a capitalised word with a
+    content key, ``D`` one without (The), ``k`` a word in small letters with a key, ``c`` one
+    without (a connector), ``x`` anything else (a number, a word in mixed case): never in a
+    run."""
+    word = p.text
+    if word[:1].isupper():
+        return "C" if p.key else "D"
+    if not word.islower():
+        return "x"
+    return "k" if p.key else "c"
+
+
+# The runs ``_runs`` cuts from a span, over the kinds of its pieces (``_piece_kind``): in a
+# run every piece is allowed (``ok``), so between two capitalised words stand only words in
+# small letters, at most MAX_LOWER (2) of them with a key, and a run starts and ends on a
+# capitalised word (trimmed). Any other piece ends the run at the capitalised word before it.
+_KIND_RUN_RE = re.compile(r"[CD](?:c*(?:kc*){0,2}[CD])*")
+_KINDS = itemgetter(0)
+_WEIGHT = itemgetter(1)
+_PARTS = itemgetter(2)
+
+
+def _glossary_run_bounds(doc: Document, g: Glossary) -> list[tuple[int, int, int, int]]:
+    """(start, end, span start, span end) of each run ``glossary_runs`` gives, in the same
+    order, found without splitting any span into pieces: the kinds of a span's pieces
+    (``_WordShapes``, per word) are joined into a string and its runs found by
+    ``_KIND_RUN_RE``, kept when two of their pieces or more have a content key. A rule
+    that needs a run's pieces takes them from ``span_runs``; most runs are judged from their
+    text alone (``mangled_name``)."""
+    got = doc.cache.get("terminology.run-bounds")
+    if got is not None:
+        return got
+    text = doc.text
+    shape = _piece_weights(doc, g, _WordShapes).__getitem__
+    words = _WORD_RE.findall
+    got = []
+    for start, end in _doc_spans(doc):
+        shapes = list(map(shape, words(text, start, end)))
+        if sum(map(_WEIGHT, shapes)) < 2:
+            continue
+        kinds = "".join(map(_KINDS, shapes))
+        found = [m.span() for m in _KIND_RUN_RE.finditer(kinds) if _keyed(m.group()) >= 2]
+        if not found:
+            continue
+        # where each piece starts and ends in the text
+        bases = map(_Match.start, _WORD_RE.finditer(text, start, end))
+        at = [(base + a, base + b) for base, parts in zip(bases, map(_PARTS, shapes), strict=True) for a, b in parts]
+        got.extend((at[a][0], at[b - 1][1], start, end) for a, b in found)
+    doc.cache["terminology.run-bounds"] = got
+    return got
+
+
+def _keyed(kinds: str) -> int:
+    """How many pieces of a run, given by their kinds, have a content key."""
+    return kinds.count("C") + kinds.count("k")
+
+
+_Match = type(_WORD_RE.match("a"))
+
+
 def _piece_weights(doc: Document, g: Glossary, kind: type[_PieceWeights] = _PieceWeights) -> _PieceWeights:
     """The ``kind`` word weights of the document's glossary, shared by the documents of a store."""
     store = doc.cache.get("store")
@@ -796,7 +873,12 @@ def mangled_name(doc: Document, rule: Rule) -> Iterator[Finding]:
     threshold = float(rule.params.get("threshold", 80))
     min_ratio = float(rule.params.get("token_ratio", 85))
     seen: set[int] = set()
-    for run in glossary_runs(doc, g):
+    cache = g.match_cache
+    for start, end, span_start, span_end in _glossary_run_bounds(doc, g):
+        known = cache.get((text[start:end], threshold, min_ratio))
+        if known is not None and not any(map(_DAMAGE, known)):
+            continue  # (what ``all_matches`` gives for this run text: nothing damaged)
+        run = next(r for r in span_runs(doc, g, span_start, span_end) if r[0].start == start)
         for match in all_matches(g, run, text, threshold, min_ratio):
             if not match.damage or match.start in seen:
                 continue
@@ -816,6 +898,7 @@ def mangled_name(doc: Document, rule: Rule) -> Iterator[Finding]:
     yield from _french_names(doc, rule, g)
 
 
+_DAMAGE = itemgetter(4)  # of a cached match (``all_matches``)
 _BEFORE_WORDS_RE = regex.compile(r"([\p{L}\p{M}]+)[^\p{L}\p{M}\n]+(?:(?:of|the|for|and|de|du|des|la|le)[^\p{L}\p{M}\n]+)*$")
 _AFTER_WORDS_RE = regex.compile(r"^[^\p{L}\p{M}\n]+(?:(?:of|the|for|and|de|du|des|la|le)[^\p{L}\p{M}\n]+)*([\p{L}\p{M}]+)")
 
