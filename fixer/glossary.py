@@ -418,7 +418,43 @@ def mentions(doc: Any, phrase: str) -> bool:
         # a token equal to the phrase is a substring of the text: the substring test first spares
         # most articles counting their words at all
         return phrase in doc.text and phrase in doc.word_counts
-    return fold(phrase) in _doc_folds(doc)
+    folds = doc.cache.get("glossary.folds")
+    f = fold(phrase)
+    if folds is not None or not f:
+        return f in (folds if folds is not None else _doc_folds(doc))
+    return _folded_token(doc, f)
+
+
+def _folded_token(doc: Any, f: str) -> bool:
+    """Whether a token of the document (``Document.word_counts``) folds to ``f`` (not empty),
+    without folding every word: the fold of a text is the folds of its characters in turn, so
+    such a token's fold occurs in the folded text where the fold of its first character starts.
+    Each occurrence of ``f`` there is mapped back to the text, and kept when a token starts at
+    that offset (no token goes on through it) and folds to ``f``. A few ``str.find`` for the few
+    small-letter words the rules ask about (context words), instead of the fold of every word
+    (``_doc_folds``)."""
+    from .document import WORD_RE
+
+    folded = folded_text(doc)
+    find = folded.text.find
+    text = doc.text
+    is_char = _WORD_CHAR_RE.match
+    i = find(f)
+    while i >= 0:
+        for s in folded.text_offsets(i):
+            glued = s > 0 and (
+                is_char(text, s - 1) is not None
+                or (s > 1 and text[s - 1] in _JOINERS and is_char(text, s - 2) is not None)
+            )
+            if not glued:
+                m = WORD_RE.match(text, s)
+                if m is not None and fold(m.group()) == f:
+                    return True
+        i = find(f, i + 1)
+    return False
+
+
+_JOINERS = "'’-"  # what joins two runs of letters into one token (``document.WORD_RE``)
 
 
 def has_context(doc: Any, entity: Entity, *, acronym: bool = True) -> bool:

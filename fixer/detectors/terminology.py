@@ -16,6 +16,7 @@ knows.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -61,8 +62,6 @@ _FRENCH_GLOSS_AFTER = regex.compile(r"(?i)^\s*(in French|,? its French (acronym|
 def caps_line(doc: Document, offset: int) -> bool:
     """Whether ``offset`` lies in a line written in capitals (a shouted headline): there a
     French-looking acronym may be an English word (``YOU CAN``)."""
-    import bisect
-
     i = bisect.bisect_right(doc.line_starts, offset) - 1
     cache: dict[int, bool] = doc.cache.setdefault("terminology.caps-lines", {})
     if i not in cache:
@@ -817,7 +816,6 @@ def _piece_kind(p: Piece) -> str:
 _KIND_RUN_RE = re.compile(r"[CD](?:c*(?:kc*){0,2}[CD])*")
 _KINDS = itemgetter(0)
 _WEIGHT = itemgetter(1)
-_PARTS = itemgetter(2)
 
 
 def _glossary_run_bounds(doc: Document, g: Glossary) -> list[tuple[int, int, int, int]]:
@@ -838,24 +836,34 @@ def _glossary_run_bounds(doc: Document, g: Glossary) -> list[tuple[int, int, int
         shapes = list(map(shape, words(text, start, end)))
         if sum(map(_WEIGHT, shapes)) < 2:
             continue
-        kinds = "".join(map(_KINDS, shapes))
+        per_word = list(map(_KINDS, shapes))
+        kinds = "".join(per_word)
         found = [m.span() for m in _KIND_RUN_RE.finditer(kinds) if _keyed(m.group()) >= 2]
         if not found:
             continue
-        # where each piece starts and ends in the text
-        bases = map(_Match.start, _WORD_RE.finditer(text, start, end))
-        at = [(base + a, base + b) for base, parts in zip(bases, map(_PARTS, shapes), strict=True) for a, b in parts]
-        got.extend((at[a][0], at[b - 1][1], start, end) for a, b in found)
+        # the first and last piece of each run, located through their words
+        ms = list(_WORD_RE.finditer(text, start, end))
+        ends = None if len(kinds) == len(per_word) else list(accumulate(map(len, per_word)))
+        for a, b in found:
+            wa, pa = _piece_of(ends, a)
+            wb, pb = _piece_of(ends, b - 1)
+            got.append((ms[wa].start() + shapes[wa][2][pa][0], ms[wb].start() + shapes[wb][2][pb][1], start, end))
     doc.cache["terminology.run-bounds"] = got
     return got
+
+
+def _piece_of(ends: list[int] | None, i: int) -> tuple[int, int]:
+    """The word holding piece ``i`` of a span and the piece's place in it, from the running
+    count of pieces per word (None: one piece per word)."""
+    if ends is None:
+        return i, 0
+    w = bisect.bisect_right(ends, i)
+    return w, i - (ends[w - 1] if w else 0)
 
 
 def _keyed(kinds: str) -> int:
     """How many pieces of a run, given by their kinds, have a content key."""
     return kinds.count("C") + kinds.count("k")
-
-
-_Match = type(_WORD_RE.match("a"))
 
 
 def _piece_weights(doc: Document, g: Glossary, kind: type[_PieceWeights] = _PieceWeights) -> _PieceWeights:
