@@ -501,6 +501,14 @@ class PhraseIndex:
                 self.anchors[key] = (anchor.group(), anchor.start())
         for cands in self.by_first.values():
             cands.sort(key=lambda c: -c[1])  # longest first
+        # (``phrase_keys``) under each rarest word, its keys with every word a document must
+        # hold for them (the folded first word and the key's words) as one set, and the
+        # rarest words as a set (intersected with a document's words in C)
+        self.needs: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {
+            rare: tuple((key, frozenset({first, *self.key_words[key]})) for key, first in sorted(pairs))
+            for rare, pairs in self.by_rare.items()
+        }
+        self.rare_words = frozenset(self.by_rare)
 
     def finditer(self, text: str, words: list[tuple[int, str]] | None = None) -> Iterator[tuple[int, int, Any]]:
         """Matches, longest first at each word; ``words`` (from ``scan_words``) saves the scan."""
@@ -737,11 +745,9 @@ def phrase_keys(doc: Any, index: PhraseIndex) -> set[str]:
     if _plain(doc):
         # a key is looked for when the document holds its first word and all its words: the
         # set of its rarest word with the document's words leaves few keys to test
-        key_words = index.key_words
-        for rare in forms & index.by_rare.keys():
-            for key, first in index.by_rare[rare]:
-                if first in forms and forms.issuperset(key_words[key]):
-                    keys.add(key)
+        needs = index.needs
+        for rare in forms & index.rare_words:
+            keys.update(key for key, need in needs[rare] if need <= forms)
         keys.update(key for key, first in index.by_rare.get("", ()) if first in forms)
     else:
         by_first = index.by_first
