@@ -417,12 +417,43 @@ def mentions(doc: Any, phrase: str) -> bool:
     if phrase[:1].isupper():
         # a token equal to the phrase is a substring of the text: the substring test first spares
         # most articles counting their words at all
-        return phrase in doc.text and phrase in doc.word_counts
+        return phrase in doc.text and is_token(doc, phrase)
     folds = doc.cache.get("glossary.folds")
     f = fold(phrase)
     if folds is not None or not f:
         return f in (folds if folds is not None else _doc_folds(doc))
     return _folded_token(doc, f)
+
+
+def is_token(doc: Any, word: str) -> bool:
+    """``word in doc.word_counts``, without counting the words when nothing has: ``word`` is
+    a token only if it has a token's shape (``document.WORD_RE``), and then exactly where an
+    occurrence of it is not glued to a token character, directly or through a joiner (see
+    ``terminology.token_spans``)."""
+    counts = doc.computed("word_counts")
+    if counts is not None:
+        return word in counts
+    from .document import WORD_RE
+
+    if WORD_RE.fullmatch(word) is None:
+        return False
+    text = doc.text
+    n = len(text)
+    size = len(word)
+    is_char = _WORD_CHAR_RE.match
+    i = text.find(word)
+    while i >= 0:
+        e = i + size
+        glued_before = i > 0 and (
+            is_char(text, i - 1) is not None or (i > 1 and text[i - 1] in _JOINERS and is_char(text, i - 2) is not None)
+        )
+        glued_after = e < n and (
+            is_char(text, e) is not None or (e + 1 < n and text[e] in _JOINERS and is_char(text, e + 1) is not None)
+        )
+        if not glued_before and not glued_after:
+            return True
+        i = text.find(word, i + 1)
+    return False
 
 
 def _folded_token(doc: Any, f: str) -> bool:
@@ -694,6 +725,10 @@ def _folded_forms(doc: Any) -> frozenset[str]:
     character, and NUL neither occurs in a token nor comes out of a fold), no scan of the
     text and no Python call per word."""
     cached = doc.cache.get("glossary.folded-forms")
+    if cached is None and doc.computed("word_counts") is None:
+        cached = _folded_runs(doc)
+        if cached is not None:
+            doc.cache["glossary.folded-forms"] = cached
     if cached is None:
         runs = joined_runs(doc)
         if runs and "\0\0" not in runs and runs[0] != "\0" and runs[-1] != "\0":
@@ -706,6 +741,32 @@ def _folded_forms(doc: Any) -> frozenset[str]:
             cached = frozenset(map(fold, forms))
         doc.cache["glossary.folded-forms"] = cached
     return cached
+
+
+def _folded_runs(doc: Any) -> frozenset[str] | None:
+    """``_folded_forms`` read off the folded text (``folded_text``), or None when this way
+    cannot say: no word scan and no word counts. In a document of plain characters
+    (``_learn_fold``) the runs of letters, marks and digits of the folded text are the folds
+    of the text's runs. The folded text's characters are ASCII ones and the folds of the
+    document's other characters: those that are no word character become spaces, and when
+    what is left is ASCII, one byte table turns every other character but a letter or a digit
+    into a space, and a whitespace split gives the runs."""
+    folded = folded_text(doc)
+    if not folded.plain:
+        return None
+    ftext = folded.text
+    beyond = {d for c in _non_ascii(doc) for d in _FOLD_TABLE[ord(c)] if not d.isascii()}
+    for d in beyond:
+        if _WORD_CHAR_RE.match(d) is not None:
+            return None  # (a letter beyond ASCII: the byte table cannot keep it)
+        ftext = ftext.replace(d, " ")
+    if not ftext.isascii():
+        return None
+    return frozenset(ftext.encode("ascii").translate(_ASCII_RUN_BYTES).decode("ascii").split())
+
+
+# ASCII letters and digits kept, every other byte a space (``_folded_runs``)
+_ASCII_RUN_BYTES = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256))
 
 
 def joined_runs(doc: Any) -> str:

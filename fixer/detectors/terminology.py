@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 import regex
 from rapidfuzz import fuzz
 
-from ..document import FAST_BLOCKS, FAST_WORD_RE, Document, word_pattern
+from ..document import FAST_BLOCKS, FAST_WORD_RE, WORD_RE, Document, word_pattern
 from ..glossary import (
     _WORD_RE,
     CONNECTORS,
@@ -44,6 +44,7 @@ from ..glossary import (
     folded_text,
     folds_to_something,
     has_context,
+    is_token,
     joined_runs,
     mentions,
     phrase_words,
@@ -190,12 +191,12 @@ def _bare_french_acronyms(doc: Document, rule: Rule) -> Iterator[Finding]:
     text = doc.text
     # The entities of a token depend on its spelling only: judged once per distinct word of
     # the article, so the walk over every token is one dict probe, and most articles skip it.
-    words = doc.word_counts
     found = _french_acronym_words(doc, g)
     if found is None:
         # Only a French acronym as written, or a word starting with a capital (title case,
         # see ``_title_case_french``), can have entities: the capital test is mapped in C
         # over every word, and the exact test runs on what is left.
+        words = doc.word_counts
         cands = list({*compress(words, map(str.isupper, map(_FIRST, words))), *(g.fr_acronyms.keys() & words.keys())})
     elif not found:
         return
@@ -245,11 +246,10 @@ def _french_acronym_words(doc: Document, g: Glossary) -> set[str] | None:
     many letters as the word, and the word is the run of letters that starts where its fold
     starts in the folded text. So: two set intersections, and a ``str.find`` for the few
     acronyms left."""
-    fr = g.fr_acronyms
-    found = fr.keys() & doc.word_counts.keys()
     small = _small_french_acronyms(doc, g)
     if small is None or not case_stable(doc) or not folds_to_something(doc):
         return None
+    found = _written_french_acronyms(doc, g)
     titled = small & _folded_forms(doc)
     if titled:
         text = doc.text
@@ -264,6 +264,32 @@ def _french_acronym_words(doc: Document, g: Glossary) -> set[str] | None:
                         found.add(m.group())
                 i = find(acr, i + 1)
     return found
+
+
+def _written_french_acronyms(doc: Document, g: Glossary) -> set[str]:
+    """The French acronyms the document holds as written, as tokens, with maybe a few that
+    are only inside longer tokens (``token_spans`` drops those), found without the word
+    counts: when every acronym is two capitals A-Z or more, a token that is one of them is a
+    maximal run of such capitals (its neighbours are no token characters), so the set of those
+    runs of the text (``_CAPITALS_RE``) holds it."""
+    fr = g.fr_acronyms
+    counts = doc.computed("word_counts")
+    if counts is None and _plain_french_acronyms(doc, g):
+        return fr.keys() & set(_CAPITALS_RE.findall(doc.text))
+    return fr.keys() & doc.word_counts.keys()
+
+
+_CAPITALS_RE = re.compile(r"[A-Z]{2,}")
+
+
+def _plain_french_acronyms(doc: Document, g: Glossary) -> bool:
+    """Whether every French acronym is two capitals A-Z or more (once per store)."""
+
+    def build() -> bool:
+        return all(re.fullmatch(r"[A-Z]{2,}", k) for k in g.fr_acronyms)
+
+    store = doc.cache.get("store")
+    return store.memo("terminology.plain-french-acronyms", build) if store is not None else build()
 
 
 def _small_french_acronyms(doc: Document, g: Glossary) -> frozenset[str] | None:
@@ -1083,13 +1109,12 @@ def acronym_case(doc: Document, rule: Rule) -> Iterator[Finding]:
     g = doc_glossary(doc)
     min_len = int(rule.params.get("min_length", 4))
     markers = set(rule.params.get("title_style_markers", []))
-    counts = doc.word_counts
-    if any(m in counts for m in markers):
+    text = doc.text
+    if any(m in text and is_token(doc, m) for m in markers):
         return  # British house style (Nato, Unicef): title-case acronyms are intended
     # (only the glossary's acronyms can be evidence: the set intersection picks them in C)
     caps_evidence = any(
-        len(w) >= min_len and w.isupper() and not caps_line(doc, doc.text.find(w))
-        for w in g.acronyms.keys() & counts.keys()
+        len(w) >= min_len and w.isupper() and not caps_line(doc, text.find(w)) for w in _glossary_acronyms(doc, g)
     )
     if not caps_evidence:
         return
@@ -1109,6 +1134,37 @@ def acronym_case(doc: Document, rule: Rule) -> Iterator[Finding]:
         yield rule.finding(m.start(), m.end(), up, message=f"Acronym {w} is written {up} elsewhere in this style.")
 
 
+def _glossary_acronyms(doc: Document, g: Glossary) -> set[str]:
+    """The glossary's acronyms (``Glossary.acronyms``) that are tokens of the document,
+    found without the word counts: a token that is an acronym of capitals A-Z and digits,
+    maybe joined by hyphens, is a match of ``_ACRONYM_TOKEN_RE`` (its neighbours are no token
+    characters, and a joiner after it is followed by none), so those matches hold it; each
+    acronym among them is then checked as a token (``is_token``). An acronym of another shape
+    (with a space: never a token) is looked up in the word counts unless it cannot be a token."""
+    counts = doc.computed("word_counts")
+    if counts is not None:
+        return g.acronyms.keys() & counts.keys()
+    found = {w for w in g.acronyms.keys() & set(_ACRONYM_TOKEN_RE.findall(doc.text)) if is_token(doc, w)}
+    other = _other_acronyms(doc, g)
+    if other:
+        found.update(w for w in other if w in doc.word_counts)
+    return found
+
+
+def _other_acronyms(doc: Document, g: Glossary) -> tuple[str, ...]:
+    """The glossary's acronyms that may be tokens but are not of ``_ACRONYM_TOKEN_RE``'s
+    shape (once per store)."""
+
+    def build() -> tuple[str, ...]:
+        return tuple(w for w in g.acronyms if _ACRONYM_TOKEN_RE.fullmatch(w) is None and WORD_RE.fullmatch(w) is not None)
+
+    store = doc.cache.get("store")
+    return store.memo("terminology.other-acronyms", build) if store is not None else build()
+
+
+_ACRONYM_TOKEN_RE = re.compile(r"[A-Z0-9]+(?:-[A-Z0-9]+)*")
+
+
 def _titled_acronyms(doc: Document, g: Glossary, min_len: int) -> set[str]:
     """The distinct ``_TITLE_WORD_RE`` matches of a document of ``min_len`` letters or more
     that are a glossary acronym in title case (``Jnim``), found without scanning the text.
@@ -1116,7 +1172,8 @@ def _titled_acronyms(doc: Document, g: Glossary, min_len: int) -> set[str]:
     digits; its look-behind and look-ahead see either that run or a character that is no
     letter or digit. The runs are the tokens of ``doc.word_counts`` split at their joiners,
     so the same pattern over those runs joined by NUL finds the same words."""
-    words = set(_TITLE_WORD_RE.findall(joined_runs(doc)))
+    runs = joined_runs(doc) if doc.computed("word_counts") is not None else doc.text  # (the same matches)
+    words = set(_TITLE_WORD_RE.findall(runs))
     acronyms = g.acronyms
     return {w for w in compress(words, map(acronyms.__contains__, map(str.upper, words))) if len(w) >= min_len}
 
