@@ -27,7 +27,7 @@ from typing import Any, NamedTuple
 import regex
 from rapidfuzz import fuzz
 
-from ..document import FAST_BLOCKS, FAST_WORD_RE, WORD_RE, Document, word_pattern
+from ..document import FAST_BLOCKS, FAST_WORD_RE, Document, word_pattern
 from ..glossary import (
     _WORD_RE,
     CONNECTORS,
@@ -275,7 +275,7 @@ def _written_french_acronyms(doc: Document, g: Glossary) -> set[str]:
     fr = g.fr_acronyms
     counts = doc.computed("word_counts")
     if counts is None and _plain_french_acronyms(doc, g):
-        return fr.keys() & set(_CAPITALS_RE.findall(doc.text))
+        return fr.keys() & _capital_runs(doc)
     return fr.keys() & doc.word_counts.keys()
 
 
@@ -1110,12 +1110,10 @@ def acronym_case(doc: Document, rule: Rule) -> Iterator[Finding]:
     min_len = int(rule.params.get("min_length", 4))
     markers = set(rule.params.get("title_style_markers", []))
     text = doc.text
-    if any(m in text and is_token(doc, m) for m in markers):
+    if markers and _any_marker(doc, tuple(sorted(markers))):
         return  # British house style (Nato, Unicef): title-case acronyms are intended
-    # (only the glossary's acronyms can be evidence: the set intersection picks them in C)
-    caps_evidence = any(
-        len(w) >= min_len and w.isupper() and not caps_line(doc, text.find(w)) for w in _glossary_acronyms(doc, g)
-    )
+    # (only the glossary's acronyms can be evidence)
+    caps_evidence = any(not caps_line(doc, text.find(w)) for w in _caps_acronyms(doc, g, min_len))
     if not caps_evidence:
         return
     titled = _titled_acronyms(doc, g, min_len)
@@ -1134,35 +1132,64 @@ def acronym_case(doc: Document, rule: Rule) -> Iterator[Finding]:
         yield rule.finding(m.start(), m.end(), up, message=f"Acronym {w} is written {up} elsewhere in this style.")
 
 
-def _glossary_acronyms(doc: Document, g: Glossary) -> set[str]:
-    """The glossary's acronyms (``Glossary.acronyms``) that are tokens of the document,
-    found without the word counts: a token that is an acronym of capitals A-Z and digits,
-    maybe joined by hyphens, is a match of ``_ACRONYM_TOKEN_RE`` (its neighbours are no token
-    characters, and a joiner after it is followed by none), so those matches hold it; each
-    acronym among them is then checked as a token (``is_token``). An acronym of another shape
-    (with a space: never a token) is looked up in the word counts unless it cannot be a token."""
+def _any_marker(doc: Document, markers: tuple[str, ...]) -> bool:
+    """Whether one of ``markers`` is a token of the document (``is_token``): one search of
+    them all first (``_markers_re``), as most articles hold none."""
+    if _markers_re(markers).search(doc.text) is None:
+        return False
+    return any(is_token(doc, m) for m in markers)
+
+
+@lru_cache(maxsize=64)
+def _markers_re(markers: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``markers`` as written, anywhere (compiled once per list)."""
+    return re.compile("|".join(map(re.escape, sorted(markers, key=len, reverse=True))))
+
+
+def _caps_acronyms(doc: Document, g: Glossary, min_len: int) -> list[str]:
+    """The glossary's acronyms (``Glossary.acronyms``) of ``min_len`` characters or more in
+    capitals that are tokens of the document, found without the word counts: the maximal runs
+    of two capitals A-Z or more of a token are maximal runs of the text too (its neighbours are
+    no capitals), so an acronym can be a token only where its longest such run is one of the
+    document's (``_capital_runs``); each acronym left is checked as a token (``is_token``).
+    Acronyms with no such run are checked one by one."""
     counts = doc.computed("word_counts")
     if counts is not None:
-        return g.acronyms.keys() & counts.keys()
-    found = {w for w in g.acronyms.keys() & set(_ACRONYM_TOKEN_RE.findall(doc.text)) if is_token(doc, w)}
-    other = _other_acronyms(doc, g)
-    if other:
-        found.update(w for w in other if w in doc.word_counts)
-    return found
+        return [w for w in g.acronyms.keys() & counts.keys() if len(w) >= min_len and w.isupper()]
+    by_run, loose = _caps_acronym_index(doc, g, min_len)
+    cands = [w for run in _capital_runs(doc) & by_run.keys() for w in by_run[run]]
+    cands += [w for w in loose if w in doc.text]
+    return [w for w in cands if is_token(doc, w)]
 
 
-def _other_acronyms(doc: Document, g: Glossary) -> tuple[str, ...]:
-    """The glossary's acronyms that may be tokens but are not of ``_ACRONYM_TOKEN_RE``'s
-    shape (once per store)."""
+def _caps_acronym_index(doc: Document, g: Glossary, min_len: int) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
+    """The glossary's acronyms of ``min_len`` characters or more in capitals, by their longest
+    run of capitals A-Z (``_caps_acronyms``), and those with none of two or more (once per
+    store)."""
 
-    def build() -> tuple[str, ...]:
-        return tuple(w for w in g.acronyms if _ACRONYM_TOKEN_RE.fullmatch(w) is None and WORD_RE.fullmatch(w) is not None)
+    def build() -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
+        by_run: dict[str, list[str]] = {}
+        loose = []
+        for w in sorted(g.acronyms):
+            if len(w) < min_len or not w.isupper():
+                continue
+            runs = _CAPITALS_RE.findall(w)
+            if runs:
+                by_run.setdefault(max(runs, key=len), []).append(w)
+            else:
+                loose.append(w)
+        return {k: tuple(v) for k, v in by_run.items()}, tuple(loose)
 
     store = doc.cache.get("store")
-    return store.memo("terminology.other-acronyms", build) if store is not None else build()
+    return store.memo(f"terminology.caps-acronyms-{min_len}", build) if store is not None else build()
 
 
-_ACRONYM_TOKEN_RE = re.compile(r"[A-Z0-9]+(?:-[A-Z0-9]+)*")
+def _capital_runs(doc: Document) -> set[str]:
+    """The maximal runs of two capitals A-Z or more of a document, once per document."""
+    got = doc.cache.get("terminology.capital-runs")
+    if got is None:
+        got = doc.cache["terminology.capital-runs"] = set(_CAPITALS_RE.findall(doc.text))
+    return got
 
 
 def _titled_acronyms(doc: Document, g: Glossary, min_len: int) -> set[str]:
