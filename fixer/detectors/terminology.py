@@ -1133,17 +1133,18 @@ def acronym_case(doc: Document, rule: Rule) -> Iterator[Finding]:
 
 
 def _any_marker(doc: Document, markers: tuple[str, ...]) -> bool:
-    """Whether one of ``markers`` is a token of the document (``is_token``): one search of
-    them all first (``_markers_re``), as most articles hold none."""
-    if _markers_re(markers).search(doc.text) is None:
-        return False
-    return any(is_token(doc, m) for m in markers)
+    """Whether one of ``markers`` is a token of the document (``is_token``). A marker that is
+    one run of letters is a token only if its fold is one of the document's folded runs
+    (``_folded_forms``, which the rules before have built): a set probe first, as most
+    articles hold none."""
+    forms = _folded_forms(doc)
+    return any(is_token(doc, m) for m, f in _marker_folds(markers) if f is None or f in forms)
 
 
 @lru_cache(maxsize=64)
-def _markers_re(markers: tuple[str, ...]) -> re.Pattern[str]:
-    """Any of ``markers`` as written, anywhere (compiled once per list)."""
-    return re.compile("|".join(map(re.escape, sorted(markers, key=len, reverse=True))))
+def _marker_folds(markers: tuple[str, ...]) -> tuple[tuple[str, str | None], ...]:
+    """Each marker with its fold when it is one run of letters, marks and digits, else None."""
+    return tuple((m, fold(m) if _WORD_RE.fullmatch(m) else None) for m in markers)
 
 
 def _caps_acronyms(doc: Document, g: Glossary, min_len: int) -> list[str]:
