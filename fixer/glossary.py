@@ -107,6 +107,23 @@ def split_pieces(text: str, offset: int = 0, words: dict[str, str] | None = None
     return out
 
 
+def word_parts(tok: str, words: dict[str, str]) -> tuple[tuple[int, int, str, str, bool], ...]:
+    """``split_pieces`` of one word (a run of letters, marks and digits) as (start, end, text,
+    key, merged) tuples, without a scan of the word: what the per-word caches of the rules
+    build for each new word."""
+    if tok[1:].islower():
+        return ((0, len(tok), tok, content_key(tok, words), False),)
+    parts_cache = getattr(words, "parts_cache", None)
+    parts = parts_cache.get(tok) if parts_cache is not None else None
+    if parts is None:
+        parts = _token_parts(tok, words)
+        if parts_cache is not None:
+            if len(parts_cache) > 1 << 14:
+                parts_cache.clear()
+            parts_cache[tok] = parts
+    return parts
+
+
 def _token_parts(tok: str, words: dict[str, str]) -> tuple[tuple[int, int, str, str, bool], ...]:
     """The pieces of one token holding a capital after its first letter, as (start, end,
     text, key, merged) relative to the token (``split_pieces``)."""

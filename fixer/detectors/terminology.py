@@ -49,6 +49,7 @@ from ..glossary import (
     mentions,
     phrase_words,
     split_pieces,
+    word_parts,
 )
 from ..model import Finding, Rule
 
@@ -584,7 +585,10 @@ def _align(keys: list[str], target: tuple[str, ...], min_ratio: float) -> tuple[
 def _row(key: str, target: tuple[str, ...]) -> tuple[float, ...]:
     """``_EQUAL`` where a target key equals ``key``, the ratio of two keys of 4 letters or more,
     else -1.0 (never compared): how ``_align_rows`` sees ``key`` against each target key."""
-    return tuple(_EQUAL if key == t else (fuzz.ratio(key, t) if len(key) >= 4 and len(t) >= 4 else -1.0) for t in target)
+    if len(key) < 4:
+        return tuple([_EQUAL if key == t else -1.0 for t in target])
+    ratio = fuzz.ratio
+    return tuple([_EQUAL if key == t else (ratio(key, t) if len(t) >= 4 else -1.0) for t in target])
 
 
 _EQUAL = 1000.0  # in a similarity row: the two keys are equal (no ratio is this high)
@@ -901,7 +905,7 @@ class _PieceWeights(dict):
         g = self.g
         if len(self) > 1 << 16:
             self.clear()
-        n = self[word] = sum(1 for p in split_pieces(word, 0, g.words) if p.key and g.forms_of_key(p.key))
+        n = self[word] = sum(1 for part in word_parts(word, g.words) if part[3] and g.forms_of_key(part[3]))
         return n
 
 
@@ -912,40 +916,39 @@ class _WordKeys(_PieceWeights):
     def __missing__(self, word: str) -> tuple[str, ...]:  # type: ignore[override]
         if len(self) > 1 << 16:
             self.clear()
-        got = self[word] = tuple(p.key for p in split_pieces(word, 0, self.g.words) if p.key)
+        got = self[word] = tuple(part[3] for part in word_parts(word, self.g.words) if part[3])
         return got
 
 
 class _WordShapes(_PieceWeights):
     """Word → its pieces (``split_pieces``) as ``_runs`` sees them, one kind character each
-    (``_piece_kind``); how many of them have a content key that indexes a name form (the
+    (``_part_kind``); how many of them have a content key that indexes a name form (the
     ``_PieceWeights`` weight); and where each piece starts and ends in the word."""
 
     def __missing__(self, word: str) -> tuple[str, int, tuple[tuple[int, int], ...]]:  # type: ignore[override]
         g = self.g
         if len(self) > 1 << 16:
             self.clear()
-        pieces = split_pieces(word, 0, g.words)
-        kinds = "".join(map(_piece_kind, pieces))
-        weight = sum(1 for p in pieces if p.key and g.forms_of_key(p.key))
-        got = self[word] = (kinds, weight, tuple((p.start, p.end) for p in pieces))
+        parts = word_parts(word, g.words)  # (what ``split_pieces`` gives for the word alone)
+        kinds = "".join([_part_kind(sub, key) for _s, _e, sub, key, _m in parts])
+        weight = sum(1 for part in parts if part[3] and g.forms_of_key(part[3]))
+        got = self[word] = (kinds, weight, tuple((a, b) for a, b, _t, _k, _m in parts))
         return got
 
 
-def _piece_kind(p: Piece) -> str:
-    """What ``_runs`` reads of a piece, as one character: ``C`` a capitalised word with a
-    content key, ``D`` one without (The), ``k`` a word in small letters with a key, ``c`` one
-    without (a connector), ``x`` anything else (a number, a word in mixed case): never in a
-    run."""
-    word = p.text
+def _part_kind(word: str, key: str) -> str:
+    """What ``_runs`` reads of a piece (its text and content key), as one character: ``C`` a
+    capitalised word with a content key, ``D`` one without (The), ``k`` a word in small letters
+    with a key, ``c`` one without (a connector), ``x`` anything else (a number, a word in mixed
+    case): never in a run."""
     if word[:1].isupper():
-        return "C" if p.key else "D"
+        return "C" if key else "D"
     if not word.islower():
         return "x"
-    return "k" if p.key else "c"
+    return "k" if key else "c"
 
 
-# The runs ``_runs`` cuts from a span, over the kinds of its pieces (``_piece_kind``): in a
+# The runs ``_runs`` cuts from a span, over the kinds of its pieces (``_part_kind``): in a
 # run every piece is allowed (``ok``), so between two capitalised words stand only words in
 # small letters, at most MAX_LOWER (2) of them with a key, and a run starts and ends on a
 # capitalised word (trimmed). Any other piece ends the run at the capitalised word before it.
