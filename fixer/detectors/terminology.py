@@ -156,7 +156,7 @@ def _elided_french_acronyms(doc: Document, rule: Rule) -> Iterator[Finding]:
     if _ELIDED_GATE_RE.search(text) is None:
         return  # the usual case: no elided article before a capital
     g = doc_glossary(doc)
-    for m in _ELIDED_ACRONYM_RE.finditer(text):
+    for m in _elided_acronyms(text):
         acr = m.group(2)
         ents = _french_acronym_entities(g, acr)
         if not ents:
@@ -169,6 +169,25 @@ def _elided_french_acronyms(doc: Document, rule: Rule) -> Iterator[Finding]:
         article = "The" if m.group(1) == "L" else "the"
         msg = f"French article and acronym {m.group()} of {ent.label()}; English text uses {english}."
         yield rule.finding(start, end, f"{article} {english}", message=msg)
+
+
+def _elided_acronyms(text: str) -> Iterator[Any]:
+    """``_ELIDED_ACRONYM_RE.finditer(text)``, tried only where ``_ELIDED_GATE_RE`` matches:
+    every match starts where the gate does (searched again from the next character, so no gate
+    match hides another), and a match found is skipped over as ``finditer`` does."""
+    gate = _ELIDED_GATE_RE.search
+    match = _ELIDED_ACRONYM_RE.match
+    pos = 0
+    while True:
+        g = gate(text, pos)
+        if g is None:
+            return
+        m = match(text, g.start())
+        if m is None:
+            pos = g.start() + 1
+        else:
+            yield m
+            pos = m.end()
 
 
 def _entity_here(doc: Document, rule: Rule, ents: list[Entity], start: int, acr_start: int, end: int) -> Entity | None:
