@@ -429,17 +429,32 @@ def _doc_folds(doc: Any) -> frozenset[str]:
 def mentions(doc: Any, phrase: str) -> bool:
     """Whether the document names ``phrase``: a whole word (capitalised words must keep their
     capital, lower-case ones match any case), or a multi-word phrase found as written."""
-    if " " in phrase or not _WORD_RE.fullmatch(phrase.replace("-", "a").replace("'", "a").replace("’", "a")):
+    kind, f = _mention_kind(phrase)
+    if kind == _AS_WRITTEN:
         return phrase in doc.text
-    if phrase[:1].isupper():
+    if kind == _CAPITALISED:
         # a token equal to the phrase is a substring of the text: the substring test first spares
         # most articles counting their words at all
         return phrase in doc.text and is_token(doc, phrase)
     folds = doc.cache.get("glossary.folds")
-    f = fold(phrase)
     if folds is not None or not f:
         return f in (folds if folds is not None else _doc_folds(doc))
     return _folded_token(doc, f)
+
+
+_AS_WRITTEN, _CAPITALISED, _ANY_CASE = range(3)
+
+
+@lru_cache(maxsize=1 << 12)
+def _mention_kind(phrase: str) -> tuple[int, str]:
+    """How ``mentions`` looks for ``phrase`` (a phrase or a word with a joiner that is no
+    single word: as written; a capitalised word; a word in any case), and its fold for the
+    last; once per phrase (the glossary's context words recur in every article)."""
+    if " " in phrase or not _WORD_RE.fullmatch(phrase.replace("-", "a").replace("'", "a").replace("’", "a")):
+        return _AS_WRITTEN, ""
+    if phrase[:1].isupper():
+        return _CAPITALISED, ""
+    return _ANY_CASE, fold(phrase)
 
 
 def is_token(doc: Any, word: str) -> bool:
