@@ -431,10 +431,10 @@ _LETTER_RE = regex.compile(r"[\p{L}\p{M}]")
 MAX_LOWER = 2  # lower-case content words in a row inside a name
 
 
-def _run_spans(text: str) -> Iterator[tuple[int, int]]:
+def _run_spans(text: str, fast: bool | None = None) -> Iterator[tuple[int, int]]:
     """The spans of ``_RUN_RE.finditer(text)``, found from their first capital (or by
-    ``_fast_run_spans`` in a text it can read)."""
-    if word_pattern(text) is FAST_WORD_RE:
+    ``_fast_run_spans`` in a text it can read: ``fast``, found when None)."""
+    if fast if fast is not None else _is_fast(text):
         yield from _fast_run_spans(text)
         return
     is_letter = _LETTER_RE.match
@@ -446,6 +446,20 @@ def _run_spans(text: str) -> Iterator[tuple[int, int]]:
 
 
 _Span = re.Match.span
+
+
+def _is_fast(text: str) -> bool:
+    """Whether every character of ``text`` lies in ``document.FAST_BLOCKS``, where the
+    standard library's patterns of ``_fast_runs`` read it as ``regex`` does."""
+    return word_pattern(text) is FAST_WORD_RE
+
+
+def _fast_doc(doc: Document) -> bool:
+    """``_is_fast`` of a document's text, once per document."""
+    got = doc.cache.get("terminology.fast")
+    if got is None:
+        got = doc.cache["terminology.fast"] = _is_fast(doc.text)
+    return got
 
 
 def _fast_run_spans(text: str) -> list[tuple[int, int]]:
@@ -506,6 +520,7 @@ class _FastRuns(NamedTuple):
     word: re.Pattern[str]  # a word character
     word_run: re.Pattern[str]  # word characters
     small_run: re.Pattern[str]  # letters and marks that are no capital
+    words: re.Pattern[str]  # a run of word characters (``glossary._WORD_RE``)
 
 
 @lru_cache(maxsize=1)
@@ -533,6 +548,7 @@ def _fast_runs() -> _FastRuns:
         re.compile(f"[{word}]"),
         re.compile(f"[{word}]*+"),
         re.compile(f"[{other}]*+"),
+        re.compile(f"[{word}]+"),
     )
 
 
@@ -864,9 +880,10 @@ def keyed_spans(doc: Document, g: Glossary, min_keys: int) -> list[tuple[int, in
     more, tests the keys of a span before splitting it (``span_runs``)."""
     text = doc.text
     keys = _piece_weights(doc, g, _WordKeys).__getitem__
-    words = _WORD_RE.findall
+    spans = _doc_spans(doc)
+    words = (_fast_runs().words if _fast_doc(doc) else _WORD_RE).findall  # (the same words)
     out = []
-    for start, end in _doc_spans(doc):
+    for start, end in spans:
         got = tuple(chain.from_iterable(map(keys, words(text, start, end))))
         if len(got) >= min_keys:
             out.append((start, end, got))
@@ -890,7 +907,7 @@ def _doc_spans(doc: Document) -> list[tuple[int, int]]:
     """``_run_spans`` of a document, once per document (``keyed_spans``, ``glossary_runs``)."""
     got = doc.cache.get("terminology.spans")
     if got is None:
-        got = doc.cache["terminology.spans"] = list(_run_spans(doc.text))
+        got = doc.cache["terminology.spans"] = list(_run_spans(doc.text, _fast_doc(doc)))
     return got
 
 
@@ -988,9 +1005,11 @@ def _glossary_run_bounds(doc: Document, g: Glossary) -> list[tuple[int, int, int
         return got
     text = doc.text
     shape = _piece_weights(doc, g, _WordShapes).__getitem__
-    words = _WORD_RE.findall
+    spans = _doc_spans(doc)
+    word_re = _fast_runs().words if _fast_doc(doc) else _WORD_RE  # (the same words)
+    words = word_re.findall
     got = []
-    for start, end in _doc_spans(doc):
+    for start, end in spans:
         shapes = list(map(shape, words(text, start, end)))
         if sum(map(_WEIGHT, shapes)) < 2:
             continue
@@ -1000,7 +1019,7 @@ def _glossary_run_bounds(doc: Document, g: Glossary) -> list[tuple[int, int, int
         if not found:
             continue
         # the first and last piece of each run, located through their words
-        ms = list(_WORD_RE.finditer(text, start, end))
+        ms = list(word_re.finditer(text, start, end))
         ends = None if len(kinds) == len(per_word) else list(accumulate(map(len, per_word)))
         for a, b in found:
             wa, pa = _piece_of(ends, a)
