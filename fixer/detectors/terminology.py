@@ -121,10 +121,11 @@ def token_spans(text: str, words: Iterable[str]) -> list[tuple[int, int, str]]:
 
 
 def _pick(doc: Document, entities: list[Entity], need_context: bool) -> Entity | None:
-    """The one entity the article is about, or None when unsure."""
-    confirmed = [e for e in entities if has_context(doc, e)]
+    """The one entity the article is about, or None when unsure (the article's context is
+    asked only when it decides)."""
     if len(entities) == 1 and not need_context:
         return entities[0]
+    confirmed = [e for e in entities if has_context(doc, e)]
     return confirmed[0] if len(confirmed) == 1 else None
 
 
