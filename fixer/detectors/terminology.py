@@ -522,6 +522,7 @@ class _FastRuns(NamedTuple):
     word_run: re.Pattern[str]  # word characters
     small_run: re.Pattern[str]  # letters and marks that are no capital
     words: re.Pattern[str]  # a run of word characters (``glossary._WORD_RE``)
+    title_word: re.Pattern[str]  # ``_TITLE_WORD_RE``
 
 
 @lru_cache(maxsize=1)
@@ -550,6 +551,7 @@ def _fast_runs() -> _FastRuns:
         re.compile(f"[{word}]*+"),
         re.compile(f"[{other}]*+"),
         re.compile(f"[{word}]+"),
+        re.compile(f"[{upper}](?<![{word}][{upper}])[{lower}]+(?=[{upper}]|[^{word}]|$)"),
     )
 
 
@@ -1237,13 +1239,16 @@ def _capital_runs(doc: Document) -> set[str]:
 
 def _titled_acronyms(doc: Document, g: Glossary, min_len: int) -> set[str]:
     """The distinct ``_TITLE_WORD_RE`` matches of a document of ``min_len`` letters or more
-    that are a glossary acronym in title case (``Jnim``), found without scanning the text.
-    A match is made of letters, so it lies inside one maximal run of letters, marks and
-    digits; its look-behind and look-ahead see either that run or a character that is no
-    letter or digit. The runs are the tokens of ``doc.word_counts`` split at their joiners,
-    so the same pattern over those runs joined by NUL finds the same words."""
-    runs = joined_runs(doc) if doc.computed("word_counts") is not None else doc.text  # (the same matches)
-    words = set(_TITLE_WORD_RE.findall(runs))
+    that are a glossary acronym in title case (``Jnim``). A match is made of letters, so it
+    lies inside one maximal run of letters, marks and digits; its look-behind and look-ahead
+    see either that run or a character that is no letter or digit. The runs are the tokens of
+    ``doc.word_counts`` split at their joiners, so when the words are counted already the same
+    pattern over those runs joined by NUL finds the same words; else the text is scanned (by
+    the standard library's ``re`` where it can read the text, ``_fast_runs``)."""
+    if doc.computed("word_counts") is not None:
+        words = set(_TITLE_WORD_RE.findall(joined_runs(doc)))
+    else:
+        words = set((_fast_runs().title_word if _fast_doc(doc) else _TITLE_WORD_RE).findall(doc.text))
     acronyms = g.acronyms
     return {w for w in compress(words, map(acronyms.__contains__, map(str.upper, words))) if len(w) >= min_len}
 
