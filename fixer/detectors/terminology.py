@@ -202,9 +202,20 @@ def _entity_here(doc: Document, rule: Rule, ents: list[Entity], start: int, acr_
         return None
     text = doc.text
     window = int(rule.params.get("gloss_window", 40))
-    if _FRENCH_GLOSS_BEFORE.search(text[max(0, start - window) : start]) or _FRENCH_GLOSS_AFTER.search(text[end : end + window]):
+    before, after = text[max(0, start - window) : start], text[end : end + window]
+    if _names_french(before) and _FRENCH_GLOSS_BEFORE.search(before):
+        return None
+    if _names_french(after) and _FRENCH_GLOSS_AFTER.search(after):
         return None
     return ent
+
+
+def _names_french(window: str) -> bool:
+    """Whether ``window`` holds ``french`` or ``francophone`` in any case: every branch of
+    ``_FRENCH_GLOSS_BEFORE`` and ``_FRENCH_GLOSS_AFTER`` needs one (no other character folds
+    to these letters), so most windows skip the two searches."""
+    low = window.lower()
+    return "french" in low or "francophone" in low
 
 
 def _bare_french_acronyms(doc: Document, rule: Rule) -> Iterator[Finding]:
