@@ -38,6 +38,7 @@ from ..glossary import (
     PhraseIndex,
     Piece,
     _folded_forms,
+    _non_ascii,
     case_stable,
     doc_glossary,
     fold,
@@ -467,11 +468,19 @@ def _is_fast(text: str) -> bool:
 
 
 def _fast_doc(doc: Document) -> bool:
-    """``_is_fast`` of a document's text, once per document."""
+    """``_is_fast`` of a document's text, once per document: from its distinct characters
+    beyond ASCII (``glossary._non_ascii``, which the rules before have found), as ASCII lies in
+    the first block."""
     got = doc.cache.get("terminology.fast")
     if got is None:
-        got = doc.cache["terminology.fast"] = _is_fast(doc.text)
+        got = doc.cache["terminology.fast"] = all(map(_in_fast_blocks, _non_ascii(doc)))
     return got
+
+
+@lru_cache(maxsize=1 << 12)
+def _in_fast_blocks(c: str) -> bool:
+    """Whether the character ``c`` lies in ``document.FAST_BLOCKS``."""
+    return any(lo <= ord(c) <= hi for lo, hi in FAST_BLOCKS)
 
 
 def _fast_run_spans(text: str) -> list[tuple[int, int]]:
