@@ -155,8 +155,8 @@ def _elided_french_acronyms(doc: Document, rule: Rule) -> Iterator[Finding]:
     The same tests as the bare pass: the one entity the article is about, context for
     ambiguous acronyms, no line in capitals, no gloss that names the French form."""
     text = doc.text
-    if _ELIDED_GATE_RE.search(text) is None:
-        return  # the usual case: no elided article before a capital
+    if not any(map(text.__contains__, _ELIDED_PAIRS)) or _ELIDED_GATE_RE.search(text) is None:
+        return  # the usual case: no elided article before a capital (no l’ at all, mostly)
     g = doc_glossary(doc)
     for m in _elided_acronyms(text):
         acr = m.group(2)
@@ -171,6 +171,9 @@ def _elided_french_acronyms(doc: Document, rule: Rule) -> Iterator[Finding]:
         article = "The" if m.group(1) == "L" else "the"
         msg = f"French article and acronym {m.group()} of {ent.label()}; English text uses {english}."
         yield rule.finding(start, end, f"{article} {english}", message=msg)
+
+
+_ELIDED_PAIRS = ("l’", "l'", "L’", "L'")  # (what _ELIDED_GATE_RE starts with, found by str search)
 
 
 def _elided_acronyms(text: str) -> Iterator[Any]:
