@@ -107,6 +107,23 @@ def split_pieces(text: str, offset: int = 0, words: dict[str, str] | None = None
     return out
 
 
+def word_parts(tok: str, words: dict[str, str]) -> tuple[tuple[int, int, str, str, bool], ...]:
+    """``split_pieces`` of one word (a run of letters, marks and digits) as (start, end, text,
+    key, merged) tuples, without a scan of the word: what the per-word caches of the rules
+    build for each new word."""
+    if tok[1:].islower():
+        return ((0, len(tok), tok, content_key(tok, words), False),)
+    parts_cache = getattr(words, "parts_cache", None)
+    parts = parts_cache.get(tok) if parts_cache is not None else None
+    if parts is None:
+        parts = _token_parts(tok, words)
+        if parts_cache is not None:
+            if len(parts_cache) > 1 << 14:
+                parts_cache.clear()
+            parts_cache[tok] = parts
+    return parts
+
+
 def _token_parts(tok: str, words: dict[str, str]) -> tuple[tuple[int, int, str, str, bool], ...]:
     """The pieces of one token holding a capital after its first letter, as (start, end,
     text, key, merged) relative to the token (``split_pieces``)."""
@@ -412,13 +429,95 @@ def _doc_folds(doc: Any) -> frozenset[str]:
 def mentions(doc: Any, phrase: str) -> bool:
     """Whether the document names ``phrase``: a whole word (capitalised words must keep their
     capital, lower-case ones match any case), or a multi-word phrase found as written."""
-    if " " in phrase or not _WORD_RE.fullmatch(phrase.replace("-", "a").replace("'", "a").replace("’", "a")):
+    kind, f = _mention_kind(phrase)
+    if kind == _AS_WRITTEN:
         return phrase in doc.text
-    if phrase[:1].isupper():
+    if kind == _CAPITALISED:
         # a token equal to the phrase is a substring of the text: the substring test first spares
         # most articles counting their words at all
-        return phrase in doc.text and phrase in doc.word_counts
-    return fold(phrase) in _doc_folds(doc)
+        return phrase in doc.text and is_token(doc, phrase)
+    folds = doc.cache.get("glossary.folds")
+    if folds is not None or not f:
+        return f in (folds if folds is not None else _doc_folds(doc))
+    return _folded_token(doc, f)
+
+
+_AS_WRITTEN, _CAPITALISED, _ANY_CASE = range(3)
+
+
+@lru_cache(maxsize=1 << 12)
+def _mention_kind(phrase: str) -> tuple[int, str]:
+    """How ``mentions`` looks for ``phrase`` (a phrase or a word with a joiner that is no
+    single word: as written; a capitalised word; a word in any case), and its fold for the
+    last; once per phrase (the glossary's context words recur in every article)."""
+    if " " in phrase or not _WORD_RE.fullmatch(phrase.replace("-", "a").replace("'", "a").replace("’", "a")):
+        return _AS_WRITTEN, ""
+    if phrase[:1].isupper():
+        return _CAPITALISED, ""
+    return _ANY_CASE, fold(phrase)
+
+
+def is_token(doc: Any, word: str) -> bool:
+    """``word in doc.word_counts``, without counting the words when nothing has: ``word`` is
+    a token only if it has a token's shape (``document.WORD_RE``), and then exactly where an
+    occurrence of it is not glued to a token character, directly or through a joiner (see
+    ``terminology.token_spans``)."""
+    counts = doc.computed("word_counts")
+    if counts is not None:
+        return word in counts
+    from .document import WORD_RE
+
+    if WORD_RE.fullmatch(word) is None:
+        return False
+    text = doc.text
+    n = len(text)
+    size = len(word)
+    is_char = _WORD_CHAR_RE.match
+    i = text.find(word)
+    while i >= 0:
+        e = i + size
+        glued_before = i > 0 and (
+            is_char(text, i - 1) is not None or (i > 1 and text[i - 1] in _JOINERS and is_char(text, i - 2) is not None)
+        )
+        glued_after = e < n and (
+            is_char(text, e) is not None or (e + 1 < n and text[e] in _JOINERS and is_char(text, e + 1) is not None)
+        )
+        if not glued_before and not glued_after:
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
+def _folded_token(doc: Any, f: str) -> bool:
+    """Whether a token of the document (``Document.word_counts``) folds to ``f`` (not empty),
+    without folding every word: the fold of a text is the folds of its characters in turn, so
+    such a token's fold occurs in the folded text where the fold of its first character starts.
+    Each occurrence of ``f`` there is mapped back to the text, and kept when a token starts at
+    that offset (no token goes on through it) and folds to ``f``. A few ``str.find`` for the few
+    small-letter words the rules ask about (context words), instead of the fold of every word
+    (``_doc_folds``)."""
+    from .document import WORD_RE
+
+    folded = folded_text(doc)
+    find = folded.text.find
+    text = doc.text
+    is_char = _WORD_CHAR_RE.match
+    i = find(f)
+    while i >= 0:
+        for s in folded.text_offsets(i):
+            glued = s > 0 and (
+                is_char(text, s - 1) is not None
+                or (s > 1 and text[s - 1] in _JOINERS and is_char(text, s - 2) is not None)
+            )
+            if not glued:
+                m = WORD_RE.match(text, s)
+                if m is not None and fold(m.group()) == f:
+                    return True
+        i = find(f, i + 1)
+    return False
+
+
+_JOINERS = "'’-"  # what joins two runs of letters into one token (``document.WORD_RE``)
 
 
 def has_context(doc: Any, entity: Entity, *, acronym: bool = True) -> bool:
@@ -465,6 +564,14 @@ class PhraseIndex:
                 self.anchors[key] = (anchor.group(), anchor.start())
         for cands in self.by_first.values():
             cands.sort(key=lambda c: -c[1])  # longest first
+        # (``phrase_keys``) under each rarest word, its keys with every word a document must
+        # hold for them (the folded first word and the key's words) as one set, and the
+        # rarest words as a set (intersected with a document's words in C)
+        self.needs: dict[str, tuple[tuple[str, frozenset[str]], ...]] = {
+            rare: tuple((key, frozenset({first, *self.key_words[key]})) for key, first in sorted(pairs))
+            for rare, pairs in self.by_rare.items()
+        }
+        self.rare_words = frozenset(self.by_rare)
 
     def finditer(self, text: str, words: list[tuple[int, str]] | None = None) -> Iterator[tuple[int, int, Any]]:
         """Matches, longest first at each word; ``words`` (from ``scan_words``) saves the scan."""
@@ -650,6 +757,10 @@ def _folded_forms(doc: Any) -> frozenset[str]:
     character, and NUL neither occurs in a token nor comes out of a fold), no scan of the
     text and no Python call per word."""
     cached = doc.cache.get("glossary.folded-forms")
+    if cached is None and doc.computed("word_counts") is None:
+        cached = _folded_runs(doc)
+        if cached is not None:
+            doc.cache["glossary.folded-forms"] = cached
     if cached is None:
         runs = joined_runs(doc)
         if runs and "\0\0" not in runs and runs[0] != "\0" and runs[-1] != "\0":
@@ -662,6 +773,32 @@ def _folded_forms(doc: Any) -> frozenset[str]:
             cached = frozenset(map(fold, forms))
         doc.cache["glossary.folded-forms"] = cached
     return cached
+
+
+def _folded_runs(doc: Any) -> frozenset[str] | None:
+    """``_folded_forms`` read off the folded text (``folded_text``), or None when this way
+    cannot say: no word scan and no word counts. In a document of plain characters
+    (``_learn_fold``) the runs of letters, marks and digits of the folded text are the folds
+    of the text's runs. The folded text's characters are ASCII ones and the folds of the
+    document's other characters: those that are no word character become spaces, and when
+    what is left is ASCII, one byte table turns every other character but a letter or a digit
+    into a space, and a whitespace split gives the runs."""
+    folded = folded_text(doc)
+    if not folded.plain:
+        return None
+    ftext = folded.text
+    beyond = {d for c in _non_ascii(doc) for d in _FOLD_TABLE[ord(c)] if not d.isascii()}
+    for d in beyond:
+        if _WORD_CHAR_RE.match(d) is not None:
+            return None  # (a letter beyond ASCII: the byte table cannot keep it)
+        ftext = ftext.replace(d, " ")
+    if not ftext.isascii():
+        return None
+    return frozenset(ftext.encode("ascii").translate(_ASCII_RUN_BYTES).decode("ascii").split())
+
+
+# ASCII letters and digits kept, every other byte a space (``_folded_runs``)
+_ASCII_RUN_BYTES = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256))
 
 
 def joined_runs(doc: Any) -> str:
@@ -701,11 +838,9 @@ def phrase_keys(doc: Any, index: PhraseIndex) -> set[str]:
     if _plain(doc):
         # a key is looked for when the document holds its first word and all its words: the
         # set of its rarest word with the document's words leaves few keys to test
-        key_words = index.key_words
-        for rare in forms & index.by_rare.keys():
-            for key, first in index.by_rare[rare]:
-                if first in forms and forms.issuperset(key_words[key]):
-                    keys.add(key)
+        needs = index.needs
+        for rare in forms & index.rare_words:
+            keys.update(key for key, need in needs[rare] if need <= forms)
         keys.update(key for key, first in index.by_rare.get("", ()) if first in forms)
     else:
         by_first = index.by_first

@@ -16,17 +16,18 @@ knows.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import accumulate, chain, compress, repeat
 from operator import itemgetter
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 from rapidfuzz import fuzz
 
-from ..document import Document
+from ..document import FAST_BLOCKS, FAST_WORD_RE, Document, word_pattern
 from ..glossary import (
     _WORD_RE,
     CONNECTORS,
@@ -37,16 +38,19 @@ from ..glossary import (
     PhraseIndex,
     Piece,
     _folded_forms,
+    _non_ascii,
     case_stable,
     doc_glossary,
     fold,
     folded_text,
     folds_to_something,
     has_context,
+    is_token,
     joined_runs,
     mentions,
     phrase_words,
     split_pieces,
+    word_parts,
 )
 from ..model import Finding, Rule
 
@@ -61,8 +65,6 @@ _FRENCH_GLOSS_AFTER = regex.compile(r"(?i)^\s*(in French|,? its French (acronym|
 def caps_line(doc: Document, offset: int) -> bool:
     """Whether ``offset`` lies in a line written in capitals (a shouted headline): there a
     French-looking acronym may be an English word (``YOU CAN``)."""
-    import bisect
-
     i = bisect.bisect_right(doc.line_starts, offset) - 1
     cache: dict[int, bool] = doc.cache.setdefault("terminology.caps-lines", {})
     if i not in cache:
@@ -120,10 +122,11 @@ def token_spans(text: str, words: Iterable[str]) -> list[tuple[int, int, str]]:
 
 
 def _pick(doc: Document, entities: list[Entity], need_context: bool) -> Entity | None:
-    """The one entity the article is about, or None when unsure."""
-    confirmed = [e for e in entities if has_context(doc, e)]
+    """The one entity the article is about, or None when unsure (the article's context is
+    asked only when it decides)."""
     if len(entities) == 1 and not need_context:
         return entities[0]
+    confirmed = [e for e in entities if has_context(doc, e)]
     return confirmed[0] if len(confirmed) == 1 else None
 
 
@@ -152,10 +155,10 @@ def _elided_french_acronyms(doc: Document, rule: Rule) -> Iterator[Finding]:
     The same tests as the bare pass: the one entity the article is about, context for
     ambiguous acronyms, no line in capitals, no gloss that names the French form."""
     text = doc.text
-    if _ELIDED_GATE_RE.search(text) is None:
-        return  # the usual case: no elided article before a capital
+    if not any(map(text.__contains__, _ELIDED_PAIRS)) or _ELIDED_GATE_RE.search(text) is None:
+        return  # the usual case: no elided article before a capital (no l’ at all, mostly)
     g = doc_glossary(doc)
-    for m in _ELIDED_ACRONYM_RE.finditer(text):
+    for m in _elided_acronyms(text):
         acr = m.group(2)
         ents = _french_acronym_entities(g, acr)
         if not ents:
@@ -170,6 +173,28 @@ def _elided_french_acronyms(doc: Document, rule: Rule) -> Iterator[Finding]:
         yield rule.finding(start, end, f"{article} {english}", message=msg)
 
 
+_ELIDED_PAIRS = ("l’", "l'", "L’", "L'")  # (what _ELIDED_GATE_RE starts with, found by str search)
+
+
+def _elided_acronyms(text: str) -> Iterator[Any]:
+    """``_ELIDED_ACRONYM_RE.finditer(text)``, tried only where ``_ELIDED_GATE_RE`` matches:
+    every match starts where the gate does (searched again from the next character, so no gate
+    match hides another), and a match found is skipped over as ``finditer`` does."""
+    gate = _ELIDED_GATE_RE.search
+    match = _ELIDED_ACRONYM_RE.match
+    pos = 0
+    while True:
+        g = gate(text, pos)
+        if g is None:
+            return
+        m = match(text, g.start())
+        if m is None:
+            pos = g.start() + 1
+        else:
+            yield m
+            pos = m.end()
+
+
 def _entity_here(doc: Document, rule: Rule, ents: list[Entity], start: int, acr_start: int, end: int) -> Entity | None:
     """The entity a French acronym at ``acr_start``-``end`` (reported as ``start``-``end``)
     stands for, or None where the rule leaves it: no single entity the article is about, a line
@@ -181,9 +206,20 @@ def _entity_here(doc: Document, rule: Rule, ents: list[Entity], start: int, acr_
         return None
     text = doc.text
     window = int(rule.params.get("gloss_window", 40))
-    if _FRENCH_GLOSS_BEFORE.search(text[max(0, start - window) : start]) or _FRENCH_GLOSS_AFTER.search(text[end : end + window]):
+    before, after = text[max(0, start - window) : start], text[end : end + window]
+    if _names_french(before) and _FRENCH_GLOSS_BEFORE.search(before):
+        return None
+    if _names_french(after) and _FRENCH_GLOSS_AFTER.search(after):
         return None
     return ent
+
+
+def _names_french(window: str) -> bool:
+    """Whether ``window`` holds ``french`` or ``francophone`` in any case: every branch of
+    ``_FRENCH_GLOSS_BEFORE`` and ``_FRENCH_GLOSS_AFTER`` needs one (no other character folds
+    to these letters), so most windows skip the two searches."""
+    low = window.lower()
+    return "french" in low or "francophone" in low
 
 
 def _bare_french_acronyms(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -191,12 +227,12 @@ def _bare_french_acronyms(doc: Document, rule: Rule) -> Iterator[Finding]:
     text = doc.text
     # The entities of a token depend on its spelling only: judged once per distinct word of
     # the article, so the walk over every token is one dict probe, and most articles skip it.
-    words = doc.word_counts
     found = _french_acronym_words(doc, g)
     if found is None:
         # Only a French acronym as written, or a word starting with a capital (title case,
         # see ``_title_case_french``), can have entities: the capital test is mapped in C
         # over every word, and the exact test runs on what is left.
+        words = doc.word_counts
         cands = list({*compress(words, map(str.isupper, map(_FIRST, words))), *(g.fr_acronyms.keys() & words.keys())})
     elif not found:
         return
@@ -246,11 +282,10 @@ def _french_acronym_words(doc: Document, g: Glossary) -> set[str] | None:
     many letters as the word, and the word is the run of letters that starts where its fold
     starts in the folded text. So: two set intersections, and a ``str.find`` for the few
     acronyms left."""
-    fr = g.fr_acronyms
-    found = fr.keys() & doc.word_counts.keys()
     small = _small_french_acronyms(doc, g)
     if small is None or not case_stable(doc) or not folds_to_something(doc):
         return None
+    found = _written_french_acronyms(doc, g)
     titled = small & _folded_forms(doc)
     if titled:
         text = doc.text
@@ -265,6 +300,32 @@ def _french_acronym_words(doc: Document, g: Glossary) -> set[str] | None:
                         found.add(m.group())
                 i = find(acr, i + 1)
     return found
+
+
+def _written_french_acronyms(doc: Document, g: Glossary) -> set[str]:
+    """The French acronyms the document holds as written, as tokens, with maybe a few that
+    are only inside longer tokens (``token_spans`` drops those), found without the word
+    counts: when every acronym is two capitals A-Z or more, a token that is one of them is a
+    maximal run of such capitals (its neighbours are no token characters), so the set of those
+    runs of the text (``_CAPITALS_RE``) holds it."""
+    fr = g.fr_acronyms
+    counts = doc.computed("word_counts")
+    if counts is None and _plain_french_acronyms(doc, g):
+        return fr.keys() & _capital_runs(doc)
+    return fr.keys() & doc.word_counts.keys()
+
+
+_CAPITALS_RE = re.compile(r"[A-Z][A-Z]+")  # (the runs [A-Z]{2,} finds, found twice as fast)
+
+
+def _plain_french_acronyms(doc: Document, g: Glossary) -> bool:
+    """Whether every French acronym is two capitals A-Z or more (once per store)."""
+
+    def build() -> bool:
+        return all(re.fullmatch(r"[A-Z]{2,}", k) for k in g.fr_acronyms)
+
+    store = doc.cache.get("store")
+    return store.memo("terminology.plain-french-acronyms", build) if store is not None else build()
 
 
 def _small_french_acronyms(doc: Document, g: Glossary) -> frozenset[str] | None:
@@ -386,14 +447,150 @@ _LETTER_RE = regex.compile(r"[\p{L}\p{M}]")
 MAX_LOWER = 2  # lower-case content words in a row inside a name
 
 
-def _run_spans(text: str) -> Iterator[tuple[int, int]]:
-    """The spans of ``_RUN_RE.finditer(text)``, found from their first capital."""
+def _run_spans(text: str, fast: bool | None = None) -> Iterator[tuple[int, int]]:
+    """The spans of ``_RUN_RE.finditer(text)``, found from their first capital (or by
+    ``_fast_run_spans`` in a text it can read: ``fast``, found when None)."""
+    if fast if fast is not None else _is_fast(text):
+        yield from _fast_run_spans(text)
+        return
     is_letter = _LETTER_RE.match
     for m in _RUN_FROM_CAPITAL_RE.finditer(text):
         start = m.start()
         while start > 0 and is_letter(text, start - 1) is not None:
             start -= 1  # a word glued to its article: "theOuest", "dAfrica"
         yield start, m.end()
+
+
+_Span = re.Match.span
+
+
+def _is_fast(text: str) -> bool:
+    """Whether every character of ``text`` lies in ``document.FAST_BLOCKS``, where the
+    standard library's patterns of ``_fast_runs`` read it as ``regex`` does."""
+    return word_pattern(text) is FAST_WORD_RE
+
+
+def _fast_doc(doc: Document) -> bool:
+    """``_is_fast`` of a document's text, once per document: from its distinct characters
+    beyond ASCII (``glossary._non_ascii``, which the rules before have found), as ASCII lies in
+    the first block."""
+    got = doc.cache.get("terminology.fast")
+    if got is None:
+        got = doc.cache["terminology.fast"] = all(map(_in_fast_blocks, _non_ascii(doc)))
+    return got
+
+
+@lru_cache(maxsize=1 << 12)
+def _in_fast_blocks(c: str) -> bool:
+    """Whether the character ``c`` lies in ``document.FAST_BLOCKS``."""
+    return any(lo <= ord(c) <= hi for lo, hi in FAST_BLOCKS)
+
+
+def _fast_run_spans(text: str) -> list[tuple[int, int]]:
+    """``_RUN_RE``'s spans in a text whose characters all lie in ``document.FAST_BLOCKS``,
+    found with the standard library's ``re`` (``_FastRuns``), several times faster.
+
+    A span starts at a word whose leading letters hold a capital: mostly a word that starts
+    with one, which ``starts_capital`` finds by skipping straight to capitals. The others
+    (``theOuest``, ``dAfrica``) have a small letter just before their first capital; each word
+    holding such a pair is looked at once, and its start kept when only small letters come
+    before that capital. Then the spans are taken left to right as ``finditer`` takes them:
+    from whichever of the two kinds of start comes first and matches."""
+    fast = _fast_runs()
+    inner = []
+    word_end = 0
+    for m in fast.pair.finditer(text):
+        i = m.start() - 1
+        if i < word_end:
+            continue  # (a later pair of a word already looked at)
+        start = i
+        while start > 0 and fast.word.match(text, start - 1) is not None:
+            start -= 1
+        word_end = fast.word_run.match(text, i).end()
+        if fast.small_run.match(text, start).end() == i + 1:
+            inner.append(start)  # only small letters before the word's first capital
+    if not inner:
+        return list(map(_Span, fast.starts_capital.finditer(text)))
+    spans = []
+    pos = 0
+    k = 0
+    search = fast.starts_capital.search
+    match_at = fast.starts_small.match
+    while True:
+        m = search(text, pos)
+        first = m.start() if m is not None else len(text) + 1
+        while k < len(inner) and inner[k] < pos:
+            k += 1
+        chosen = None
+        while k < len(inner) and inner[k] < first:
+            chosen = match_at(text, inner[k])
+            k += 1
+            if chosen is not None:
+                break
+        if chosen is None:
+            chosen = m
+        if chosen is None:
+            return spans
+        spans.append(chosen.span())
+        pos = chosen.end()
+
+
+class _FastRuns(NamedTuple):
+    """The standard library patterns of ``_fast_run_spans``."""
+
+    starts_capital: re.Pattern[str]  # a span from a word that starts with a capital
+    starts_small: re.Pattern[str]  # a span from a word of small letters up to its first capital
+    pair: re.Pattern[str]  # a capital after a small letter (or mark)
+    word: re.Pattern[str]  # a word character
+    word_run: re.Pattern[str]  # word characters
+    small_run: re.Pattern[str]  # letters and marks that are no capital
+    words: re.Pattern[str]  # a run of word characters (``glossary._WORD_RE``)
+    title_word: re.Pattern[str]  # ``_TITLE_WORD_RE``
+
+
+@lru_cache(maxsize=1)
+def _fast_runs() -> _FastRuns:
+    """``_RUN_RE`` in the standard library's ``re`` for a text whose characters all lie in
+    ``document.FAST_BLOCKS`` (``word_pattern``): its classes are spelt out as the characters
+    of those blocks that ``regex`` puts in them (no mark lies there), so on such a text they
+    are the same classes. (Built on first use.)"""
+    chars = "".join(chr(c) for lo, hi in FAST_BLOCKS for c in range(lo, hi + 1))
+
+    def found(prop: str) -> set[str]:
+        return set(regex.findall(prop, chars))
+
+    capitals = found(r"\p{Lu}")
+    upper, lower = _char_class(capitals), _char_class(found(r"\p{Ll}"))
+    other = _char_class(found(r"[\p{L}\p{M}]") - capitals)  # letters and marks that are no capital
+    word = _char_class(found(r"[\p{L}\p{M}\p{N}]"))
+    gap = r"[ \t\u00a0\-'’]++"
+    cap_word = f"(?=[{other}]*+[{upper}])[{word}]++"  # (after a gap: no word character before it)
+    rest = f"[{word}]*+(?:{gap}(?:[{lower}][{lower}]*+{gap}){{0,6}}+{cap_word})+"
+    return _FastRuns(
+        re.compile(f"[{upper}](?<![{word}][{upper}]){rest}"),
+        re.compile(f"[{other}]*+[{upper}]{rest}"),
+        re.compile(f"[{upper}](?<=[{other}][{upper}])"),  # (from the capital: the engine skips to capitals)
+        re.compile(f"[{word}]"),
+        re.compile(f"[{word}]*+"),
+        re.compile(f"[{other}]*+"),
+        re.compile(f"[{word}]+"),
+        re.compile(f"[{upper}](?<![{word}][{upper}])[{lower}]+(?=[{upper}]|[^{word}]|$)"),
+    )
+
+
+def _char_class(chars: Iterable[str]) -> str:
+    """The inside of a ``re`` character class holding ``chars``, as ranges."""
+    codes = sorted(set(map(ord, chars)))
+    out = []
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        lo, hi = re.escape(chr(codes[i])), re.escape(chr(codes[j]))
+        out.append(lo if i == j else f"{lo}-{hi}")
+        i = j + 1
+    return "".join(out)
 
 
 _DIGIT_RE = regex.compile(r"\d")
@@ -449,7 +646,10 @@ def _align(keys: list[str], target: tuple[str, ...], min_ratio: float) -> tuple[
 def _row(key: str, target: tuple[str, ...]) -> tuple[float, ...]:
     """``_EQUAL`` where a target key equals ``key``, the ratio of two keys of 4 letters or more,
     else -1.0 (never compared): how ``_align_rows`` sees ``key`` against each target key."""
-    return tuple(_EQUAL if key == t else (fuzz.ratio(key, t) if len(key) >= 4 and len(t) >= 4 else -1.0) for t in target)
+    if len(key) < 4:
+        return tuple([_EQUAL if key == t else -1.0 for t in target])
+    ratio = fuzz.ratio
+    return tuple([_EQUAL if key == t else (ratio(key, t) if len(t) >= 4 else -1.0) for t in target])
 
 
 _EQUAL = 1000.0  # in a similarity row: the two keys are equal (no ratio is this high)
@@ -706,9 +906,10 @@ def keyed_spans(doc: Document, g: Glossary, min_keys: int) -> list[tuple[int, in
     more, tests the keys of a span before splitting it (``span_runs``)."""
     text = doc.text
     keys = _piece_weights(doc, g, _WordKeys).__getitem__
-    words = _WORD_RE.findall
+    spans = _doc_spans(doc)
+    words = (_fast_runs().words if _fast_doc(doc) else _WORD_RE).findall  # (the same words)
     out = []
-    for start, end in _doc_spans(doc):
+    for start, end in spans:
         got = tuple(chain.from_iterable(map(keys, words(text, start, end))))
         if len(got) >= min_keys:
             out.append((start, end, got))
@@ -732,7 +933,7 @@ def _doc_spans(doc: Document) -> list[tuple[int, int]]:
     """``_run_spans`` of a document, once per document (``keyed_spans``, ``glossary_runs``)."""
     got = doc.cache.get("terminology.spans")
     if got is None:
-        got = doc.cache["terminology.spans"] = list(_run_spans(doc.text))
+        got = doc.cache["terminology.spans"] = list(_run_spans(doc.text, _fast_doc(doc)))
     return got
 
 
@@ -766,7 +967,7 @@ class _PieceWeights(dict):
         g = self.g
         if len(self) > 1 << 16:
             self.clear()
-        n = self[word] = sum(1 for p in split_pieces(word, 0, g.words) if p.key and g.forms_of_key(p.key))
+        n = self[word] = sum(1 for part in word_parts(word, g.words) if part[3] and g.forms_of_key(part[3]))
         return n
 
 
@@ -777,8 +978,95 @@ class _WordKeys(_PieceWeights):
     def __missing__(self, word: str) -> tuple[str, ...]:  # type: ignore[override]
         if len(self) > 1 << 16:
             self.clear()
-        got = self[word] = tuple(p.key for p in split_pieces(word, 0, self.g.words) if p.key)
+        got = self[word] = tuple(part[3] for part in word_parts(word, self.g.words) if part[3])
         return got
+
+
+class _WordShapes(_PieceWeights):
+    """Word → its pieces (``split_pieces``) as ``_runs`` sees them, one kind character each
+    (``_part_kind``); how many of them have a content key that indexes a name form (the
+    ``_PieceWeights`` weight); and where each piece starts and ends in the word."""
+
+    def __missing__(self, word: str) -> tuple[str, int, tuple[tuple[int, int], ...]]:  # type: ignore[override]
+        g = self.g
+        if len(self) > 1 << 16:
+            self.clear()
+        parts = word_parts(word, g.words)  # (what ``split_pieces`` gives for the word alone)
+        kinds = "".join([_part_kind(sub, key) for _s, _e, sub, key, _m in parts])
+        weight = sum(1 for part in parts if part[3] and g.forms_of_key(part[3]))
+        got = self[word] = (kinds, weight, tuple((a, b) for a, b, _t, _k, _m in parts))
+        return got
+
+
+def _part_kind(word: str, key: str) -> str:
+    """What ``_runs`` reads of a piece (its text and content key), as one character: ``C`` a
+    capitalised word with a content key, ``D`` one without (The), ``k`` a word in small letters
+    with a key, ``c`` one without (a connector), ``x`` anything else (a number, a word in mixed
+    case): never in a run."""
+    if word[:1].isupper():
+        return "C" if key else "D"
+    if not word.islower():
+        return "x"
+    return "k" if key else "c"
+
+
+# The runs ``_runs`` cuts from a span, over the kinds of its pieces (``_part_kind``): in a
+# run every piece is allowed (``ok``), so between two capitalised words stand only words in
+# small letters, at most MAX_LOWER (2) of them with a key, and a run starts and ends on a
+# capitalised word (trimmed). Any other piece ends the run at the capitalised word before it.
+_KIND_RUN_RE = re.compile(r"[CD](?:c*(?:kc*){0,2}[CD])*")
+_KINDS = itemgetter(0)
+_WEIGHT = itemgetter(1)
+
+
+def _glossary_run_bounds(doc: Document, g: Glossary) -> list[tuple[int, int, int, int]]:
+    """(start, end, span start, span end) of each run ``glossary_runs`` gives, in the same
+    order, found without splitting any span into pieces: the kinds of a span's pieces
+    (``_WordShapes``, per word) are joined into a string and its runs found by
+    ``_KIND_RUN_RE``, kept when two of their pieces or more have a content key. A rule
+    that needs a run's pieces takes them from ``span_runs``; most runs are judged from their
+    text alone (``mangled_name``)."""
+    got = doc.cache.get("terminology.run-bounds")
+    if got is not None:
+        return got
+    text = doc.text
+    shape = _piece_weights(doc, g, _WordShapes).__getitem__
+    spans = _doc_spans(doc)
+    word_re = _fast_runs().words if _fast_doc(doc) else _WORD_RE  # (the same words)
+    words = word_re.findall
+    got = []
+    for start, end in spans:
+        shapes = list(map(shape, words(text, start, end)))
+        if sum(map(_WEIGHT, shapes)) < 2:
+            continue
+        per_word = list(map(_KINDS, shapes))
+        kinds = "".join(per_word)
+        found = [m.span() for m in _KIND_RUN_RE.finditer(kinds) if _keyed(m.group()) >= 2]
+        if not found:
+            continue
+        # the first and last piece of each run, located through their words
+        ms = list(word_re.finditer(text, start, end))
+        ends = None if len(kinds) == len(per_word) else list(accumulate(map(len, per_word)))
+        for a, b in found:
+            wa, pa = _piece_of(ends, a)
+            wb, pb = _piece_of(ends, b - 1)
+            got.append((ms[wa].start() + shapes[wa][2][pa][0], ms[wb].start() + shapes[wb][2][pb][1], start, end))
+    doc.cache["terminology.run-bounds"] = got
+    return got
+
+
+def _piece_of(ends: list[int] | None, i: int) -> tuple[int, int]:
+    """The word holding piece ``i`` of a span and the piece's place in it, from the running
+    count of pieces per word (None: one piece per word)."""
+    if ends is None:
+        return i, 0
+    w = bisect.bisect_right(ends, i)
+    return w, i - (ends[w - 1] if w else 0)
+
+
+def _keyed(kinds: str) -> int:
+    """How many pieces of a run, given by their kinds, have a content key."""
+    return kinds.count("C") + kinds.count("k")
 
 
 def _piece_weights(doc: Document, g: Glossary, kind: type[_PieceWeights] = _PieceWeights) -> _PieceWeights:
@@ -796,7 +1084,12 @@ def mangled_name(doc: Document, rule: Rule) -> Iterator[Finding]:
     threshold = float(rule.params.get("threshold", 80))
     min_ratio = float(rule.params.get("token_ratio", 85))
     seen: set[int] = set()
-    for run in glossary_runs(doc, g):
+    cache = g.match_cache
+    for start, end, span_start, span_end in _glossary_run_bounds(doc, g):
+        known = cache.get((text[start:end], threshold, min_ratio))
+        if known is not None and not any(map(_DAMAGE, known)):
+            continue  # (what ``all_matches`` gives for this run text: nothing damaged)
+        run = next(r for r in span_runs(doc, g, span_start, span_end) if r[0].start == start)
         for match in all_matches(g, run, text, threshold, min_ratio):
             if not match.damage or match.start in seen:
                 continue
@@ -816,6 +1109,7 @@ def mangled_name(doc: Document, rule: Rule) -> Iterator[Finding]:
     yield from _french_names(doc, rule, g)
 
 
+_DAMAGE = itemgetter(4)  # of a cached match (``all_matches``)
 _BEFORE_WORDS_RE = regex.compile(r"([\p{L}\p{M}]+)[^\p{L}\p{M}\n]+(?:(?:of|the|for|and|de|du|des|la|le)[^\p{L}\p{M}\n]+)*$")
 _AFTER_WORDS_RE = regex.compile(r"^[^\p{L}\p{M}\n]+(?:(?:of|the|for|and|de|du|des|la|le)[^\p{L}\p{M}\n]+)*([\p{L}\p{M}]+)")
 
@@ -882,14 +1176,11 @@ def acronym_case(doc: Document, rule: Rule) -> Iterator[Finding]:
     g = doc_glossary(doc)
     min_len = int(rule.params.get("min_length", 4))
     markers = set(rule.params.get("title_style_markers", []))
-    counts = doc.word_counts
-    if any(m in counts for m in markers):
+    text = doc.text
+    if markers and _any_marker(doc, tuple(sorted(markers))):
         return  # British house style (Nato, Unicef): title-case acronyms are intended
-    # (only the glossary's acronyms can be evidence: the set intersection picks them in C)
-    caps_evidence = any(
-        len(w) >= min_len and w.isupper() and not caps_line(doc, doc.text.find(w))
-        for w in g.acronyms.keys() & counts.keys()
-    )
+    # (only the glossary's acronyms can be evidence)
+    caps_evidence = any(not caps_line(doc, text.find(w)) for w in _caps_acronyms(doc, g, min_len))
     if not caps_evidence:
         return
     titled = _titled_acronyms(doc, g, min_len)
@@ -908,14 +1199,79 @@ def acronym_case(doc: Document, rule: Rule) -> Iterator[Finding]:
         yield rule.finding(m.start(), m.end(), up, message=f"Acronym {w} is written {up} elsewhere in this style.")
 
 
+def _any_marker(doc: Document, markers: tuple[str, ...]) -> bool:
+    """Whether one of ``markers`` is a token of the document (``is_token``). A marker that is
+    one run of letters is a token only if its fold is one of the document's folded runs
+    (``_folded_forms``, which the rules before have built): a set probe first, as most
+    articles hold none."""
+    forms = _folded_forms(doc)
+    return any(is_token(doc, m) for m, f in _marker_folds(markers) if f is None or f in forms)
+
+
+@lru_cache(maxsize=64)
+def _marker_folds(markers: tuple[str, ...]) -> tuple[tuple[str, str | None], ...]:
+    """Each marker with its fold when it is one run of letters, marks and digits, else None."""
+    return tuple((m, fold(m) if _WORD_RE.fullmatch(m) else None) for m in markers)
+
+
+def _caps_acronyms(doc: Document, g: Glossary, min_len: int) -> list[str]:
+    """The glossary's acronyms (``Glossary.acronyms``) of ``min_len`` characters or more in
+    capitals that are tokens of the document, found without the word counts: the maximal runs
+    of two capitals A-Z or more of a token are maximal runs of the text too (its neighbours are
+    no capitals), so an acronym can be a token only where its longest such run is one of the
+    document's (``_capital_runs``); each acronym left is checked as a token (``is_token``).
+    Acronyms with no such run are checked one by one."""
+    counts = doc.computed("word_counts")
+    if counts is not None:
+        return [w for w in g.acronyms.keys() & counts.keys() if len(w) >= min_len and w.isupper()]
+    by_run, loose = _caps_acronym_index(doc, g, min_len)
+    cands = [w for run in _capital_runs(doc) & by_run.keys() for w in by_run[run]]
+    cands += [w for w in loose if w in doc.text]
+    return [w for w in cands if is_token(doc, w)]
+
+
+def _caps_acronym_index(doc: Document, g: Glossary, min_len: int) -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
+    """The glossary's acronyms of ``min_len`` characters or more in capitals, by their longest
+    run of capitals A-Z (``_caps_acronyms``), and those with none of two or more (once per
+    store)."""
+
+    def build() -> tuple[dict[str, tuple[str, ...]], tuple[str, ...]]:
+        by_run: dict[str, list[str]] = {}
+        loose = []
+        for w in sorted(g.acronyms):
+            if len(w) < min_len or not w.isupper():
+                continue
+            runs = _CAPITALS_RE.findall(w)
+            if runs:
+                by_run.setdefault(max(runs, key=len), []).append(w)
+            else:
+                loose.append(w)
+        return {k: tuple(v) for k, v in by_run.items()}, tuple(loose)
+
+    store = doc.cache.get("store")
+    return store.memo(f"terminology.caps-acronyms-{min_len}", build) if store is not None else build()
+
+
+def _capital_runs(doc: Document) -> set[str]:
+    """The maximal runs of two capitals A-Z or more of a document, once per document."""
+    got = doc.cache.get("terminology.capital-runs")
+    if got is None:
+        got = doc.cache["terminology.capital-runs"] = set(_CAPITALS_RE.findall(doc.text))
+    return got
+
+
 def _titled_acronyms(doc: Document, g: Glossary, min_len: int) -> set[str]:
     """The distinct ``_TITLE_WORD_RE`` matches of a document of ``min_len`` letters or more
-    that are a glossary acronym in title case (``Jnim``), found without scanning the text.
-    A match is made of letters, so it lies inside one maximal run of letters, marks and
-    digits; its look-behind and look-ahead see either that run or a character that is no
-    letter or digit. The runs are the tokens of ``doc.word_counts`` split at their joiners,
-    so the same pattern over those runs joined by NUL finds the same words."""
-    words = set(_TITLE_WORD_RE.findall(joined_runs(doc)))
+    that are a glossary acronym in title case (``Jnim``). A match is made of letters, so it
+    lies inside one maximal run of letters, marks and digits; its look-behind and look-ahead
+    see either that run or a character that is no letter or digit. The runs are the tokens of
+    ``doc.word_counts`` split at their joiners, so when the words are counted already the same
+    pattern over those runs joined by NUL finds the same words; else the text is scanned (by
+    the standard library's ``re`` where it can read the text, ``_fast_runs``)."""
+    if doc.computed("word_counts") is not None:
+        words = set(_TITLE_WORD_RE.findall(joined_runs(doc)))
+    else:
+        words = set((_fast_runs().title_word if _fast_doc(doc) else _TITLE_WORD_RE).findall(doc.text))
     acronyms = g.acronyms
     return {w for w in compress(words, map(acronyms.__contains__, map(str.upper, words))) if len(w) >= min_len}
 
