@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from .apply import FixResult, fix_until_stable
-from .engine import Fixer, filter_decisions, run_rule
+from .engine import Fixer, finish, run_rule
 from .kinds.pattern import PatternTimeout
 from .model import Finding
 from .textio import (
@@ -114,9 +114,7 @@ class Guard:
                 self.problems.append(Problem(f"{name}: rule {rid} failed: text nested too deeply", "rule", rid))
             except Exception as exc:
                 self.problems.append(Problem(f"{name}: rule {rid} failed: {type(exc).__name__}: {exc}", "rule", rid))
-        found = filter_decisions(found, doc, self.fixer.config)
-        found.sort(key=Finding.sort_key)
-        return found
+        return finish(found, doc, self.fixer.config)
 
     def fix(self, text: str, name: str = "", unsafe: bool = False) -> FixResult:
         allow = unsafe or self.fixer.config.unsafe

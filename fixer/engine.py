@@ -113,10 +113,7 @@ class Fixer:
         found: list[Finding] = []
         for c in self.compiled:
             found.extend(run_rule(c, doc))
-        found = corroborated(found)
-        found = filter_decisions(found, doc, self.config)
-        found.sort(key=Finding.sort_key)
-        return found
+        return finish(found, doc, self.config)
 
     def runner(self, rule_id: str) -> Callable[[Document], list[Finding]]:
         """Run one rule alone on a document (used by the examples runner)."""
@@ -148,6 +145,14 @@ def run_rule(c: CompiledRule, doc: Document) -> list[Finding]:
     for f in found:
         if not (0 <= f.start <= f.end <= n):
             raise RuleError(f"rule {c.rule.id} reported a span outside the text: {f.start}-{f.end}")
+    return found
+
+
+def finish(found: list[Finding], doc: Document, config: Config) -> list[Finding]:
+    """What every full check does with the findings of all its rules: weak ones only beside
+    other damage, a reviewer's past rejections dropped, text order."""
+    found = filter_decisions(corroborated(found), doc, config)
+    found.sort(key=Finding.sort_key)
     return found
 
 

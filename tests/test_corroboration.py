@@ -33,3 +33,15 @@ def test_two_weak_findings_do_not_back_each_other() -> None:
 def test_weak_mark_survives_a_copy_of_its_data() -> None:
     assert is_weak(Finding("r", "c", 0, 1, "m", data=tuple(WEAK)))
     assert not is_weak(Finding("r", "c", 0, 1, "m", data=(("other", "x"),)))
+
+
+def test_french_institution_name_is_left_alone_in_a_clean_article() -> None:
+    from fixer.engine import Config, Fixer
+
+    fixer = Fixer(Config())
+    clean = ("Budget vote in Paris\n\nThe prime minister survived a no-confidence vote in the Assemblée nationale"
+             " on Tuesday, after a week of talks with the opposition.\n")
+    assert [f.rule for f in fixer.check(clean)] == []
+    damaged = clean.replace("after a week", "after lattaque of a week")
+    rules = [f.rule for f in fixer.check(damaged)]
+    assert "terminology.mangled-name" in rules and "merged-word.elision" in rules
