@@ -1060,8 +1060,18 @@ def _defined_in_run(
         damaged = reordered or any(p.merged for p in pieces)
         if not damaged:
             continue
+        if reordered and _OF_RE.search(long) and not _OF_RE.search(found):
+            # `Coffee-Cocoa Council` beside the definition `Council of the Coffee-Cocoa (CCC)`:
+            # the compact form is English word order, the definition may be the French one
+            # (Conseil du café-cacao), so which to keep is for a person
+            yield rule.finding(start, end, message=f"{found!r} and the definition {long!r} ({acr}) name one body"
+                               " in two word orders; the definition may keep the French order.")
+            break
         yield rule.finding(
             start, end, long,
             message=f"{found!r} is {long!r} ({acr}) as this article defines it.",
         )
         break
+
+
+_OF_RE = regex.compile(r" (?:of|de|du|des)\b")
