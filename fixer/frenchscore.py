@@ -716,7 +716,11 @@ TOKEN_CHAR_RE = regex.compile(r"[\p{L}\p{M}\p{N}]")
 # A line in capitals (``shouting``) has at least 15 capitals and at most one lower-case letter
 # per nine capitals, so five capitals follow each other with no lower-case letter between (15
 # capitals in one group, or at least 9n in n + 1 groups: one group holds 5). Classes as there.
-CAPITALS_RUN_RE = re.compile(r"[A-ZÀ-ÖØ-Þ](?:(?:[^\w\n]|[\d_])*[A-ZÀ-ÖØ-Þ]){4}")
+# Between two capitals: ``(?:[^\w\n]|[\d_])*``, written unrolled and possessive (no capital is
+# one of those characters, so nothing is given back), four times over: the same matches, but
+# most capitals (one followed by a lower-case letter) fail at once, ~2x faster over a text.
+_CAPITALS_GAP = r"[^\w\n]*+(?:[\d_]++[^\w\n]*+)*+"
+CAPITALS_RUN_RE = re.compile(r"[A-ZÀ-ÖØ-Þ]" + (r"(?:" + _CAPITALS_GAP + r"[A-ZÀ-ÖØ-Þ])") * 4)
 # what follows an elision stub cut off from its word (``SPACED_ELISION_RE``), one pattern per
 # gap so that each starts with a literal and is searched for quickly
 SPACED_GAP_RES = tuple(re.compile(re.escape(gap) + "[aeiouyhàâéèêëîïôûœAEIOUYHÀÂÉÈÊÎÔ]") for gap in (" '", " ’", "' ", "’ "))
