@@ -45,6 +45,8 @@ class PhraseTable:
     # into one, or the next pass would find the title left untranslated inside the name
     titles: frozenset[str] = frozenset()
     _openers: dict[str, bool] = field(default_factory=dict)  # see opens_entry
+    _alone_free: set[str] = field(default_factory=set)  # chunks holding no alone_first key (holds_alone_key)
+    _alone_hit: set[str] = field(default_factory=set)  # chunks holding one
 
     def match_at(self, words: list[tuple[int, int, str]], text: str, i: int,
                  keys: list[str] | None = None) -> tuple[Entry, int, tuple[int, int] | None] | None:
@@ -219,6 +221,38 @@ def opens_entry(table: PhraseTable, chunk: str) -> bool:
         if len(table._openers) < _OPENERS_MAX:
             table._openers[chunk] = got
     return got
+
+
+def holds_alone_key(table: PhraseTable, chunks: list[str]) -> bool:
+    """Whether the ``norm`` of a line made of ``chunks`` (its ``str.split()``) holds one of
+    ``table.alone_first`` (as a substring: ``vert`` in ``convert`` counts too). A key holds no
+    white space and lower case does not look across it (the context of a final sigma stops at
+    white space), so that is whether one chunk's ``norm`` holds it; kept per chunk. Chunks not
+    seen before are tested together first: usually none holds a key."""
+    keys = table.alone_first
+    if not keys:
+        return False
+    free = table._alone_free
+    if free.issuperset(chunks):
+        return False
+    hit = table._alone_hit
+    if not hit.isdisjoint(chunks):
+        return True
+    new = set(chunks).difference(free)
+    room = len(free) + len(hit) + len(new) < _OPENERS_MAX
+    joined = norm(" ".join(new))
+    if not any(k in joined for k in keys):
+        if room:
+            free.update(new)
+        return False
+    found = False
+    for chunk in new:
+        low = norm(chunk)
+        got = any(k in low for k in keys)
+        found = found or got
+        if room:
+            (hit if got else free).add(chunk)
+    return found
 
 
 def first_opener(table: PhraseTable, piece: str) -> int:

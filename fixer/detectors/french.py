@@ -65,20 +65,15 @@ def scan(doc: Document) -> Scan:
     text = doc.text
     spans: list[Span] = []
     french_lines: list[Line] = []
-    # the first words of `alone` entries that occur anywhere: a line can only hold those (a
-    # line's fs.norm is the matching piece of the text's: lower case looks no further than the
-    # line breaks around a line, which are neither letters nor case-ignorable)
-    low_text = fs.norm(text)
-    alone_keys = [k for k in table.alone_first if k in low_text]
     evidence = fs.find_evidence(model, text, doc.line_starts)
     by_position = evidence.lines
-    alone_lines = _alone_lines(doc, low_text, alone_keys) if alone_keys else set()
     for line in doc.lines:
         number = line.number
         chunks = line.text.split()
         if not chunks:  # line.blank, without its call
             continue
-        alone = number in alone_lines
+        # a line holding the first word of an `alone` entry is searched for entries whole
+        alone = fp.holds_alone_key(table, chunks)
         # may_yield (inlined) turns down only lines that cannot yield anything (see
         # fixer/frenchscore.py); may_hold_french, the older and looser test, still applies: it
         # turns down lines that were never scored, and scoring them now could change the output
@@ -125,23 +120,6 @@ def scan(doc: Document) -> Scan:
     result = Scan(spans, french_lines, french_document)
     doc.cache["french.scan"] = result
     return result
-
-
-def _alone_lines(doc: Document, low_text: str, keys: list[str]) -> set[int]:
-    """Numbers of the lines whose ``fs.norm`` holds one of ``keys`` (first words of ``alone``
-    entries, found in ``low_text``, the text's ``fs.norm``). A key holds no line break, so
-    where the text's lower case keeps every offset each occurrence lies inside one line."""
-    text = doc.text
-    if len(low_text) != len(text):  # a letter whose lower case is longer: line by line
-        return {ln.number for ln in doc.lines if any(k in fs.norm(ln.text) for k in keys)}
-    out: set[int] = set()
-    starts = doc.line_starts
-    for k in keys:
-        i = low_text.find(k)
-        while i >= 0:
-            out.add(bisect.bisect_right(starts, i))
-            i = low_text.find(k, i + 1)
-    return out
 
 
 def _window_tokens(model: fs.FrenchModel, doc_text: str, line: Line, chunks: list[str], hot: list[int],
