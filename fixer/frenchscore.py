@@ -527,17 +527,17 @@ def _name_openers(model: FrenchModel, line_start: int, line_text: str, toks: lis
 # (never initial-dependent, never X, never a cut-off elision), so no run, name
 # (``continues_name``) or stretch crosses one. Every word the scan reads beside a French word
 # lies inside the window: the two before it (``judge``: ``left``, ``in_english_name``), the
-# eight before it when the line holds a parenthesis (``named_with_acronym``, whose pattern
-# needs one), the one after it (``_lone_words``, ``_name_openers``, ``continues_name``). Two
-# windows are at least ``PAD_BEFORE + PAD_AFTER`` words apart, more than ``bridge`` reaches
-# (BRIDGE_MAX + 1 words), so it finds no F word outside the window it starts in, in the line
-# as in the windows. Words outside the windows are never F, so the French sets of the spans
+# eight before it when the line holds an acronym in parentheses (``named_with_acronym``, whose
+# pattern needs one: ``acronym_paren_in``), the one after it (``_lone_words``,
+# ``_name_openers``, ``continues_name``). Two windows are at least ``PAD_BEFORE + PAD_AFTER``
+# words apart, more than ``bridge`` reaches (BRIDGE_MAX + 1 words), so it finds no F word
+# outside the window it starts in, in the line as in the windows. Words outside the windows are never F, so the French sets of the spans
 # (``_spans_of_line``) are the same, and the words skipped between two windows make the gap
 # between their tokens hard (neither ``soft_gap`` nor one space). Only the count of English
 # words of ``_is_french_line`` needs the whole line: the caller classifies the whole line when
 # the windows' words cannot settle it.
 PAD_BEFORE = 2
-PAD_BEFORE_ACRONYM = 8  # when the line holds a "(" (``named_with_acronym``)
+PAD_BEFORE_ACRONYM = 8  # when the line holds an acronym in parentheses (``named_with_acronym``)
 PAD_AFTER = 3  # PAD_BEFORE + PAD_AFTER > BRIDGE_MAX
 
 
@@ -1255,6 +1255,19 @@ def looks_english(model: FrenchModel, text: str) -> bool:
 
 
 ACRONYM_AFTER_RE = regex.compile(r"[^.!?;:()\[\]\n]{0,80}?\s\((?=[^)]*\p{Lu}[^)]*\p{Lu})\p{Lu}[\p{L}\p{N}\-&]{1,11}\)")
+ACRONYM_PAREN_RE = regex.compile(r"\((?=[^)]*\p{Lu}[^)]*\p{Lu})\p{Lu}[\p{L}\p{N}\-&]{1,11}\)")  # its last part
+
+
+def acronym_paren_in(text: str, start: int, end: int) -> bool:
+    """Whether an acronym in parentheses (``ACRONYM_PAREN_RE``) opens in ``text[start:end]``:
+    ``ACRONYM_AFTER_RE`` needs one, so without it ``named_with_acronym`` is False (most lines
+    with a parenthesis hold an aside, ``(north-west)``, not an acronym)."""
+    i = text.find("(", start, end)
+    while i >= 0:
+        if ACRONYM_PAREN_RE.match(text, i):
+            return True
+        i = text.find("(", i + 1, end)
+    return False
 
 
 def named_with_acronym(text: str, toks: list[Tok], a: int, b: int) -> bool:

@@ -140,8 +140,10 @@ def _window_tokens(model: fs.FrenchModel, doc_text: str, line: Line, chunks: lis
         reached: set[int] = set()
     else:
         spans, reached = fs.allowed_spans(model, text, chunks)
-    # named_with_acronym's pattern needs a "(" in the line or right after its line break
-    pad = fs.PAD_BEFORE_ACRONYM if "(" in doc_text[line.start : line.end + 3] else fs.PAD_BEFORE
+    # named_with_acronym's pattern needs an acronym in parentheses opening in the line or right
+    # after its line break (its filler holds no "\n"; a "\r" before it may)
+    near = fs.acronym_paren_in(doc_text, line.start, line.end + 3)
+    pad = fs.PAD_BEFORE_ACRONYM if near else fs.PAD_BEFORE
     windows = fs.chunk_windows(model, chunks, hot, reached, pad)
     if windows and windows[0][0] == 0 and windows[0][1] == len(chunks) - 1:
         return None  # one window, the whole line
