@@ -558,6 +558,22 @@ def barrier_chunk(model: FrenchModel, chunk: str) -> bool:
     return got
 
 
+def indices_in(chunks: list[str], wanted: set[str] | frozenset[str]) -> list[int]:
+    """The indices of the chunks of ``chunks`` that are in ``wanted``, ascending, found by set
+    and list operations in C: a line has many chunks, and few of them are wanted."""
+    present = wanted.intersection(chunks)
+    out: list[int] = []
+    index = chunks.index
+    for chunk in present:
+        i = -1
+        for _ in range(chunks.count(chunk)):
+            i = index(chunk, i + 1)
+            out.append(i)
+    if len(present) > 1:
+        out.sort()
+    return out
+
+
 def chunk_start(line_text: str, i: int) -> int:
     """Where chunk ``i`` of ``line_text.split()`` starts: the rest of the line after ``i``
     splits starts with it."""
@@ -573,7 +589,7 @@ def allowed_spans(model: FrenchModel, line_text: str, chunks: list[str]) -> tupl
     reached: set[int] = set()
     openers = model._opener_chunks
     mask_end = -1
-    for i in [k for k, c in enumerate(chunks) if c in openers]:
+    for i in indices_in(chunks, openers):
         pos = chunk_start(line_text, i)
         for rs, _re, word in chunk_words(chunks[i], CHUNK_WORDS):
             ms = pos + rs
@@ -883,7 +899,7 @@ def line_may_yield(model: FrenchModel, chunks: list[str], french: set[str] | Non
     allowed phrase (``_masked_chunks``); ``hits``, when given, the indices of the chunks of
     ``chunks`` in ``french``."""
     if hits is None:
-        hits = list(range(len(chunks))) if french is None else [i for i, c in enumerate(chunks) if c in french]
+        hits = list(range(len(chunks))) if french is None else indices_in(chunks, french)
     if not _may_yield_from(model, chunks, hits):
         return False
     masked = _masked_chunks(model, chunks, line) if line is not None else ()
@@ -918,7 +934,7 @@ def _masked_chunks(model: FrenchModel, chunks: list[str], line: str) -> range | 
     openers = model._opener_chunks
     if openers.isdisjoint(chunks):
         return ()
-    o = next((i for i, c in enumerate(chunks) if c in openers), None)
+    o = min(map(chunks.index, openers.intersection(chunks)), default=None)
     if o is None or not model._seen_chunks.issuperset(chunks[:o]):
         return ()  # no opener, or a chunk before it was judged but not kept: unknown
     words = chunk_words(chunks[o], CHUNK_WORDS)

@@ -67,13 +67,19 @@ def scan(doc: Document) -> Scan:
     french_lines: list[Line] = []
     evidence = fs.find_evidence(model, text, doc.line_starts)
     by_position = evidence.lines
+    # the sets behind the two first tests, read here: most lines pass both with two set
+    # operations and no call (the model's sets grow in place as chunks are judged)
+    alone_keys, alone_free = table.alone_first, table._alone_free
+    seen, french_chunks = model._seen_chunks, model._french_chunks
     for line in doc.lines:
-        number = line.number
         chunks = line.text.split()
         if not chunks:  # line.blank, without its call
             continue
         # a line holding the first word of an `alone` entry is searched for entries whole
-        alone = fp.holds_alone_key(table, chunks)
+        alone = bool(alone_keys) and not alone_free.issuperset(chunks) and fp.holds_alone_key(table, chunks)
+        number = line.number
+        if not alone and seen.issuperset(chunks) and french_chunks.isdisjoint(chunks) and number not in by_position:
+            continue  # evidence.french_chunks would say None: the usual English line
         # may_yield (inlined) turns down only lines that cannot yield anything (see
         # fixer/frenchscore.py); may_hold_french, the older and looser test, still applies: it
         # turns down lines that were never scored, and scoring them now could change the output
@@ -84,7 +90,7 @@ def scan(doc: Document) -> Scan:
                 french = evidence.french_chunks(chunks)
                 if french is None:
                     continue
-                hot = [i for i, c in enumerate(chunks) if c in french]
+                hot = fs.indices_in(chunks, french)
                 if not fs.line_may_yield(model, chunks, french, line.text, hot):
                     continue
                 if not evidence.may_hold_french(line.text, chunks):
@@ -94,7 +100,7 @@ def scan(doc: Document) -> Scan:
                 continue
         elif number not in by_position:  # no gate, but the windows serve its runs as well
             french = evidence.french_chunks(chunks)
-            hot = [] if french is None else [i for i, c in enumerate(chunks) if c in french]
+            hot = [] if french is None else fs.indices_in(chunks, french)
             toks = _window_tokens(model, text, line, chunks, hot, masked)
         if toks is None:
             toks = fs.line_tokens(model, line.start, line.text, masked)
