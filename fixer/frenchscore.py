@@ -445,11 +445,14 @@ def line_tokens(model: FrenchModel, line_start: int, line_text: str,
 
 def _chunk_tokens(model: FrenchModel, line_start: int, line_text: str, chunks: list[str], pos: int, prev_end: int,
                   at_start: bool, urls: list[tuple[int, int]], caps: bool, masked: list[tuple[int, int]] | None,
-                  toks: list[Tok], mask_end: int = -1) -> list[int]:
+                  toks: list[Tok], mask_end: int = -1, found: dict[int, int] | None = None) -> list[int]:
     """Append to ``toks`` the tokens of ``chunks``, consecutive chunks of ``line_text`` from the
     one at ``pos`` on; ``prev_end`` is where the word before them ends in the line, and
     ``at_start`` says there is none; ``mask_end``, where the last allowed phrase found before
-    them ends. Returns the indices (in ``toks``) of the initial F words, for ``_name_openers``."""
+    them ends; ``found``, when given, the line's allowed phrases (start → end, from
+    ``allowed_spans``, which tries the same words in the same order), read instead of
+    ``phrase_end``. Returns the indices (in ``toks``) of the initial F words, for
+    ``_name_openers``."""
     new = tuple.__new__  # builds a Tok without its Python-level __new__ (a hot loop)
     words = model._words
     openers: list[int] = []  # indices of the initial F words, for the name test
@@ -483,7 +486,7 @@ def _chunk_tokens(model: FrenchModel, line_start: int, line_text: str, chunks: l
                     words[word] = info
             _low, cands, stub, plain, init = info
             if cands and ms >= mask_end:
-                pe = phrase_end(line_text, ms, cands)
+                pe = phrase_end(line_text, ms, cands) if found is None else found.get(ms, -1)
                 if pe >= 0:
                     mask_end = pe
                     if masked is not None:
@@ -655,6 +658,7 @@ def window_tokens(model: FrenchModel, line_start: int, line_text: str, chunks: l
     classifies them in the whole line."""
     toks: list[Tok] = []
     openers: list[int] = []
+    found = dict(spans)
     for a, b in windows:
         if a == 0:
             pos, prev_end = 0, 0
@@ -669,7 +673,7 @@ def window_tokens(model: FrenchModel, line_start: int, line_text: str, chunks: l
                 break
             mask_end = pe
         openers += _chunk_tokens(model, line_start, line_text, chunks[a : b + 1], pos, prev_end, a == 0, [],
-                                 False, None, toks, mask_end)
+                                 False, None, toks, mask_end, found)
     _name_openers(model, line_start, line_text, toks, openers)
     return toks
 
