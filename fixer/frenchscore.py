@@ -110,6 +110,7 @@ class FrenchModel:
     _held_known: set[str] = field(default_factory=set)  # chunks may_hold_french has judged alone
     _held_chunks: set[str] = field(default_factory=set)  # those it holds for
     _barriers: dict[str, bool] = field(default_factory=dict)  # see barrier_chunk
+    _after_names: dict[str, bool] = field(default_factory=dict)  # see _after_name
     # the ASCII words the frequency tests of ``_classify`` may call French (``lexical_french_ascii``)
     lexical_ascii: frozenset[str] = field(init=False)
     # the norm of every ASCII word that may be F or open an allowed phrase (``plain_chunk``)
@@ -891,9 +892,15 @@ def _may_open_sentence(chunks: list[str], i: int) -> bool:
 def _after_name(model: FrenchModel, prev: str) -> bool:
     """Whether the chunk ``prev`` ends with a capitalised, plainly English word (``States`` in
     ``States du``): ``judge`` keeps a name with no French content only after a word whose
-    ``english`` is set, and ``classify`` sets it only when ``is_plain_english`` holds."""
-    m = LAST_TOKEN_RE.search(prev)
-    return m is not None and m.group()[0].isupper() and model.is_plain_english(norm(m.group()))
+    ``english`` is set, and ``classify`` sets it only when ``is_plain_english`` holds. Kept
+    per chunk."""
+    got = model._after_names.get(prev)
+    if got is None:
+        m = LAST_TOKEN_RE.search(prev)
+        got = m is not None and m.group()[0].isupper() and model.is_plain_english(norm(m.group()))
+        if len(model._after_names) < _CACHE_MAX:
+            model._after_names[prev] = got
+    return got
 
 
 def line_may_yield(model: FrenchModel, chunks: list[str], french: set[str] | None = None, line: str | None = None,
@@ -908,7 +915,7 @@ def line_may_yield(model: FrenchModel, chunks: list[str], french: set[str] | Non
         hits = list(range(len(chunks))) if french is None else indices_in(chunks, french)
     if not _may_yield_from(model, chunks, hits):
         return False
-    masked = _masked_chunks(model, chunks, line) if line is not None else ()
+    masked = _masked_chunks(model, chunks, line, hits[-1]) if line is not None and hits else ()
     return not masked or _may_yield_from(model, chunks, [i for i in hits if i not in masked])
 
 
@@ -929,20 +936,22 @@ def _may_yield_from(model: FrenchModel, chunks: list[str], hits: Iterable[int]) 
     return content and (solo or n_french >= 2)
 
 
-def _masked_chunks(model: FrenchModel, chunks: list[str], line: str) -> range | tuple[()]:
+def _masked_chunks(model: FrenchModel, chunks: list[str], line: str, last: int | None = None) -> range | tuple[()]:
     """Indices of chunks all of whose words ``line_tokens`` marks X (allowed French: Côte
     d'Ivoire, coup d'état), from the first word of the line that may open an allowed phrase,
     when it opens its chunk: no phrase before it can cover it, so ``line_tokens`` tries its
     phrases, and every word starting before the phrase's end is X. Nothing is claimed for a
-    line with a URL or an e-mail address (their words skip the phrase test)."""
+    line with a URL or an e-mail address (their words skip the phrase test), nor, when ``last``
+    is given, when the first opener comes after chunk ``last`` (the caller's last chunk that
+    matters: nothing it would leave out)."""
     if "://" in line or "www." in line or "@" in line:
         return ()
     openers = model._opener_chunks
     if openers.isdisjoint(chunks):
         return ()
     o = min(map(chunks.index, openers.intersection(chunks)), default=None)
-    if o is None or not model._seen_chunks.issuperset(chunks[:o]):
-        return ()  # no opener, or a chunk before it was judged but not kept: unknown
+    if o is None or (last is not None and o > last) or not model._seen_chunks.issuperset(chunks[:o]):
+        return ()  # no opener, none before ``last``, or a chunk before it judged but not kept
     words = chunk_words(chunks[o], CHUNK_WORDS)
     if not words or words[0][0] != 0:
         return ()
