@@ -1063,8 +1063,9 @@ def soft_gap(text: str) -> bool:
     return text == " " or SOFT_GAP_RE.fullmatch(text) is not None  # one space: the usual gap
 
 
-def find_runs(model: FrenchModel, text: str, toks: list[Tok]) -> list[Run]:
-    """Group tokens into candidate runs and keep those with enough French evidence."""
+def find_runs(model: FrenchModel, text: str, toks: list[Tok], acronyms: bool = True) -> list[Run]:
+    """Group tokens into candidate runs and keep those with enough French evidence.
+    ``acronyms``: False when no acronym in parentheses follows any of them (``judge``)."""
     runs: list[Run] = []
     n = len(toks)
     after = 0  # where the previous stretch ended
@@ -1092,7 +1093,7 @@ def find_runs(model: FrenchModel, text: str, toks: list[Tok]) -> list[Run]:
                 toks[m] = Tok(t.start, t.end, t.text, F, t.initial)
             j = k
             french = True  # bridge stops on an F word
-        run = judge(model, text, toks, i, j) if french else None
+        run = judge(model, text, toks, i, j, acronyms) if french else None
         if run is not None:
             runs.append(run)
         after = j + 1
@@ -1133,8 +1134,10 @@ def continues_name(text: str, prev: Tok, nxt: Tok) -> bool:
     return nxt.kind == X and (nxt.text[:1].isupper() or prev.kind == X)
 
 
-def judge(model: FrenchModel, text: str, toks: list[Tok], i: int, j: int) -> Run | None:
-    """Trim a candidate stretch to its French part and decide whether it is French."""
+def judge(model: FrenchModel, text: str, toks: list[Tok], i: int, j: int, acronyms: bool = True) -> Run | None:
+    """Trim a candidate stretch to its French part and decide whether it is French.
+    ``acronyms``: False when no acronym in parentheses can follow (``acronym_paren_in``), so
+    ``named_with_acronym`` need not be asked."""
     a = i
     while a <= j and toks[a].kind != F:
         a += 1
@@ -1177,7 +1180,7 @@ def judge(model: FrenchModel, text: str, toks: list[Tok], i: int, j: int) -> Run
         if (in_gloss(text, part[0].start, part[-1].end) or glossed_after(model, text, part[-1].end)
                 or talked_about(text, part[0].start, part[-1].end)):
             return None
-        if named_with_acronym(text, toks, a, b):
+        if acronyms and named_with_acronym(text, toks, a, b):
             return None
         if in_french_quote(model, text, part[0].start, part[-1].end):
             return None

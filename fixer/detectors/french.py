@@ -85,6 +85,7 @@ def scan(doc: Document) -> Scan:
         # turns down lines that were never scored, and scoring them now could change the output
         toks: list[fs.Tok] | None = None
         masked: list[tuple[int, int]] = []
+        near: bool | None = None  # whether an acronym in parentheses follows (fs.acronym_paren_in)
         if not alone:
             if number not in by_position:
                 french = evidence.french_chunks(chunks)
@@ -95,13 +96,15 @@ def scan(doc: Document) -> Scan:
                     continue
                 if not evidence.may_hold_french(line.text, chunks):
                     continue
-                toks = _window_tokens(model, text, line, chunks, hot, masked)
+                near = fs.acronym_paren_in(text, line.start, line.end + 3)
+                toks = _window_tokens(model, text, line, chunks, hot, masked, near)
             elif not evidence.may_hold_french(line.text, chunks):
                 continue
         elif number not in by_position:  # no gate, but the windows serve its runs as well
             french = evidence.french_chunks(chunks)
             hot = [] if french is None else fs.indices_in(chunks, french)
-            toks = _window_tokens(model, text, line, chunks, hot, masked)
+            near = fs.acronym_paren_in(text, line.start, line.end + 3)
+            toks = _window_tokens(model, text, line, chunks, hot, masked, near)
         if toks is None:
             toks = fs.line_tokens(model, line.start, line.text, masked)
             french_line = _is_french_line(toks, LINE_MIN_WORDS, LINE_MIN_SHARE)
@@ -110,7 +113,10 @@ def scan(doc: Document) -> Scan:
         if french_line and not _quoted(line.text):
             french_lines.append(line)
             continue
-        runs = fs.find_runs(model, text, toks)
+        # named_with_acronym needs an acronym in parentheses opening in the line or right after
+        # its line break (ACRONYM_AFTER_RE's filler holds no "\n"; a "\r" before it may)
+        near = fs.acronym_paren_in(text, line.start, line.end + 3) if near is None else near
+        runs = fs.find_runs(model, text, toks, near)
         lone = _lone_words(model, text, toks, runs)
         if lone:
             runs = sorted(runs + lone, key=lambda r: r.start)
@@ -129,7 +135,7 @@ def scan(doc: Document) -> Scan:
 
 
 def _window_tokens(model: fs.FrenchModel, doc_text: str, line: Line, chunks: list[str], hot: list[int],
-                   masked: list[tuple[int, int]]) -> list[fs.Tok] | None:
+                   masked: list[tuple[int, int]], near: bool) -> list[fs.Tok] | None:
     """The tokens of the windows around the French of a line (``fs.window_tokens``; ``hot``:
     the indices of the chunks that can hold an F word) when they stand for the whole line's:
     the line is not in capitals and has no URL (the caller has ruled out capitals and cut-off
@@ -146,9 +152,6 @@ def _window_tokens(model: fs.FrenchModel, doc_text: str, line: Line, chunks: lis
         reached: set[int] = set()
     else:
         spans, reached = fs.allowed_spans(model, text, chunks)
-    # named_with_acronym's pattern needs an acronym in parentheses opening in the line or right
-    # after its line break (its filler holds no "\n"; a "\r" before it may)
-    near = fs.acronym_paren_in(doc_text, line.start, line.end + 3)
     pad = fs.PAD_BEFORE_ACRONYM if near else fs.PAD_BEFORE
     windows = fs.chunk_windows(model, chunks, hot, reached, pad)
     if windows and windows[0][0] == 0 and windows[0][1] == len(chunks) - 1:
