@@ -742,11 +742,10 @@ TOKEN_CHAR_RE = regex.compile(r"[\p{L}\p{M}\p{N}]")
 # most capitals (one followed by a lower-case letter) fail at once, ~2x faster over a text.
 _CAPITALS_GAP = r"[^\w\n]*+(?:[\d_]++[^\w\n]*+)*+"
 CAPITALS_RUN_RE = re.compile(r"[A-ZÀ-ÖØ-Þ]" + (r"(?:" + _CAPITALS_GAP + r"[A-ZÀ-ÖØ-Þ])") * 4)
-# what follows an elision stub cut off from its word (``SPACED_ELISION_RE``): one of the gaps,
-# then one of the vowels, each gap found with ``str.find`` (faster than a regex scan); the
-# second character of a gap and the vowel start no occurrence of the same gap, so occurrences
-# never overlap and every one found is one a regex scan would find
-SPACED_GAPS = (" '", " ’", "' ", "’ ")
+# what follows an elision stub cut off from its word (``SPACED_ELISION_RE``): a space and an
+# apostrophe in either order, then one of the vowels; found from the apostrophes (one
+# ``str.find`` run for each, at memchr speed), whose neighbours are then read
+SPACED_GAP_MARKS = ("'", "’")
 SPACED_GAP_VOWELS = frozenset("aeiouyhàâéèêëîïôûœAEIOUYHÀÂÉÈÊÎÔ")
 # the lone-word bounds of ``_lone_words`` (fixer/detectors/french.py, where they are explained)
 LONE_EN_MAX = 1.5
@@ -1040,16 +1039,24 @@ def find_evidence(model: FrenchModel, text: str, line_starts: list[int]) -> Evid
             if shouting(text[line_starts[n - 1] : end]):  # a trailing \r counts neither way
                 lines.add(n)
     vowels = SPACED_GAP_VOWELS
-    for gap in SPACED_GAPS:
-        i = text.find(gap)
+    for mark in SPACED_GAP_MARKS:
+        i = text.find(mark)
         while i >= 0:
-            if text[i + 2 : i + 3] in vowels:
+            # the gap starts at the space before the apostrophe (`` ’a``) or at the apostrophe
+            # (``’ a``); the two exclude each other (the character after it is a vowel or a space)
+            if i and text[i - 1] == " " and text[i + 1 : i + 2] in vowels:
+                gap = i - 1
+            elif text[i + 1 : i + 2] == " " and text[i + 2 : i + 3] in vowels:
+                gap = i
+            else:
+                gap = -1
+            if gap >= 0:
                 # the word before the gap, whole: a stub has at most 6 letters, so a longer word
                 # cut by the 8-character window is never taken for one
-                stub = LAST_TOKEN_RE.search(text, max(0, i - 8), i)
+                stub = LAST_TOKEN_RE.search(text, max(0, gap - 8), gap)
                 if stub is not None and stub.group().lower() in ELISION_STUBS:
-                    lines.add(bisect.bisect_right(line_starts, i))
-            i = text.find(gap, i + 1)
+                    lines.add(bisect.bisect_right(line_starts, gap))
+            i = text.find(mark, i + 1)
     return Evidence(model, lines)
 
 
