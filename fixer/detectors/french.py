@@ -316,7 +316,8 @@ DESCRIBE_WORD_RE = regex.compile(r"[\p{L}’']+")
 
 def _describe(model: fs.FrenchModel, text: str, sp: Span) -> str:
     span = text[sp.start : sp.end]
-    if fs.NDLR_RE.search(span.split()[-1].strip(",.]") if span.split() else ""):
+    parts = span.split()
+    if fs.NDLR_RE.search(parts[-1].strip(",.]") if parts else ""):
         return "Editor's note left in French"
     if sp.reason == "half-translated name":
         return "Name half left in French"
@@ -329,11 +330,11 @@ def _describe(model: fs.FrenchModel, text: str, sp: Span) -> str:
         return "French sentence opener left untranslated"
     if any(w in MONTHS for w in words):
         return "French date left untranslated"
-    if words and words[0] in PLACE_WORDS and any(w.lower() in model.places for w in span.split()[1:]):
+    if words and words[0] in PLACE_WORDS and any(w.lower() in model.places for w in parts[1:]):
         return "French place phrase left untranslated"
-    if any(_merged(model, w) for w in span.split()):
+    if any(_merged(model, w) for w in parts):
         return "French phrase left untranslated (its apostrophe lost)"
-    if len(span.split()) == 1:
+    if len(parts) == 1:
         return "French word left untranslated"
     return "French left untranslated"
 
