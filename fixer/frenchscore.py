@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 import string
 import unicodedata
@@ -1106,6 +1107,9 @@ def find_runs(model: FrenchModel, text: str, toks: list[Tok], acronyms: bool = T
         after = j + 1
     return runs
 
+
+TOK_KIND = operator.itemgetter(3)  # Tok.kind, read by position in C (map)
+TOK_START = operator.itemgetter(0)  # Tok.start
 
 BRIDGE_MAX = 4
 

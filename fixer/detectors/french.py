@@ -16,7 +16,6 @@ The evidence and its reasons are in ``fixer.frenchscore``; the data in ``rules/l
 from __future__ import annotations
 
 import bisect
-import operator
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -246,7 +245,7 @@ def _spans_of_line(toks: list[fs.Tok], runs: list[fs.Run], matches: list, masked
     """Runs widened to the phrase entries they touch (``loccasion`` → ``to loccasion of``),
     plus the ``alone`` entries found outside any run; bisect keeps a long line linear."""
     starts = [m[0] for m in matches]
-    tok_starts = [t.start for t in toks]
+    tok_starts = list(map(fs.TOK_START, toks))
     out: list[Span] = []
     for r in runs:
         s, e = r.start, r.end
@@ -308,7 +307,7 @@ def _not_french_line(toks: list[fs.Tok], min_share: float) -> bool:
     return n_french < min_share * (n_french + kinds.count(fs.E))
 
 
-TOK_KIND = operator.itemgetter(3)  # Tok.kind, read by position (faster)
+TOK_KIND = fs.TOK_KIND  # Tok.kind, read by position (faster)
 
 
 DESCRIBE_WORD_RE = regex.compile(r"[\p{L}’']+")
