@@ -594,8 +594,13 @@ def allowed_spans(model: FrenchModel, line_text: str, chunks: list[str]) -> tupl
     reached: set[int] = set()
     openers = model._opener_chunks
     mask_end = -1
+    # where each opener chunk starts (``chunk_start``), splitting only the rest of the line
+    # after the last one found: one split of the line in all, not one per opener
+    rest, at = line_text.lstrip(), 0  # the line from chunk ``at`` on
     for i in indices_in(chunks, openers):
-        pos = chunk_start(line_text, i)
+        if i > at:
+            rest, at = rest.split(None, i - at)[-1], i
+        pos = len(line_text) - len(rest)
         for rs, _re, word in chunk_words(chunks[i], CHUNK_WORDS):
             ms = pos + rs
             cands = word_info(model, word).phrases
