@@ -11,6 +11,8 @@ table cannot translate the run, and the detector then only points at it.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -228,7 +230,7 @@ def holds_alone_key(table: PhraseTable, chunks: list[str]) -> bool:
     ``table.alone_first`` (as a substring: ``vert`` in ``convert`` counts too). A key holds no
     white space and lower case does not look across it (the context of a final sigma stops at
     white space), so that is whether one chunk's ``norm`` holds it; kept per chunk. Chunks not
-    seen before are tested together first: usually none holds a key."""
+    seen before are tested together (``_chunks_with_key``)."""
     keys = table.alone_first
     if not keys:
         return False
@@ -238,21 +240,40 @@ def holds_alone_key(table: PhraseTable, chunks: list[str]) -> bool:
     hit = table._alone_hit
     if not hit.isdisjoint(chunks):
         return True
-    new = set(chunks).difference(free)
-    room = len(free) + len(hit) + len(new) < _OPENERS_MAX
-    joined = norm(" ".join(new))
-    if not any(k in joined for k in keys):
-        if room:
-            free.update(new)
-        return False
-    found = False
-    for chunk in new:
-        low = norm(chunk)
-        got = any(k in low for k in keys)
-        found = found or got
-        if room:
-            (hit if got else free).add(chunk)
-    return found
+    new = list(set(chunks).difference(free))
+    got = _chunks_with_key(keys, new)
+    if len(free) + len(hit) + len(new) < _OPENERS_MAX:
+        hit.update(got)
+        free.update(new if not got else [c for c in new if c not in got])
+    return bool(got)
+
+
+def _chunks_with_key(keys: frozenset[str], chunks: list[str]) -> set[str]:
+    """The chunks of ``chunks`` whose ``norm`` holds one of ``keys``: each key looked for once in
+    the ``norm`` of all of them joined by spaces (a key holds no space, so an occurrence lies in
+    one chunk, found by bisection), unless lower case changed a length (then chunk by chunk)."""
+    joined = " ".join(chunks)
+    low = norm(joined)
+    out: set[str] = set()
+    if len(low) != len(joined):
+        return {c for c in chunks if any(k in norm(c) for k in keys)}
+    starts: list[int] | None = None
+    for k in keys:
+        i = low.find(k)
+        while i >= 0:
+            if starts is None:
+                starts = list(itertools.accumulate((len(c) + 1 for c in chunks[:-1]), initial=0))
+            out.add(chunks[bisect.bisect_right(starts, i) - 1])
+            i = low.find(k, i + 1)
+    return out
+
+
+def mark_alone_free(table: PhraseTable, chunks: list[str]) -> None:
+    """Keep ``chunks`` as holding no ``alone_first`` key, which the caller knows (a line whose
+    ``norm`` holds none), for ``holds_alone_key`` and its callers' set tests."""
+    free = table._alone_free
+    if len(free) + len(table._alone_hit) + len(chunks) < _OPENERS_MAX:
+        free.update(chunks)
 
 
 def first_opener(table: PhraseTable, piece: str) -> int:

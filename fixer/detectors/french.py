@@ -68,7 +68,8 @@ def scan(doc: Document) -> Scan:
     by_position = evidence.lines
     # the sets behind the first tests, read here: most lines are turned down by one set
     # operation and no call (the model's and the table's sets grow in place as chunks are judged)
-    alone_keys, alone_free = table.alone_first, table._alone_free
+    alone_keys, alone_free, alone_hit = table.alone_first, table._alone_free, table._alone_hit
+    alone_lines: set[int] | None = None  # the lines holding an alone key (when asked)
     seen, french_chunks = model._seen_chunks, model._french_chunks
     boring: set[str] = store.memo("french.boring", set)  # see below
     for line in doc.lines:
@@ -78,8 +79,23 @@ def scan(doc: Document) -> Scan:
         number = line.number
         if boring.issuperset(chunks) and number not in by_position:
             continue  # the usual English line: the two tests below would turn it down
-        # a line holding the first word of an `alone` entry is searched for entries whole
-        alone = bool(alone_keys) and not alone_free.issuperset(chunks) and fp.holds_alone_key(table, chunks)
+        # a line holding the first word of an `alone` entry is searched for entries whole.
+        # Chunks judged before say it at once (most lines: all free of keys); otherwise the
+        # text is searched for the keys once (_alone_lines), which settles this line and, when it
+        # holds none, keeps its chunks as free of keys for the texts to come
+        alone = False
+        if alone_keys and not alone_free.issuperset(chunks):
+            if not alone_hit.isdisjoint(chunks):
+                alone = True  # a chunk that holds a key
+            else:
+                if alone_lines is None:
+                    low_text = fs.norm(text)
+                    keys = [k for k in alone_keys if k in low_text]
+                    alone_lines = _alone_lines(doc, low_text, keys) if keys else set()
+                if number in alone_lines:
+                    alone = fp.holds_alone_key(table, chunks)  # keeps which chunks hold one
+                else:
+                    fp.mark_alone_free(table, chunks)
         if not alone and seen.issuperset(chunks) and french_chunks.isdisjoint(chunks):
             # evidence.french_chunks would say None. Such chunks, judged and kept as holding no
             # F word and no alone key (facts the caches never drop), are ``boring``: a line made
@@ -140,6 +156,23 @@ def scan(doc: Document) -> Scan:
     result = Scan(spans, french_lines, french_document)
     doc.cache["french.scan"] = result
     return result
+
+
+def _alone_lines(doc: Document, low_text: str, keys: list[str]) -> set[int]:
+    """Numbers of the lines whose ``fs.norm`` holds one of ``keys`` (first words of ``alone``
+    entries, found in ``low_text``, the text's ``fs.norm``). A key holds no line break, so
+    where the text's lower case keeps every offset each occurrence lies inside one line."""
+    text = doc.text
+    if len(low_text) != len(text):  # a letter whose lower case is longer: line by line
+        return {ln.number for ln in doc.lines if any(k in fs.norm(ln.text) for k in keys)}
+    out: set[int] = set()
+    starts = doc.line_starts
+    for k in keys:
+        i = low_text.find(k)
+        while i >= 0:
+            out.add(bisect.bisect_right(starts, i))
+            i = low_text.find(k, i + 1)
+    return out
 
 
 def _window_tokens(model: fs.FrenchModel, doc_text: str, line: Line, chunks: list[str], hot: list[int],
