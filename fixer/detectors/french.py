@@ -410,11 +410,11 @@ def french_span(doc: Document, rule: Rule) -> Iterator[Finding]:
             yield _keep_the_name(rule, text, sp, what)
             continue
         span = text[sp.start : sp.end]
-        words = fp.words_in(text, sp.start, sp.end)  # read by both steps below
         tr = (_reorder_name(text, sp) if sp.reason == "half-translated name" else None) or fp.translate_span(
-            table, text, sp.start, sp.end, sp.french, model.places, words)
+            table, text, sp.start, sp.end, sp.french, model.places)
         if tr is not None and tr.text != span:
-            whole = _whole_entry(table, text, sp, words)
+            # safe only when one safe entry matches the whole span (a reordered name has none)
+            whole = tr.whole
             safe = whole is not None and whole.safe and tr.entries == [whole]
             yield rule.finding(sp.start, sp.end, tr.text, message=f"{what}: '{span}'",
                                safety=Safety.SAFE if safe else Safety.UNSAFE, title=f"Translate to '{tr.text}'")
@@ -449,16 +449,6 @@ def _reorder_name(text: str, sp: Span) -> fp.Translation | None:
     if m is None or not m.group(2)[:1].isupper():
         return None
     return fp.Translation(f"{m.group(2)} {m.group(1)}", [])
-
-
-def _whole_entry(table: fp.PhraseTable, text: str, sp: Span,
-                 words: list[tuple[int, int, str]] | None = None) -> fp.Entry | None:
-    """The phrase entry that matches exactly the whole span, if one does: only then may a
-    safe entry make the fix safe. ``words``: ``fp.words_in`` of the span, if known."""
-    if words is None:
-        words = fp.words_in(text, sp.start, sp.end)
-    got = table.match_at(words, text, 0) if words else None
-    return got[0] if got is not None and got[1] == len(words) else None
 
 
 def french_line(doc: Document, rule: Rule) -> Iterator[Finding]:
