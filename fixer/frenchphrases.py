@@ -11,8 +11,6 @@ table cannot translate the run, and the detector then only points at it.
 
 from __future__ import annotations
 
-import bisect
-import itertools
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -47,8 +45,6 @@ class PhraseTable:
     # into one, or the next pass would find the title left untranslated inside the name
     titles: frozenset[str] = frozenset()
     _openers: dict[str, bool] = field(default_factory=dict)  # see opens_entry
-    _alone_free: set[str] = field(default_factory=set)  # chunks holding no alone_first key (holds_alone_key)
-    _alone_hit: set[str] = field(default_factory=set)  # chunks holding one
 
     def match_at(self, words: list[tuple[int, int, str]], text: str, i: int,
                  keys: list[str] | None = None) -> tuple[Entry, int, tuple[int, int] | None] | None:
@@ -223,57 +219,6 @@ def opens_entry(table: PhraseTable, chunk: str) -> bool:
         if len(table._openers) < _OPENERS_MAX:
             table._openers[chunk] = got
     return got
-
-
-def holds_alone_key(table: PhraseTable, chunks: list[str]) -> bool:
-    """Whether the ``norm`` of a line made of ``chunks`` (its ``str.split()``) holds one of
-    ``table.alone_first`` (as a substring: ``vert`` in ``convert`` counts too). A key holds no
-    white space and lower case does not look across it (the context of a final sigma stops at
-    white space), so that is whether one chunk's ``norm`` holds it; kept per chunk. Chunks not
-    seen before are tested together (``_chunks_with_key``)."""
-    keys = table.alone_first
-    if not keys:
-        return False
-    free = table._alone_free
-    if free.issuperset(chunks):
-        return False
-    hit = table._alone_hit
-    if not hit.isdisjoint(chunks):
-        return True
-    new = list(set(chunks).difference(free))
-    got = _chunks_with_key(keys, new)
-    if len(free) + len(hit) + len(new) < _OPENERS_MAX:
-        hit.update(got)
-        free.update(new if not got else [c for c in new if c not in got])
-    return bool(got)
-
-
-def _chunks_with_key(keys: frozenset[str], chunks: list[str]) -> set[str]:
-    """The chunks of ``chunks`` whose ``norm`` holds one of ``keys``: each key looked for once in
-    the ``norm`` of all of them joined by spaces (a key holds no space, so an occurrence lies in
-    one chunk, found by bisection), unless lower case changed a length (then chunk by chunk)."""
-    joined = " ".join(chunks)
-    low = norm(joined)
-    out: set[str] = set()
-    if len(low) != len(joined):
-        return {c for c in chunks if any(k in norm(c) for k in keys)}
-    starts: list[int] | None = None
-    for k in keys:
-        i = low.find(k)
-        while i >= 0:
-            if starts is None:
-                starts = list(itertools.accumulate((len(c) + 1 for c in chunks[:-1]), initial=0))
-            out.add(chunks[bisect.bisect_right(starts, i) - 1])
-            i = low.find(k, i + 1)
-    return out
-
-
-def mark_alone_free(table: PhraseTable, chunks: list[str]) -> None:
-    """Keep ``chunks`` as holding no ``alone_first`` key, which the caller knows (a line whose
-    ``norm`` holds none), for ``holds_alone_key`` and its callers' set tests."""
-    free = table._alone_free
-    if len(free) + len(table._alone_hit) + len(chunks) < _OPENERS_MAX:
-        free.update(chunks)
 
 
 def first_opener(table: PhraseTable, piece: str) -> int:

@@ -67,9 +67,8 @@ def scan(doc: Document) -> Scan:
     evidence = fs.find_evidence(model, text, doc.line_starts)
     by_position = evidence.lines
     # the sets behind the first tests, read here: most lines are turned down by one set
-    # operation and no call (the model's and the table's sets grow in place as chunks are judged)
-    alone_keys, alone_free, alone_hit = table.alone_first, table._alone_free, table._alone_hit
-    alone_lines: set[int] | None = None  # the lines holding an alone key (when asked)
+    # operation and no call (the model's sets grow in place as chunks are judged)
+    alone_keys = table.alone_first
     seen, french_chunks = model._seen_chunks, model._french_chunks
     boring: set[str] = store.memo("french.boring", set)  # see below
     for line in doc.lines:
@@ -79,28 +78,15 @@ def scan(doc: Document) -> Scan:
         number = line.number
         if boring.issuperset(chunks) and number not in by_position:
             continue  # the usual English line: the two tests below would turn it down
-        # a line holding the first word of an `alone` entry is searched for entries whole.
-        # Chunks judged before say it at once (most lines: all free of keys); otherwise the
-        # text is searched for the keys once (_alone_lines), which settles this line and, when it
-        # holds none, keeps its chunks as free of keys for the texts to come
-        alone = False
-        if alone_keys and not alone_free.issuperset(chunks):
-            if not alone_hit.isdisjoint(chunks):
-                alone = True  # a chunk that holds a key
-            else:
-                if alone_lines is None:
-                    low_text = fs.norm(text)
-                    keys = [k for k in alone_keys if k in low_text]
-                    alone_lines = _alone_lines(doc, low_text, keys) if keys else set()
-                if number in alone_lines:
-                    alone = fp.holds_alone_key(table, chunks)  # keeps which chunks hold one
-                else:
-                    fp.mark_alone_free(table, chunks)
+        # a line holding the first word of an `alone` entry (as a substring of its lower case)
+        # is searched for entries whole
+        alone = bool(alone_keys) and _holds_alone_key(alone_keys, line.text)
         if not alone and seen.issuperset(chunks) and french_chunks.isdisjoint(chunks):
             # evidence.french_chunks would say None. Such chunks, judged and kept as holding no
-            # F word and no alone key (facts the caches never drop), are ``boring``: a line made
-            # of them is turned down by the test above, with one set operation instead of three
-            if len(boring) < fs._CACHE_MAX and alone_free.issuperset(chunks):
+            # F word (facts the caches never drop), in a line holding no alone key (nor does any
+            # of them, then: a chunk's lower case is a piece of its line's), are ``boring``: a
+            # line made of them is turned down by the test above, and nothing more is asked
+            if len(boring) < fs._CACHE_MAX:
                 boring.update(chunks)
             if number not in by_position:
                 continue
@@ -158,21 +144,11 @@ def scan(doc: Document) -> Scan:
     return result
 
 
-def _alone_lines(doc: Document, low_text: str, keys: list[str]) -> set[int]:
-    """Numbers of the lines whose ``fs.norm`` holds one of ``keys`` (first words of ``alone``
-    entries, found in ``low_text``, the text's ``fs.norm``). A key holds no line break, so
-    where the text's lower case keeps every offset each occurrence lies inside one line."""
-    text = doc.text
-    if len(low_text) != len(text):  # a letter whose lower case is longer: line by line
-        return {ln.number for ln in doc.lines if any(k in fs.norm(ln.text) for k in keys)}
-    out: set[int] = set()
-    starts = doc.line_starts
-    for k in keys:
-        i = low_text.find(k)
-        while i >= 0:
-            out.add(bisect.bisect_right(starts, i))
-            i = low_text.find(k, i + 1)
-    return out
+def _holds_alone_key(keys: frozenset[str], line: str) -> bool:
+    """Whether the ``fs.norm`` of ``line`` holds one of ``keys`` (the first words of ``alone``
+    entries) as a substring: asked only of the few lines not turned down by their chunks."""
+    low = fs.norm(line)
+    return any(k in low for k in keys)
 
 
 def _window_tokens(model: fs.FrenchModel, doc_text: str, line: Line, chunks: list[str], hot: list[int],
