@@ -71,6 +71,7 @@ def scan(doc: Document) -> Scan:
     alone_keys = table.alone_first
     seen, french_chunks = model._seen_chunks, model._french_chunks
     boring: set[str] = store.memo("french.boring", set)  # see below
+    alone_free: set[str] = store.memo("french.alone-free", set)  # chunks holding no alone key
     for line in doc.lines:
         chunks = line.text.split()
         if not chunks:  # line.blank, without its call
@@ -79,8 +80,14 @@ def scan(doc: Document) -> Scan:
         if boring.issuperset(chunks) and number not in by_position:
             continue  # the usual English line: the two tests below would turn it down
         # a line holding the first word of an `alone` entry (as a substring of its lower case)
-        # is searched for entries whole
-        alone = bool(alone_keys) and _holds_alone_key(alone_keys, line.text)
+        # is searched for entries whole. A line made of chunks kept as free of keys holds none
+        # (a key holds no white space); the chunks of a line found free are kept only when all
+        # were seen before: keeping every chunk of new text made the first pass over it slower
+        alone = False
+        if alone_keys and not alone_free.issuperset(chunks):
+            alone = _holds_alone_key(alone_keys, line.text)
+            if not alone and len(alone_free) < fs._CACHE_MAX and seen.issuperset(chunks):
+                alone_free.update(chunks)
         if not alone and seen.issuperset(chunks) and french_chunks.isdisjoint(chunks):
             # evidence.french_chunks would say None. Such chunks, judged and kept as holding no
             # F word (facts the caches never drop), in a line holding no alone key (nor does any
