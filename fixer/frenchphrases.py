@@ -259,6 +259,9 @@ def find_matches(table: PhraseTable, text: str, start: int, end: int) -> list[tu
 class Translation:
     text: str
     entries: list[Entry]
+    # the entry matching the whole span from its first word, if one does (``translate_span``
+    # tries it first): only then may a safe entry make the fix safe
+    whole: Entry | None = None
 
 
 GLUED_WORDS = ("in", "on", "at", "of", "to", "and", "the")
@@ -290,6 +293,7 @@ def translate_span(table: PhraseTable, text: str, start: int, end: int, french: 
     keys = word_keys(words)
     pieces: list[str] = []
     used: list[Entry] = []
+    whole: Entry | None = None
     i = 0
     prev_end = start
     while i < len(words):
@@ -298,6 +302,8 @@ def translate_span(table: PhraseTable, text: str, start: int, end: int, french: 
         got = table.match_at(words, text, i, keys)
         if got is not None:
             entry, k, slot = got
+            if i == 0 and k == len(words):
+                whole = entry
             out = entry.en
             if slot is not None:
                 out = out.replace(SLOT, text[slot[0] : slot[1]])
@@ -321,7 +327,7 @@ def translate_span(table: PhraseTable, text: str, start: int, end: int, french: 
     out = _english_dates(out)
     if words and words[0][2][:1].isupper() and out[:1].islower() and _sentence_start(text, start):
         out = out[0].upper() + out[1:]
-    return Translation(out, used)
+    return Translation(out, used, whole)
 
 
 def _sentence_start(text: str, start: int) -> bool:

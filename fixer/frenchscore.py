@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 import string
 import unicodedata
@@ -110,6 +111,7 @@ class FrenchModel:
     _held_known: set[str] = field(default_factory=set)  # chunks may_hold_french has judged alone
     _held_chunks: set[str] = field(default_factory=set)  # those it holds for
     _barriers: dict[str, bool] = field(default_factory=dict)  # see barrier_chunk
+    _after_names: dict[str, bool] = field(default_factory=dict)  # see _after_name
     # the ASCII words the frequency tests of ``_classify`` may call French (``lexical_french_ascii``)
     lexical_ascii: frozenset[str] = field(init=False)
     # the norm of every ASCII word that may be F or open an allowed phrase (``plain_chunk``)
@@ -445,11 +447,14 @@ def line_tokens(model: FrenchModel, line_start: int, line_text: str,
 
 def _chunk_tokens(model: FrenchModel, line_start: int, line_text: str, chunks: list[str], pos: int, prev_end: int,
                   at_start: bool, urls: list[tuple[int, int]], caps: bool, masked: list[tuple[int, int]] | None,
-                  toks: list[Tok], mask_end: int = -1) -> list[int]:
+                  toks: list[Tok], mask_end: int = -1, found: dict[int, int] | None = None) -> list[int]:
     """Append to ``toks`` the tokens of ``chunks``, consecutive chunks of ``line_text`` from the
     one at ``pos`` on; ``prev_end`` is where the word before them ends in the line, and
     ``at_start`` says there is none; ``mask_end``, where the last allowed phrase found before
-    them ends. Returns the indices (in ``toks``) of the initial F words, for ``_name_openers``."""
+    them ends; ``found``, when given, the line's allowed phrases (start → end, from
+    ``allowed_spans``, which tries the same words in the same order), read instead of
+    ``phrase_end``. Returns the indices (in ``toks``) of the initial F words, for
+    ``_name_openers``."""
     new = tuple.__new__  # builds a Tok without its Python-level __new__ (a hot loop)
     words = model._words
     openers: list[int] = []  # indices of the initial F words, for the name test
@@ -483,7 +488,7 @@ def _chunk_tokens(model: FrenchModel, line_start: int, line_text: str, chunks: l
                     words[word] = info
             _low, cands, stub, plain, init = info
             if cands and ms >= mask_end:
-                pe = phrase_end(line_text, ms, cands)
+                pe = phrase_end(line_text, ms, cands) if found is None else found.get(ms, -1)
                 if pe >= 0:
                     mask_end = pe
                     if masked is not None:
@@ -527,17 +532,17 @@ def _name_openers(model: FrenchModel, line_start: int, line_text: str, toks: lis
 # (never initial-dependent, never X, never a cut-off elision), so no run, name
 # (``continues_name``) or stretch crosses one. Every word the scan reads beside a French word
 # lies inside the window: the two before it (``judge``: ``left``, ``in_english_name``), the
-# eight before it when the line holds a parenthesis (``named_with_acronym``, whose pattern
-# needs one), the one after it (``_lone_words``, ``_name_openers``, ``continues_name``). Two
-# windows are at least ``PAD_BEFORE + PAD_AFTER`` words apart, more than ``bridge`` reaches
-# (BRIDGE_MAX + 1 words), so it finds no F word outside the window it starts in, in the line
-# as in the windows. Words outside the windows are never F, so the French sets of the spans
+# eight before it when the line holds an acronym in parentheses (``named_with_acronym``, whose
+# pattern needs one: ``acronym_paren_in``), the one after it (``_lone_words``,
+# ``_name_openers``, ``continues_name``). Two windows are at least ``PAD_BEFORE + PAD_AFTER``
+# words apart, more than ``bridge`` reaches (BRIDGE_MAX + 1 words), so it finds no F word
+# outside the window it starts in, in the line as in the windows. Words outside the windows are never F, so the French sets of the spans
 # (``_spans_of_line``) are the same, and the words skipped between two windows make the gap
 # between their tokens hard (neither ``soft_gap`` nor one space). Only the count of English
 # words of ``_is_french_line`` needs the whole line: the caller classifies the whole line when
 # the windows' words cannot settle it.
 PAD_BEFORE = 2
-PAD_BEFORE_ACRONYM = 8  # when the line holds a "(" (``named_with_acronym``)
+PAD_BEFORE_ACRONYM = 8  # when the line holds an acronym in parentheses (``named_with_acronym``)
 PAD_AFTER = 3  # PAD_BEFORE + PAD_AFTER > BRIDGE_MAX
 
 
@@ -558,6 +563,22 @@ def barrier_chunk(model: FrenchModel, chunk: str) -> bool:
     return got
 
 
+def indices_in(chunks: list[str], wanted: set[str] | frozenset[str]) -> list[int]:
+    """The indices of the chunks of ``chunks`` that are in ``wanted``, ascending, found by set
+    and list operations in C: a line has many chunks, and few of them are wanted."""
+    present = wanted.intersection(chunks)
+    out: list[int] = []
+    index = chunks.index
+    for chunk in present:
+        i = -1
+        for _ in range(chunks.count(chunk)):
+            i = index(chunk, i + 1)
+            out.append(i)
+    if len(present) > 1:
+        out.sort()
+    return out
+
+
 def chunk_start(line_text: str, i: int) -> int:
     """Where chunk ``i`` of ``line_text.split()`` starts: the rest of the line after ``i``
     splits starts with it."""
@@ -573,8 +594,13 @@ def allowed_spans(model: FrenchModel, line_text: str, chunks: list[str]) -> tupl
     reached: set[int] = set()
     openers = model._opener_chunks
     mask_end = -1
-    for i in [k for k, c in enumerate(chunks) if c in openers]:
-        pos = chunk_start(line_text, i)
+    # where each opener chunk starts (``chunk_start``), splitting only the rest of the line
+    # after the last one found: one split of the line in all, not one per opener
+    rest, at = line_text.lstrip(), 0  # the line from chunk ``at`` on
+    for i in indices_in(chunks, openers):
+        if i > at:
+            rest, at = rest.split(None, i - at)[-1], i
+        pos = len(line_text) - len(rest)
         for rs, _re, word in chunk_words(chunks[i], CHUNK_WORDS):
             ms = pos + rs
             cands = word_info(model, word).phrases
@@ -639,6 +665,7 @@ def window_tokens(model: FrenchModel, line_start: int, line_text: str, chunks: l
     classifies them in the whole line."""
     toks: list[Tok] = []
     openers: list[int] = []
+    found = dict(spans)
     for a, b in windows:
         if a == 0:
             pos, prev_end = 0, 0
@@ -653,7 +680,7 @@ def window_tokens(model: FrenchModel, line_start: int, line_text: str, chunks: l
                 break
             mask_end = pe
         openers += _chunk_tokens(model, line_start, line_text, chunks[a : b + 1], pos, prev_end, a == 0, [],
-                                 False, None, toks, mask_end)
+                                 False, None, toks, mask_end, found)
     _name_openers(model, line_start, line_text, toks, openers)
     return toks
 
@@ -716,11 +743,16 @@ TOKEN_CHAR_RE = regex.compile(r"[\p{L}\p{M}\p{N}]")
 # A line in capitals (``shouting``) has at least 15 capitals and at most one lower-case letter
 # per nine capitals, so five capitals follow each other with no lower-case letter between (15
 # capitals in one group, or at least 9n in n + 1 groups: one group holds 5). Classes as there.
-CAPITALS_RUN_RE = re.compile(r"[A-ZÀ-ÖØ-Þ](?:(?:[^\w\n]|[\d_])*[A-ZÀ-ÖØ-Þ]){4}")
-# what follows an elision stub cut off from its word (``SPACED_ELISION_RE``), one pattern per
-# gap so that each starts with a literal and is searched for quickly
-SPACED_GAP_RES = tuple(re.compile(re.escape(gap) + "[aeiouyhàâéèêëîïôûœAEIOUYHÀÂÉÈÊÎÔ]") for gap in (" '", " ’", "' ", "’ "))
-SPACED_GAP_MARKS = ("'", "’", "'", "’")  # the apostrophe each of SPACED_GAP_RES needs
+# Between two capitals: ``(?:[^\w\n]|[\d_])*``, written unrolled and possessive (no capital is
+# one of those characters, so nothing is given back), four times over: the same matches, but
+# most capitals (one followed by a lower-case letter) fail at once, ~2x faster over a text.
+_CAPITALS_GAP = r"[^\w\n]*+(?:[\d_]++[^\w\n]*+)*+"
+CAPITALS_RUN_RE = re.compile(r"[A-ZÀ-ÖØ-Þ]" + (r"(?:" + _CAPITALS_GAP + r"[A-ZÀ-ÖØ-Þ])") * 4)
+# what follows an elision stub cut off from its word (``SPACED_ELISION_RE``): a space and an
+# apostrophe in either order, then one of the vowels; found from the apostrophes (one
+# ``str.find`` run for each, at memchr speed), whose neighbours are then read
+SPACED_GAP_MARKS = ("'", "’")
+SPACED_GAP_VOWELS = frozenset("aeiouyhàâéèêëîïôûœAEIOUYHÀÂÉÈÊÎÔ")
 # the lone-word bounds of ``_lone_words`` (fixer/detectors/french.py, where they are explained)
 LONE_EN_MAX = 1.5
 LONE_FR_MIN = 4.0
@@ -865,9 +897,15 @@ def _may_open_sentence(chunks: list[str], i: int) -> bool:
 def _after_name(model: FrenchModel, prev: str) -> bool:
     """Whether the chunk ``prev`` ends with a capitalised, plainly English word (``States`` in
     ``States du``): ``judge`` keeps a name with no French content only after a word whose
-    ``english`` is set, and ``classify`` sets it only when ``is_plain_english`` holds."""
-    m = LAST_TOKEN_RE.search(prev)
-    return m is not None and m.group()[0].isupper() and model.is_plain_english(norm(m.group()))
+    ``english`` is set, and ``classify`` sets it only when ``is_plain_english`` holds. Kept
+    per chunk."""
+    got = model._after_names.get(prev)
+    if got is None:
+        m = LAST_TOKEN_RE.search(prev)
+        got = m is not None and m.group()[0].isupper() and model.is_plain_english(norm(m.group()))
+        if len(model._after_names) < _CACHE_MAX:
+            model._after_names[prev] = got
+    return got
 
 
 def line_may_yield(model: FrenchModel, chunks: list[str], french: set[str] | None = None, line: str | None = None,
@@ -879,10 +917,10 @@ def line_may_yield(model: FrenchModel, chunks: list[str], french: set[str] | Non
     allowed phrase (``_masked_chunks``); ``hits``, when given, the indices of the chunks of
     ``chunks`` in ``french``."""
     if hits is None:
-        hits = list(range(len(chunks))) if french is None else [i for i, c in enumerate(chunks) if c in french]
+        hits = list(range(len(chunks))) if french is None else indices_in(chunks, french)
     if not _may_yield_from(model, chunks, hits):
         return False
-    masked = _masked_chunks(model, chunks, line) if line is not None else ()
+    masked = _masked_chunks(model, chunks, line, hits[-1]) if line is not None and hits else ()
     return not masked or _may_yield_from(model, chunks, [i for i in hits if i not in masked])
 
 
@@ -903,20 +941,22 @@ def _may_yield_from(model: FrenchModel, chunks: list[str], hits: Iterable[int]) 
     return content and (solo or n_french >= 2)
 
 
-def _masked_chunks(model: FrenchModel, chunks: list[str], line: str) -> range | tuple[()]:
+def _masked_chunks(model: FrenchModel, chunks: list[str], line: str, last: int | None = None) -> range | tuple[()]:
     """Indices of chunks all of whose words ``line_tokens`` marks X (allowed French: Côte
     d'Ivoire, coup d'état), from the first word of the line that may open an allowed phrase,
     when it opens its chunk: no phrase before it can cover it, so ``line_tokens`` tries its
     phrases, and every word starting before the phrase's end is X. Nothing is claimed for a
-    line with a URL or an e-mail address (their words skip the phrase test)."""
+    line with a URL or an e-mail address (their words skip the phrase test), nor, when ``last``
+    is given, when the first opener comes after chunk ``last`` (the caller's last chunk that
+    matters: nothing it would leave out)."""
     if "://" in line or "www." in line or "@" in line:
         return ()
     openers = model._opener_chunks
     if openers.isdisjoint(chunks):
         return ()
-    o = next((i for i, c in enumerate(chunks) if c in openers), None)
-    if o is None or not model._seen_chunks.issuperset(chunks[:o]):
-        return ()  # no opener, or a chunk before it was judged but not kept: unknown
+    o = min(map(chunks.index, openers.intersection(chunks)), default=None)
+    if o is None or (last is not None and o > last) or not model._seen_chunks.issuperset(chunks[:o]):
+        return ()  # no opener, none before ``last``, or a chunk before it judged but not kept
     words = chunk_words(chunks[o], CHUNK_WORDS)
     if not words or words[0][0] != 0:
         return ()
@@ -993,8 +1033,8 @@ class Evidence:
 
 def find_evidence(model: FrenchModel, text: str, line_starts: list[int]) -> Evidence:
     """The lines of ``text`` (whose lines start at ``line_starts``) where French evidence is
-    found by position: two regex passes over the whole text. The words of the other lines are
-    judged per chunk by ``Evidence.may_yield``."""
+    found by position: a regex pass and a few ``str.find`` runs over the whole text. The
+    words of the other lines are judged per chunk by ``Evidence.may_yield``."""
     lines: set[int] = set()
     judged: set[int] = set()
     for m in CAPITALS_RUN_RE.finditer(text):
@@ -1004,16 +1044,25 @@ def find_evidence(model: FrenchModel, text: str, line_starts: list[int]) -> Evid
             end = line_starts[n] - 1 if n < len(line_starts) else len(text)
             if shouting(text[line_starts[n - 1] : end]):  # a trailing \r counts neither way
                 lines.add(n)
-    # a text without an apostrophe (one ``in``, a fast scan for one character) skips its patterns
-    for mark, gap_re in zip(SPACED_GAP_MARKS, SPACED_GAP_RES, strict=True):
-        if mark not in text:
-            continue
-        for m in gap_re.finditer(text):
-            # the word before the gap, whole: a stub has at most 6 letters, so a longer word
-            # cut by the 8-character window is never taken for one
-            stub = LAST_TOKEN_RE.search(text, max(0, m.start() - 8), m.start())
-            if stub is not None and stub.group().lower() in ELISION_STUBS:
-                lines.add(bisect.bisect_right(line_starts, m.start()))
+    vowels = SPACED_GAP_VOWELS
+    for mark in SPACED_GAP_MARKS:
+        i = text.find(mark)
+        while i >= 0:
+            # the gap starts at the space before the apostrophe (`` ’a``) or at the apostrophe
+            # (``’ a``); the two exclude each other (the character after it is a vowel or a space)
+            if i and text[i - 1] == " " and text[i + 1 : i + 2] in vowels:
+                gap = i - 1
+            elif text[i + 1 : i + 2] == " " and text[i + 2 : i + 3] in vowels:
+                gap = i
+            else:
+                gap = -1
+            if gap >= 0:
+                # the word before the gap, whole: a stub has at most 6 letters, so a longer word
+                # cut by the 8-character window is never taken for one
+                stub = LAST_TOKEN_RE.search(text, max(0, gap - 8), gap)
+                if stub is not None and stub.group().lower() in ELISION_STUBS:
+                    lines.add(bisect.bisect_right(line_starts, gap))
+            i = text.find(mark, i + 1)
     return Evidence(model, lines)
 
 
@@ -1027,8 +1076,9 @@ def soft_gap(text: str) -> bool:
     return text == " " or SOFT_GAP_RE.fullmatch(text) is not None  # one space: the usual gap
 
 
-def find_runs(model: FrenchModel, text: str, toks: list[Tok]) -> list[Run]:
-    """Group tokens into candidate runs and keep those with enough French evidence."""
+def find_runs(model: FrenchModel, text: str, toks: list[Tok], acronyms: bool = True) -> list[Run]:
+    """Group tokens into candidate runs and keep those with enough French evidence.
+    ``acronyms``: False when no acronym in parentheses follows any of them (``judge``)."""
     runs: list[Run] = []
     n = len(toks)
     after = 0  # where the previous stretch ended
@@ -1056,12 +1106,15 @@ def find_runs(model: FrenchModel, text: str, toks: list[Tok]) -> list[Run]:
                 toks[m] = Tok(t.start, t.end, t.text, F, t.initial)
             j = k
             french = True  # bridge stops on an F word
-        run = judge(model, text, toks, i, j) if french else None
+        run = judge(model, text, toks, i, j, acronyms) if french else None
         if run is not None:
             runs.append(run)
         after = j + 1
     return runs
 
+
+TOK_KIND = operator.itemgetter(3)  # Tok.kind, read by position in C (map)
+TOK_START = operator.itemgetter(0)  # Tok.start
 
 BRIDGE_MAX = 4
 
@@ -1097,8 +1150,10 @@ def continues_name(text: str, prev: Tok, nxt: Tok) -> bool:
     return nxt.kind == X and (nxt.text[:1].isupper() or prev.kind == X)
 
 
-def judge(model: FrenchModel, text: str, toks: list[Tok], i: int, j: int) -> Run | None:
-    """Trim a candidate stretch to its French part and decide whether it is French."""
+def judge(model: FrenchModel, text: str, toks: list[Tok], i: int, j: int, acronyms: bool = True) -> Run | None:
+    """Trim a candidate stretch to its French part and decide whether it is French.
+    ``acronyms``: False when no acronym in parentheses can follow (``acronym_paren_in``), so
+    ``named_with_acronym`` need not be asked."""
     a = i
     while a <= j and toks[a].kind != F:
         a += 1
@@ -1141,7 +1196,7 @@ def judge(model: FrenchModel, text: str, toks: list[Tok], i: int, j: int) -> Run
         if (in_gloss(text, part[0].start, part[-1].end) or glossed_after(model, text, part[-1].end)
                 or talked_about(text, part[0].start, part[-1].end)):
             return None
-        if named_with_acronym(text, toks, a, b):
+        if acronyms and named_with_acronym(text, toks, a, b):
             return None
         if in_french_quote(model, text, part[0].start, part[-1].end):
             return None
@@ -1251,6 +1306,19 @@ def looks_english(model: FrenchModel, text: str) -> bool:
 
 
 ACRONYM_AFTER_RE = regex.compile(r"[^.!?;:()\[\]\n]{0,80}?\s\((?=[^)]*\p{Lu}[^)]*\p{Lu})\p{Lu}[\p{L}\p{N}\-&]{1,11}\)")
+ACRONYM_PAREN_RE = regex.compile(r"\((?=[^)]*\p{Lu}[^)]*\p{Lu})\p{Lu}[\p{L}\p{N}\-&]{1,11}\)")  # its last part
+
+
+def acronym_paren_in(text: str, start: int, end: int) -> bool:
+    """Whether an acronym in parentheses (``ACRONYM_PAREN_RE``) opens in ``text[start:end]``:
+    ``ACRONYM_AFTER_RE`` needs one, so without it ``named_with_acronym`` is False (most lines
+    with a parenthesis hold an aside, ``(north-west)``, not an acronym)."""
+    i = text.find("(", start, end)
+    while i >= 0:
+        if ACRONYM_PAREN_RE.match(text, i):
+            return True
+        i = text.find("(", i + 1, end)
+    return False
 
 
 def named_with_acronym(text: str, toks: list[Tok], a: int, b: int) -> bool:

@@ -16,7 +16,6 @@ The evidence and its reasons are in ``fixer.frenchscore``; the data in ``rules/l
 from __future__ import annotations
 
 import bisect
-import operator
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -65,42 +64,64 @@ def scan(doc: Document) -> Scan:
     text = doc.text
     spans: list[Span] = []
     french_lines: list[Line] = []
-    # the first words of `alone` entries that occur anywhere: a line can only hold those (a
-    # line's fs.norm is the matching piece of the text's: lower case looks no further than the
-    # line breaks around a line, which are neither letters nor case-ignorable)
-    low_text = fs.norm(text)
-    alone_keys = [k for k in table.alone_first if k in low_text]
     evidence = fs.find_evidence(model, text, doc.line_starts)
     by_position = evidence.lines
-    alone_lines = _alone_lines(doc, low_text, alone_keys) if alone_keys else set()
+    # the sets behind the first tests, read here: most lines are turned down by one set
+    # operation and no call (the model's sets grow in place as chunks are judged)
+    alone_keys = table.alone_first
+    seen, french_chunks = model._seen_chunks, model._french_chunks
+    boring: set[str] = store.memo("french.boring", set)  # see below
+    alone_free: set[str] = store.memo("french.alone-free", set)  # chunks holding no alone key
     for line in doc.lines:
-        number = line.number
         chunks = line.text.split()
         if not chunks:  # line.blank, without its call
             continue
-        alone = number in alone_lines
+        number = line.number
+        if boring.issuperset(chunks) and number not in by_position:
+            continue  # the usual English line: the two tests below would turn it down
+        # a line holding the first word of an `alone` entry (as a substring of its lower case)
+        # is searched for entries whole. A line made of chunks kept as free of keys holds none
+        # (a key holds no white space); the chunks of a line found free are kept only when all
+        # were seen before: keeping every chunk of new text made the first pass over it slower
+        alone = False
+        if alone_keys and not alone_free.issuperset(chunks):
+            alone = _holds_alone_key(alone_keys, line.text)
+            if not alone and len(alone_free) < fs._CACHE_MAX and seen.issuperset(chunks):
+                alone_free.update(chunks)
+        if not alone and seen.issuperset(chunks) and french_chunks.isdisjoint(chunks):
+            # evidence.french_chunks would say None. Such chunks, judged and kept as holding no
+            # F word (facts the caches never drop), in a line holding no alone key (nor does any
+            # of them, then: a chunk's lower case is a piece of its line's), are ``boring``: a
+            # line made of them is turned down by the test above, and nothing more is asked
+            if len(boring) < fs._CACHE_MAX:
+                boring.update(chunks)
+            if number not in by_position:
+                continue
         # may_yield (inlined) turns down only lines that cannot yield anything (see
         # fixer/frenchscore.py); may_hold_french, the older and looser test, still applies: it
         # turns down lines that were never scored, and scoring them now could change the output
         toks: list[fs.Tok] | None = None
         masked: list[tuple[int, int]] = []
+        near: bool | None = None  # whether an acronym in parentheses follows (fs.acronym_paren_in)
         if not alone:
             if number not in by_position:
                 french = evidence.french_chunks(chunks)
                 if french is None:
                     continue
-                hot = [i for i, c in enumerate(chunks) if c in french]
+                hot = fs.indices_in(chunks, french)
                 if not fs.line_may_yield(model, chunks, french, line.text, hot):
                     continue
                 if not evidence.may_hold_french(line.text, chunks):
                     continue
-                toks = _window_tokens(model, text, line, chunks, hot, masked)
+                near = fs.acronym_paren_in(text, line.start, line.end + 3)
+                toks = _window_tokens(model, text, line, chunks, hot, masked, near)
             elif not evidence.may_hold_french(line.text, chunks):
                 continue
         elif number not in by_position:  # no gate, but the windows serve its runs as well
             french = evidence.french_chunks(chunks)
-            hot = [] if french is None else [i for i, c in enumerate(chunks) if c in french]
-            toks = _window_tokens(model, text, line, chunks, hot, masked)
+            hot = [] if french is None else fs.indices_in(chunks, french)
+            near = fs.acronym_paren_in(text, line.start, line.end + 3)
+            toks = _window_tokens(model, text, line, chunks, hot, masked, near)
         if toks is None:
             toks = fs.line_tokens(model, line.start, line.text, masked)
             french_line = _is_french_line(toks, LINE_MIN_WORDS, LINE_MIN_SHARE)
@@ -109,7 +130,10 @@ def scan(doc: Document) -> Scan:
         if french_line and not _quoted(line.text):
             french_lines.append(line)
             continue
-        runs = fs.find_runs(model, text, toks)
+        # named_with_acronym needs an acronym in parentheses opening in the line or right after
+        # its line break (ACRONYM_AFTER_RE's filler holds no "\n"; a "\r" before it may)
+        near = fs.acronym_paren_in(text, line.start, line.end + 3) if near is None else near
+        runs = fs.find_runs(model, text, toks, near)
         lone = _lone_words(model, text, toks, runs)
         if lone:
             runs = sorted(runs + lone, key=lambda r: r.start)
@@ -127,25 +151,15 @@ def scan(doc: Document) -> Scan:
     return result
 
 
-def _alone_lines(doc: Document, low_text: str, keys: list[str]) -> set[int]:
-    """Numbers of the lines whose ``fs.norm`` holds one of ``keys`` (first words of ``alone``
-    entries, found in ``low_text``, the text's ``fs.norm``). A key holds no line break, so
-    where the text's lower case keeps every offset each occurrence lies inside one line."""
-    text = doc.text
-    if len(low_text) != len(text):  # a letter whose lower case is longer: line by line
-        return {ln.number for ln in doc.lines if any(k in fs.norm(ln.text) for k in keys)}
-    out: set[int] = set()
-    starts = doc.line_starts
-    for k in keys:
-        i = low_text.find(k)
-        while i >= 0:
-            out.add(bisect.bisect_right(starts, i))
-            i = low_text.find(k, i + 1)
-    return out
+def _holds_alone_key(keys: frozenset[str], line: str) -> bool:
+    """Whether the ``fs.norm`` of ``line`` holds one of ``keys`` (the first words of ``alone``
+    entries) as a substring: asked only of the few lines not turned down by their chunks."""
+    low = fs.norm(line)
+    return any(k in low for k in keys)
 
 
 def _window_tokens(model: fs.FrenchModel, doc_text: str, line: Line, chunks: list[str], hot: list[int],
-                   masked: list[tuple[int, int]]) -> list[fs.Tok] | None:
+                   masked: list[tuple[int, int]], near: bool) -> list[fs.Tok] | None:
     """The tokens of the windows around the French of a line (``fs.window_tokens``; ``hot``:
     the indices of the chunks that can hold an F word) when they stand for the whole line's:
     the line is not in capitals and has no URL (the caller has ruled out capitals and cut-off
@@ -162,8 +176,7 @@ def _window_tokens(model: fs.FrenchModel, doc_text: str, line: Line, chunks: lis
         reached: set[int] = set()
     else:
         spans, reached = fs.allowed_spans(model, text, chunks)
-    # named_with_acronym's pattern needs a "(" in the line or right after its line break
-    pad = fs.PAD_BEFORE_ACRONYM if "(" in doc_text[line.start : line.end + 3] else fs.PAD_BEFORE
+    pad = fs.PAD_BEFORE_ACRONYM if near else fs.PAD_BEFORE
     windows = fs.chunk_windows(model, chunks, hot, reached, pad)
     if windows and windows[0][0] == 0 and windows[0][1] == len(chunks) - 1:
         return None  # one window, the whole line
@@ -248,7 +261,7 @@ def _spans_of_line(toks: list[fs.Tok], runs: list[fs.Run], matches: list, masked
     """Runs widened to the phrase entries they touch (``loccasion`` → ``to loccasion of``),
     plus the ``alone`` entries found outside any run; bisect keeps a long line linear."""
     starts = [m[0] for m in matches]
-    tok_starts = [t.start for t in toks]
+    tok_starts = list(map(fs.TOK_START, toks))
     out: list[Span] = []
     for r in runs:
         s, e = r.start, r.end
@@ -310,7 +323,7 @@ def _not_french_line(toks: list[fs.Tok], min_share: float) -> bool:
     return n_french < min_share * (n_french + kinds.count(fs.E))
 
 
-TOK_KIND = operator.itemgetter(3)  # Tok.kind, read by position (faster)
+TOK_KIND = fs.TOK_KIND  # Tok.kind, read by position (faster)
 
 
 DESCRIBE_WORD_RE = regex.compile(r"[\p{L}’']+")
@@ -318,7 +331,8 @@ DESCRIBE_WORD_RE = regex.compile(r"[\p{L}’']+")
 
 def _describe(model: fs.FrenchModel, text: str, sp: Span) -> str:
     span = text[sp.start : sp.end]
-    if fs.NDLR_RE.search(span.split()[-1].strip(",.]") if span.split() else ""):
+    parts = span.split()
+    if fs.NDLR_RE.search(parts[-1].strip(",.]") if parts else ""):
         return "Editor's note left in French"
     if sp.reason == "half-translated name":
         return "Name half left in French"
@@ -331,11 +345,11 @@ def _describe(model: fs.FrenchModel, text: str, sp: Span) -> str:
         return "French sentence opener left untranslated"
     if any(w in MONTHS for w in words):
         return "French date left untranslated"
-    if words and words[0] in PLACE_WORDS and any(w.lower() in model.places for w in span.split()[1:]):
+    if words and words[0] in PLACE_WORDS and any(w.lower() in model.places for w in parts[1:]):
         return "French place phrase left untranslated"
-    if any(_merged(model, w) for w in span.split()):
+    if any(_merged(model, w) for w in parts):
         return "French phrase left untranslated (its apostrophe lost)"
-    if len(span.split()) == 1:
+    if len(parts) == 1:
         return "French word left untranslated"
     return "French left untranslated"
 
@@ -379,11 +393,11 @@ def french_span(doc: Document, rule: Rule) -> Iterator[Finding]:
             yield _keep_the_name(rule, text, sp, what)
             continue
         span = text[sp.start : sp.end]
-        words = fp.words_in(text, sp.start, sp.end)  # read by both steps below
         tr = (_reorder_name(text, sp) if sp.reason == "half-translated name" else None) or fp.translate_span(
-            table, text, sp.start, sp.end, sp.french, model.places, words)
+            table, text, sp.start, sp.end, sp.french, model.places)
         if tr is not None and tr.text != span:
-            whole = _whole_entry(table, text, sp, words)
+            # safe only when one safe entry matches the whole span (a reordered name has none)
+            whole = tr.whole
             safe = whole is not None and whole.safe and tr.entries == [whole]
             yield rule.finding(sp.start, sp.end, tr.text, message=f"{what}: '{span}'",
                                safety=Safety.SAFE if safe else Safety.UNSAFE, title=f"Translate to '{tr.text}'")
@@ -418,16 +432,6 @@ def _reorder_name(text: str, sp: Span) -> fp.Translation | None:
     if m is None or not m.group(2)[:1].isupper():
         return None
     return fp.Translation(f"{m.group(2)} {m.group(1)}", [])
-
-
-def _whole_entry(table: fp.PhraseTable, text: str, sp: Span,
-                 words: list[tuple[int, int, str]] | None = None) -> fp.Entry | None:
-    """The phrase entry that matches exactly the whole span, if one does: only then may a
-    safe entry make the fix safe. ``words``: ``fp.words_in`` of the span, if known."""
-    if words is None:
-        words = fp.words_in(text, sp.start, sp.end)
-    got = table.match_at(words, text, 0) if words else None
-    return got[0] if got is not None and got[1] == len(words) else None
 
 
 def french_line(doc: Document, rule: Rule) -> Iterator[Finding]:
