@@ -45,3 +45,14 @@ def test_french_institution_name_is_left_alone_in_a_clean_article() -> None:
     damaged = clean.replace("after a week", "after lattaque of a week")
     rules = [f.rule for f in fixer.check(damaged)]
     assert "terminology.mangled-name" in rules and "merged-word.elision" in rules
+
+
+def test_quoted_french_in_a_clean_article_is_left_alone() -> None:
+    from fixer.engine import Config, Fixer
+
+    fixer = Fixer(Config())
+    clean = ("Cyclist wins at home\n\n\"To finish on the podium in front of my family, c'est magnifique,\" she said"
+             " after the race on Sunday.\n")
+    assert fixer.check(clean) == []
+    damaged = clean.replace("after the race", "after lattaque of the race")
+    assert "untranslated.french-span" in [f.rule for f in fixer.check(damaged)]
