@@ -95,14 +95,7 @@ def split_pieces(text: str, offset: int = 0, words: dict[str, str] | None = None
             append(_new_piece(Piece, (base, base + len(tok), tok, key, False)))
             continue
         # an acronym, a camel junction or a glued article: split once per distinct word
-        parts = parts_cache.get(tok) if parts_cache is not None else None
-        if parts is None:
-            parts = _token_parts(tok, words)
-            if parts_cache is not None:
-                if len(parts_cache) > 1 << 14:
-                    parts_cache.clear()
-                parts_cache[tok] = parts
-        for p, e, sub, key, merged in parts:
+        for p, e, sub, key, merged in _cached_parts(tok, words, parts_cache):
             append(_new_piece(Piece, (base + p, base + e, sub, key, merged)))
     return out
 
@@ -113,7 +106,13 @@ def word_parts(tok: str, words: dict[str, str]) -> tuple[tuple[int, int, str, st
     build for each new word."""
     if tok[1:].islower():
         return ((0, len(tok), tok, content_key(tok, words), False),)
-    parts_cache = getattr(words, "parts_cache", None)
+    return _cached_parts(tok, words, getattr(words, "parts_cache", None))
+
+
+def _cached_parts(tok: str, words: dict[str, str],
+                  parts_cache: dict[str, tuple[tuple[int, int, str, str, bool], ...]] | None
+                  ) -> tuple[tuple[int, int, str, str, bool], ...]:
+    """``_token_parts`` of ``tok``, kept in ``parts_cache`` (bounded) when there is one."""
     parts = parts_cache.get(tok) if parts_cache is not None else None
     if parts is None:
         parts = _token_parts(tok, words)
