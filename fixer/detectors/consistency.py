@@ -524,6 +524,8 @@ def _hyphen_variants(doc: Document, rule: Rule, g: Glossary) -> Iterator[Finding
         return
     known: frozenset[str] | None = None
     for a, b in sorted(pairs):
+        if f"{a} {b}" not in text:
+            continue  # (most pairs: written one way only)
         spaced_re = regex.compile(rf"(?<![\p{{L}}\p{{M}}\-]){a} {b}(?![\p{{L}}\p{{M}}\-])")
         spaced = list(spaced_re.finditer(text))
         if not spaced:
