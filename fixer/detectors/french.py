@@ -463,9 +463,13 @@ def french_line(doc: Document, rule: Rule) -> Iterator[Finding]:
     if sc.french_document:
         return
     max_words = int(rule.params.get("heading_max_words", 20))
+    zone = int(rule.params.get("title_zone_lines", 4))
     french = {ln.number for ln in sc.lines}
+    # the original title sits in the title block; further down, a French heading is content
+    # whose English is missing, so deleting it would lose text: it is reported instead
+    in_zone = {ln.number for ln in [x for x in doc.lines if not x.blank][:zone]}
     for line in sc.lines:
-        if (len(line.text.split()) <= max_words and not HEADING_END_RE.search(line.text)
+        if (line.number in in_zone and len(line.text.split()) <= max_words and not HEADING_END_RE.search(line.text)
                 and _english_line_above(doc, line, french)):
             yield rule.finding(
                 line.start, line.end, edits=(doc.line_deletion(line),), safety=Safety.UNSAFE,
