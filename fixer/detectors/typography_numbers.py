@@ -11,10 +11,11 @@ from ..document import Document
 from ..model import Finding, Rule
 from .typography_patterns import StringGate, doomed, lines_holding, literal_gate
 
-# not after another number (`514 555 1234`, `1, 2 000`) nor glued to a separator (`1.500 000`);
-# after a word and a comma or a full stop (`the police, 35 000`) the number is one of its own
+# not after another number (`514 555 1234`, `1, 2 000`), glued to a separator (`1.500 000`) or
+# to a letter (`A350 900`, a model); after a word and a comma or a full stop (`the police,
+# 35 000`) the number is one of its own
 _THOUSANDS_RE = regex.compile(
-    r"(?<!\p{N}[,.]?[ \u00a0\u202f]?)(?<![,.])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![ \u00a0\u202f]?\p{N})(?![,.]\d)"
+    r"(?<!\p{N}[,.]?[ \u00a0\u202f]?)(?<![,.\p{L}])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![ \u00a0\u202f]?\p{N})(?![,.]\d)"
 )
 
 
@@ -30,8 +31,25 @@ def french_thousands(doc: Document, rule: Rule) -> Iterator[Finding]:
     if not (_SPACED_GROUP.holds(doc) if _SPACED_GROUP is not None and _SPACED_GROUP.usable(doc)
             else _SPACED_GROUP_RE.search(doc.text) is not None):
         return
-    for m in _THOUSANDS_RE.finditer(doc.text):
+    text = doc.text
+    for m in _THOUSANDS_RE.finditer(text):
+        if _after_a_name(text, m.start()):
+            continue  # Boeing 737 800, Route 66 000: a model or a number of a name
         yield rule.finding(m.start(), m.end(), regex.sub(r"[ \u00a0\u202f]", ",", m.group()))
+
+
+def _after_a_name(text: str, start: int) -> bool:
+    """Whether the number follows, after one space, a capitalised word inside a sentence (a
+    maker, a road, an article of law): such figures are model or reference numbers."""
+    if start < 3 or text[start - 1] != " ":
+        return False
+    ws = text.rfind(" ", 0, start - 1) + 1
+    ls = text.rfind("\n", 0, start - 1) + 1
+    word = text[max(ws, ls) : start - 1]
+    if not (len(word) >= 2 and word.isalpha() and word[0].isupper() and word[1:].islower()):
+        return False
+    before = text[max(ws, ls) - 2 : max(ws, ls)].strip()
+    return max(ws, ls) > ls and before[-1:] not in (".", "!", "?", ":", "\"", "“", "«", "")
 
 
 _TIME_RE = regex.compile(r"(?<![\p{L}\p{N}])([01]?\d|2[0-3])[ \u00a0]?h[ \u00a0]?([0-5]\d)(?![\p{L}\p{N}])")
