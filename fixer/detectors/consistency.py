@@ -27,6 +27,7 @@ import regex
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from ..corroboration import WEAK
 from ..document import ACRONYM_DEF_RE, Document
 from ..glossary import (
     FRENCH_CONNECTORS,
@@ -255,8 +256,12 @@ def acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
             continue
         _, _, right, kind = best
         msg = f"{wrong} is a {kind} of {right}, the acronym this article uses; probably {right}."
+        # one letter swapped is weak alone: a clean article names two bodies one letter apart
+        # (DGSE and DGSI, AMSF and AMAF); translation reorders letters (ESA for AES), which
+        # stays a finding of its own (fixer.corroboration)
+        data = WEAK if kind == "substitution" else ()
         for s, e in where[wrong]:
-            yield rule.finding(s, e, right, message=msg)
+            yield rule.finding(s, e, right, message=msg, data=data)
     # plural of an acronym with a capital S beside the usual lower-case s (CEGEPS / CEGEPs)
     for w in counts:
         plural = _plural(doc, w)
