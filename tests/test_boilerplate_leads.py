@@ -20,6 +20,9 @@ ARTICLE = "A title for the page\n\nThe minister spoke on Monday about the budget
     "Subscribe to read the rest",
     "Soyez le premier à réagir",
     "Réagissez à cet article",
+    "Comments are closed.",
+    "Share by email",
+    "Sign up to receive our newsletter",
 ])
 def test_prompt_line_is_a_safe_deletion(line: str) -> None:
     text = ARTICLE.format(line=line)
@@ -54,3 +57,10 @@ def test_teaser_whose_title_holds_a_verb_of_saying_is_a_safe_deletion(line: str)
 def test_sentence_quoting_a_teaser_lead_is_kept() -> None:
     line = "Read more: that was the only text on the page, investigators said."
     assert RELATED.check(ARTICLE.format(line=line)) == []
+
+
+def test_credit_photo_in_translated_word_order_is_a_credit_line() -> None:
+    credits = Fixer(Config(select=("boilerplate.photo-credit", "boilerplate.photo-caption")))
+    line = "Credit photo : Port Autonome de Cotonou"
+    text = ARTICLE.format(line=line)
+    assert [text[f.start:f.end].strip() for f in credits.check(text)] == [line]

@@ -53,7 +53,7 @@ _CREDIT_KEY = f"boilerplate:credit:{PHRASES}"  # (one string, not one per call)
 
 
 _PHOTO_LINE_RE = regex.compile(
-    r"^\s*(?:photo|photos|photo credit|photo credits|credit|credits|crédit|crédits|crédit photo|image|illustration|"
+    r"^\s*(?:photo|photos|photo credit|photo credits|credit|credits|credit photo|crédit|crédits|crédit photo|image|illustration|"
     r"photo d['’]illustration|video|vidéo)\s*:\s*\S.{0,80}$",
     regex.I,
 )
