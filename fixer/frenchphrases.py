@@ -161,16 +161,22 @@ STUB_FORMS = frozenset(f for stub in ELISION_STUBS for f in _case_forms(stub))
 def words_in(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """The words of ``text[start:end]`` as (start, end, word); an elided article cut off by a
     space (``l’ attaque``) is joined back to its word so the table still matches it."""
+    piece = text[start:end]
+    return _words_of_chunks(text, start, piece, piece.split(), 0)
+
+
+def _words_of_chunks(text: str, start: int, piece: str, chunks: list[str], pos: int) -> list[tuple[int, int, str]]:
+    """``words_in`` of ``piece`` (``text[start:…]``) from ``pos`` on, where ``chunks`` are the
+    chunks of ``piece[pos:].split()``: a caller that has split the piece already (to find
+    where to start) does not split it again."""
     out: list[tuple[int, int, str]] = []
     # the words chunk by chunk, as ``split_words`` finds them (inlined: one list, not two)
-    piece = text[start:end]
     find = piece.find
     cache = CHUNK_WORDS
     stubs = STUB_FORMS
-    pos = 0
     last_end = 0
     after_stub = False  # whether the last word in ``out`` is a stub
-    for chunk in piece.split():
+    for chunk in chunks:
         pos = find(chunk, pos)  # the next chunk: white space before it cannot hold its start
         base = start + pos
         pos += len(chunk)
@@ -221,13 +227,13 @@ def opens_entry(table: PhraseTable, chunk: str) -> bool:
     return got
 
 
-def first_opener(table: PhraseTable, piece: str) -> int:
-    """Where the first chunk of ``piece`` that ``opens_entry`` starts, or -1."""
+def _first_opener_index(table: PhraseTable, chunks: list[str]) -> int:
+    """The index of the first of ``chunks`` that ``opens_entry``, or -1."""
     openers = table._openers
-    for i, chunk in enumerate(piece.split()):
+    for i, chunk in enumerate(chunks):
         got = openers.get(chunk)
         if got or (got is None and opens_entry(table, chunk)):
-            return len(piece) - len(piece.split(None, i)[-1])
+            return i
     return -1
 
 
@@ -235,10 +241,14 @@ def find_matches(table: PhraseTable, text: str, start: int, end: int) -> list[tu
     """Non-overlapping phrase matches in ``text[start:end]``, longest first, left to right."""
     # the words before the first chunk that may open an entry open none and join no stub to
     # the words after them: the search is the same from that chunk on
-    skip = first_opener(table, text[start:end])
-    if skip < 0:
+    # (the piece is split once: its chunks serve the opener test and the words both)
+    piece = text[start:end]
+    chunks = piece.split()
+    first = _first_opener_index(table, chunks)
+    if first < 0:
         return []
-    words = words_in(text, start + skip, end)
+    skip = len(piece) - len(piece.split(None, first)[-1])
+    words = _words_of_chunks(text, start, piece, chunks[first:], skip)
     keys = word_keys(words)
     by_first = table.by_first
     out = []
