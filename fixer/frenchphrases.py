@@ -181,7 +181,15 @@ def _words_of_chunks(text: str, start: int, piece: str, chunks: list[str], pos: 
         base = start + pos
         pos += len(chunk)
         got = cache.get(chunk)
-        for rs, re_, w in got if got is not None else chunk_words(chunk, cache):
+        if got is None:
+            got = chunk_words(chunk, cache)
+        if len(got) == 1 and not after_stub:  # the usual chunk: one word, nothing to join it to
+            rs, re_, w = got[0]
+            last_end = base + re_
+            out.append((base + rs, last_end, w))
+            after_stub = w in stubs
+            continue
+        for rs, re_, w in got:
             s = base + rs
             if after_stub and SPACED_APOSTROPHE_RE.fullmatch(text, last_end, s):
                 last_end = base + re_
