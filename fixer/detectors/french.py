@@ -356,10 +356,13 @@ def _describe(model: fs.FrenchModel, text: str, sp: Span) -> str:
 
 
 def _merged(model: fs.FrenchModel, word: str) -> bool:
+    if word[:1] not in MERGED_HEADS:
+        return False  # MERGED_ELISION_RE opens with l, d or qu: most words fail here, unsearched
     m = fs.MERGED_ELISION_RE.match(word)
     return m is not None and max(model.freqs(m.group(2))) >= 3.0 and model.freqs(word.lower())[1] < 2.5
 
 
+MERGED_HEADS = ("l", "d", "q")
 OPENERS = frozenset({"selon", "d’après", "d'après", "dapres", "daprès"})
 PLACE_WORDS = frozenset({"au", "aux", "dans", "en", "à", "entre", "située", "situé", "près", "vers"})
 MONTHS = frozenset("janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split())
