@@ -64,3 +64,20 @@ def test_credit_photo_in_translated_word_order_is_a_credit_line() -> None:
     line = "Credit photo : Port Autonome de Cotonou"
     text = ARTICLE.format(line=line)
     assert [text[f.start:f.end].strip() for f in credits.check(text)] == [line]
+
+
+def test_titles_under_a_bare_teaser_header_are_proposed_with_it() -> None:
+    text = ("A title for the page\n\nThe minister spoke on Monday.\n\nAlso read:\n"
+            "Mali: the junta dissolves all political parties\n\nThe debate resumes.\n\n"
+            "Read also :\n- Paris 2024: the metro runs late\n- Strike at the RATP\n\nSee also\n"
+            "The strike goes on.\n")
+    found = [(text[f.start:f.end].strip(), f.fix.safety) for f in RELATED.check(text) if f.fix]
+    assert found == [
+        ("Also read:", Safety.SAFE),
+        ("Mali: the junta dissolves all political parties", Safety.UNSAFE),
+        ("Read also :", Safety.SAFE),
+        ("- Paris 2024: the metro runs late", Safety.UNSAFE),
+        ("- Strike at the RATP", Safety.UNSAFE),
+        ("See also", Safety.SAFE),  # a sentence closed by a full stop is no title
+    ]
+    assert RELATED.fix(text).text.count("The strike goes on.") == 1

@@ -9,7 +9,7 @@ import re
 
 import regex
 
-from ..document import Document
+from ..document import Document, Line
 from ..model import Safety
 from .boilerplate_common import (
     _SENTENCE_ENDS,
@@ -207,6 +207,31 @@ def _title_shaped(rest: str) -> bool:
     return rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "\"“«'‘"
 
 
+_LIST_MARK_RE = regex.compile(r"^\s*(?:[-–•*]|\d{1,2}[.)])\s+")
+
+
+def _titles_under(doc: Document, header: Line) -> list[Verdict]:
+    """The link titles under a bare teaser header (`Also read:`, then `Mali: the junta…`): the
+    line right under it, with no blank line between, when it has a title's shape (a capital or
+    a figure first, at most 20 words, no closing full stop), and the lines after it while they
+    carry the same list mark (`- …`, `1. …`). Unsafe: a short subheading has the same shape."""
+    lines, out = doc.lines, []
+    first_mark = None
+    for nxt in lines[header.number : header.number + 8]:  # (``number`` is 1-based: the next line)
+        text = nxt.text.strip()
+        if not text:
+            break
+        mark = _LIST_MARK_RE.match(text)
+        if out and (first_mark is None or mark is None):
+            break  # after the first title, only a list goes on
+        title = text[mark.end():] if mark else text
+        if not _title_shaped(title) or word_count(title) > 20 or title.endswith("."):
+            break
+        first_mark = mark
+        out.append(Verdict("boilerplate.related-link", nxt, Safety.UNSAFE, "A linked title under a related-article header."))
+    return out
+
+
 _RELATED_KEY = f"boilerplate:related-link:{PHRASES}"  # what related-link compiles, once per process
 
 
@@ -250,6 +275,8 @@ def classify_related_link(doc: Document) -> list[Verdict]:
             else:
                 continue
             out.append(Verdict("boilerplate.related-link", ln, safety, "A related-article link line."))
+            if not rest:  # `Also read:` alone: the linked titles are the lines right under it
+                out.extend(_titles_under(doc, ln))
         elif arrows and _ARROW_LINK_RE.match(text) and not is_sentence(text) and word_count(text) <= 25:
             out.append(Verdict("boilerplate.related-link", ln, Safety.SAFE, "A `>>` link line."))
     return out
