@@ -118,7 +118,12 @@ def update_stamp(doc: Document, rule: Rule) -> Iterator[Finding]:
 
 
 # a bar, or a dash with spaces around it, then one to five capitalised words to the end of the line
-_SITE_SUFFIX_RE = regex.compile(r"\s+[|\-–—]\s+(?:\p{Lu}[\p{L}\p{N}.'’&\-]*)(?:\s+[\p{Lu}\p{N}][\p{L}\p{N}.'’&\-]*){0,4}\s*$")
+# a site name: a capitalised word (or a domain, `lefaso.net`), then up to four capitalised words,
+# the small words of names (`Journal du Cameroun`, `Voice of America`) or `news` / `info`
+_SITE_SUFFIX_RE = regex.compile(
+    r"\s+[|\-–—]\s+(?:\p{Lu}[\p{L}\p{N}.'’&\-]*|[\p{Ll}\p{N}\-]+\.(?:com|net|org|info|fr|ca|be|ch|sn|ci|ml|bf|cm|ga|td|bj|tg|ne|ma|dz|tn)\b)"
+    r"(?:\s+(?:[\p{Lu}\p{N}][\p{L}\p{N}.'’&\-]*|de|du|des|la|le|les|of|the|and|et|d['’]\p{Lu}\p{L}*|l['’]\p{Lu}\p{L}*|news|info|infos|online)){0,4}\s*$"
+)
 
 
 def title_site_suffix(doc: Document, rule: Rule) -> Iterator[Finding]:
