@@ -81,3 +81,17 @@ def test_titles_under_a_bare_teaser_header_are_proposed_with_it() -> None:
         ("See also", Safety.SAFE),  # a sentence closed by a full stop is no title
     ]
     assert RELATED.fix(text).text.count("The strike goes on.") == 1
+
+
+@pytest.mark.parametrize("line, bar", [
+    ("Facebook Twitter WhatsApp", True),
+    ("Facebook | X | Email", True),
+    ("Copy link Print", True),
+    ("Facebook", False),  # one name alone may be a heading
+    ("Share on Facebook, X and WhatsApp today.", False),
+    ("Facebook and X were fined on Monday", False),
+])
+def test_share_bar_is_a_line_of_button_names_only(line: str, bar: bool) -> None:
+    text = ARTICLE.format(line=line)
+    found = [text[f.start:f.end].strip() for f in BOILER.check(text)]
+    assert found == ([line] if bar else [])

@@ -187,6 +187,42 @@ def classify_page_prompt(doc: Document) -> list[Verdict]:
             out.append(Verdict("boilerplate.page-prompt", ln, safety, "A call to action of the page."))
         elif len(text) <= 400 and may_open(text, _POST_FOOTER_OPENING) and _POST_FOOTER_RE.match(text):
             out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, "The feed footer of the source site."))
+    out.extend(_share_bars(doc, {v.line.number for v in out}))
+    return out
+
+
+_BAR_SEPARATORS_RE = regex.compile(r"\s*[|/,·•]\s*|\s+")
+
+
+def _share_bars(doc: Document, taken: set[int]) -> list[Verdict]:
+    """A line made only of two or more share-button names (`Facebook Twitter WhatsApp`,
+    `Facebook | X | Email`): the page's share bar, safe to delete. A sentence naming the
+    networks has other words (`on Facebook and X`)."""
+    names = _memo(doc, f"boilerplate:share-names:{PHRASES}",
+                  lambda: frozenset(p.casefold() for p in phrases(doc).get("share", [])))
+    if not names:
+        return []
+    out = []
+    for ln in nonblank(doc):
+        text = ln.text.strip()
+        if ln.number in taken or len(text) > 120 or not text[:1].isupper():
+            continue
+        head = text.split(None, 1)[0].casefold().rstrip("|/,·•")
+        if head not in names and head != "copy" and head != "copier":
+            continue  # (most short lines: the first word is no button)
+        parts = [p for p in _BAR_SEPARATORS_RE.split(text.casefold()) if p]
+        # two-word names (`copy link`) are joined back before the test
+        items, i = [], 0
+        while i < len(parts):
+            pair = f"{parts[i]} {parts[i + 1]}" if i + 1 < len(parts) else ""
+            if pair in names:
+                items.append(pair)
+                i += 2
+            else:
+                items.append(parts[i])
+                i += 1
+        if len(items) >= 2 and all(p in names for p in items):
+            out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, "The share bar of the page."))
     return out
 
 
