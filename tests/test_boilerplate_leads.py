@@ -90,6 +90,10 @@ def test_titles_under_a_bare_teaser_header_are_proposed_with_it() -> None:
     ("Facebook", False),  # one name alone may be a heading
     ("Share on Facebook, X and WhatsApp today.", False),
     ("Facebook and X were fined on Monday", False),
+    ("Comments (3)", True),
+    ("12 comments", True),
+    ("Réactions (4)", True),
+    ("Comments were made on 3 bills", False),
 ])
 def test_share_bar_is_a_line_of_button_names_only(line: str, bar: bool) -> None:
     text = ARTICLE.format(line=line)

@@ -191,13 +191,19 @@ def classify_page_prompt(doc: Document) -> list[Verdict]:
     return out
 
 
+# `Comments (3)`, `3 comments`, `Réactions (12)`: the counter of the comment section
+_COUNTER_RE = regex.compile(
+    r"^(?:(?:comments?|reactions?|réactions?|commentaires?)\s*[(\[]?\d{1,5}[)\]]?"
+    r"|\d{1,5}\s+(?:comments?|reactions?|réactions?|commentaires?))$",
+    regex.I,
+)
 _BAR_SEPARATORS_RE = regex.compile(r"\s*[|/,·•]\s*|\s+")
 
 
 def _share_bars(doc: Document, taken: set[int]) -> list[Verdict]:
     """A line made only of two or more share-button names (`Facebook Twitter WhatsApp`,
     `Facebook | X | Email`): the page's share bar, safe to delete. A sentence naming the
-    networks has other words (`on Facebook and X`)."""
+    networks has other words (`on Facebook and X`). Also a comment counter (`Comments (3)`)."""
     names = _memo(doc, f"boilerplate:share-names:{PHRASES}",
                   lambda: frozenset(p.casefold() for p in phrases(doc).get("share", [])))
     if not names:
@@ -205,7 +211,12 @@ def _share_bars(doc: Document, taken: set[int]) -> list[Verdict]:
     out = []
     for ln in nonblank(doc):
         text = ln.text.strip()
-        if ln.number in taken or len(text) > 120 or not text[:1].isupper():
+        if ln.number in taken or len(text) > 120:
+            continue
+        if len(text) <= 24 and _COUNTER_RE.match(text):
+            out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, "A comment counter of the page."))
+            continue
+        if not text[:1].isupper():
             continue
         head = text.split(None, 1)[0].casefold().rstrip("|/,·•")
         if head not in names and head != "copy" and head != "copier":
