@@ -1,0 +1,35 @@
+"""Entries of rules/lexicon/false-friends.toml added from the second red-team review: each
+finds its calque and leaves the English use of the same words alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from fixer.engine import Config, Fixer
+
+FF = Fixer(Config(select=("mistranslation.false-friend",)))
+
+
+def _found(text: str) -> list[tuple[str, str | None]]:
+    doc = FF.document(text)
+    out = FF.runner("mistranslation.false-friend")(doc)
+    return [(text[f.start:f.end], f.fix.edits[0].replacement if f.fix else None) for f in out]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Some 300 miners are in technical unemployment since May.", [("technical unemployment", "temporary layoff")]),
+    ("The opposition called three days of dead city in Lomé.", [("days of dead city", None)]),
+    ("The company announced the suppression of 210 jobs.", [("suppression of 210 jobs", "cutting of 210 jobs")]),
+    ("The Syndicate of Mining Workers (SYNTRAMIN) hopes for a return.", [("Syndicate", "Union")]),
+])
+def test_calque_is_found(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "A syndicate of investors bought the club; the Sydney Morning Herald syndicate sold it.",
+    "The suppression of dissent worried the observers.",
+    "Unemployment fell in the technical trades.",
+])
+def test_english_use_is_left_alone(text: str) -> None:
+    assert _found(text) == []
