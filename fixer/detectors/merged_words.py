@@ -1249,7 +1249,7 @@ def elision(doc: Document, rule: Rule) -> Iterator[Finding]:
     text = ctx.text
     seen: set[int] = set()
     uppers, lowers, titles = elision_candidates(doc, rule, ctx)
-    for m, rest_alone in uppers:  # (ELISION_CAPS_RE matches too: groups 7-8)
+    for m, rest_alone in uppers:  # (ELISION_CAPS_RE and ELISION_ACRONYM_RE matches too)
         head, rest = m.group(m.lastindex - 1), m.group(m.lastindex)
         start, end = m.span()
         if not isolated(text, start, end) or ctx.skipped(start, end):
@@ -1323,16 +1323,20 @@ ELISION_TITLE_RE = regex.compile(r"\b(Qu|[LDCJNS])([aeiouyhàâäéèêëîïô�
 # A capital head before a capitalised rest: a name or title that opens with an elision
 # (`LExpress`, `LÉquipe`, `DAprès` in a headline): L', D' and Qu' only, as for small heads.
 ELISION_CAPS_RE = regex.compile(r"\b(Qu|[LD])(\p{Lu}\p{Ll}[\p{L}\p{M}]+)\b")
-# The four elision patterns in one scan: groups 1-2, 3-4, 5-6 or 7-8 hold the head and the
-# rest, so ``lastindex`` tells which matched. Each match is a whole word (``\b``, word
+# A capital head before an acronym (`LIDFM` for L'IDFM, `LONU`): only when the acronym stands
+# alone elsewhere in the article, since the whole token is an acronym's shape too.
+ELISION_ACRONYM_RE = regex.compile(r"\b([LD])(\p{Lu}{3,6})\b")
+# The five elision patterns in one scan: groups 1-2, 3-4, 5-6, 7-8 or 9-10 hold the head and
+# the rest, so ``lastindex`` tells which matched. Each match is a whole word (``\b``, word
 # characters, ``\b``) and at one place at most one of them can match (a small head before a
 # capital, a small head before a small vowel, a capital head before a small vowel, a capital
-# head before a capital), so the scan finds exactly the matches of each pattern alone.
+# head before a capitalised word, a capital head before capitals only), so the scan finds
+# exactly the matches of each pattern alone.
 ELISION_ANY_RE = regex.compile(
     r"\b(?:"
     + "|".join(
         p.pattern.removeprefix(r"\b").removesuffix(r"\b")
-        for p in (ELISION_UPPER_RE, ELISION_LOWER_RE, ELISION_TITLE_RE, ELISION_CAPS_RE)
+        for p in (ELISION_UPPER_RE, ELISION_LOWER_RE, ELISION_TITLE_RE, ELISION_CAPS_RE, ELISION_ACRONYM_RE)
     )
     + r")\b"
 )
@@ -1345,7 +1349,7 @@ def zipf_en_fr(word: str) -> tuple[float, float]:
     return zipf(word, "en"), zipf(word, "fr")
 
 
-UPPER, LOWER, TITLE, CAPS = 2, 4, 6, 8  # the ``lastindex`` of each kind of ELISION_ANY_RE match
+UPPER, LOWER, TITLE, CAPS, ACRONYM = 2, 4, 6, 8, 10  # the ``lastindex`` of each kind of ELISION_ANY_RE match
 ELISION_HEADS = frozenset("qldQLDCJNS")  # the letters an ELISION_ANY_RE match starts with
 
 
@@ -1375,6 +1379,10 @@ def elision_decider(rule: Rule, lex: Lexicon) -> Callable[[str], tuple[int, bool
             if not rest.isupper() and zipf(token, "en") >= 1.5:
                 return None  # jQuery, dBase: English knows it as one word (French lists hold lunion)
             return UPPER, not (word_zipf(rest) >= 2.5 or rest in lex.places)
+        if which == ACRONYM:
+            if protected_run(lex, token) or zipf(token, "en") > 0:
+                return None
+            return ACRONYM, True  # the acronym must stand alone in the article
         if which == CAPS:
             # no brand and no word English knows as one (Darcy); French web text knows the
             # stripped forms themselves (daprès, léquipe), so French frequency says nothing.
@@ -1415,7 +1423,7 @@ def elision_candidates(doc: Document, rule: Rule, ctx: Context) -> tuple[list, l
         m = ELISION_ANY_RE.match(text, pos)
         if m is None:
             continue  # a digit or `_` touches it: no whole word
-        if which == UPPER or which == CAPS:
+        if which == UPPER or which == CAPS or which == ACRONYM:
             uppers.append((m, rest_alone))
         else:
             (lowers if which == LOWER else titles).append(m)
