@@ -33,6 +33,19 @@ def g(store):
     return load_glossary(store)
 
 
+@pytest.fixture(scope="module")
+def doc_of(store):
+    """A function making a ``Document`` of a text with the bundled data store, as a check does."""
+    from fixer.document import Document
+
+    def make(text: str) -> Document:
+        doc = Document(text)
+        doc.cache["store"] = store
+        return doc
+
+    return make
+
+
 @pytest.fixture(autouse=True, scope="session")
 def _private_disk_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     """Point fixer's disk cache (``fixer.diskcache``) at a folder of this test session, so the

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from fixer.data import DataStore
@@ -42,11 +44,6 @@ TEXTS = [
 ]
 
 
-def _doc(text: str, store: DataStore) -> Document:
-    doc = Document(text)
-    doc.cache["store"] = store
-    return doc
-
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_fold_all_is_fold_of_the_whole_text(text: str) -> None:
@@ -54,24 +51,24 @@ def test_fold_all_is_fold_of_the_whole_text(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", TEXTS)
-def test_folded_forms_are_the_folded_words(text: str, store: DataStore) -> None:
-    assert _folded_forms(_doc(text, store)) == {w for _s, w in scan_words(text)}
+def test_folded_forms_are_the_folded_words(text: str, store: DataStore, doc_of: Callable[[str], Document]) -> None:
+    assert _folded_forms(doc_of(text)) == {w for _s, w in scan_words(text)}
 
 
 @pytest.mark.parametrize("text", TEXTS)
-def test_phrase_words_find_what_every_word_finds(text: str, store: DataStore, g: Glossary) -> None:
+def test_phrase_words_find_what_every_word_finds(text: str, store: DataStore, g: Glossary, doc_of: Callable[[str], Document]) -> None:
     index = PhraseIndex([(e.name, e.id) for e in g.entities] + [(e.fr_name, e.id) for e in g.entities if e.fr_name])
     everywhere = list(index.finditer(text, scan_words(text)))
-    assert list(index.finditer(text, phrase_words(_doc(text, store), index))) == everywhere
+    assert list(index.finditer(text, phrase_words(doc_of(text), index))) == everywhere
     names, _exact = _name_case_index(g)
     everywhere = list(names.finditer(text, scan_words(text)))
-    assert list(names.finditer(text, phrase_words(_doc(text, store), names))) == everywhere
+    assert list(names.finditer(text, phrase_words(doc_of(text), names))) == everywhere
 
 
 @pytest.mark.parametrize("text", TEXTS)
-def test_glossary_runs_are_the_runs_that_can_match(text: str, store: DataStore, g: Glossary) -> None:
-    runs = name_runs(_doc(text, store), g)
-    kept = glossary_runs(_doc(text, store), g)
+def test_glossary_runs_are_the_runs_that_can_match(text: str, store: DataStore, g: Glossary, doc_of: Callable[[str], Document]) -> None:
+    runs = name_runs(doc_of(text), g)
+    kept = glossary_runs(doc_of(text), g)
     assert all(run in runs for run in kept)
     for run in runs:
         if run not in kept:  # left out: no two of its keys index the same name form
@@ -79,8 +76,8 @@ def test_glossary_runs_are_the_runs_that_can_match(text: str, store: DataStore, 
 
 
 @pytest.mark.parametrize("text", TEXTS)
-def test_title_case_acronyms_as_the_text_scan_finds_them(text: str, store: DataStore, g: Glossary) -> None:
-    doc = _doc(text, store)
+def test_title_case_acronyms_as_the_text_scan_finds_them(text: str, store: DataStore, g: Glossary, doc_of: Callable[[str], Document]) -> None:
+    doc = doc_of(text)
     scanned = [m for m in _TITLE_WORD_RE.finditer(text) if len(m.group()) >= 4 and m.group().upper() in g.acronyms]
     titled = _titled_acronyms(doc, g, 4)
     assert titled == {m.group() for m in scanned}
@@ -88,8 +85,8 @@ def test_title_case_acronyms_as_the_text_scan_finds_them(text: str, store: DataS
 
 
 @pytest.mark.parametrize("text", TEXTS)
-def test_french_acronym_words_hold_every_word_with_entities(text: str, store: DataStore, g: Glossary) -> None:
-    doc = _doc(text, store)
+def test_french_acronym_words_hold_every_word_with_entities(text: str, store: DataStore, g: Glossary, doc_of: Callable[[str], Document]) -> None:
+    doc = doc_of(text)
     found = _french_acronym_words(doc, g)
     with_entities = {w for w in doc.word_counts if _french_acronym_entities(g, w)}
     if found is not None:
@@ -104,13 +101,13 @@ def test_split_pieces_cached_parts_give_the_same_pieces(g: Glossary) -> None:
 # defined-name splits only the spans whose word keys can match a definition (keyed_spans)
 @pytest.mark.parametrize("text", TEXTS)
 @pytest.mark.parametrize("n", [1, 2, 3, 4])
-def test_keyed_spans_hold_every_run_with_enough_keys(text: str, n: int, store: DataStore, g: Glossary) -> None:
-    doc = _doc(text, store)
+def test_keyed_spans_hold_every_run_with_enough_keys(text: str, n: int, store: DataStore, g: Glossary, doc_of: Callable[[str], Document]) -> None:
+    doc = doc_of(text)
     spans = keyed_spans(doc, g, n)
     for start, end, keys in spans:
         assert keys == tuple(p.key for p in split_pieces(text[start:end], start, g.words) if p.key)
     kept = [run for start, end, _keys in spans for run in span_runs(doc, g, start, end)]
-    assert [run for run in name_runs(_doc(text, store), g) if sum(1 for p in run if p.key) >= n] == [
+    assert [run for run in name_runs(doc_of(text), g) if sum(1 for p in run if p.key) >= n] == [
         run for run in kept if sum(1 for p in run if p.key) >= n
     ]
     assert len(spans) <= len(_doc_spans(doc))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from fixer.data import DataStore
@@ -22,11 +24,6 @@ TEXTS = [
 ]
 
 
-def _doc(text: str, store: DataStore) -> Document:
-    doc = Document(text)
-    doc.cache["store"] = store
-    return doc
-
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_run_spans_are_the_run_pattern_spans(text: str) -> None:
@@ -34,18 +31,18 @@ def test_run_spans_are_the_run_pattern_spans(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", TEXTS)
-def test_run_bounds_are_the_glossary_runs(text: str, store: DataStore, g: Glossary) -> None:
-    runs = glossary_runs(_doc(text, store), g)
-    bounds = _glossary_run_bounds(_doc(text, store), g)
+def test_run_bounds_are_the_glossary_runs(text: str, store: DataStore, g: Glossary, doc_of: Callable[[str], Document]) -> None:
+    runs = glossary_runs(doc_of(text), g)
+    bounds = _glossary_run_bounds(doc_of(text), g)
     assert [(s, e) for s, e, _a, _b in bounds] == [(run[0].start, run[-1].end) for run in runs]
     for start, end, span_start, span_end in bounds:
         assert span_start <= start < end <= span_end
 
 
 @pytest.mark.parametrize("text", TEXTS)
-def test_folded_token_is_a_fold_of_a_word(text: str, store: DataStore) -> None:
+def test_folded_token_is_a_fold_of_a_word(text: str, store: DataStore, doc_of: Callable[[str], Document]) -> None:
     words = {w.lower() for w in text.split()} | {"cote", "ivoire", "armee", "l'armee", "quebec", "strasse", "finance", "x"}
     for word in words:
         f = fold(word)
         if f:
-            assert _folded_token(_doc(text, store), f) == (f in _doc_folds(_doc(text, store))), word
+            assert _folded_token(doc_of(text), f) == (f in _doc_folds(doc_of(text))), word
