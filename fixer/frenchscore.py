@@ -1341,11 +1341,11 @@ OPEN_QUOTES = "“«‘"
 CLOSE_QUOTES = "”»’"
 
 
-def in_french_quote(model: FrenchModel, text: str, start: int, end: int) -> bool:
-    """A quotation given in French on purpose: the run sits inside quote marks whose words are
-    all French or names, and the quotation is short (a title, a slogan) or stands next to its
-    translation (``« On est là » (“We are here”)``). A long French quotation with no
-    translation is left to be flagged: the translator skipped it."""
+def quote_around(text: str, start: int, end: int) -> tuple[int, int, int, int] | None:
+    """``(ls, le, qs, qe)`` when ``start:end`` sits between quote marks on its line: the line
+    window (``line_window``), the opening mark's offset in it and the closing mark's offset in
+    the text; None otherwise. A straight double quote opens when the line has an odd number of
+    them before the run."""
     ls, le = line_window(text, start, end)
     before = text[ls:start]
     qs = -1
@@ -1356,12 +1356,23 @@ def in_french_quote(model: FrenchModel, text: str, start: int, end: int) -> bool
     if before.count('"') % 2 == 1:
         qs = max(qs, before.rfind('"'))
     if qs < 0:
-        return False
+        return None
     after = text[end:le]
     close = [i for i in (after.find(c) for c in CLOSE_QUOTES + '"') if i >= 0]
     if not close:
+        return None
+    return ls, le, qs, end + min(close)
+
+
+def in_french_quote(model: FrenchModel, text: str, start: int, end: int) -> bool:
+    """A quotation given in French on purpose: the run sits inside quote marks whose words are
+    all French or names, and the quotation is short (a title, a slogan) or stands next to its
+    translation (``« On est là » (“We are here”)``). A long French quotation with no
+    translation is left to be flagged: the translator skipped it."""
+    around = quote_around(text, start, end)
+    if around is None:
         return False
-    qe = end + min(close)
+    ls, le, qs, qe = around
     quote = text[ls + qs + 1 : qe]
     if has_plain_english(model, quote):
         return False

@@ -414,26 +414,11 @@ def french_span(doc: Document, rule: Rule) -> Iterator[Finding]:
             # a few French words with no known English, or French between quotation marks, is
             # what an English reporter may quote on purpose (`c'est magnifique,` he said): weak
             # alone, kept where the article shows other damage (fixer.corroboration)
-            weak = len(fp.words_in(text, sp.start, sp.end)) <= WEAK_MAX_WORDS or _quoted_at(text, sp.start, sp.end)
+            weak = len(fp.words_in(text, sp.start, sp.end)) <= WEAK_MAX_WORDS or fs.quote_around(text, sp.start, sp.end) is not None
             yield rule.finding(sp.start, sp.end, message=f"{what}: '{span}' ({why})", data=WEAK if weak else ())
 
 
-WEAK_MAX_WORDS = 3
-_OPENING_QUOTES = "\"“«‘'"
-_CLOSING_QUOTES = "\"”»’'"
-
-
-def _quoted_at(text: str, start: int, end: int) -> bool:
-    """Whether the span sits between quotation marks on its line: an opening mark before it
-    with no closing mark in between, and a closing mark after it."""
-    ls = text.rfind("\n", 0, start) + 1
-    before = text[ls:start]
-    i = max(before.rfind(q) for q in _OPENING_QUOTES)
-    if i < 0 or any(q in before[i + 1:] for q in "”»"):
-        return False
-    le = text.find("\n", end)
-    after = text[end: le if le >= 0 else len(text)]
-    return any(q in after for q in _CLOSING_QUOTES)
+WEAK_MAX_WORDS = 3  # a French span this short with no translation is weak (see french_span)
 
 
 def _keep_the_name(rule: Rule, text: str, sp: Span, what: str) -> Finding:
