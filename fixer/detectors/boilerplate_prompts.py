@@ -17,6 +17,7 @@ from .boilerplate_common import (
     Verdict,
     _memo,
     classifier,
+    digit_led,
     gate_prefixes,
     gated_lines,
     is_sentence,
@@ -204,12 +205,14 @@ def _share_bars(doc: Document, taken: set[int]) -> list[Verdict]:
     """A line made only of two or more share-button names (`Facebook Twitter WhatsApp`,
     `Facebook | X | Email`): the page's share bar, safe to delete. A sentence naming the
     networks has other words (`on Facebook and X`). Also a comment counter (`Comments (3)`)."""
-    names = _memo(doc, f"boilerplate:share-names:{PHRASES}",
-                  lambda: frozenset(p.casefold() for p in phrases(doc).get("share", [])))
+    names, gate = _memo(doc, f"boilerplate:share-names:{PHRASES}", lambda: (
+        frozenset(p.casefold() for p in phrases(doc).get("share", [])),
+        gate_prefixes([*phrases(doc).get("share", []), "comment", "reaction", "réaction"])))
     if not names:
         return []
     out = []
-    for ln in nonblank(doc):
+    # a bar opens with a button's name, a counter with its word or its figure (see gated_lines)
+    for ln in gated_lines(doc, gate, digit_led(doc)):
         text = ln.text.strip()
         if ln.number in taken or len(text) > 120:
             continue
