@@ -538,7 +538,7 @@ def rules_test(
     """Run the examples of every rule, glossary entry and site profile (or of those in FILES);
     exit 1 when one fails."""
     from .engine import Config, Fixer
-    from .examples import completeness_problems, run_examples
+    from .examples import completeness_problems, run_examples, run_table_examples
 
     for f in files or []:
         if not f.exists():
@@ -563,6 +563,13 @@ def rules_test(
             else:
                 failed += 1
                 sys.stdout.write(f"FAIL {r.id} example {o.index + 1}: {o.detail}\n")
+        for where, ok, detail in run_table_examples(r, fixer.store, fixer.runner(r.id)):
+            passed += ok
+            failed += not ok
+            if not ok:
+                sys.stdout.write(f"FAIL {r.id} {where}: {detail}\n")
+            elif verbose:
+                sys.stdout.write(f"ok   {r.id} {where}\n")
     extra_passed, extra_failed, extra_files = _test_glossaries_and_profiles(fixer, chosen)
     passed += extra_passed
     failed += extra_failed

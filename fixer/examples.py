@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
@@ -107,3 +108,35 @@ def completeness_problems(rule: Rule) -> list[str]:
     if not any(e.keep is not None for e in rule.examples):
         problems.append(f"{rule.id}: no 'keep' example")
     return problems
+
+
+def table_examples(rule: Rule, store: Any) -> list[tuple[str, Example]]:
+    """The examples of the entries of a rule's phrase table (``table = "lexicon/…toml"``),
+    each with where it comes from: a user who adds a phrase with a ``bad`` and a ``keep``
+    example gets its tests as a rule does. The entry's examples run against the whole rule,
+    so a ``keep`` text must escape every entry, not only its own."""
+    name = rule.params.get("table")
+    if not name:
+        return []
+    out = []
+    for i, entry in enumerate(store.tables(str(name), "phrase"), 1):
+        for ex in entry.get("example", []):
+            if not isinstance(ex, dict) or not ({"bad", "keep"} & ex.keys()):
+                continue
+            fields = {k: ex[k] for k in ("bad", "fixed", "keep", "safety", "expect", "note") if k in ex}
+            out.append((f"{entry['_file']}: phrase {i} ({entry.get('pattern', '')!s:.40})", Example(**fields)))
+    return out
+
+
+def run_table_examples(rule: Rule, store: Any, run: Callable[[Document], list[Finding]]) -> list[tuple[str, bool, str]]:
+    """(where, ok, detail) of every example of the rule's phrase table (see ``table_examples``)."""
+    results = []
+    for where, ex in table_examples(rule, store):
+        try:
+            ok, detail = check_example(run, rule, ex)
+        except Exception as exc:
+            ok, detail = False, f"raised {type(exc).__name__}: {exc}"
+        if ex.expect == "fail":
+            ok, detail = (not ok), ("known failure now passes: remove expect = 'fail'" if ok else "")
+        results.append((where, ok, detail))
+    return results
