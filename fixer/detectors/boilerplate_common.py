@@ -444,9 +444,9 @@ LINE_RULES = (
     "boilerplate.related-link", "boilerplate.unix-timestamp", "boilerplate.hashtag-line",
     "boilerplate.reading-time", "boilerplate.source-footer", "boilerplate.photo-credit",
     "boilerplate.photo-caption", "boilerplate.video-title", "boilerplate.byline",
-    "boilerplate.page-slug", "boilerplate.update-stamp",
+    "boilerplate.page-slug", "boilerplate.update-stamp", "boilerplate.page-widget",
 )
-_MODULES = ("boilerplate_repeats", "boilerplate_prompts", "boilerplate_metadata", "boilerplate_credits")
+_MODULES = ("boilerplate_repeats", "boilerplate_prompts", "boilerplate_metadata", "boilerplate_credits", "boilerplate_widgets")
 _CLASSIFIERS: dict[str, Callable[[Document], list[Verdict]]] = {}
 
 

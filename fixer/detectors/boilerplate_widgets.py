@@ -1,0 +1,207 @@
+"""Lines of the page's interface copied into the article: `Sponsored content`, `Font size: A- A+`,
+`Share: Facebook | X | WhatsApp`, `Home › Belgium › Liège`, `00:00 / 03:41`.
+
+Every site words its widgets its own way, so a list of whole phrases (``page-prompt``) never
+catches up with them. What they share is their shape: a short line made only of the words of
+page interfaces (rules/lexicon/interface-words.txt), or a strip of short items between the
+separators of navigation bars. One classifier, ``boilerplate.page-widget``, judges that shape;
+it joins the deletion plan like the other line rules, and leaves a line another line rule
+already deletes to that rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+from ..document import Document
+from ..model import Finding, Rule, Safety
+from .boilerplate_common import LINE_RULES, Verdict, _memo, classifier, nonblank, phrases, verdicts
+from .deletion_plan import emit
+
+RULE_ID = "boilerplate.page-widget"
+WORDS = "lexicon/interface-words.txt"
+MAX_CHARS = 160  # longer lines are prose (the longest widget line of the review sets had 96)
+MAX_WORDS = 12
+HEADER_LINES = 6  # nonblank lines above the first paragraph: rubric, title, byline, stamps
+PROSE_WORDS = 20  # a line of more words is a paragraph: the header ends there
+FOOTER_LINES = 3
+
+# a line splits into items at navigation separators and into words at white space and marks
+_SPLIT_RE = regex.compile(r"[\s|·•›»/—–:()\[\],?!.;]+")
+_FIGURES_RE = regex.compile(r"[\d:.,'’ ]+")
+_PLAYER_RE = regex.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?\s*$")
+_CRUMB_SEPARATORS = ("›", " » ", " > ")
+_PIPE = " | "
+
+
+def vocabulary(doc: Document) -> dict[str, str]:
+    """Interface word → its kind (``strong``, ``ui``, ``function``), plus the one-word share
+    buttons of the phrase lexicon as ``strong``."""
+
+    def build() -> dict[str, str]:
+        store = doc.cache["store"]
+        out: dict[str, str] = {}
+        for item in store.lines(WORDS):
+            kind, sep, words = item.partition(":")
+            if sep:
+                for w in words.split():
+                    out.setdefault(w.casefold(), kind.strip().casefold())
+        for name in phrases(doc).get("share", []):
+            if " " not in name.strip():
+                out[name.strip().casefold()] = "strong"
+        return out
+
+    return _memo(doc, f"boilerplate:interface-words:{WORDS}", build)
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip("-'’\"“”«»") for w in _SPLIT_RE.split(text) if w.strip("-'’\"“”«»")]
+
+
+def interface_safety(text: str, vocab: dict[str, str]) -> Safety | None:
+    """How surely ``text`` is a widget made of interface words: SAFE when one of its words is
+    found only in page interfaces (`Advertisement`, `Subscribe`, `Print`), UNSAFE when it is
+    interface words of wider use (`Latest news`, `Most read`, `LIVE`), None for anything else:
+    a word outside the list, or no word at all."""
+    counts = {"strong": 0, "ui": 0, "function": 0}
+    n = 0
+    for w in _words(text):
+        folded = w.casefold()
+        if folded in ("a-", "a+", "a−"):  # the font-size buttons
+            counts["strong"] += 1
+        elif _FIGURES_RE.fullmatch(w):
+            continue  # counters and times (`Comments (14)`, `Views: 2 341`)
+        else:
+            kind = vocab.get(folded)
+            if kind is None or kind == "section":
+                return None
+            counts["ui" if kind == "home" else kind] += 1
+        n += 1
+        if n > MAX_WORDS:
+            return None
+    if counts["strong"]:
+        return Safety.SAFE
+    if text.rstrip()[-1:] in (".", "!"):
+        return None  # a sentence (`No comment.`) unless a word of its own says interface
+    if counts["ui"] >= 2 or (counts["ui"] == 1 and n <= 3):
+        return Safety.UNSAFE
+    return None
+
+
+def section_safety(text: str, vocab: dict[str, str]) -> Safety | None:
+    """A rubric name alone on a line (`Markets`, `Culture`, `Faits divers`): one to three words,
+    one of them a section word. Only asked of the page's header lines; unsafe, since a short
+    subheading can be one word."""
+    words = _words(text)
+    if not 0 < len(words) <= 3 or text.rstrip()[-1:] in (".", "!", "?"):
+        return None
+    kinds = [vocab.get(w.casefold()) for w in words]
+    if "section" in kinds and all(k in ("section", "function") for k in kinds):
+        return Safety.UNSAFE
+    return None
+
+
+def _items(text: str, separator: str) -> list[str]:
+    return [p.strip() for p in text.split(separator)]
+
+
+def crumb_safety(text: str, vocab: dict[str, str]) -> Safety | None:
+    """A breadcrumb (`Home › Belgium › Liège`): items of at most four words between `›`, `»` or
+    `>`. SAFE when it opens with the site's home item, UNSAFE for three items or more."""
+    for sep in _CRUMB_SEPARATORS:
+        if sep in text:
+            items = _items(text, sep)
+            break
+    else:
+        return None
+    if len(items) < 2 or any(not p or len(p.split()) > 4 or p[-1] in ".!?" for p in items):
+        return None
+    if vocab.get(items[0].casefold()) == "home":
+        return Safety.SAFE
+    return Safety.UNSAFE if len(items) >= 3 else None
+
+
+def strip_safety(text: str, vocab: dict[str, str], max_words: int = 6) -> Safety | None:
+    """A header or footer strip of short items between spaced pipes (`Transport | Morocco`,
+    `By Editorial staff | Published on 14/11/2025 | Updated on …`, `FT | Algeria 2-0 Guinea`):
+    every item at most ``max_words`` words and none a sentence. Only asked of the page's header
+    and footer lines; unsafe: a kicker and its headline can take the same shape."""
+    if _PIPE not in text:
+        return None
+    items = _items(text, _PIPE)
+    if any(not p or len(p.split()) > max_words or p[-1] in ".!?" for p in items):
+        return None
+    if not any(_marks_strip(p, vocab) for p in items):
+        return None  # `Stage 14 | Pau to Luchon | 182.6 km`: a deck of the article's own
+    return Safety.UNSAFE
+
+
+_BYLINE_RE = regex.compile(r"^(?:(?:written |posted |published )?by|par|de)\s+\p{Lu}", regex.I)
+_STAMP_RE = regex.compile(
+    r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\b\d{1,2}[:h]\d{2}\b|^(?:published|updated|posted|publié|mis à jour)\b", regex.I
+)
+
+
+def _marks_strip(item: str, vocab: dict[str, str]) -> bool:
+    """Whether one item of a pipe strip is page furniture: a section name, a byline, a date or
+    time stamp, or interface words."""
+    if _BYLINE_RE.match(item) or _STAMP_RE.search(item):
+        return True
+    kinds = [vocab.get(w.casefold()) for w in _words(item)]
+    if kinds and "section" in kinds and all(k in ("section", "function") for k in kinds):
+        return True
+    return interface_safety(item, vocab) is not None
+
+
+_MESSAGES = {
+    "interface": "A line of the page's interface (buttons, widgets, labels).",
+    "player": "The time counter of an audio or video player.",
+    "crumb": "The page's breadcrumb navigation.",
+    "strip": "A strip of page labels between separators (section, byline, date).",
+    "section": "The name of the page's section or rubric.",
+}
+
+
+@classifier(RULE_ID)
+def classify_page_widget(doc: Document) -> list[Verdict]:
+    lines = nonblank(doc)
+    if not lines:
+        return []
+    vocab = vocabulary(doc)
+    taken = {v.line.number for rid in LINE_RULES if rid != RULE_ID for v in verdicts(doc, rid)}
+    # the page's header (the lines above the first paragraph) and footer, where section names,
+    # bylines and label strips sit; only there are they told from subheadings by shape alone
+    header = set()
+    for ln in lines[:HEADER_LINES]:
+        if len(ln.text.split()) > PROSE_WORDS:
+            break  # the first paragraph
+        header.add(ln.number)
+    edges = header | {ln.number for ln in lines[-FOOTER_LINES:]}
+    first = lines[0].number
+    out = []
+    for ln in lines:
+        text = ln.text
+        if len(text) > MAX_CHARS or ln.number in taken:
+            continue
+        kind, safety = "interface", interface_safety(text, vocab)
+        if safety is None and ":" in text and _PLAYER_RE.match(text):
+            kind, safety = "player", Safety.SAFE
+        if safety is None:
+            kind, safety = "crumb", crumb_safety(text, vocab)
+        if safety is None and ln.number in edges:
+            # (a headline's `| Site` is title-site-suffix's: on the first line, short items only)
+            kind, safety = "strip", strip_safety(text, vocab, 3 if ln.number == first else 6)
+        if safety is None and ln.number in header:
+            kind, safety = "section", section_safety(text, vocab)
+        if safety is not None:
+            out.append(Verdict(RULE_ID, ln, safety, _MESSAGES[kind]))
+    return out
+
+
+def page_widget(doc: Document, rule: Rule) -> Iterable[Finding]:
+    """The whole-line deletions of ``boilerplate.page-widget`` (see ``classify_page_widget``)."""
+    done = doc.cache.get("boilerplate:verdicts")
+    found = done[RULE_ID] if done is not None and RULE_ID in done else verdicts(doc, RULE_ID)
+    return emit(doc, rule, found) if found else ()

@@ -1,0 +1,84 @@
+"""boilerplate.page-widget: interface lines are told by their words and shape, and article
+lines that share some of those words are left alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from fixer.engine import Config, Fixer
+
+FIXER = Fixer(Config(select=("boilerplate.page-widget",)))
+RUN = FIXER.runner("boilerplate.page-widget")
+BODY = (
+    "The regional exchange closed at a record on Monday, driven by bank and telecom shares that rose for the"
+    " fifth week in a row, traders said."
+)
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    doc = FIXER.document(text)
+    return [(text[f.start:f.end], f.fix.safety.value if f.fix else "") for f in RUN(doc)]
+
+
+@pytest.mark.parametrize("line, safety", [
+    ("Sponsored content", "safe"),
+    ("— Sponsored content —", "safe"),
+    ("ADVERTISEMENT - SCROLL TO CONTINUE", "safe"),
+    ("Font size: A- A+", "safe"),
+    ("Print this article", "safe"),
+    ("Share: Facebook | X | WhatsApp | Email", "safe"),
+    ("Get the app: App Store | Google Play", "unsafe"),
+    ("00:00 / 03:41", "safe"),
+    ("Popular articles", "unsafe"),
+    ("Latest videos", "unsafe"),
+    ("LIVE", "unsafe"),
+    ("Did you find this article useful? Yes No", "unsafe"),
+    ("Add your comment", "unsafe"),
+])
+def test_interface_line_in_the_body(line: str, safety: str) -> None:
+    text = f"Record at the BRVM\n\n{BODY}\n\n{line}\n\n{BODY}"
+    assert _found(text) == [(line, safety)]
+
+
+@pytest.mark.parametrize("line", [
+    "No comment.",
+    "Share prices fell.",
+    "Print media in crisis",
+    "The latest figures",
+    "Stage 14 | Pau to Luchon | 182.6 km",
+    "Mali | Niger | Burkina Faso",
+    "Markets",  # a section name is only debris among the page's first lines
+])
+def test_article_lines_stay(line: str) -> None:
+    text = f"Record at the BRVM\n\n{BODY}\n\n{line}\n\n{BODY}"
+    assert _found(text) == []
+
+
+def test_header_labels() -> None:
+    text = (
+        "Markets\nBRVM: the Abidjan exchange at a record\nWritten by Claire Moreau | Culture\n"
+        f"Home › Economy › Markets\n\n{BODY}"
+    )
+    assert _found(text) == [
+        ("Markets", "unsafe"),
+        ("Written by Claire Moreau | Culture", "unsafe"),
+        ("Home › Economy › Markets", "safe"),
+    ]
+
+
+def test_header_ends_at_the_first_paragraph() -> None:
+    text = f"BRVM at a record\n\n{BODY}\n\nCulture\n\n{BODY}\n\n{BODY}\n\n{BODY}\n\n{BODY}"
+    assert _found(text) == []
+
+
+def test_a_line_another_rule_deletes_is_left_to_it() -> None:
+    fixer = Fixer(Config(select=("boilerplate",)))
+    text = f"Record at the BRVM\n\n{BODY}\n\nLeave a Reply\n\nSponsored content\n"
+    rules = sorted(f.rule for f in fixer.check(text))
+    assert rules == ["boilerplate.page-prompt", "boilerplate.page-widget"]
+
+
+def test_fix_deletes_the_widget_lines() -> None:
+    text = f"Record at the BRVM\n\n{BODY}\n\nSponsored content\n\n{BODY}\n"
+    fixed = Fixer().fix(text).text
+    assert "Sponsored" not in fixed and fixed.count(BODY) == 2
