@@ -66,13 +66,14 @@ def interface_safety(text: str, vocab: dict[str, str]) -> Safety | None:
     interface words of wider use (`Latest news`, `Most read`, `LIVE`), None for anything else:
     a word outside the list, or no word at all."""
     counts = {"strong": 0, "ui": 0, "function": 0}
-    n = 0
+    n = figures = 0
     for w in _words(text):
         folded = w.casefold()
         if folded in ("a-", "a+", "a−"):  # the font-size buttons
             counts["strong"] += 1
         elif _FIGURES_RE.fullmatch(w):
-            continue  # counters and times (`Comments (14)`, `Views: 2 341`)
+            figures += 1  # counters and times (`Comments (14)`, `Views: 2 341`)
+            continue
         else:
             kind = vocab.get(folded)
             if kind is None or kind == "section":
@@ -85,7 +86,7 @@ def interface_safety(text: str, vocab: dict[str, str]) -> Safety | None:
         return Safety.SAFE
     if text.rstrip()[-1:] in (".", "!"):
         return None  # a sentence (`No comment.`) unless a word of its own says interface
-    if counts["ui"] >= 2 or (counts["ui"] == 1 and n <= 3):
+    if counts["ui"] >= 2 or (counts["ui"] == 1 and n <= 3 and not figures):  # (`72 hours`: a figure)
         return Safety.UNSAFE
     return None
 
