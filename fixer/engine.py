@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .corroboration import corroborated
+from .deletions import defer_inside_deletions
 from .data import DataStore
 from .document import Document
 from .model import Finding, Rule
@@ -150,8 +151,9 @@ def run_rule(c: CompiledRule, doc: Document) -> list[Finding]:
 
 def finish(found: list[Finding], doc: Document, config: Config) -> list[Finding]:
     """What every full check does with the findings of all its rules: weak ones only beside
-    other damage, a reviewer's past rejections dropped, text order."""
-    found = filter_decisions(corroborated(found), doc, config)
+    other damage, safe fixes inside a line proposed for deletion left for review, a reviewer's
+    past rejections dropped, text order."""
+    found = filter_decisions(defer_inside_deletions(corroborated(found)), doc, config)
     found.sort(key=Finding.sort_key)
     return found
 

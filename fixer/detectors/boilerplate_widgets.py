@@ -86,7 +86,10 @@ def interface_safety(text: str, vocab: dict[str, str]) -> Safety | None:
         return Safety.SAFE
     if text.rstrip()[-1:] in (".", "!"):
         return None  # a sentence (`No comment.`) unless a word of its own says interface
-    if counts["ui"] >= 2 or (counts["ui"] == 1 and n <= 3 and not figures):  # (`72 hours`: a figure)
+    # one wider interface word with a figure is a counter only when labelled (`Views: 2 341`,
+    # `Comments (14)`); `72 hours` is a fact of the article
+    labelled = not figures or ":" in text or "(" in text
+    if counts["ui"] >= 2 or (counts["ui"] == 1 and n <= 3 and labelled):
         return Safety.UNSAFE
     return None
 

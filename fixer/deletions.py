@@ -1,0 +1,42 @@
+"""Safe fixes inside a line that another rule proposes to delete wait for the reviewer.
+
+A scraper's debris line can hold damage of its own: `Views: 2 341` has a French thousands
+space, `[Related] Code orange: what should you do ?` a space before its question mark. When
+the line's deletion is only proposed (unsafe), applying the small fix alone leaves a
+half-repaired line that the editor will delete anyway, and if the editor keeps it the small
+fix is still offered. So such a fix becomes unsafe too: nothing on that line changes until
+someone decides about the line. A safe deletion needs nothing of this: it wins the overlap
+(``model.CATEGORIES`` order).
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+
+from .model import Finding, Safety
+
+_NOTE = " (for review: the line may be page debris that another rule proposes to delete)"
+
+
+def defer_inside_deletions(found: list[Finding]) -> list[Finding]:
+    spans = sorted(
+        (e.start, e.end)
+        for f in found
+        if f.category == "boilerplate" and f.fix is not None and f.fix.safety is Safety.UNSAFE
+        for e in f.fix.edits
+        if not e.replacement and e.end > e.start
+    )
+    if not spans:
+        return found
+    starts = [s for s, _ in spans]
+    out = []
+    for f in found:
+        fix = f.fix
+        if fix is not None and fix.safety is Safety.SAFE and f.category != "boilerplate" and fix.edits:
+            i = bisect.bisect_right(starts, fix.start) - 1
+            if i >= 0 and spans[i][0] <= fix.start and fix.end <= spans[i][1]:
+                fix = dataclasses.replace(fix, safety=Safety.UNSAFE, title=(fix.title or "") + _NOTE)
+                f = dataclasses.replace(f, fix=fix)
+        out.append(f)
+    return out
