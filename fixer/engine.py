@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from .corroboration import corroborated
-from .deletions import defer_inside_deletions
 from .data import DataStore
+from .deletions import defer_inside_deletions
 from .document import Document
 from .model import Finding, Rule
 from .ruleset import load_rules, select_rules
