@@ -190,14 +190,14 @@ def test_bad_profile_pattern_is_a_data_error(tmp_path: Path) -> None:
 def test_user_profile_folder(tmp_path: Path) -> None:
     (tmp_path / "profiles").mkdir()
     (tmp_path / "profiles" / "gazette.toml").write_text(
-        "[[profile]]\nsite = 'gazette'\nwhen = ['The Example Gazette']\nfooter = ['^All rights reserved$']\n"
+        "[[profile]]\nsite = 'gazette'\nwhen = ['The Example Gazette']\nfooter = ['^Printed by the Gazette press$']\n"
         "safety = 'safe'\n",
         encoding="utf-8",
     )
     fx = Fixer(Config(select=("boilerplate",), rule_dirs=(tmp_path,)))
-    text = "The Example Gazette\n\nA paragraph.\n\nAll rights reserved"
+    text = "The Example Gazette\n\nA paragraph.\n\nPrinted by the Gazette press"
     assert fx.fix(text).text == "The Example Gazette\n\nA paragraph."
-    other = "Another site\n\nA paragraph.\n\nAll rights reserved"
+    other = "Another site\n\nA paragraph.\n\nPrinted by the Gazette press"
     assert fx.fix(other).text == other  # `when` does not match: the profile stays off
     assert read_toml_file(tmp_path / "profiles" / "gazette.toml")["profile"][0]["site"] == "gazette"
 
@@ -205,7 +205,7 @@ def test_user_profile_folder(tmp_path: Path) -> None:
 def test_profile_window_zero_means_no_header_or_footer_zone(tmp_path: Path) -> None:
     (tmp_path / "profiles").mkdir()
     (tmp_path / "profiles" / "gazette.toml").write_text(
-        "[[profile]]\nsite = 'gazette'\nwindow = 0\nfooter = ['^All rights reserved$']\nsafety = 'safe'\n",
+        "[[profile]]\nsite = 'gazette'\nwindow = 0\nfooter = ['^Printed by the Gazette press$']\nsafety = 'safe'\n",
         encoding="utf-8",
     )
     fx = Fixer(Config(select=("boilerplate.site-profile",), rule_dirs=(tmp_path,)))

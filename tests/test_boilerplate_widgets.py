@@ -21,7 +21,7 @@ def _found(text: str) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize("line, safety", [
-    ("Sponsored content", "safe"),
+    ("Sponsored links", "safe"),
     ("— Sponsored content —", "safe"),
     ("ADVERTISEMENT - SCROLL TO CONTINUE", "safe"),
     ("Font size: A- A+", "safe"),
@@ -34,6 +34,9 @@ def _found(text: str) -> list[tuple[str, str]]:
     ("LIVE", "unsafe"),
     ("Did you find this article useful? Yes No", "unsafe"),
     ("Add your comment", "unsafe"),
+    ("👁 1.4k views", "unsafe"),
+    ("Rate this article ★★★★☆ (12 votes)", "unsafe"),
+    ("Print this page ↑", "safe"),
 ])
 def test_interface_line_in_the_body(line: str, safety: str) -> None:
     text = f"Record at the BRVM\n\n{BODY}\n\n{line}\n\n{BODY}"
@@ -48,6 +51,8 @@ def test_interface_line_in_the_body(line: str, safety: str) -> None:
     "Stage 14 | Pau to Luchon | 182.6 km",
     "Mali | Niger | Burkina Faso",
     "Markets",  # a section name is only debris among the page's first lines
+    "Buyers / sellers",
+    "Mali — Niger — Burkina Faso",
 ])
 def test_article_lines_stay(line: str) -> None:
     text = f"Record at the BRVM\n\n{BODY}\n\n{line}\n\n{BODY}"
@@ -73,7 +78,7 @@ def test_header_ends_at_the_first_paragraph() -> None:
 
 def test_a_line_another_rule_deletes_is_left_to_it() -> None:
     fixer = Fixer(Config(select=("boilerplate",)))
-    text = f"Record at the BRVM\n\n{BODY}\n\nLeave a Reply\n\nSponsored content\n"
+    text = f"Record at the BRVM\n\n{BODY}\n\nLeave a Reply\n\nFont size: A- A+\n"
     rules = sorted(f.rule for f in fixer.check(text))
     assert rules == ["boilerplate.page-prompt", "boilerplate.page-widget"]
 
@@ -82,3 +87,14 @@ def test_fix_deletes_the_widget_lines() -> None:
     text = f"Record at the BRVM\n\n{BODY}\n\nSponsored content\n\n{BODY}\n"
     fixed = Fixer().fix(text).text
     assert "Sponsored" not in fixed and fixed.count(BODY) == 2
+
+
+def test_header_strips_and_crumbs_of_other_shapes() -> None:
+    text = (
+        "SPORT / ATHLETICS\nTogo: the Lomé marathon draws a record field\n"
+        "Kodjo A. | 23/11/2025 - 18:40 | 💬 4\nBy Editorial Team — November 24, 2025 — 6 min read\n"
+        f"\n{BODY}"
+    )
+    assert [s for s, _ in _found(text)] == [
+        "SPORT / ATHLETICS", "Kodjo A. | 23/11/2025 - 18:40 | 💬 4", "By Editorial Team — November 24, 2025 — 6 min read",
+    ]

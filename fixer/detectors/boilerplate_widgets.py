@@ -30,10 +30,13 @@ FOOTER_LINES = 3
 
 # a line splits into items at navigation separators and into words at white space and marks
 _SPLIT_RE = regex.compile(r"[\s|·•›»/—–:()\[\],?!.;]+")
-_FIGURES_RE = regex.compile(r"[\d:.,'’ ]+")
+_FIGURES_RE = regex.compile(r"[\d:.,'’ ]+[km]?", regex.I)
+# a line led by a pictograph (`👁 1.4k views`, `📍 Kourou`, `⏱ 4 min`): widgets, not prose
+_PICTOGRAPH_RE = regex.compile(r"^\s*[\U0001F300-\U0001FAFF\u2300-\u23FF\u2600-\u27BF\u2B00-\u2BFF]")
 _PLAYER_RE = regex.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?\s*$")
-_CRUMB_SEPARATORS = ("›", " » ", " > ")
-_PIPE = " | "
+_CRUMB_SEPARATORS = ("›", " » ", " > ", " / ")
+_STRIP_SEPARATORS = (" | ", " — ", " – ", " · ", " • ")
+_INITIAL_END_RE = regex.compile(r"(?:^|\s)\p{Lu}\.$")  # `Kodjo A.`, `By Teva T.`: an initial, not a sentence
 
 
 def vocabulary(doc: Document) -> dict[str, str]:
@@ -72,8 +75,10 @@ def interface_safety(text: str, vocab: dict[str, str]) -> Safety | None:
         if folded in ("a-", "a+", "a−"):  # the font-size buttons
             counts["strong"] += 1
         elif _FIGURES_RE.fullmatch(w):
-            figures += 1  # counters and times (`Comments (14)`, `Views: 2 341`)
+            figures += 1  # counters and times (`Comments (14)`, `Views: 2 341`, `1.4k`)
             continue
+        elif not any(c.isalnum() for c in w):
+            continue  # stars, arrows, pictographs (`★★★★☆`, `↑`, `👁`)
         else:
             kind = vocab.get(folded)
             if kind is None or kind == "section":
@@ -94,29 +99,40 @@ def interface_safety(text: str, vocab: dict[str, str]) -> Safety | None:
     return None
 
 
+def _is_section(item: str, vocab: dict[str, str]) -> bool:
+    """One to three words, one of them a section name and the rest function words."""
+    words = _words(item)
+    kinds = [vocab.get(w.casefold()) for w in words]
+    return 0 < len(words) <= 3 and "section" in kinds and all(k in ("section", "function") for k in kinds)
+
+
 def section_safety(text: str, vocab: dict[str, str]) -> Safety | None:
     """A rubric name alone on a line (`Markets`, `Culture`, `Faits divers`): one to three words,
     one of them a section word. Only asked of the page's header lines; unsafe, since a short
     subheading can be one word."""
-    words = _words(text)
-    if not 0 < len(words) <= 3 or text.rstrip()[-1:] in (".", "!", "?"):
+    if text.rstrip()[-1:] in (".", "!", "?"):
         return None
-    kinds = [vocab.get(w.casefold()) for w in words]
-    if "section" in kinds and all(k in ("section", "function") for k in kinds):
-        return Safety.UNSAFE
+    if _is_section(text, vocab) or (len(_words(text)) <= 4 and all(_is_section(p, vocab) for p in _split_strip(text))):
+        return Safety.UNSAFE  # (`SCIENCE & ENVIRONMENT`, `SPORT / ATHLETICS`)
     return None
+
+
+def _split_strip(text: str) -> list[str]:
+    return [p for p in regex.split(r"\s+(?:[|/&·•›»>]|and|et)\s+", text) if p.strip()]
 
 
 def _items(text: str, separator: str) -> list[str]:
     return [p.strip() for p in text.split(separator)]
 
 
-def crumb_safety(text: str, vocab: dict[str, str]) -> Safety | None:
-    """A breadcrumb (`Home › Belgium › Liège`): items of at most four words between `›`, `»` or
-    `>`. SAFE when it opens with the site's home item, UNSAFE for three items or more."""
-    for sep in _CRUMB_SEPARATORS:
-        if sep in text:
-            items = _items(text, sep)
+def crumb_safety(text: str, vocab: dict[str, str], in_header: bool = False) -> Safety | None:
+    """A breadcrumb (`Home › Belgium › Liège`, `Home / News / Society`): items of at most four
+    words between `›`, `»`, `>` or a spaced `/`. SAFE when it opens with the site's home item;
+    UNSAFE for three items or more (not with `/`, which lists alternatives in prose too), or,
+    among the page's header lines, for two with a section name (`Culture › Exhibitions`)."""
+    for separator in _CRUMB_SEPARATORS:
+        if separator in text:
+            items = _items(text, separator)
             break
     else:
         return None
@@ -124,7 +140,9 @@ def crumb_safety(text: str, vocab: dict[str, str]) -> Safety | None:
         return None
     if vocab.get(items[0].casefold()) == "home":
         return Safety.SAFE
-    return Safety.UNSAFE if len(items) >= 3 else None
+    if len(items) >= 3 and separator != " / ":
+        return Safety.UNSAFE
+    return Safety.UNSAFE if in_header and any(_is_section(p, vocab) for p in items) else None
 
 
 def strip_safety(text: str, vocab: dict[str, str], max_words: int = 6) -> Safety | None:
@@ -132,17 +150,22 @@ def strip_safety(text: str, vocab: dict[str, str], max_words: int = 6) -> Safety
     `By Editorial staff | Published on 14/11/2025 | Updated on …`, `FT | Algeria 2-0 Guinea`):
     every item at most ``max_words`` words and none a sentence. Only asked of the page's header
     and footer lines; unsafe: a kicker and its headline can take the same shape."""
-    if _PIPE not in text:
+    for separator in _STRIP_SEPARATORS:
+        if separator in text:
+            items = _items(text, separator)
+            break
+    else:
         return None
-    items = _items(text, _PIPE)
-    if any(not p or len(p.split()) > max_words or p[-1] in ".!?" for p in items):
+    if any(not p or len(p.split()) > max_words or (p[-1] in ".!?" and not _INITIAL_END_RE.search(p)) for p in items):
         return None
     if not any(_marks_strip(p, vocab) for p in items):
         return None  # `Stage 14 | Pau to Luchon | 182.6 km`: a deck of the article's own
     return Safety.UNSAFE
 
 
-_BYLINE_RE = regex.compile(r"^(?:(?:written |posted |published )?by|par|de)\s+\p{Lu}", regex.I)
+_BYLINE_RE = regex.compile(
+    r"^(?:(?:(?:written |posted |published )?by|par|de)\s+\p{Lu}|(?:text|words|photos?|video|credits?|texte)\s*:)", regex.I
+)
 _STAMP_RE = regex.compile(
     r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\b\d{1,2}[:h]\d{2}\b|^(?:published|updated|posted|publié|mis à jour)\b", regex.I
 )
@@ -165,6 +188,7 @@ _MESSAGES = {
     "crumb": "The page's breadcrumb navigation.",
     "strip": "A strip of page labels between separators (section, byline, date).",
     "section": "The name of the page's section or rubric.",
+    "pictograph": "A page widget led by a pictograph (views, place, reading time, comments).",
 }
 
 
@@ -193,7 +217,9 @@ def classify_page_widget(doc: Document) -> list[Verdict]:
         if safety is None and ":" in text and _PLAYER_RE.match(text):
             kind, safety = "player", Safety.SAFE
         if safety is None:
-            kind, safety = "crumb", crumb_safety(text, vocab)
+            kind, safety = "crumb", crumb_safety(text, vocab, ln.number in header)
+        if safety is None and _PICTOGRAPH_RE.match(text) and len(text.split()) <= MAX_WORDS:
+            kind, safety = "pictograph", Safety.UNSAFE
         if safety is None and ln.number in edges:
             # (a headline's `| Site` is title-site-suffix's: on the first line, short items only)
             kind, safety = "strip", strip_safety(text, vocab, 3 if ln.number == first else 6)
