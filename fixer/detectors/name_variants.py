@@ -38,7 +38,11 @@ def skeleton(word: str, equivalences: tuple[tuple[str, str], ...]) -> str:
     ``equivalences`` replaced in order, doubled letters single."""
     s = _bare(word)
     for a, b in equivalences:
-        s = s.replace(a, b)
+        if a.endswith("$"):  # only at the end of the word (`Babah` / `Baba`)
+            if s.endswith(a[:-1]) and len(s) > len(a):
+                s = s[: len(s) - len(a) + 1] + b
+        else:
+            s = s.replace(a, b)
     return _DOUBLE_RE.sub(r"\1", s)
 
 
@@ -63,7 +67,7 @@ def _equivalences(rule: Rule) -> tuple[tuple[str, str], ...]:
 def name_variant(doc: Document, rule: Rule) -> Iterator[Finding]:
     text = doc.text
     equivalences = _equivalences(rule)
-    english = float(rule.params.get("english_zipf", 2.5))
+    english = float(rule.params.get("english_zipf", 3.3))
     common = float(rule.params.get("common_zipf", 4.0))
     titles = frozenset(str(t) for t in rule.params.get("titles", ()))
     positions: dict[str, list[int]] = {}
