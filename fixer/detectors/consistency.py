@@ -28,7 +28,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from ..corroboration import WEAK
-from ..document import ACRONYM_DEF_RE, Document
+from ..document import ACRONYM_PAREN_RE, Document
 from ..glossary import (
     FRENCH_CONNECTORS,
     Entity,
@@ -75,33 +75,10 @@ def _one_apart(a: str, b: str) -> str:
     return ""
 
 
-# The "(ACR)" that ends every definition ``Document.acronyms`` finds (``ACRONYM_DEF_RE``), and
-# the characters the long name before it may hold (letters, - ’ ' and white space).
-_ACRONYM_PAREN_RE = regex.compile(r"\(\p{Lu}[\p{Lu}\p{N}\-&/]{1,11}\)")
-_LONG_NAME_CHARS_BEFORE_RE = regex.compile(r"[\p{L}\-’'\s]*", regex.REVERSE)
-
-
 def _defined(doc: Document) -> dict[str, str]:
-    """``doc.acronyms`` (acronym → long name), found without scanning the whole text.
-
-    ``ACRONYM_DEF_RE`` tries a dozen words ahead of every capital. But a definition is a long
-    name made of letters, - ’ ' and white space only, then "(ACR)": so it lies in the stretch of
-    such characters right before one "(ACR)", and it holds no other "(ACR)" (parentheses are
-    none of those characters). The stretches are disjoint and in text order, and the pattern
-    has no look-around, so searching each stretch (at most one definition ends at its "(ACR)")
-    finds exactly the definitions ``finditer`` over the whole text finds, in the same order."""
-    key = "consistency.acronyms"
-    found = doc.cache.get(key)
-    if found is None:
-        found = {}
-        text = doc.text
-        for paren in _ACRONYM_PAREN_RE.finditer(text):
-            start = _LONG_NAME_CHARS_BEFORE_RE.match(text, 0, paren.start()).start()
-            m = ACRONYM_DEF_RE.search(text, start, paren.end())
-            if m is not None:
-                found.setdefault(m.group(2), m.group(1).strip())
-        doc.cache[key] = found
-    return found
+    """``doc.acronyms`` (acronym → long name): found from the article's "(ACR)" alone, so
+    asking for it costs next to nothing in an article without any."""
+    return doc.acronyms
 
 
 # words an English or French long name may hold that give its acronym no letter
@@ -116,12 +93,12 @@ def _spelled_out(doc: Document, acr: str) -> bool:
     just as well: such an acronym is the article's own, not a shuffled copy of another.
 
     Asked only for the acronyms ``acronym`` may report: the "(ACR)" of one acronym are the
-    occurrences of that string ("(" and ")" are no characters of ``_ACRONYM_PAREN_RE``'s
+    occurrences of that string ("(" and ")" are no characters of ``ACRONYM_PAREN_RE``'s
     inside, so its matches never overlap), found by ``str.find``."""
     needle = f"({acr})"
     text = doc.text
     at = text.find(needle)
-    if at < 0 or not _ACRONYM_PAREN_RE.fullmatch(needle):
+    if at < 0 or not ACRONYM_PAREN_RE.fullmatch(needle):
         return False
     letters = [c.lower() for c in acr if c.isalpha()]
     if len(letters) < 2 or len(letters) != len([c for c in acr if not c.isdigit()]):
@@ -504,6 +481,13 @@ def _accented_wins(a: str, b: str) -> tuple[str, str] | None:
 # two capitalised words joined by a hyphen (Jean-Pierre, Guinea-Bissau), as a whole
 _HYPHENED_PAIR_RE = regex.compile(r"(?<![\p{L}\p{M}\-])(\p{Lu}\p{Ll}+)-(\p{Lu}\p{Ll}+)(?![\p{L}\p{M}\-])")
 _PAIR_RE = regex.compile(r"(\p{Lu}\p{Ll}+)([ \-])(?=(\p{Lu}\p{Ll}+))")
+# The two words of each ``_HYPHENED_PAIR_RE`` match, found from its hyphen: that pattern opens
+# with a look-behind, so the regex engine tries it at every character, while a hyphen is rare
+# and skipped to. Its matches never overlap (each starts at a capital that no letter, mark or
+# hyphen precedes, which no position inside another match is), so each is found from its hyphen.
+_HYPHENED_PAIR_AT_HYPHEN_RE = regex.compile(
+    r"-(?<=(?<![\p{L}\p{M}\-])(\p{Lu}\p{Ll}+)-)(\p{Lu}\p{Ll}+)(?![\p{L}\p{M}\-])"
+)
 
 
 def _known_pairs(doc: Document, g: Glossary) -> frozenset[str]:
@@ -524,7 +508,7 @@ def _hyphen_variants(doc: Document, rule: Rule, g: Glossary) -> Iterator[Finding
     text = doc.text
     if "-" not in text:
         return
-    pairs = {(m.group(1), m.group(2)) for m in _HYPHENED_PAIR_RE.finditer(text)}
+    pairs = set(_HYPHENED_PAIR_AT_HYPHEN_RE.findall(text))
     if not pairs:
         return
     known: frozenset[str] | None = None
