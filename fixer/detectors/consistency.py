@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Collection, Container, Iterable, Iterator
 from functools import cached_property, lru_cache
 from itertools import chain, compress, filterfalse
 from operator import not_
-from typing import NamedTuple
 
 import regex
 from rapidfuzz import fuzz, process
@@ -143,30 +142,29 @@ _ACRONYM_TOKEN_RE = regex.compile(
 )
 
 
-def _acronym_words(text: str, fast: bool = False) -> set[str]:
-    """The words of a document that are acronyms: the tokens of the shape ``_is_acronym``
-    wants, found by one regex search over the text instead of a test of every word of
-    ``Document.word_counts``, then the exact test on each distinct one. ``fast``: every
-    character of ``text`` lies in ``document.FAST_BLOCKS`` (``_fast_scans``)."""
-    pattern = _fast_scans().acronym_tokens if fast else _ACRONYM_TOKEN_RE
-    return set(filter(_is_acronym, set(pattern.findall(text))))
-
-
-class _FastScans(NamedTuple):
-    """``_ACRONYM_TOKEN_RE`` and ``_CAP_LETTERS_FAST_RE`` in the standard library's ``re``,
-    for a text whose characters all lie in ``document.FAST_BLOCKS`` (``terminology._fast_doc``,
-    most articles): there they find the same matches, about half as dear (``re`` builds each
-    match's string cheaper, and an article holds a capitalised word every few words)."""
-
-    acronym_tokens: re.Pattern[str]
-    cap_runs: re.Pattern[str]
+# The capitalised words ``acronym`` and ``name_spelling`` both want, found by one scan of the
+# text: a whole token of the shape of an acronym (``_ACRONYM_TOKEN_RE``), or else a run of
+# letters and marks from a capital (as ``_CAP_LETTERS_FAST_RE`` finds them) that holds a letter
+# or mark which is no capital. ``name_spelling`` wants only runs that are name words, and those
+# hold a small letter (``_is_name_word``), which no capital is; the runs of capitals alone are
+# left out (about as many words as the acronym tokens, so the one scan costs little more than
+# either). The two kinds never share a character: inside an acronym token every letter is a
+# capital, and an acronym token starts at no letter. So the acronym tokens found are those of
+# ``_ACRONYM_TOKEN_RE``, and the name words among the runs those of ``_CAP_LETTERS_FAST_RE``,
+# in order; no run is an acronym (``_is_acronym`` wants capitals only), nor acronym token a
+# name word.
+_CAPITAL_WORDS_RE = regex.compile(
+    _ACRONYM_TOKEN_RE.pattern + r"|\p{Lu}(?<![\p{L}\p{M}].)\p{Lu}*+[\p{L}\p{M}]++"
+)
 
 
 @lru_cache(maxsize=1)
-def _fast_scans() -> _FastScans:
-    """The ``_FastScans``, their classes spelt out as the characters of ``FAST_BLOCKS`` that
-    ``regex`` puts in them, so on such a text they are the same classes. (Built on first
-    use.)"""
+def _fast_capital_words() -> re.Pattern[str]:
+    """``_CAPITAL_WORDS_RE`` in the standard library's ``re``, for a text whose characters all
+    lie in ``document.FAST_BLOCKS`` (``terminology._fast_doc``, most articles): its classes
+    are spelt out as the characters of those blocks that ``regex`` puts in them, so on such a
+    text it finds the same words, at about half the cost (``re`` builds each match's string
+    cheaper, and an article holds a capitalised word every few words). Built on first use."""
     chars = "".join(chr(c) for lo, hi in FAST_BLOCKS for c in range(lo, hi + 1))
 
     def cls(prop: str) -> str:
@@ -174,13 +172,56 @@ def _fast_scans() -> _FastScans:
 
     upper, upper_digit = cls(r"\p{Lu}"), cls(r"[\p{Lu}\p{N}]")
     letter, token = cls(r"[\p{L}\p{M}]"), cls(r"[\p{L}\p{M}\p{N}]")
-    return _FastScans(
-        re.compile(
-            f"[{upper}][{upper_digit}](?<![{token}]..)(?<![{token}]['’\\-]..)"
-            f"[{upper_digit}]*+(?:-[{upper}][{upper_digit}]*+)*+(?![{token}]|['’\\-][{token}])"
-        ),
-        re.compile(f"[{upper}][{letter}](?<![{letter}]..)[{letter}]*+"),
+    return re.compile(
+        f"[{upper}][{upper_digit}](?<![{token}]..)(?<![{token}]['’\\-]..)"
+        f"[{upper_digit}]*+(?:-[{upper}][{upper_digit}]*+)*+(?![{token}]|['’\\-][{token}])"
+        f"|[{upper}](?<![{letter}].)[{upper}]*+[{letter}]++"
     )
+
+
+def _scan_capital_words(text: str, fast: bool = False) -> list[str]:
+    """``_CAPITAL_WORDS_RE.findall(text)``; ``fast``: every character of ``text`` lies in
+    ``document.FAST_BLOCKS`` (then ``_fast_capital_words`` finds them)."""
+    return (_fast_capital_words() if fast else _CAPITAL_WORDS_RE).findall(text)
+
+
+def _capital_words(doc: Document) -> tuple[list[str], set[str]]:
+    """``_scan_capital_words`` of a document, and the distinct ones: once for both rules."""
+    got = doc.cache.get("consistency.capital-words")
+    if got is None:
+        words = _scan_capital_words(doc.text, _fast_doc(doc))
+        got = doc.cache["consistency.capital-words"] = (words, set(words))
+    return got
+
+
+class _AcronymsSeen:
+    """The capitalised words seen (``_capital_words``) and those among them that are
+    acronyms (``_is_acronym``), for all documents of a data store: an article's acronyms are
+    then two set operations in C, and only its words never seen before are tested."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+        self.acronyms: set[str] = set()
+
+    def among(self, words: set[str]) -> set[str]:
+        """The acronyms among ``words``."""
+        new = words.difference(self.seen)
+        if new:
+            if len(self.seen) > 1 << 16:
+                self.seen.clear()
+                self.acronyms.clear()
+                new = words
+            self.seen.update(new)
+            self.acronyms.update(filter(_is_acronym, new))
+        return self.acronyms.intersection(words)
+
+
+def _acronym_words(text: str, fast: bool = False) -> set[str]:
+    """The words of a document that are acronyms: the tokens of the shape ``_is_acronym``
+    wants, found by one regex search over the text instead of a test of every word of
+    ``Document.word_counts`` (``_scan_capital_words``), then the exact test on each distinct
+    one."""
+    return set(filter(_is_acronym, set(_scan_capital_words(text, fast))))
 
 
 def _is_token(doc: Document, word: str) -> bool:
@@ -228,7 +269,9 @@ def _apart_keys(a: str) -> tuple[str, ...]:
 
 def acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
     # whether a token is an acronym depends on its spelling only
-    acronyms = _involved(_acronym_words(doc.text, _fast_doc(doc)), doc)
+    doc_glossary(doc)  # (sets the data store of a bare document)
+    seen: _AcronymsSeen = doc.cache["store"].memo("consistency.acronyms-seen", _AcronymsSeen)
+    acronyms = _involved(seen.among(_capital_words(doc)[1]), doc)
     # (the forms counted below are some of these: if no two of these can differ, none can)
     if not acronyms:
         return
@@ -305,9 +348,15 @@ _LETTER_OR_MARK_RE = regex.compile(r"[\p{L}\p{M}]")
 
 @lru_cache(maxsize=1 << 16)
 def _is_name_word(w: str) -> bool:
-    """A capitalised word with a lower-case letter (Mali, McDonald; not NATO)."""
-    # (w[1:].islower() implies a lower-case letter: a cheap first test for "Mali")
-    return w[0].isupper() and (w[1:].islower() or any(c.islower() for c in w[1:]))
+    """A capitalised word with a lower-case letter (Mali, McDonald; not NATO). A small roman
+    numeral (ⅲ) is lower case but no letter: among ``_capital_words`` an acronym token may
+    hold one (Aⅲ), and it is no name word. (No letter or mark is numeric and lower case, so
+    for a run of letters and marks this is any lower-case character.)"""
+    # (w[1:].islower() implies a lower-case character, a letter when all are letters: a
+    # cheap first test for "Mali")
+    return w[0].isupper() and (
+        (w[1:].islower() and w.isalpha()) or any(c.islower() and not c.isnumeric() for c in w[1:])
+    )
 
 
 class _Names:
@@ -316,6 +365,8 @@ class _Names:
     names stand next to them (``neighbours``). Most articles never need the second walk."""
 
     def __init__(self, doc: Document, runs: list[str] | None = None) -> None:
+        """``runs``: the text's capitalised runs, if found already; only the name words among
+        them count, so other words may be among them (``_capital_words``)."""
         self.text = doc.text
         # Counter keeps first-occurrence order, like the walk below fills ``occ``
         found = Counter(_CAP_LETTERS_FAST_RE.findall(self.text) if runs is None else runs)
@@ -406,8 +457,9 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
     min_len = int(rule.params.get("min_length", 5))
     lone_len = int(rule.params.get("lone_min_length", 8))
     yield from _hyphen_variants(doc, rule, g)
-    runs = (_fast_scans().cap_runs if _fast_doc(doc) else _CAP_LETTERS_FAST_RE).findall(doc.text)
-    steps, ambiguous = _name_gates(doc, g, min_len, lone_len).steps(runs)
+    # (the name words among them are the runs ``_Names`` wants: see ``_CAPITAL_WORDS_RE``)
+    runs, distinct = _capital_words(doc)
+    steps, ambiguous = _name_gates(doc, g, min_len, lone_len).steps(distinct)
     if not steps:
         return
     names = _Names(doc, runs)
@@ -610,11 +662,13 @@ class _NameGates:
         self.compared: dict[str, tuple[set[str], set[str]]] = {}
         self.compared_size = 0
 
-    def steps(self, runs: list[str]) -> tuple[set[int], set[str]]:
+    def steps(self, runs: Collection[str]) -> tuple[set[int], set[str]]:
         """The steps of ``name_spelling`` that may find something in an article whose
         capitalised runs (``_CAP_LETTERS_FAST_RE``) are ``runs``, and its forms that share
-        their fold with a form seen (every form of a fold the article writes two ways)."""
-        distinct = set(runs)
+        their fold with a form seen (every form of a fold the article writes two ways). Only
+        the name words among ``runs`` count (the forms are name words), so other words may
+        be among them (``_capital_words``). (A set is not copied.)"""
+        distinct = runs if isinstance(runs, set) else set(runs)
         new = distinct.difference(self.seen)
         if new:
             if len(self.seen) > 1 << 16:
