@@ -984,13 +984,10 @@ def _keyed_spans(doc: Document, g: Glossary, min_keys: int) -> list[tuple[int, i
     chunks (``str.split``, cached keys per chunk) instead of a regex search of the span for its
     words: no word holds white space, so the span's words are those of its chunks in order."""
     text = doc.text
-    keys = _chunk_keys(doc, g).__getitem__
-    out = []
-    for start, end in _doc_spans(doc):
-        got = tuple(chain.from_iterable(map(keys, text[start:end].split())))
-        if len(got) >= min_keys:
-            out.append((start, end, got))
-    return out
+    spans = _doc_spans(doc)
+    # (one lookup per span: the runs of capitalised words recur from article to article)
+    found = map(_chunk_keys(doc, g).spans.__getitem__, [text[start:end] for start, end in spans])
+    return [(start, end, got) for (start, end), got in zip(spans, found, strict=True) if len(got) >= min_keys]
 
 
 class _ChunkKeys(dict):
@@ -1001,11 +998,28 @@ class _ChunkKeys(dict):
         super().__init__()
         self.g = g
         self.words = words
+        self.spans = _SpanKeys(self)
 
     def __missing__(self, chunk: str) -> tuple[str, ...]:
         if len(self) > 1 << 16:
             self.clear()
         got = self[chunk] = tuple(chain.from_iterable(map(self.words.__getitem__, _WORD_RE.findall(chunk))))
+        return got
+
+
+class _SpanKeys(dict):
+    """Text of a span (``terminology._doc_spans``) → the content keys of its words: those of
+    its whitespace chunks in order (``_ChunkKeys``; no word holds white space); computed on
+    first use, per span text."""
+
+    def __init__(self, chunks: _ChunkKeys) -> None:
+        super().__init__()
+        self.chunks = chunks
+
+    def __missing__(self, span: str) -> tuple[str, ...]:
+        if len(self) > 1 << 15:
+            self.clear()
+        got = self[span] = tuple(chain.from_iterable(map(self.chunks.__getitem__, span.split())))
         return got
 
 
