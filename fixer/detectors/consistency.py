@@ -936,19 +936,12 @@ def defined_name(doc: Document, rule: Rule) -> Iterator[Finding]:
     g = doc_glossary(doc)
     text = doc.text
     min_ratio = float(rule.params.get("token_ratio", 85))
-    # (the pieces of a long name are those of its whitespace chunks: see ``_chunk_keys``)
-    chunk_keys = _chunk_keys(doc, g).__getitem__
-    flags = _chunk_flags(doc, g).__getitem__
+    references = _chunk_keys(doc, g).references(_chunk_flags(doc, g))
     refs = []
     for acr, long in defined.items():
-        long = _LEADING_ARTICLE_RE.sub("", long)
-        chunks = long.split()
-        keys = tuple(chain.from_iterable(map(chunk_keys, chunks)))
-        if len(keys) < 3 or any(merged for merged, _ in map(flags, chunks)):
-            continue
-        if any(french for _, french in map(flags, chunks)):
-            continue  # a half-French definition is no reference (Alliance of States du Sahel)
-        refs.append((acr, long, keys))
+        ref = references[long]
+        if ref is not None:
+            refs.append((acr, *ref))
     if not refs:
         return
     # the spans with enough content keys for a window of a definition; a span is split into
@@ -999,6 +992,13 @@ class _ChunkKeys(dict):
         self.g = g
         self.words = words
         self.spans = _SpanKeys(self)
+        self._references: _References | None = None
+
+    def references(self, flags: _ChunkFlags) -> _References:
+        """The ``_References`` of these keys and ``flags`` (those of the same glossary)."""
+        if self._references is None or self._references.flags is not flags:
+            self._references = _References(self, flags)
+        return self._references
 
     def __missing__(self, chunk: str) -> tuple[str, ...]:
         if len(self) > 1 << 16:
@@ -1021,6 +1021,36 @@ class _SpanKeys(dict):
             self.clear()
         got = self[span] = tuple(chain.from_iterable(map(self.chunks.__getitem__, span.split())))
         return got
+
+
+class _References(dict):
+    """Long name of a definition (``Document.acronyms``) → what ``defined_name`` compares with
+    the article: the name without its leading article and its content keys; None for a name
+    that is no reference (fewer than 3 keys, a glued word, a French connector). Computed on
+    first use, per name."""
+
+    def __init__(self, chunks: _ChunkKeys, flags: _ChunkFlags) -> None:
+        super().__init__()
+        self.chunks = chunks
+        self.flags = flags
+
+    def __missing__(self, name: str) -> tuple[str, tuple[str, ...]] | None:
+        if len(self) > 1 << 14:
+            self.clear()
+        self[name] = got = self._reference(name)
+        return got
+
+    def _reference(self, name: str) -> tuple[str, tuple[str, ...]] | None:
+        long = _LEADING_ARTICLE_RE.sub("", name)
+        # (the pieces of a long name are those of its whitespace chunks: see ``_chunk_keys``)
+        chunks = long.split()
+        keys = tuple(chain.from_iterable(map(self.chunks.__getitem__, chunks)))
+        flags = [self.flags[c] for c in chunks]
+        if len(keys) < 3 or any(merged for merged, _ in flags):
+            return None
+        if any(french for _, french in flags):
+            return None  # a half-French definition is no reference (Alliance of States du Sahel)
+        return long, keys
 
 
 class _ChunkFlags(dict):
