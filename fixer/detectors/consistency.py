@@ -344,6 +344,9 @@ _CAP_LETTERS_RE = regex.compile(r"(?<![\p{L}\p{M}])(?![a-z])[\p{L}\p{M}]+")
 _CAP_LETTERS_FAST_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}](?<![\p{L}\p{M}]..)[\p{L}\p{M}]*+")
 _NAME_GAPS = frozenset({" ", "-", "\u00a0"})
 _LETTER_OR_MARK_RE = regex.compile(r"[\p{L}\p{M}]")
+# the run of letters and marks from an offset, and the one that ends at an offset (backwards)
+_LETTERS_AFTER_RE = regex.compile(r"[\p{L}\p{M}]*+")
+_LETTERS_BEFORE_RE = regex.compile(r"[\p{L}\p{M}]*+", regex.REVERSE)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -427,15 +430,11 @@ class _Names:
             e = i + len(w)
             if (i == 0 or is_letter(text, i - 1) is None) and (e == n or is_letter(text, e) is None):
                 if i >= 2 and text[i - 1] in _NAME_GAPS:
-                    j = i - 1
-                    while j > 0 and is_letter(text, j - 1) is not None:
-                        j -= 1
+                    j = _LETTERS_BEFORE_RE.match(text, 0, i - 1).start()  # (the run's start)
                     if text[j : i - 1] in self.count:
                         out.add(fold(text[j : i - 1]))
                 if e + 1 < n and text[e] in _NAME_GAPS:
-                    k = e + 1
-                    while k < n and is_letter(text, k) is not None:
-                        k += 1
+                    k = _LETTERS_AFTER_RE.match(text, e + 1).end()  # (the run's end)
                     if text[e + 1 : k] in self.count:
                         out.add(fold(text[e + 1 : k]))
             i = text.find(w, i + 1)
