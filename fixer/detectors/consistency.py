@@ -148,11 +148,11 @@ _ACRONYM_TOKEN_RE = regex.compile(
 # or mark which is no capital. ``name_spelling`` wants only runs that are name words, and those
 # hold a small letter (``_is_name_word``), which no capital is; the runs of capitals alone are
 # left out (about as many words as the acronym tokens, so the one scan costs little more than
-# either). The two kinds never share a character: inside an acronym token every letter is a
-# capital, and an acronym token starts at no letter. So the acronym tokens found are those of
-# ``_ACRONYM_TOKEN_RE``, and the name words among the runs those of ``_CAP_LETTERS_FAST_RE``,
-# in order; no run is an acronym (``_is_acronym`` wants capitals only), nor acronym token a
-# name word.
+# the scan of the runs alone). The two kinds never share a character: inside an acronym token
+# every letter is a capital, and an acronym token starts at no letter. So the acronym tokens
+# found are those of ``_ACRONYM_TOKEN_RE``, and the name words among the runs those of
+# ``_CAP_LETTERS_FAST_RE``, in order; no run is an acronym (``_is_acronym`` wants capitals
+# only), nor acronym token a name word (its only lower-case characters can be numerals: ⅲ).
 _CAPITAL_WORDS_RE = regex.compile(
     _ACRONYM_TOKEN_RE.pattern + r"|\p{Lu}(?<![\p{L}\p{M}].)\p{Lu}*+[\p{L}\p{M}]++"
 )
@@ -220,7 +220,7 @@ def _acronym_words(text: str, fast: bool = False) -> set[str]:
     """The words of a document that are acronyms: the tokens of the shape ``_is_acronym``
     wants, found by one regex search over the text instead of a test of every word of
     ``Document.word_counts`` (``_scan_capital_words``), then the exact test on each distinct
-    one."""
+    one. (``acronym`` takes the same from ``_capital_words`` and ``_AcronymsSeen``.)"""
     return set(filter(_is_acronym, set(_scan_capital_words(text, fast))))
 
 
