@@ -59,6 +59,10 @@ ACRONYM_DEF_RE = regex.compile(
     r"((?:\p{Lu}[\p{L}\-’']*\s+)(?:(?:of|the|for|and|de|du|des|la|le|l’|d’|et|in|on|to)\s+|"
     r"[\p{Lu}][\p{L}\-’']*\s+){0,12}?[\p{Lu}\p{Ll}][\p{L}\-’']*)\s*\((\p{Lu}[\p{Lu}\p{N}\-&/]{1,11})\)"
 )
+# The "(ACR)" that ends every ``ACRONYM_DEF_RE`` match, and the characters the long name
+# before it may hold (letters, - ’ ' and white space), matched backwards from the "(".
+ACRONYM_PAREN_RE = regex.compile(r"\(\p{Lu}[\p{Lu}\p{N}\-&/]{1,11}\)")
+_LONG_NAME_CHARS_BEFORE_RE = regex.compile(r"[\p{L}\-’'\s]*", regex.REVERSE)
 
 
 class Line(NamedTuple):
@@ -210,10 +214,23 @@ class Document:
 
     @cached_property
     def acronyms(self) -> dict[str, str]:
-        """Acronyms the article defines as ``Long Name (ACR)``: acronym → long name."""
+        """Acronyms the article defines as ``Long Name (ACR)``: acronym → long name.
+
+        The matches of ``ACRONYM_DEF_RE.finditer`` over the text, found without scanning the
+        text with it: that pattern tries a dozen words ahead of every capital, while an article
+        holds few "(ACR)". A definition is a long name made of letters, - ’ ' and white space
+        only, then "(ACR)": so it lies in the stretch of such characters right before one
+        "(ACR)" (``ACRONYM_PAREN_RE``), and holds no other "(ACR)" (parentheses are none of
+        those characters). The stretches are disjoint and in text order, and the pattern has
+        no look-around, so searching each stretch (at most one definition ends at its "(ACR)")
+        finds exactly the definitions ``finditer`` finds, in the same order."""
         found: dict[str, str] = {}
-        for m in ACRONYM_DEF_RE.finditer(self.text):
-            found.setdefault(m.group(2), m.group(1).strip())
+        text = self.text
+        for paren in ACRONYM_PAREN_RE.finditer(text):
+            start = _LONG_NAME_CHARS_BEFORE_RE.match(text, 0, paren.start()).start()
+            m = ACRONYM_DEF_RE.search(text, start, paren.end())
+            if m is not None:
+                found.setdefault(m.group(2), m.group(1).strip())
         return found
 
     @cached_property

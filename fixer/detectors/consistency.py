@@ -17,8 +17,9 @@ accents restored where the glossary and the majority agree.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Collection, Container, Iterable, Iterator
 from functools import cached_property, lru_cache
 from itertools import chain, compress, filterfalse
 from operator import not_
@@ -28,7 +29,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from ..corroboration import WEAK
-from ..document import ACRONYM_DEF_RE, Document
+from ..document import ACRONYM_PAREN_RE, FAST_BLOCKS, Document
 from ..glossary import (
     FRENCH_CONNECTORS,
     Entity,
@@ -44,8 +45,10 @@ from ..model import Finding, Rule
 from .terminology import (
     _WORD_RE,
     _align,
+    _char_class,
     _continues,
     _doc_spans,
+    _fast_doc,
     _piece_weights,
     _WordKeys,
     caps_line,
@@ -75,33 +78,10 @@ def _one_apart(a: str, b: str) -> str:
     return ""
 
 
-# The "(ACR)" that ends every definition ``Document.acronyms`` finds (``ACRONYM_DEF_RE``), and
-# the characters the long name before it may hold (letters, - ’ ' and white space).
-_ACRONYM_PAREN_RE = regex.compile(r"\(\p{Lu}[\p{Lu}\p{N}\-&/]{1,11}\)")
-_LONG_NAME_CHARS_BEFORE_RE = regex.compile(r"[\p{L}\-’'\s]*", regex.REVERSE)
-
-
 def _defined(doc: Document) -> dict[str, str]:
-    """``doc.acronyms`` (acronym → long name), found without scanning the whole text.
-
-    ``ACRONYM_DEF_RE`` tries a dozen words ahead of every capital. But a definition is a long
-    name made of letters, - ’ ' and white space only, then "(ACR)": so it lies in the stretch of
-    such characters right before one "(ACR)", and it holds no other "(ACR)" (parentheses are
-    none of those characters). The stretches are disjoint and in text order, and the pattern
-    has no look-around, so searching each stretch (at most one definition ends at its "(ACR)")
-    finds exactly the definitions ``finditer`` over the whole text finds, in the same order."""
-    key = "consistency.acronyms"
-    found = doc.cache.get(key)
-    if found is None:
-        found = {}
-        text = doc.text
-        for paren in _ACRONYM_PAREN_RE.finditer(text):
-            start = _LONG_NAME_CHARS_BEFORE_RE.match(text, 0, paren.start()).start()
-            m = ACRONYM_DEF_RE.search(text, start, paren.end())
-            if m is not None:
-                found.setdefault(m.group(2), m.group(1).strip())
-        doc.cache[key] = found
-    return found
+    """``doc.acronyms`` (acronym → long name): found from the article's "(ACR)" alone, so
+    asking for it costs next to nothing in an article without any."""
+    return doc.acronyms
 
 
 # words an English or French long name may hold that give its acronym no letter
@@ -116,12 +96,12 @@ def _spelled_out(doc: Document, acr: str) -> bool:
     just as well: such an acronym is the article's own, not a shuffled copy of another.
 
     Asked only for the acronyms ``acronym`` may report: the "(ACR)" of one acronym are the
-    occurrences of that string ("(" and ")" are no characters of ``_ACRONYM_PAREN_RE``'s
+    occurrences of that string ("(" and ")" are no characters of ``ACRONYM_PAREN_RE``'s
     inside, so its matches never overlap), found by ``str.find``."""
     needle = f"({acr})"
     text = doc.text
     at = text.find(needle)
-    if at < 0 or not _ACRONYM_PAREN_RE.fullmatch(needle):
+    if at < 0 or not ACRONYM_PAREN_RE.fullmatch(needle):
         return False
     letters = [c.lower() for c in acr if c.isalpha()]
     if len(letters) < 2 or len(letters) != len([c for c in acr if not c.isdigit()]):
@@ -162,11 +142,86 @@ _ACRONYM_TOKEN_RE = regex.compile(
 )
 
 
-def _acronym_words(text: str) -> set[str]:
+# The capitalised words ``acronym`` and ``name_spelling`` both want, found by one scan of the
+# text: a whole token of the shape of an acronym (``_ACRONYM_TOKEN_RE``), or else a run of
+# letters and marks from a capital (as ``_CAP_LETTERS_FAST_RE`` finds them) that holds a letter
+# or mark which is no capital. ``name_spelling`` wants only runs that are name words, and those
+# hold a small letter (``_is_name_word``), which no capital is; the runs of capitals alone are
+# left out (about as many words as the acronym tokens, so the one scan costs little more than
+# the scan of the runs alone). The two kinds never share a character: inside an acronym token
+# every letter is a capital, and an acronym token starts at no letter. So the acronym tokens
+# found are those of ``_ACRONYM_TOKEN_RE``, and the name words among the runs those of
+# ``_CAP_LETTERS_FAST_RE``, in order; no run is an acronym (``_is_acronym`` wants capitals
+# only), nor acronym token a name word (its only lower-case characters can be numerals: ⅲ).
+_CAPITAL_WORDS_RE = regex.compile(
+    _ACRONYM_TOKEN_RE.pattern + r"|\p{Lu}(?<![\p{L}\p{M}].)\p{Lu}*+[\p{L}\p{M}]++"
+)
+
+
+@lru_cache(maxsize=1)
+def _fast_capital_words() -> re.Pattern[str]:
+    """``_CAPITAL_WORDS_RE`` in the standard library's ``re``, for a text whose characters all
+    lie in ``document.FAST_BLOCKS`` (``terminology._fast_doc``, most articles): its classes
+    are spelt out as the characters of those blocks that ``regex`` puts in them, so on such a
+    text it finds the same words, at about half the cost (``re`` builds each match's string
+    cheaper, and an article holds a capitalised word every few words). Built on first use."""
+    chars = "".join(chr(c) for lo, hi in FAST_BLOCKS for c in range(lo, hi + 1))
+
+    def cls(prop: str) -> str:
+        return _char_class(regex.findall(prop, chars))
+
+    upper, upper_digit = cls(r"\p{Lu}"), cls(r"[\p{Lu}\p{N}]")
+    letter, token = cls(r"[\p{L}\p{M}]"), cls(r"[\p{L}\p{M}\p{N}]")
+    return re.compile(
+        f"[{upper}][{upper_digit}](?<![{token}]..)(?<![{token}]['’\\-]..)"
+        f"[{upper_digit}]*+(?:-[{upper}][{upper_digit}]*+)*+(?![{token}]|['’\\-][{token}])"
+        f"|[{upper}](?<![{letter}].)[{upper}]*+[{letter}]++"
+    )
+
+
+def _scan_capital_words(text: str, fast: bool = False) -> list[str]:
+    """``_CAPITAL_WORDS_RE.findall(text)``; ``fast``: every character of ``text`` lies in
+    ``document.FAST_BLOCKS`` (then ``_fast_capital_words`` finds them)."""
+    return (_fast_capital_words() if fast else _CAPITAL_WORDS_RE).findall(text)
+
+
+def _capital_words(doc: Document) -> tuple[list[str], set[str]]:
+    """``_scan_capital_words`` of a document, and the distinct ones: once for both rules."""
+    got = doc.cache.get("consistency.capital-words")
+    if got is None:
+        words = _scan_capital_words(doc.text, _fast_doc(doc))
+        got = doc.cache["consistency.capital-words"] = (words, set(words))
+    return got
+
+
+class _AcronymsSeen:
+    """The capitalised words seen (``_capital_words``) and those among them that are
+    acronyms (``_is_acronym``), for all documents of a data store: an article's acronyms are
+    then two set operations in C, and only its words never seen before are tested."""
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+        self.acronyms: set[str] = set()
+
+    def among(self, words: set[str]) -> set[str]:
+        """The acronyms among ``words``."""
+        new = words.difference(self.seen)
+        if new:
+            if len(self.seen) > 1 << 16:
+                self.seen.clear()
+                self.acronyms.clear()
+                new = words
+            self.seen.update(new)
+            self.acronyms.update(filter(_is_acronym, new))
+        return self.acronyms.intersection(words)
+
+
+def _acronym_words(text: str, fast: bool = False) -> set[str]:
     """The words of a document that are acronyms: the tokens of the shape ``_is_acronym``
     wants, found by one regex search over the text instead of a test of every word of
-    ``Document.word_counts``, then the exact test on each distinct one."""
-    return set(filter(_is_acronym, set(_ACRONYM_TOKEN_RE.findall(text))))
+    ``Document.word_counts`` (``_scan_capital_words``), then the exact test on each distinct
+    one. (``acronym`` takes the same from ``_capital_words`` and ``_AcronymsSeen``.)"""
+    return set(filter(_is_acronym, set(_scan_capital_words(text, fast))))
 
 
 def _is_token(doc: Document, word: str) -> bool:
@@ -214,7 +269,9 @@ def _apart_keys(a: str) -> tuple[str, ...]:
 
 def acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
     # whether a token is an acronym depends on its spelling only
-    acronyms = _involved(_acronym_words(doc.text), doc)
+    doc_glossary(doc)  # (sets the data store of a bare document)
+    seen: _AcronymsSeen = doc.cache["store"].memo("consistency.acronyms-seen", _AcronymsSeen)
+    acronyms = _involved(seen.among(_capital_words(doc)[1]), doc)
     # (the forms counted below are some of these: if no two of these can differ, none can)
     if not acronyms:
         return
@@ -287,13 +344,22 @@ _CAP_LETTERS_RE = regex.compile(r"(?<![\p{L}\p{M}])(?![a-z])[\p{L}\p{M}]+")
 _CAP_LETTERS_FAST_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}](?<![\p{L}\p{M}]..)[\p{L}\p{M}]*+")
 _NAME_GAPS = frozenset({" ", "-", "\u00a0"})
 _LETTER_OR_MARK_RE = regex.compile(r"[\p{L}\p{M}]")
+# the run of letters and marks from an offset, and the one that ends at an offset (backwards)
+_LETTERS_AFTER_RE = regex.compile(r"[\p{L}\p{M}]*+")
+_LETTERS_BEFORE_RE = regex.compile(r"[\p{L}\p{M}]*+", regex.REVERSE)
 
 
 @lru_cache(maxsize=1 << 16)
 def _is_name_word(w: str) -> bool:
-    """A capitalised word with a lower-case letter (Mali, McDonald; not NATO)."""
-    # (w[1:].islower() implies a lower-case letter: a cheap first test for "Mali")
-    return w[0].isupper() and (w[1:].islower() or any(c.islower() for c in w[1:]))
+    """A capitalised word with a lower-case letter (Mali, McDonald; not NATO). A small roman
+    numeral (ⅲ) is lower case but no letter: among ``_capital_words`` an acronym token may
+    hold one (Aⅲ), and it is no name word. (No letter or mark is numeric and lower case, so
+    for a run of letters and marks this is any lower-case character.)"""
+    # (w[1:].islower() implies a lower-case character, a letter when all are letters: a
+    # cheap first test for "Mali")
+    return w[0].isupper() and (
+        (w[1:].islower() and w.isalpha()) or any(c.islower() and not c.isnumeric() for c in w[1:])
+    )
 
 
 class _Names:
@@ -302,6 +368,8 @@ class _Names:
     names stand next to them (``neighbours``). Most articles never need the second walk."""
 
     def __init__(self, doc: Document, runs: list[str] | None = None) -> None:
+        """``runs``: the text's capitalised runs, if found already; only the name words among
+        them count, so other words may be among them (``_capital_words``)."""
         self.text = doc.text
         # Counter keeps first-occurrence order, like the walk below fills ``occ``
         found = Counter(_CAP_LETTERS_FAST_RE.findall(self.text) if runs is None else runs)
@@ -362,15 +430,11 @@ class _Names:
             e = i + len(w)
             if (i == 0 or is_letter(text, i - 1) is None) and (e == n or is_letter(text, e) is None):
                 if i >= 2 and text[i - 1] in _NAME_GAPS:
-                    j = i - 1
-                    while j > 0 and is_letter(text, j - 1) is not None:
-                        j -= 1
+                    j = _LETTERS_BEFORE_RE.match(text, 0, i - 1).start()  # (the run's start)
                     if text[j : i - 1] in self.count:
                         out.add(fold(text[j : i - 1]))
                 if e + 1 < n and text[e] in _NAME_GAPS:
-                    k = e + 1
-                    while k < n and is_letter(text, k) is not None:
-                        k += 1
+                    k = _LETTERS_AFTER_RE.match(text, e + 1).end()  # (the run's end)
                     if text[e + 1 : k] in self.count:
                         out.add(fold(text[e + 1 : k]))
             i = text.find(w, i + 1)
@@ -392,8 +456,9 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
     min_len = int(rule.params.get("min_length", 5))
     lone_len = int(rule.params.get("lone_min_length", 8))
     yield from _hyphen_variants(doc, rule, g)
-    runs = _CAP_LETTERS_FAST_RE.findall(doc.text)
-    steps, ambiguous = _name_gates(doc, g, min_len, lone_len).steps(runs)
+    # (the name words among them are the runs ``_Names`` wants: see ``_CAPITAL_WORDS_RE``)
+    runs, distinct = _capital_words(doc)
+    steps, ambiguous = _name_gates(doc, g, min_len, lone_len).steps(distinct)
     if not steps:
         return
     names = _Names(doc, runs)
@@ -504,6 +569,13 @@ def _accented_wins(a: str, b: str) -> tuple[str, str] | None:
 # two capitalised words joined by a hyphen (Jean-Pierre, Guinea-Bissau), as a whole
 _HYPHENED_PAIR_RE = regex.compile(r"(?<![\p{L}\p{M}\-])(\p{Lu}\p{Ll}+)-(\p{Lu}\p{Ll}+)(?![\p{L}\p{M}\-])")
 _PAIR_RE = regex.compile(r"(\p{Lu}\p{Ll}+)([ \-])(?=(\p{Lu}\p{Ll}+))")
+# The two words of each ``_HYPHENED_PAIR_RE`` match, found from its hyphen: that pattern opens
+# with a look-behind, so the regex engine tries it at every character, while a hyphen is rare
+# and skipped to. Its matches never overlap (each starts at a capital that no letter, mark or
+# hyphen precedes, which no position inside another match is), so each is found from its hyphen.
+_HYPHENED_PAIR_AT_HYPHEN_RE = regex.compile(
+    r"-(?<=(?<![\p{L}\p{M}\-])(\p{Lu}\p{Ll}+)-)(\p{Lu}\p{Ll}+)(?![\p{L}\p{M}\-])"
+)
 
 
 def _known_pairs(doc: Document, g: Glossary) -> frozenset[str]:
@@ -524,7 +596,7 @@ def _hyphen_variants(doc: Document, rule: Rule, g: Glossary) -> Iterator[Finding
     text = doc.text
     if "-" not in text:
         return
-    pairs = {(m.group(1), m.group(2)) for m in _HYPHENED_PAIR_RE.finditer(text)}
+    pairs = set(_HYPHENED_PAIR_AT_HYPHEN_RE.findall(text))
     if not pairs:
         return
     known: frozenset[str] | None = None
@@ -589,11 +661,13 @@ class _NameGates:
         self.compared: dict[str, tuple[set[str], set[str]]] = {}
         self.compared_size = 0
 
-    def steps(self, runs: list[str]) -> tuple[set[int], set[str]]:
+    def steps(self, runs: Collection[str]) -> tuple[set[int], set[str]]:
         """The steps of ``name_spelling`` that may find something in an article whose
         capitalised runs (``_CAP_LETTERS_FAST_RE``) are ``runs``, and its forms that share
-        their fold with a form seen (every form of a fold the article writes two ways)."""
-        distinct = set(runs)
+        their fold with a form seen (every form of a fold the article writes two ways). Only
+        the name words among ``runs`` count (the forms are name words), so other words may
+        be among them (``_capital_words``). (A set is not copied.)"""
+        distinct = runs if isinstance(runs, set) else set(runs)
         new = distinct.difference(self.seen)
         if new:
             if len(self.seen) > 1 << 16:
@@ -861,19 +935,12 @@ def defined_name(doc: Document, rule: Rule) -> Iterator[Finding]:
     g = doc_glossary(doc)
     text = doc.text
     min_ratio = float(rule.params.get("token_ratio", 85))
-    # (the pieces of a long name are those of its whitespace chunks: see ``_chunk_keys``)
-    chunk_keys = _chunk_keys(doc, g).__getitem__
-    flags = _chunk_flags(doc, g).__getitem__
+    references = _chunk_keys(doc, g).references(_chunk_flags(doc, g))
     refs = []
     for acr, long in defined.items():
-        long = _LEADING_ARTICLE_RE.sub("", long)
-        chunks = long.split()
-        keys = tuple(chain.from_iterable(map(chunk_keys, chunks)))
-        if len(keys) < 3 or any(merged for merged, _ in map(flags, chunks)):
-            continue
-        if any(french for _, french in map(flags, chunks)):
-            continue  # a half-French definition is no reference (Alliance of States du Sahel)
-        refs.append((acr, long, keys))
+        ref = references[long]
+        if ref is not None:
+            refs.append((acr, *ref))
     if not refs:
         return
     # the spans with enough content keys for a window of a definition; a span is split into
@@ -909,13 +976,10 @@ def _keyed_spans(doc: Document, g: Glossary, min_keys: int) -> list[tuple[int, i
     chunks (``str.split``, cached keys per chunk) instead of a regex search of the span for its
     words: no word holds white space, so the span's words are those of its chunks in order."""
     text = doc.text
-    keys = _chunk_keys(doc, g).__getitem__
-    out = []
-    for start, end in _doc_spans(doc):
-        got = tuple(chain.from_iterable(map(keys, text[start:end].split())))
-        if len(got) >= min_keys:
-            out.append((start, end, got))
-    return out
+    spans = _doc_spans(doc)
+    # (one lookup per span: the runs of capitalised words recur from article to article)
+    found = map(_chunk_keys(doc, g).spans.__getitem__, [text[start:end] for start, end in spans])
+    return [(start, end, got) for (start, end), got in zip(spans, found, strict=True) if len(got) >= min_keys]
 
 
 class _ChunkKeys(dict):
@@ -926,12 +990,66 @@ class _ChunkKeys(dict):
         super().__init__()
         self.g = g
         self.words = words
+        self.spans = _SpanKeys(self)
+        self._references: _References | None = None
+
+    def references(self, flags: _ChunkFlags) -> _References:
+        """The ``_References`` of these keys and ``flags`` (those of the same glossary)."""
+        if self._references is None or self._references.flags is not flags:
+            self._references = _References(self, flags)
+        return self._references
 
     def __missing__(self, chunk: str) -> tuple[str, ...]:
         if len(self) > 1 << 16:
             self.clear()
         got = self[chunk] = tuple(chain.from_iterable(map(self.words.__getitem__, _WORD_RE.findall(chunk))))
         return got
+
+
+class _SpanKeys(dict):
+    """Text of a span (``terminology._doc_spans``) → the content keys of its words: those of
+    its whitespace chunks in order (``_ChunkKeys``; no word holds white space); computed on
+    first use, per span text."""
+
+    def __init__(self, chunks: _ChunkKeys) -> None:
+        super().__init__()
+        self.chunks = chunks
+
+    def __missing__(self, span: str) -> tuple[str, ...]:
+        if len(self) > 1 << 15:
+            self.clear()
+        got = self[span] = tuple(chain.from_iterable(map(self.chunks.__getitem__, span.split())))
+        return got
+
+
+class _References(dict):
+    """Long name of a definition (``Document.acronyms``) → what ``defined_name`` compares with
+    the article: the name without its leading article and its content keys; None for a name
+    that is no reference (fewer than 3 keys, a glued word, a French connector). Computed on
+    first use, per name."""
+
+    def __init__(self, chunks: _ChunkKeys, flags: _ChunkFlags) -> None:
+        super().__init__()
+        self.chunks = chunks
+        self.flags = flags
+
+    def __missing__(self, name: str) -> tuple[str, tuple[str, ...]] | None:
+        if len(self) > 1 << 14:
+            self.clear()
+        self[name] = got = self._reference(name)
+        return got
+
+    def _reference(self, name: str) -> tuple[str, tuple[str, ...]] | None:
+        long = _LEADING_ARTICLE_RE.sub("", name)
+        # (the pieces of a long name are those of its whitespace chunks: see ``_chunk_keys``)
+        chunks = long.split()
+        keys = tuple(chain.from_iterable(map(self.chunks.__getitem__, chunks)))
+        flags = [self.flags[c] for c in chunks]
+        if len(keys) < 3 or any(merged for merged, _ in flags):
+            return None
+        if any(french for _, french in flags):
+            return None  # a half-French definition is no reference (Alliance of States du Sahel)
+        return long, keys
 
 
 class _ChunkFlags(dict):
