@@ -25,7 +25,13 @@ from ..model import Finding, Rule
 # a capitalised word of at least five letters, not the tail of a hyphenated or elided name
 _NAME_RE = regex.compile(r"(?<![\p{L}\p{M}'’\-])\p{Lu}[\p{Ll}\p{M}]{4,}(?![\p{L}\p{M}'’\-])")
 _DOUBLE_RE = regex.compile(r"(.)\1+")
+_MEMO_MAX = 200_000  # words whose skeleton a process keeps
 _FIRST_NAME_RE = regex.compile(r"[ \t]+\p{Lu}[\p{Ll}\p{M}]")  # the word goes on with a capitalised one
+
+
+def _word_re(word: str) -> regex.Pattern[str]:
+    """``word`` where ``_NAME_RE`` finds it: not inside a longer run of letters or a joined name."""
+    return regex.compile(r"(?<![\p{L}\p{M}'’\-])" + regex.escape(word) + r"(?![\p{L}\p{M}'’\-])")
 
 
 def _bare(word: str) -> str:
@@ -64,20 +70,36 @@ def _equivalences(rule: Rule) -> tuple[tuple[str, str], ...]:
     return tuple((str(a), str(b)) for a, b in pairs)
 
 
+def _candidates(doc: Document) -> list[str]:
+    """The article's capitalised words of five letters or more that ``_NAME_RE`` would find:
+    whole tokens (``Document.word_counts`` joins hyphenated and elided names into one token,
+    which the pattern's look-arounds leave out too) of letters only, the first one a capital."""
+    return [w for w in doc.word_counts if len(w) >= 5 and w[0].isupper() and w[1:].islower() and w.isalpha()]
+
+
 def name_variant(doc: Document, rule: Rule) -> Iterator[Finding]:
     text = doc.text
     equivalences = _equivalences(rule)
     english = float(rule.params.get("english_zipf", 3.3))
     common = float(rule.params.get("common_zipf", 4.0))
     titles = frozenset(str(t) for t in rule.params.get("titles", ()))
-    positions: dict[str, list[int]] = {}
-    for m in _NAME_RE.finditer(text):
-        positions.setdefault(m.group(), []).append(m.start())
-    if len(positions) < 2:
-        return
+    store = doc.cache.get("store")
+    memo: dict[str, str] = store.memo(f"name-variant.skeletons:{equivalences}", dict) if store is not None else {}
     groups: dict[str, list[str]] = {}
-    for word in positions:
-        groups.setdefault(skeleton(word, equivalences), []).append(word)
+    for word in _candidates(doc):
+        key = memo.get(word)
+        if key is None:
+            key = skeleton(word, equivalences)
+            if len(memo) < _MEMO_MAX:
+                memo[word] = key
+        groups.setdefault(key, []).append(word)
+    groups = {k: forms for k, forms in groups.items() if len(forms) > 1}
+    if not groups:
+        return
+    positions: dict[str, list[int]] = {}
+    for forms in groups.values():
+        for w in forms:
+            positions[w] = [m.start() for m in _word_re(w).finditer(text)]
     for forms in groups.values():
         # forms that differ only by accents are name-spelling's; one of each bare spelling
         bare = {}
