@@ -13,7 +13,7 @@ import regex
 
 from ..document import Document
 from ..model import Finding, Rule
-from .typography_patterns import byte_view, lines_holding, non_ascii_set
+from .typography_patterns import byte_gate_lines, byte_view, non_ascii_set
 
 _DOUBLED_WORD_RE = regex.compile(r"\b(\p{L}+)([ \u00a0]+)(\p{L}+)\b")
 # In the case-folded text: a whole word (the run of word characters before the spaces) and the
@@ -161,10 +161,17 @@ _DOUBLED_BRACKET_RE = re.compile(rb"\)\)")  # `))`: a literal ``re`` search runs
 _STRAY_STOP_RE = regex.compile(r"(?<![\p{L}.])(\p{Ll}[\p{Ll}'’\-]+)\.[ \u00a0]+(\p{Ll}{2,})\b")
 
 
-# what every match of _STRAY_STOP_RE holds (and no line break): a stop, spaces and two
-# lower-case letters; the pattern's last look, a word boundary, holds at a line break as at the
-# end of a text, so only the lines holding this need a search (see ``lines_holding``)
-_STOP_BEFORE_LOWER_RE = regex.compile(r"\.[ \u00a0]+\p{Ll}{2}")
+# what every match of _STRAY_STOP_RE holds (and no line break), in ``byte_view`` for Python's
+# ``re`` (a literal first `.`, found at memchr speed): two characters of [\p{Ll}'’-] (each an
+# ASCII one of a-z ' - or a non-ASCII one, whose last UTF-8 bytes are 0x80 or more), the stop,
+# spaces and two lower-case letters, the first of them a-z or a character that starts with the
+# lead byte of a lower-case letter (in C2 only µ; never E2 80, U+2000-U+203F, the quotation
+# marks and dashes that open so many sentences). The pattern's last look, a word boundary,
+# holds at a line break as at the end of a text, so only the lines holding this need a search
+# (see ``lines_holding``); `p.m. on` and `said. “The` are none.
+_STOP_BEFORE_LOWER_BYTES_RE = re.compile(
+    rb"\.(?<=[a-z'\-\x80-\xff]{2}\.)(?: |\xc2\xa0)+(?:[a-z]|\xc2\xb5|[\xc3-\xe1\xe3-\xf4]|\xe2[\x81-\xbf])[a-z\x80-\xff]"
+)
 
 
 _ROMAN_RE = regex.compile(r"[ivxlc]+")
@@ -177,7 +184,7 @@ def stray_stop(doc: Document, rule: Rule) -> Iterator[Finding]:
     `approx.`) are in the rule's ``abbreviations`` list. Warning only: the repair needs the
     sentence's meaning."""
     text = doc.text
-    spans = lines_holding(_STOP_BEFORE_LOWER_RE, text)
+    spans = byte_gate_lines(doc, _STOP_BEFORE_LOWER_BYTES_RE)
     if not spans:
         return
     abbreviations = {w.casefold().rstrip(".") for w in rule.params.get("abbreviations", [])}

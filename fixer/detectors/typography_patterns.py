@@ -24,7 +24,9 @@ def doomed(doc: Document) -> frozenset[int]:
         lines: set[int] = set()
         if doc.cache.get("store") is not None:
             for rule_id in LINE_RULES:
-                lines.update(v.line.number for v in verdicts(doc, rule_id) if v.safety is Safety.SAFE)
+                found = verdicts(doc, rule_id)
+                if found:  # most classifiers judge no line of an article: no generator for them
+                    lines.update(v.line.number for v in found if v.safety is Safety.SAFE)
         doc.cache[key] = frozenset(lines)
     return doc.cache[key]
 
@@ -278,6 +280,18 @@ def first_hit_per_line(view: bytes, pat: re.Pattern[bytes], hits: list[int]) -> 
         pos = view.find(b"\n", m.start()) + 1
         if pos == 0:
             break
+
+
+def byte_gate_lines(doc: Document, *pats: re.Pattern[bytes]) -> list[tuple[int, int]]:
+    """The (start, end) of each line of ``doc`` where one of ``pats`` (Python ``re`` patterns
+    over ``byte_view``: UTF-8, ASCII digits written ``0``) matches, as ``hit_lines`` gives them.
+    For a gate that a ``StringGate`` cannot state, such as a letter that must not follow
+    (`17 h` but not `17 hours`): a bytes pattern still runs at ``re``'s literal-prefix speed."""
+    view = byte_view(doc)
+    hits: list[int] = []
+    for pat in pats:
+        first_hit_per_line(view, pat, hits)
+    return hit_lines(doc, view, hits)
 
 
 def hit_lines(doc: Document, view: bytes, hits: list[int]) -> list[tuple[int, int]]:
