@@ -199,10 +199,20 @@ def literal_gate(pattern: str, flags: int = 0) -> StringGate | None:
             return (strings, False) if lo >= 1 else None  # one copy: a prefix of every match
         return None
 
-    got = seq(tree)
+    items = list(tree)
+    not_after: set[str] | None = None
+    if len(items) > 1 and items[-1][0] is sre.ASSERT_NOT and items[-1][1][0] == 1 and len(items[-1][1][1]) == 1:
+        # a final negative lookahead of ASCII characters (`\d,\d{1,2}(?![\d,])`): when what
+        # precedes it gives whole matches, the strings are searched with it
+        ahead = chars(*items[-1][1][1][0])
+        head = seq(items[:-1]) if ahead is not None and all(map(str.isascii, ahead)) else None
+        if head is not None and head[1]:
+            not_after, items = ahead, items[:-1]
+    got = seq(items)
     if got is None or not got[0] or not all(got[0]) or any("\n" in x for x in got[0]):
         return None
-    return StringGate(x.translate(_FOLD_DIGITS_STR) for x in got[0])
+    return StringGate((x.translate(_FOLD_DIGITS_STR) for x in got[0]),
+                      None if not_after is None else {x.translate(_FOLD_DIGITS_STR) for x in not_after})
 
 
 _FOLD_DIGITS_STR = str.maketrans("123456789", "000000000")
@@ -219,13 +229,17 @@ class StringGate:
     speed. The strings are searched from the end that is not a letter or a space (backwards
     in the reversed view when that is their last character: `` ;`` as ``; ``), all from the
     same end when they can, and grouped by the character they are searched from, so that every
-    search has a literal prefix."""
+    search has a literal prefix. With ``not_after`` (ASCII characters, digits written ``0``) a
+    string counts only where none of them follows it, and every string is searched forwards."""
 
-    def __init__(self, strings: Iterable[str]) -> None:
+    def __init__(self, strings: Iterable[str], not_after: Iterable[str] | None = None) -> None:
         self.strings = tuple(sorted(set(strings)))
-        self.digits = any("0" in x for x in self.strings)  # `0` stands for any digit
+        self.not_after = None if not_after is None else "".join(sorted(set(not_after)))
+        self.digits = any("0" in x for x in self.strings) or "0" in (self.not_after or "")  # `0`: any digit
         firsts, lasts = {x[0] for x in self.strings}, {x[-1] for x in self.strings}
-        if not any(map(_everywhere, firsts)) and (len(firsts) <= len(lasts) or any(map(_everywhere, lasts))):
+        if self.not_after is not None:
+            ways = {x: False for x in self.strings}  # the lookahead reads forwards
+        elif not any(map(_everywhere, firsts)) and (len(firsts) <= len(lasts) or any(map(_everywhere, lasts))):
             ways = {x: False for x in self.strings}  # all forwards: the fewest searches
         elif not any(map(_everywhere, lasts)):
             ways = {x: True for x in self.strings}  # all backwards
@@ -239,7 +253,8 @@ class StringGate:
         for x, back in ways.items():
             raw = x.encode("utf-8", "surrogatepass")
             groups.setdefault((back, x[-1] if back else x[0]), []).append(raw[::-1] if back else raw)
-        self.searches = [(back, re.compile(b"|".join(re.escape(r) for r in sorted(g, key=len, reverse=True))))
+        ahead = b"" if self.not_after is None else b"(?![" + re.escape(self.not_after.encode()) + b"])"
+        self.searches = [(back, re.compile(b"|".join(re.escape(r) + ahead for r in sorted(g, key=len, reverse=True))))
                          for (back, _), g in sorted(groups.items())]
 
     def usable(self, doc: Document) -> bool:
