@@ -13,22 +13,27 @@ import regex
 
 from ..document import Document
 from ..model import Finding, Rule, Safety
+from .boilerplate_common import LINE_RULES, verdicts
 
 
 def doomed(doc: Document) -> frozenset[int]:
     """Lines a safe boilerplate rule deletes: no point polishing their typography."""
-    key = "typography:doomed"
-    if key not in doc.cache:
-        from .boilerplate_common import LINE_RULES, verdicts
-
+    got = doc.cache.get("typography:doomed")
+    if got is None:
         lines: set[int] = set()
         if doc.cache.get("store") is not None:
+            # the verdicts the boilerplate rules already computed, looked up directly (fourteen
+            # calls of ``verdicts`` cost more than the loop); ``verdicts`` computes the others
+            done = doc.cache.get("boilerplate:verdicts") or {}
             for rule_id in LINE_RULES:
-                found = verdicts(doc, rule_id)
-                if found:  # most classifiers judge no line of an article: no generator for them
-                    lines.update(v.line.number for v in found if v.safety is Safety.SAFE)
-        doc.cache[key] = frozenset(lines)
-    return doc.cache[key]
+                found = done.get(rule_id)
+                if found is None:
+                    found = verdicts(doc, rule_id)
+                for v in found:
+                    if v.safety is Safety.SAFE:
+                        lines.add(v.line.number)
+        got = doc.cache["typography:doomed"] = frozenset(lines)
+    return got
 
 
 def lines_holding(gate: regex.Pattern[str], text: str) -> list[tuple[int, int]]:
