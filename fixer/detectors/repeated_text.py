@@ -113,10 +113,32 @@ def may_hold_doubled_word(text: str, doc: Document | None = None) -> bool:
     if not any(map(operator.eq, runs, itertools.islice(runs, 1, None))):
         return False
     folded = text.casefold()
-    for w in {a for a, b in itertools.pairwise(runs) if a == b}:
-        word = regex.escape(w.decode("utf-8", "surrogatepass"))
-        if regex.search(rf"(?<!\w){word}[ \u00a0]+{word}(?!\w)", folded):
+    spaced = "\u00a0" in folded or "  " in folded
+    return any(_twice_in(folded, w.decode("utf-8", "surrogatepass"), spaced)
+               for w in {a for a, b in itertools.pairwise(runs) if a == b})
+
+
+_ASCII_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+
+
+def _twice_in(folded: str, word: str, spaced: bool) -> bool:
+    """Whether the folded text may hold ``word``, spaces and ``word`` again, each a whole run of
+    word characters (never False when it does; ``spaced``: the text holds a no-break space or
+    two spaces in a row). One space between them is looked for with ``str.find``, and only an
+    ASCII word character on either side rules an occurrence out: a neighbour of two equal runs
+    of the word view is mostly a figure or a stop (`the round of 16 of`), whose regex search
+    (compiled anew for each word of an unseen text) cost more than the rest of the test; other
+    spaces go to that search."""
+    pair = f"{word} {word}"
+    i = folded.find(pair)
+    while i >= 0:
+        j = i + len(pair)
+        if (not i or folded[i - 1] not in _ASCII_WORD_CHARS) and (j == len(folded) or folded[j] not in _ASCII_WORD_CHARS):
             return True
+        i = folded.find(pair, i + 1)
+    if spaced:
+        w = regex.escape(word)
+        return regex.search(rf"(?<!\w){w}[ \u00a0]+{w}(?!\w)", folded) is not None
     return False
 
 
