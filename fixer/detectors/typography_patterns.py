@@ -288,7 +288,7 @@ class StringGate:
                     pos = n - view.rfind(b"\n", 0, start)  # past the line break before the line
             else:
                 first_hit_per_line(view, pat, hits)
-        return hit_lines(doc, view, hits)
+        return hit_lines(doc, view, hits) if hits else []
 
 
 def first_hit_per_line(view: bytes, pat: re.Pattern[bytes], hits: list[int]) -> None:
@@ -400,6 +400,8 @@ def pattern_off_debris(doc: Document, rule: Rule) -> Iterator[Finding]:
         literal = strings is not None and strings.usable(doc)
         if gate_lines:
             spans = strings.lines(doc) if literal else lines_holding(gate, text)
+            if not spans:
+                return  # no line holds the gate (most texts, most rules): no search at all
         elif not (strings.holds(doc) if literal else gate.search(text) is not None):
             return
     template = rule.params.get("replace")
