@@ -40,6 +40,7 @@ def _ftfy_config():  # ftfy is imported lazily
 # a Thai letter touches a Latin one
 _THAI_IN_LATIN_RE = regex.compile(r"[\p{Latin}\u0e00-\u0e7f]+")
 _MIXED_RE = regex.compile(r"\p{Latin}[\u0e00-\u0e7f]|[\u0e00-\u0e7f]\p{Latin}")
+_THAI = frozenset(map(chr, range(0x0E00, 0x0E80)))
 _DIFF_LIMIT = 400  # longest changed stretch compared character by character
 
 
@@ -248,7 +249,7 @@ def mojibake(doc: Document, rule: Rule) -> Iterator[Finding]:
     store = doc.cache.get("store")
     gate = store.memo("typography:badness-gate", _BadnessGate) if store is not None else _BadnessGate()
     chars = non_ascii_set(doc)  # the distinct non-ASCII characters: one look at each, not a scan
-    thai = any("\u0e00" <= c <= "\u0e7f" for c in chars)  # a Thai letter
+    thai = not chars.isdisjoint(_THAI)  # a Thai letter (a set test: no Python step per character)
     if not thai and not gate.any_bad_line(doc.text, chars):
         return
     import ftfy

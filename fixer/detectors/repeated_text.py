@@ -13,7 +13,7 @@ import regex
 
 from ..document import Document
 from ..model import Finding, Rule
-from .typography_patterns import byte_view, lines_holding, non_ascii_set
+from .typography_patterns import byte_gate_lines, byte_view, non_ascii_set
 
 _DOUBLED_WORD_RE = regex.compile(r"\b(\p{L}+)([ \u00a0]+)(\p{L}+)\b")
 # In the case-folded text: a whole word (the run of word characters before the spaces) and the
@@ -26,6 +26,22 @@ _ASCII = bytes(range(128))
 _ASCII_WORDS = bytes(b if b >= 0x80 else (b | 0x20) if chr(b).isalpha() else 0x20 for b in range(256))
 # non-ASCII character → (its UTF-8, its bytes in the word view), or None when kept as it is
 _FOLDS: dict[str, tuple[bytes, bytes] | None] = {}
+
+
+def _punctuation_re(block: range) -> tuple[frozenset[str], re.Pattern[bytes]]:
+    """The non-word characters of ``block`` (code points whose UTF-8 share all bytes but the
+    last) and a pattern finding any of them in UTF-8: ``_word_view`` writes them all as a space
+    with one ``re.sub`` (its literal prefix found at memchr speed), not one ``bytes.replace``
+    (two passes over the text) each."""
+    chars = [chr(cp) for cp in block if _WORD_CHAR_RE.match(chr(cp)) is None]
+    raw = [c.encode("utf-8") for c in chars]
+    return frozenset(chars), re.compile(re.escape(raw[0][:-1]) + b"[" + re.escape(bytes(r[-1] for r in raw)) + b"]")
+
+
+# the quotation marks, dashes and ellipsis (U+2000-U+203F: E2 80 xx) and the no-break space,
+# guillemets and signs of Latin-1 (U+0080-U+00BF: C2 xx): most of an article's non-ASCII
+# punctuation (the few word characters of each block, such as ZWJ and µ, are left out)
+_PUNCTUATION_BLOCKS = (_punctuation_re(range(0x2000, 0x2040)), _punctuation_re(range(0x80, 0xC0)))
 
 
 def _fold_bytes(c: str) -> tuple[bytes, bytes] | None:
@@ -62,10 +78,19 @@ def _word_view(text: str, doc: Document | None = None) -> bytes:
     else:
         raw, chars = byte_view(doc), non_ascii_set(doc)
     view = raw.translate(_ASCII_WORDS)
+    blocks = [False] * len(_PUNCTUATION_BLOCKS)
     for c in chars:
-        fold = _fold_bytes(c)
-        if fold is not None:
-            view = view.replace(*fold)
+        for k, (punct, _) in enumerate(_PUNCTUATION_BLOCKS):
+            if c in punct:
+                blocks[k] = True
+                break
+        else:
+            fold = _fold_bytes(c)
+            if fold is not None:
+                view = view.replace(*fold)
+    for (_, pattern), present in zip(_PUNCTUATION_BLOCKS, blocks, strict=True):
+        if present:
+            view = pattern.sub(b" ", view)
     return view
 
 
@@ -88,11 +113,43 @@ def may_hold_doubled_word(text: str, doc: Document | None = None) -> bool:
     if not any(map(operator.eq, runs, itertools.islice(runs, 1, None))):
         return False
     folded = text.casefold()
-    for w in {a for a, b in itertools.pairwise(runs) if a == b}:
-        word = regex.escape(w.decode("utf-8", "surrogatepass"))
-        if regex.search(rf"(?<!\w){word}[ \u00a0]+{word}(?!\w)", folded):
+    spaced = "\u00a0" in folded or "  " in folded
+    return any(_twice_in(folded, w.decode("utf-8", "surrogatepass"), spaced)
+               for w in {a for a, b in itertools.pairwise(runs) if a == b})
+
+
+_ASCII_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
+
+
+def _twice_in(folded: str, word: str, spaced: bool) -> bool:
+    """Whether the folded text may hold ``word``, spaces and ``word`` again, each a whole run of
+    word characters (never False when it does; ``spaced``: the text holds a no-break space or
+    two spaces in a row). One space between them is looked for with ``str.find``, and only an
+    ASCII word character on either side rules an occurrence out: a neighbour of two equal runs
+    of the word view is mostly a figure or a stop (`the round of 16 of`), whose regex search
+    (compiled anew for each word) cost more than the rest of the test. Other spaces: at each
+    place where ``word`` is followed by a space, ``_SAME_RUN_AGAIN`` (compiled once) is tried,
+    which matches there whenever the word is doubled there."""
+    pair = f"{word} {word}"
+    i = folded.find(pair)
+    while i >= 0:
+        j = i + len(pair)
+        if (not i or folded[i - 1] not in _ASCII_WORD_CHARS) and (j == len(folded) or folded[j] not in _ASCII_WORD_CHARS):
             return True
+        i = folded.find(pair, i + 1)
+    if spaced:
+        for after in (" ", "\u00a0"):
+            i = folded.find(word + after)
+            while i >= 0:
+                if (not i or folded[i - 1] not in _ASCII_WORD_CHARS) and _SAME_RUN_AGAIN.match(folded, i):
+                    return True
+                i = folded.find(word + after, i + 1)
     return False
+
+
+# a run of word characters, spaces and the same run again: at the start of a doubled word, the
+# greedy run is the whole word (a space follows it), so this matches there
+_SAME_RUN_AGAIN = regex.compile(r"(\w+)[ \u00a0]+\1(?!\w)")
 
 
 def doubled_word(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -161,10 +218,17 @@ _DOUBLED_BRACKET_RE = re.compile(rb"\)\)")  # `))`: a literal ``re`` search runs
 _STRAY_STOP_RE = regex.compile(r"(?<![\p{L}.])(\p{Ll}[\p{Ll}'’\-]+)\.[ \u00a0]+(\p{Ll}{2,})\b")
 
 
-# what every match of _STRAY_STOP_RE holds (and no line break): a stop, spaces and two
-# lower-case letters; the pattern's last look, a word boundary, holds at a line break as at the
-# end of a text, so only the lines holding this need a search (see ``lines_holding``)
-_STOP_BEFORE_LOWER_RE = regex.compile(r"\.[ \u00a0]+\p{Ll}{2}")
+# what every match of _STRAY_STOP_RE holds (and no line break), in ``byte_view`` for Python's
+# ``re`` (a literal first `.`, found at memchr speed): two characters of [\p{Ll}'’-] (each an
+# ASCII one of a-z ' - or a non-ASCII one, whose last UTF-8 bytes are 0x80 or more), the stop,
+# spaces and two lower-case letters, the first of them a-z or a character that starts with the
+# lead byte of a lower-case letter (in C2 only µ; never E2 80, U+2000-U+203F, the quotation
+# marks and dashes that open so many sentences). The pattern's last look, a word boundary,
+# holds at a line break as at the end of a text, so only the lines holding this need a search
+# (see ``lines_holding``); `p.m. on` and `said. “The` are none.
+_STOP_BEFORE_LOWER_BYTES_RE = re.compile(
+    rb"\.(?<=[a-z'\-\x80-\xff]{2}\.)(?: |\xc2\xa0)+(?:[a-z]|\xc2\xb5|[\xc3-\xe1\xe3-\xf4]|\xe2[\x81-\xbf])[a-z\x80-\xff]"
+)
 
 
 _ROMAN_RE = regex.compile(r"[ivxlc]+")
@@ -177,7 +241,7 @@ def stray_stop(doc: Document, rule: Rule) -> Iterator[Finding]:
     `approx.`) are in the rule's ``abbreviations`` list. Warning only: the repair needs the
     sentence's meaning."""
     text = doc.text
-    spans = lines_holding(_STOP_BEFORE_LOWER_RE, text)
+    spans = byte_gate_lines(doc, _STOP_BEFORE_LOWER_BYTES_RE)
     if not spans:
         return
     abbreviations = {w.casefold().rstrip(".") for w in rule.params.get("abbreviations", [])}

@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
 
 from ..document import Document
 from ..model import Finding, Rule
-from .typography_patterns import StringGate, doomed, lines_holding, literal_gate
+from .typography_patterns import StringGate, byte_gate_lines, doomed, lines_holding, literal_gate
 
 # not after another number (`514 555 1234`, `1, 2 000`), glued to a separator (`1.500 000`) or
 # to a letter (`A350 900`, a model); after a word and a comma or a full stop (`the police,
@@ -71,6 +72,11 @@ _DIGIT_H_RE = regex.compile(r"\d[ \u00a0]?h", regex.IGNORECASE)
 # the same as strings for ``StringGate`` (digits written 0): under IGNORECASE only `h` and `H`
 # match `h` (tests/test_perf_typo.py checks it over all of Unicode)
 _DIGIT_H = StringGate("0" + s + h for s in ("", " ", "\u00a0") for h in "hH")
+# a stronger gate in ``byte_view`` (digits written 0), looked for when every digit is an ASCII
+# one: in both patterns the `h` is followed by no letter (_TIME_RE: a space or the minutes'
+# digit; _HOUR_RE: its lookahead refuses a letter), so `17 hours`, `5 hp`, `20 hPa` are no lines
+# to search
+_DIGIT_H_NOT_WORD_RE = re.compile(rb"0(?: |\xc2\xa0)?[hH](?![A-Za-z])")
 
 
 def french_time(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -78,7 +84,8 @@ def french_time(doc: Document, rule: Rule) -> Iterator[Finding]:
     time, where it cannot be a duration). Lines a safe boilerplate rule deletes are skipped."""
     text = doc.text
     found: list[tuple[int, int, str]] = []
-    for start, end in _DIGIT_H.lines(doc) if _DIGIT_H.usable(doc) else lines_holding(_DIGIT_H_RE, text):
+    usable = _DIGIT_H.usable(doc)
+    for start, end in byte_gate_lines(doc, _DIGIT_H_NOT_WORD_RE) if usable else lines_holding(_DIGIT_H_RE, text):
         found += [(m.start(), m.end(), f"{m.group(1)}:{m.group(2)}") for m in _TIME_RE.finditer(text, start, end)]
         found += [(m.start(), m.end(), f"{m.group(1)}:00") for m in _HOUR_RE.finditer(text, start, end)]
     if not found:

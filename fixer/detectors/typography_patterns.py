@@ -13,20 +13,27 @@ import regex
 
 from ..document import Document
 from ..model import Finding, Rule, Safety
+from .boilerplate_common import LINE_RULES, verdicts
 
 
 def doomed(doc: Document) -> frozenset[int]:
     """Lines a safe boilerplate rule deletes: no point polishing their typography."""
-    key = "typography:doomed"
-    if key not in doc.cache:
-        from .boilerplate_common import LINE_RULES, verdicts
-
+    got = doc.cache.get("typography:doomed")
+    if got is None:
         lines: set[int] = set()
         if doc.cache.get("store") is not None:
+            # the verdicts the boilerplate rules already computed, looked up directly (fourteen
+            # calls of ``verdicts`` cost more than the loop); ``verdicts`` computes the others
+            done = doc.cache.get("boilerplate:verdicts") or {}
             for rule_id in LINE_RULES:
-                lines.update(v.line.number for v in verdicts(doc, rule_id) if v.safety is Safety.SAFE)
-        doc.cache[key] = frozenset(lines)
-    return doc.cache[key]
+                found = done.get(rule_id)
+                if found is None:
+                    found = verdicts(doc, rule_id)
+                for v in found:
+                    if v.safety is Safety.SAFE:
+                        lines.add(v.line.number)
+        got = doc.cache["typography:doomed"] = frozenset(lines)
+    return got
 
 
 def lines_holding(gate: regex.Pattern[str], text: str) -> list[tuple[int, int]]:
@@ -197,10 +204,20 @@ def literal_gate(pattern: str, flags: int = 0) -> StringGate | None:
             return (strings, False) if lo >= 1 else None  # one copy: a prefix of every match
         return None
 
-    got = seq(tree)
+    items = list(tree)
+    not_after: set[str] | None = None
+    if len(items) > 1 and items[-1][0] is sre.ASSERT_NOT and items[-1][1][0] == 1 and len(items[-1][1][1]) == 1:
+        # a final negative lookahead of ASCII characters (`\d,\d{1,2}(?![\d,])`): when what
+        # precedes it gives whole matches, the strings are searched with it
+        ahead = chars(*items[-1][1][1][0])
+        head = seq(items[:-1]) if ahead is not None and all(map(str.isascii, ahead)) else None
+        if head is not None and head[1]:
+            not_after, items = ahead, items[:-1]
+    got = seq(items)
     if got is None or not got[0] or not all(got[0]) or any("\n" in x for x in got[0]):
         return None
-    return StringGate(x.translate(_FOLD_DIGITS_STR) for x in got[0])
+    return StringGate((x.translate(_FOLD_DIGITS_STR) for x in got[0]),
+                      None if not_after is None else {x.translate(_FOLD_DIGITS_STR) for x in not_after})
 
 
 _FOLD_DIGITS_STR = str.maketrans("123456789", "000000000")
@@ -217,13 +234,17 @@ class StringGate:
     speed. The strings are searched from the end that is not a letter or a space (backwards
     in the reversed view when that is their last character: `` ;`` as ``; ``), all from the
     same end when they can, and grouped by the character they are searched from, so that every
-    search has a literal prefix."""
+    search has a literal prefix. With ``not_after`` (ASCII characters, digits written ``0``) a
+    string counts only where none of them follows it, and every string is searched forwards."""
 
-    def __init__(self, strings: Iterable[str]) -> None:
+    def __init__(self, strings: Iterable[str], not_after: Iterable[str] | None = None) -> None:
         self.strings = tuple(sorted(set(strings)))
-        self.digits = any("0" in x for x in self.strings)  # `0` stands for any digit
+        self.not_after = None if not_after is None else "".join(sorted(set(not_after)))
+        self.digits = any("0" in x for x in self.strings) or "0" in (self.not_after or "")  # `0`: any digit
         firsts, lasts = {x[0] for x in self.strings}, {x[-1] for x in self.strings}
-        if not any(map(_everywhere, firsts)) and (len(firsts) <= len(lasts) or any(map(_everywhere, lasts))):
+        if self.not_after is not None:
+            ways = {x: False for x in self.strings}  # the lookahead reads forwards
+        elif not any(map(_everywhere, firsts)) and (len(firsts) <= len(lasts) or any(map(_everywhere, lasts))):
             ways = {x: False for x in self.strings}  # all forwards: the fewest searches
         elif not any(map(_everywhere, lasts)):
             ways = {x: True for x in self.strings}  # all backwards
@@ -237,7 +258,8 @@ class StringGate:
         for x, back in ways.items():
             raw = x.encode("utf-8", "surrogatepass")
             groups.setdefault((back, x[-1] if back else x[0]), []).append(raw[::-1] if back else raw)
-        self.searches = [(back, re.compile(b"|".join(re.escape(r) for r in sorted(g, key=len, reverse=True))))
+        ahead = b"" if self.not_after is None else b"(?![" + re.escape(self.not_after.encode()) + b"])"
+        self.searches = [(back, re.compile(b"|".join(re.escape(r) + ahead for r in sorted(g, key=len, reverse=True))))
                          for (back, _), g in sorted(groups.items())]
 
     def usable(self, doc: Document) -> bool:
@@ -266,7 +288,7 @@ class StringGate:
                     pos = n - view.rfind(b"\n", 0, start)  # past the line break before the line
             else:
                 first_hit_per_line(view, pat, hits)
-        return hit_lines(doc, view, hits)
+        return hit_lines(doc, view, hits) if hits else []
 
 
 def first_hit_per_line(view: bytes, pat: re.Pattern[bytes], hits: list[int]) -> None:
@@ -278,6 +300,18 @@ def first_hit_per_line(view: bytes, pat: re.Pattern[bytes], hits: list[int]) -> 
         pos = view.find(b"\n", m.start()) + 1
         if pos == 0:
             break
+
+
+def byte_gate_lines(doc: Document, *pats: re.Pattern[bytes]) -> list[tuple[int, int]]:
+    """The (start, end) of each line of ``doc`` where one of ``pats`` (Python ``re`` patterns
+    over ``byte_view``: UTF-8, ASCII digits written ``0``) matches, as ``hit_lines`` gives them.
+    For a gate that a ``StringGate`` cannot state, such as a letter that must not follow
+    (`17 h` but not `17 hours`): a bytes pattern still runs at ``re``'s literal-prefix speed."""
+    view = byte_view(doc)
+    hits: list[int] = []
+    for pat in pats:
+        first_hit_per_line(view, pat, hits)
+    return hit_lines(doc, view, hits)
 
 
 def hit_lines(doc: Document, view: bytes, hits: list[int]) -> list[tuple[int, int]]:
@@ -366,6 +400,8 @@ def pattern_off_debris(doc: Document, rule: Rule) -> Iterator[Finding]:
         literal = strings is not None and strings.usable(doc)
         if gate_lines:
             spans = strings.lines(doc) if literal else lines_holding(gate, text)
+            if not spans:
+                return  # no line holds the gate (most texts, most rules): no search at all
         elif not (strings.holds(doc) if literal else gate.search(text) is not None):
             return
     template = rule.params.get("replace")
