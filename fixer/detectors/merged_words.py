@@ -1342,13 +1342,6 @@ ELISION_ANY_RE = regex.compile(
 )
 
 
-@lru_cache(maxsize=1 << 16)
-def zipf_en_fr(word: str) -> tuple[float, float]:
-    """``zipf(word, "en"), zipf(word, "fr")``, cached per word: most elision candidates are
-    common words (`later`, `Canada`) that come back in every article."""
-    return zipf(word, "en"), zipf(word, "fr")
-
-
 UPPER, LOWER, TITLE, CAPS, ACRONYM = 2, 4, 6, 8, 10  # the ``lastindex`` of each kind of ELISION_ANY_RE match
 ELISION_HEADS = frozenset("qldQLDCJNS")  # the letters an ELISION_ANY_RE match starts with
 
@@ -1392,8 +1385,9 @@ def elision_decider(rule: Rule, lex: Lexicon) -> Callable[[str], tuple[int, bool
                 return None
             rest = m.group(CAPS)
             return CAPS, not (word_zipf(rest) >= 2.5 or rest in lex.places)
-        en, fr = zipf_en_fr(token)
-        if en > 0 or fr >= (whole_max if which == LOWER else 1.0):
+        # most runs that reach here are English words (`later`, `Canada`): the French list,
+        # a bisection for a spelling not met before, is only asked about the others
+        if zipf(token, "en") > 0 or zipf(token, "fr") >= (whole_max if which == LOWER else 1.0):
             return None
         rest = m.group(which)
         if which == LOWER:
