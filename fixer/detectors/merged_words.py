@@ -298,8 +298,11 @@ def protected_run(lex: Lexicon, run: str) -> bool:
 
 def fence_starts(text: str) -> list[int]:
     """Where each ```` ``` ```` of ``text`` starts, left to right without overlap (as
-    ``regex.finditer`` finds them), by ``str.find``."""
-    out = []
+    ``regex.finditer`` finds them), by ``str.find``; first a one-character search (memchr:
+    ~0.1 µs for an article without a backtick, where the three-character search takes ~2)."""
+    out: list[int] = []
+    if "`" not in text:
+        return out
     i = text.find("```")
     while i >= 0:
         out.append(i)
@@ -689,26 +692,26 @@ def case_join(doc: Document, rule: Rule) -> Iterator[Finding]:
     if not wanted:
         return
     spots = sorted(
-        (pos + a, pos + b, pos, len(word) if whole else 0)
-        for word, (spans, whole) in wanted
+        (pos + a, pos + b, pos, len(word) if cut >= 0 else 0, cut)
+        for word, (spans, cut) in wanted
         for pos in ctx.positions(word)
         for a, b in spans
     )
     last_end = -1
-    for j_start, j_end, pos, size in spots:  # the matches of CASE_JUNCTION_RE, in order
+    for j_start, j_end, pos, size, cut in spots:  # the matches of CASE_JUNCTION_RE, in order
         if j_start < last_end:
             continue
         start, end = (pos, pos + size) if size else letter_run(text, j_start, j_end)
         last_end = end
         run = text[start:end]
-        i = cut_at(run)
+        i = cut if size else cut_at(run)  # a whole run's cut was found with its decision
         if i is None:
             continue
         a, b = chunk_around(text, start, end)
         if link_or_code_chunk(text[a:b]) or ctx.in_code_span(start, end):
             continue  # ``ctx.skipped`` or ``looks_like_code``
-        if "-" in text[max(a, start - 1) : start + 1] or ctx.in_code(start):
-            continue
+        if (start > a and text[start - 1] == "-") or ctx.in_code(start):
+            continue  # (``text[start]`` is a letter: only the character before can be `-`)
         left, right = run[:i], run[i:]
         if ctx.standalone(run) > 1 and left.lower() not in function_words:
             continue  # spelled the same twice: a name (NextOn), not an accident of scraping
@@ -775,16 +778,16 @@ class CaseCuts:
         return cut
 
 
-def case_join_decider(cut_at: CaseCuts) -> Callable[[str], tuple[tuple[tuple[int, int], ...], bool] | None]:
+def case_join_decider(cut_at: CaseCuts) -> Callable[[str], tuple[tuple[tuple[int, int], ...], int] | None]:
     """The spans of the CASE_JUNCTION_RE matches in a run, if case_join may want it, and
-    whether case_join's letter run around them is the whole run.
+    ``cut_at(run)`` when case_join's letter run around them is the whole run (-1 when not).
 
     The pattern's look-behinds see letters only, so in the text it matches in each whole run
     as in the run alone. case_join looks at the letter run around the first match (str
     methods: for a run of cp1252 letters, the whole run; beyond, `regex` may know letters that
     Python does not yet, so a run holding any is kept for ``cut_at`` to judge in the text)."""
 
-    def decide(word: str) -> tuple[tuple[tuple[int, int], ...], bool] | None:
+    def decide(word: str) -> tuple[tuple[tuple[int, int], ...], int] | None:
         rest = word[1:]
         if rest.isascii() and rest.islower():
             return None  # most runs: no capital after the first letter, so no junction
@@ -794,8 +797,9 @@ def case_join_decider(cut_at: CaseCuts) -> Callable[[str], tuple[tuple[tuple[int
         try:
             word.encode("cp1252")
         except UnicodeEncodeError:
-            return spans, False
-        return (spans, True) if cut_at(word) is not None else None
+            return spans, -1
+        cut = cut_at(word)
+        return None if cut is None else (spans, cut)
 
     return decide
 
