@@ -538,9 +538,12 @@ class RunBook:
             for decided in self.decided:
                 decided.clear()
             self.generation += 1
-        # each distinct run is decided once, and only the keys holding a wanted run are visited
-        keys_of: dict[str, list[str | bytes]] = {}
-        for key in new:
+        # each distinct run is decided once, and only the keys holding a wanted run are visited;
+        # most new keys are words of ASCII letters, each its own one run (``key_runs``): those
+        # are picked by two str methods mapped in C, the others split one by one
+        plain = set(filter(str.isascii, filter(str.isalpha, new))) if type(next(iter(new))) is str else set()
+        keys_of: dict[str, list[str | bytes]] = {key: [key] for key in plain}
+        for key in new.difference(plain) if plain else new:
             for run in key_runs(key):
                 keys_of.setdefault(run, []).append(key)
         lines = None
@@ -1508,8 +1511,18 @@ def name_join_setup(doc: Document, rule: Rule) -> tuple:
 
     min_name = int(rule.params.get("min_name_length", 4))
     max_name_zipf = float(rule.params.get("max_name_zipf", 3.5))
-    runs = RunFilter(run_book(doc.cache["store"]), decide, shape=CAPITAL_LINE_RE)
+    runs = RunFilter(run_book(doc.cache["store"]), decide, shape=name_join_shape(endings))
     return suffixes, french_heads, french_tails, min_name, max_name_zipf, runs
+
+
+def name_join_shape(endings: tuple[str, ...]) -> regex.Pattern[str]:
+    """Among runs one a line, those name_join's ``decide`` may want: CAP_TOKEN_RE's shape
+    ending like a glued word. A new article brings dozens of capitalised runs (the former shape,
+    CAPITAL_LINE_RE, sent each to ``decide``); a few end with a glued word."""
+    if not endings:
+        return CAPITAL_LINE_RE
+    ends = "|".join(sorted(map(regex.escape, endings), key=len, reverse=True))
+    return regex.compile(r"(?m)^\p{Lu}\p{Ll}[\p{Ll}\p{M}]{4,}(?<=" + ends + r")$")
 
 
 # glued words that may end a clause (``… as Mali is.``); the others (in, of, the, as, and…)
