@@ -135,9 +135,8 @@ CASE_JUNCTION_RE = regex.compile(r"(?<=\p{Ll}\p{M}*)\p{Lu}|(?<=\p{Lu}{2})\p{Lu}\
 # Among runs one a line, those holding a CASE_JUNCTION_RE match (its look-behinds see letters
 # and marks only, so never the line break before a run).
 CASE_JUNCTION_LINE_RE = regex.compile(r"(?m)^[^\n]*?(?:" + CASE_JUNCTION_RE.pattern + r")[^\n]*$")
-# Among runs one a line, those that open with a capital (CAP_TOKEN_RE) or an elision's head.
+# Among runs one a line, those that open with a capital (CAP_TOKEN_RE).
 CAPITAL_LINE_RE = regex.compile(r"(?m)^\p{Lu}[^\n]*$")
-ELISION_HEAD_LINE_RE = regex.compile(r"(?m)^[qldQLDCJNS][^\n]*$")
 
 
 # --------------------------------------------------------------------------- shared state
@@ -1349,6 +1348,13 @@ ELISION_ANY_RE = regex.compile(
 )
 
 
+# Among runs one a line, those ELISION_ANY_RE may match whole (its groups made non-capturing,
+# so ``findall`` gives the lines): what the elision decider is asked about. A new article
+# brings hundreds of runs opening with an elision's head letter (`said`, `Court`, `Niger`);
+# only a few have the shape of a glued elision.
+ELISION_LINE_RE = regex.compile(
+    r"(?m)^(?:" + re.sub(r"\((?!\?)", "(?:", ELISION_ANY_RE.pattern.removeprefix(r"\b").removesuffix(r"\b")) + r")$"
+)
 UPPER, LOWER, TITLE, CAPS, ACRONYM = 2, 4, 6, 8, 10  # the ``lastindex`` of each kind of ELISION_ANY_RE match
 ELISION_HEADS = frozenset("qldQLDCJNS")  # the letters an ELISION_ANY_RE match starts with
 
@@ -1413,7 +1419,7 @@ def elision_candidates(doc: Document, rule: Rule, ctx: Context) -> tuple[list, l
     ELISION_LOWER_RE and ELISION_TITLE_RE in the text that ``elision_decider`` keeps, each kind
     in text order."""
     wanted = rule_setup(
-        doc, rule, lambda: RunFilter(ctx.book, elision_decider(rule, ctx.lex), shape=ELISION_HEAD_LINE_RE)
+        doc, rule, lambda: RunFilter(ctx.book, elision_decider(rule, ctx.lex), shape=ELISION_LINE_RE)
     ).select(ctx.runs())
     if not wanted:
         return [], [], []
