@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import sys
 from array import array
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -92,12 +93,18 @@ class _Lexicon:
     article asks about a few hundred words. A bisection in the blob costs a few µs, though,
     against ~0.1 µs for a dict, so once a run has asked about ``SWITCH_AFTER`` new spellings (a
     batch, not one article) the dict is built and used from then on. Lookups are memoised per
-    spelling either way, so a hot loop pays the search once per word."""
+    spelling either way, so a hot loop pays the search once per word.
 
-    __slots__ = ("blob", "codes", "key", "memo", "misses", "offsets", "table")
+    The bisection starts in C: every ``STRIDE``-th word, sliced out of the blob once (~2 ms a
+    language, on the first search), is bisected by ``bisect``, which leaves a range of
+    ``STRIDE`` words for the Python loop (5 steps instead of 19: a new spelling, as a batch of
+    unseen articles meets hundreds, costs ~2 µs instead of ~5)."""
+
+    __slots__ = ("blob", "codes", "key", "memo", "misses", "offsets", "samples", "table")
 
     MEMO_MAX = 400_000  # distinct spellings remembered; cleared beyond, so memory stays flat
     SWITCH_AFTER = 5_000
+    STRIDE = 32
 
     def __init__(self, blob: bytes, offsets: bytes, codes: bytes, key: str = "") -> None:
         self.key = key  # what the list was built from (see ``_lexicon``); "" when not cached
@@ -112,6 +119,7 @@ class _Lexicon:
         self.memo: dict[str, float] = {}
         self.misses = 0
         self.table: dict[str, float] | None = None
+        self.samples: list[bytes] | None = None  # every STRIDE-th word, built on the first search
 
     @property
     def words(self) -> list[str]:
@@ -121,7 +129,14 @@ class _Lexicon:
     def _search(self, low: str) -> float:
         key = low.encode("utf-8", "surrogatepass")
         blob, off = self.blob, self.offsets
-        lo, hi = 0, len(self.codes)
+        n = len(self.codes)
+        samples = self.samples
+        if samples is None:
+            samples = self.samples = [blob[off[i] : off[i + 1] - 1] for i in range(0, n, self.STRIDE)]
+        # samples before j are < key and sample j (if any) is >= key, so the first word >= key
+        # lies after sample j - 1 and at sample j at the latest
+        j = bisect_left(samples, key)
+        lo, hi = ((j - 1) * self.STRIDE + 1 if j else 0), min(j * self.STRIDE, n)
         while lo < hi:
             mid = (lo + hi) // 2
             if blob[off[mid] : off[mid + 1] - 1] < key:
