@@ -707,7 +707,14 @@ def may_hold_french(model: FrenchModel, line: str) -> bool:
     known = model._words
     for w in words - judged:
         info = known.get(w)  # a spelling's WordInfo holds its kind, when it was judged
-        kind = info.plain[0] if info is not None else classify(model, w, 0, 0, False).kind
+        if info is not None:
+            kind = info.plain[0]
+        elif never_french(model, w):
+            # set tests for the usual new word (w is lower case, so no capitalised branch):
+            # ``_classify`` would look its frequencies up only to say it is not F
+            kind = E
+        else:
+            kind = classify(model, w, 0, 0, False).kind
         if len(judged) < 500_000:
             judged.add(w)
             if kind == F:
