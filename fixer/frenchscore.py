@@ -566,7 +566,11 @@ def barrier_chunk(model: FrenchModel, chunk: str) -> bool:
 def indices_in(chunks: list[str], wanted: set[str] | frozenset[str]) -> list[int]:
     """The indices of the chunks of ``chunks`` that are in ``wanted``, ascending, found by set
     and list operations in C: a line has many chunks, and few of them are wanted."""
-    present = wanted.intersection(chunks)
+    return indices_of(chunks, wanted.intersection(chunks))
+
+
+def indices_of(chunks: list[str], present: set[str]) -> list[int]:
+    """``indices_in`` when ``present``, the wanted chunks that ``chunks`` holds, is known."""
     out: list[int] = []
     index = chunks.index
     for chunk in present:
