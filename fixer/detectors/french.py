@@ -127,12 +127,13 @@ def scan(doc: Document) -> Scan:
                     if french is None:
                         continue
                     hot = fs.indices_in(chunks, french)
-                if not fs.line_may_yield(model, chunks, french, line.text, hot):
+                facts: fs.LineFacts = {}  # what the gate finds that the windows need again
+                if not fs.line_may_yield(model, chunks, french, line.text, hot, facts):
                     continue
                 if not evidence.may_hold_french(line.text, chunks):
                     continue
                 near = fs.acronym_paren_in(text, line.start, line.end + 3)
-                toks = _window_tokens(model, text, line, chunks, hot, masked, near, bool(known))
+                toks = _window_tokens(model, text, line, chunks, hot, masked, near, bool(known), facts)
             elif not evidence.may_hold_french(line.text, chunks):
                 continue
         elif number not in by_position:  # no gate, but the windows serve its runs as well
@@ -177,13 +178,15 @@ def _holds_alone_key(keys: frozenset[str], line: str) -> bool:
 
 
 def _window_tokens(model: fs.FrenchModel, doc_text: str, line: Line, chunks: list[str], hot: list[int],
-                   masked: list[tuple[int, int]], near: bool, known: bool = False) -> list[fs.Tok] | None:
+                   masked: list[tuple[int, int]], near: bool, known: bool = False,
+                   facts: fs.LineFacts | None = None) -> list[fs.Tok] | None:
     """The tokens of the windows around the French of a line (``fs.window_tokens``; ``hot``:
     the indices of the chunks that can hold an F word) when they stand for the whole line's:
     the line is not in capitals and has no URL (the caller has ruled out capitals and cut-off
     elisions: ``Evidence.lines``), and the windows' words show it is no French line. None when
     the whole line must be classified. The spans of its allowed phrases are appended to
-    ``masked``, as ``fs.line_tokens`` does. ``known``: the caller found every chunk kept."""
+    ``masked``, as ``fs.line_tokens`` does. ``known``: the caller found every chunk kept;
+    ``facts``: what the line gate found (``fs.LineFacts``)."""
     text = line.text
     if "://" in text or "www." in text or "@" in text:
         return None
@@ -193,7 +196,7 @@ def _window_tokens(model: fs.FrenchModel, doc_text: str, line: Line, chunks: lis
         spans: list[tuple[int, int]] = []
         reached: set[int] = set()
     else:
-        spans, reached = fs.allowed_spans(model, text, chunks)
+        spans, reached = fs.allowed_spans(model, text, chunks, facts)
     pad = fs.PAD_BEFORE_ACRONYM if near else fs.PAD_BEFORE
     windows = fs.chunk_windows(model, chunks, hot, reached, pad)
     if windows and windows[0][0] == 0 and windows[0][1] == len(chunks) - 1:
