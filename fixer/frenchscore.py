@@ -1115,7 +1115,7 @@ def find_runs(model: FrenchModel, text: str, toks: list[Tok], acronyms: bool = T
     after = 0  # where the previous stretch ended
     # a stretch starts at a word that is neither E nor X; the words bridge turns into F lie
     # inside the stretch that bridged them, so the starts can be listed before the loop
-    for i in [k for k, t in enumerate(toks) if t.kind != E and t.kind != X]:
+    for i in [k for k, kind in enumerate(map(TOK_KIND, toks)) if kind != E and kind != X]:
         if i < after:
             continue
         j = i
@@ -1129,6 +1129,8 @@ def find_runs(model: FrenchModel, text: str, toks: list[Tok], acronyms: bool = T
                 j += 1
                 french = french or kind == F
                 continue
+            if toks[j].kind != F:
+                break  # bridge starts only from a French word (it would return j)
             k = bridge(model, text, toks, j)
             if k <= j:
                 break

@@ -291,6 +291,8 @@ def _spans_of_line(toks: list[fs.Tok], runs: list[fs.Run], matches: list, masked
         lo, hi = bisect.bisect_left(tok_starts, s), bisect.bisect_left(tok_starts, e)
         out.append(Span(s, e, r.reason, {t.start for t in toks[lo:hi] if t.kind == fs.F}))
     out.sort(key=lambda sp: sp.start)
+    if not any(m[2].alone for m in matches):
+        return out  # the usual line: the loop below would skip every match
     run_items = [(sp.start, sp.end) for sp in out]
     run_starts = [sp.start for sp in out]
     mask_starts = [m[0] for m in masked]
@@ -364,11 +366,11 @@ def _describe(model: fs.FrenchModel, text: str, sp: Span) -> str:
     words = [w.lower() for w in DESCRIBE_WORD_RE.findall(span)]
     if words and words[0] in OPENERS:
         return "French sentence opener left untranslated"
-    if any(w in MONTHS for w in words):
+    if not MONTHS.isdisjoint(words):
         return "French date left untranslated"
     if words and words[0] in PLACE_WORDS and any(w.lower() in model.places for w in parts[1:]):
         return "French place phrase left untranslated"
-    if any(_merged(model, w) for w in parts):
+    if any(_merged(model, w) for w in parts if w[:1] in MERGED_HEADS):
         return "French phrase left untranslated (its apostrophe lost)"
     if len(parts) == 1:
         return "French word left untranslated"
