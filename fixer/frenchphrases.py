@@ -67,10 +67,6 @@ class PhraseTable:
         return None
 
 
-def _soft(text: str, a: int, b: int) -> bool:
-    return soft_gap(text[a:b])
-
-
 def _match(entry: Entry, words: list[tuple[int, int, str]], text: str, i: int,
            keys: list[str] | None = None,
            titles: frozenset[str] = frozenset()) -> tuple[int, tuple[int, int] | None] | None:
@@ -79,8 +75,10 @@ def _match(entry: Entry, words: list[tuple[int, int, str]], text: str, i: int,
     for n, item in enumerate(entry.pattern):
         if k >= len(words):
             return None
-        if n and not _soft(text, words[k - 1][1], words[k][0]):
-            return None
+        if n:
+            gap = text[words[k - 1][1] : words[k][0]]
+            if gap != " " and not soft_gap(gap):  # one space, the usual gap, settled inline
+                return None
         if item == SLOT:
             if not SLOT_TOKEN_RE.match(words[k][2]):
                 return None
@@ -291,8 +289,10 @@ def unglue_place(word: str, places: frozenset[str]) -> str:
     if not places or word.lower() in places:
         return word
     for tail in GLUED_WORDS:
+        if not word.endswith(tail):
+            continue  # most words: no slice made
         head = word[: -len(tail)]
-        if word.endswith(tail) and len(head) >= 3 and head.lower() in places:
+        if len(head) >= 3 and head.lower() in places:
             return f"{head} {tail}"
     return word
 

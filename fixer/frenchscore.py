@@ -566,7 +566,11 @@ def barrier_chunk(model: FrenchModel, chunk: str) -> bool:
 def indices_in(chunks: list[str], wanted: set[str] | frozenset[str]) -> list[int]:
     """The indices of the chunks of ``chunks`` that are in ``wanted``, ascending, found by set
     and list operations in C: a line has many chunks, and few of them are wanted."""
-    present = wanted.intersection(chunks)
+    return indices_of(chunks, wanted.intersection(chunks))
+
+
+def indices_of(chunks: list[str], present: set[str]) -> list[int]:
+    """``indices_in`` when ``present``, the wanted chunks that ``chunks`` holds, is known."""
     out: list[int] = []
     index = chunks.index
     for chunk in present:
@@ -585,11 +589,13 @@ def chunk_start(line_text: str, i: int) -> int:
     return len(line_text) - len(line_text.split(None, i)[-1])
 
 
-def allowed_spans(model: FrenchModel, line_text: str, chunks: list[str]) -> tuple[list[tuple[int, int]], set[int]]:
+def allowed_spans(model: FrenchModel, line_text: str, chunks: list[str],
+                  facts: LineFacts | None = None) -> tuple[list[tuple[int, int]], set[int]]:
     """The allowed phrases ``line_tokens`` finds in a line with no URL, not in capitals, as
     (start, end) in the line, and the indices of the chunks they reach. Only the words of the
     chunks that may open one (``model._opener_chunks``: all the line's chunks must be kept) are
-    tried, in order, each where no phrase found before it still runs, as ``line_tokens`` does."""
+    tried, in order, each where no phrase found before it still runs, as ``line_tokens`` does.
+    ``facts``: what ``_masked_chunks`` found in the line already (``LineFacts``)."""
     spans: list[tuple[int, int]] = []
     reached: set[int] = set()
     openers = model._opener_chunks
@@ -597,7 +603,8 @@ def allowed_spans(model: FrenchModel, line_text: str, chunks: list[str]) -> tupl
     # where each opener chunk starts (``chunk_start``), splitting only the rest of the line
     # after the last one found: one split of the line in all, not one per opener
     rest, at = line_text.lstrip(), 0  # the line from chunk ``at`` on
-    for i in indices_in(chunks, openers):
+    known = facts.get(OPENERS) if facts else None
+    for i in indices_in(chunks, openers) if known is None else known:
         if i > at:
             rest, at = rest.split(None, i - at)[-1], i
         pos = len(line_text) - len(rest)
@@ -606,7 +613,9 @@ def allowed_spans(model: FrenchModel, line_text: str, chunks: list[str]) -> tupl
             cands = word_info(model, word).phrases
             if not cands or ms < mask_end:
                 continue
-            pe = phrase_end(line_text, ms, cands)
+            pe = facts.get(ms) if facts else None  # the first opener's, when _masked_chunks tried it
+            if pe is None:
+                pe = phrase_end(line_text, ms, cands)
             if pe < 0:
                 continue
             mask_end = pe
@@ -707,7 +716,14 @@ def may_hold_french(model: FrenchModel, line: str) -> bool:
     known = model._words
     for w in words - judged:
         info = known.get(w)  # a spelling's WordInfo holds its kind, when it was judged
-        kind = info.plain[0] if info is not None else classify(model, w, 0, 0, False).kind
+        if info is not None:
+            kind = info.plain[0]
+        elif never_french(model, w):
+            # set tests for the usual new word (w is lower case, so no capitalised branch):
+            # ``_classify`` would look its frequencies up only to say it is not F
+            kind = E
+        else:
+            kind = classify(model, w, 0, 0, False).kind
         if len(judged) < 500_000:
             judged.add(w)
             if kind == F:
@@ -909,18 +925,18 @@ def _after_name(model: FrenchModel, prev: str) -> bool:
 
 
 def line_may_yield(model: FrenchModel, chunks: list[str], french: set[str] | None = None, line: str | None = None,
-                   hits: list[int] | None = None) -> bool:
+                   hits: list[int] | None = None, facts: LineFacts | None = None) -> bool:
     """Whether a line made of ``chunks`` (``str.split()``), not in capitals, can yield a French
     run, lone word or line, judged from its words alone; False only when it cannot (see the
     comment above). ``french``, when given, holds every chunk of the line that has a word that
     can be F; ``line``, when given, is the line's text, to leave out the words of its first
     allowed phrase (``_masked_chunks``); ``hits``, when given, the indices of the chunks of
-    ``chunks`` in ``french``."""
+    ``chunks`` in ``french``; ``facts``, when given, receives what ``_masked_chunks`` finds."""
     if hits is None:
         hits = list(range(len(chunks))) if french is None else indices_in(chunks, french)
     if not _may_yield_from(model, chunks, hits):
         return False
-    masked = _masked_chunks(model, chunks, line, hits[-1]) if line is not None and hits else ()
+    masked = _masked_chunks(model, chunks, line, hits[-1], facts) if line is not None and hits else ()
     return not masked or _may_yield_from(model, chunks, [i for i in hits if i not in masked])
 
 
@@ -941,7 +957,16 @@ def _may_yield_from(model: FrenchModel, chunks: list[str], hits: Iterable[int]) 
     return content and (solo or n_french >= 2)
 
 
-def _masked_chunks(model: FrenchModel, chunks: list[str], line: str, last: int | None = None) -> range | tuple[()]:
+# What the line gate (``_masked_chunks``) finds of a line that the windows (``allowed_spans``)
+# need again: under ``OPENERS``, ``indices_in(chunks, model._opener_chunks)``; under the start
+# of the first opener word, the end ``phrase_end`` found for it (-1: none). The opener set does
+# not change in between: every chunk of the line was judged before the gate.
+LineFacts = dict[object, Any]
+OPENERS = "openers"
+
+
+def _masked_chunks(model: FrenchModel, chunks: list[str], line: str, last: int | None = None,
+                   facts: LineFacts | None = None) -> range | tuple[()]:
     """Indices of chunks all of whose words ``line_tokens`` marks X (allowed French: Côte
     d'Ivoire, coup d'état), from the first word of the line that may open an allowed phrase,
     when it opens its chunk: no phrase before it can cover it, so ``line_tokens`` tries its
@@ -954,7 +979,11 @@ def _masked_chunks(model: FrenchModel, chunks: list[str], line: str, last: int |
     openers = model._opener_chunks
     if openers.isdisjoint(chunks):
         return ()
-    o = min(map(chunks.index, openers.intersection(chunks)), default=None)
+    if facts is None:
+        o = min(map(chunks.index, openers.intersection(chunks)), default=None)
+    else:  # the same first index, with the others kept for allowed_spans
+        at = facts[OPENERS] = indices_in(chunks, openers)
+        o = at[0] if at else None
     if o is None or (last is not None and o > last) or not model._seen_chunks.issuperset(chunks[:o]):
         return ()  # no opener, none before ``last``, or a chunk before it judged but not kept
     words = chunk_words(chunks[o], CHUNK_WORDS)
@@ -965,6 +994,8 @@ def _masked_chunks(model: FrenchModel, chunks: list[str], line: str, last: int |
         return ()  # the opener is a later word of the chunk
     ms = chunk_start(line, o)  # one split in C, not a find per chunk before it
     pe = phrase_end(line, ms, phrases)
+    if facts is not None:
+        facts[ms] = pe
     if pe < 0:
         return ()
     q = o + 1
@@ -1084,7 +1115,7 @@ def find_runs(model: FrenchModel, text: str, toks: list[Tok], acronyms: bool = T
     after = 0  # where the previous stretch ended
     # a stretch starts at a word that is neither E nor X; the words bridge turns into F lie
     # inside the stretch that bridged them, so the starts can be listed before the loop
-    for i in [k for k, t in enumerate(toks) if t.kind != E and t.kind != X]:
+    for i in [k for k, kind in enumerate(map(TOK_KIND, toks)) if kind != E and kind != X]:
         if i < after:
             continue
         j = i
@@ -1098,6 +1129,8 @@ def find_runs(model: FrenchModel, text: str, toks: list[Tok], acronyms: bool = T
                 j += 1
                 french = french or kind == F
                 continue
+            if toks[j].kind != F:
+                break  # bridge starts only from a French word (it would return j)
             k = bridge(model, text, toks, j)
             if k <= j:
                 break

@@ -85,19 +85,32 @@ def scan(doc: Document) -> Scan:
         # (a key holds no white space); the chunks of a line found free are kept only when all
         # were seen before: keeping every chunk of new text made the first pass over it slower
         alone = False
+        known: bool | None = None  # whether every chunk was judged and kept (``seen``)
         if alone_keys and not alone_free.issuperset(chunks):
             alone = _holds_alone_key(alone_keys, line.text)
-            if not alone and len(alone_free) < fs._CACHE_MAX and seen.issuperset(chunks):
-                alone_free.update(chunks)
-        if not alone and seen.issuperset(chunks) and french_chunks.isdisjoint(chunks):
-            # evidence.french_chunks would say None. Such chunks, judged and kept as holding no
-            # F word (facts the caches never drop), in a line holding no alone key (nor does any
-            # of them, then: a chunk's lower case is a piece of its line's), are ``boring``: a
-            # line made of them is turned down by the test above, and nothing more is asked
-            if len(boring) < fs._CACHE_MAX:
-                boring.update(chunks)
-            if number not in by_position:
-                continue
+            if not alone and len(alone_free) < fs._CACHE_MAX:
+                known = seen.issuperset(chunks)
+                if known:
+                    alone_free.update(chunks)
+        # the chunks that may hold an F word, found once for the tests below when all are known
+        # (``evidence.french_chunks`` would return ``french_chunks``, and ``indices_in`` would
+        # intersect it with the chunks again)
+        present: set[str] | None = None
+        if not alone:
+            if known is None:
+                known = seen.issuperset(chunks)
+            if known:
+                present = french_chunks.intersection(chunks)
+                if not present:
+                    # evidence.french_chunks would say None. Such chunks, judged and kept as
+                    # holding no F word (facts the caches never drop), in a line holding no alone
+                    # key (nor does any of them, then: a chunk's lower case is a piece of its
+                    # line's), are ``boring``: a line made of them is turned down by the test
+                    # above, and nothing more is asked
+                    if len(boring) < fs._CACHE_MAX:
+                        boring.update(chunks)
+                    if number not in by_position:
+                        continue
         # may_yield (inlined) turns down only lines that cannot yield anything (see
         # fixer/frenchscore.py); may_hold_french, the older and looser test, still applies: it
         # turns down lines that were never scored, and scoring them now could change the output
@@ -106,16 +119,21 @@ def scan(doc: Document) -> Scan:
         near: bool | None = None  # whether an acronym in parentheses follows (fs.acronym_paren_in)
         if not alone:
             if number not in by_position:
-                french = evidence.french_chunks(chunks)
-                if french is None:
-                    continue
-                hot = fs.indices_in(chunks, french)
-                if not fs.line_may_yield(model, chunks, french, line.text, hot):
+                if present is not None:  # all known: not empty, or the line was turned down
+                    french: set[str] | None = french_chunks
+                    hot = fs.indices_of(chunks, present)
+                else:
+                    french = evidence.french_chunks(chunks)
+                    if french is None:
+                        continue
+                    hot = fs.indices_in(chunks, french)
+                facts: fs.LineFacts = {}  # what the gate finds that the windows need again
+                if not fs.line_may_yield(model, chunks, french, line.text, hot, facts):
                     continue
                 if not evidence.may_hold_french(line.text, chunks):
                     continue
                 near = fs.acronym_paren_in(text, line.start, line.end + 3)
-                toks = _window_tokens(model, text, line, chunks, hot, masked, near)
+                toks = _window_tokens(model, text, line, chunks, hot, masked, near, bool(known), facts)
             elif not evidence.may_hold_french(line.text, chunks):
                 continue
         elif number not in by_position:  # no gate, but the windows serve its runs as well
@@ -160,23 +178,25 @@ def _holds_alone_key(keys: frozenset[str], line: str) -> bool:
 
 
 def _window_tokens(model: fs.FrenchModel, doc_text: str, line: Line, chunks: list[str], hot: list[int],
-                   masked: list[tuple[int, int]], near: bool) -> list[fs.Tok] | None:
+                   masked: list[tuple[int, int]], near: bool, known: bool = False,
+                   facts: fs.LineFacts | None = None) -> list[fs.Tok] | None:
     """The tokens of the windows around the French of a line (``fs.window_tokens``; ``hot``:
     the indices of the chunks that can hold an F word) when they stand for the whole line's:
     the line is not in capitals and has no URL (the caller has ruled out capitals and cut-off
     elisions: ``Evidence.lines``), and the windows' words show it is no French line. None when
     the whole line must be classified. The spans of its allowed phrases are appended to
-    ``masked``, as ``fs.line_tokens`` does."""
+    ``masked``, as ``fs.line_tokens`` does. ``known``: the caller found every chunk kept;
+    ``facts``: what the line gate found (``fs.LineFacts``)."""
     text = line.text
     if "://" in text or "www." in text or "@" in text:
         return None
-    if not model._seen_chunks.issuperset(chunks):
+    if not known and not model._seen_chunks.issuperset(chunks):
         return None  # a chunk not kept (judged when the cache was full): its flags are unknown
     if model._opener_chunks.isdisjoint(chunks):
         spans: list[tuple[int, int]] = []
         reached: set[int] = set()
     else:
-        spans, reached = fs.allowed_spans(model, text, chunks)
+        spans, reached = fs.allowed_spans(model, text, chunks, facts)
     pad = fs.PAD_BEFORE_ACRONYM if near else fs.PAD_BEFORE
     windows = fs.chunk_windows(model, chunks, hot, reached, pad)
     if windows and windows[0][0] == 0 and windows[0][1] == len(chunks) - 1:
@@ -271,6 +291,8 @@ def _spans_of_line(toks: list[fs.Tok], runs: list[fs.Run], matches: list, masked
         lo, hi = bisect.bisect_left(tok_starts, s), bisect.bisect_left(tok_starts, e)
         out.append(Span(s, e, r.reason, {t.start for t in toks[lo:hi] if t.kind == fs.F}))
     out.sort(key=lambda sp: sp.start)
+    if not any(m[2].alone for m in matches):
+        return out  # the usual line: the loop below would skip every match
     run_items = [(sp.start, sp.end) for sp in out]
     run_starts = [sp.start for sp in out]
     mask_starts = [m[0] for m in masked]
@@ -344,11 +366,11 @@ def _describe(model: fs.FrenchModel, text: str, sp: Span) -> str:
     words = [w.lower() for w in DESCRIBE_WORD_RE.findall(span)]
     if words and words[0] in OPENERS:
         return "French sentence opener left untranslated"
-    if any(w in MONTHS for w in words):
+    if not MONTHS.isdisjoint(words):
         return "French date left untranslated"
     if words and words[0] in PLACE_WORDS and any(w.lower() in model.places for w in parts[1:]):
         return "French place phrase left untranslated"
-    if any(_merged(model, w) for w in parts):
+    if any(_merged(model, w) for w in parts if w[:1] in MERGED_HEADS):
         return "French phrase left untranslated (its apostrophe lost)"
     if len(parts) == 1:
         return "French word left untranslated"
@@ -397,8 +419,9 @@ def french_span(doc: Document, rule: Rule) -> Iterator[Finding]:
             yield _keep_the_name(rule, text, sp, what)
             continue
         span = text[sp.start : sp.end]
+        words = fp.words_in(text, sp.start, sp.end)  # for the table and the weak test both
         tr = (_reorder_name(text, sp) if sp.reason == "half-translated name" else None) or fp.translate_span(
-            table, text, sp.start, sp.end, sp.french, model.places)
+            table, text, sp.start, sp.end, sp.french, model.places, words)
         if tr is not None and tr.text != span:
             # safe only when one safe entry matches the whole span (a reordered name has none)
             whole = tr.whole
@@ -414,7 +437,7 @@ def french_span(doc: Document, rule: Rule) -> Iterator[Finding]:
             # a few French words with no known English, or French between quotation marks, is
             # what an English reporter may quote on purpose (`c'est magnifique,` he said): weak
             # alone, kept where the article shows other damage (fixer.corroboration)
-            weak = len(fp.words_in(text, sp.start, sp.end)) <= WEAK_MAX_WORDS or fs.quote_around(text, sp.start, sp.end) is not None
+            weak = len(words) <= WEAK_MAX_WORDS or fs.quote_around(text, sp.start, sp.end) is not None
             yield rule.finding(sp.start, sp.end, message=f"{what}: '{span}' ({why})", data=WEAK if weak else ())
 
 
@@ -448,8 +471,8 @@ def _reorder_name(text: str, sp: Span) -> fp.Translation | None:
 def french_line(doc: Document, rule: Rule) -> Iterator[Finding]:
     """A line in French as a whole; a short heading-like one is proposed for deletion."""
     sc = scan(doc)
-    if sc.french_document:
-        return
+    if sc.french_document or not sc.lines:
+        return  # the usual article has no French line: nothing below is needed
     max_words = int(rule.params.get("heading_max_words", 20))
     zone = int(rule.params.get("title_zone_lines", 4))
     french = {ln.number for ln in sc.lines}
@@ -536,7 +559,8 @@ def _matches_from(pattern: regex.Pattern[str], text: str, starts: list[int]) -> 
 def editor_note(doc: Document, rule: Rule) -> Iterator[Finding]:
     """``[…, NDLR]`` and ``(NDLR : …)`` whose note is English: the mark becomes English."""
     text = doc.text
-    if not any(mark in text for mark in NOTE_MARKS):
+    marks = offsets_of(text, NOTE_MARKS)  # one find run per mark: as cheap as testing for them
+    if not marks:
         return  # both patterns need one of the marks
     sc = scan(doc)
     if sc.french_document:
@@ -554,7 +578,6 @@ def editor_note(doc: Document, rule: Rule) -> Iterator[Finding]:
         # safe only when the note itself reads as English; otherwise shown for review
         return Safety.SAFE if fs.has_plain_english(model, body) else Safety.UNSAFE
 
-    marks = offsets_of(text, NOTE_MARKS)
     for m in _matches_from(NOTE_BRACKET_RE, text, _bracket_starts(text, marks)):
         if in_french(m.start("body"), m.end("mark")):
             continue
