@@ -202,9 +202,13 @@ def _count_country(doc: Document, words: tuple[str, ...], country: str, rule: Ru
 # -- mistranslation.false-friend ---------------------------------------------------------------
 
 
-# a pattern, its suggestion, its note, the plain run every match holds (``_required_run``) and
-# the sets of plain strings of which every match holds one (``_alternatives``)
-_Phrase = tuple[regex.Pattern[str], str | None, str, str | None, tuple[tuple[str, ...], ...]]
+# a pattern, its suggestion, its note, the plain run every match holds (``_required_run``), the
+# sets of plain strings of which every match holds one (``_alternatives``), and the same two
+# tests in the words of the text (``_word_gate``)
+_Phrase = tuple[
+    regex.Pattern[str], str | None, str, str | None, tuple[tuple[str, ...], ...],
+    bytes | None, tuple[tuple[bytes, ...], ...],
+]
 
 
 def _phrases(store: Any, name: str) -> list[_Phrase]:
@@ -217,7 +221,8 @@ def _phrases(store: Any, name: str) -> list[_Phrase]:
             suggest = t.get("suggest")
             note = str(t.get("note", ""))
             run = _required_run(source, pat)
-            out.append((pat, None if suggest is None else str(suggest), note, run, _alternatives(source, pat)))
+            alts = _alternatives(source, pat)
+            out.append((pat, None if suggest is None else str(suggest), note, run, alts, *_word_gate(run, alts)))
         return out
 
     return store.memo(f"false-friends.gated:{name}", build)
@@ -230,12 +235,22 @@ _PLAIN_FLAGS = regex.V0 | regex.UNICODE | regex.IGNORECASE | regex.MULTILINE | r
 _RUN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ")
 
 
+# the counts of a repeat: `{2}`, `{1,2}`, `{1,}`, `{,2}` (a digit in each)
+_REPEAT_COUNT_RE = re.compile(r"\{(?:\d+(?:,\d*)?|,\d+)\}")
+# a Unicode property (`\p{Lu}`, `\P{L}`), unknown to Python's parser: read as `\w`, another
+# class of one character, in a class or out of one (no run of plain characters goes through it)
+_PROPERTY_RE = re.compile(r"\\[pP]\{[\w=&.\- ]*\}")
+
+
 def _parsed(source: str, pat: regex.Pattern[str]) -> Any:
     """The pattern as Python's own regular-expression parser reads it (private, but stable since
     3.11), or None when a quick test drawn from it would be unsound: a flag other than
-    ``_PLAIN_FLAGS``, a ``{`` (fuzzy matching reads like a literal to it), or syntax of
-    ``regex`` only."""
-    if pat.flags & ~_PLAIN_FLAGS or "{" in source:
+    ``_PLAIN_FLAGS``, a ``{`` other than that of a counted repeat (``{1,2}``, which both
+    parsers read alike; fuzzy matching, ``{e<=1}``, reads like a literal to it), or syntax of
+    ``regex`` only. A Unicode property is read as ``\\w`` (see ``_PROPERTY_RE``)."""
+    if "\\\\" not in source:  # (no escaped backslash, which could stand before a `p{`)
+        source = _PROPERTY_RE.sub(r"\\w", source)
+    if pat.flags & ~_PLAIN_FLAGS or "{" in _REPEAT_COUNT_RE.sub("", source):
         return None
     try:
         from re import _parser
@@ -279,7 +294,7 @@ def _longest_run(items: Any) -> str:
     return best.lower() if len(best.replace(" ", "")) >= 3 else ""
 
 
-_MAX_ALTERNATIVES = 4
+_MAX_ALTERNATIVES = 8
 
 
 def _alternatives(source: str, pat: regex.Pattern[str]) -> tuple[tuple[str, ...], ...]:
@@ -288,7 +303,11 @@ def _alternatives(source: str, pat: regex.Pattern[str]) -> tuple[tuple[str, ...]
     (``a (?:dozen|hundred|thousand)s? of`` holds dozen, hundred or thousand) when each holds a
     run of its own, and what a look-ahead or look-behind that must match holds (``day(?= of
     (?:Ligue 1|...))``): a pattern with no run of its own, or a common one, is searched only
-    in articles that can hold a match."""
+    in articles that can hold a match.
+
+    A choice between plain words takes the plain characters around it too: the items of a
+    sequence (groups matched once in line) are matched one after the other, so ``the
+    (?:municipal|legislative)s`` holds `` municipals`` or `` legislatives``."""
     items = _parsed(source, pat)
     if items is None:
         return ()
@@ -296,23 +315,66 @@ def _alternatives(source: str, pat: regex.Pattern[str]) -> tuple[tuple[str, ...]
 
     out: list[tuple[str, ...]] = []
 
+    def plain(op: Any, arg: Any) -> bool:
+        return op is _constants.LITERAL and chr(arg) in _RUN_CHARS
+
     def walk(items: Any) -> None:
-        for op, arg in items:
-            if op is _constants.SUBPATTERN and not arg[1] and not arg[2]:
-                walk(arg[3])
-            elif op is _constants.ASSERT:  # (a positive look-around: its text is in the article)
+        seq = _in_line(items)
+        for k, (op, arg) in enumerate(seq):
+            if op is _constants.ASSERT:  # (a positive look-around: its text is in the article)
                 walk(arg[1])
                 run = _longest_run(arg[1])
                 if run:
                     out.append((run,))
             elif op is _constants.BRANCH:
                 alts = [_longest_run(alt) for alt in arg[1]]
+                words = [_in_line(alt) for alt in arg[1]]
+                if all(w and all(plain(*it) for it in w) for w in words):
+                    j = k
+                    while j > 0 and plain(*seq[j - 1]):
+                        j -= 1
+                    e = k + 1
+                    while e < len(seq) and plain(*seq[e]):
+                        e += 1
+                    before = "".join(chr(a) for _o, a in seq[j:k])
+                    after = "".join(chr(a) for _o, a in seq[k + 1 : e])
+                    whole = [(before + "".join(chr(a) for _o, a in w) + after).lower() for w in words]
+                    alts = [x if len(x.replace(" ", "")) >= 3 else "" for x in whole]
                 # (a few: testing many costs more than the search they may spare)
                 if all(alts) and len(set(alts)) <= _MAX_ALTERNATIVES:
                     out.append(tuple(dict.fromkeys(alts)))
 
     walk(items)
     return tuple(dict.fromkeys(out))
+
+
+def _in_line(items: Any) -> list[tuple[Any, Any]]:
+    """The parsed items of a sequence with its groups matched once (no flags of their own) put
+    in line: all are matched one after the other."""
+    from re import _constants
+
+    out: list[tuple[Any, Any]] = []
+    for op, arg in items:
+        if op is _constants.SUBPATTERN and not arg[1] and not arg[2]:
+            out += _in_line(arg[3])
+        else:
+            out.append((op, arg))
+    return out
+
+
+_PIECE_RE = re.compile(r"[a-z0-9]+")
+
+
+def _word_gate(
+    run: str | None, alts: tuple[tuple[str, ...], ...]
+) -> tuple[bytes | None, tuple[tuple[bytes, ...], ...]]:
+    """``run`` and ``alts`` as tests in the words of the text (``_word_bytes``): the longest
+    piece of letters and figures of the run, and of each alternative, of which every match holds
+    one (a space of a run is no part of a word, so only a piece of it can be looked for there)."""
+    def piece(s: str) -> bytes:
+        return max(_PIECE_RE.findall(s), key=len).encode("ascii")
+
+    return (None if run is None else piece(run)), tuple(tuple(dict.fromkeys(map(piece, alt))) for alt in alts)
 
 
 @lru_cache(maxsize=1)
@@ -345,13 +407,30 @@ def _has_stranger(text: str) -> bool:
     return _case_strangers_re().search(text) is not None
 
 
-def _find_case_strangers() -> str:
+@lru_cache(maxsize=1)
+def _case_partners() -> str:
+    """Every character outside ASCII that case-insensitive ``regex`` matches with a plain
+    character: the strangers, and those whose lower case is the plain character (the Kelvin sign
+    for k). Found by asking ``regex`` once, kept in the disk cache like ``_case_strangers``."""
+    import unicodedata
+
+    from ..diskcache import cached, digest
+
+    key = digest(str(getattr(regex, "__version__", "")), unicodedata.unidata_version)
+    return cached("case-partners", key, lambda: "".join(_find_case_partners()))
+
+
+def _find_case_partners() -> list[str]:
     codes = array("I", range(0x80, 0xD800)) + array("I", range(0xE000, 0x110000))
     if codes.itemsize == 4:  # every non-ASCII character, decoded in C
         chars = codes.tobytes().decode("utf-32-le" if sys.byteorder == "little" else "utf-32-be")
     else:
         chars = "".join(map(chr, codes))
-    others = regex.findall(r"[a-z0-9 ]", chars, regex.IGNORECASE)
+    return regex.findall(r"[a-z0-9 ]", chars, regex.IGNORECASE)
+
+
+def _find_case_strangers() -> str:
+    others = _find_case_partners()
     strangers = [
         c
         for c in others
@@ -372,6 +451,37 @@ def _lowered(doc: Document) -> str | None:
     return doc.cache[key]
 
 
+def _word_bytes(doc: Document) -> bytes | None:
+    """The distinct words of the document (``doc.word_counts``, used only when a rule has
+    counted them already) joined by line breaks, without their characters outside ASCII, in
+    lower case: the quick tests of ``false_friend`` and ``number_calque`` look there first. It
+    is a third shorter than the text (no spaces, punctuation nor repeated words) and quicker to
+    build than the lowered text (an ASCII lower case, in bytes).
+
+    Why sound: a piece of letters and figures that a match of a plain pattern holds is made of
+    characters that ``regex`` matches case-insensitively with ASCII letters and figures; when the
+    text holds no such character outside ASCII (``_case_partners``), they are ASCII letters and
+    figures, which a word of ``word_counts`` never splits (its words are maximal runs of them,
+    joined by apostrophes and hyphens): the piece, lowered, is in these bytes. None when the
+    words are not counted or the text holds a partner (then the lowered text tells)."""
+    key = "mistranslation.words"
+    if key not in doc.cache:
+        counts = doc.computed("word_counts")
+        doc.cache[key] = (
+            None if counts is None or _has_partner(doc.text) else "\n".join(counts).encode("ascii", "ignore").lower()
+        )
+    return doc.cache[key]
+
+
+def _has_partner(text: str) -> bool:
+    """Whether ``text`` holds one of ``_case_partners`` (three in current Unicode; see
+    ``_has_stranger``)."""
+    partners = _case_partners()
+    if len(partners) <= 8:
+        return any(c in text for c in partners)
+    return regex.search("[" + "".join(map(regex.escape, partners)) + "]", text) is not None
+
+
 def false_friend(doc: Document, rule: Rule) -> Iterator[Finding]:
     store = doc.cache.get("store")
     if store is None:
@@ -381,14 +491,24 @@ def false_friend(doc: Document, rule: Rule) -> Iterator[Finding]:
     name = str(rule.params.get("table", "lexicon/false-friends.toml"))
     text = doc.text
     # A pattern whose required run, or none of whose alternatives, is in the lower-cased text
-    # cannot match.
-    lowered = _lowered(doc)
-    for pat, suggest, note, run, alts in _phrases(store, name):
-        if lowered is not None:
-            if run is not None and run not in lowered:
+    # cannot match. The words of the text tell most patterns apart first (see ``_word_bytes``):
+    # the lowered text is made only for the few that pass them.
+    words = _word_bytes(doc)
+    lowered: str | bool | None = False  # (False: not made yet)
+    for pat, suggest, note, run, alts, word, word_alts in _phrases(store, name):
+        if words is not None:
+            if word is not None and word not in words:
+                continue  # (most patterns: a plain test, no generator)
+            if word_alts and not all(any(w in words for w in alt) for alt in word_alts):
                 continue
-            if alts and not all(any(a in lowered for a in alt) for alt in alts):
-                continue
+        if run is not None or alts:
+            if lowered is False:
+                lowered = _lowered(doc)
+            if lowered is not None:
+                if run is not None and run not in lowered:
+                    continue
+                if alts and not all(any(a in lowered for a in alt) for alt in alts):
+                    continue
         for m in pat.finditer(text):
             replacement = None
             if suggest is not None:
@@ -433,9 +553,13 @@ def _words(n: int) -> str:
 
 def number_calque(doc: Document, rule: Rule) -> Iterator[Finding]:
     text = doc.text
-    lowered = _lowered(doc)
-    # every match holds sixty, eighty, or four and twenty (see ``_NUMBER_RE``)
-    if lowered is not None and not (
+    # every match holds sixty, eighty, or four and twenty (see ``_NUMBER_RE``), each in a word
+    # (see ``_word_bytes``)
+    words = _word_bytes(doc)
+    if words is not None:
+        if not (b"sixty" in words or b"eighty" in words or (b"four" in words and b"twenty" in words)):
+            return
+    elif (lowered := _lowered(doc)) is not None and not (
         "sixty" in lowered or "eighty" in lowered or ("four" in lowered and "twenty" in lowered)
     ):
         return
