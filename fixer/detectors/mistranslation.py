@@ -17,7 +17,7 @@ from array import array
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import chain
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -203,13 +203,18 @@ def _count_country(doc: Document, words: tuple[str, ...], country: str, rule: Ru
 # -- mistranslation.false-friend ---------------------------------------------------------------
 
 
-# a pattern, its suggestion, its note, the plain run every match holds (``_required_run``), the
-# sets of plain strings of which every match holds one (``_alternatives``), and the same two
-# tests in the words of the text (``_word_gate``)
-_Phrase = tuple[
-    regex.Pattern[str], str | None, str, str | None, tuple[tuple[str, ...], ...],
-    bytes | None, tuple[tuple[bytes, ...], ...],
-]
+class _Phrase(NamedTuple):
+    """A pattern of the table and the quick tests that tell most articles it cannot match."""
+
+    pattern: regex.Pattern[str]
+    suggest: str | None
+    note: str
+    run: str | None  # the plain run every match holds (``_required_run``)
+    alts: tuple[tuple[str, ...], ...]  # sets of plain strings of which every match holds one (``_alternatives``)
+    word: bytes | None  # the same two tests in the words of the text (``_word_gate``)
+    word_alts: tuple[tuple[bytes, ...], ...]
+    run_bytes: bytes | None  # ``run`` and ``alts`` in ASCII bytes (see ``false_friend``)
+    alts_bytes: tuple[tuple[bytes, ...], ...]
 
 
 def _phrases(store: Any, name: str) -> list[_Phrase]:
@@ -223,7 +228,10 @@ def _phrases(store: Any, name: str) -> list[_Phrase]:
             note = str(t.get("note", ""))
             run = _required_run(source, pat)
             alts = _alternatives(source, pat)
-            out.append((pat, None if suggest is None else str(suggest), note, run, alts, *_word_gate(run, alts)))
+            out.append(_Phrase(
+                pat, None if suggest is None else str(suggest), note, run, alts, *_word_gate(run, alts),
+                None if run is None else run.encode("ascii"), tuple(tuple(a.encode("ascii") for a in alt) for alt in alts),
+            ))
         return out
 
     return store.memo(f"false-friends.gated:{name}", build)
@@ -484,16 +492,21 @@ def _has_partner(text: str) -> bool:
 
 
 def _by_word(store: Any, name: str) -> tuple[dict[bytes, list[int]], list[int]]:
-    """The indices of the patterns of ``_phrases`` by the word each needs (``_word_gate``), and
-    those of the patterns without one."""
+    """The indices of the patterns of ``_phrases`` by the words of the text they need: the word
+    of each (``_word_gate``), or, for a pattern with none, each word of its set of alternatives
+    whose words are the longest (one of them is needed); and the indices of the other patterns."""
     def build() -> tuple[dict[bytes, list[int]], list[int]]:
         by_word: dict[bytes, list[int]] = {}
         others: list[int] = []
         for i, phrase in enumerate(_phrases(store, name)):
-            word = phrase[5]
-            if word is None:
-                others.append(i)
+            if phrase.word is not None:
+                needs: tuple[bytes, ...] = (phrase.word,)
+            elif phrase.word_alts:
+                needs = max(phrase.word_alts, key=lambda alt: min(map(len, alt)))
             else:
+                others.append(i)
+                continue
+            for word in needs:
                 by_word.setdefault(word, []).append(i)
         return by_word, others
 
@@ -517,14 +530,25 @@ def false_friend(doc: Document, rule: Rule) -> Iterator[Finding]:
         # the patterns whose word is in the text, and those without one, in the table's order:
         # one search of the words for each distinct word (in C), not one Python step per pattern
         by_word, others = _by_word(store, name)
-        picked = [*others, *chain.from_iterable(map(by_word.__getitem__, filter(words.__contains__, by_word)))]
-        picked.sort()
-        phrases = [phrases[i] for i in picked]
+        picked = {*others, *chain.from_iterable(map(by_word.__getitem__, filter(words.__contains__, by_word)))}
+        phrases = [phrases[i] for i in sorted(picked)]
     lowered: str | bool | None = False  # (False: not made yet)
-    for pat, suggest, note, run, alts, _word, word_alts in phrases:
-        if words is not None and word_alts and not all(any(w in words for w in alt) for alt in word_alts):
-            continue
-        if run is not None or alts:
+    low: bytes | None = None
+    for pat, suggest, note, run, alts, _word, word_alts, run_bytes, alts_bytes in phrases:
+        if words is not None:
+            if word_alts and not all(any(w in words for w in alt) for alt in word_alts):
+                continue
+            # then the runs in the text: with no case partner in the text (see ``_word_bytes``),
+            # its ASCII bytes lowered hold them as the lowered text does (each other character
+            # is one ``?``), and are several times quicker to make
+            if run_bytes is not None or alts_bytes:
+                if low is None:
+                    low = text.encode("ascii", "replace").lower()
+                if run_bytes is not None and run_bytes not in low:
+                    continue
+                if alts_bytes and not all(any(a in low for a in alt) for alt in alts_bytes):
+                    continue
+        elif run is not None or alts:
             if lowered is False:
                 lowered = _lowered(doc)
             if lowered is not None:
