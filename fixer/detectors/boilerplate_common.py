@@ -179,8 +179,6 @@ def _keyed(doc: Document) -> tuple[list[Line], list[str], dict[str, list[int]] |
                 heads.add(i)
             else:  # too little left to tell: the whole key
                 keys[i] = norm(lines[i].text)
-                joined = None
-    doc.cache["boilerplate:folded"] = joined
     by_first: dict[str, list[int]] | None = None
     if _gateable(text, nfc):
         by_first = {}
@@ -192,16 +190,6 @@ def _keyed(doc: Document) -> tuple[list[Line], list[str], dict[str, list[int]] |
                 by_first[c] = [i]
     found = doc.cache["boilerplate:keyed"] = (lines, keys, by_first, frozenset(heads))
     return found
-
-
-def folded_text(doc: Document) -> str | None:
-    """The lines of ``nonblank(doc)`` folded as their keys are, before the trim of their ends,
-    joined by line breaks: every entry of ``key_list`` is a part of it, so one substring search
-    of it tells whether any key may hold a string. None when an entry is not (a long line whose
-    head was too short, keyed whole)."""
-    if "boilerplate:folded" not in doc.cache:
-        _keyed(doc)
-    return doc.cache["boilerplate:folded"]
 
 
 def _gateable(text: str, nfc: str) -> bool:
@@ -340,16 +328,34 @@ def digit_led(doc: Document) -> list[int]:
     return found
 
 
+def by_last(doc: Document) -> dict[str, list[int]]:
+    """The indices (in ``nonblank(doc)``, in order) of the entries of ``key_list`` by their last
+    character ('' for an empty one), computed once per document: several rules want the lines
+    whose key ends with a figure, a bracket or a word, and a look-up here replaces a pass over
+    the keys for each."""
+    found = doc.cache.get("boilerplate:by-last")
+    if found is None:
+        found = doc.cache["boilerplate:by-last"] = {}
+        for i, k in enumerate((doc.cache.get("boilerplate:keyed") or _keyed(doc))[1]):
+            c = k[-1:]
+            if c in found:
+                found[c].append(i)
+            else:
+                found[c] = [i]
+    return found
+
+
 def digit_ended(doc: Document, max_len: int | None = None) -> list[int]:
     """The indices of the lines whose key ends with what may be a figure (see ``digit_led``),
     leaving out, when ``max_len`` is given, long lines whose entry in ``key_list`` is a head.
     The entry of a line in ``key_heads`` is only the head of its key: the line itself tells
     instead, by its last character before those the key's end strips (no character folds to a
     figure nor to one of those, so the key ends with the fold of that one)."""
-    lines, keys, _by_first, heads = doc.cache.get("boilerplate:keyed") or _keyed(doc)
+    lines, _keys, _by_first, heads = doc.cache.get("boilerplate:keyed") or _keyed(doc)
+    found = [i for c, at in by_last(doc).items() if c.isdigit() or c > "\uffff" for i in at]
     if not heads:
-        return [i for i, k in enumerate(keys) if (c := k[-1:]).isdigit() or c > "\uffff"]
-    found = [i for i, k in enumerate(keys) if i not in heads and ((c := k[-1:]).isdigit() or c > "\uffff")]
+        return found
+    found = [i for i in found if i not in heads]
     texts = [(i, lines[i].text) for i in heads]
     return found + [
         i for i, t in texts
