@@ -230,7 +230,8 @@ def _phrases(store: Any, name: str) -> list[_Phrase]:
             run = _required_run(source, pat)
             alts = _alternatives(source, pat)
             out.append(_Phrase(
-                pat, None if suggest is None else str(suggest), note, run, alts, *_word_gate(run, alts),
+                pat, None if suggest is None else str(suggest), note, run, alts,
+                *_word_gate(run, alts, _required_words(source, pat)),
                 None if run is None else run.encode("ascii"), tuple(tuple(a.encode("ascii") for a in alt) for alt in alts),
                 _whole_word(source, pat),
             ))
@@ -407,15 +408,55 @@ def _whole_word(source: str, pat: regex.Pattern[str]) -> bytes | None:
 
 
 def _word_gate(
-    run: str | None, alts: tuple[tuple[str, ...], ...]
+    run: str | None, alts: tuple[tuple[str, ...], ...], required: tuple[str, ...]
 ) -> tuple[bytes | None, tuple[tuple[bytes, ...], ...]]:
-    """``run`` and ``alts`` as tests in the words of the text (``_word_bytes``): the longest
-    piece of letters and figures of the run, and of each alternative, of which every match holds
-    one (a space of a run is no part of a word, so only a piece of it can be looked for there)."""
-    def piece(s: str) -> bytes:
-        return max(_PIECE_RE.findall(s), key=len).encode("ascii")
+    """``run``, ``alts`` and ``required`` as tests in the words of the text (``_word_bytes``):
+    the longest piece of letters and figures of the run (a space of a run is no part of a word,
+    so only a piece of it can be looked for there), or else the longest of the pieces every
+    match holds (``_required_words``, four characters at least: shorter ones tell little);
+    then the sets of alternatives' pieces, of which every match holds one, and the other
+    required pieces, each a set of one."""
+    def piece(s: str, but: bytes | None = None) -> bytes:
+        found = [p.encode("ascii") for p in _PIECE_RE.findall(s)]
+        return max([p for p in found if p != but] or found, key=len)
 
-    return (None if run is None else piece(run)), tuple(tuple(dict.fromkeys(map(piece, alt))) for alt in alts)
+    words = [w.encode("ascii") for w in required if len(w) >= 4]
+    word = piece(run) if run is not None else max(words, key=len) if words else None
+    # (an alternative's piece other than the word, which is looked for already)
+    sets = [tuple(dict.fromkeys(piece(a, word) for a in alt)) for alt in alts]
+    sets += [(w,) for w in words if w != word and (w,) not in sets]
+    return word, tuple(sets)
+
+
+def _required_words(source: str, pat: regex.Pattern[str]) -> tuple[str, ...]:
+    """The pieces of letters and figures (lower-cased, in the pattern's order) that every match
+    of the pattern holds, wherever they are: those of its runs of plain characters matched once
+    (in line, in a look-around that must match, in a repeat matched at least once), and those
+    that every alternative of a choice holds (``(?:days? of dead city|dead[- ]city days?)``
+    holds dead and city, which neither ``_required_run`` nor ``_alternatives`` tells)."""
+    items = _parsed(source, pat)
+    return () if items is None else _required_in(items)
+
+
+def _required_in(items: Any) -> tuple[str, ...]:
+    from re import _constants
+
+    out: dict[str, None] = {}
+    run = ""
+    for op, arg in [*_in_line(items), (None, None)]:
+        if op is _constants.LITERAL and chr(arg) in _RUN_CHARS:
+            run += chr(arg)
+            continue
+        out.update(dict.fromkeys(p.lower() for p in _WHOLE_RE.findall(run)))
+        run = ""
+        if op is _constants.BRANCH:
+            first, *others = (_required_in(alt) for alt in arg[1])
+            out.update(dict.fromkeys(w for w in first if all(w in o for o in others)))
+        elif op is _constants.ASSERT:  # (a positive look-around: its text is in the article)
+            out.update(dict.fromkeys(_required_in(arg[1])))
+        elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT) and arg[0] >= 1:
+            out.update(dict.fromkeys(_required_in(arg[2])))
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)
