@@ -228,7 +228,7 @@ def _phrases(store: Any, name: str) -> list[_Phrase]:
             suggest = t.get("suggest")
             note = str(t.get("note", ""))
             run = _required_run(source, pat)
-            alts = _alternatives(source, pat)
+            alts = _alternatives(source, pat, around=True, most=_MAX_GATED_ALTERNATIVES)
             out.append(_Phrase(
                 pat, None if suggest is None else str(suggest), note, run, alts,
                 *_word_gate(run, alts, _required_words(source, pat)),
@@ -306,10 +306,14 @@ def _longest_run(items: Any) -> str:
     return best.lower() if len(best.replace(" ", "")) >= 3 else ""
 
 
-_MAX_ALTERNATIVES = 8
+_MAX_ALTERNATIVES = 4
+# (the gates of ``_phrases`` test a set's words in the article's words first, which is cheap)
+_MAX_GATED_ALTERNATIVES = 8
 
 
-def _alternatives(source: str, pat: regex.Pattern[str]) -> tuple[tuple[str, ...], ...]:
+def _alternatives(
+    source: str, pat: regex.Pattern[str], *, around: bool = False, most: int = _MAX_ALTERNATIVES
+) -> tuple[tuple[str, ...], ...]:
     """Sets of plain strings (lower-cased) of which every match of the pattern holds one, for
     quick ``in`` tests beside ``_required_run``'s: the alternatives of a choice matched once
     (``a (?:dozen|hundred|thousand)s? of`` holds dozen, hundred or thousand) when each holds a
@@ -317,9 +321,10 @@ def _alternatives(source: str, pat: regex.Pattern[str]) -> tuple[tuple[str, ...]
     (?:Ligue 1|...))``): a pattern with no run of its own, or a common one, is searched only
     in articles that can hold a match.
 
-    A choice between plain words takes the plain characters around it too: the items of a
-    sequence (groups matched once in line) are matched one after the other, so ``the
-    (?:municipal|legislative)s`` holds `` municipals`` or `` legislatives``."""
+    With ``around``, a choice between plain words takes the plain characters around it too: the
+    items of a sequence (groups matched once in line) are matched one after the other, so ``the
+    (?:municipal|legislative)s`` holds `` municipals`` or `` legislatives``. At most ``most``
+    alternatives in a set."""
     items = _parsed(source, pat)
     if items is None:
         return ()
@@ -340,8 +345,8 @@ def _alternatives(source: str, pat: regex.Pattern[str]) -> tuple[tuple[str, ...]
                     out.append((run,))
             elif op is _constants.BRANCH:
                 alts = [_longest_run(alt) for alt in arg[1]]
-                words = [_in_line(alt) for alt in arg[1]]
-                if all(w and all(plain(*it) for it in w) for w in words):
+                words = [_in_line(alt) for alt in arg[1]] if around else []
+                if words and all(w and all(plain(*it) for it in w) for w in words):
                     j = k
                     while j > 0 and plain(*seq[j - 1]):
                         j -= 1
@@ -353,7 +358,7 @@ def _alternatives(source: str, pat: regex.Pattern[str]) -> tuple[tuple[str, ...]
                     whole = [(before + "".join(chr(a) for _o, a in w) + after).lower() for w in words]
                     alts = [x if len(x.replace(" ", "")) >= 3 else "" for x in whole]
                 # (a few: testing many costs more than the search they may spare)
-                if all(alts) and len(set(alts)) <= _MAX_ALTERNATIVES:
+                if all(alts) and len(set(alts)) <= most:
                     out.append(tuple(dict.fromkeys(alts)))
 
     walk(items)
