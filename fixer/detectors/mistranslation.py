@@ -552,8 +552,8 @@ _NOT_WORD_TO_SPACE = bytes(c if 97 <= c <= 122 or 48 <= c <= 57 else 32 for c in
 
 def _word_bytes(doc: Document) -> bytes | None:
     """The distinct words of the document (``doc.word_counts``, used only when a rule has
-    counted them already) joined by line breaks, without their characters outside ASCII, in
-    lower case: the quick tests of ``false_friend`` and ``number_calque`` look there first. It
+    counted them already) joined by line breaks, each character outside ASCII as a ``?`` (so
+    that it still parts the runs of letters around it, see ``_whole_words``), in lower case: the quick tests of ``false_friend`` and ``number_calque`` look there first. It
     is a third shorter than the text (no spaces, punctuation nor repeated words) and quicker to
     build than the lowered text (an ASCII lower case, in bytes).
 
@@ -567,7 +567,7 @@ def _word_bytes(doc: Document) -> bytes | None:
     if key not in doc.cache:
         counts = doc.computed("word_counts")
         doc.cache[key] = (
-            None if counts is None or _has_partner(doc.text) else "\n".join(counts).encode("ascii", "ignore").lower()
+            None if counts is None or _has_partner(doc.text) else "\n".join(counts).encode("ascii", "replace").lower()
         )
     return doc.cache[key]
 
