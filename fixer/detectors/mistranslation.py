@@ -46,16 +46,24 @@ def _count(doc: Document, words: tuple[str, ...], start: int = 0, end: int | Non
     """How many times the words occur in text[start:end] (whole words; phrases as written)."""
     whole = start == 0 and end is None
     text = doc.text if whole else doc.text[start:end]
-    counts = doc.word_counts if whole else None
-    n = 0
-    for w in words:
-        if " " in w:
-            n += text.count(w)
-        elif counts is not None and _PLAIN_WORD.fullmatch(w):
-            n += counts.get(w, 0)
-        else:
-            n += len(_whole_word_re(w).findall(text))
-    return n
+    phrases, plain, other = _count_plan(words)
+    n = sum(map(text.count, phrases))
+    if whole:
+        counts = doc.word_counts
+        n += sum(counts.get(w, 0) for w in plain)
+    else:
+        other = plain + other
+    return n + sum(len(_whole_word_re(w).findall(text)) for w in other)
+
+
+@lru_cache(maxsize=1 << 8)
+def _count_plan(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """``words`` sorted once per tuple (a country's evidence) for ``_count``: the phrases
+    (counted as written), the plain words (looked up in the word counts) and the others."""
+    phrases = tuple(w for w in words if " " in w)
+    plain = tuple(w for w in words if " " not in w and _PLAIN_WORD.fullmatch(w))
+    other = tuple(w for w in words if " " not in w and not _PLAIN_WORD.fullmatch(w))
+    return phrases, plain, other
 
 
 @lru_cache(maxsize=1 << 12)
