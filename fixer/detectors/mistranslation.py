@@ -268,9 +268,15 @@ def _parsed(source: str, pat: regex.Pattern[str]) -> Any:
     ``_PLAIN_FLAGS``, a ``{`` other than that of a counted repeat (``{1,2}``, which both
     parsers read alike; fuzzy matching, ``{e<=1}``, reads like a literal to it), or syntax of
     ``regex`` only. A Unicode property is read as ``\\w`` (see ``_PROPERTY_RE``)."""
+    return _parse(source, pat.flags)
+
+
+@lru_cache(maxsize=1 << 10)
+def _parse(source: str, flags: int) -> Any:
+    """``_parsed``, once per pattern (four quick tests read it; its items are only read)."""
     if "\\\\" not in source:  # (no escaped backslash, which could stand before a `p{`)
         source = _PROPERTY_RE.sub(r"\\w", source)
-    if pat.flags & ~_PLAIN_FLAGS or "{" in _REPEAT_COUNT_RE.sub("", source):
+    if flags & ~_PLAIN_FLAGS or "{" in _REPEAT_COUNT_RE.sub("", source):
         return None
     try:
         from re import _parser
