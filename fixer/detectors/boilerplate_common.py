@@ -179,8 +179,6 @@ def _keyed(doc: Document) -> tuple[list[Line], list[str], dict[str, list[int]] |
                 heads.add(i)
             else:  # too little left to tell: the whole key
                 keys[i] = norm(lines[i].text)
-                joined = None
-    doc.cache["boilerplate:folded"] = joined
     by_first: dict[str, list[int]] | None = None
     if _gateable(text, nfc):
         by_first = {}
@@ -192,16 +190,6 @@ def _keyed(doc: Document) -> tuple[list[Line], list[str], dict[str, list[int]] |
                 by_first[c] = [i]
     found = doc.cache["boilerplate:keyed"] = (lines, keys, by_first, frozenset(heads))
     return found
-
-
-def folded_text(doc: Document) -> str | None:
-    """The lines of ``nonblank(doc)`` folded as their keys are, before the trim of their ends,
-    joined by line breaks: every entry of ``key_list`` is a part of it, so one substring search
-    of it tells whether any key may hold a string. None when an entry is not (a long line whose
-    head was too short, keyed whole)."""
-    if "boilerplate:folded" not in doc.cache:
-        _keyed(doc)
-    return doc.cache["boilerplate:folded"]
 
 
 def _gateable(text: str, nfc: str) -> bool:
@@ -241,13 +229,62 @@ class Gate(NamedTuple):
 
 def gate_prefixes(openings: list[str] | tuple[str, ...]) -> Gate | None:
     """The gate of patterns opening with ``openings`` (see ``keys_gate``), or None when an
-    opening has a character outside ``GATE_CHARS`` (its lines cannot be gated)."""
+    opening has a character outside ``GATE_CHARS`` (its lines cannot be gated). Each gate is
+    made once per process (a module constant, or kept in ``store.memo``) and joins the table
+    that picks the lines of every gate in one pass (see ``_picks``)."""
     if any(not GATE_CHARS.issuperset(o) or len(o) > HEAD_LEN for o in openings):
         return None  # (a longer opening could pass the head of a long line's key)
     by_first: dict[str, list[str]] = {}
     for p in sorted({norm(o) for o in openings}):
         by_first.setdefault(p[:1], []).append(p)
-    return Gate({c: tuple(ps) for c, ps in by_first.items()}, "" in by_first)
+    gate = Gate({c: tuple(ps) for c, ps in by_first.items()}, "" in by_first)
+    if not gate.any_line and len(_JOINED) < _MAX_JOINED:
+        _join(gate)
+    return gate
+
+
+# Every gate's prefixes by their first character, joined: a line is tested once against all
+# the prefixes opening like its key (most lines open like none), and only a line that passes
+# against each gate's own. ``_JOINED`` keeps the gates alive, so that their ids stay theirs;
+# past ``_MAX_JOINED`` (many stores in one process) a gate picks its own lines, as before.
+_JOINED: dict[int, tuple[int, Gate]] = {}  # id(gate) → (its number, the gate)
+_BY_FIRST: dict[str, tuple[tuple[str, ...], tuple[tuple[int, tuple[str, ...]], ...]]] = {}
+_MAX_JOINED = 256
+
+
+def _join(gate: Gate) -> None:
+    n = len(_JOINED)
+    _JOINED[id(gate)] = (n, gate)
+    for c, prefixes in gate.by_first.items():
+        every, gates = _BY_FIRST.get(c, ((), ()))
+        _BY_FIRST[c] = (tuple(dict.fromkeys((*every, *prefixes))), (*gates, (n, prefixes)))
+
+
+def _picks(doc: Document) -> dict[int, list[int]]:
+    """The number of each joined gate → the indices (in order) of the lines its prefixes pick,
+    for all of them in one pass over the keys (see ``gated_indices``); computed again when a
+    gate joined since."""
+    found = doc.cache.get("boilerplate:picks")
+    if found is not None and found[0] == len(_JOINED):
+        return found[1]
+    _lines, keys, by_first, _heads = doc.cache.get("boilerplate:keyed") or _keyed(doc)
+    picks: dict[int, list[int]] = {}
+    table = _BY_FIRST
+    for c in by_first.keys() & table.keys() if by_first else ():
+        every, gates = table[c]
+        for i in by_first[c]:
+            k = keys[i]
+            if k.startswith(every):
+                for n, prefixes in gates:
+                    if k.startswith(prefixes):
+                        if n in picks:
+                            picks[n].append(i)
+                        else:
+                            picks[n] = [i]
+    for at in picks.values():
+        at.sort()
+    doc.cache["boilerplate:picks"] = (len(_JOINED), picks)
+    return picks
 
 
 def gated_lines(doc: Document, gate: Gate | None, also: Iterable[int] = ()) -> list[Line]:
@@ -265,6 +302,10 @@ def gated_indices(doc: Document, gate: Gate | None, also: Iterable[int] = ()) ->
     _lines, keys, by_first, _heads = doc.cache.get("boilerplate:keyed") or _keyed(doc)
     if by_first is None or gate is None or gate.any_line:
         return None
+    joined = _JOINED.get(id(gate))
+    if joined is not None and joined[1] is gate:
+        got = _picks(doc).get(joined[0], ())
+        return sorted({*got, *also}) if also else list(got)
     prefixes = gate.by_first
     common = by_first.keys() & prefixes.keys()  # (most lines open with none of the prefixes)
     picked = [i for c in common for i in by_first[c] if keys[i].startswith(prefixes[c])] if common else []
@@ -287,16 +328,34 @@ def digit_led(doc: Document) -> list[int]:
     return found
 
 
+def by_last(doc: Document) -> dict[str, list[int]]:
+    """The indices (in ``nonblank(doc)``, in order) of the entries of ``key_list`` by their last
+    character ('' for an empty one), computed once per document: several rules want the lines
+    whose key ends with a figure, a bracket or a word, and a look-up here replaces a pass over
+    the keys for each."""
+    found = doc.cache.get("boilerplate:by-last")
+    if found is None:
+        found = doc.cache["boilerplate:by-last"] = {}
+        for i, k in enumerate((doc.cache.get("boilerplate:keyed") or _keyed(doc))[1]):
+            c = k[-1:]
+            if c in found:
+                found[c].append(i)
+            else:
+                found[c] = [i]
+    return found
+
+
 def digit_ended(doc: Document, max_len: int | None = None) -> list[int]:
     """The indices of the lines whose key ends with what may be a figure (see ``digit_led``),
     leaving out, when ``max_len`` is given, long lines whose entry in ``key_list`` is a head.
     The entry of a line in ``key_heads`` is only the head of its key: the line itself tells
     instead, by its last character before those the key's end strips (no character folds to a
     figure nor to one of those, so the key ends with the fold of that one)."""
-    lines, keys, _by_first, heads = doc.cache.get("boilerplate:keyed") or _keyed(doc)
+    lines, _keys, _by_first, heads = doc.cache.get("boilerplate:keyed") or _keyed(doc)
+    found = [i for c, at in by_last(doc).items() if c.isdigit() or c > "\uffff" for i in at]
     if not heads:
-        return [i for i, k in enumerate(keys) if (c := k[-1:]).isdigit() or c > "\uffff"]
-    found = [i for i, k in enumerate(keys) if i not in heads and ((c := k[-1:]).isdigit() or c > "\uffff")]
+        return found
+    found = [i for i in found if i not in heads]
     texts = [(i, lines[i].text) for i in heads]
     return found + [
         i for i, t in texts

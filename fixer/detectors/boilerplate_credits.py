@@ -5,7 +5,6 @@ short line right above a credit line.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 import regex
@@ -13,12 +12,11 @@ import regex
 from ..document import Document, Line
 from ..model import Safety
 from .boilerplate_common import (
-    _END_STRIP,
     PHRASES,
     Verdict,
     _memo,
+    by_last,
     classifier,
-    folded_text,
     gate_prefixes,
     gated_lines,
     heading_like,
@@ -105,10 +103,6 @@ def credit_lines(doc: Document) -> dict[int, tuple[str, str]]:
 _PHOTO_LINE_GATE = gate_prefixes(["photo", "credit", "crédit", "image", "illustration", "video", "vidéo"])
 
 
-# `)` and then only what the trim of a key removes, to the end of its line (see folded_text)
-_CLOSING_RE = re.compile(r"\)[" + "".join(re.escape(c) for c in _END_STRIP if c != "\n") + r"]*(?:\n|\Z)")
-
-
 def _credit_shaped(doc: Document) -> list[int]:
     """The indices (in ``nonblank(doc)``) of the lines holding `©` or whose key ends with `)`:
     besides the photo lines (gated on their opening), the only lines that can carry a credit
@@ -118,10 +112,7 @@ def _credit_shaped(doc: Document) -> list[int]:
     if ")" not in text:
         return [i for i, ln in enumerate(nonblank(doc)) if "©" in ln.text] if copyright else []
     lines = nonblank(doc)
-    folded = folded_text(doc)
-    # (a key ends with `)` when its folded line does, but for what the trim removes after it)
-    found = [i for i, k in enumerate(key_list(doc)) if k[-1:] == ")"] \
-        if folded is None or _CLOSING_RE.search(folded) else []
+    found = list(by_last(doc).get(")", ()))
     # (the key of a long line is only its head: how the line itself ends tells instead)
     found += [i for i in key_heads(doc) if lines[i].text.rstrip().endswith(")")]
     if copyright:
@@ -271,10 +262,9 @@ def _agency_ended(doc: Document) -> list[int]:
     """The indices (in ``nonblank(doc)``) of the lines that may end with `agency` in one of
     ``_AGENCY_ENDS`` before their white space: those whose key ends with `agency` (folding
     keeps the word and the key's end strip stops at its `y`), a long line whose key is a head
-    asked itself. A look at each key is quicker than a substring search of the whole text."""
+    asked itself. The keys ending with `y` are few (``by_last``)."""
     keys, heads = key_list(doc), key_heads(doc)
-    folded = folded_text(doc)
-    found = [i for i, k in enumerate(keys) if k[-6:] == "agency"] if folded is None or "agency" in folded else []
+    found = [i for i in by_last(doc).get("y", ()) if keys[i][-6:] == "agency"]
     if heads:
         lines = nonblank(doc)
         found += [i for i in heads if lines[i].text.rstrip().endswith(_AGENCY_ENDS)]

@@ -16,7 +16,8 @@ import sys
 from array import array
 from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any
+from itertools import chain
+from typing import Any, NamedTuple
 
 import regex
 
@@ -45,16 +46,24 @@ def _count(doc: Document, words: tuple[str, ...], start: int = 0, end: int | Non
     """How many times the words occur in text[start:end] (whole words; phrases as written)."""
     whole = start == 0 and end is None
     text = doc.text if whole else doc.text[start:end]
-    counts = doc.word_counts if whole else None
-    n = 0
-    for w in words:
-        if " " in w:
-            n += text.count(w)
-        elif counts is not None and _PLAIN_WORD.fullmatch(w):
-            n += counts.get(w, 0)
-        else:
-            n += len(_whole_word_re(w).findall(text))
-    return n
+    phrases, plain, other = _count_plan(words)
+    n = sum(map(text.count, phrases))
+    if whole:
+        counts = doc.word_counts
+        n += sum(counts.get(w, 0) for w in plain)
+    else:
+        other = plain + other
+    return n + sum(len(_whole_word_re(w).findall(text)) for w in other)
+
+
+@lru_cache(maxsize=1 << 8)
+def _count_plan(words: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """``words`` sorted once per tuple (a country's evidence) for ``_count``: the phrases
+    (counted as written), the plain words (looked up in the word counts) and the others."""
+    phrases = tuple(w for w in words if " " in w)
+    plain = tuple(w for w in words if " " not in w and _PLAIN_WORD.fullmatch(w))
+    other = tuple(w for w in words if " " not in w and not _PLAIN_WORD.fullmatch(w))
+    return phrases, plain, other
 
 
 @lru_cache(maxsize=1 << 12)
@@ -202,9 +211,19 @@ def _count_country(doc: Document, words: tuple[str, ...], country: str, rule: Ru
 # -- mistranslation.false-friend ---------------------------------------------------------------
 
 
-# a pattern, its suggestion, its note, the plain run every match holds (``_required_run``) and
-# the sets of plain strings of which every match holds one (``_alternatives``)
-_Phrase = tuple[regex.Pattern[str], str | None, str, str | None, tuple[tuple[str, ...], ...]]
+class _Phrase(NamedTuple):
+    """A pattern of the table and the quick tests that tell most articles it cannot match."""
+
+    pattern: regex.Pattern[str]
+    suggest: str | None
+    note: str
+    run: str | None  # the plain run every match holds (``_required_run``)
+    alts: tuple[tuple[str, ...], ...]  # sets of plain strings of which every match holds one (``_alternatives``)
+    word: bytes | None  # the same two tests in the words of the text (``_word_gate``)
+    word_alts: tuple[tuple[bytes, ...], ...]
+    run_bytes: bytes | None  # ``run`` and ``alts`` in ASCII bytes (see ``false_friend``)
+    alts_bytes: tuple[tuple[bytes, ...], ...]
+    whole: bytes | None  # a word every match holds whole (``_whole_word``)
 
 
 def _phrases(store: Any, name: str) -> list[_Phrase]:
@@ -217,7 +236,13 @@ def _phrases(store: Any, name: str) -> list[_Phrase]:
             suggest = t.get("suggest")
             note = str(t.get("note", ""))
             run = _required_run(source, pat)
-            out.append((pat, None if suggest is None else str(suggest), note, run, _alternatives(source, pat)))
+            alts = _alternatives(source, pat, around=True, most=_MAX_GATED_ALTERNATIVES)
+            out.append(_Phrase(
+                pat, None if suggest is None else str(suggest), note, run, alts,
+                *_word_gate(run, alts, _required_words(source, pat)),
+                None if run is None else run.encode("ascii"), tuple(tuple(a.encode("ascii") for a in alt) for alt in alts),
+                _whole_word(source, pat),
+            ))
         return out
 
     return store.memo(f"false-friends.gated:{name}", build)
@@ -230,12 +255,28 @@ _PLAIN_FLAGS = regex.V0 | regex.UNICODE | regex.IGNORECASE | regex.MULTILINE | r
 _RUN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ")
 
 
+# the counts of a repeat: `{2}`, `{1,2}`, `{1,}`, `{,2}` (a digit in each)
+_REPEAT_COUNT_RE = re.compile(r"\{(?:\d+(?:,\d*)?|,\d+)\}")
+# a Unicode property (`\p{Lu}`, `\P{L}`), unknown to Python's parser: read as `\w`, another
+# class of one character, in a class or out of one (no run of plain characters goes through it)
+_PROPERTY_RE = re.compile(r"\\[pP]\{[\w=&.\- ]*\}")
+
+
 def _parsed(source: str, pat: regex.Pattern[str]) -> Any:
     """The pattern as Python's own regular-expression parser reads it (private, but stable since
     3.11), or None when a quick test drawn from it would be unsound: a flag other than
-    ``_PLAIN_FLAGS``, a ``{`` (fuzzy matching reads like a literal to it), or syntax of
-    ``regex`` only."""
-    if pat.flags & ~_PLAIN_FLAGS or "{" in source:
+    ``_PLAIN_FLAGS``, a ``{`` other than that of a counted repeat (``{1,2}``, which both
+    parsers read alike; fuzzy matching, ``{e<=1}``, reads like a literal to it), or syntax of
+    ``regex`` only. A Unicode property is read as ``\\w`` (see ``_PROPERTY_RE``)."""
+    return _parse(source, pat.flags)
+
+
+@lru_cache(maxsize=1 << 10)
+def _parse(source: str, flags: int) -> Any:
+    """``_parsed``, once per pattern (four quick tests read it; its items are only read)."""
+    if "\\\\" not in source:  # (no escaped backslash, which could stand before a `p{`)
+        source = _PROPERTY_RE.sub(r"\\w", source)
+    if flags & ~_PLAIN_FLAGS or "{" in _REPEAT_COUNT_RE.sub("", source):
         return None
     try:
         from re import _parser
@@ -280,15 +321,24 @@ def _longest_run(items: Any) -> str:
 
 
 _MAX_ALTERNATIVES = 4
+# (the gates of ``_phrases`` test a set's words in the article's words first, which is cheap)
+_MAX_GATED_ALTERNATIVES = 8
 
 
-def _alternatives(source: str, pat: regex.Pattern[str]) -> tuple[tuple[str, ...], ...]:
+def _alternatives(
+    source: str, pat: regex.Pattern[str], *, around: bool = False, most: int = _MAX_ALTERNATIVES
+) -> tuple[tuple[str, ...], ...]:
     """Sets of plain strings (lower-cased) of which every match of the pattern holds one, for
     quick ``in`` tests beside ``_required_run``'s: the alternatives of a choice matched once
     (``a (?:dozen|hundred|thousand)s? of`` holds dozen, hundred or thousand) when each holds a
     run of its own, and what a look-ahead or look-behind that must match holds (``day(?= of
     (?:Ligue 1|...))``): a pattern with no run of its own, or a common one, is searched only
-    in articles that can hold a match."""
+    in articles that can hold a match.
+
+    With ``around``, a choice between plain words takes the plain characters around it too: the
+    items of a sequence (groups matched once in line) are matched one after the other, so ``the
+    (?:municipal|legislative)s`` holds `` municipals`` or `` legislatives``. At most ``most``
+    alternatives in a set."""
     items = _parsed(source, pat)
     if items is None:
         return ()
@@ -296,23 +346,136 @@ def _alternatives(source: str, pat: regex.Pattern[str]) -> tuple[tuple[str, ...]
 
     out: list[tuple[str, ...]] = []
 
+    def plain(op: Any, arg: Any) -> bool:
+        return op is _constants.LITERAL and chr(arg) in _RUN_CHARS
+
     def walk(items: Any) -> None:
-        for op, arg in items:
-            if op is _constants.SUBPATTERN and not arg[1] and not arg[2]:
-                walk(arg[3])
-            elif op is _constants.ASSERT:  # (a positive look-around: its text is in the article)
+        seq = _in_line(items)
+        for k, (op, arg) in enumerate(seq):
+            if op is _constants.ASSERT:  # (a positive look-around: its text is in the article)
                 walk(arg[1])
                 run = _longest_run(arg[1])
                 if run:
                     out.append((run,))
             elif op is _constants.BRANCH:
                 alts = [_longest_run(alt) for alt in arg[1]]
+                words = [_in_line(alt) for alt in arg[1]] if around else []
+                if words and all(w and all(plain(*it) for it in w) for w in words):
+                    j = k
+                    while j > 0 and plain(*seq[j - 1]):
+                        j -= 1
+                    e = k + 1
+                    while e < len(seq) and plain(*seq[e]):
+                        e += 1
+                    before = "".join(chr(a) for _o, a in seq[j:k])
+                    after = "".join(chr(a) for _o, a in seq[k + 1 : e])
+                    whole = [(before + "".join(chr(a) for _o, a in w) + after).lower() for w in words]
+                    alts = [x if len(x.replace(" ", "")) >= 3 else "" for x in whole]
                 # (a few: testing many costs more than the search they may spare)
-                if all(alts) and len(set(alts)) <= _MAX_ALTERNATIVES:
+                if all(alts) and len(set(alts)) <= most:
                     out.append(tuple(dict.fromkeys(alts)))
 
     walk(items)
     return tuple(dict.fromkeys(out))
+
+
+def _in_line(items: Any) -> list[tuple[Any, Any]]:
+    """The parsed items of a sequence with its groups matched once (no flags of their own) put
+    in line: all are matched one after the other."""
+    from re import _constants
+
+    out: list[tuple[Any, Any]] = []
+    for op, arg in items:
+        if op is _constants.SUBPATTERN and not arg[1] and not arg[2]:
+            out += _in_line(arg[3])
+        else:
+            out.append((op, arg))
+    return out
+
+
+_PIECE_RE = re.compile(r"[a-z0-9]+")
+_WHOLE_RE = re.compile(r"[A-Za-z0-9]+")
+
+
+def _whole_word(source: str, pat: regex.Pattern[str]) -> bytes | None:
+    """The longest word (a run of ASCII letters and figures, lower-cased) that every match of
+    the pattern holds whole: in a run of plain characters of its top level (see
+    ``_longest_run``), between two of the run's spaces, or at an end of the run beside a word
+    boundary (``\\b``). No letter nor figure stands beside it in the text, so it is one of
+    ``_whole_words``: a set tells, without a search."""
+    items = _parsed(source, pat)
+    if items is None:
+        return None
+    from re import _constants
+
+    seq = _in_line(items)
+    boundary = (_constants.AT, _constants.AT_BOUNDARY)
+    found: list[str] = []
+    k = 0
+    while k < len(seq):
+        e = k
+        while e < len(seq) and seq[e][0] is _constants.LITERAL and chr(seq[e][1]) in _RUN_CHARS:
+            e += 1
+        if e == k:
+            k += 1
+            continue
+        run = "".join(chr(a) for _op, a in seq[k:e])
+        left, right = k > 0 and seq[k - 1] == boundary, e < len(seq) and seq[e] == boundary
+        found += [m.group() for m in _WHOLE_RE.finditer(run) if (m.start() > 0 or left) and (m.end() < len(run) or right)]
+        k = e
+    return max(found, key=len).lower().encode("ascii") if found else None
+
+
+def _word_gate(
+    run: str | None, alts: tuple[tuple[str, ...], ...], required: tuple[str, ...]
+) -> tuple[bytes | None, tuple[tuple[bytes, ...], ...]]:
+    """``run``, ``alts`` and ``required`` as tests in the words of the text (``_word_bytes``):
+    the longest piece of letters and figures of the run (a space of a run is no part of a word,
+    so only a piece of it can be looked for there), or else the longest of the pieces every
+    match holds (``_required_words``, four characters at least: shorter ones tell little);
+    then the sets of alternatives' pieces, of which every match holds one, and the other
+    required pieces, each a set of one."""
+    def piece(s: str, but: bytes | None = None) -> bytes:
+        found = [p.encode("ascii") for p in _PIECE_RE.findall(s)]
+        return max([p for p in found if p != but] or found, key=len)
+
+    words = [w.encode("ascii") for w in required if len(w) >= 4]
+    word = piece(run) if run is not None else max(words, key=len) if words else None
+    # (an alternative's piece other than the word, which is looked for already)
+    sets = [tuple(dict.fromkeys(piece(a, word) for a in alt)) for alt in alts]
+    sets += [(w,) for w in words if w != word and (w,) not in sets]
+    return word, tuple(sets)
+
+
+def _required_words(source: str, pat: regex.Pattern[str]) -> tuple[str, ...]:
+    """The pieces of letters and figures (lower-cased, in the pattern's order) that every match
+    of the pattern holds, wherever they are: those of its runs of plain characters matched once
+    (in line, in a look-around that must match, in a repeat matched at least once), and those
+    that every alternative of a choice holds (``(?:days? of dead city|dead[- ]city days?)``
+    holds dead and city, which neither ``_required_run`` nor ``_alternatives`` tells)."""
+    items = _parsed(source, pat)
+    return () if items is None else _required_in(items)
+
+
+def _required_in(items: Any) -> tuple[str, ...]:
+    from re import _constants
+
+    out: dict[str, None] = {}
+    run = ""
+    for op, arg in [*_in_line(items), (None, None)]:
+        if op is _constants.LITERAL and chr(arg) in _RUN_CHARS:
+            run += chr(arg)
+            continue
+        out.update(dict.fromkeys(p.lower() for p in _WHOLE_RE.findall(run)))
+        run = ""
+        if op is _constants.BRANCH:
+            first, *others = (_required_in(alt) for alt in arg[1])
+            out.update(dict.fromkeys(w for w in first if all(w in o for o in others)))
+        elif op is _constants.ASSERT:  # (a positive look-around: its text is in the article)
+            out.update(dict.fromkeys(_required_in(arg[1])))
+        elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT) and arg[0] >= 1:
+            out.update(dict.fromkeys(_required_in(arg[2])))
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)
@@ -345,13 +508,30 @@ def _has_stranger(text: str) -> bool:
     return _case_strangers_re().search(text) is not None
 
 
-def _find_case_strangers() -> str:
+@lru_cache(maxsize=1)
+def _case_partners() -> str:
+    """Every character outside ASCII that case-insensitive ``regex`` matches with a plain
+    character: the strangers, and those whose lower case is the plain character (the Kelvin sign
+    for k). Found by asking ``regex`` once, kept in the disk cache like ``_case_strangers``."""
+    import unicodedata
+
+    from ..diskcache import cached, digest
+
+    key = digest(str(getattr(regex, "__version__", "")), unicodedata.unidata_version)
+    return cached("case-partners", key, lambda: "".join(_find_case_partners()))
+
+
+def _find_case_partners() -> list[str]:
     codes = array("I", range(0x80, 0xD800)) + array("I", range(0xE000, 0x110000))
     if codes.itemsize == 4:  # every non-ASCII character, decoded in C
         chars = codes.tobytes().decode("utf-32-le" if sys.byteorder == "little" else "utf-32-be")
     else:
         chars = "".join(map(chr, codes))
-    others = regex.findall(r"[a-z0-9 ]", chars, regex.IGNORECASE)
+    return regex.findall(r"[a-z0-9 ]", chars, regex.IGNORECASE)
+
+
+def _find_case_strangers() -> str:
+    others = _find_case_partners()
     strangers = [
         c
         for c in others
@@ -372,6 +552,77 @@ def _lowered(doc: Document) -> str | None:
     return doc.cache[key]
 
 
+def _whole_words(words: bytes) -> frozenset[bytes]:
+    """The runs of ASCII letters and figures of ``_word_bytes`` (where each character outside
+    ASCII is a ``?``): a run of them in the text with no letter nor figure beside it is one of
+    these (see ``_whole_word``). A set of some 250 words costs about as much as 25 searches of
+    the words, and saves some 50."""
+    return frozenset(words.translate(_NOT_WORD_TO_SPACE).split())
+
+
+# every byte but the lower-case ASCII letters and the figures as a space (``_word_bytes`` is lowered)
+_NOT_WORD_TO_SPACE = bytes(c if 97 <= c <= 122 or 48 <= c <= 57 else 32 for c in range(256))
+
+
+def _word_bytes(doc: Document) -> bytes | None:
+    """The distinct words of the document (``doc.word_counts``, used only when a rule has
+    counted them already) joined by line breaks, each character outside ASCII as a ``?`` (so
+    that it still parts the runs of letters around it, see ``_whole_words``), in lower case: the quick tests of ``false_friend`` and ``number_calque`` look there first. It
+    is a third shorter than the text (no spaces, punctuation nor repeated words) and quicker to
+    build than the lowered text (an ASCII lower case, in bytes).
+
+    Why sound: a piece of letters and figures that a match of a plain pattern holds is made of
+    characters that ``regex`` matches case-insensitively with ASCII letters and figures; when the
+    text holds no such character outside ASCII (``_case_partners``), they are ASCII letters and
+    figures, which a word of ``word_counts`` never splits (its words are maximal runs of them,
+    joined by apostrophes and hyphens): the piece, lowered, is in these bytes. None when the
+    words are not counted or the text holds a partner (then the lowered text tells)."""
+    key = "mistranslation.words"
+    if key not in doc.cache:
+        counts = doc.computed("word_counts")
+        doc.cache[key] = (
+            None if counts is None or _has_partner(doc.text) else "\n".join(counts).encode("ascii", "replace").lower()
+        )
+    return doc.cache[key]
+
+
+def _has_partner(text: str) -> bool:
+    """Whether ``text`` holds one of ``_case_partners`` (three in current Unicode; see
+    ``_has_stranger``)."""
+    partners = _case_partners()
+    if len(partners) <= 8:
+        return any(c in text for c in partners)
+    return regex.search("[" + "".join(map(regex.escape, partners)) + "]", text) is not None
+
+
+def _by_word(store: Any, name: str) -> tuple[dict[bytes, list[int]], dict[bytes, list[int]], list[int]]:
+    """The indices of the patterns of ``_phrases`` by the words of the text they need: by the
+    word each holds whole (``_whole_word``, looked up in ``_whole_words``); else by its word
+    (``_word_gate``), or, for a pattern with none, each word of its set of alternatives whose
+    words are the longest (one of them is needed), searched in the words; and the indices of
+    the other patterns."""
+    def build() -> tuple[dict[bytes, list[int]], dict[bytes, list[int]], list[int]]:
+        by_whole: dict[bytes, list[int]] = {}
+        by_word: dict[bytes, list[int]] = {}
+        others: list[int] = []
+        for i, phrase in enumerate(_phrases(store, name)):
+            if phrase.whole is not None:
+                by_whole.setdefault(phrase.whole, []).append(i)
+                continue
+            if phrase.word is not None:
+                needs: tuple[bytes, ...] = (phrase.word,)
+            elif phrase.word_alts:
+                needs = max(phrase.word_alts, key=lambda alt: min(map(len, alt)))
+            else:
+                others.append(i)
+                continue
+            for word in needs:
+                by_word.setdefault(word, []).append(i)
+        return by_whole, by_word, others
+
+    return store.memo(f"false-friends.by-word:{name}", build)
+
+
 def false_friend(doc: Document, rule: Rule) -> Iterator[Finding]:
     store = doc.cache.get("store")
     if store is None:
@@ -381,14 +632,45 @@ def false_friend(doc: Document, rule: Rule) -> Iterator[Finding]:
     name = str(rule.params.get("table", "lexicon/false-friends.toml"))
     text = doc.text
     # A pattern whose required run, or none of whose alternatives, is in the lower-cased text
-    # cannot match.
-    lowered = _lowered(doc)
-    for pat, suggest, note, run, alts in _phrases(store, name):
-        if lowered is not None:
-            if run is not None and run not in lowered:
+    # cannot match. The words of the text tell most patterns apart first (see ``_word_bytes``):
+    # the lowered text is made only for the few that pass them.
+    words = _word_bytes(doc)
+    phrases = _phrases(store, name)
+    if words is not None:
+        # the patterns whose word is in the text, and those without one, in the table's order:
+        # one search of the words for each distinct word (in C), not one Python step per pattern
+        by_whole, by_word, others = _by_word(store, name)
+        whole = _whole_words(words)
+        picked = {
+            *others,
+            *chain.from_iterable(map(by_whole.__getitem__, filter(whole.__contains__, by_whole))),
+            *chain.from_iterable(map(by_word.__getitem__, filter(words.__contains__, by_word))),
+        }
+        phrases = [phrases[i] for i in sorted(picked)]
+    lowered: str | bool | None = False  # (False: not made yet)
+    low: bytes | None = None
+    for pat, suggest, note, run, alts, _word, word_alts, run_bytes, alts_bytes, _whole in phrases:
+        if words is not None:
+            if word_alts and not all(any(w in words for w in alt) for alt in word_alts):
                 continue
-            if alts and not all(any(a in lowered for a in alt) for alt in alts):
-                continue
+            # then the runs in the text: with no case partner in the text (see ``_word_bytes``),
+            # its ASCII bytes lowered hold them as the lowered text does (each other character
+            # is one ``?``), and are several times quicker to make
+            if run_bytes is not None or alts_bytes:
+                if low is None:
+                    low = text.encode("ascii", "replace").lower()
+                if run_bytes is not None and run_bytes not in low:
+                    continue
+                if alts_bytes and not all(any(a in low for a in alt) for alt in alts_bytes):
+                    continue
+        elif run is not None or alts:
+            if lowered is False:
+                lowered = _lowered(doc)
+            if lowered is not None:
+                if run is not None and run not in lowered:
+                    continue
+                if alts and not all(any(a in lowered for a in alt) for alt in alts):
+                    continue
         for m in pat.finditer(text):
             replacement = None
             if suggest is not None:
@@ -433,9 +715,13 @@ def _words(n: int) -> str:
 
 def number_calque(doc: Document, rule: Rule) -> Iterator[Finding]:
     text = doc.text
-    lowered = _lowered(doc)
-    # every match holds sixty, eighty, or four and twenty (see ``_NUMBER_RE``)
-    if lowered is not None and not (
+    # every match holds sixty, eighty, or four and twenty (see ``_NUMBER_RE``), each in a word
+    # (see ``_word_bytes``)
+    words = _word_bytes(doc)
+    if words is not None:
+        if not (b"sixty" in words or b"eighty" in words or (b"four" in words and b"twenty" in words)):
+            return
+    elif (lowered := _lowered(doc)) is not None and not (
         "sixty" in lowered or "eighty" in lowered or ("four" in lowered and "twenty" in lowered)
     ):
         return
