@@ -1244,7 +1244,7 @@ def find_opener(text: str, close: int, limit: int = 400) -> int | None:
 # words (`sexists`, `censuring`); their frequent glued forms are listed in
 # lexicon/french-elision-words.txt instead.
 ELISION_UPPER_RE = regex.compile(r"\b(qu|[ld])(\p{Lu}[\p{L}\p{M}]+)\b")
-ELISION_LOWER_RE = regex.compile(r"\b(qu|[ld])([aeiouyhàâäéèêëîïôöûüœæ][\p{Ll}\p{M}]{3,})\b")
+ELISION_LOWER_RE = regex.compile(r"\b(qu|[ld])([aeiouyhàâäéèêëîïôöûüœæ][\p{Ll}\p{M}]{1,})\b")
 JOINERS = "'’-"
 
 
@@ -1376,6 +1376,10 @@ def elision_decider(rule: Rule, lex: Lexicon) -> Callable[[str], tuple[int, bool
     at all, capitalised) are no candidates."""
     whole_max = float(rule.params.get("max_whole_zipf", 2.0))
     rest_min = float(rule.params.get("min_rest_zipf", 3.0))
+    # rests of two or three letters (`lîle`, `deau`, `dici`) only from the rule's list: short
+    # glued tokens are English words or names far more often (`dune`, `lace`, `Lille`)
+    short_rests = frozenset(str(w) for w in rule.params.get("short_rests", ()))
+    short_en_max = float(rule.params.get("short_max_english_zipf", 1.5))
 
     def decide(token: str) -> tuple[int, bool] | None:
         if token[:1] not in ELISION_HEADS:
@@ -1404,6 +1408,12 @@ def elision_decider(rule: Rule, lex: Lexicon) -> Callable[[str], tuple[int, bool
                 return None
             rest = m.group(CAPS)
             return CAPS, not (word_zipf(rest) >= 2.5 or rest in lex.places)
+        if which == LOWER and len(m.group(LOWER)) < 4:
+            # French web text spells these stripped tokens often (dici, deau), so only English
+            # frequency can turn them down: junk spellings are rare in English, words are not
+            if m.group(LOWER) not in short_rests or token in lex.elisions or zipf(token, "en") >= short_en_max:
+                return None
+            return LOWER, False
         # most runs that reach here are English words (`later`, `Canada`): the French list,
         # a bisection for a spelling not met before, is only asked about the others
         if zipf(token, "en") > 0 or zipf(token, "fr") >= (whole_max if which == LOWER else 1.0):
