@@ -26,11 +26,23 @@ from .boilerplate_common import (
     line_key,
     may_open,
     nonblank,
+    norm,
     opening_chars,
     phrases,
     prompt_set,
     word_count,
 )
+
+_NEXT_SENTENCE_RE = regex.compile(r"[.?!]\s+")
+
+
+def _short_sentences_after_first(text: str) -> bool:
+    """A call to action may go on with short sentences of the widget (`This site uses cookies.
+    By continuing to browse, you accept their use.`, `…reserved for subscribers. Already
+    subscribed? Log in`): each after the first at most ten words. A longer one is prose."""
+    if ". " not in text and "? " not in text and "! " not in text:
+        return True
+    return all(word_count(part) <= 10 for part in _NEXT_SENTENCE_RE.split(text)[1:])
 
 
 def _label_re(doc: Document) -> regex.Pattern[str]:
@@ -178,7 +190,7 @@ def classify_page_prompt(doc: Document) -> list[Verdict]:
         ):
             out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, "A tag or category line of the page."))
         elif (
-            ". " not in text
+            _short_sentences_after_first(text)
             and may_open(text, lead_opening)
             and leads.match(text)
             and word_count(text) <= 20
@@ -243,7 +255,7 @@ def _share_bars(doc: Document, taken: set[int]) -> list[Verdict]:
 def _related_re(doc: Document) -> regex.Pattern[str]:
     return lexicon_re(
         doc, "related",
-        r"^\s*(?:>>|»|›)?\s*(?P<lead>{alt})(?P<sep>\s*(?:[:>»›|\-–—…]|\.{2,})+\s*|\s*|(?=\p{Lu}|\d))(?P<rest>.*)$",
+        r"^\s*(?:>>|»|›|\[)?\s*(?P<lead>{alt})(?P<sep>\s*(?:[:>»›|\-–—…\]→⟶➜➔▶►]|\.{2,})+\s*|\s*|(?=\p{Lu}|\d))(?P<rest>.*)$",
     )
 
 
@@ -260,11 +272,12 @@ def _title_shaped(rest: str) -> bool:
 _LIST_MARK_RE = regex.compile(r"^\s*(?:[-–•*]|\d{1,2}[.)])\s+")
 
 
-def _titles_under(doc: Document, header: Line) -> list[Verdict]:
+def _titles_under(doc: Document, header: Line, unmarked: bool = False) -> list[Verdict]:
     """The link titles under a bare teaser header (`Also read:`, then `Mali: the junta…`): the
     line right under it, with no blank line between, when it has a title's shape (a capital or
     a figure first, at most 20 words, no closing full stop), and the lines after it while they
-    carry the same list mark (`- …`, `1. …`). Unsafe: a short subheading has the same shape."""
+    carry the same list mark (`- …`, `1. …`), or, with ``unmarked`` (under a list header such as
+    `Most read`), while they keep a title's shape. Unsafe: a short subheading has the same shape."""
     lines, out = doc.lines, []
     first_mark = None
     for nxt in lines[header.number : header.number + 8]:  # (``number`` is 1-based: the next line)
@@ -272,7 +285,7 @@ def _titles_under(doc: Document, header: Line) -> list[Verdict]:
         if not text:
             break
         mark = _LIST_MARK_RE.match(text)
-        if out and (first_mark is None or mark is None):
+        if out and not unmarked and (first_mark is None or mark is None):
             break  # after the first title, only a list goes on
         title = text[mark.end():] if mark else text
         if not _title_shaped(title) or word_count(title) > 20 or title.endswith("."):
@@ -294,14 +307,16 @@ def classify_related_link(doc: Document) -> list[Verdict]:
     sentence could also do, or when the rest does not look like a title. A line that quotes the
     lead in a sentence (`Read more: that was all, investigators said.`) is left alone."""
     pat, opening, gate = _memo(doc, _RELATED_KEY, lambda: (
-        _related_re(doc), _opening(doc, "related", ">»›"), gate_prefixes(phrases(doc).get("related", []))))
+        _related_re(doc), _opening(doc, "related", ">»›["), gate_prefixes(phrases(doc).get("related", []))))
     text = doc.text
     # an arrow line needs `>>`, `»»`, `→`, `►` or `▶` (one-character tests: much quicker)
     arrows = ">" in text or "»" in text or "→" in text or "►" in text or "▶" in text
     out = []
     # a verdict needs a line opening with a lead (its key tells, see gated_lines) or an arrow; a
     # lead after `»` is taken with the arrows (the key turns `»` into a quote mark, which it keeps)
-    also = [i for i, ln in enumerate(nonblank(doc)) if ln.text.lstrip()[:1] in _ARROWS] if arrows else ()
+    also = [i for i, ln in enumerate(nonblank(doc)) if ln.text.lstrip()[:1] in _ARROWS] if arrows else []
+    if "[" in text:  # `[ALSO ON OUR SITE] Gabon: …`: a bracketed lead
+        also = sorted({*also, *(i for i, ln in enumerate(nonblank(doc)) if ln.text.lstrip()[:1] == "[")})
     for ln in gated_lines(doc, gate, also):
         text = ln.text
         if len(text) > 300:
@@ -310,6 +325,7 @@ def classify_related_link(doc: Document) -> list[Verdict]:
         if m:
             rest, sep = m.group("rest").strip(), m.group("sep")
             if not rest and line_key(doc, ln) in prompt_set(doc):
+                out.extend(_titles_under(doc, ln))  # (its titles are still teasers)
                 continue  # a bare `Read more` is a page prompt: one finding, not two
             if rest and attributed(rest):
                 continue  # `Read more: that was the only text on the page, investigators said.`
@@ -329,4 +345,15 @@ def classify_related_link(doc: Document) -> list[Verdict]:
                 out.extend(_titles_under(doc, ln))
         elif arrows and _ARROW_LINK_RE.match(text) and not is_sentence(text) and word_count(text) <= 25:
             out.append(Verdict("boilerplate.related-link", ln, Safety.SAFE, "A `>>` link line."))
+    # the titles under a list header of the page (`Most read`, `Similar articles`), which the
+    # header's own rule (page-prompt, page-widget) deletes
+    headers = _memo(doc, f"boilerplate:list-headers:{PHRASES}",
+                    lambda: frozenset(norm(p) for p in phrases(doc).get("header", [])))
+    if headers:
+        keys = key_list(doc)
+        taken = {v.line.number for v in out}
+        for i in [i for i, k in enumerate(keys) if k in headers]:
+            ln = nonblank(doc)[i]
+            out.extend(v for v in _titles_under(doc, ln, unmarked=True) if v.line.number not in taken)
+        out.sort(key=lambda v: v.line.number)
     return out

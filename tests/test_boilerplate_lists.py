@@ -1,0 +1,58 @@
+"""Related-article blocks in their other shapes: titles under a list header (`Most read`,
+`Similar articles`), under a bare `Related:` that is also a page prompt, bracketed leads, and
+calls to action that go on with short sentences of the widget."""
+
+from __future__ import annotations
+
+from fixer.engine import Config, Fixer
+
+FIXER = Fixer(Config(select=("boilerplate",)))
+BODY = (
+    "The tram line to the airport will open in 2028, the transport minister said on Monday, after"
+    " three years of works and two delays."
+)
+
+
+def _deleted(text: str) -> list[tuple[str, str]]:
+    return [(f.rule, text[f.start:f.end]) for f in FIXER.check(text)]
+
+
+def test_titles_under_a_list_header() -> None:
+    text = (
+        f"Tram to the airport\n\n{BODY}\n\nMost commented\nHousing: rents continue to rise in the capital\n"
+        f"Football: the national team without its captain\n\n{BODY}\n"
+    )
+    found = _deleted(text)
+    assert ("boilerplate.related-link", "Housing: rents continue to rise in the capital") in found
+    assert ("boilerplate.related-link", "Football: the national team without its captain") in found
+
+
+def test_a_paragraph_under_a_list_header_stays() -> None:
+    text = f"Tram to the airport\n\n{BODY}\n\nLatest news\n{BODY}\n"
+    assert not any(rule == "boilerplate.related-link" for rule, _ in _deleted(text))
+
+
+def test_bulleted_titles_under_a_related_prompt() -> None:
+    text = f"Tram to the airport\n\n{BODY}\n\nRelated:\n• Senegal: teachers suspend their strike\n• UCAD: grants still late\n\n{BODY}\n"
+    found = _deleted(text)
+    assert ("boilerplate.related-link", "• Senegal: teachers suspend their strike") in found
+    assert ("boilerplate.related-link", "• UCAD: grants still late") in found
+
+
+def test_bracketed_and_arrowed_leads() -> None:
+    text = (
+        f"Tram to the airport\n\n{BODY}\n\n[ALSO ON OUR SITE] Gabon: port traffic breaks a record\n\n"
+        f"SEE ALSO ⟶ Water: 400 km of pipes to replace by 2030\n\n{BODY}\n"
+    )
+    found = [s for rule, s in _deleted(text) if rule == "boilerplate.related-link"]
+    assert found == ["[ALSO ON OUR SITE] Gabon: port traffic breaks a record",
+                     "SEE ALSO ⟶ Water: 400 km of pipes to replace by 2030"]
+
+
+def test_call_to_action_with_short_widget_sentences() -> None:
+    line = "This content is reserved for subscribers. Already subscribed? Log in"
+    text = f"Tram to the airport\n\n{BODY}\n\n{line}\n\n{BODY}\n"
+    assert ("boilerplate.page-prompt", line) in _deleted(text)
+    prose = ("Join our campaign, the mayor told the crowd. She said the tram would change the life of"
+             " everyone who works at the airport.")
+    assert _deleted(f"Tram to the airport\n\n{BODY}\n\n{prose}\n") == []
