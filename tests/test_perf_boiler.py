@@ -87,8 +87,9 @@ def test_key_gates_keep_every_line_their_patterns_match() -> None:
         for _ in range(400):
             lines = [_variant(rng, rng.choice(phrases)) for _ in range(rng.randint(1, 6))]
             doc = _FIXER.document("\n".join(lines))
-            # (related-link adds the lines opening with an arrow or `»`, which the keys turn into `"`)
-            also = [i for i, ln in enumerate(bc.nonblank(doc)) if ln.text.lstrip()[:1] in prompts._ARROWS]
+            # (related-link adds the lines opening with an arrow or `»`, which the keys turn into `"`,
+            # and those opening with `[`, a bracketed lead)
+            also = [i for i, ln in enumerate(bc.nonblank(doc)) if ln.text.lstrip()[:1] in {*prompts._ARROWS, "["}]
             kept = {ln.number for ln in bc.gated_lines(doc, gate, also if gate is related_gate else ())}
             for ln in bc.nonblank(doc):
                 if any(p.match(ln.text) for p in patterns):
