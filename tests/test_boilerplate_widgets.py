@@ -98,3 +98,11 @@ def test_header_strips_and_crumbs_of_other_shapes() -> None:
     assert [s for s, _ in _found(text)] == [
         "SPORT / ATHLETICS", "Kodjo A. | 23/11/2025 - 18:40 | 💬 4", "By Editorial Team — November 24, 2025 — 6 min read",
     ]
+
+
+def test_the_headline_under_a_rubric_strip_is_no_caption() -> None:
+    fixer = Fixer(Config(select=("boilerplate",)))
+    text = f"BUSINESS | 25.11.2025\nTourism: Mauritius on course for a record year\nPhoto credit: Archives\n\n{BODY}\n"
+    found = {(f.rule, text[f.start:f.end]) for f in fixer.check(text)}
+    assert ("boilerplate.page-widget", "BUSINESS | 25.11.2025") in found
+    assert not any(s.startswith("Tourism") for _, s in found)

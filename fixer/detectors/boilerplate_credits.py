@@ -31,6 +31,7 @@ from .boilerplate_common import (
     word_count,
     words,
 )
+from .boilerplate_widgets import HEADER_LINES, headline
 
 
 def _credit_re(doc: Document) -> regex.Pattern[str]:
@@ -171,6 +172,7 @@ def classify_photo_caption(doc: Document) -> list[Verdict]:
             and credits.get(lines[i + 1].number, ("", "x"))[1] == ""
             and heading_like(ln.text, 40)
             and ln is not doc.title
+            and (i > HEADER_LINES or ln is not headline(doc))
         ):
             out.append(Verdict("boilerplate.photo-caption", ln, Safety.UNSAFE, "A photo caption above its credit line."))
     return out

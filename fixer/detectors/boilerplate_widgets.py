@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 import regex
 
-from ..document import Document
+from ..document import Document, Line
 from ..model import Finding, Rule, Safety
 from .boilerplate_common import LINE_RULES, Verdict, _memo, classifier, nonblank, phrases, verdicts
 from .deletion_plan import emit
@@ -228,6 +228,30 @@ def classify_page_widget(doc: Document) -> list[Verdict]:
         if safety is not None:
             out.append(Verdict(RULE_ID, ln, safety, _MESSAGES[kind]))
     return out
+
+
+def headline(doc: Document) -> Line | None:
+    """The article's headline: its first line that no shape of this module takes for page
+    furniture (`BUSINESS | 25.11.2025` or `Markets` above it is the rubric, not the title).
+    Other rules ask it so as not to take the headline for a caption."""
+    got = doc.cache.get("boilerplate:headline", False)
+    if got is not False:
+        return got
+    lines = nonblank(doc)
+    vocab = vocabulary(doc) if lines else {}
+    found = lines[0] if lines else None
+    for i, ln in enumerate(lines[:HEADER_LINES]):
+        text = ln.text
+        if (
+            interface_safety(text, vocab) is None
+            and crumb_safety(text, vocab, True) is None
+            and strip_safety(text, vocab, 3 if i == 0 else 6) is None
+            and section_safety(text, vocab) is None
+        ):
+            found = ln
+            break
+    doc.cache["boilerplate:headline"] = found
+    return found
 
 
 def page_widget(doc: Document, rule: Rule) -> Iterable[Finding]:
