@@ -106,3 +106,16 @@ def test_the_headline_under_a_rubric_strip_is_no_caption() -> None:
     found = {(f.rule, text[f.start:f.end]) for f in fixer.check(text)}
     assert ("boilerplate.page-widget", "BUSINESS | 25.11.2025") in found
     assert not any(s.startswith("Tourism") for _, s in found)
+
+
+def test_footer_source_notes_and_tag_lists() -> None:
+    text = f"Gold output rises\n\n{BODY}\n\n{BODY}\n\nSource: AGP\nBarrick, Mali, Gold, Loulo, Mining\n"
+    assert _found(text) == [("Source: AGP", "unsafe"), ("Barrick, Mali, Gold, Loulo, Mining", "unsafe")]
+    kept = f"Gold output rises\n\n{BODY}\n\nSource: AGP\n\nBarrick, Mali and Gold met.\n\n{BODY}\n\n{BODY}\n\n{BODY}\n"
+    assert _found(kept) == []
+
+
+def test_back_to_top_with_an_arrow_is_a_prompt() -> None:
+    fixer = Fixer(Config(select=("boilerplate",)))
+    text = f"Gold output rises\n\n{BODY}\n\nBack to top ↑\n"
+    assert [(f.rule, text[f.start:f.end]) for f in fixer.check(text)] == [("boilerplate.page-prompt", "Back to top ↑")]

@@ -35,7 +35,7 @@ _OTHER_WS = (
 # once every run of white space (regex's ``\s``) is one space, stripping the runs of these
 # characters at the ends is what the regexes ``^[\s•·*>»›\-–—]+`` and ``[\s:.…!>»›|\-–—]+$`` did
 _LEAD_CHARS = " •·*>»›-–—"
-_TRAIL_CHARS = " :.…!>»›|-–—"
+_TRAIL_CHARS = " :.…!>»›|-–—↑↓→⟶➜➔▶►"  # (arrows: `Back to top ↑`)
 _SENTENCE_CLOSERS = "\"'”’»)]"
 _SENTENCE_ENDS = ".!?…"
 _WORD_RE = regex.compile(r"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*")

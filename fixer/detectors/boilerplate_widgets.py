@@ -35,7 +35,7 @@ _FIGURES_RE = regex.compile(r"[\d:.,'’ ]+[km]?", regex.I)
 _PICTOGRAPH_RE = regex.compile(r"^\s*[\U0001F300-\U0001FAFF\u2300-\u23FF\u2600-\u27BF\u2B00-\u2BFF]")
 _PLAYER_RE = regex.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?\s*$")
 _CRUMB_SEPARATORS = ("›", " » ", " > ", " / ")
-_STRIP_SEPARATORS = (" | ", " — ", " – ", " · ", " • ")
+_STRIP_SEPARATORS = (" | ", " — ", " – ", " · ", " • ", " - ")
 _INITIAL_END_RE = regex.compile(r"(?:^|\s)\p{Lu}\.$")  # `Kodjo A.`, `By Teva T.`: an initial, not a sentence
 
 
@@ -182,6 +182,33 @@ def _marks_strip(item: str, vocab: dict[str, str]) -> bool:
     return interface_safety(item, vocab) is not None
 
 
+_SOURCE_RE = regex.compile(r"^\s*(?:sources?|crédits?|credits?)\s*:\s*(\S.*?)\s*$", regex.I)
+
+
+def source_safety(text: str) -> Safety | None:
+    """`Source: AGP`, `Sources: AFP, Reuters`: a source note of at most four words at the foot of
+    the page. Unsafe: a table's or a chart's source note is written the same way."""
+    m = _SOURCE_RE.match(text)
+    if m is None or len(m.group(1).split()) > 4 or m.group(1)[-1:] in ".!?":
+        return None
+    return Safety.UNSAFE
+
+
+_TAG_ITEM_RE = regex.compile(r"^[\p{Lu}\d][\p{L}\p{M}\d'’\-]*(?: [\p{L}\p{M}\d'’\-]+){0,2}$")
+
+
+def tag_list_safety(text: str) -> Safety | None:
+    """The page's tags with no label, on one of its last lines: `Barrick, Mali, Gold, Loulo,
+    Mining`: four items or more between commas, each one to three words opening with a capital
+    or a figure, and no sentence mark. Unsafe: a list of names can close an article too."""
+    items = [p.strip() for p in text.split(",")]
+    if len(items) < 4 or text.rstrip()[-1:] in ".!?:;":
+        return None
+    if all(_TAG_ITEM_RE.match(p) for p in items):
+        return Safety.UNSAFE
+    return None
+
+
 _MESSAGES = {
     "interface": "A line of the page's interface (buttons, widgets, labels).",
     "player": "The time counter of an audio or video player.",
@@ -189,6 +216,8 @@ _MESSAGES = {
     "strip": "A strip of page labels between separators (section, byline, date).",
     "section": "The name of the page's section or rubric.",
     "pictograph": "A page widget led by a pictograph (views, place, reading time, comments).",
+    "source": "A source note at the foot of the page.",
+    "tags": "The page's tags, without their label.",
 }
 
 
@@ -206,7 +235,8 @@ def classify_page_widget(doc: Document) -> list[Verdict]:
         if len(ln.text.split()) > PROSE_WORDS:
             break  # the first paragraph
         header.add(ln.number)
-    edges = header | {ln.number for ln in lines[-FOOTER_LINES:]}
+    footer = {ln.number for ln in lines[-FOOTER_LINES:]} - header
+    edges = header | footer
     first = lines[0].number
     out = []
     for ln in lines:
@@ -225,6 +255,10 @@ def classify_page_widget(doc: Document) -> list[Verdict]:
             kind, safety = "strip", strip_safety(text, vocab, 3 if ln.number == first else 6)
         if safety is None and ln.number in header:
             kind, safety = "section", section_safety(text, vocab)
+        if safety is None and ln.number in footer:
+            kind, safety = "source", source_safety(text)
+            if safety is None:
+                kind, safety = "tags", tag_list_safety(text)
         if safety is not None:
             out.append(Verdict(RULE_ID, ln, safety, _MESSAGES[kind]))
     return out
