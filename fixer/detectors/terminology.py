@@ -1042,8 +1042,13 @@ def _glossary_run_bounds(doc: Document, g: Glossary) -> list[tuple[int, int, int
             continue
         per_word = list(map(_KINDS, shapes))
         kinds = "".join(per_word)
-        found = [m.span() for m in _KIND_RUN_RE.finditer(kinds) if _keyed(m.group()) >= 2]
+        found = _kind_runs(kinds)
         if not found:
+            continue
+        if found[0] == (0, len(kinds)):
+            # the run is the whole span (most are): its first piece starts the span's first
+            # word, its last piece ends the last word, and the span is whole words
+            got.append((start, end, start, end))
             continue
         # the first and last piece of each run, located through their words
         ms = list(word_re.finditer(text, start, end))
@@ -1054,6 +1059,14 @@ def _glossary_run_bounds(doc: Document, g: Glossary) -> list[tuple[int, int, int
             got.append((ms[wa].start() + shapes[wa][2][pa][0], ms[wb].start() + shapes[wb][2][pb][1], start, end))
     doc.cache["terminology.run-bounds"] = got
     return got
+
+
+@lru_cache(maxsize=1 << 12)
+def _kind_runs(kinds: str) -> tuple[tuple[int, int], ...]:
+    """The runs ``_KIND_RUN_RE`` finds in the piece kinds of a span that have two keyed pieces
+    or more, as piece index ranges. Cached per kinds string: it is a shape, not text, and a
+    few shapes (``CC``, ``CcC``, ``DC``) make most spans of any article."""
+    return tuple(m.span() for m in _KIND_RUN_RE.finditer(kinds) if _keyed(m.group()) >= 2)
 
 
 def _piece_of(ends: list[int] | None, i: int) -> tuple[int, int]:
