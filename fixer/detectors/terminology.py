@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import accumulate, chain, compress, repeat
-from operator import itemgetter
+from operator import itemgetter, methodcaller, not_
 from typing import Any, NamedTuple
 
 import regex
@@ -492,15 +492,22 @@ def _fast_run_spans(text: str) -> list[tuple[int, int]]:
     found with the standard library's ``re`` (``_FastRuns``), several times faster.
 
     A span starts at a word whose leading letters hold a capital: mostly a word that starts
-    with one, which ``starts_capital`` finds by skipping straight to capitals. The others
-    (``theOuest``, ``dAfrica``) have a small letter just before their first capital; each word
-    holding such a pair is looked at once, and its start kept when only small letters come
+    with one (``starts_capital``, which skips straight to capitals). The others (``theOuest``,
+    ``dAfrica``) have a small letter just before their first capital: a pair. Both kinds of
+    capital are found in one scan (``capital_or_pair``): its matches are the spans of
+    ``starts_capital.finditer`` and the pairs that lie outside them (a pair is no place where
+    a span starts, so it hides none; a pair inside a span lies in a word of that span). Each
+    word holding a pair is looked at once, and its start kept when only small letters come
     before that capital. Then the spans are taken left to right as ``finditer`` takes them:
-    from whichever of the two kinds of start comes first and matches."""
+    from whichever of the two kinds of start comes first and matches (``_merge_run_starts``)."""
     fast = _fast_runs()
-    inner = []
+    found = list(fast.capital_or_pair.finditer(text))
+    pairs = list(compress(found, map(_PAIR_MARK, found)))
+    if not pairs:
+        return list(map(_Span, found))
+    inner = []  # (start, span from there) of each such word that starts a span
     word_end = 0
-    for m in fast.pair.finditer(text):
+    for m in pairs:
         i = m.start() - 1
         if i < word_end:
             continue  # (a later pair of a word already looked at)
@@ -509,9 +516,59 @@ def _fast_run_spans(text: str) -> list[tuple[int, int]]:
             start -= 1
         word_end = fast.word_run.match(text, i).end()
         if fast.small_run.match(text, start).end() == i + 1:
-            inner.append(start)  # only small letters before the word's first capital
+            # only small letters before the word's first capital
+            span = fast.starts_small.match(text, start)
+            if span is not None:
+                inner.append(span.span())
+    capital = list(map(_Span, compress(found, map(not_, map(_PAIR_MARK, found)))))
     if not inner:
-        return list(map(_Span, fast.starts_capital.finditer(text)))
+        return capital
+    spans = _merge_run_starts(capital, inner)
+    return spans if spans is not None else _fast_run_spans_searched(text, [s for s, _e in inner])
+
+
+_PAIR_MARK = methodcaller("group", 1)  # (of a ``capital_or_pair`` match: the capital of a pair, None for a span)
+
+
+def _merge_run_starts(capital: list[tuple[int, int]], inner: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
+    """The spans ``_fast_run_spans_searched`` takes, from the spans of
+    ``starts_capital.finditer`` (``capital``) instead of a search after each span taken, and
+    the spans from words with small letters before their first capital (``inner``, both in
+    text order). The next capital span starting at or after ``pos`` is what the search from
+    ``pos`` finds, as ``finditer`` tried every capital from the end of the span before it,
+    unless a span runs across ``pos`` (then None: the caller searches). (A span taken from a
+    word before its first capital ends where any span from a capital word inside it ends, so
+    that does not happen.) An inner span is taken where it starts before the next capital
+    span; the search tries the inner starts in the same order, and where one matches does
+    not depend on ``pos``. The capital spans (which do not overlap) between two inner spans
+    taken are taken in one slice: inner spans are few."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    j = 0
+    for start, end in inner:
+        if start < pos:
+            continue
+        k = bisect.bisect_left(capital, (start,), j)  # the capital spans before this start
+        if k > j:
+            spans += capital[j:k]
+            pos = capital[k - 1][1]
+            j = k
+            if start < pos:
+                continue
+        spans.append((start, end))
+        pos = end
+        k = bisect.bisect_left(capital, (end,), j)  # those starting inside the span taken
+        if k > j and capital[k - 1][1] > end:
+            return None
+        j = k
+    spans += capital[j:]
+    return spans
+
+
+def _fast_run_spans_searched(text: str, inner: list[int]) -> list[tuple[int, int]]:
+    """The spans left to right, a search for the next capital span after each span taken,
+    ``inner`` the starts of words with small letters before their first capital."""
+    fast = _fast_runs()
     spans = []
     pos = 0
     k = 0
@@ -542,6 +599,7 @@ class _FastRuns(NamedTuple):
     starts_capital: re.Pattern[str]  # a span from a word that starts with a capital
     starts_small: re.Pattern[str]  # a span from a word of small letters up to its first capital
     pair: re.Pattern[str]  # a capital after a small letter (or mark)
+    capital_or_pair: re.Pattern[str]  # a pair (group 1 its capital) or a span of ``starts_capital``
     word: re.Pattern[str]  # a word character
     word_run: re.Pattern[str]  # word characters
     small_run: re.Pattern[str]  # letters and marks that are no capital
@@ -571,6 +629,8 @@ def _fast_runs() -> _FastRuns:
         re.compile(f"[{upper}](?<![{word}][{upper}]){rest}"),
         re.compile(f"[{other}]*+[{upper}]{rest}"),
         re.compile(f"[{upper}](?<=[{other}][{upper}])"),  # (from the capital: the engine skips to capitals)
+        # (the two lookbehinds exclude each other: [other] lies in [word])
+        re.compile(f"[{upper}](?:(?<=[{other}]([{upper}]))|(?<![{word}][{upper}]){rest})"),
         re.compile(f"[{word}]"),
         re.compile(f"[{word}]*+"),
         re.compile(f"[{other}]*+"),
