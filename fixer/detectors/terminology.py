@@ -1028,7 +1028,7 @@ class _PieceWeights(dict):
         g = self.g
         if len(self) > 1 << 16:
             self.clear()
-        n = self[word] = sum(1 for part in word_parts(word, g.words) if part[3] and g.forms_of_key(part[3]))
+        n = self[word] = sum(1 for part in word_parts(word, g.words) if part[3] and g.indexes_key(part[3]))
         return n
 
 
@@ -1053,8 +1053,12 @@ class _WordShapes(_PieceWeights):
         if len(self) > 1 << 16:
             self.clear()
         parts = word_parts(word, g.words)  # (what ``split_pieces`` gives for the word alone)
+        if len(parts) == 1:  # (most words)
+            a, b, sub, key, _m = parts[0]
+            got = self[word] = (_part_kind(sub, key), 1 if key and g.indexes_key(key) else 0, ((a, b),))
+            return got
         kinds = "".join([_part_kind(sub, key) for _s, _e, sub, key, _m in parts])
-        weight = sum(1 for part in parts if part[3] and g.forms_of_key(part[3]))
+        weight = sum(1 for part in parts if part[3] and g.indexes_key(part[3]))
         got = self[word] = (kinds, weight, tuple((a, b) for a, b, _t, _k, _m in parts))
         return got
 
