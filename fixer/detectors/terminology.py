@@ -1346,12 +1346,15 @@ def _titled_acronyms(doc: Document, g: Glossary, min_len: int) -> set[str]:
     lies inside one maximal run of letters, marks and digits; its look-behind and look-ahead
     see either that run or a character that is no letter or digit. The runs are the tokens of
     ``doc.word_counts`` split at their joiners, so when the words are counted already the same
-    pattern over those runs joined by NUL finds the same words; else the text is scanned (by
-    the standard library's ``re`` where it can read the text, ``_fast_runs``)."""
+    pattern over those runs joined by NUL finds the same words; else the text is scanned.
+    Either is scanned by the standard library's ``re`` where it can read the text
+    (``_fast_runs``)."""
+    title_word = _fast_runs().title_word if _fast_doc(doc) else _TITLE_WORD_RE
     if doc.computed("word_counts") is not None:
-        words = set(_TITLE_WORD_RE.findall(joined_runs(doc)))
+        # (the runs' characters are the text's and NUL, which lies in the first fast block)
+        words = set(title_word.findall(joined_runs(doc)))
     else:
-        words = set((_fast_runs().title_word if _fast_doc(doc) else _TITLE_WORD_RE).findall(doc.text))
+        words = set(title_word.findall(doc.text))
     acronyms = g.acronyms
     return {w for w in compress(words, map(acronyms.__contains__, map(str.upper, words))) if len(w) >= min_len}
 
