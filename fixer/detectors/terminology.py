@@ -1303,7 +1303,8 @@ def _caps_acronyms(doc: Document, g: Glossary, min_len: int) -> list[str]:
     Acronyms with no such run are checked one by one."""
     counts = doc.computed("word_counts")
     if counts is not None:
-        return [w for w in g.acronyms.keys() & counts.keys() if len(w) >= min_len and w.isupper()]
+        # (each of the document's words probed in the set of those acronyms)
+        return list(_caps_acronym_set(doc, g, min_len).intersection(counts))
     by_run, loose = _caps_acronym_index(doc, g, min_len)
     cands = [w for run in _capital_runs(doc) & by_run.keys() for w in by_run[run]]
     cands += [w for w in loose if w in doc.text]
@@ -1330,6 +1331,16 @@ def _caps_acronym_index(doc: Document, g: Glossary, min_len: int) -> tuple[dict[
 
     store = doc.cache.get("store")
     return store.memo(f"terminology.caps-acronyms-{min_len}", build) if store is not None else build()
+
+
+def _caps_acronym_set(doc: Document, g: Glossary, min_len: int) -> frozenset[str]:
+    """The glossary's acronyms of ``min_len`` characters or more in capitals (once per store)."""
+
+    def build() -> frozenset[str]:
+        return frozenset(w for w in g.acronyms if len(w) >= min_len and w.isupper())
+
+    store = doc.cache.get("store")
+    return store.memo(f"terminology.caps-acronym-set-{min_len}", build) if store is not None else build()
 
 
 def _capital_runs(doc: Document) -> set[str]:
