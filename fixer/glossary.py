@@ -410,13 +410,19 @@ def load_glossary(store: Any) -> Glossary:
 
 
 def doc_glossary(doc: Any) -> Glossary:
-    """The glossary for a document (through its data store; a bare Document gets the bundled one)."""
+    """The glossary for a document (through its data store; a bare Document gets the bundled one),
+    kept in the document once found: the rules of a check ask for it a dozen times."""
+    g = doc.cache.get("glossary.glossary")
+    if g is not None and doc.cache.get("glossary.store") is doc.cache.get("store"):
+        return g
     store = doc.cache.get("store")
     if store is None:
         from .data import DataStore
 
         store = doc.cache["store"] = DataStore()
-    return load_glossary(store)
+    g = doc.cache["glossary.glossary"] = load_glossary(store)
+    doc.cache["glossary.store"] = store
+    return g
 
 
 # -- what a document mentions ------------------------------------------------------------------
