@@ -156,10 +156,13 @@ def _elided_french_acronyms(doc: Document, rule: Rule) -> Iterator[Finding]:
     The same tests as the bare pass: the one entity the article is about, context for
     ambiguous acronyms, no line in capitals, no gloss that names the French form."""
     text = doc.text
-    if not any(map(text.__contains__, _ELIDED_PAIRS)) or _ELIDED_GATE_RE.search(text) is None:
+    # a gate match starts with one of the pairs: searched from the first of them, and only once
+    found = [i for i in map(text.find, _ELIDED_PAIRS) if i >= 0]
+    first = _ELIDED_GATE_RE.search(text, min(found)) if found else None
+    if first is None:
         return  # the usual case: no elided article before a capital (no l’ at all, mostly)
     g = doc_glossary(doc)
-    for m in _elided_acronyms(text):
+    for m in _elided_acronyms(text, first):
         acr = m.group(2)
         ents = _french_acronym_entities(g, acr)
         if not ents:
@@ -177,15 +180,17 @@ def _elided_french_acronyms(doc: Document, rule: Rule) -> Iterator[Finding]:
 _ELIDED_PAIRS = ("l’", "l'", "L’", "L'")  # (what _ELIDED_GATE_RE starts with, found by str search)
 
 
-def _elided_acronyms(text: str) -> Iterator[Any]:
+def _elided_acronyms(text: str, first: Any = None) -> Iterator[Any]:
     """``_ELIDED_ACRONYM_RE.finditer(text)``, tried only where ``_ELIDED_GATE_RE`` matches:
     every match starts where the gate does (searched again from the next character, so no gate
-    match hides another), and a match found is skipped over as ``finditer`` does."""
+    match hides another), and a match found is skipped over as ``finditer`` does. ``first``:
+    the first gate match, when the caller has found it."""
     gate = _ELIDED_GATE_RE.search
     match = _ELIDED_ACRONYM_RE.match
     pos = 0
     while True:
-        g = gate(text, pos)
+        g = first if first is not None else gate(text, pos)
+        first = None
         if g is None:
             return
         m = match(text, g.start())
