@@ -999,7 +999,9 @@ def _doc_spans(doc: Document) -> list[tuple[int, int]]:
     """``_run_spans`` of a document, once per document (``keyed_spans``, ``glossary_runs``)."""
     got = doc.cache.get("terminology.spans")
     if got is None:
-        got = doc.cache["terminology.spans"] = list(_run_spans(doc.text, _fast_doc(doc)))
+        text = doc.text
+        got = _fast_run_spans(text) if _fast_doc(doc) else list(_run_spans(text, False))
+        doc.cache["terminology.spans"] = got
     return got
 
 
