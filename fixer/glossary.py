@@ -48,6 +48,10 @@ _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower case without accents: the key two spellings of one name share."""
+    if text.isascii():
+        # (most words: NFKD leaves ASCII as it is and marks none, and casefold is lower;
+        # of the apostrophes only ` is ASCII)
+        return text.replace("`", "'").lower()
     decomposed = unicodedata.normalize("NFKD", text.translate(_APOS))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
@@ -368,6 +372,11 @@ class Glossary:
             hits.update(self.forms_of_key(k))  # (counted in C)
         return {i for i, n in hits.items() if n >= 2}
 
+    def indexes_key(self, key: str) -> bool:
+        """Whether ``forms_of_key(key)`` holds a form, without building that set (the lists of
+        ``by_key`` are never empty)."""
+        return key in self.by_key or (len(key) > 4 and key[:4] in self.by_key)
+
     def forms_of_key(self, key: str) -> frozenset[int]:
         """The name forms indexed under ``key`` or, for a key of more than 4 letters, under its
         4-letter prefix; cached per key."""
@@ -401,13 +410,19 @@ def load_glossary(store: Any) -> Glossary:
 
 
 def doc_glossary(doc: Any) -> Glossary:
-    """The glossary for a document (through its data store; a bare Document gets the bundled one)."""
+    """The glossary for a document (through its data store; a bare Document gets the bundled one),
+    kept in the document once found: the rules of a check ask for it a dozen times."""
+    g = doc.cache.get("glossary.glossary")
+    if g is not None and doc.cache.get("glossary.store") is doc.cache.get("store"):
+        return g
     store = doc.cache.get("store")
     if store is None:
         from .data import DataStore
 
         store = doc.cache["store"] = DataStore()
-    return load_glossary(store)
+    g = doc.cache["glossary.glossary"] = load_glossary(store)
+    doc.cache["glossary.store"] = store
+    return g
 
 
 # -- what a document mentions ------------------------------------------------------------------

@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import accumulate, chain, compress, repeat
-from operator import itemgetter
+from operator import itemgetter, methodcaller, not_
 from typing import Any, NamedTuple
 
 import regex
@@ -156,10 +156,13 @@ def _elided_french_acronyms(doc: Document, rule: Rule) -> Iterator[Finding]:
     The same tests as the bare pass: the one entity the article is about, context for
     ambiguous acronyms, no line in capitals, no gloss that names the French form."""
     text = doc.text
-    if not any(map(text.__contains__, _ELIDED_PAIRS)) or _ELIDED_GATE_RE.search(text) is None:
+    # a gate match starts with one of the pairs: searched from the first of them, and only once
+    found = [i for i in map(text.find, _ELIDED_PAIRS) if i >= 0]
+    first = _ELIDED_GATE_RE.search(text, min(found)) if found else None
+    if first is None:
         return  # the usual case: no elided article before a capital (no l’ at all, mostly)
     g = doc_glossary(doc)
-    for m in _elided_acronyms(text):
+    for m in _elided_acronyms(text, first):
         acr = m.group(2)
         ents = _french_acronym_entities(g, acr)
         if not ents:
@@ -177,15 +180,17 @@ def _elided_french_acronyms(doc: Document, rule: Rule) -> Iterator[Finding]:
 _ELIDED_PAIRS = ("l’", "l'", "L’", "L'")  # (what _ELIDED_GATE_RE starts with, found by str search)
 
 
-def _elided_acronyms(text: str) -> Iterator[Any]:
+def _elided_acronyms(text: str, first: Any = None) -> Iterator[Any]:
     """``_ELIDED_ACRONYM_RE.finditer(text)``, tried only where ``_ELIDED_GATE_RE`` matches:
     every match starts where the gate does (searched again from the next character, so no gate
-    match hides another), and a match found is skipped over as ``finditer`` does."""
+    match hides another), and a match found is skipped over as ``finditer`` does. ``first``:
+    the first gate match, when the caller has found it."""
     gate = _ELIDED_GATE_RE.search
     match = _ELIDED_ACRONYM_RE.match
     pos = 0
     while True:
-        g = gate(text, pos)
+        g = first if first is not None else gate(text, pos)
+        first = None
         if g is None:
             return
         m = match(text, g.start())
@@ -492,15 +497,22 @@ def _fast_run_spans(text: str) -> list[tuple[int, int]]:
     found with the standard library's ``re`` (``_FastRuns``), several times faster.
 
     A span starts at a word whose leading letters hold a capital: mostly a word that starts
-    with one, which ``starts_capital`` finds by skipping straight to capitals. The others
-    (``theOuest``, ``dAfrica``) have a small letter just before their first capital; each word
-    holding such a pair is looked at once, and its start kept when only small letters come
+    with one (``starts_capital``, which skips straight to capitals). The others (``theOuest``,
+    ``dAfrica``) have a small letter just before their first capital: a pair. Both kinds of
+    capital are found in one scan (``capital_or_pair``): its matches are the spans of
+    ``starts_capital.finditer`` and the pairs that lie outside them (a pair is no place where
+    a span starts, so it hides none; a pair inside a span lies in a word of that span). Each
+    word holding a pair is looked at once, and its start kept when only small letters come
     before that capital. Then the spans are taken left to right as ``finditer`` takes them:
-    from whichever of the two kinds of start comes first and matches."""
+    from whichever of the two kinds of start comes first and matches (``_merge_run_starts``)."""
     fast = _fast_runs()
-    inner = []
+    found = list(fast.capital_or_pair.finditer(text))
+    pairs = list(compress(found, map(_PAIR_MARK, found)))
+    if not pairs:
+        return list(map(_Span, found))
+    inner = []  # (start, span from there) of each such word that starts a span
     word_end = 0
-    for m in fast.pair.finditer(text):
+    for m in pairs:
         i = m.start() - 1
         if i < word_end:
             continue  # (a later pair of a word already looked at)
@@ -509,9 +521,59 @@ def _fast_run_spans(text: str) -> list[tuple[int, int]]:
             start -= 1
         word_end = fast.word_run.match(text, i).end()
         if fast.small_run.match(text, start).end() == i + 1:
-            inner.append(start)  # only small letters before the word's first capital
+            # only small letters before the word's first capital
+            span = fast.starts_small.match(text, start)
+            if span is not None:
+                inner.append(span.span())
+    capital = list(map(_Span, compress(found, map(not_, map(_PAIR_MARK, found)))))
     if not inner:
-        return list(map(_Span, fast.starts_capital.finditer(text)))
+        return capital
+    spans = _merge_run_starts(capital, inner)
+    return spans if spans is not None else _fast_run_spans_searched(text, [s for s, _e in inner])
+
+
+_PAIR_MARK = methodcaller("group", 1)  # (of a ``capital_or_pair`` match: the capital of a pair, None for a span)
+
+
+def _merge_run_starts(capital: list[tuple[int, int]], inner: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
+    """The spans ``_fast_run_spans_searched`` takes, from the spans of
+    ``starts_capital.finditer`` (``capital``) instead of a search after each span taken, and
+    the spans from words with small letters before their first capital (``inner``, both in
+    text order). The next capital span starting at or after ``pos`` is what the search from
+    ``pos`` finds, as ``finditer`` tried every capital from the end of the span before it,
+    unless a span runs across ``pos`` (then None: the caller searches). (A span taken from a
+    word before its first capital ends where any span from a capital word inside it ends, so
+    that does not happen.) An inner span is taken where it starts before the next capital
+    span; the search tries the inner starts in the same order, and where one matches does
+    not depend on ``pos``. The capital spans (which do not overlap) between two inner spans
+    taken are taken in one slice: inner spans are few."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    j = 0
+    for start, end in inner:
+        if start < pos:
+            continue
+        k = bisect.bisect_left(capital, (start,), j)  # the capital spans before this start
+        if k > j:
+            spans += capital[j:k]
+            pos = capital[k - 1][1]
+            j = k
+            if start < pos:
+                continue
+        spans.append((start, end))
+        pos = end
+        k = bisect.bisect_left(capital, (end,), j)  # those starting inside the span taken
+        if k > j and capital[k - 1][1] > end:
+            return None
+        j = k
+    spans += capital[j:]
+    return spans
+
+
+def _fast_run_spans_searched(text: str, inner: list[int]) -> list[tuple[int, int]]:
+    """The spans left to right, a search for the next capital span after each span taken,
+    ``inner`` the starts of words with small letters before their first capital."""
+    fast = _fast_runs()
     spans = []
     pos = 0
     k = 0
@@ -542,6 +604,7 @@ class _FastRuns(NamedTuple):
     starts_capital: re.Pattern[str]  # a span from a word that starts with a capital
     starts_small: re.Pattern[str]  # a span from a word of small letters up to its first capital
     pair: re.Pattern[str]  # a capital after a small letter (or mark)
+    capital_or_pair: re.Pattern[str]  # a pair (group 1 its capital) or a span of ``starts_capital``
     word: re.Pattern[str]  # a word character
     word_run: re.Pattern[str]  # word characters
     small_run: re.Pattern[str]  # letters and marks that are no capital
@@ -571,6 +634,8 @@ def _fast_runs() -> _FastRuns:
         re.compile(f"[{upper}](?<![{word}][{upper}]){rest}"),
         re.compile(f"[{other}]*+[{upper}]{rest}"),
         re.compile(f"[{upper}](?<=[{other}][{upper}])"),  # (from the capital: the engine skips to capitals)
+        # (the two lookbehinds exclude each other: [other] lies in [word])
+        re.compile(f"[{upper}](?:(?<=[{other}]([{upper}]))|(?<![{word}][{upper}]){rest})"),
         re.compile(f"[{word}]"),
         re.compile(f"[{word}]*+"),
         re.compile(f"[{other}]*+"),
@@ -934,7 +999,9 @@ def _doc_spans(doc: Document) -> list[tuple[int, int]]:
     """``_run_spans`` of a document, once per document (``keyed_spans``, ``glossary_runs``)."""
     got = doc.cache.get("terminology.spans")
     if got is None:
-        got = doc.cache["terminology.spans"] = list(_run_spans(doc.text, _fast_doc(doc)))
+        text = doc.text
+        got = _fast_run_spans(text) if _fast_doc(doc) else list(_run_spans(text, False))
+        doc.cache["terminology.spans"] = got
     return got
 
 
@@ -968,7 +1035,7 @@ class _PieceWeights(dict):
         g = self.g
         if len(self) > 1 << 16:
             self.clear()
-        n = self[word] = sum(1 for part in word_parts(word, g.words) if part[3] and g.forms_of_key(part[3]))
+        n = self[word] = sum(1 for part in word_parts(word, g.words) if part[3] and g.indexes_key(part[3]))
         return n
 
 
@@ -993,8 +1060,12 @@ class _WordShapes(_PieceWeights):
         if len(self) > 1 << 16:
             self.clear()
         parts = word_parts(word, g.words)  # (what ``split_pieces`` gives for the word alone)
+        if len(parts) == 1:  # (most words)
+            a, b, sub, key, _m = parts[0]
+            got = self[word] = (_part_kind(sub, key), 1 if key and g.indexes_key(key) else 0, ((a, b),))
+            return got
         kinds = "".join([_part_kind(sub, key) for _s, _e, sub, key, _m in parts])
-        weight = sum(1 for part in parts if part[3] and g.forms_of_key(part[3]))
+        weight = sum(1 for part in parts if part[3] and g.indexes_key(part[3]))
         got = self[word] = (kinds, weight, tuple((a, b) for a, b, _t, _k, _m in parts))
         return got
 
@@ -1042,8 +1113,13 @@ def _glossary_run_bounds(doc: Document, g: Glossary) -> list[tuple[int, int, int
             continue
         per_word = list(map(_KINDS, shapes))
         kinds = "".join(per_word)
-        found = [m.span() for m in _KIND_RUN_RE.finditer(kinds) if _keyed(m.group()) >= 2]
+        found = _kind_runs(kinds)
         if not found:
+            continue
+        if found[0] == (0, len(kinds)):
+            # the run is the whole span (most are): its first piece starts the span's first
+            # word, its last piece ends the last word, and the span is whole words
+            got.append((start, end, start, end))
             continue
         # the first and last piece of each run, located through their words
         ms = list(word_re.finditer(text, start, end))
@@ -1054,6 +1130,14 @@ def _glossary_run_bounds(doc: Document, g: Glossary) -> list[tuple[int, int, int
             got.append((ms[wa].start() + shapes[wa][2][pa][0], ms[wb].start() + shapes[wb][2][pb][1], start, end))
     doc.cache["terminology.run-bounds"] = got
     return got
+
+
+@lru_cache(maxsize=1 << 12)
+def _kind_runs(kinds: str) -> tuple[tuple[int, int], ...]:
+    """The runs ``_KIND_RUN_RE`` finds in the piece kinds of a span that have two keyed pieces
+    or more, as piece index ranges. Cached per kinds string: it is a shape, not text, and a
+    few shapes (``CC``, ``CcC``, ``DC``) make most spans of any article."""
+    return tuple(m.span() for m in _KIND_RUN_RE.finditer(kinds) if _keyed(m.group()) >= 2)
 
 
 def _piece_of(ends: list[int] | None, i: int) -> tuple[int, int]:
@@ -1226,7 +1310,8 @@ def _caps_acronyms(doc: Document, g: Glossary, min_len: int) -> list[str]:
     Acronyms with no such run are checked one by one."""
     counts = doc.computed("word_counts")
     if counts is not None:
-        return [w for w in g.acronyms.keys() & counts.keys() if len(w) >= min_len and w.isupper()]
+        # (each of the document's words probed in the set of those acronyms)
+        return list(_caps_acronym_set(doc, g, min_len).intersection(counts))
     by_run, loose = _caps_acronym_index(doc, g, min_len)
     cands = [w for run in _capital_runs(doc) & by_run.keys() for w in by_run[run]]
     cands += [w for w in loose if w in doc.text]
@@ -1255,6 +1340,16 @@ def _caps_acronym_index(doc: Document, g: Glossary, min_len: int) -> tuple[dict[
     return store.memo(f"terminology.caps-acronyms-{min_len}", build) if store is not None else build()
 
 
+def _caps_acronym_set(doc: Document, g: Glossary, min_len: int) -> frozenset[str]:
+    """The glossary's acronyms of ``min_len`` characters or more in capitals (once per store)."""
+
+    def build() -> frozenset[str]:
+        return frozenset(w for w in g.acronyms if len(w) >= min_len and w.isupper())
+
+    store = doc.cache.get("store")
+    return store.memo(f"terminology.caps-acronym-set-{min_len}", build) if store is not None else build()
+
+
 def _capital_runs(doc: Document) -> set[str]:
     """The maximal runs of two capitals A-Z or more of a document, once per document."""
     got = doc.cache.get("terminology.capital-runs")
@@ -1269,12 +1364,15 @@ def _titled_acronyms(doc: Document, g: Glossary, min_len: int) -> set[str]:
     lies inside one maximal run of letters, marks and digits; its look-behind and look-ahead
     see either that run or a character that is no letter or digit. The runs are the tokens of
     ``doc.word_counts`` split at their joiners, so when the words are counted already the same
-    pattern over those runs joined by NUL finds the same words; else the text is scanned (by
-    the standard library's ``re`` where it can read the text, ``_fast_runs``)."""
+    pattern over those runs joined by NUL finds the same words; else the text is scanned.
+    Either is scanned by the standard library's ``re`` where it can read the text
+    (``_fast_runs``)."""
+    title_word = _fast_runs().title_word if _fast_doc(doc) else _TITLE_WORD_RE
     if doc.computed("word_counts") is not None:
-        words = set(_TITLE_WORD_RE.findall(joined_runs(doc)))
+        # (the runs' characters are the text's and NUL, which lies in the first fast block)
+        words = set(title_word.findall(joined_runs(doc)))
     else:
-        words = set((_fast_runs().title_word if _fast_doc(doc) else _TITLE_WORD_RE).findall(doc.text))
+        words = set(title_word.findall(doc.text))
     acronyms = g.acronyms
     return {w for w in compress(words, map(acronyms.__contains__, map(str.upper, words))) if len(w) >= min_len}
 
