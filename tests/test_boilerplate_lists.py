@@ -56,3 +56,16 @@ def test_call_to_action_with_short_widget_sentences() -> None:
     prose = ("Join our campaign, the mayor told the crowd. She said the tram would change the life of"
              " everyone who works at the airport.")
     assert _deleted(f"Tram to the airport\n\n{BODY}\n\n{prose}\n") == []
+
+
+def test_credits_closing_a_caption_or_opening_a_line() -> None:
+    caption = "A woman receives a dose at the Panzi hospital in Bukavu. Credit: Justin Kabuya / AFP"
+    bracket = "The Rhône Glacier in Valais, pictured here in August. (Keystone/ATS/Jean-Christophe Bott)"
+    credit = "© Musée du quai Branly – Jacques Chirac, photo Léo Delafontaine"
+    text = f"Tram to the airport\n\n{BODY}\n\n{caption}\n\n{bracket}\n\n{credit}\n\nThe end of the article, with more words.\n"
+    found = {(rule, s) for rule, s in _deleted(text)}
+    assert ("boilerplate.photo-caption", caption) in found
+    assert ("boilerplate.photo-caption", bracket) in found
+    assert ("boilerplate.photo-credit", credit) in found
+    prose = "The minister said: credit: that is what the banks want, he added in Bukavu on Monday."
+    assert _deleted(f"Tram to the airport\n\n{BODY}\n\n{prose}\n") == []

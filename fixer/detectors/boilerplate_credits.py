@@ -41,7 +41,7 @@ def _credit_re(doc: Document) -> regex.Pattern[str]:
         # (BERTRAND GUAY / AFP), (Photo AFP), (AFP), (Name/Reuters)
         return regex.compile(
             rf"\(\s*(?:(?:photo|crédit|credit|image)s?\s*:?\s*)?(?:[\p{{L}}.'’\- ]{{2,60}}?\s*/\s*)?(?:{alt})"
-            rf"(?:\s*/\s*[\p{{L}} ]{{2,30}})?\s*\)\s*$",
+            rf"(?:\s*/\s*[\p{{L}}.'’\- ]{{2,30}})?\s*\)\s*$",
             regex.I,
         )
 
@@ -87,6 +87,12 @@ def credit_lines(doc: Document) -> dict[int, tuple[str, str]]:
         if m and "©" in m.group() and _credit_text(text[m.end() :]):
             out[ln.number] = ("copyright", text[: m.start()].strip())
             continue
+        if text.lstrip().startswith("©") and word_count(text) <= 16 and not is_sentence(text):
+            out[ln.number] = ("copyright", "")  # `© Musée du quai Branly – Jacques Chirac, photo Léo D.`
+            continue
+        if ":" in text and (t := _TRAILING_CREDIT_RE.search(text)) and _credit_text(t.group("credit").replace("/", " ")):
+            out[ln.number] = ("bracket", text[: t.start()].strip())
+            continue
         if ":" in text and not is_sentence(text) and _PHOTO_LINE_RE.match(text) and word_count(text) <= 14:
             rest = text.split(":", 1)[1]
             # `Photo: Radio-Canada / NAME` is a bare credit; `Photo: Biden speaks… (AP Photo/…)` a caption
@@ -110,15 +116,28 @@ def _credit_shaped(doc: Document) -> list[int]:
     (the bracket credit closes the line; ``norm`` strips no `)`)."""
     text = doc.text
     copyright = "©" in text
+    trailing = _trailing_credit_lines(doc) if ("redit:" in text or "rédit:" in text or "hoto:" in text) else []
     if ")" not in text:
-        return [i for i, ln in enumerate(nonblank(doc)) if "©" in ln.text] if copyright else []
+        return [*trailing, *(i for i, ln in enumerate(nonblank(doc)) if "©" in ln.text)] if copyright else trailing
     lines = nonblank(doc)
     found = list(by_last(doc).get(")", ()))
     # (the key of a long line is only its head: how the line itself ends tells instead)
     found += [i for i in key_heads(doc) if lines[i].text.rstrip().endswith(")")]
     if copyright:
         found += [i for i, ln in enumerate(lines) if "©" in ln.text]
-    return found
+    return found + trailing
+
+
+# a caption sentence closed by its credit: `… in Bukavu. Credit: Justin Kabuya / AFP`
+_TRAILING_CREDIT_RE = regex.compile(
+    r"(?:(?<=[.!?»”\"])\s+|\s+[-–—|]\s+)(?:photo credit|photo|photos|credit|credits|crédit|crédits|image)\s*:\s*"
+    r"(?P<credit>[^:]{2,80}?)\s*$",
+    regex.I,
+)
+
+
+def _trailing_credit_lines(doc: Document) -> list[int]:
+    return [i for i, ln in enumerate(nonblank(doc)) if "redit:" in ln.text or "rédit:" in ln.text or "hoto:" in ln.text]
 
 
 def _neighbours(doc: Document, line: Line, span: int = 3) -> Iterator[Line]:
