@@ -1294,6 +1294,18 @@ def elision(doc: Document, rule: Rule) -> Iterator[Finding]:
             continue
         seen.add(start)
         yield elision_finding(rule, start, end, head, rest, ctx.apostrophe)
+    # the apostrophe turned into a space (`d Haïti`, `l Afrique`): a lone small d or l before a
+    # capitalised word is no English word; unsafe like the others
+    if " d " in text or " l " in text or "\nd " in text or "\nl " in text:
+        for m in _SPACED_ELISION_RE.finditer(text):
+            start = m.start()
+            if start in seen or ctx.skipped(start, m.end()):
+                continue
+            at = start + 1
+            yield rule.finding(
+                start, m.end(), edits=(Edit(at, at + 1, ctx.apostrophe),),
+                message=f"French elision lost its apostrophe: '{m.group()}' is '{m.group(1)}{ctx.apostrophe}{m.group(2)}'.",
+            )
     listed = ctx.lex.elisions
     store = doc.cache["store"]
     spellings = store.memo(
@@ -1363,6 +1375,9 @@ ELISION_LINE_RE = regex.compile(
 )
 UPPER, LOWER, TITLE, CAPS, ACRONYM = 2, 4, 6, 8, 10  # the ``lastindex`` of each kind of ELISION_ANY_RE match
 ELISION_HEADS = frozenset("qldQLDCJNS")  # the letters an ELISION_ANY_RE match starts with
+
+
+_SPACED_ELISION_RE = regex.compile(r"(?:^|(?<=[\p{L}\p{N},;:] ))([dl]) (\p{Lu}[\p{Ll}\p{M}]{2,})\b", regex.M)
 
 
 def elision_decider(rule: Rule, lex: Lexicon) -> Callable[[str], tuple[int, bool] | None]:
