@@ -95,3 +95,32 @@ def french_time(doc: Document, rule: Rule) -> Iterator[Finding]:
         if skip and doc.line_col(start)[0] in skip:
             continue
         yield rule.finding(start, end, repl)
+
+
+# an amount followed by a euro or dollar sign, French order (`14 €`, `250 000 $`, `7,50 €`)
+_CURRENCY_AFTER_RE = regex.compile(
+    r"(?<![\d,.\u00a0\u202f]|\d )(?P<n>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?)"
+    r"[ \u00a0\u202f]?(?P<c>[€$])(?![\w$])"
+)
+_DECIMAL_COMMA_RE = re.compile(r",(\d{1,2})$")
+
+
+def english_amount(figures: str) -> str:
+    """French figures in English form: thousands spaces as commas, a decimal comma (one or two
+    figures after it) as a point: `250 000` → `250,000`, `7,50` → `7.50`, `1 200,5` → `1,200.5`."""
+    out = re.sub(r"[ \u00a0\u202f](?=\d{3})", ",", figures)
+    head, comma, tail = out.rpartition(",")
+    if comma and len(tail) <= 2 and (" " in figures or "\u00a0" in figures or "\u202f" in figures or "," not in head):
+        if _DECIMAL_COMMA_RE.search(figures):
+            return head + "." + tail
+    return out
+
+
+def currency_after(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """`14 €` → `€14`, `250 000 $` → `$250,000`: the sign moves before the amount, which takes
+    its English form in the same edit (a fix in two passes would leave `$250 000` between)."""
+    text = doc.text
+    if "€" not in text and "$" not in text:
+        return
+    for m in _CURRENCY_AFTER_RE.finditer(text):
+        yield rule.finding(m.start(), m.end(), m.group("c") + english_amount(m.group("n")))
