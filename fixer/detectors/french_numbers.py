@@ -14,7 +14,7 @@ import regex
 from ..document import Document
 from ..model import Finding, Rule
 
-_CENTURY_RE = regex.compile(r"\b(?P<roman>[IVXL]{1,6})(?:e|ème|è|eme)\s+(?P<word>siècles?|siecles?)\b")
+_CENTURY_RE = regex.compile(r"\b(?P<roman>[IVXL]{1,6})(?:e|ème|è|eme)\s+(?P<word>siècles?|siecles?|SIÈCLES?)\b")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 
 
@@ -45,8 +45,8 @@ def ordinal(n: int) -> str:
 
 def french_century(doc: Document, rule: Rule) -> Iterator[Finding]:
     text = doc.text
-    if "si" not in text:
-        return
+    if "siècle" not in text and "siecle" not in text and "SIÈCLE" not in text:
+        return  # (the word is in every match)
     for m in _CENTURY_RE.finditer(text):
         n = roman_value(m.group("roman"))
         if n is None:
