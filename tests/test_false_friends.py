@@ -30,6 +30,8 @@ def test_calque_is_found(text: str, expected: list[tuple[str, str | None]]) -> N
     "A syndicate of investors bought the club; the Sydney Morning Herald syndicate sold it.",
     "The suppression of dissent worried the observers.",
     "Unemployment fell in the technical trades.",
+    # annotators of real pages leave `this Friday` (ce vendredi) alone: no entry for it
+    "The government used article 49.3 this Thursday; motions were tabled this Friday.",
 ])
 def test_english_use_is_left_alone(text: str) -> None:
     assert _found(text) == []
