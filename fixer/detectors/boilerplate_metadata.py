@@ -90,6 +90,9 @@ _MONTHS = ("january|february|march|april|may|june|july|august|september|october|
            "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre")
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi vendredi "
                       "samedi dimanche today yesterday".split())
+# a publication stamp before the date (`Published June 4, 2025`) is a dateline, not a section:
+# left alone like a bare date
+_STAMP_WORDS = frozenset("published posted updated modified publié publiée modifié".split())
 # `News 21 October, 2017`: a breadcrumb (section name) run into the page date
 _SECTION_DATE_RE = regex.compile(
     rf"^\s*(?P<section>\p{{Lu}}[\p{{L}}\-]+(?:\s+\p{{Lu}}[\p{{L}}\-]+)?)\s+"
@@ -159,7 +162,7 @@ def classify_reading_time(doc: Document) -> list[Verdict]:
         elif (
             text[-1] not in _PROSE_ENDS  # the page date ends the line
             and (m := _SECTION_DATE_RE.match(text))
-            and not _WEEKDAYS & set(m.group("section").casefold().split())
+            and not (_WEEKDAYS | _STAMP_WORDS) & set(m.group("section").casefold().split())
         ):
             out.append(Verdict("boilerplate.reading-time", ln, Safety.UNSAFE, "A breadcrumb and the page date."))
     return out
