@@ -87,10 +87,12 @@ def credit_lines(doc: Document) -> dict[int, tuple[str, str]]:
         if m and "©" in m.group() and _credit_text(text[m.end() :]):
             out[ln.number] = ("copyright", text[: m.start()].strip())
             continue
-        if text.lstrip().startswith("©") and word_count(text) <= 16 and not is_sentence(text):
+        if text.lstrip().startswith("©") and word_count(text) <= 16 and (
+            not is_sentence(text) or "reserved" in text or "réservés" in text
+        ):
             out[ln.number] = ("copyright", "")  # `© Musée du quai Branly – Jacques Chirac, photo Léo D.`
             continue
-        if ":" in text and (t := _TRAILING_CREDIT_RE.search(text)) and _credit_text(t.group("credit").replace("/", " ")):
+        if (t := _TRAILING_CREDIT_RE.search(text)) and _credit_text(t.group("credit").replace("/", " ")):
             out[ln.number] = ("bracket", text[: t.start()].strip())
             continue
         if ":" in text and not is_sentence(text) and _PHOTO_LINE_RE.match(text) and word_count(text) <= 14:
@@ -116,7 +118,7 @@ def _credit_shaped(doc: Document) -> list[int]:
     (the bracket credit closes the line; ``norm`` strips no `)`)."""
     text = doc.text
     copyright = "©" in text
-    trailing = _trailing_credit_lines(doc) if ("redit:" in text or "rédit:" in text or "hoto:" in text) else []
+    trailing = _trailing_credit_lines(doc) if ("redit" in text or "rédit" in text or "hoto" in text or "HOTO" in text or "REDIT" in text) else []
     if ")" not in text:
         return [*trailing, *(i for i, ln in enumerate(nonblank(doc)) if "©" in ln.text)] if copyright else trailing
     lines = nonblank(doc)
@@ -130,14 +132,13 @@ def _credit_shaped(doc: Document) -> list[int]:
 
 # a caption sentence closed by its credit: `… in Bukavu. Credit: Justin Kabuya / AFP`
 _TRAILING_CREDIT_RE = regex.compile(
-    r"(?:(?<=[.!?»”\"])\s+|\s+[-–—|]\s+)(?:photo credit|photo|photos|credit|credits|crédit|crédits|image)\s*:\s*"
-    r"(?P<credit>[^:]{2,80}?)\s*$",
-    regex.I,
+    r"(?:(?<=[.!?»”\"])\s+|\s+[-–—|]\s+)(?:(?i:photo credit|photo|photos|credit|credits|crédit|crédits|image)\s*:|"
+    r"(?:PHOTO|PHOTOS|CREDIT|CRÉDIT)(?=\s+\p{Lu}))\s*(?P<credit>[^:]{2,80}?)\s*$",
 )
 
 
 def _trailing_credit_lines(doc: Document) -> list[int]:
-    return [i for i, ln in enumerate(nonblank(doc)) if "redit:" in ln.text or "rédit:" in ln.text or "hoto:" in ln.text]
+    return [i for i, ln in enumerate(nonblank(doc)) if _TRAILING_CREDIT_RE.search(ln.text)]
 
 
 def _neighbours(doc: Document, line: Line, span: int = 3) -> Iterator[Line]:

@@ -260,7 +260,10 @@ def _related_re(doc: Document) -> regex.Pattern[str]:
 
 
 _ARROW_LINK_RE = regex.compile(r"^\s*(?:>>|»»|→|►|▶)\s*\S")
-_ARROWS = frozenset(">»→►▶")  # what an arrow line opens with, after its white space
+_ARROWS = frozenset(">»→►▶›")  # what an arrow line opens with, after its white space
+# one arrow before a kicker and a title (`› Mayotte: the water cuts resume`, `» Fespaco 2023:
+# …`): a teaser's shape; unsafe, as a quoted line may open with `»`
+_ARROW_KICKER_RE = regex.compile(r"^\s*[›»]\s+\p{Lu}[^:\n]{1,40}:\s+\S")
 
 
 def _title_shaped(rest: str) -> bool:
@@ -310,7 +313,7 @@ def classify_related_link(doc: Document) -> list[Verdict]:
         _related_re(doc), _opening(doc, "related", ">»›["), gate_prefixes(phrases(doc).get("related", []))))
     text = doc.text
     # an arrow line needs `>>`, `»»`, `→`, `►` or `▶` (one-character tests: much quicker)
-    arrows = ">" in text or "»" in text or "→" in text or "►" in text or "▶" in text
+    arrows = ">" in text or "»" in text or "→" in text or "►" in text or "▶" in text or "›" in text
     out = []
     # a verdict needs a line opening with a lead (its key tells, see gated_lines) or an arrow; a
     # lead after `»` is taken with the arrows (the key turns `»` into a quote mark, which it keeps)
@@ -345,6 +348,8 @@ def classify_related_link(doc: Document) -> list[Verdict]:
                 out.extend(_titles_under(doc, ln))
         elif arrows and _ARROW_LINK_RE.match(text) and not is_sentence(text) and word_count(text) <= 25:
             out.append(Verdict("boilerplate.related-link", ln, Safety.SAFE, "A `>>` link line."))
+        elif _ARROW_KICKER_RE.match(text) and not is_sentence(text) and word_count(text) <= 25:
+            out.append(Verdict("boilerplate.related-link", ln, Safety.UNSAFE, "A linked title after an arrow."))
     # the titles under a list header of the page (`Most read`, `Similar articles`), which the
     # header's own rule (page-prompt, page-widget) deletes
     headers = _memo(doc, f"boilerplate:list-headers:{PHRASES}",

@@ -33,6 +33,8 @@ _SPLIT_RE = regex.compile(r"[\s|·•›»/—–:()\[\],?!.;]+")
 _FIGURES_RE = regex.compile(r"[\d:.,'’ ]+[km]?", regex.I)
 # a line led by a pictograph (`👁 1.4k views`, `📍 Kourou`, `⏱ 4 min`): widgets, not prose
 _PICTOGRAPH_RE = regex.compile(r"^\s*[\U0001F300-\U0001FAFF\u2300-\u23FF\u2600-\u27BF\u2B00-\u2BFF]")
+# the signature line of an embedded post: `— FWA (@FWA_asbl) October 6, 2025`
+_TWEET_SIGNATURE_RE = regex.compile(r"^\s*[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s+\p{L}+\.?\s+\d{1,2},?\s+\d{4}\s*$")
 _PLAYER_RE = regex.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?\s*$")
 _CRUMB_SEPARATORS = ("›", " » ", " > ", " / ")
 _STRIP_SEPARATORS = (" | ", " — ", " – ", " · ", " • ", " - ")
@@ -218,6 +220,7 @@ _MESSAGES = {
     "pictograph": "A page widget led by a pictograph (views, place, reading time, comments).",
     "source": "A source note at the foot of the page.",
     "tags": "The page's tags, without their label.",
+    "tweet": "The signature line of an embedded social-media post.",
 }
 
 
@@ -250,6 +253,8 @@ def classify_page_widget(doc: Document) -> list[Verdict]:
             kind, safety = "crumb", crumb_safety(text, vocab, ln.number in header)
         if safety is None and _PICTOGRAPH_RE.match(text) and len(text.split()) <= MAX_WORDS:
             kind, safety = "pictograph", Safety.UNSAFE
+        if safety is None and "(@" in text and _TWEET_SIGNATURE_RE.match(text):
+            kind, safety = "tweet", Safety.UNSAFE
         if safety is None and ln.number in edges:
             # (a headline's `| Site` is title-site-suffix's: on the first line, short items only)
             kind, safety = "strip", strip_safety(text, vocab, 3 if ln.number == first else 6)
