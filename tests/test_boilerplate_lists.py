@@ -69,3 +69,19 @@ def test_credits_closing_a_caption_or_opening_a_line() -> None:
     assert ("boilerplate.photo-credit", credit) in found
     prose = "The minister said: credit: that is what the banks want, he added in Bukavu on Monday."
     assert _deleted(f"Tram to the airport\n\n{BODY}\n\n{prose}\n") == []
+
+
+def test_single_arrow_teasers_signatures_and_footers() -> None:
+    lines = [
+        "› Mayotte: the water cuts resume in the south of the island",
+        "— FWA (@FWA_asbl) October 6, 2025",
+        "© 2025 Afrique Culture Média. All rights reserved. Reproduction prohibited.",
+    ]
+    text = f"Tram to the airport\n\n{BODY}\n\n" + "\n\n".join(lines) + f"\n\n{BODY}\n"
+    found = {s for _, s in _deleted(text)}
+    assert all(line in found for line in lines), found
+    caption = "The maternity ward in Mamoudzou, on September 29. PHOTO AFP / MORGAN FACHE"
+    found = {(r, s) for r, s in _deleted(f"Tram to the airport\n\n{BODY}\n\n{caption}\n\n{BODY}\n")}
+    assert ("boilerplate.photo-caption", caption) in found
+    quote = "» Nobody: will stop us now, the mayor said to the crowd gathered in the square on Monday."
+    assert _deleted(f"Tram to the airport\n\n{BODY}\n\n{quote}\n") == []
