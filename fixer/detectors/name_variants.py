@@ -70,6 +70,22 @@ def _equivalences(rule: Rule) -> tuple[tuple[str, str], ...]:
     return tuple((str(a), str(b)) for a, b in pairs)
 
 
+def _merge_long(groups: dict[str, list[str]], long_name: int) -> None:
+    """Long names one letter apart (`Ralambofiringa` / `Ralambofiriga`) are one name: two
+    people's names of nine letters or more seldom differ by a single letter in one article."""
+    keys = [k for k in groups if len(k) >= long_name]
+    if len(keys) < 2:
+        return
+    from rapidfuzz.distance import Levenshtein
+
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            if a not in groups or b not in groups or abs(len(a) - len(b)) > 1 or a[:-1] == b or b[:-1] == a:
+                continue  # (a letter more at the end is a plural or a demonym: `Mauritanian`, `Mauritania`)
+            if Levenshtein.distance(a, b) <= 1:
+                groups[a].extend(groups.pop(b))
+
+
 def _candidates(doc: Document) -> list[str]:
     """The article's capitalised words of five letters or more that ``_NAME_RE`` would find:
     whole tokens (``Document.word_counts`` joins hyphenated and elided names into one token,
@@ -93,6 +109,7 @@ def name_variant(doc: Document, rule: Rule) -> Iterator[Finding]:
             if len(memo) < _MEMO_MAX:
                 memo[word] = key
         groups.setdefault(key, []).append(word)
+    _merge_long(groups, int(rule.params.get("long_name", 9)))
     groups = {k: forms for k, forms in groups.items() if len(forms) > 1}
     if not groups:
         return
