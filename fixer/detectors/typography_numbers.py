@@ -124,3 +124,16 @@ def currency_after(doc: Document, rule: Rule) -> Iterator[Finding]:
         return
     for m in _CURRENCY_AFTER_RE.finditer(text):
         yield rule.finding(m.start(), m.end(), m.group("c") + english_amount(m.group("n")))
+
+
+# Swiss thousands separators (`50'000`, `1’250’000`): an apostrophe every three figures
+_SWISS_THOUSANDS_RE = regex.compile(r"(?<![\d'’.,])\d{1,3}(?:['’]\d{3})+(?![\d'’\"”])")
+
+
+def swiss_thousands(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """`50'000` → `50,000`: Swiss French groups figures with apostrophes."""
+    text = doc.text
+    if "'" not in text and "’" not in text:
+        return
+    for m in _SWISS_THOUSANDS_RE.finditer(text):
+        yield rule.finding(m.start(), m.end(), m.group().replace("'", ",").replace("’", ","))
