@@ -17,13 +17,17 @@ import dataclasses
 from .model import Finding, Safety
 
 _NOTE = " (for review: the line may be page debris that another rule proposes to delete)"
+# a repeated line is a copy of article text: a fix inside it is the fix of its original, and
+# deferring it would leave the copies unrepaired pass after pass (one copy stops being a repeat
+# only once its original is repaired)
+_COPIES = frozenset({"boilerplate.repeated-title", "boilerplate.near-repeat"})
 
 
 def defer_inside_deletions(found: list[Finding]) -> list[Finding]:
     spans = sorted(
         (e.start, e.end)
         for f in found
-        if f.category == "boilerplate" and f.fix is not None and f.fix.safety is Safety.UNSAFE
+        if f.category == "boilerplate" and f.fix is not None and f.fix.safety is Safety.UNSAFE and f.rule not in _COPIES
         for e in f.fix.edits
         if not e.replacement and e.end > e.start
     )

@@ -28,3 +28,14 @@ def test_fix_outside_deletions_stays_safe() -> None:
     text = f"Rail: the line will be ready\n\n{BODY} It carried 2 341 passengers a day.\n"
     found = Fixer().check(text)
     assert _safety_of(found, "typography.french-thousands") == [Safety.SAFE]
+
+
+
+def test_fixes_inside_repeated_lines_stay_safe() -> None:
+    """A repeat is a copy of article text: its fix is its original's, so it is not deferred
+    (deferring it left copies unrepaired pass after pass)."""
+    text = "The minister announced theReform of the pension system on Monday.\n" * 5
+    fixer = Fixer()
+    fixed = fixer.fix(text).text
+    assert "theReform" not in fixed
+    assert fixer.fix(fixed).text == fixed
