@@ -17,6 +17,22 @@ from ..glossary import doc_glossary
 from ..model import Finding, Rule
 
 
+def _words(doc: Document, rule: Rule) -> frozenset[str]:
+    """The lower-case spellings the rule looks for."""
+    store = doc.cache["store"]
+
+    def build() -> frozenset[str]:
+        g = doc_glossary(doc)
+        words = {str(w) for w in rule.params.get("adjectives", [])}
+        for e in g.entities:
+            d = getattr(e, "demonym", None) or ""
+            if d and " " not in d and "-" not in d:
+                words.add(d)
+        return frozenset(w.lower() for w in words if w[:1].isupper())
+
+    return store.memo(f"lowercase-demonym.words:{rule.id}", build)
+
+
 def _pattern(doc: Document, rule: Rule) -> re.Pattern[str] | None:
     store = doc.cache["store"]
 
@@ -39,6 +55,10 @@ def _pattern(doc: Document, rule: Rule) -> re.Pattern[str] | None:
 
 
 def lowercase_demonym(doc: Document, rule: Rule) -> Iterator[Finding]:
+    # most articles hold none of the words in lower case: the article's words (counted once
+    # for several rules) tell it without a scan of the text
+    if _words(doc, rule).isdisjoint(doc.word_counts):
+        return
     pat = _pattern(doc, rule)
     if pat is None:
         return
