@@ -37,13 +37,7 @@ def _pattern(doc: Document, rule: Rule) -> re.Pattern[str] | None:
     store = doc.cache["store"]
 
     def build() -> re.Pattern[str] | None:
-        g = doc_glossary(doc)
-        words = {str(w) for w in rule.params.get("adjectives", [])}
-        for e in g.entities:
-            d = getattr(e, "demonym", None) or ""
-            if d and " " not in d and "-" not in d:
-                words.add(d)
-        lowered = sorted({w.lower() for w in words if w[:1].isupper()}, key=len, reverse=True)
+        lowered = sorted(_words(doc, rule), key=len, reverse=True)
         if not lowered:
             return None
         keep = "|".join(re.escape(str(k)) for k in rule.params.get("keep_before", []))
