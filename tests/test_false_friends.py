@@ -35,3 +35,16 @@ def test_calque_is_found(text: str, expected: list[tuple[str, str | None]]) -> N
 ])
 def test_english_use_is_left_alone(text: str) -> None:
     assert _found(text) == []
+
+
+def test_patterns_are_compiled_only_when_their_quick_tests_pass() -> None:
+    """The table's patterns wait for an article that passes their quick tests (start-up)."""
+    from fixer.detectors.mistranslation import _phrases
+
+    fixer = Fixer(Config(select=("mistranslation.false-friend",)))
+    fixer.check("The council met on Tuesday and voted the budget; the mayor thanked the staff.")
+    phrases = _phrases(fixer.store, "lexicon/false-friends.toml")
+    assert len(phrases) > 30
+    assert sum(p.pattern._pat is not None for p in phrases) <= 3
+    found = fixer.check("The former mayor was put under examination for embezzlement.")
+    assert [f.fix.edits[0].replacement for f in found] == ["charged"]

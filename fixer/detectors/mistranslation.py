@@ -211,10 +211,31 @@ def _count_country(doc: Document, words: tuple[str, ...], country: str, rule: Ru
 # -- mistranslation.false-friend ---------------------------------------------------------------
 
 
+class _LazyPattern:
+    """A pattern of the table compiled on its first search: an article asks for the few whose
+    quick tests it passes, so a process that checks one article compiles only those (the whole
+    table took ~40 ms of the first article's start-up). The quick tests themselves are kept
+    in the disk cache (see ``_phrases``)."""
+
+    __slots__ = ("_pat", "flags", "source")
+
+    def __init__(self, source: str, flags: int) -> None:
+        self.source, self.flags, self._pat = source, flags, None
+
+    @property
+    def compiled(self) -> regex.Pattern[str]:
+        if self._pat is None:
+            self._pat = regex.compile(self.source, self.flags)
+        return self._pat
+
+    def finditer(self, text: str) -> Iterator[regex.Match[str]]:
+        return self.compiled.finditer(text)
+
+
 class _Phrase(NamedTuple):
     """A pattern of the table and the quick tests that tell most articles it cannot match."""
 
-    pattern: regex.Pattern[str]
+    pattern: _LazyPattern
     suggest: str | None
     note: str
     run: str | None  # the plain run every match holds (``_required_run``)
@@ -228,24 +249,37 @@ class _Phrase(NamedTuple):
 
 def _phrases(store: Any, name: str) -> list[_Phrase]:
     def build() -> list[_Phrase]:
-        out = []
+        from ..diskcache import cached, digest
+
+        specs = []
         for t in store.tables(name, "phrase"):
             flags = regex.IGNORECASE if t.get("ignore_case", True) else 0
-            source = str(t["pattern"])
-            pat = regex.compile(source, flags)
-            suggest = t.get("suggest")
-            note = str(t.get("note", ""))
-            run = _required_run(source, pat)
-            alts = _alternatives(source, pat, around=True, most=_MAX_GATED_ALTERNATIVES)
-            out.append(_Phrase(
-                pat, None if suggest is None else str(suggest), note, run, alts,
-                *_word_gate(run, alts, _required_words(source, pat)),
-                None if run is None else run.encode("ascii"), tuple(tuple(a.encode("ascii") for a in alt) for alt in alts),
-                _whole_word(source, pat),
-            ))
-        return out
+            specs.append((str(t["pattern"]), flags, t.get("suggest"), str(t.get("note", ""))))
+        # the quick tests depend on the patterns and their flags only (and on how ``regex`` and
+        # Python's parser read them): kept on disk, so a new process parses no pattern
+        key = digest(repr([(src, flags) for src, flags, _s, _n in specs]), str(getattr(regex, "__version__", "")),
+                     sys.version)
+        gates = cached("false-friend-gates", key, lambda: [_gates(src, flags) for src, flags, _s, _n in specs])
+        return [
+            _Phrase(_LazyPattern(src, flags), None if suggest is None else str(suggest), note, *gate)
+            for (src, flags, suggest, note), gate in zip(specs, gates, strict=True)
+        ]
 
     return store.memo(f"false-friends.gated:{name}", build)
+
+
+def _gates(source: str, flags: int) -> tuple[Any, ...]:
+    """The quick tests of one pattern, in ``_Phrase`` order after its note (plain values only,
+    for the disk cache)."""
+    pat = regex.compile(source, flags)
+    run = _required_run(source, pat)
+    alts = _alternatives(source, pat, around=True, most=_MAX_GATED_ALTERNATIVES)
+    word, word_alts = _word_gate(run, alts, _required_words(source, pat))
+    return (
+        run, alts, word, word_alts,
+        None if run is None else run.encode("ascii"), tuple(tuple(a.encode("ascii") for a in alt) for alt in alts),
+        _whole_word(source, pat),
+    )
 
 
 # Flags under which a literal of a pattern matches as ``str.lower`` compares it (see
