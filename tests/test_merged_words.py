@@ -459,3 +459,9 @@ def test_possessive_brand_prefix_is_never_split_safely(token: str) -> None:
     found = [f for f in FIXER.check(text) if f.fix is not None]
     assert all(f.fix.safety is not Safety.SAFE for f in found)
     assert FIXER.fix(text).text == text
+
+
+def test_punctuation_tables_from_the_disk_cache_are_the_built_ones() -> None:
+    from fixer.detectors import merged_words as mw
+
+    assert (mw.PUNCT_AT, mw.PUNCT_BEFORE, mw.PUNCT_AFTER) == tuple(mw._punct_table(k) for k in range(3))
