@@ -87,17 +87,20 @@ def check_example(run: Callable[[Document], list[Finding]], rule: Rule, ex: Exam
     return True, ""
 
 
+def judge(run: Callable[[Document], list[Finding]], rule: Rule, ex: Example) -> tuple[bool, str]:
+    """``check_example``, with a crash counted as a failure of that example and
+    ``expect = "fail"`` turned round (a known failure must still fail)."""
+    try:
+        ok, detail = check_example(run, rule, ex)
+    except Exception as exc:  # a rule that crashes on its own example fails that example
+        ok, detail = False, f"raised {type(exc).__name__}: {exc}"
+    if ex.expect == "fail":
+        ok, detail = (not ok), ("known failure now passes: remove expect = 'fail'" if ok else "")
+    return ok, detail
+
+
 def run_examples(rule: Rule, run: Callable[[Document], list[Finding]]) -> list[Outcome]:
-    outcomes = []
-    for i, ex in enumerate(rule.examples):
-        try:
-            ok, detail = check_example(run, rule, ex)
-        except Exception as exc:  # a rule that crashes on its own example fails that example
-            ok, detail = False, f"raised {type(exc).__name__}: {exc}"
-        if ex.expect == "fail":
-            ok, detail = (not ok), ("known failure now passes: remove expect = 'fail'" if ok else "")
-        outcomes.append(Outcome(rule.id, i, ok, detail, ex))
-    return outcomes
+    return [Outcome(rule.id, i, *judge(run, rule, ex), ex) for i, ex in enumerate(rule.examples)]
 
 
 def completeness_problems(rule: Rule) -> list[str]:
@@ -130,13 +133,4 @@ def table_examples(rule: Rule, store: Any) -> list[tuple[str, Example]]:
 
 def run_table_examples(rule: Rule, store: Any, run: Callable[[Document], list[Finding]]) -> list[tuple[str, bool, str]]:
     """(where, ok, detail) of every example of the rule's phrase table (see ``table_examples``)."""
-    results = []
-    for where, ex in table_examples(rule, store):
-        try:
-            ok, detail = check_example(run, rule, ex)
-        except Exception as exc:
-            ok, detail = False, f"raised {type(exc).__name__}: {exc}"
-        if ex.expect == "fail":
-            ok, detail = (not ok), ("known failure now passes: remove expect = 'fail'" if ok else "")
-        results.append((where, ok, detail))
-    return results
+    return [(where, *judge(run, rule, ex)) for where, ex in table_examples(rule, store)]

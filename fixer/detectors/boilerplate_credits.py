@@ -118,7 +118,7 @@ def _credit_shaped(doc: Document) -> list[int]:
     (the bracket credit closes the line; ``norm`` strips no `)`)."""
     text = doc.text
     copyright = "©" in text
-    trailing = _trailing_credit_lines(doc) if ("redit" in text or "rédit" in text or "hoto" in text or "HOTO" in text or "REDIT" in text) else []
+    trailing = _trailing_credit_lines(doc) if _holds_credit_word(text) else []
     if ")" not in text:
         return [*trailing, *(i for i, ln in enumerate(nonblank(doc)) if "©" in ln.text)] if copyright else trailing
     lines = nonblank(doc)
@@ -137,8 +137,16 @@ _TRAILING_CREDIT_RE = regex.compile(
 )
 
 
+# a word each _TRAILING_CREDIT_RE match holds (the lines are searched by credit_lines)
+_CREDIT_WORDS = ("redit", "rédit", "REDIT", "RÉDIT", "hoto", "HOTO", "mage", "MAGE")
+
+
+def _holds_credit_word(text: str) -> bool:
+    return any(w in text for w in _CREDIT_WORDS)
+
+
 def _trailing_credit_lines(doc: Document) -> list[int]:
-    return [i for i, ln in enumerate(nonblank(doc)) if _TRAILING_CREDIT_RE.search(ln.text)]
+    return [i for i, ln in enumerate(nonblank(doc)) if _holds_credit_word(ln.text)]
 
 
 def _neighbours(doc: Document, line: Line, span: int = 3) -> Iterator[Line]:

@@ -178,10 +178,7 @@ def _marks_strip(item: str, vocab: dict[str, str]) -> bool:
     time stamp, or interface words."""
     if _BYLINE_RE.match(item) or _STAMP_RE.search(item):
         return True
-    kinds = [vocab.get(w.casefold()) for w in _words(item)]
-    if kinds and "section" in kinds and all(k in ("section", "function") for k in kinds):
-        return True
-    return interface_safety(item, vocab) is not None
+    return _is_section(item, vocab) or interface_safety(item, vocab) is not None
 
 
 _SOURCE_RE = regex.compile(r"^\s*(?:sources?|crédits?|credits?)\s*:\s*(\S.*?)\s*$", regex.I)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 
 import regex
 
@@ -29,6 +30,7 @@ _MEMO_MAX = 200_000  # words whose skeleton a process keeps
 _FIRST_NAME_RE = regex.compile(r"[ \t]+\p{Lu}[\p{Ll}\p{M}]")  # the word goes on with a capitalised one
 
 
+@lru_cache(maxsize=4096)
 def _word_re(word: str) -> regex.Pattern[str]:
     """``word`` where ``_NAME_RE`` finds it: not inside a longer run of letters or a joined name."""
     return regex.compile(r"(?<![\p{L}\p{M}'’\-])" + regex.escape(word) + r"(?![\p{L}\p{M}'’\-])")

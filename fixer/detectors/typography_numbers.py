@@ -106,14 +106,13 @@ _DECIMAL_COMMA_RE = re.compile(r",(\d{1,2})$")
 
 
 def english_amount(figures: str) -> str:
-    """French figures in English form: thousands spaces as commas, a decimal comma (one or two
-    figures after it) as a point: `250 000` → `250,000`, `7,50` → `7.50`, `1 200,5` → `1,200.5`."""
-    out = re.sub(r"[ \u00a0\u202f](?=\d{3})", ",", figures)
-    head, comma, tail = out.rpartition(",")
-    if comma and len(tail) <= 2 and (" " in figures or "\u00a0" in figures or "\u202f" in figures or "," not in head):
-        if _DECIMAL_COMMA_RE.search(figures):
-            return head + "." + tail
-    return out
+    """French figures in English form: a decimal comma (one or two figures after it) as a
+    point, thousands spaces as commas: `250 000` → `250,000`, `7,50` → `7.50`, `1 200,5` →
+    `1,200.5`; `1,234` (three figures) is left as it is."""
+    m = _DECIMAL_COMMA_RE.search(figures)
+    if m:
+        figures = f"{figures[: m.start()]}.{m.group(1)}"
+    return re.sub(r"[ \u00a0\u202f](?=\d{3})", ",", figures)
 
 
 def currency_after(doc: Document, rule: Rule) -> Iterator[Finding]:
