@@ -178,6 +178,8 @@ def guillemets(doc: Document, rule: Rule) -> Iterator[Finding]:
                 safety = Safety.UNSAFE  # `\n\n. »`: the quotation was cut by a paragraph break
             if inner and inner.end() == start:
                 start, repl = inner.start(), inner.group(1) + "”"  # `NEVERMORE ? »` → `NEVERMORE?”`
+                if text.startswith(",", end) and q.kind == "pair":
+                    end += 1  # `December ! », sighs` → `December!” sighs`: no comma after ! or ?
             elif prev == "." and text.startswith(",", end):
                 start, end, repl = start - 1, end + 1, ",”"  # `low. »,` → `low,”`
                 safety = Safety.UNSAFE
