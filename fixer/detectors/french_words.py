@@ -1,0 +1,195 @@
+"""``untranslated.french-word``: a French common noun or adjective left alone inside an English
+sentence (`the death of 612 brebis`, `at the criée of Guilvinec`, `without ordonnance`).
+
+``untranslated.french-span`` finds French by its runs of function words and phrases; a single
+content word among English ones gives it nothing to hold. The word lists can: a small word
+that French uses often and English hardly knows (`brebis` Zipf 3.6 in French, absent from
+English) is French. What keeps such a word out of an English article on purpose is its place,
+which the rule reads:
+- a French proper name around it (`the Conseil d'orientation des retraites`, `Réseau express
+  métropolitain (REM)`): names keep their French words;
+- a quotation (`"Le vignoble doit retrouver…"`) or a gloss (`known in French as arrachage`);
+- a loanword or term English keeps (``lexicon/french-allowed.txt``: `formateur`, `hors
+  catégorie`).
+French words next to it (`réclusion criminelle à perpétuité`) join one finding. No fix: the
+word needs a translation, which only a person or a configured translator gives.
+
+The findings are weak (``fixer.corroboration``): a full check keeps them only in an article
+with other translation damage. An English writer who keeps one French term on purpose
+(`the tribunal correctionnel of Lyon`) writes no other such damage; a machine that left
+`brebis` untranslated nearly always left more.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import regex
+
+from ..corroboration import WEAK
+from ..document import Document
+from ..lexicon import zipf_en, zipf_fr
+from ..model import Finding, Rule
+from .merged_words import RunFilter, context, rule_setup, run_book
+
+_WORD_BEFORE_RE = regex.compile(r"([\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*)[ \u00a0]$")
+_WORD_AFTER_RE = regex.compile(r"[ \u00a0]([\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*)")
+_ACRONYM_AFTER_RE = regex.compile(r" \(\p{Lu}{2,}")
+_LETTER_RE = regex.compile(r"[\p{L}\p{M}]")
+
+
+@dataclass(frozen=True)
+class Setup:
+    runs: RunFilter[bool]
+    stop: frozenset[str]  # English words that end the walk back to a name
+    links: frozenset[str]  # French small words a French phrase holds (de, la, à)
+    glosses: tuple[str, ...]  # what introduces a word quoted as French (`known in French as`)
+    phrases: dict[str, tuple[regex.Pattern[str], ...]]  # word → allowed phrases holding it
+    reach: int
+
+
+def french_word(doc: Document, rule: Rule) -> Iterator[Finding]:
+    setup = rule_setup(doc, rule, lambda: _setup(doc, rule))
+    ctx = context(doc)
+    wanted = setup.runs.select(ctx.runs())
+    if not wanted:
+        return
+    text = doc.text
+    taken: list[tuple[int, int]] = []
+    for run, _ in sorted(wanted):
+        for start in ctx.positions(run):
+            end = start + len(run)
+            if any(a <= start < b for a, b in taken):
+                continue
+            if _kept(text, start, end, run, setup):
+                continue
+            a, b = _phrase_around(text, start, end, setup)
+            taken.append((a, b))
+    for a, b in sorted(taken):
+        yield rule.finding(a, b, message=f"French left untranslated in English text: {text[a:b]!r}.", data=WEAK)
+
+
+def _kept(text: str, start: int, end: int, run: str, setup: Setup) -> bool:
+    """Whether the word at ``start`` is French that English keeps there."""
+    if (start and _LETTER_RE.match(text, start - 1)) or _LETTER_RE.match(text, end):
+        return True  # part of a longer run (an accented letter beyond the run)
+    if (start and text[start - 1] in "-'’") or text.startswith(("-", "'", "’"), end):
+        return True  # part of a hyphenated or elided token whose other part decides
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    if _quoted(before):
+        return True
+    lowered = text[max(line_start, start - 40) : start].lower()
+    if any(g in lowered for g in setup.glosses):
+        return True
+    for pattern in setup.phrases.get(run, ()):
+        for m in pattern.finditer(text, max(0, start - 60), min(len(text), end + 60)):
+            if m.start() <= start and end <= m.end():
+                return True
+    return _in_name(text, start, end, setup)
+
+
+def _quoted(before: str) -> bool:
+    """Whether a quotation opened earlier on the line is still open."""
+    if before.count("“") > before.count("”") or before.count("«") > before.count("»"):
+        return True
+    return before.count('"') % 2 == 1
+
+
+def _in_name(text: str, start: int, end: int, setup: Setup) -> bool:
+    """A capitalised word reached walking back over the words joined to this one by single
+    spaces, before any English function word, or an acronym in parentheses right after: the
+    word belongs to a French name."""
+    pos = start
+    for _ in range(setup.reach):
+        m = _WORD_BEFORE_RE.search(text, max(0, pos - 40), pos)
+        if m is None:
+            break
+        word = m.group(1)
+        if word[0].isupper():
+            return True
+        if word.lower() in setup.stop:
+            break
+        pos = m.start()
+    return _ACRONYM_AFTER_RE.match(text, end) is not None
+
+
+def _french(word: str, links: frozenset[str]) -> bool:
+    low = word.lower()
+    if low in links:
+        return True
+    tail = regex.split(r"['’]", low)[-1]
+    return zipf_fr(tail) > zipf_en(tail) + 1.0
+
+
+def _phrase_around(text: str, start: int, end: int, setup: Setup) -> tuple[int, int]:
+    """The word's span grown over the French words around it (`réclusion criminelle à
+    perpétuité`), not ending on a small linking word."""
+    a, b = start, end
+    while True:
+        m = _WORD_BEFORE_RE.search(text, max(0, a - 40), a)
+        if m is None or m.group(1)[0].isupper() or not _french(m.group(1), setup.links):
+            break
+        a = m.start()
+    while True:
+        m = _WORD_AFTER_RE.match(text, b)
+        if m is None or m.group(1)[0].isupper() or not _french(m.group(1), setup.links):
+            break
+        b = m.end()
+    # do not end on a linking word (`the criée of`: `of` is English, `de` would be French)
+    words = list(regex.finditer(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*", text[a:b]))
+    while len(words) > 1 and words[0].group().lower() in setup.links:
+        words.pop(0)
+    while len(words) > 1 and words[-1].group().lower() in setup.links:
+        words.pop()
+    return a + words[0].start(), a + words[-1].end()
+
+
+def french_word_decider(
+    allowed: frozenset[str], *, min_fr: float, max_en: float, min_gap: float, min_length: int
+) -> Callable[[str], bool | None]:
+    """Whether a letter run could be a French word left in English, whatever the article: small
+    letters, French common (``min_fr``), English rare (``max_en``), far apart, not allowed."""
+
+    def decide(run: str) -> bool | None:
+        if len(run) < min_length or not run.islower() or run in allowed:
+            return None
+        fr = zipf_fr(run)
+        if fr < min_fr:
+            return None
+        en = zipf_en(run)
+        return True if en < max_en and fr - en >= min_gap else None
+
+    return decide
+
+
+def _setup(doc: Document, rule: Rule) -> Setup:
+    store = doc.cache["store"]
+    single: set[str] = set()
+    phrases: dict[str, list[regex.Pattern[str]]] = {}
+    for item in store.lines("lexicon/french-allowed.txt"):
+        item = item.lower().replace("'", "’")
+        words = regex.findall(r"[\p{L}\p{M}]+", item)
+        if len(words) == 1 and words[0] == item:
+            single.add(item)
+            continue
+        body = regex.escape(item).replace("’", "['’]")
+        pattern = regex.compile(r"(?<![\p{L}\p{M}])" + body + r"(?![\p{L}\p{M}])", regex.IGNORECASE)
+        for w in words:
+            phrases.setdefault(w, []).append(pattern)
+    decide = french_word_decider(
+        frozenset(single),
+        min_fr=float(rule.params.get("min_french_zipf", 2.5)),
+        max_en=float(rule.params.get("max_english_zipf", 1.0)),
+        min_gap=float(rule.params.get("min_gap", 2.5)),
+        min_length=int(rule.params.get("min_length", 4)),
+    )
+    return Setup(
+        runs=RunFilter(run_book(store), decide),
+        stop=frozenset(str(w).lower() for w in rule.params.get("english_stop", ())),
+        links=frozenset(str(w).lower() for w in rule.params.get("french_links", ())),
+        glosses=tuple(str(g).lower() for g in rule.params.get("glosses", ())),
+        phrases={w: tuple(p) for w, p in phrases.items()},
+        reach=int(rule.params.get("name_reach", 6)),
+    )
