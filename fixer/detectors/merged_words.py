@@ -154,6 +154,7 @@ class Lexicon:
     places: frozenset[str]  # whole names and each single word of a multi-word name
     place_names: frozenset[str]  # whole names only (`Saint` of `Saint-Louis` is no name)
     elisions: dict[str, str]
+    place_heads: frozenset[str]  # the first word of each hyphenated place (`Ile` of Ile-de-France)
 
 
 def lexicon(doc: Document) -> Lexicon:
@@ -178,7 +179,8 @@ def lexicon(doc: Document) -> Lexicon:
                 elisions[glued] = repaired.strip()
         whole = frozenset(store.lines("lexicon/places.txt"))
         heads = {k: tuple(v) for k, v in by_head.items()}
-        return Lexicon(protected, heads, frozenset(places), whole, elisions)
+        place_heads = frozenset(p.split("-")[0] for p in whole if "-" in p and p[:1].isupper())
+        return Lexicon(protected, heads, frozenset(places), whole, elisions, place_heads)
 
     return store.memo("merged_words.lexicon", build)
 
@@ -718,14 +720,17 @@ def case_join(doc: Document, rule: Rule) -> Iterator[Finding]:
         a, b = chunk_around(text, start, end)
         if link_or_code_chunk(text[a:b]) or ctx.in_code_span(start, end):
             continue  # ``ctx.skipped`` or ``looks_like_code``
-        if (start > a and text[start - 1] == "-") or ctx.in_code(start):
-            continue  # (``text[start]`` is a letter: only the character before can be `-`)
+        if ctx.in_code(start):
+            continue
+        hyphened = start > a and text[start - 1] == "-"  # (``text[start]`` is a letter: only the character before can be `-`)
         left, right = run[:i], run[i:]
         if ctx.standalone(run) > 1 and left.lower() not in function_words:
             continue  # spelled the same twice: a name (NextOn), not an accident of scraping
         decision = decide_case_join(ctx, left, right, starters, function_words, min_left)
         if decision is None:
             continue
+        if hyphened and not (decision[0] == ". " and left.islower() and _small_compound(text, start)):
+            continue  # `Jean-PierreLe`, `al-Qaeda`: only `quarter-finalThe`, a sentence glued on
         insert, safety = decision
         if insert == ". " and (left.lower() in ambiguous or title_follows(text, end, right)):
             safety = "unsafe"  # told The Associated Press; said The Hague
@@ -741,6 +746,15 @@ def case_join(doc: Document, rule: Rule) -> Iterator[Finding]:
             message=f"Merged words: '{run}' should read '{left}{insert}{right}'.",
             title=f"{left}{insert}{right}",
         )
+
+
+_SMALL_BEFORE_HYPHEN_RE = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}+-$")
+
+
+def _small_compound(text: str, start: int) -> bool:
+    """Whether the run at ``start`` ends a compound of small words (`quarter-final`), not a name
+    (`Jean-Pierre`, `al-Qaeda`) or a code."""
+    return _SMALL_BEFORE_HYPHEN_RE.search(text, max(0, start - 30), start) is not None
 
 
 def case_join_setup(doc: Document, rule: Rule) -> tuple:
@@ -1277,9 +1291,13 @@ def elision(doc: Document, rule: Rule) -> Iterator[Finding]:
     for m, rest_alone in uppers:  # (ELISION_CAPS_RE and ELISION_ACRONYM_RE matches too)
         head, rest = m.group(m.lastindex - 1), m.group(m.lastindex)
         start, end = m.span()
-        if not isolated(text, start, end) or ctx.skipped(start, end):
+        if ctx.skipped(start, end):
             continue
-        if rest_alone and not ctx.standalone(rest) > 0:
+        if not isolated(text, start, end) or rest in ctx.lex.place_heads:
+            # `lIle-de-France`: the rest opens a hyphenated place name of the gazetteer
+            if not _opens_place(ctx, text, start, end, rest):
+                continue
+        elif rest_alone and not ctx.standalone(rest) > 0:
             continue
         seen.add(start)
         yield elision_finding(rule, start, end, head, rest, ctx.apostrophe)
@@ -1352,6 +1370,23 @@ def elision(doc: Document, rule: Rule) -> Iterator[Finding]:
                 )
 
 
+_HYPHEN_TAIL_RE = regex.compile(r"(?:-[\p{L}\p{M}]+)+")
+
+
+def _opens_place(ctx: Context, text: str, start: int, end: int, rest: str) -> bool:
+    """Whether the elided ``rest`` at ``start..end`` is the head of a hyphenated place name of
+    the gazetteer (`lIle-de-France`, `dIle-de-France`), with its accents or without."""
+    if start > 0 and text[start - 1] in JOINERS:
+        return False
+    tail = _HYPHEN_TAIL_RE.match(text, end)
+    if tail is None:
+        return False
+    whole = rest + tail.group()
+    return whole in ctx.lex.place_names or any(
+        p in ctx.lex.place_names for p in (whole.replace("Ile", "Île", 1), whole.replace("Etat", "État", 1))
+    )
+
+
 # At a sentence start every elided head is tried (C’était, N’avait, S’agissant, J’accuse): the
 # gates below (no word in either language, the rest a French word English does not use, a
 # sentence start) are strict enough that names such as Sabine, Noémie or Céline never pass,
@@ -1409,6 +1444,10 @@ def elision_decider(rule: Rule, lex: Lexicon) -> Callable[[str], tuple[int, bool
     short_rests = frozenset(str(w) for w in rule.params.get("short_rests", ()))
     short_en_max = float(rule.params.get("short_max_english_zipf", 1.5))
 
+    # the first words of hyphenated places (`Ile` of Ile-de-France): a glued elision before one
+    # is judged in the text, where the place's name must follow (``_opens_place``)
+    place_heads = lex.place_heads
+
     def decide(token: str) -> tuple[int, bool] | None:
         if token[:1] not in ELISION_HEADS:
             return None  # most runs: the pattern opens with one of these letters
@@ -1420,6 +1459,8 @@ def elision_decider(rule: Rule, lex: Lexicon) -> Callable[[str], tuple[int, bool
             rest = m.group(2)
             if shape(rest) == "mixed" or len(rest) < 2 or protected_run(lex, token):
                 return None
+            if rest in place_heads:
+                return UPPER, False  # `lIle-de-France`: the text must go on with the place's name
             if not rest.isupper() and zipf(token, "en") >= 1.5:
                 return None  # jQuery, dBase: English knows it as one word (French lists hold lunion)
             return UPPER, not (word_zipf(rest) >= 2.5 or rest in lex.places)
