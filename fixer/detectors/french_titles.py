@@ -35,6 +35,11 @@ def _pattern(titles: tuple[str, ...], full: frozenset[str]) -> regex.Pattern[str
     return regex.compile(_BEFORE + "(?:" + "|".join(alternatives) + ")")
 
 
+def _lettered_list(text: str) -> bool:
+    """Whether lines open with the letters around M as list marks (`L. `, `N. `)."""
+    return "\nL. " in text or "\nN. " in text
+
+
 def french_honorific(doc: Document, rule: Rule) -> Iterator[Finding]:
     table: dict[str, str] = rule.params.get("honorifics", {})
     full = frozenset(rule.params.get("full_name", ()))
@@ -45,6 +50,8 @@ def french_honorific(doc: Document, rule: Rule) -> Iterator[Finding]:
     pattern = doc.cache["store"].memo(f"french_titles.pattern.{rule.id}", lambda: _pattern(tuple(table), full))
     for m in pattern.finditer(text):
         title = m.group()
+        if title == "M." and (m.start() == 0 or text[m.start() - 1] == "\n") and _lettered_list(text):
+            continue  # `L. …` / `M. Delete any section` / `N. …`: a list lettered A, B, C…
         nxt = regex.match(r"[ \t](\p{L}+)", text[m.end() : m.end() + 40])
         if title in full and nxt is not None and zipf_en(nxt.group(1)) >= common:
             continue  # `Me Too`, `Me Before You`: English after all

@@ -52,11 +52,12 @@ def lower_join(doc: Document, rule: Rule) -> Iterator[Finding]:
 def _touched(text: str, start: int, end: int) -> bool:
     """A digit, underscore, address sign or apostrophe against the run (`aarch64`, `snake_case`,
     `@handle`, an elided French word): an identifier or a word of another shape, not prose. A
-    hyphen may touch it (`thenorth-east`)."""
-    return (start > 0 and text[start - 1] in _STUCK) or (end < len(text) and (text[end] in _STUCK or text[end].isdigit()))
+    hyphen may follow it (`thenorth-east`), not precede it (`-atable`, a suffix named)."""
+    return (start > 0 and text[start - 1] in _STUCK_BEFORE) or (end < len(text) and (text[end] in _STUCK or text[end].isdigit()))
 
 
 _STUCK = frozenset("0123456789_@#/\\'’")
+_STUCK_BEFORE = _STUCK | {"-"}  # `-atable`: a suffix named, or the tail of a compound
 
 
 def _setup(doc: Document, rule: Rule) -> tuple[RunFilter[int], int, frozenset[str]]:

@@ -1,0 +1,158 @@
+"""Words glued to a name or an acronym, and link texts glued between two sentences.
+
+``merged-word.name-word``: an acronym or a name with a small word stuck to its end, where a
+link or markup edge ate the space (`the ANSMwebsite`, `the N-VAin the majority`,
+`Météo-Franceforecasts a return`). Case-join sees a small letter before a capital; here the
+capital comes first, so nothing in the letters marks the cut, and the article must: the acronym
+or name stands alone elsewhere in it, the rest is a common English word, and the glued token is
+no word. ``name-join`` keeps names glued to a short function word (`Barsaloghoin`); this rule
+takes acronyms glued to any word and names glued to a content word.
+
+``merged-word.link-text``: the text of a link wedged between two sentences with neither space
+(`in thousands.GerlandThe district`, `in November.StrasbourgOn Thursday`): a scraper flattened
+an in-text link or a tag into the prose. The repair drops the link text and restores the space.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from ..document import Document
+from ..lexicon import zipf_en
+from ..model import Edit, Finding, Rule
+from .merged_words import RunFilter, context, protected_run, rule_setup, run_book, word_zipf, words_param
+
+_NAME_RE = regex.compile(r"\p{Lu}\p{Ll}{2,}")
+
+
+@dataclass(frozen=True)
+class NameWordSetup:
+    runs: RunFilter[tuple[int, ...]]
+    small: frozenset[str]  # function words a name-join already handles after a name
+
+
+def name_word(doc: Document, rule: Rule) -> Iterator[Finding]:
+    setup = rule_setup(doc, rule, lambda: _name_word_setup(doc, rule))
+    ctx = context(doc)
+    wanted = setup.runs.select(ctx.runs())
+    if not wanted:
+        return
+    for run, cuts in sorted(wanted):
+        if ctx.standalone(run) > 1:
+            continue  # spelt so twice: a name of its own
+        cut = next((c for c in cuts if _backed(ctx, run[:c], run[c:], setup)), None)
+        if cut is None:
+            continue
+        left, right = run[:cut], run[cut:]
+        acronym = left.isupper()
+        for start in ctx.positions(run):
+            end = start + len(run)
+            if ctx.skipped(start, end) or ctx.in_code(start):
+                continue
+            yield rule.finding(
+                start,
+                end,
+                edits=(Edit(start + cut, start + cut, " "),),
+                safety="safe" if acronym else "unsafe",
+                message=f"'{right}' is glued to the {'acronym' if acronym else 'name'} '{left}': '{run}' should read '{left} {right}'.",
+                title=f"{left} {right}",
+            )
+
+
+def _backed(ctx: Any, left: str, right: str, setup: NameWordSetup) -> bool:
+    """The article spells ``left`` alone; a name glued to a small word is name-join's."""
+    if not left.isupper() and right in setup.small:
+        return False
+    return ctx.standalone(left) > 0
+
+
+def name_word_decider(
+    small: frozenset[str], suffixes: frozenset[str], *, min_zipf: float, max_whole_zipf: float, protected: Callable[[str], bool]
+) -> Callable[[str], tuple[int, ...] | None]:
+    """The cuts of a run that could be a word glued to an acronym or a name, whatever the
+    article: the head an acronym (two capitals or more) or a capitalised name, the rest small
+    letters that make a common English word (or a function word), no suffix (`NGOs`, `DJing`),
+    and the whole run no word and no brand."""
+
+    def decide(run: str) -> tuple[int, ...] | None:
+        if not run[:1].isupper() or run.isupper():
+            return None
+        if len(run) < 4 or protected(run):
+            return None
+        if run[1:].islower() and word_zipf(run) >= max_whole_zipf:
+            return None  # a word with its capital (`Vain`); `VAin`, two capitals, is none
+        cuts = []
+        for i in range(2, len(run) - 1):
+            head, rest = run[:i], run[i:]
+            if not rest.islower() or not (head.isupper() or _NAME_RE.fullmatch(head)):
+                continue
+            if rest in suffixes:
+                continue
+            if rest in small or (len(rest) >= 3 and zipf_en(rest) >= min_zipf):
+                cuts.append(i)
+        return tuple(sorted(cuts, key=lambda c: -c)) or None
+
+    return decide
+
+
+def _name_word_setup(doc: Document, rule: Rule) -> NameWordSetup:
+    small = words_param(doc, rule, "function_words")
+    suffixes = words_param(doc, rule, "suffixes")
+    lex = context(doc).lex
+    decide = name_word_decider(
+        small,
+        suffixes,
+        min_zipf=float(rule.params.get("min_zipf", 3.5)),
+        max_whole_zipf=float(rule.params.get("max_whole_zipf", 1.0)),
+        protected=lambda run: protected_run(lex, run),
+    )
+    return NameWordSetup(RunFilter(run_book(doc.cache["store"]), decide), small)
+
+
+# Where ``_link_pattern`` may match: a stop with a letter right after it (``re`` scans for it far
+# faster than ``regex``; a capital is a letter, so no match is missed)
+_STOP_BEFORE_LETTER_RE = re.compile(r"[.!?…](?=[^\W\d_])")
+
+
+def _link_pattern(starters: list[str]) -> regex.Pattern[str]:
+    words = "|".join(sorted((regex.escape(w) for w in starters), key=len, reverse=True))
+    # the stop first (a character class the engine scans for), the letter before it last
+    return regex.compile(
+        r"[.!?…](?=\p{Lu})(?<=[\p{Ll}\p{N}].)"
+        r"(\p{Lu}[\p{L}\p{M}'’\-]*?(?: \p{Lu}[\p{L}\p{M}'’\-]*?){0,3})"
+        rf"(?:{words})(?=[ ,])"
+    )
+
+
+def link_text(doc: Document, rule: Rule) -> Iterator[Finding]:
+    text = doc.text
+    hits = [h.start() for h in _STOP_BEFORE_LETTER_RE.finditer(text)]
+    if not hits:
+        return
+    pattern = doc.cache["store"].memo(
+        f"glued_names.link.{rule.id}", lambda: _link_pattern([str(w) for w in rule.params.get("sentence_starters", ())])
+    )
+    ctx = None
+    for at in hits:
+        m = pattern.match(text, at)
+        if m is None:
+            continue
+        start, end = m.span(1)
+        linked = m.group(1)
+        if linked.split()[-1][-1:].isupper():
+            continue  # `ECOWASThe`: an acronym before the starter is case-join's to judge
+        ctx = ctx or context(doc)
+        if ctx.skipped(start - 1, end) or ctx.in_code(start):
+            continue
+        yield rule.finding(
+            start,
+            end,
+            edits=(Edit(start, end, " "),),
+            message=f"Link text '{linked}' glued between two sentences: drop it and restore the space.",
+            title=f"drop '{linked}'",
+        )
