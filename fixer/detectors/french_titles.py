@@ -35,6 +35,15 @@ def _pattern(titles: tuple[str, ...], full: frozenset[str]) -> regex.Pattern[str
     return regex.compile(_BEFORE + "(?:" + "|".join(alternatives) + ")")
 
 
+def _find_all(text: str, needle: str) -> list[int]:
+    out = []
+    i = text.find(needle)
+    while i >= 0:
+        out.append(i)
+        i = text.find(needle, i + 1)
+    return out
+
+
 def _lettered_list(text: str) -> bool:
     """Whether lines open with the letters around M as list marks (`L. `, `N. `)."""
     return "\nL. " in text or "\nN. " in text
@@ -45,10 +54,16 @@ def french_honorific(doc: Document, rule: Rule) -> Iterator[Finding]:
     full = frozenset(rule.params.get("full_name", ()))
     common = float(rule.params.get("common_zipf", 5.0))
     text = doc.text
-    if not any(title in text for title in table):
+    # a title is a word of the article (`M.` counts as the word `M`): most articles hold none
+    present = [title for title in table if title.rstrip(".") in doc.word_counts]
+    if not present:
         return
     pattern = doc.cache["store"].memo(f"french_titles.pattern.{rule.id}", lambda: _pattern(tuple(table), full))
-    for m in pattern.finditer(text):
+    starts = sorted({i for title in present for i in _find_all(text, title)})
+    for at in starts:
+        m = pattern.match(text, at)
+        if m is None:
+            continue
         title = m.group()
         if title == "M." and (m.start() == 0 or text[m.start() - 1] == "\n") and _lettered_list(text):
             continue  # `L. …` / `M. Delete any section` / `N. …`: a list lettered A, B, C…

@@ -1,0 +1,47 @@
+"""``typography.lowercase-month``: an English month name in small letters inside a date (`the 31
+december`, `on 5 june 2025`, `december 2024`).
+
+French writes its months in small letters (`le 31 décembre`); a translation engine turns the
+word into English and keeps the case. English capitalises month names always, so a month in
+small letters next to a day or a year is the French habit. `may` and `march` are verbs too:
+they are taken only between a day and a year (`12 may 2025`), where no verb stands.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..document import Document
+from ..model import Finding, Rule
+
+_MONTHS = frozenset(
+    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
+)
+_LETTER_RE = re.compile(r"[^\W\d_]")
+_DAY_BEFORE_RE = re.compile(r"(?<![^\W_])\d{1,2}(?:st|nd|rd|th|er)?[ \u00a0]$")
+_YEAR_AFTER_RE = re.compile(r"[ \u00a0,]+\d{4}(?!\d)")
+_VERBS = frozenset({"march", "may"})
+
+
+def lowercase_month(doc: Document, rule: Rule) -> Iterator[Finding]:
+    text = doc.text
+    # the article's words, which a full check counts anyway: most articles hold no month in
+    # small letters but `may`, and only those present are looked for
+    present = _MONTHS.intersection(doc.word_counts)
+    hits = []
+    for word in present:
+        i = text.find(word)
+        while i >= 0:
+            hits.append((i, word))
+            i = text.find(word, i + 1)
+    for start, word in sorted(hits):
+        end = start + len(word)
+        if (start and _LETTER_RE.match(text, start - 1)) or _LETTER_RE.match(text, end):
+            continue  # inside a longer word (`mayor`, `augustine`)
+        day = _DAY_BEFORE_RE.search(text, max(0, start - 6), start) is not None
+        year = _YEAR_AFTER_RE.match(text, end) is not None
+        if not (day and year if word in _VERBS else day or year):
+            continue
+        month = word.capitalize()
+        yield rule.finding(start, end, month, message=f"Month name in small letters: English writes {month!r}.")
