@@ -14,7 +14,7 @@ Accent and hyphen variants are ``inconsistency.name-spelling``'s.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import regex
@@ -22,6 +22,7 @@ import regex
 from ..document import Document
 from ..lexicon import zipf
 from ..model import Finding, Rule
+from .terminology import _fast_doc
 
 # a capitalised word of at least five letters, not the tail of a hyphenated or elided name
 _NAME_RE = regex.compile(r"(?<![\p{L}\p{M}'’\-])\p{Lu}[\p{Ll}\p{M}]{4,}(?![\p{L}\p{M}'’\-])")
@@ -67,8 +68,7 @@ def _opens_a_name(text: str, start: int, length: int, titles: frozenset[str]) ->
     return before is None or before.group(1).rstrip(".") in titles
 
 
-def _equivalences(rule: Rule) -> tuple[tuple[str, str], ...]:
-    pairs = rule.params.get("equivalences", [])
+def _equivalences(pairs: list) -> tuple[tuple[str, str], ...]:
     return tuple((str(a), str(b)) for a, b in pairs)
 
 
@@ -88,30 +88,113 @@ def _merge_long(groups: dict[str, list[str]], long_name: int) -> None:
                 groups[a].extend(groups.pop(b))
 
 
-def _candidates(doc: Document) -> list[str]:
-    """The article's capitalised words of five letters or more that ``_NAME_RE`` would find:
-    whole tokens (``Document.word_counts`` joins hyphenated and elided names into one token,
-    which the pattern's look-arounds leave out too) of letters only, the first one a capital."""
-    return [w for w in doc.word_counts if len(w) >= 5 and w[0].isupper() and w[1:].islower() and w.isalpha()]
+@lru_cache(maxsize=1 << 14)
+def _one_edit_keys(key: str) -> frozenset[str]:
+    """Keys that two distinct skeletons share whenever they are one edit apart (what
+    ``_merge_long`` looks for): the skeleton with one position blanked out (one letter changed
+    there), and the skeleton itself and each of its one-letter deletions (one letter more in
+    the longer one). The tags are characters no skeleton holds."""
+    blanks = (f"{key[:i]}\0{key[i + 1 :]}" for i in range(len(key)))
+    deletions = (f"\1{key[:i]}{key[i + 1 :]}" for i in range(len(key)))
+    return frozenset((*blanks, *deletions, "\1" + key))
+
+
+def _may_merge(keys: Iterable[str], long_name: int) -> bool:
+    """Whether ``_merge_long`` can merge two of the distinct skeletons ``keys``: only two long
+    ones one edit apart can, and those share a ``_one_edit_keys`` key (one set operation per
+    skeleton instead of a comparison per pair; the few articles that pass are compared)."""
+    seen: set[str] = set()
+    n = 0
+    for k in keys:
+        if len(k) >= long_name:
+            tags = _one_edit_keys(k)
+            seen |= tags
+            n += len(tags)
+            if len(seen) < n:
+                return True
+    return False
+
+
+class _Skeletons(dict):
+    """Word → its skeleton (``skeleton``) when it is a candidate (``_is_candidate``), else "":
+    computed once per word for all the documents of a data store, so that an article's
+    candidates and their skeletons are one lookup per distinct word, in C. (A candidate has
+    five letters or more, so its skeleton is never empty.)"""
+
+    def __init__(self, pairs: list) -> None:
+        """``pairs``: the rule's ``equivalences`` as its parameters hold them."""
+        super().__init__()
+        self.pairs = pairs
+        self.equivalences = _equivalences(pairs)
+
+    def __missing__(self, word: str) -> str:
+        if len(self) > _MEMO_MAX:
+            self.clear()
+        got = self[word] = skeleton(word, self.equivalences) if _is_candidate(word) else ""
+        return got
+
+
+def _is_candidate(w: str) -> bool:
+    """A capitalised word of five letters or more that ``_NAME_RE`` would find, among the
+    tokens of ``Document.word_counts`` (which joins hyphenated and elided names into one token,
+    as the pattern's look-arounds leave them out too): letters only, the first one a capital."""
+    return len(w) >= 5 and w[0].isupper() and w[1:].islower() and w.isalpha()
+
+
+def _skeletons(doc: Document, pairs: list) -> _Skeletons:
+    """The ``_Skeletons`` of the rule's equivalences ``pairs``, shared by the documents of a
+    data store (found by comparing the pairs as the rule holds them, which costs less than
+    building a key from them in every article)."""
+    store = doc.cache.get("store")
+    if store is None:
+        return _Skeletons(pairs)
+    held: list[_Skeletons] = store.memo("name-variant.skeletons", list)
+    for memo in held:
+        if memo.pairs == pairs:
+            return memo
+    if len(held) > 8:
+        held.clear()
+    held.append(_Skeletons(pairs))
+    return held[-1]
+
+
+def _no_group(doc: Document, memo: _Skeletons, long_name: int) -> bool:
+    """Whether no two candidates of the article can be grouped: their skeletons all differ and
+    no two long ones are one edit apart (``_may_merge``), which holds for most articles.
+
+    Asked of the distinct capitalised words ``consistency`` has scanned for the rules before,
+    when it has (``consistency._capital_words``, about a fifth of the article's distinct
+    words), else of ``Document.word_counts``. Each candidate is among those words when every
+    character of the text lies in ``document.FAST_BLOCKS``: a whole token of letters from a
+    capital, with no capital after it, is a run that scan finds (it takes a run of letters
+    from a capital that no letter precedes, to its end, when not the start of an acronym,
+    which wants two capitals), as the classes of ``str.isalpha``, ``str.isupper``,
+    ``FAST_WORD_RE`` and the scan's ``regex`` agree on those blocks. Those words hold more
+    than the candidates; fewer differing skeletons among more words cannot happen, nor can
+    fewer pairs one edit apart, so a "no" from them holds for the candidates."""
+    scanned = doc.cache.get("consistency.capital-words")
+    words = scanned[1] if scanned is not None and _fast_doc(doc) else doc.word_counts
+    keys = list(map(memo.__getitem__, words))  # (C loops: "" for a word that is no candidate)
+    distinct = set(keys)
+    distinct.discard("")
+    return len(distinct) == len(keys) - keys.count("") and not _may_merge(distinct, long_name)
 
 
 def name_variant(doc: Document, rule: Rule) -> Iterator[Finding]:
+    memo = _skeletons(doc, rule.params.get("equivalences", []))
+    long_name = int(rule.params.get("long_name", 9))
+    if _no_group(doc, memo, long_name):
+        return
     text = doc.text
-    equivalences = _equivalences(rule)
     english = float(rule.params.get("english_zipf", 3.3))
     common = float(rule.params.get("common_zipf", 4.0))
     titles = frozenset(str(t) for t in rule.params.get("titles", ()))
-    store = doc.cache.get("store")
-    memo: dict[str, str] = store.memo(f"name-variant.skeletons:{equivalences}", dict) if store is not None else {}
     groups: dict[str, list[str]] = {}
-    for word in _candidates(doc):
-        key = memo.get(word)
-        if key is None:
-            key = skeleton(word, equivalences)
-            if len(memo) < _MEMO_MAX:
-                memo[word] = key
-        groups.setdefault(key, []).append(word)
-    _merge_long(groups, int(rule.params.get("long_name", 9)))
+    for word in doc.word_counts:
+        key = memo[word]
+        if key:
+            groups.setdefault(key, []).append(word)
+    _merge_long(groups, long_name)
     groups = {k: forms for k, forms in groups.items() if len(forms) > 1}
     if not groups:
         return
