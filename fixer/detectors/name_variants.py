@@ -16,6 +16,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from operator import itemgetter
 
 import regex
 
@@ -116,10 +117,10 @@ def _may_merge(keys: Iterable[str], long_name: int) -> bool:
 
 
 class _Skeletons(dict):
-    """Word → its skeleton (``skeleton``) when it is a candidate (``_is_candidate``), else "":
-    computed once per word for all the documents of a data store, so that an article's
-    candidates and their skeletons are one lookup per distinct word, in C. (A candidate has
-    five letters or more, so its skeleton is never empty.)"""
+    """Word → its bare spelling (``_bare``) and its skeleton (``skeleton``) when it is a
+    candidate (``_is_candidate``), else (): computed once per word for all the documents of a
+    data store, so that an article's candidates and their skeletons are one lookup per
+    distinct word, in C."""
 
     def __init__(self, pairs: list) -> None:
         """``pairs``: the rule's ``equivalences`` as its parameters hold them."""
@@ -127,10 +128,10 @@ class _Skeletons(dict):
         self.pairs = pairs
         self.equivalences = _equivalences(pairs)
 
-    def __missing__(self, word: str) -> str:
+    def __missing__(self, word: str) -> tuple[str, str] | tuple[()]:
         if len(self) > _MEMO_MAX:
             self.clear()
-        got = self[word] = skeleton(word, self.equivalences) if _is_candidate(word) else ""
+        got = self[word] = (_bare(word), skeleton(word, self.equivalences)) if _is_candidate(word) else ()
         return got
 
 
@@ -159,8 +160,9 @@ def _skeletons(doc: Document, pairs: list) -> _Skeletons:
 
 
 def _no_group(doc: Document, memo: _Skeletons, long_name: int) -> bool:
-    """Whether no two candidates of the article can be grouped: their skeletons all differ and
-    no two long ones are one edit apart (``_may_merge``), which holds for most articles.
+    """Whether no group of the article's candidates can yield a finding: no skeleton is shared
+    by two bare spellings, and no two long skeletons are one edit apart (``_may_merge``), which
+    holds for most articles.
 
     Asked of the distinct capitalised words ``consistency`` has scanned for the rules before,
     when it has (``consistency._capital_words``, about a fifth of the article's distinct
@@ -170,14 +172,17 @@ def _no_group(doc: Document, memo: _Skeletons, long_name: int) -> bool:
     from a capital that no letter precedes, to its end, when not the start of an acronym,
     which wants two capitals), as the classes of ``str.isalpha``, ``str.isupper``,
     ``FAST_WORD_RE`` and the scan's ``regex`` agree on those blocks. Those words hold more
-    than the candidates; fewer differing skeletons among more words cannot happen, nor can
-    fewer pairs one edit apart, so a "no" from them holds for the candidates."""
+    than the candidates, so a shared skeleton or a pair one edit apart among the candidates
+    is among them too, and a "no" from them holds for the candidates."""
     scanned = doc.cache.get("consistency.capital-words")
     words = scanned[1] if scanned is not None and _fast_doc(doc) else doc.word_counts
-    keys = list(map(memo.__getitem__, words))  # (C loops: "" for a word that is no candidate)
-    distinct = set(keys)
-    distinct.discard("")
-    return len(distinct) == len(keys) - keys.count("") and not _may_merge(distinct, long_name)
+    spellings = set(map(memo.__getitem__, words))  # (C loops: () for a word that is no candidate)
+    spellings.discard(())
+    # A group that yields anything holds two bare spellings (accents alone are name-spelling's)
+    # of one skeleton, and a skeleton is made from the bare spelling: then there are fewer
+    # skeletons than (bare spelling, skeleton) pairs.
+    skeletons = set(map(itemgetter(1), spellings))
+    return len(skeletons) == len(spellings) and not _may_merge(skeletons, long_name)
 
 
 def name_variant(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -191,9 +196,9 @@ def name_variant(doc: Document, rule: Rule) -> Iterator[Finding]:
     titles = frozenset(str(t) for t in rule.params.get("titles", ()))
     groups: dict[str, list[str]] = {}
     for word in doc.word_counts:
-        key = memo[word]
-        if key:
-            groups.setdefault(key, []).append(word)
+        got = memo[word]
+        if got:
+            groups.setdefault(got[1], []).append(word)
     _merge_long(groups, long_name)
     groups = {k: forms for k, forms in groups.items() if len(forms) > 1}
     if not groups:
