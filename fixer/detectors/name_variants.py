@@ -13,6 +13,7 @@ Accent and hyphen variants are ``inconsistency.name-spelling``'s.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -27,7 +28,7 @@ from .terminology import _fast_doc
 
 # a capitalised word of at least five letters, not the tail of a hyphenated or elided name
 _NAME_RE = regex.compile(r"(?<![\p{L}\p{M}'’\-])\p{Lu}[\p{Ll}\p{M}]{4,}(?![\p{L}\p{M}'’\-])")
-_DOUBLE_RE = regex.compile(r"(.)\1+")
+_DOUBLE_RE = re.compile(r"(.)\1+")  # (``re`` keeps the compiled "\1" of ``sub``; ``regex`` parses it per call)
 _MEMO_MAX = 200_000  # words whose skeleton a process keeps
 _FIRST_NAME_RE = regex.compile(r"[ \t]+\p{Lu}[\p{Ll}\p{M}]")  # the word goes on with a capitalised one
 
@@ -40,13 +41,20 @@ def _word_re(word: str) -> regex.Pattern[str]:
 
 def _bare(word: str) -> str:
     """Lower case without accents."""
-    return "".join(c for c in unicodedata.normalize("NFD", word.casefold()) if not unicodedata.combining(c))
+    folded = word.casefold()
+    if folded.isascii():  # (most words: no accent to take off, no per-character walk)
+        return folded
+    return "".join(c for c in unicodedata.normalize("NFD", folded) if not unicodedata.combining(c))
 
 
 def skeleton(word: str, equivalences: tuple[tuple[str, str], ...]) -> str:
     """The spelling of ``word`` with its transliteration choices evened out: no accents, the
     ``equivalences`` replaced in order, doubled letters single."""
-    s = _bare(word)
+    return _bare_skeleton(_bare(word), equivalences)
+
+
+def _bare_skeleton(s: str, equivalences: tuple[tuple[str, str], ...]) -> str:
+    """``skeleton`` of a word whose bare spelling (``_bare``) is ``s``."""
     for a, b in equivalences:
         if a.endswith("$"):  # only at the end of the word (`Babah` / `Baba`)
             if s.endswith(a[:-1]) and len(s) > len(a):
@@ -131,7 +139,11 @@ class _Skeletons(dict):
     def __missing__(self, word: str) -> tuple[str, str] | tuple[()]:
         if len(self) > _MEMO_MAX:
             self.clear()
-        got = self[word] = (_bare(word), skeleton(word, self.equivalences)) if _is_candidate(word) else ()
+        if _is_candidate(word):
+            bare = _bare(word)
+            got = self[word] = (bare, _bare_skeleton(bare, self.equivalences))
+        else:
+            got = self[word] = ()
         return got
 
 
