@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterator
 from functools import lru_cache
+from itertools import compress
 from operator import itemgetter
 
 import regex
@@ -108,20 +109,13 @@ def _one_edit_keys(key: str) -> frozenset[str]:
     return frozenset((*blanks, *deletions, "\1" + key))
 
 
-def _may_merge(keys: Iterable[str], long_name: int) -> bool:
+def _may_merge(keys: Collection[str], long_name: int) -> bool:
     """Whether ``_merge_long`` can merge two of the distinct skeletons ``keys``: only two long
     ones one edit apart can, and those share a ``_one_edit_keys`` key (one set operation per
     skeleton instead of a comparison per pair; the few articles that pass are compared)."""
-    seen: set[str] = set()
-    n = 0
-    for k in keys:
-        if len(k) >= long_name:
-            tags = _one_edit_keys(k)
-            seen |= tags
-            n += len(tags)
-            if len(seen) < n:
-                return True
-    return False
+    # (compress and map keep the per-skeleton work in C)
+    tags = list(map(_one_edit_keys, compress(keys, map(long_name.__le__, map(len, keys)))))
+    return len(tags) > 1 and len(set().union(*tags)) < sum(map(len, tags))
 
 
 class _Skeletons(dict):
