@@ -34,10 +34,24 @@ _MEMO_MAX = 200_000  # words whose skeleton a process keeps
 _FIRST_NAME_RE = regex.compile(r"[ \t]+\p{Lu}[\p{Ll}\p{M}]")  # the word goes on with a capitalised one
 
 
-@lru_cache(maxsize=4096)
-def _word_re(word: str) -> regex.Pattern[str]:
-    """``word`` where ``_NAME_RE`` finds it: not inside a longer run of letters or a joined name."""
-    return regex.compile(r"(?<![\p{L}\p{M}'’\-])" + regex.escape(word) + r"(?![\p{L}\p{M}'’\-])")
+_NAME_CHAR_RE = regex.compile(r"[\p{L}\p{M}'’\-]")  # what may not touch a word ``_NAME_RE`` finds
+
+
+def _positions(text: str, word: str) -> list[int]:
+    """Where ``word`` (letters only) stands where ``_NAME_RE`` finds it: not inside a longer run
+    of letters or a joined name. ``str.find`` runs and a test of the character on each side,
+    instead of a pattern compiled per word (compiling one costs more than searching an article,
+    and in a batch of new articles most names are new). An occurrence overlapping an earlier
+    one has a letter of the word before it, so these are the starts of the pattern's matches."""
+    out = []
+    size = len(word)
+    is_name_char = _NAME_CHAR_RE.match
+    i = text.find(word)
+    while i >= 0:
+        if (i == 0 or is_name_char(text, i - 1) is None) and is_name_char(text, i + size) is None:
+            out.append(i)
+        i = text.find(word, i + 1)
+    return out
 
 
 def _bare(word: str) -> str:
@@ -51,17 +65,24 @@ def _bare(word: str) -> str:
 def skeleton(word: str, equivalences: tuple[tuple[str, str], ...]) -> str:
     """The spelling of ``word`` with its transliteration choices evened out: no accents, the
     ``equivalences`` replaced in order, doubled letters single."""
-    return _bare_skeleton(_bare(word), equivalences)
+    return _bare_skeleton(_bare(word), _replacements(equivalences))
 
 
-def _bare_skeleton(s: str, equivalences: tuple[tuple[str, str], ...]) -> str:
-    """``skeleton`` of a word whose bare spelling (``_bare``) is ``s``."""
-    for a, b in equivalences:
-        if a.endswith("$"):  # only at the end of the word (`Babah` / `Baba`)
-            if s.endswith(a[:-1]) and len(s) > len(a):
-                s = s[: len(s) - len(a) + 1] + b
-        else:
+@lru_cache(maxsize=64)
+def _replacements(equivalences: tuple[tuple[str, str], ...]) -> tuple[tuple[str, str, bool], ...]:
+    """The ``equivalences`` as ``_bare_skeleton`` applies them: (spelling, replacement, only at
+    the end of the word), the `$` that marks the last taken off once."""
+    return tuple((a[:-1], b, True) if a.endswith("$") else (a, b, False) for a, b in equivalences)
+
+
+def _bare_skeleton(s: str, replacements: tuple[tuple[str, str, bool], ...]) -> str:
+    """``skeleton`` of a word whose bare spelling (``_bare``) is ``s``; ``replacements``: the
+    equivalences (``_replacements``)."""
+    for a, b, at_end in replacements:
+        if not at_end:
             s = s.replace(a, b)
+        elif s.endswith(a) and len(s) > len(a) + 1:  # only at the end of the word (`Babah` / `Baba`)
+            s = s[: len(s) - len(a)] + b
     return _DOUBLE_RE.sub(r"\1", s)
 
 
@@ -128,14 +149,14 @@ class _Skeletons(dict):
         """``pairs``: the rule's ``equivalences`` as its parameters hold them."""
         super().__init__()
         self.pairs = pairs
-        self.equivalences = _equivalences(pairs)
+        self.replacements = _replacements(_equivalences(pairs))
 
     def __missing__(self, word: str) -> tuple[str, str] | tuple[()]:
         if len(self) > _MEMO_MAX:
             self.clear()
         if _is_candidate(word):
             bare = _bare(word)
-            got = self[word] = (bare, _bare_skeleton(bare, self.equivalences))
+            got = self[word] = (bare, _bare_skeleton(bare, self.replacements))
         else:
             got = self[word] = ()
         return got
@@ -212,7 +233,7 @@ def name_variant(doc: Document, rule: Rule) -> Iterator[Finding]:
     positions: dict[str, list[int]] = {}
     for forms in groups.values():
         for w in forms:
-            positions[w] = [m.start() for m in _word_re(w).finditer(text)]
+            positions[w] = _positions(text, w)
     for forms in groups.values():
         # forms that differ only by accents are name-spelling's; one of each bare spelling
         bare = {}
