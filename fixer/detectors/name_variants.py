@@ -221,11 +221,12 @@ def name_variant(doc: Document, rule: Rule) -> Iterator[Finding]:
     english = float(rule.params.get("english_zipf", 3.3))
     common = float(rule.params.get("common_zipf", 4.0))
     titles = frozenset(str(t) for t in rule.params.get("titles", ()))
+    words = doc.word_counts
+    spellings = list(map(memo.__getitem__, words))
     groups: dict[str, list[str]] = {}
-    for word in doc.word_counts:
-        got = memo[word]
-        if got:
-            groups.setdefault(got[1], []).append(word)
+    # (compress keeps the candidates, () being false, in C: the loop sees only those)
+    for word, (_, key) in zip(compress(words, spellings), filter(None, spellings), strict=True):
+        groups.setdefault(key, []).append(word)
     _merge_long(groups, long_name)
     groups = {k: forms for k, forms in groups.items() if len(forms) > 1}
     if not groups:
