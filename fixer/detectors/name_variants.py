@@ -25,6 +25,7 @@ import regex
 from ..document import Document
 from ..lexicon import zipf
 from ..model import Finding, Rule
+from .consistency import scanned_capital_words
 from .terminology import _fast_doc
 
 # a capitalised word of at least five letters, not the tail of a hyphenated or elided name
@@ -192,7 +193,7 @@ def _no_group(doc: Document, memo: _Skeletons, long_name: int) -> bool:
     holds for most articles.
 
     Asked of the distinct capitalised words ``consistency`` has scanned for the rules before,
-    when it has (``consistency._capital_words``, about a fifth of the article's distinct
+    when it has (``consistency.scanned_capital_words``, about a fifth of the article's distinct
     words), else of ``Document.word_counts``. Each candidate is among those words when every
     character of the text lies in ``document.FAST_BLOCKS``: a whole token of letters from a
     capital, with no capital after it, is a run that scan finds (it takes a run of letters
@@ -201,8 +202,8 @@ def _no_group(doc: Document, memo: _Skeletons, long_name: int) -> bool:
     ``FAST_WORD_RE`` and the scan's ``regex`` agree on those blocks. Those words hold more
     than the candidates, so a shared skeleton or a pair one edit apart among the candidates
     is among them too, and a "no" from them holds for the candidates."""
-    scanned = doc.cache.get("consistency.capital-words")
-    words = scanned[1] if scanned is not None and _fast_doc(doc) else doc.word_counts
+    scanned = scanned_capital_words(doc)
+    words = scanned if scanned is not None and _fast_doc(doc) else doc.word_counts
     spellings = set(map(memo.__getitem__, words))  # (C loops: () for a word that is no candidate)
     spellings.discard(())
     # A group that yields anything holds two bare spellings (accents alone are name-spelling's)
