@@ -194,6 +194,13 @@ def _capital_words(doc: Document) -> tuple[list[str], set[str]]:
     return got
 
 
+def scanned_capital_words(doc: Document) -> set[str] | None:
+    """The distinct ``_capital_words`` of a document if a rule has scanned them already, else
+    None (for a rule to which they are worth it only when free: ``name_variants``)."""
+    got = doc.cache.get("consistency.capital-words")
+    return got[1] if got is not None else None
+
+
 class _AcronymsSeen:
     """The capitalised words seen (``_capital_words``) and those among them that are
     acronyms (``_is_acronym``), for all documents of a data store: an article's acronyms are
