@@ -61,3 +61,14 @@ def test_may_merge_whenever_two_long_keys_are_one_edit_apart() -> None:
             assert _may_merge(keys, 9), keys
             checked += 1
     assert checked > 500
+
+
+def test_name_variant_ignores_a_spelling_never_found_whole():
+    """`Benani-` is a token of the counts but never a whole word for the pattern: it used to
+    leave a group with no position and crash the rule (min() of an empty sequence)."""
+    from fixer.engine import Config, Fixer
+
+    fixer = Fixer(Config(select=("inconsistency.name-variant",)))
+    assert fixer.check("Mr Bennani spoke. Benani- said.\n") == []
+    found = fixer.check("Mr Bennani spoke. Mr Bennani left. Benani came back, and Benani- said.\n")
+    assert [(f.start, f.end) for f in found] == [(35, 41)]

@@ -237,6 +237,9 @@ def name_variant(doc: Document, rule: Rule) -> Iterator[Finding]:
         for w in forms:
             positions[w] = _positions(text, w)
     for forms in groups.values():
+        # a token the pattern never finds whole (`Benani-`, cut by a line-break hyphen) is no
+        # mention of the name
+        forms = [w for w in forms if positions[w]]
         # forms that differ only by accents are name-spelling's; one of each bare spelling
         bare = {}
         for w in forms:
