@@ -8,7 +8,9 @@ English) is French. What keeps such a word out of an English article on purpose 
 which the rule reads:
 - a French proper name around it (`the Conseil d'orientation des retraites`, `Réseau express
   métropolitain (REM)`): names keep their French words;
-- a quotation (`"Le vignoble doit retrouver…"`) or a gloss (`known in French as arrachage`);
+- a French quotation (`"Le vignoble doit retrouver…"`; a quotation that is English so far is
+  no excuse: `"… back to their pharmacie," said the agency`) or a gloss (`known in French as
+  arrachage`);
 - a loanword or term English keeps (``lexicon/french-allowed.txt``: `formateur`, `hors
   catégorie`).
 French words next to it (`réclusion criminelle à perpétuité`) join one finding. No fix: the
@@ -43,6 +45,7 @@ _LETTER_RE = regex.compile(r"[\p{L}\p{M}]")
 class Setup:
     runs: RunFilter[bool]
     stop: frozenset[str]  # English words that end the walk back to a name
+    quote_english: frozenset[str]  # English words that French never spells (`the`, not `on`)
     links: frozenset[str]  # French small words a French phrase holds (de, la, à)
     glosses: tuple[str, ...]  # what introduces a word quoted as French (`known in French as`)
     phrases: dict[str, tuple[regex.Pattern[str], ...]]  # word → allowed phrases holding it
@@ -78,7 +81,7 @@ def _kept(text: str, start: int, end: int, run: str, setup: Setup) -> bool:
         return True  # part of a hyphenated or elided token whose other part decides
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start]
-    if _quoted(before):
+    if _quoted(before) and not _english_quote(before, setup):
         return True
     lowered = text[max(line_start, start - 40) : start].lower()
     if any(g in lowered for g in setup.glosses):
@@ -95,6 +98,15 @@ def _quoted(before: str) -> bool:
     if before.count("“") > before.count("”") or before.count("«") > before.count("»"):
         return True
     return before.count('"') % 2 == 1
+
+
+def _english_quote(before: str, setup: Setup) -> bool:
+    """Whether the open quotation the word stands in is English so far (two English function
+    words that French never spells, between its mark and the word): a French word there was left by the translation,
+    not quoted on purpose (`"… bring them back to their pharmacie," said the agency`)."""
+    opened = max(before.rfind("“"), before.rfind("«"), before.rfind('"'))
+    words = regex.findall(r"[\p{L}\p{M}]+", before[opened + 1 :].lower())
+    return sum(w in setup.quote_english for w in words) >= 2
 
 
 def _in_name(text: str, start: int, end: int, setup: Setup) -> bool:
@@ -188,6 +200,7 @@ def _setup(doc: Document, rule: Rule) -> Setup:
     return Setup(
         runs=RunFilter(run_book(store), decide),
         stop=frozenset(str(w).lower() for w in rule.params.get("english_stop", ())),
+        quote_english=frozenset(str(w).lower() for w in rule.params.get("english_only", ())),
         links=frozenset(str(w).lower() for w in rule.params.get("french_links", ())),
         glosses=tuple(str(g).lower() for g in rule.params.get("glosses", ())),
         phrases={w: tuple(p) for w, p in phrases.items()},
