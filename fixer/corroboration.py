@@ -11,6 +11,10 @@ about translation: clean English pages carry share prompts too).
 
 A rule run alone (``fixer rules test``, ``Fixer.runner``) keeps its weak findings, so its
 examples test the detector itself.
+
+A weak finding may also yield (``YIELDING``): it is dropped when a finding of the same category
+from another rule covers its span, so a French word inside a French run already found is not
+reported twice. Only findings that ask for it yield; a user's rule never loses its findings.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from __future__ import annotations
 from .model import Finding
 
 WEAK: tuple[tuple[str, str], ...] = (("needs", "corroboration"),)
+YIELDING: tuple[tuple[str, str], ...] = (("needs", "corroboration"), ("yields", "covered"))
 
 
 def is_weak(finding: Finding) -> bool:
@@ -32,3 +37,18 @@ def corroborated(found: list[Finding]) -> list[Finding]:
     if any(f.category != "boilerplate" and not is_weak(f) for f in found):
         return found
     return [f for f in found if not is_weak(f)]
+
+
+def drop_covered(found: list[Finding]) -> list[Finding]:
+    """``found`` without its yielding findings whose span a finding of the same category (and
+    of another rule, not yielding itself) covers."""
+    yielding = [f for f in found if ("yields", "covered") in f.data]
+    if not yielding:
+        return found
+    cover = [g for g in found if ("yields", "covered") not in g.data]
+    dropped = {
+        id(f)
+        for f in yielding
+        if any(g.category == f.category and g.rule != f.rule and g.start <= f.start and f.end <= g.end for g in cover)
+    }
+    return [f for f in found if id(f) not in dropped] if dropped else found

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .corroboration import corroborated
+from .corroboration import corroborated, drop_covered
 from .data import DataStore
 from .deletions import defer_inside_deletions
 from .document import Document
@@ -151,9 +151,9 @@ def run_rule(c: CompiledRule, doc: Document) -> list[Finding]:
 
 def finish(found: list[Finding], doc: Document, config: Config) -> list[Finding]:
     """What every full check does with the findings of all its rules: weak ones only beside
-    other damage, safe fixes inside a line proposed for deletion left for review, a reviewer's
+    other damage, yielding ones only where no finding of their category covers them, safe fixes inside a line proposed for deletion left for review, a reviewer's
     past rejections dropped, text order."""
-    found = filter_decisions(defer_inside_deletions(corroborated(found)), doc, config)
+    found = filter_decisions(defer_inside_deletions(drop_covered(corroborated(found))), doc, config)
     found.sort(key=Finding.sort_key)
     return found
 

@@ -16,8 +16,9 @@ which the rule reads:
 French words next to it (`réclusion criminelle à perpétuité`) join one finding. No fix: the
 word needs a translation, which only a person or a configured translator gives.
 
-The findings are weak (``fixer.corroboration``): a full check keeps them only in an article
-with other translation damage. An English writer who keeps one French term on purpose
+The findings are weak and yielding (``fixer.corroboration``): a full check keeps them only in
+an article with other translation damage, and not inside a French run another untranslated
+rule found. An English writer who keeps one French term on purpose
 (`the tribunal correctionnel of Lyon`) writes no other such damage; a machine that left
 `brebis` untranslated nearly always left more.
 """
@@ -29,7 +30,7 @@ from dataclasses import dataclass
 
 import regex
 
-from ..corroboration import WEAK
+from ..corroboration import YIELDING
 from ..document import Document
 from ..lexicon import zipf_en, zipf_fr
 from ..model import Finding, Rule
@@ -70,7 +71,7 @@ def french_word(doc: Document, rule: Rule) -> Iterator[Finding]:
             a, b = _phrase_around(text, start, end, setup)
             taken.append((a, b))
     for a, b in sorted(taken):
-        yield rule.finding(a, b, message=f"French left untranslated in English text: {text[a:b]!r}.", data=WEAK)
+        yield rule.finding(a, b, message=f"French left untranslated in English text: {text[a:b]!r}.", data=YIELDING)
 
 
 def _kept(text: str, start: int, end: int, run: str, setup: Setup) -> bool:
