@@ -9,6 +9,7 @@ with ``@classifier(rule_id)``; they are imported on first use, never at start-up
 
 from __future__ import annotations
 
+import bisect
 import importlib
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -384,6 +385,38 @@ def _index(doc: Document) -> dict[int, int]:
     if found is None:
         found = doc.cache["boilerplate:index"] = {ln.number: i for i, ln in enumerate(nonblank(doc))}
     return found
+
+
+def _starts(doc: Document) -> list[int]:
+    """Where each line of ``nonblank(doc)`` starts in ``doc.text``, in order (for bisection)."""
+    found = doc.cache.get("boilerplate:starts")
+    if found is None:
+        found = doc.cache["boilerplate:starts"] = [ln.start for ln in nonblank(doc)]
+    return found
+
+
+def lines_holding(doc: Document, needles: tuple[str, ...]) -> list[int]:
+    """The indices (in ``nonblank(doc)``, in order, once each) of the lines holding one of
+    ``needles``, strings without white space (so in no line break nor blank line): a few
+    ``str.find`` over the whole text and a bisection per hit, instead of a test of every line
+    (most lines hold none, and a page holds few hits; one ``find`` per needle is much quicker
+    than a pattern of alternatives). A line's text is the text between its start and its end
+    (``Document.lines``), so a hit lies in the line it starts in."""
+    text = doc.text
+    found: set[int] = set()
+    starts = None
+    for needle in needles:
+        j = text.find(needle)
+        if j == -1:
+            continue
+        if starts is None:
+            starts = _starts(doc)
+        lines = nonblank(doc)
+        while j != -1:
+            i = bisect.bisect_right(starts, j) - 1
+            found.add(i)
+            j = text.find(needle, lines[i].end)  # (the next line holding it)
+    return sorted(found)
 
 
 def words(text: str) -> list[str]:

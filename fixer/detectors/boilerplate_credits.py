@@ -24,6 +24,7 @@ from .boilerplate_common import (
     key_heads,
     key_is,
     key_list,
+    lines_holding,
     nonblank,
     norm,
     phrases,
@@ -113,21 +114,20 @@ _PHOTO_LINE_GATE = gate_prefixes(["photo", "credit", "crédit", "image", "illust
 
 
 def _credit_shaped(doc: Document) -> list[int]:
-    """The indices (in ``nonblank(doc)``) of the lines holding `©` or whose key ends with `)`:
-    besides the photo lines (gated on their opening), the only lines that can carry a credit
-    (the bracket credit closes the line; ``norm`` strips no `)`)."""
+    """The indices (in ``nonblank(doc)``) of the lines holding `©` or a word of a trailing credit
+    (``_CREDIT_WORDS``), or whose key ends with `)`: besides the photo lines (gated on their
+    opening), the only lines that can carry a credit (the bracket credit closes the line;
+    ``norm`` strips no `)`). ``gated_lines`` sorts them and drops the doubles."""
     text = doc.text
-    copyright = "©" in text
-    trailing = _trailing_credit_lines(doc) if _holds_credit_word(text) else []
+    # (the lines holding `©` or a credit word, each found by one search of the whole text)
+    marked = lines_holding(doc, ("©", *_CREDIT_WORDS))
     if ")" not in text:
-        return [*trailing, *(i for i, ln in enumerate(nonblank(doc)) if "©" in ln.text)] if copyright else trailing
+        return marked
     lines = nonblank(doc)
     found = list(by_last(doc).get(")", ()))
     # (the key of a long line is only its head: how the line itself ends tells instead)
     found += [i for i in key_heads(doc) if lines[i].text.rstrip().endswith(")")]
-    if copyright:
-        found += [i for i, ln in enumerate(lines) if "©" in ln.text]
-    return found + trailing
+    return found + marked
 
 
 # a caption sentence closed by its credit: `… in Bukavu. Credit: Justin Kabuya / AFP`
@@ -137,16 +137,8 @@ _TRAILING_CREDIT_RE = regex.compile(
 )
 
 
-# a word each _TRAILING_CREDIT_RE match holds (the lines are searched by credit_lines)
+# a word each _TRAILING_CREDIT_RE match holds (the lines holding one are searched by credit_lines)
 _CREDIT_WORDS = ("redit", "rédit", "REDIT", "RÉDIT", "hoto", "HOTO", "mage", "MAGE")
-
-
-def _holds_credit_word(text: str) -> bool:
-    return any(w in text for w in _CREDIT_WORDS)
-
-
-def _trailing_credit_lines(doc: Document) -> list[int]:
-    return [i for i, ln in enumerate(nonblank(doc)) if _holds_credit_word(ln.text)]
 
 
 def _neighbours(doc: Document, line: Line, span: int = 3) -> Iterator[Line]:

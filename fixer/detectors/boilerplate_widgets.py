@@ -61,8 +61,35 @@ def vocabulary(doc: Document) -> dict[str, str]:
     return _memo(doc, f"boilerplate:interface-words:{WORDS}", build)
 
 
+_WORD_EDGES = "-'’\"“”«»"  # stripped from each word's ends
+# the characters that ``str.split`` takes for white space and ``regex``'s ``\s`` does not
+_NOT_REGEX_SPACE = ("\x1c", "\x1d", "\x1e", "\x1f")
+_CHUNK_WORDS: dict[str, list[str]] = {}  # a white-space chunk → its words (across documents)
+_MAX_CHUNKS = 20_000
+
+
 def _words(text: str) -> list[str]:
-    return [w.strip("-'’\"“”«»") for w in _SPLIT_RE.split(text) if w.strip("-'’\"“”«»")]
+    """The words of ``text`` between the separators of ``_SPLIT_RE``, stripped of quotes and
+    dashes. The pattern splits at white space too, so the words are those of the text's white
+    space chunks (``str.split``, which also splits at \\x1c-\\x1f: such a text goes to the
+    pattern whole), and a chunk's words are kept across documents: the pattern is slow, and
+    the lines asked are short and made of a few common words."""
+    if any(map(text.__contains__, _NOT_REGEX_SPACE)):
+        return _split_words(text)
+    out: list[str] = []
+    for chunk in text.split():
+        got = _CHUNK_WORDS.get(chunk)
+        if got is None:
+            if len(_CHUNK_WORDS) >= _MAX_CHUNKS:
+                _CHUNK_WORDS.clear()
+            # (a chunk of letters and figures holds no separator nor an edge to strip)
+            got = _CHUNK_WORDS[chunk] = [chunk] if chunk.isalnum() else _split_words(chunk)
+        out += got
+    return out
+
+
+def _split_words(text: str) -> list[str]:
+    return [w.strip(_WORD_EDGES) for w in _SPLIT_RE.split(text) if w.strip(_WORD_EDGES)]
 
 
 def interface_safety(text: str, vocab: dict[str, str]) -> Safety | None:
@@ -103,9 +130,15 @@ def interface_safety(text: str, vocab: dict[str, str]) -> Safety | None:
 
 def _is_section(item: str, vocab: dict[str, str]) -> bool:
     """One to three words, one of them a section name and the rest function words."""
-    words = _words(item)
+    return _section_words(_words(item), vocab)
+
+
+def _section_words(words: list[str], vocab: dict[str, str]) -> bool:
+    """``_is_section`` of an item made of ``words`` (its length first: most lines are longer)."""
+    if not 0 < len(words) <= 3:
+        return False
     kinds = [vocab.get(w.casefold()) for w in words]
-    return 0 < len(words) <= 3 and "section" in kinds and all(k in ("section", "function") for k in kinds)
+    return "section" in kinds and all(k in ("section", "function") for k in kinds)
 
 
 def section_safety(text: str, vocab: dict[str, str]) -> Safety | None:
@@ -114,13 +147,17 @@ def section_safety(text: str, vocab: dict[str, str]) -> Safety | None:
     subheading can be one word."""
     if text.rstrip()[-1:] in (".", "!", "?"):
         return None
-    if _is_section(text, vocab) or (len(_words(text)) <= 4 and all(_is_section(p, vocab) for p in _split_strip(text))):
+    words = _words(text)
+    if _section_words(words, vocab) or (len(words) <= 4 and all(_is_section(p, vocab) for p in _split_strip(text))):
         return Safety.UNSAFE  # (`SCIENCE & ENVIRONMENT`, `SPORT / ATHLETICS`)
     return None
 
 
+_STRIP_SPLIT_RE = regex.compile(r"\s+(?:[|/&·•›»>]|and|et)\s+")
+
+
 def _split_strip(text: str) -> list[str]:
-    return [p for p in regex.split(r"\s+(?:[|/&·•›»>]|and|et)\s+", text) if p.strip()]
+    return [p for p in _STRIP_SPLIT_RE.split(text) if p.strip()]
 
 
 def _items(text: str, separator: str) -> list[str]:
