@@ -356,9 +356,10 @@ def classify_related_link(doc: Document) -> list[Verdict]:
                     lambda: frozenset(norm(p) for p in phrases(doc).get("header", [])))
     if headers:
         keys = key_list(doc)
-        taken = {v.line.number for v in out}
-        for i in [i for i, k in enumerate(keys) if k in headers]:
-            ln = nonblank(doc)[i]
-            out.extend(v for v in _titles_under(doc, ln, unmarked=True) if v.line.number not in taken)
+        if not headers.isdisjoint(keys):  # (most pages have no list header)
+            taken = {v.line.number for v in out}
+            for i in [i for i, k in enumerate(keys) if k in headers]:
+                ln = nonblank(doc)[i]
+                out.extend(v for v in _titles_under(doc, ln, unmarked=True) if v.line.number not in taken)
         out.sort(key=lambda v: v.line.number)
     return out

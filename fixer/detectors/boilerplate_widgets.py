@@ -35,6 +35,16 @@ _FIGURES_RE = regex.compile(r"[\d:.,'’ ]+[km]?", regex.I)
 _PICTOGRAPH_RE = regex.compile(r"^\s*[\U0001F300-\U0001FAFF\u2300-\u23FF\u2600-\u27BF\u2B00-\u2BFF]")
 # the signature line of an embedded post: `— FWA (@FWA_asbl) October 6, 2025`
 _TWEET_SIGNATURE_RE = regex.compile(r"^\s*[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s+\p{L}+\.?\s+\d{1,2},?\s+\d{4}\s*$")
+
+
+def _may_be_pictograph(text: str) -> bool:
+    """False when ``_PICTOGRAPH_RE`` cannot match ``text`` (not empty): it opens with white
+    space (``regex``'s ``\\s`` is white space for ``str`` too) or a character of its ranges, all
+    from U+2300 on."""
+    c = text[0]
+    return c >= "\u2300" or c.isspace()
+
+
 _PLAYER_RE = regex.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?\s*$")
 _CRUMB_SEPARATORS = ("›", " » ", " > ", " / ")
 _STRIP_SEPARATORS = (" | ", " — ", " – ", " · ", " • ", " - ")
@@ -264,12 +274,13 @@ def classify_page_widget(doc: Document) -> list[Verdict]:
     if not lines:
         return []
     vocab = vocabulary(doc)
-    taken = {v.line.number for rid in LINE_RULES if rid != RULE_ID for v in verdicts(doc, rid)}
+    done = doc.cache.get("boilerplate:verdicts") or {}  # (the rules judged already, looked up directly)
+    taken = {v.line.number for rid in LINE_RULES if rid != RULE_ID for v in (done[rid] if rid in done else verdicts(doc, rid))}
     # the page's header (the lines above the first paragraph) and footer, where section names,
     # bylines and label strips sit; only there are they told from subheadings by shape alone
     header = set()
     for ln in lines[:HEADER_LINES]:
-        if len(ln.text.split()) > PROSE_WORDS:
+        if len(ln.text.split(None, PROSE_WORDS)) > PROSE_WORDS:  # (a paragraph split no further)
             break  # the first paragraph
         header.add(ln.number)
     footer = {ln.number for ln in lines[-FOOTER_LINES:]} - header
@@ -285,7 +296,7 @@ def classify_page_widget(doc: Document) -> list[Verdict]:
             kind, safety = "player", Safety.SAFE
         if safety is None:
             kind, safety = "crumb", crumb_safety(text, vocab, ln.number in header)
-        if safety is None and _PICTOGRAPH_RE.match(text) and len(text.split()) <= MAX_WORDS:
+        if safety is None and _may_be_pictograph(text) and _PICTOGRAPH_RE.match(text) and len(text.split()) <= MAX_WORDS:
             kind, safety = "pictograph", Safety.UNSAFE
         if safety is None and "(@" in text and _TWEET_SIGNATURE_RE.match(text):
             kind, safety = "tweet", Safety.UNSAFE
