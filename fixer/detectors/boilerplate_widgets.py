@@ -89,13 +89,19 @@ def _words(text: str) -> list[str]:
     out: list[str] = []
     for chunk in text.split():
         got = _CHUNK_WORDS.get(chunk)
-        if got is None:
-            if len(_CHUNK_WORDS) >= _MAX_CHUNKS:
-                _CHUNK_WORDS.clear()
-            # (a chunk of letters and figures holds no separator nor an edge to strip)
-            got = _CHUNK_WORDS[chunk] = [chunk] if chunk.isalnum() else _split_words(chunk)
-        out += got
+        out += _chunk_words(chunk) if got is None else got
     return out
+
+
+def _chunk_words(chunk: str) -> list[str]:
+    """The words of a white-space chunk (see ``_words``), kept for the next time."""
+    got = _CHUNK_WORDS.get(chunk)
+    if got is None:
+        if len(_CHUNK_WORDS) >= _MAX_CHUNKS:
+            _CHUNK_WORDS.clear()
+        # (a chunk of letters and figures holds no separator nor an edge to strip)
+        got = _CHUNK_WORDS[chunk] = [chunk] if chunk.isalnum() else _split_words(chunk)
+    return got
 
 
 def _split_words(text: str) -> list[str]:
@@ -107,6 +113,8 @@ def interface_safety(text: str, vocab: dict[str, str]) -> Safety | None:
     found only in page interfaces (`Advertisement`, `Subscribe`, `Print`), UNSAFE when it is
     interface words of wider use (`Latest news`, `Most read`, `LIVE`), None for anything else:
     a word outside the list, or no word at all."""
+    if _first_word_not_interface(text, vocab):
+        return None  # (most lines: told by their first word, without the others)
     counts = {"strong": 0, "ui": 0, "function": 0}
     n = figures = 0
     for w in _words(text):
@@ -136,6 +144,27 @@ def interface_safety(text: str, vocab: dict[str, str]) -> Safety | None:
     if counts["ui"] >= 2 or (counts["ui"] == 1 and n <= 3 and labelled):
         return Safety.UNSAFE
     return None
+
+
+def _first_word_not_interface(text: str, vocab: dict[str, str]) -> bool:
+    """``interface_safety`` returns None on the first of the words of ``text`` (``_words``):
+    a word with a letter or figure, no font button nor figure, and no interface word. The first
+    word is the first of the first white-space chunk, when that chunk has words (and the text
+    holds no character that ``str.split`` alone takes for white space)."""
+    head = text.split(None, 1)
+    if not head or any(map(text.__contains__, _NOT_REGEX_SPACE)):
+        return False
+    ws = _chunk_words(head[0])
+    if not ws:
+        return False
+    w = ws[0]
+    folded = w.casefold()
+    return (
+        folded not in ("a-", "a+", "a−")
+        and vocab.get(folded) in (None, "section")
+        and not _FIGURES_RE.fullmatch(w)
+        and any(c.isalnum() for c in w)
+    )
 
 
 def _is_section(item: str, vocab: dict[str, str]) -> bool:
