@@ -307,7 +307,8 @@ def gated_indices(doc: Document, gate: Gate | None, also: Iterable[int] = ()) ->
         return None
     joined = _JOINED.get(id(gate))
     if joined is not None and joined[1] is gate:
-        got = _picks(doc).get(joined[0], ())
+        done = doc.cache.get("boilerplate:picks")  # (``_picks`` read directly when up to date)
+        got = (done[1] if done is not None and done[0] == len(_JOINED) else _picks(doc)).get(joined[0], ())
         return sorted({*got, *also}) if also else list(got)
     prefixes = gate.by_first
     common = by_first.keys() & prefixes.keys()  # (most lines open with none of the prefixes)
@@ -403,7 +404,11 @@ def lines_holding(doc: Document, needles: tuple[str, ...]) -> list[int]:
     ``str.find`` over the whole text and a bisection per hit, instead of a test of every line
     (most lines hold none, and a page holds few hits; one ``find`` per needle is much quicker
     than a pattern of alternatives). A line's text is the text between its start and its end
-    (``Document.lines``), so a hit lies in the line it starts in."""
+    (``Document.lines``), so a hit lies in the line it starts in. Computed once per document
+    and needles (several rules ask for the colons): the caller must not change the list."""
+    done = doc.cache.setdefault("boilerplate:holding", {})  # (several rules ask for the colons)
+    if needles in done:
+        return done[needles]
     text = doc.text
     found: set[int] = set()
     starts = None
@@ -418,7 +423,8 @@ def lines_holding(doc: Document, needles: tuple[str, ...]) -> list[int]:
             i = bisect.bisect_right(starts, j) - 1
             found.add(i)
             j = text.find(needle, lines[i].end)  # (the next line holding it)
-    return sorted(found)
+    got = done[needles] = sorted(found)
+    return got
 
 
 def words(text: str) -> list[str]:
