@@ -79,8 +79,31 @@ def test_words_and_interface_safety_as_with_the_split_pattern() -> None:
             assert (got.value if got is not None else None) == _old_interface_safety(text, vocab), text
 
 
-def test_pictograph_gate() -> None:
+def test_pictograph_and_player_gates() -> None:
     assert [c for c in _ALL if widgets._PICTOGRAPH_RE.match(c + "x") and not widgets._may_be_pictograph(c + "x")] == []
+    digits = regex.findall(r"\d", _ALL)
+    assert [c for c in digits if not (c.isdigit() or c > "\uffff")] == []
+    for c in digits[::7]:
+        assert widgets._may_be_player(f" {c}:00 / 1:00") and widgets._PLAYER_RE.match(f" {c}:00 / 1:00")
+
+
+def test_section_safety_as_before() -> None:
+    def old(text: str, vocab: dict[str, str]) -> object:
+        if text.rstrip()[-1:] in (".", "!", "?"):
+            return None
+        if widgets._is_section(text, vocab) or (
+                len(_old_words(text)) <= 4 and all(widgets._is_section(p, vocab) for p in widgets._split_strip(text))):
+            return widgets.Safety.UNSAFE
+        return None
+
+    vocab = {"culture": "section", "sport": "section", "and": "function", "de": "function", "share": "strong"}
+    rng = random.Random(9)
+    bits = ["Culture", "SPORT", "Paris", "and", "de", "Share", "&", "|", "/", "—", "-", ".", "x", " ", "\t", "\x1c"]
+    for _ in range(20000):
+        text = rng.choice(["", "", " ", "\t", " & ", " | "]) + "".join(
+            rng.choice(bits) + rng.choice(["", " ", " ", " | ", " & ", " and "]) for _ in range(rng.randint(1, 6)))
+        if text.strip():
+            assert widgets.section_safety(text, vocab) == old(text, vocab), text
 
 
 def test_trailing_credit_and_copyright_gates() -> None:

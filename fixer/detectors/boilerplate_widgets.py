@@ -45,6 +45,14 @@ def _may_be_pictograph(text: str) -> bool:
     return c >= "\u2300" or c.isspace()
 
 
+def _may_be_player(text: str) -> bool:
+    """False when ``_PLAYER_RE`` cannot match ``text``: after its white space (``regex``'s is
+    white space for ``str``), it opens with a figure (``\\d``: a digit for ``str``, or, for a
+    newer Unicode version, one beyond the BMP)."""
+    c = text.lstrip()[:1]
+    return c.isdigit() or c > "\uffff"
+
+
 _PLAYER_RE = regex.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?\s*$")
 _CRUMB_SEPARATORS = ("›", " » ", " > ", " / ")
 _STRIP_SEPARATORS = (" | ", " — ", " – ", " · ", " • ", " - ")
@@ -146,18 +154,23 @@ def interface_safety(text: str, vocab: dict[str, str]) -> Safety | None:
     return None
 
 
-def _first_word_not_interface(text: str, vocab: dict[str, str]) -> bool:
-    """``interface_safety`` returns None on the first of the words of ``text`` (``_words``):
-    a word with a letter or figure, no font button nor figure, and no interface word. The first
-    word is the first of the first white-space chunk, when that chunk has words (and the text
-    holds no character that ``str.split`` alone takes for white space)."""
+def _first_word(text: str) -> str | None:
+    """The first of ``_words(text)``: the first word of the first white-space chunk, when that
+    chunk has words (and the text holds no character that ``str.split`` alone takes for white
+    space); None when it cannot be told so."""
     head = text.split(None, 1)
     if not head or any(map(text.__contains__, _NOT_REGEX_SPACE)):
-        return False
+        return None
     ws = _chunk_words(head[0])
-    if not ws:
+    return ws[0] if ws else None
+
+
+def _first_word_not_interface(text: str, vocab: dict[str, str]) -> bool:
+    """``interface_safety`` returns None on the first of the words of ``text``: a word with a
+    letter or figure, no font button nor figure, and no interface word."""
+    w = _first_word(text)
+    if w is None:
         return False
-    w = ws[0]
     folded = w.casefold()
     return (
         folded not in ("a-", "a+", "a−")
@@ -185,6 +198,10 @@ def section_safety(text: str, vocab: dict[str, str]) -> Safety | None:
     one of them a section word. Only asked of the page's header lines; unsafe, since a short
     subheading can be one word."""
     if text.rstrip()[-1:] in (".", "!", "?"):
+        return None
+    if not text[0].isspace() and (w := _first_word(text)) is not None and \
+            vocab.get(w.casefold()) not in ("section", "function"):
+        # (the first word opens the text and the first item of the strip: neither is a section)
         return None
     words = _words(text)
     if _section_words(words, vocab) or (len(words) <= 4 and all(_is_section(p, vocab) for p in _split_strip(text))):
@@ -321,7 +338,7 @@ def classify_page_widget(doc: Document) -> list[Verdict]:
         if len(text) > MAX_CHARS or ln.number in taken:
             continue
         kind, safety = "interface", interface_safety(text, vocab)
-        if safety is None and ":" in text and _PLAYER_RE.match(text):
+        if safety is None and ":" in text and _may_be_player(text) and _PLAYER_RE.match(text):
             kind, safety = "player", Safety.SAFE
         if safety is None:
             kind, safety = "crumb", crumb_safety(text, vocab, ln.number in header)
