@@ -172,12 +172,11 @@ def _first_word_not_interface(text: str, vocab: dict[str, str]) -> bool:
     if w is None:
         return False
     folded = w.casefold()
-    return (
-        folded not in ("a-", "a+", "a−")
-        and vocab.get(folded) in (None, "section")
-        and not _FIGURES_RE.fullmatch(w)
-        and any(c.isalnum() for c in w)
-    )
+    if vocab.get(folded) not in (None, "section"):
+        return False
+    if w.isalpha():
+        return True  # (most words: no font button, no figure, and a letter)
+    return folded not in ("a-", "a+", "a−") and not _FIGURES_RE.fullmatch(w) and any(c.isalnum() for c in w)
 
 
 def _is_section(item: str, vocab: dict[str, str]) -> bool:
