@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import importlib
+import operator
 import unicodedata
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
@@ -136,6 +137,8 @@ def full_key(doc: Document, i: int) -> str:
     return done[i]
 
 
+_TEXT = operator.itemgetter(3)  # ``Line.text``, mapped over the lines without a Python step each
+
 # A line longer than _LONG is folded only up to the first space after _CUT characters (the rest
 # of a paragraph is seldom compared, and folding is most of the cost of the keys); what that
 # gives is a head of the key when it holds HEAD_LEN characters that no trailing strip removes.
@@ -160,8 +163,8 @@ def _keyed(doc: Document) -> tuple[list[Line], list[str], dict[str, list[int]] |
     character outside ``_END_STRIP``, where the head is cut."""
     lines = nonblank(doc)
     lead, trail = _LEAD_CHARS, _TRAIL_CHARS
-    texts = [ln.text for ln in lines]
-    cut = [i for i, t in enumerate(texts) if len(t) > _LONG]
+    texts = list(map(_TEXT, lines))
+    cut = [i for i, n in enumerate(map(len, texts)) if n > _LONG]
     for i in cut:
         j = texts[i].find(" ", _CUT)
         if j != -1:
