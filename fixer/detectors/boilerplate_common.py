@@ -9,7 +9,9 @@ with ``@classifier(rule_id)``; they are imported on first use, never at start-up
 
 from __future__ import annotations
 
+import bisect
 import importlib
+import operator
 import unicodedata
 from collections.abc import Callable, Iterable
 from typing import NamedTuple
@@ -135,6 +137,8 @@ def full_key(doc: Document, i: int) -> str:
     return done[i]
 
 
+_TEXT = operator.itemgetter(3)  # ``Line.text``, mapped over the lines without a Python step each
+
 # A line longer than _LONG is folded only up to the first space after _CUT characters (the rest
 # of a paragraph is seldom compared, and folding is most of the cost of the keys); what that
 # gives is a head of the key when it holds HEAD_LEN characters that no trailing strip removes.
@@ -159,16 +163,18 @@ def _keyed(doc: Document) -> tuple[list[Line], list[str], dict[str, list[int]] |
     character outside ``_END_STRIP``, where the head is cut."""
     lines = nonblank(doc)
     lead, trail = _LEAD_CHARS, _TRAIL_CHARS
-    texts = [ln.text for ln in lines]
-    cut = [i for i, t in enumerate(texts) if len(t) > _LONG]
+    texts = list(map(_TEXT, lines))
+    cut = [i for i, n in enumerate(map(len, texts)) if n > _LONG]
     for i in cut:
         j = texts[i].find(" ", _CUT)
         if j != -1:
             texts[i] = texts[i][:j]
     text = "\n".join(texts)
     nfc = unicodedata.normalize("NFC", text)
-    joined = _single_spaced(_unquoted(nfc).casefold()) if lines else ""
-    folded = joined.split("\n") if lines else []
+    # (case folded line by line: ``casefold`` is quick on an ASCII line, slow on any other, and
+    # most lines are ASCII once their quotes are plain; folding maps white space to itself and
+    # nothing else to white space, so it may come after the runs of white space are made one)
+    folded = [k.casefold() for k in _single_spaced(_unquoted(nfc)).split("\n")] if lines else []
     keys = [k.strip().lstrip(lead).rstrip(trail) for k in folded]  # (``_trim`` inlined)
     heads = set()
     for i in cut:
@@ -304,7 +310,8 @@ def gated_indices(doc: Document, gate: Gate | None, also: Iterable[int] = ()) ->
         return None
     joined = _JOINED.get(id(gate))
     if joined is not None and joined[1] is gate:
-        got = _picks(doc).get(joined[0], ())
+        done = doc.cache.get("boilerplate:picks")  # (``_picks`` read directly when up to date)
+        got = (done[1] if done is not None and done[0] == len(_JOINED) else _picks(doc)).get(joined[0], ())
         return sorted({*got, *also}) if also else list(got)
     prefixes = gate.by_first
     common = by_first.keys() & prefixes.keys()  # (most lines open with none of the prefixes)
@@ -384,6 +391,43 @@ def _index(doc: Document) -> dict[int, int]:
     if found is None:
         found = doc.cache["boilerplate:index"] = {ln.number: i for i, ln in enumerate(nonblank(doc))}
     return found
+
+
+def _starts(doc: Document) -> list[int]:
+    """Where each line of ``nonblank(doc)`` starts in ``doc.text``, in order (for bisection)."""
+    found = doc.cache.get("boilerplate:starts")
+    if found is None:
+        found = doc.cache["boilerplate:starts"] = [ln.start for ln in nonblank(doc)]
+    return found
+
+
+def lines_holding(doc: Document, needles: tuple[str, ...]) -> list[int]:
+    """The indices (in ``nonblank(doc)``, in order, once each) of the lines holding one of
+    ``needles``, strings without white space (so in no line break nor blank line): a few
+    ``str.find`` over the whole text and a bisection per hit, instead of a test of every line
+    (most lines hold none, and a page holds few hits; one ``find`` per needle is much quicker
+    than a pattern of alternatives). A line's text is the text between its start and its end
+    (``Document.lines``), so a hit lies in the line it starts in. Computed once per document
+    and needles (several rules ask for the colons): the caller must not change the list."""
+    done = doc.cache.setdefault("boilerplate:holding", {})  # (several rules ask for the colons)
+    if needles in done:
+        return done[needles]
+    text = doc.text
+    found: set[int] = set()
+    starts = None
+    for needle in needles:
+        j = text.find(needle)
+        if j == -1:
+            continue
+        if starts is None:
+            starts = _starts(doc)
+        lines = nonblank(doc)
+        while j != -1:
+            i = bisect.bisect_right(starts, j) - 1
+            found.add(i)
+            j = text.find(needle, lines[i].end)  # (the next line holding it)
+    got = done[needles] = sorted(found)
+    return got
 
 
 def words(text: str) -> list[str]:

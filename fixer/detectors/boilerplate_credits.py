@@ -24,6 +24,7 @@ from .boilerplate_common import (
     key_heads,
     key_is,
     key_list,
+    lines_holding,
     nonblank,
     norm,
     phrases,
@@ -83,8 +84,8 @@ def credit_lines(doc: Document) -> dict[int, tuple[str, str]]:
             continue
         # each pattern needs a character of its own (in its place): skip the regex when the line
         # lacks it
-        m = _COPYRIGHT_RE.search(text) if "©" in text else None
-        if m and "©" in m.group() and _credit_text(text[m.end() :]):
+        m = _copyright_sign(text) if "©" in text else None
+        if m and _credit_text(text[m.end() :]):
             out[ln.number] = ("copyright", text[: m.start()].strip())
             continue
         if text.lstrip().startswith("©") and word_count(text) <= 16 and (
@@ -92,7 +93,7 @@ def credit_lines(doc: Document) -> dict[int, tuple[str, str]]:
         ):
             out[ln.number] = ("copyright", "")  # `© Musée du quai Branly – Jacques Chirac, photo Léo D.`
             continue
-        if (t := _TRAILING_CREDIT_RE.search(text)) and _credit_text(t.group("credit").replace("/", " ")):
+        if _may_trail(text) and (t := _TRAILING_CREDIT_RE.search(text)) and _credit_text(t.group("credit").replace("/", " ")):
             out[ln.number] = ("bracket", text[: t.start()].strip())
             continue
         if ":" in text and not is_sentence(text) and _PHOTO_LINE_RE.match(text) and word_count(text) <= 14:
@@ -108,26 +109,48 @@ def credit_lines(doc: Document) -> dict[int, tuple[str, str]]:
     return out
 
 
+def _copyright_sign(text: str) -> regex.Match[str] | None:
+    """The first match of ``_COPYRIGHT_RE`` in ``text`` (which holds `©`) when it is a `©`,
+    else None. A match before the first `©` is a `(c)` or a `copyright`, whose letters the
+    pattern matches only with ASCII letters of either case: when the text before the `©` holds
+    neither (in lower case), the first match is the `©`, and the slow search is left out."""
+    i = text.find("©")
+    head = text[:i].lower()
+    if "(c)" in head or "copyr" in head:
+        m = _COPYRIGHT_RE.search(text)
+        return m if m and "©" in m.group() else None
+    return _COPYRIGHT_RE.match(text, i)
+
+
+def _may_trail(text: str) -> bool:
+    """False when ``_TRAILING_CREDIT_RE`` cannot match ``text``: its credit follows a colon
+    (then the line's last: the credit and the white space around it hold none) and is 80
+    characters at most, or follows an upper-case `PHOTO`, `PHOTOS`, `CREDIT` or `CRÉDIT`. A
+    long caption's last colon is far from its end, and the pattern is slow on a long line."""
+    k = text.rfind(":")
+    if k != -1 and len(text[k + 1 :].strip()) <= 80:
+        return True
+    return "PHOTO" in text or "CREDIT" in text or "CRÉDIT" in text
+
+
 # how the lines of _PHOTO_LINE_RE open (see gated_lines)
 _PHOTO_LINE_GATE = gate_prefixes(["photo", "credit", "crédit", "image", "illustration", "video", "vidéo"])
 
 
 def _credit_shaped(doc: Document) -> list[int]:
-    """The indices (in ``nonblank(doc)``) of the lines holding `©` or whose key ends with `)`:
-    besides the photo lines (gated on their opening), the only lines that can carry a credit
-    (the bracket credit closes the line; ``norm`` strips no `)`)."""
+    """The indices (in ``nonblank(doc)``) of the lines holding `©` or a word of a trailing credit
+    (``_CREDIT_WORDS``), or whose key ends with `)`: besides the photo lines (gated on their
+    opening), the only lines that can carry a credit (the bracket credit closes the line;
+    ``norm`` strips no `)`). ``gated_lines`` sorts them and drops the doubles."""
     text = doc.text
-    copyright = "©" in text
-    trailing = _trailing_credit_lines(doc) if _holds_credit_word(text) else []
+    marked = lines_holding(doc, ("©",)) + _trailing_credit_lines(doc)
     if ")" not in text:
-        return [*trailing, *(i for i, ln in enumerate(nonblank(doc)) if "©" in ln.text)] if copyright else trailing
+        return marked
     lines = nonblank(doc)
     found = list(by_last(doc).get(")", ()))
     # (the key of a long line is only its head: how the line itself ends tells instead)
     found += [i for i in key_heads(doc) if lines[i].text.rstrip().endswith(")")]
-    if copyright:
-        found += [i for i, ln in enumerate(lines) if "©" in ln.text]
-    return found + trailing
+    return found + marked
 
 
 # a caption sentence closed by its credit: `… in Bukavu. Credit: Justin Kabuya / AFP`
@@ -137,16 +160,24 @@ _TRAILING_CREDIT_RE = regex.compile(
 )
 
 
-# a word each _TRAILING_CREDIT_RE match holds (the lines are searched by credit_lines)
+# a word each _TRAILING_CREDIT_RE match holds (the lines holding one are searched by credit_lines)
 _CREDIT_WORDS = ("redit", "rédit", "REDIT", "RÉDIT", "hoto", "HOTO", "mage", "MAGE")
-
-
-def _holds_credit_word(text: str) -> bool:
-    return any(w in text for w in _CREDIT_WORDS)
+_UPPER_CREDITS = ("PHOTO", "CREDIT", "CRÉDIT")  # (each holds a credit word)
 
 
 def _trailing_credit_lines(doc: Document) -> list[int]:
-    return [i for i, ln in enumerate(nonblank(doc)) if _holds_credit_word(ln.text)]
+    """The indices (in ``nonblank(doc)``) of the lines holding a credit word that ``_may_trail``:
+    those whose last colon is close to their end, and those holding an upper-case credit word,
+    each kind found by searching the whole text (a colon, one character, is found quickly;
+    searching every credit word everywhere took longer than the rest of the rule)."""
+    lines = nonblank(doc)
+    found = []
+    for i in lines_holding(doc, (":",)):
+        t = lines[i].text
+        if len(t[t.rfind(":") + 1 :].strip()) <= 80 and any(map(t.__contains__, _CREDIT_WORDS)):
+            found.append(i)
+    upper = lines_holding(doc, _UPPER_CREDITS)
+    return sorted({*found, *upper}) if upper else found
 
 
 def _neighbours(doc: Document, line: Line, span: int = 3) -> Iterator[Line]:

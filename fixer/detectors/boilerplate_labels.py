@@ -17,6 +17,7 @@ from .boilerplate_common import (
     gate_prefixes,
     gated_lines,
     heading_like,
+    lines_holding,
     may_kick,
     may_open,
     nonblank,
@@ -65,7 +66,7 @@ def section_label(doc: Document, rule: Rule) -> Iterator[Finding]:
     lines = nonblank(doc)
     planned = plan(doc)
     # a kicker ends with a colon; a glued label is in one of the first two lines
-    maybe = {0, 1, *[i for i, ln in enumerate(lines) if ":" in ln.text]} if ":" in doc.text else {0, 1}
+    maybe = {0, 1, *lines_holding(doc, (":",))}  # (the colons found in the whole text)
     for i in sorted(maybe):
         if i >= len(lines):
             break

@@ -19,6 +19,7 @@ from .boilerplate_common import (
     gated_lines,
     key_list,
     keys_gate,
+    lines_holding,
     may_open,
     nonblank,
     norm,
@@ -60,9 +61,8 @@ def classify_hashtag_line(doc: Document) -> list[Verdict]:
     out = []
     if "#" not in doc.text:
         return out  # every verdict needs two tokens starting with `#`
-    for ln in nonblank(doc):
-        if "#" not in ln.text:
-            continue
+    lines = nonblank(doc)
+    for ln in map(lines.__getitem__, lines_holding(doc, ("#",))):  # (the lines holding a `#`)
         toks = ln.text.split()
         tags = sum(1 for t in toks if t[0] == "#" and _HASHTAG_RE.match(t))  # (the pattern opens with `#`)
         if tags >= 2 and tags == len(toks):

@@ -24,6 +24,7 @@ from .boilerplate_common import (
     key_list,
     lexicon_re,
     line_key,
+    lines_holding,
     may_open,
     nonblank,
     norm,
@@ -261,6 +262,7 @@ def _related_re(doc: Document) -> regex.Pattern[str]:
 
 _ARROW_LINK_RE = regex.compile(r"^\s*(?:>>|»»|→|►|▶)\s*\S")
 _ARROWS = frozenset(">»→►▶›")  # what an arrow line opens with, after its white space
+_ARROW_CHARS = tuple(sorted(_ARROWS))
 # one arrow before a kicker and a title (`› Mayotte: the water cuts resume`, `» Fespaco 2023:
 # …`): a teaser's shape; unsafe, as a quoted line may open with `»`
 _ARROW_KICKER_RE = regex.compile(r"^\s*[›»]\s+\p{Lu}[^:\n]{1,40}:\s+\S")
@@ -312,14 +314,17 @@ def classify_related_link(doc: Document) -> list[Verdict]:
     pat, opening, gate = _memo(doc, _RELATED_KEY, lambda: (
         _related_re(doc), _opening(doc, "related", ">»›["), gate_prefixes(phrases(doc).get("related", []))))
     text = doc.text
-    # an arrow line needs `>>`, `»»`, `→`, `►` or `▶` (one-character tests: much quicker)
-    arrows = ">" in text or "»" in text or "→" in text or "►" in text or "▶" in text or "›" in text
+    # an arrow line needs `>>`, `»»`, `→`, `►` or `▶`: the lines holding an arrow are found by
+    # one search of the text per arrow (most lines hold none)
+    lines = nonblank(doc)
+    holding = lines_holding(doc, _ARROW_CHARS)
+    arrows = bool(holding)
     out = []
     # a verdict needs a line opening with a lead (its key tells, see gated_lines) or an arrow; a
     # lead after `»` is taken with the arrows (the key turns `»` into a quote mark, which it keeps)
-    also = [i for i, ln in enumerate(nonblank(doc)) if ln.text.lstrip()[:1] in _ARROWS] if arrows else []
+    also = [i for i in holding if lines[i].text.lstrip()[:1] in _ARROWS]
     if "[" in text:  # `[ALSO ON OUR SITE] Gabon: …`: a bracketed lead
-        also = sorted({*also, *(i for i, ln in enumerate(nonblank(doc)) if ln.text.lstrip()[:1] == "[")})
+        also = sorted({*also, *(i for i in lines_holding(doc, ("[",)) if lines[i].text.lstrip()[:1] == "[")})
     for ln in gated_lines(doc, gate, also):
         text = ln.text
         if len(text) > 300:
@@ -356,9 +361,10 @@ def classify_related_link(doc: Document) -> list[Verdict]:
                     lambda: frozenset(norm(p) for p in phrases(doc).get("header", [])))
     if headers:
         keys = key_list(doc)
-        taken = {v.line.number for v in out}
-        for i in [i for i, k in enumerate(keys) if k in headers]:
-            ln = nonblank(doc)[i]
-            out.extend(v for v in _titles_under(doc, ln, unmarked=True) if v.line.number not in taken)
+        if not headers.isdisjoint(keys):  # (most pages have no list header)
+            taken = {v.line.number for v in out}
+            for i in [i for i, k in enumerate(keys) if k in headers]:
+                ln = nonblank(doc)[i]
+                out.extend(v for v in _titles_under(doc, ln, unmarked=True) if v.line.number not in taken)
         out.sort(key=lambda v: v.line.number)
     return out

@@ -35,6 +35,24 @@ _FIGURES_RE = regex.compile(r"[\d:.,'’ ]+[km]?", regex.I)
 _PICTOGRAPH_RE = regex.compile(r"^\s*[\U0001F300-\U0001FAFF\u2300-\u23FF\u2600-\u27BF\u2B00-\u2BFF]")
 # the signature line of an embedded post: `— FWA (@FWA_asbl) October 6, 2025`
 _TWEET_SIGNATURE_RE = regex.compile(r"^\s*[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s+\p{L}+\.?\s+\d{1,2},?\s+\d{4}\s*$")
+
+
+def _may_be_pictograph(text: str) -> bool:
+    """False when ``_PICTOGRAPH_RE`` cannot match ``text`` (not empty): it opens with white
+    space (``regex``'s ``\\s`` is white space for ``str`` too) or a character of its ranges, all
+    from U+2300 on."""
+    c = text[0]
+    return c >= "\u2300" or c.isspace()
+
+
+def _may_be_player(text: str) -> bool:
+    """False when ``_PLAYER_RE`` cannot match ``text``: after its white space (``regex``'s is
+    white space for ``str``), it opens with a figure (``\\d``: a digit for ``str``, or, for a
+    newer Unicode version, one beyond the BMP)."""
+    c = text.lstrip()[:1]
+    return c.isdigit() or c > "\uffff"
+
+
 _PLAYER_RE = regex.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?\s*$")
 _CRUMB_SEPARATORS = ("›", " » ", " > ", " / ")
 _STRIP_SEPARATORS = (" | ", " — ", " – ", " · ", " • ", " - ")
@@ -61,8 +79,41 @@ def vocabulary(doc: Document) -> dict[str, str]:
     return _memo(doc, f"boilerplate:interface-words:{WORDS}", build)
 
 
+_WORD_EDGES = "-'’\"“”«»"  # stripped from each word's ends
+# the characters that ``str.split`` takes for white space and ``regex``'s ``\s`` does not
+_NOT_REGEX_SPACE = ("\x1c", "\x1d", "\x1e", "\x1f")
+_CHUNK_WORDS: dict[str, list[str]] = {}  # a white-space chunk → its words (across documents)
+_MAX_CHUNKS = 20_000
+
+
 def _words(text: str) -> list[str]:
-    return [w.strip("-'’\"“”«»") for w in _SPLIT_RE.split(text) if w.strip("-'’\"“”«»")]
+    """The words of ``text`` between the separators of ``_SPLIT_RE``, stripped of quotes and
+    dashes. The pattern splits at white space too, so the words are those of the text's white
+    space chunks (``str.split``, which also splits at \\x1c-\\x1f: such a text goes to the
+    pattern whole), and a chunk's words are kept across documents: the pattern is slow, and
+    the lines asked are short and made of a few common words."""
+    if any(map(text.__contains__, _NOT_REGEX_SPACE)):
+        return _split_words(text)
+    out: list[str] = []
+    for chunk in text.split():
+        got = _CHUNK_WORDS.get(chunk)
+        out += _chunk_words(chunk) if got is None else got
+    return out
+
+
+def _chunk_words(chunk: str) -> list[str]:
+    """The words of a white-space chunk (see ``_words``), kept for the next time."""
+    got = _CHUNK_WORDS.get(chunk)
+    if got is None:
+        if len(_CHUNK_WORDS) >= _MAX_CHUNKS:
+            _CHUNK_WORDS.clear()
+        # (a chunk of letters and figures holds no separator nor an edge to strip)
+        got = _CHUNK_WORDS[chunk] = [chunk] if chunk.isalnum() else _split_words(chunk)
+    return got
+
+
+def _split_words(text: str) -> list[str]:
+    return [w.strip(_WORD_EDGES) for w in _SPLIT_RE.split(text) if w.strip(_WORD_EDGES)]
 
 
 def interface_safety(text: str, vocab: dict[str, str]) -> Safety | None:
@@ -70,6 +121,8 @@ def interface_safety(text: str, vocab: dict[str, str]) -> Safety | None:
     found only in page interfaces (`Advertisement`, `Subscribe`, `Print`), UNSAFE when it is
     interface words of wider use (`Latest news`, `Most read`, `LIVE`), None for anything else:
     a word outside the list, or no word at all."""
+    if _first_word_not_interface(text, vocab):
+        return None  # (most lines: told by their first word, without the others)
     counts = {"strong": 0, "ui": 0, "function": 0}
     n = figures = 0
     for w in _words(text):
@@ -101,11 +154,42 @@ def interface_safety(text: str, vocab: dict[str, str]) -> Safety | None:
     return None
 
 
+def _first_word(text: str) -> str | None:
+    """The first of ``_words(text)``: the first word of the first white-space chunk, when that
+    chunk has words (and the text holds no character that ``str.split`` alone takes for white
+    space); None when it cannot be told so."""
+    head = text.split(None, 1)
+    if not head or any(map(text.__contains__, _NOT_REGEX_SPACE)):
+        return None
+    ws = _chunk_words(head[0])
+    return ws[0] if ws else None
+
+
+def _first_word_not_interface(text: str, vocab: dict[str, str]) -> bool:
+    """``interface_safety`` returns None on the first of the words of ``text``: a word with a
+    letter or figure, no font button nor figure, and no interface word."""
+    w = _first_word(text)
+    if w is None:
+        return False
+    folded = w.casefold()
+    if vocab.get(folded) not in (None, "section"):
+        return False
+    if w.isalpha():
+        return True  # (most words: no font button, no figure, and a letter)
+    return folded not in ("a-", "a+", "a−") and not _FIGURES_RE.fullmatch(w) and any(c.isalnum() for c in w)
+
+
 def _is_section(item: str, vocab: dict[str, str]) -> bool:
     """One to three words, one of them a section name and the rest function words."""
-    words = _words(item)
+    return _section_words(_words(item), vocab)
+
+
+def _section_words(words: list[str], vocab: dict[str, str]) -> bool:
+    """``_is_section`` of an item made of ``words`` (its length first: most lines are longer)."""
+    if not 0 < len(words) <= 3:
+        return False
     kinds = [vocab.get(w.casefold()) for w in words]
-    return 0 < len(words) <= 3 and "section" in kinds and all(k in ("section", "function") for k in kinds)
+    return "section" in kinds and all(k in ("section", "function") for k in kinds)
 
 
 def section_safety(text: str, vocab: dict[str, str]) -> Safety | None:
@@ -114,13 +198,21 @@ def section_safety(text: str, vocab: dict[str, str]) -> Safety | None:
     subheading can be one word."""
     if text.rstrip()[-1:] in (".", "!", "?"):
         return None
-    if _is_section(text, vocab) or (len(_words(text)) <= 4 and all(_is_section(p, vocab) for p in _split_strip(text))):
+    if not text[0].isspace() and (w := _first_word(text)) is not None and \
+            vocab.get(w.casefold()) not in ("section", "function"):
+        # (the first word opens the text and the first item of the strip: neither is a section)
+        return None
+    words = _words(text)
+    if _section_words(words, vocab) or (len(words) <= 4 and all(_is_section(p, vocab) for p in _split_strip(text))):
         return Safety.UNSAFE  # (`SCIENCE & ENVIRONMENT`, `SPORT / ATHLETICS`)
     return None
 
 
+_STRIP_SPLIT_RE = regex.compile(r"\s+(?:[|/&·•›»>]|and|et)\s+")
+
+
 def _split_strip(text: str) -> list[str]:
-    return [p for p in regex.split(r"\s+(?:[|/&·•›»>]|and|et)\s+", text) if p.strip()]
+    return [p for p in _STRIP_SPLIT_RE.split(text) if p.strip()]
 
 
 def _items(text: str, separator: str) -> list[str]:
@@ -227,12 +319,13 @@ def classify_page_widget(doc: Document) -> list[Verdict]:
     if not lines:
         return []
     vocab = vocabulary(doc)
-    taken = {v.line.number for rid in LINE_RULES if rid != RULE_ID for v in verdicts(doc, rid)}
+    done = doc.cache.get("boilerplate:verdicts") or {}  # (the rules judged already, looked up directly)
+    taken = {v.line.number for rid in LINE_RULES if rid != RULE_ID for v in (done[rid] if rid in done else verdicts(doc, rid))}
     # the page's header (the lines above the first paragraph) and footer, where section names,
     # bylines and label strips sit; only there are they told from subheadings by shape alone
     header = set()
     for ln in lines[:HEADER_LINES]:
-        if len(ln.text.split()) > PROSE_WORDS:
+        if len(ln.text.split(None, PROSE_WORDS)) > PROSE_WORDS:  # (a paragraph split no further)
             break  # the first paragraph
         header.add(ln.number)
     footer = {ln.number for ln in lines[-FOOTER_LINES:]} - header
@@ -244,11 +337,11 @@ def classify_page_widget(doc: Document) -> list[Verdict]:
         if len(text) > MAX_CHARS or ln.number in taken:
             continue
         kind, safety = "interface", interface_safety(text, vocab)
-        if safety is None and ":" in text and _PLAYER_RE.match(text):
+        if safety is None and ":" in text and _may_be_player(text) and _PLAYER_RE.match(text):
             kind, safety = "player", Safety.SAFE
         if safety is None:
             kind, safety = "crumb", crumb_safety(text, vocab, ln.number in header)
-        if safety is None and _PICTOGRAPH_RE.match(text) and len(text.split()) <= MAX_WORDS:
+        if safety is None and _may_be_pictograph(text) and _PICTOGRAPH_RE.match(text) and len(text.split()) <= MAX_WORDS:
             kind, safety = "pictograph", Safety.UNSAFE
         if safety is None and "(@" in text and _TWEET_SIGNATURE_RE.match(text):
             kind, safety = "tweet", Safety.UNSAFE
