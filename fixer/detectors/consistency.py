@@ -499,9 +499,15 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
         if w in flagged:
             continue
         known = g.spellings.get(fold(w), set())
+        low = w.lower()
+        if not known or w in known or any(k.lower() == low for k in known):
+            continue  # the glossary's spelling, maybe in another case (`générale` in a French name)
         accented = [k for k in known if not k.isascii()]
-        if known and w not in known and len(accented) == 1:
-            yield from emit(w, accented[0], "in the glossary")
+        if len(accented) == 1:
+            right = accented[0]
+            if w[:1].isupper():
+                right = right[:1].upper() + right[1:]
+            yield from emit(w, right, "in the glossary")
     # 1. accent-only variants sharing a neighbour name (Kylian Mbappe / Kylian Mbappé): only
     #    when two forms share a fold (both then among the ``ambiguous`` forms of the gates)
     if 1 in steps:
