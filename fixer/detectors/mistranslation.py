@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 import regex
 
 from ..document import Document
-from ..glossary import Glossary, doc_glossary, mentions
+from ..glossary import _WORD_CHAR_RE, Glossary, _folded_forms, _non_ascii, doc_glossary, mentions
 from ..model import Finding, Rule
 
 # -- mistranslation.demonym --------------------------------------------------------------------
@@ -244,7 +244,7 @@ class _Phrase(NamedTuple):
     word_alts: tuple[tuple[bytes, ...], ...]
     run_bytes: bytes | None  # ``run`` and ``alts`` in ASCII bytes (see ``false_friend``)
     alts_bytes: tuple[tuple[bytes, ...], ...]
-    whole: bytes | None  # a word every match holds whole (``_whole_word``)
+    whole: tuple[str, ...] | None  # words of which every match holds one whole (``_whole_need``)
 
 
 def _phrases(store: Any, name: str) -> list[_Phrase]:
@@ -258,7 +258,7 @@ def _phrases(store: Any, name: str) -> list[_Phrase]:
         # the quick tests depend on the patterns and their flags only (and on how ``regex`` and
         # Python's parser read them): kept on disk, so a new process parses no pattern
         key = digest(repr([(src, flags) for src, flags, _s, _n in specs]), str(getattr(regex, "__version__", "")),
-                     sys.version)
+                     sys.version, _GATES_VERSION)
         gates = cached("false-friend-gates", key, lambda: [_gates(src, flags) for src, flags, _s, _n in specs])
         return [
             _Phrase(_LazyPattern(src, flags), None if suggest is None else str(suggest), note, *gate)
@@ -268,6 +268,10 @@ def _phrases(store: Any, name: str) -> list[_Phrase]:
     return store.memo(f"false-friends.gated:{name}", build)
 
 
+# (part of the disk cache's key: changed when the quick tests drawn from a pattern change)
+_GATES_VERSION = "whole-need"
+
+
 def _gates(source: str, flags: int) -> tuple[Any, ...]:
     """The quick tests of one pattern, in ``_Phrase`` order after its note (plain values only,
     for the disk cache)."""
@@ -275,10 +279,16 @@ def _gates(source: str, flags: int) -> tuple[Any, ...]:
     run = _required_run(source, pat)
     alts = _alternatives(source, pat, around=True, most=_MAX_GATED_ALTERNATIVES)
     word, word_alts = _word_gate(run, alts, _required_words(source, pat))
+    whole = _whole_need(source, pat)
+    # (a pattern is indexed by its whole words unless the words ``_by_word`` would search for
+    # instead are rarer: ``dozen``, ``hundred`` or ``thousand`` rather than ``a``)
+    searched = (word,) if word is not None else max(word_alts, key=lambda alt: min(map(len, alt)), default=None)
+    if whole is not None and searched and sum(_rarity(w.decode("ascii")) for w in searched) < sum(map(_rarity, whole)):
+        whole = None
     return (
         run, alts, word, word_alts,
         None if run is None else run.encode("ascii"), tuple(tuple(a.encode("ascii") for a in alt) for alt in alts),
-        _whole_word(source, pat),
+        whole,
     )
 
 
@@ -431,33 +441,113 @@ _PIECE_RE = re.compile(r"[a-z0-9]+")
 _WHOLE_RE = re.compile(r"[A-Za-z0-9]+")
 
 
-def _whole_word(source: str, pat: regex.Pattern[str]) -> bytes | None:
-    """The longest word (a run of ASCII letters and figures, lower-cased) that every match of
-    the pattern holds whole: in a run of plain characters of its top level (see
-    ``_longest_run``), between two of the run's spaces, or at an end of the run beside a word
-    boundary (``\\b``). No letter nor figure stands beside it in the text, so it is one of
-    ``_whole_words``: a set tells, without a search."""
+def _whole_need(source: str, pat: regex.Pattern[str]) -> tuple[str, ...] | None:
+    """Words (runs of ASCII letters and figures, lower-cased) of which every match of the
+    pattern holds one whole, the rarest such set: no letter nor figure stands beside the word
+    in the text, so it is one of the article's whole words (``_whole_words``) and a set tells,
+    without a search. None when there is none.
+
+    A run of plain characters of the top level (see ``_longest_run``) holds whole the words
+    between two of its spaces, and those at an end of the run where the pattern puts a
+    character that is no letter nor figure (``_bounded``); a choice whose every alternative is
+    plain and bounded so holds one of theirs. The set whose words are the least frequent in
+    English (``zipf_en``) is taken: ``of`` is in every article, ``transition`` in few."""
     items = _parsed(source, pat)
     if items is None:
         return None
     from re import _constants
 
     seq = _in_line(items)
-    boundary = (_constants.AT, _constants.AT_BOUNDARY)
-    found: list[str] = []
+    needs: list[tuple[str, ...]] = []
+
+    def plain(op: Any, arg: Any) -> bool:
+        return op is _constants.LITERAL and chr(arg) in _RUN_CHARS
+
+    def pieces(run: str, left: bool, right: bool) -> list[str]:
+        return [m.group().lower() for m in _WHOLE_RE.finditer(run)
+                if (m.start() > 0 or left) and (m.end() < len(run) or right)]
+
     k = 0
     while k < len(seq):
-        e = k
-        while e < len(seq) and seq[e][0] is _constants.LITERAL and chr(seq[e][1]) in _RUN_CHARS:
-            e += 1
-        if e == k:
-            k += 1
+        op, arg = seq[k]
+        if plain(op, arg):
+            e = k
+            while e < len(seq) and plain(*seq[e]):
+                e += 1
+            run = "".join(chr(a) for _op, a in seq[k:e])
+            needs += [(w,) for w in pieces(run, _bounded(seq, k, -1), _bounded(seq, e, 1))]
+            k = e
             continue
-        run = "".join(chr(a) for _op, a in seq[k:e])
-        left, right = k > 0 and seq[k - 1] == boundary, e < len(seq) and seq[e] == boundary
-        found += [m.group() for m in _WHOLE_RE.finditer(run) if (m.start() > 0 or left) and (m.end() < len(run) or right)]
-        k = e
-    return max(found, key=len).lower().encode("ascii") if found else None
+        if op is _constants.BRANCH:
+            left, right = _bounded(seq, k, -1), _bounded(seq, k + 1, 1)
+            alts = [_in_line(alt) for alt in arg[1]]
+            if all(alt and all(plain(*it) for it in alt) for alt in alts):
+                found = [pieces("".join(chr(a) for _op, a in alt), left, right) for alt in alts]
+                if all(found):
+                    needs.append(tuple(dict.fromkeys(min(f, key=_rarity) for f in found)))
+        k += 1
+    return min(needs, key=lambda need: (sum(map(_rarity, need)), need)) if needs else None
+
+
+def _rarity(word: str) -> float:
+    """How often ``word`` occurs in English text (per billion words, from ``zipf_en``)."""
+    from ..lexicon import zipf_en
+
+    return 10 ** zipf_en(word)
+
+
+def _bounded(seq: list[tuple[Any, Any]], k: int, step: int) -> bool:
+    """Whether the character just before item ``k`` of a sequence (``step`` -1), or the one at
+    item ``k`` (``step`` 1), is always one that is no letter nor figure, given that a letter or
+    a figure stands on the other side: a word boundary, an ASCII literal that is none (a
+    space), a repeat or a choice each of whose matches starts (or ends) with one (a repeat that
+    may match nothing: the item beyond it tells), a look-behind (look-ahead) that ends (starts)
+    with one; other look-arounds match nothing and are skipped."""
+    from re import _constants
+
+    j = k - 1 if step < 0 else k
+    while 0 <= j < len(seq):
+        op, arg = seq[j]
+        if op is _constants.AT:
+            return arg is _constants.AT_BOUNDARY
+        if op is _constants.LITERAL:
+            return _not_word(arg)
+        if op in (_constants.ASSERT, _constants.ASSERT_NOT):
+            if op is _constants.ASSERT and (arg[0] < 0) == (step < 0) and _edge_not_word(arg[1], step):
+                return True
+        elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT):
+            if not _edge_not_word(arg[2], step):
+                return False
+            if arg[0] >= 1:
+                return True
+        elif op is _constants.BRANCH:
+            return all(_edge_not_word(alt, step) for alt in arg[1])
+        else:
+            return False
+        j += step
+    return False
+
+
+def _not_word(code: int) -> bool:
+    """Whether a literal is an ASCII character that is no letter nor figure (case-insensitive
+    matching pairs it with itself alone)."""
+    return code < 128 and not chr(code).isalnum()
+
+
+def _edge_not_word(items: Any, step: int) -> bool:
+    """Whether every match of the parsed items ends (``step`` -1) or starts (1) with a
+    character that is no letter nor figure."""
+    from re import _constants
+
+    seq = _in_line(items)
+    if not seq:
+        return False
+    op, arg = seq[-1] if step < 0 else seq[0]
+    if op is _constants.LITERAL:
+        return _not_word(arg)
+    if op is _constants.BRANCH:
+        return all(_edge_not_word(alt, step) for alt in arg[1])
+    return False
 
 
 def _word_gate(
@@ -586,12 +676,29 @@ def _lowered(doc: Document) -> str | None:
     return doc.cache[key]
 
 
-def _whole_words(words: bytes) -> frozenset[bytes]:
+def _whole_words(words: bytes) -> frozenset[str]:
     """The runs of ASCII letters and figures of ``_word_bytes`` (where each character outside
     ASCII is a ``?``): a run of them in the text with no letter nor figure beside it is one of
-    these (see ``_whole_word``). A set of some 250 words costs about as much as 25 searches of
+    these (see ``_whole_need``). A set of some 250 words costs about as much as 25 searches of
     the words, and saves some 50."""
-    return frozenset(words.translate(_NOT_WORD_TO_SPACE).split())
+    return frozenset(words.translate(_NOT_WORD_TO_SPACE).decode("ascii").split())
+
+
+def _doc_whole_words(doc: Document, words: bytes) -> frozenset[str]:
+    """``_whole_words(words)``, or the same set where the glossary rules make it anyway: in a
+    text whose characters beyond ASCII are no letters, marks nor figures, the runs of letters,
+    marks and figures are runs of ASCII letters and figures, so their folds
+    (``glossary._folded_forms``, which the terminology rules read in every article) are these
+    runs in lower case: ``_whole_words``."""
+    if any(map(_word_char, _non_ascii(doc))):
+        return _whole_words(words)
+    return _folded_forms(doc)
+
+
+@lru_cache(maxsize=1 << 12)
+def _word_char(c: str) -> bool:
+    """Whether ``c`` is a letter, a mark or a figure (a character of the glossary's words)."""
+    return _WORD_CHAR_RE.match(c) is not None
 
 
 # every byte but the lower-case ASCII letters and the figures as a space (``_word_bytes`` is lowered)
@@ -629,19 +736,20 @@ def _has_partner(text: str) -> bool:
     return regex.search("[" + "".join(map(regex.escape, partners)) + "]", text) is not None
 
 
-def _by_word(store: Any, name: str) -> tuple[dict[bytes, list[int]], dict[bytes, list[int]], list[int]]:
+def _by_word(store: Any, name: str) -> tuple[dict[str, list[int]], dict[bytes, list[int]], list[int]]:
     """The indices of the patterns of ``_phrases`` by the words of the text they need: by the
-    word each holds whole (``_whole_word``, looked up in ``_whole_words``); else by its word
+    words of which each holds one whole (``_whole_need``, looked up in ``_whole_words``); else by its word
     (``_word_gate``), or, for a pattern with none, each word of its set of alternatives whose
     words are the longest (one of them is needed), searched in the words; and the indices of
     the other patterns."""
-    def build() -> tuple[dict[bytes, list[int]], dict[bytes, list[int]], list[int]]:
-        by_whole: dict[bytes, list[int]] = {}
+    def build() -> tuple[dict[str, list[int]], dict[bytes, list[int]], list[int]]:
+        by_whole: dict[str, list[int]] = {}
         by_word: dict[bytes, list[int]] = {}
         others: list[int] = []
         for i, phrase in enumerate(_phrases(store, name)):
             if phrase.whole is not None:
-                by_whole.setdefault(phrase.whole, []).append(i)
+                for word in phrase.whole:
+                    by_whole.setdefault(word, []).append(i)
                 continue
             if phrase.word is not None:
                 needs: tuple[bytes, ...] = (phrase.word,)
@@ -674,7 +782,7 @@ def false_friend(doc: Document, rule: Rule) -> Iterator[Finding]:
         # the patterns whose word is in the text, and those without one, in the table's order:
         # one search of the words for each distinct word (in C), not one Python step per pattern
         by_whole, by_word, others = _by_word(store, name)
-        whole = _whole_words(words)
+        whole = _doc_whole_words(doc, words)
         picked = {
             *others,
             *chain.from_iterable(map(by_whole.__getitem__, filter(whole.__contains__, by_whole))),
