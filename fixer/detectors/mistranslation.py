@@ -685,22 +685,31 @@ def _whole_words(words: bytes) -> frozenset[str]:
 
 
 def _doc_whole_words(doc: Document, words: bytes) -> frozenset[str]:
-    """``_whole_words(words)``, or the same set where the glossary rules make it anyway: in a
-    text whose characters beyond ASCII are no letters, marks nor figures, the runs of letters,
-    marks and figures are runs of ASCII letters and figures, so their folds
-    (``glossary._folded_forms``, which the terminology rules read in every article) are these
-    runs in lower case: ``_whole_words``."""
-    if any(map(_word_char, _non_ascii(doc))):
+    """``_whole_words(words)``, or a set that serves as well where the glossary rules make it
+    anyway: the folds of the text's runs of letters, marks and figures
+    (``glossary._folded_forms``, which the terminology rules read in every article).
+
+    Why sound: the words ``_whole_need`` gives are runs of ASCII letters and figures (with no
+    case partner in the text, see ``_word_bytes``) beside which a match puts a space (an ASCII
+    character that is no letter nor figure) or a word boundary (a character that is no ``\w``
+    of ``regex``). When the text holds no letter, mark nor figure that is no ``\w`` (``²``,
+    ``½``: ``_odd_word_char``), neither is a letter, mark nor figure, so the word is a whole
+    run of them, and its fold is its lower case: one of the folded runs. (Other runs, such as
+    ``quebec``, are in that set too: a set holding more words spares fewer searches, nothing
+    else.)"""
+    if any(map(_odd_word_char, _non_ascii(doc))):
         return _whole_words(words)
     return _folded_forms(doc)
 
 
 @lru_cache(maxsize=1 << 12)
-def _word_char(c: str) -> bool:
-    """Whether ``c`` is a letter, a mark or a figure (a character of the glossary's words)."""
-    return _WORD_CHAR_RE.match(c) is not None
+def _odd_word_char(c: str) -> bool:
+    """Whether ``c`` is a letter, a mark or a figure (a character of the glossary's words) that
+    is no ``\w`` of ``regex`` (``²``, ``½``)."""
+    return _WORD_CHAR_RE.match(c) is not None and _W_RE.match(c) is None
 
 
+_W_RE = regex.compile(r"\w")
 # every byte but the lower-case ASCII letters and the figures as a space (``_word_bytes`` is lowered)
 _NOT_WORD_TO_SPACE = bytes(c if 97 <= c <= 122 or 48 <= c <= 57 else 32 for c in range(256))
 
