@@ -691,8 +691,8 @@ def _doc_whole_words(doc: Document, words: bytes) -> frozenset[str]:
 
     Why sound: the words ``_whole_need`` gives are runs of ASCII letters and figures (with no
     case partner in the text, see ``_word_bytes``) beside which a match puts a space (an ASCII
-    character that is no letter nor figure) or a word boundary (a character that is no ``\w``
-    of ``regex``). When the text holds no letter, mark nor figure that is no ``\w`` (``²``,
+    character that is no letter nor figure) or a word boundary (a character that is no ``\\w``
+    of ``regex``). When the text holds no letter, mark nor figure that is no ``\\w`` (``²``,
     ``½``: ``_odd_word_char``), neither is a letter, mark nor figure, so the word is a whole
     run of them, and its fold is its lower case: one of the folded runs. (Other runs, such as
     ``quebec``, are in that set too: a set holding more words spares fewer searches, nothing
@@ -705,7 +705,7 @@ def _doc_whole_words(doc: Document, words: bytes) -> frozenset[str]:
 @lru_cache(maxsize=1 << 12)
 def _odd_word_char(c: str) -> bool:
     """Whether ``c`` is a letter, a mark or a figure (a character of the glossary's words) that
-    is no ``\w`` of ``regex`` (``²``, ``½``)."""
+    is no ``\\w`` of ``regex`` (``²``, ``½``)."""
     return _WORD_CHAR_RE.match(c) is not None and _W_RE.match(c) is None
 
 
