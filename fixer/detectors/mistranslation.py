@@ -280,11 +280,12 @@ def _gates(source: str, flags: int) -> tuple[Any, ...]:
     alts = _alternatives(source, pat, around=True, most=_MAX_GATED_ALTERNATIVES)
     word, word_alts = _word_gate(run, alts, _required_words(source, pat))
     whole = _whole_need(source, pat)
-    # (a pattern is indexed by its whole words unless the words ``_by_word`` would search for
-    # instead are rarer: ``dozen``, ``hundred`` or ``thousand`` rather than ``a``)
+    # (a pattern is indexed by its whole words unless searching the words for those ``_by_word``
+    # would take instead costs less: ``retirement`` rather than ``of``)
     searched = (word,) if word is not None else max(word_alts, key=lambda alt: min(map(len, alt)), default=None)
-    if whole is not None and searched and sum(_rarity(w.decode("ascii")) for w in searched) < sum(map(_rarity, whole)):
-        whole = None
+    if whole is not None and searched:
+        if len(searched) + _PICKED_COST * _presence([w.decode("ascii") for w in searched]) < _PICKED_COST * _presence(whole):
+            whole = None
     return (
         run, alts, word, word_alts,
         None if run is None else run.encode("ascii"), tuple(tuple(a.encode("ascii") for a in alt) for alt in alts),
@@ -445,27 +446,50 @@ def _whole_need(source: str, pat: regex.Pattern[str]) -> tuple[str, ...] | None:
     """Words (runs of ASCII letters and figures, lower-cased) of which every match of the
     pattern holds one whole, the rarest such set: no letter nor figure stands beside the word
     in the text, so it is one of the article's whole words (``_whole_words``) and a set tells,
-    without a search. None when there is none.
-
-    A run of plain characters of the top level (see ``_longest_run``) holds whole the words
-    between two of its spaces, and those at an end of the run where the pattern puts a
-    character that is no letter nor figure (``_bounded``); a choice whose every alternative is
-    plain and bounded so holds one of theirs. The set whose words are the least frequent in
-    English (``zipf_en``) is taken: ``of`` is in every article, ``transition`` in few."""
+    without a search. None when there is none (see ``_needs``)."""
     items = _parsed(source, pat)
     if items is None:
         return None
+    needs = _needs(_in_line(items))
+    return min(needs, key=_need_order) if needs else None
+
+
+def _need_order(need: tuple[str, ...]) -> tuple[float, tuple[str, ...]]:
+    """The rarest set first: the sum of its words' frequencies in English (``zipf_en``): ``of``
+    is in every article, ``transition`` in few."""
+    return sum(map(_rarity, need)), need
+
+
+def _needs(seq: list[tuple[Any, Any]], depth: int = 2) -> list[tuple[str, ...]]:
+    """The sets of words of which every match of a parsed sequence holds one whole (see
+    ``_whole_need``). A run of plain characters (see ``_longest_run``) holds whole the words
+    between two of its spaces, and those at an end of the run where the pattern puts a
+    character that is no letter nor figure (``_bounded``), or a plain ending that may be
+    left out before one (``manifestations?``: manifestation or manifestations); a choice
+    whose every alternative is plain holds one of the words of each, read with the plain
+    characters around the choice; another choice, a set from the sequence with each of its
+    alternatives put in its place (``\\b(?:a of b|c d)\\b``: one of b's set or one of c's or d's),
+    ``depth`` choices deep."""
     from re import _constants
 
-    seq = _in_line(items)
     needs: list[tuple[str, ...]] = []
 
     def plain(op: Any, arg: Any) -> bool:
         return op is _constants.LITERAL and chr(arg) in _RUN_CHARS
 
-    def pieces(run: str, left: bool, right: bool) -> list[str]:
-        return [m.group().lower() for m in _WHOLE_RE.finditer(run)
-                if (m.start() > 0 or left) and (m.end() < len(run) or right)]
+    def text(items: list[tuple[Any, Any]]) -> str:
+        return "".join(chr(a) for _op, a in items)
+
+    def pieces(run: str, left: bool, endings: tuple[str, ...]) -> list[tuple[str, ...]]:
+        out = []
+        for m in _WHOLE_RE.finditer(run):
+            if m.start() > 0 or left:
+                w = m.group().lower()
+                if m.end() < len(run):
+                    out.append((w,))
+                elif endings:
+                    out.append(tuple(w + end for end in endings))
+        return out
 
     k = 0
     while k < len(seq):
@@ -474,19 +498,57 @@ def _whole_need(source: str, pat: regex.Pattern[str]) -> tuple[str, ...] | None:
             e = k
             while e < len(seq) and plain(*seq[e]):
                 e += 1
-            run = "".join(chr(a) for _op, a in seq[k:e])
-            needs += [(w,) for w in pieces(run, _bounded(seq, k, -1), _bounded(seq, e, 1))]
+            needs += pieces(text(seq[k:e]), _bounded(seq, k, -1), _endings(seq, e))
             k = e
             continue
         if op is _constants.BRANCH:
-            left, right = _bounded(seq, k, -1), _bounded(seq, k + 1, 1)
             alts = [_in_line(alt) for alt in arg[1]]
-            if all(alt and all(plain(*it) for it in alt) for alt in alts):
-                found = [pieces("".join(chr(a) for _op, a in alt), left, right) for alt in alts]
-                if all(found):
-                    needs.append(tuple(dict.fromkeys(min(f, key=_rarity) for f in found)))
+            if all(all(plain(*it) for it in alt) for alt in alts):
+                # with the plain characters around the choice (``the (?:municipal|cantonal)s``)
+                j, e = k, k + 1
+                while j > 0 and plain(*seq[j - 1]):
+                    j -= 1
+                while e < len(seq) and plain(*seq[e]):
+                    e += 1
+                before, after = text(seq[j:k]), text(seq[k + 1 : e])
+                left, endings = _bounded(seq, j, -1), _endings(seq, e)
+                found = [pieces(before + text(alt) + after, left, endings) for alt in alts]
+            elif depth > 0:
+                found = [_needs(seq[:k] + alt + seq[k + 1 :], depth - 1) for alt in alts]
+            else:
+                found = []
+            if found and all(found):
+                needs.append(tuple(dict.fromkeys(chain.from_iterable(min(f, key=_need_order) for f in found))))
         k += 1
-    return min(needs, key=lambda need: (sum(map(_rarity, need)), need)) if needs else None
+    return needs
+
+
+def _endings(seq: list[tuple[Any, Any]], e: int) -> tuple[str, ...]:
+    """What may stand between a run that ends before item ``e`` and a character that is no
+    letter nor figure (``_bounded``): nothing (``("",)``), or nothing or the plain letters of
+    an optional item there (``s?``: ``("", "s")``); none (``()``) when unsure."""
+    from re import _constants
+
+    if _bounded(seq, e, 1):
+        return ("",)
+    if e < len(seq) and seq[e][0] is _constants.MAX_REPEAT and seq[e][1][:2] == (0, 1):
+        sub = _in_line(seq[e][1][2])
+        if sub and all(op is _constants.LITERAL and chr(a).isascii() and chr(a).isalnum() for op, a in sub):
+            if _bounded(seq, e + 1, 1):
+                return ("", "".join(chr(a) for _op, a in sub).lower())
+    return ()
+
+
+# What a pattern let through the index costs (its quick tests in Python), in searches of the
+# article's words (``_gates``); and the frequency in English (per billion words) of a word
+# that a news article of some 500 words holds about once in two.
+_PICKED_COST = 3.0
+_COMMON = 2e6
+
+
+def _presence(words: Any) -> float:
+    """About how likely a news article is to hold one of ``words``."""
+    return min(1.0, sum(map(_rarity, words)) / _COMMON)
 
 
 def _rarity(word: str) -> float:
@@ -500,7 +562,7 @@ def _bounded(seq: list[tuple[Any, Any]], k: int, step: int) -> bool:
     """Whether the character just before item ``k`` of a sequence (``step`` -1), or the one at
     item ``k`` (``step`` 1), is always one that is no letter nor figure, given that a letter or
     a figure stands on the other side: a word boundary, an ASCII literal that is none (a
-    space), a repeat or a choice each of whose matches starts (or ends) with one (a repeat that
+    space) or a class of such, a repeat or a choice each of whose matches starts (or ends) with one (a repeat that
     may match nothing: the item beyond it tells), a look-behind (look-ahead) that ends (starts)
     with one; other look-arounds match nothing and are skipped."""
     from re import _constants
@@ -512,6 +574,8 @@ def _bounded(seq: list[tuple[Any, Any]], k: int, step: int) -> bool:
             return arg is _constants.AT_BOUNDARY
         if op is _constants.LITERAL:
             return _not_word(arg)
+        if op is _constants.IN:
+            return _class_not_word(arg)
         if op in (_constants.ASSERT, _constants.ASSERT_NOT):
             if op is _constants.ASSERT and (arg[0] < 0) == (step < 0) and _edge_not_word(arg[1], step):
                 return True
@@ -545,9 +609,19 @@ def _edge_not_word(items: Any, step: int) -> bool:
     op, arg = seq[-1] if step < 0 else seq[0]
     if op is _constants.LITERAL:
         return _not_word(arg)
+    if op is _constants.IN:
+        return _class_not_word(arg)
     if op is _constants.BRANCH:
         return all(_edge_not_word(alt, step) for alt in arg[1])
     return False
+
+
+def _class_not_word(items: Any) -> bool:
+    """Whether a parsed character class (``[- ]``) holds only ASCII characters that are no
+    letters nor figures."""
+    from re import _constants
+
+    return bool(items) and all(op is _constants.LITERAL and _not_word(a) for op, a in items)
 
 
 def _word_gate(
