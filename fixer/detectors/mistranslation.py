@@ -245,6 +245,7 @@ class _Phrase(NamedTuple):
     run_bytes: bytes | None  # ``run`` and ``alts`` in ASCII bytes (see ``false_friend``)
     alts_bytes: tuple[tuple[bytes, ...], ...]
     whole: tuple[str, ...] | None  # words of which every match holds one whole (``_whole_need``)
+    reach: tuple[int, int, int] | None  # how far a match reaches around its run (``_reach``)
 
 
 def _phrases(store: Any, name: str) -> list[_Phrase]:
@@ -269,7 +270,7 @@ def _phrases(store: Any, name: str) -> list[_Phrase]:
 
 
 # (part of the disk cache's key: changed when the quick tests drawn from a pattern change)
-_GATES_VERSION = "whole-need"
+_GATES_VERSION = "whole-need, reach"
 
 
 def _gates(source: str, flags: int) -> tuple[Any, ...]:
@@ -289,7 +290,7 @@ def _gates(source: str, flags: int) -> tuple[Any, ...]:
     return (
         run, alts, word, word_alts,
         None if run is None else run.encode("ascii"), tuple(tuple(a.encode("ascii") for a in alt) for alt in alts),
-        whole,
+        whole, _reach(source, pat, run),
     )
 
 
@@ -422,6 +423,114 @@ def _alternatives(
 
     walk(items)
     return tuple(dict.fromkeys(out))
+
+
+# (a reach beyond this is as good as none: the windows would cover most of an article)
+_MAX_REACH = 400
+
+
+def _reach(source: str, pat: regex.Pattern[str], run: str | None) -> tuple[int, int, int] | None:
+    """How far a match reaches around the run every match holds (``_required_run``): at most
+    how many characters it holds before the run and after it, and how far past a position of
+    the match a look-around may look; None when any is unbounded (or over ``_MAX_REACH``), or
+    no run. Then every match lies within that reach of an occurrence of the run, and only
+    there is it searched for (``_windowed``)."""
+    items = None if run is None else _parsed(source, pat)
+    if items is None:
+        return None
+    from re import _constants, _parser
+
+    seq = _in_line(items)
+
+    def plain(k: int) -> bool:
+        return seq[k][0] is _constants.LITERAL and chr(seq[k][1]) in _RUN_CHARS
+
+    runs: list[tuple[int, int]] = []  # (the plain runs of the top level, as ``_longest_run`` sees them)
+    k = 0
+    while k < len(seq):
+        e = k
+        while e < len(seq) and plain(e):
+            e += 1
+        if e > k:
+            runs.append((k, e))
+        k = e + 1 if e == k else e
+    if not runs:
+        return None
+    start, end = max(runs, key=lambda r: r[1] - r[0])  # (the first longest, as ``_longest_run`` takes)
+    if "".join(chr(a) for _op, a in seq[start:end]).lower() != run:
+        return None
+    before = _parser.SubPattern(items.state, seq[:start]).getwidth()[1]
+    after = _parser.SubPattern(items.state, seq[end:]).getwidth()[1]
+    look = _look_reach(items)
+    return None if max(before, after, look) > _MAX_REACH else (before, after, look)
+
+
+def _look_reach(items: Any) -> int:
+    """How far past the position where it stands a look-around of the parsed items may look
+    (look-arounds inside look-arounds add up): the widths ``getwidth`` leaves out."""
+    from re import _constants
+
+    most = 0
+    for op, arg in items:
+        if op in (_constants.ASSERT, _constants.ASSERT_NOT):
+            most = max(most, arg[1].getwidth()[1] + _look_reach(arg[1]))
+        elif op is _constants.SUBPATTERN:
+            most = max(most, _look_reach(arg[3]))
+        elif op is _constants.BRANCH:
+            most = max([most, *map(_look_reach, arg[1])])
+        elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT):
+            most = max(most, _look_reach(arg[2]))
+        elif op in (_constants.GROUPREF_EXISTS, _constants.ATOMIC_GROUP) or op not in _SIMPLE_OPS:
+            return _MAX_REACH + 1  # (unsure: no windows)
+    return most
+
+
+def _simple_ops() -> frozenset[Any]:
+    from re import _constants
+
+    return frozenset({_constants.LITERAL, _constants.NOT_LITERAL, _constants.IN, _constants.ANY, _constants.AT,
+                      _constants.CATEGORY, _constants.RANGE, _constants.NEGATE})
+
+
+_SIMPLE_OPS = _simple_ops()
+
+
+def _windowed(pat: regex.Pattern[str], text: str, low: bytes, run: bytes, first: int,
+              reach: tuple[int, int, int]) -> list[regex.Match[str]] | None:
+    """``list(pat.finditer(text))`` searched only around the occurrences of ``run`` in ``low``
+    (``text``'s ASCII bytes lowered, one byte a character; ``first`` the first occurrence),
+    or None when a window cannot tell (then the caller searches the text).
+
+    Every match holds the run (``_required_run``) with at most ``before`` characters before
+    it and ``after`` after it (``_reach``), so each lies in the window of one occurrence; the
+    windows that overlap are merged, and no match starts between two of them, so ``finditer``
+    over the text finds, window after window, what a search from each window's start finds.
+    Such a search sees the text before its start (look-behinds, word boundaries); past its end
+    it sees nothing, so it ends ``look`` + 2 characters past the window, and a match that ends
+    so near the end that a look-around may have met it is not trusted."""
+    before, after, look = reach
+    size = len(run)
+    windows: list[list[int]] = []
+    i = first
+    while i >= 0:
+        a, b = i - before, i + size + after
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = b
+        else:
+            windows.append([max(0, a), b])
+        i = low.find(run, i + 1)
+    found: list[regex.Match[str]] = []
+    n = len(text)
+    for a, b in windows:
+        end = b + look + 2
+        if end >= n:
+            found += pat.finditer(text, a)
+            continue
+        for m in pat.finditer(text, a, end):
+            if m.end() + look + 1 >= end:
+                return None
+            found.append(m)
+    return found
 
 
 def _in_line(items: Any) -> list[tuple[Any, Any]]:
@@ -874,7 +983,8 @@ def false_friend(doc: Document, rule: Rule) -> Iterator[Finding]:
         phrases = [phrases[i] for i in sorted(picked)]
     lowered: str | bool | None = False  # (False: not made yet)
     low: bytes | None = None
-    for pat, suggest, note, run, alts, _word, word_alts, run_bytes, alts_bytes, _whole in phrases:
+    for pat, suggest, note, run, alts, _word, word_alts, run_bytes, alts_bytes, _whole, reach in phrases:
+        found = None
         if words is not None:
             if word_alts and not all(any(w in words for w in alt) for alt in word_alts):
                 continue
@@ -884,10 +994,14 @@ def false_friend(doc: Document, rule: Rule) -> Iterator[Finding]:
             if run_bytes is not None or alts_bytes:
                 if low is None:
                     low = text.encode("ascii", "replace").lower()
-                if run_bytes is not None and run_bytes not in low:
+                first = -1 if run_bytes is None else low.find(run_bytes)
+                if run_bytes is not None and first < 0:
                     continue
                 if alts_bytes and not all(any(a in low for a in alt) for alt in alts_bytes):
                     continue
+                if reach is not None and run_bytes is not None:
+                    # searched only around the run (see ``_windowed``)
+                    found = _windowed(pat.compiled, text, low, run_bytes, first, reach)
         elif run is not None or alts:
             if lowered is False:
                 lowered = _lowered(doc)
@@ -896,7 +1010,7 @@ def false_friend(doc: Document, rule: Rule) -> Iterator[Finding]:
                     continue
                 if alts and not all(any(a in lowered for a in alt) for alt in alts):
                     continue
-        for m in pat.finditer(text):
+        for m in pat.finditer(text) if found is None else found:
             replacement = None
             if suggest is not None:
                 replacement = _keep_case(m.group(), m.expand(suggest))
