@@ -914,18 +914,18 @@ def _word_bytes(doc: Document) -> bytes | None:
     if key not in doc.cache:
         counts = doc.computed("word_counts")
         doc.cache[key] = (
-            None if counts is None or _has_partner(doc.text) else "\n".join(counts).encode("ascii", "replace").lower()
+            None if counts is None or not _partner_set().isdisjoint(_non_ascii(doc))
+            else "\n".join(counts).encode("ascii", "replace").lower()
         )
     return doc.cache[key]
 
 
-def _has_partner(text: str) -> bool:
-    """Whether ``text`` holds one of ``_case_partners`` (three in current Unicode; see
-    ``_has_stranger``)."""
-    partners = _case_partners()
-    if len(partners) <= 8:
-        return any(c in text for c in partners)
-    return regex.search("[" + "".join(map(regex.escape, partners)) + "]", text) is not None
+@lru_cache(maxsize=1)
+def _partner_set() -> frozenset[str]:
+    """``_case_partners`` as a set: a document holds one when one is among its distinct
+    characters beyond ASCII (``glossary._non_ascii``, which the glossary rules read in every
+    article), a set probe per such character instead of a search of the text per partner."""
+    return frozenset(_case_partners())
 
 
 def _by_word(store: Any, name: str) -> tuple[dict[str, list[int]], dict[bytes, list[int]], list[int]]:
