@@ -986,22 +986,25 @@ def false_friend(doc: Document, rule: Rule) -> Iterator[Finding]:
     for pat, suggest, note, run, alts, _word, word_alts, run_bytes, alts_bytes, _whole, reach in phrases:
         found = None
         if words is not None:
-            if word_alts and not all(any(w in words for w in alt) for alt in word_alts):
-                continue
-            # then the runs in the text: with no case partner in the text (see ``_word_bytes``),
-            # its ASCII bytes lowered hold them as the lowered text does (each other character
-            # is one ``?``), and are several times quicker to make
+            # the runs in the text first (they turn away most of the patterns the index lets
+            # through; the run's first place is wanted anyway): with no case partner in the
+            # text (see ``_word_bytes``), its ASCII bytes lowered hold them as the lowered text
+            # does (each other character is one ``?``), and are several times quicker to make
+            first = -1
             if run_bytes is not None or alts_bytes:
                 if low is None:
                     low = text.encode("ascii", "replace").lower()
-                first = -1 if run_bytes is None else low.find(run_bytes)
-                if run_bytes is not None and first < 0:
-                    continue
+                if run_bytes is not None:
+                    first = low.find(run_bytes)
+                    if first < 0:
+                        continue
                 if alts_bytes and not all(any(a in low for a in alt) for alt in alts_bytes):
                     continue
-                if reach is not None and run_bytes is not None:
-                    # searched only around the run (see ``_windowed``)
-                    found = _windowed(pat.compiled, text, low, run_bytes, first, reach)
+            if word_alts and not all(any(w in words for w in alt) for alt in word_alts):
+                continue
+            if reach is not None and first >= 0:
+                # searched only around the run (see ``_windowed``)
+                found = _windowed(pat.compiled, text, low, run_bytes, first, reach)
         elif run is not None or alts:
             if lowered is False:
                 lowered = _lowered(doc)
