@@ -779,8 +779,10 @@ def _folded_forms(doc: Any) -> frozenset[str]:
         runs = joined_runs(doc)
         if runs and "\0\0" not in runs and runs[0] != "\0" and runs[-1] != "\0":
             # (no empty run, as a token never starts or ends with a joiner nor holds two in
-            # a row: each piece of the split is the fold of one run)
-            cached = frozenset(fold_all(runs).split("\0"))
+            # a row: each piece of the split is the fold of one run; the runs' characters
+            # beyond ASCII are among the document's, known already: replacing one that is not
+            # there changes nothing)
+            cached = frozenset(_fold_all(runs, _non_ascii(doc))[0].split("\0"))
         else:
             forms = set(runs.split("\0"))
             forms.discard("")

@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 import regex
 
 from ..document import Document
-from ..glossary import Glossary, doc_glossary, mentions
+from ..glossary import _WORD_CHAR_RE, Glossary, _folded_forms, _non_ascii, doc_glossary, mentions
 from ..model import Finding, Rule
 
 # -- mistranslation.demonym --------------------------------------------------------------------
@@ -244,7 +244,8 @@ class _Phrase(NamedTuple):
     word_alts: tuple[tuple[bytes, ...], ...]
     run_bytes: bytes | None  # ``run`` and ``alts`` in ASCII bytes (see ``false_friend``)
     alts_bytes: tuple[tuple[bytes, ...], ...]
-    whole: bytes | None  # a word every match holds whole (``_whole_word``)
+    whole: tuple[str, ...] | None  # words of which every match holds one whole (``_whole_need``)
+    reach: tuple[int, int, int] | None  # how far a match reaches around its run (``_reach``)
 
 
 def _phrases(store: Any, name: str) -> list[_Phrase]:
@@ -258,7 +259,7 @@ def _phrases(store: Any, name: str) -> list[_Phrase]:
         # the quick tests depend on the patterns and their flags only (and on how ``regex`` and
         # Python's parser read them): kept on disk, so a new process parses no pattern
         key = digest(repr([(src, flags) for src, flags, _s, _n in specs]), str(getattr(regex, "__version__", "")),
-                     sys.version)
+                     sys.version, _GATES_VERSION)
         gates = cached("false-friend-gates", key, lambda: [_gates(src, flags) for src, flags, _s, _n in specs])
         return [
             _Phrase(_LazyPattern(src, flags), None if suggest is None else str(suggest), note, *gate)
@@ -268,6 +269,10 @@ def _phrases(store: Any, name: str) -> list[_Phrase]:
     return store.memo(f"false-friends.gated:{name}", build)
 
 
+# (part of the disk cache's key: changed when the quick tests drawn from a pattern change)
+_GATES_VERSION = "whole-need, reach"
+
+
 def _gates(source: str, flags: int) -> tuple[Any, ...]:
     """The quick tests of one pattern, in ``_Phrase`` order after its note (plain values only,
     for the disk cache)."""
@@ -275,10 +280,17 @@ def _gates(source: str, flags: int) -> tuple[Any, ...]:
     run = _required_run(source, pat)
     alts = _alternatives(source, pat, around=True, most=_MAX_GATED_ALTERNATIVES)
     word, word_alts = _word_gate(run, alts, _required_words(source, pat))
+    whole = _whole_need(source, pat)
+    # (a pattern is indexed by its whole words unless searching the words for those ``_by_word``
+    # would take instead costs less: ``retirement`` rather than ``of``)
+    searched = (word,) if word is not None else max(word_alts, key=lambda alt: min(map(len, alt)), default=None)
+    if whole is not None and searched:
+        if len(searched) + _PICKED_COST * _presence([w.decode("ascii") for w in searched]) < _PICKED_COST * _presence(whole):
+            whole = None
     return (
         run, alts, word, word_alts,
         None if run is None else run.encode("ascii"), tuple(tuple(a.encode("ascii") for a in alt) for alt in alts),
-        _whole_word(source, pat),
+        whole, _reach(source, pat, run),
     )
 
 
@@ -413,6 +425,114 @@ def _alternatives(
     return tuple(dict.fromkeys(out))
 
 
+# (a reach beyond this is as good as none: the windows would cover most of an article)
+_MAX_REACH = 400
+
+
+def _reach(source: str, pat: regex.Pattern[str], run: str | None) -> tuple[int, int, int] | None:
+    """How far a match reaches around the run every match holds (``_required_run``): at most
+    how many characters it holds before the run and after it, and how far past a position of
+    the match a look-around may look; None when any is unbounded (or over ``_MAX_REACH``), or
+    no run. Then every match lies within that reach of an occurrence of the run, and only
+    there is it searched for (``_windowed``)."""
+    items = None if run is None else _parsed(source, pat)
+    if items is None:
+        return None
+    from re import _constants, _parser
+
+    seq = _in_line(items)
+
+    def plain(k: int) -> bool:
+        return seq[k][0] is _constants.LITERAL and chr(seq[k][1]) in _RUN_CHARS
+
+    runs: list[tuple[int, int]] = []  # (the plain runs of the top level, as ``_longest_run`` sees them)
+    k = 0
+    while k < len(seq):
+        e = k
+        while e < len(seq) and plain(e):
+            e += 1
+        if e > k:
+            runs.append((k, e))
+        k = e + 1 if e == k else e
+    if not runs:
+        return None
+    start, end = max(runs, key=lambda r: r[1] - r[0])  # (the first longest, as ``_longest_run`` takes)
+    if "".join(chr(a) for _op, a in seq[start:end]).lower() != run:
+        return None
+    before = _parser.SubPattern(items.state, seq[:start]).getwidth()[1]
+    after = _parser.SubPattern(items.state, seq[end:]).getwidth()[1]
+    look = _look_reach(items)
+    return None if max(before, after, look) > _MAX_REACH else (before, after, look)
+
+
+def _look_reach(items: Any) -> int:
+    """How far past the position where it stands a look-around of the parsed items may look
+    (look-arounds inside look-arounds add up): the widths ``getwidth`` leaves out."""
+    from re import _constants
+
+    most = 0
+    for op, arg in items:
+        if op in (_constants.ASSERT, _constants.ASSERT_NOT):
+            most = max(most, arg[1].getwidth()[1] + _look_reach(arg[1]))
+        elif op is _constants.SUBPATTERN:
+            most = max(most, _look_reach(arg[3]))
+        elif op is _constants.BRANCH:
+            most = max([most, *map(_look_reach, arg[1])])
+        elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT):
+            most = max(most, _look_reach(arg[2]))
+        elif op in (_constants.GROUPREF_EXISTS, _constants.ATOMIC_GROUP) or op not in _SIMPLE_OPS:
+            return _MAX_REACH + 1  # (unsure: no windows)
+    return most
+
+
+def _simple_ops() -> frozenset[Any]:
+    from re import _constants
+
+    return frozenset({_constants.LITERAL, _constants.NOT_LITERAL, _constants.IN, _constants.ANY, _constants.AT,
+                      _constants.CATEGORY, _constants.RANGE, _constants.NEGATE})
+
+
+_SIMPLE_OPS = _simple_ops()
+
+
+def _windowed(pat: regex.Pattern[str], text: str, low: bytes, run: bytes, first: int,
+              reach: tuple[int, int, int]) -> list[regex.Match[str]] | None:
+    """``list(pat.finditer(text))`` searched only around the occurrences of ``run`` in ``low``
+    (``text``'s ASCII bytes lowered, one byte a character; ``first`` the first occurrence),
+    or None when a window cannot tell (then the caller searches the text).
+
+    Every match holds the run (``_required_run``) with at most ``before`` characters before
+    it and ``after`` after it (``_reach``), so each lies in the window of one occurrence; the
+    windows that overlap are merged, and no match starts between two of them, so ``finditer``
+    over the text finds, window after window, what a search from each window's start finds.
+    Such a search sees the text before its start (look-behinds, word boundaries); past its end
+    it sees nothing, so it ends ``look`` + 2 characters past the window, and a match that ends
+    so near the end that a look-around may have met it is not trusted."""
+    before, after, look = reach
+    size = len(run)
+    windows: list[list[int]] = []
+    i = first
+    while i >= 0:
+        a, b = i - before, i + size + after
+        if windows and a <= windows[-1][1]:
+            windows[-1][1] = b
+        else:
+            windows.append([max(0, a), b])
+        i = low.find(run, i + 1)
+    found: list[regex.Match[str]] = []
+    n = len(text)
+    for a, b in windows:
+        end = b + look + 2
+        if end >= n:
+            found += pat.finditer(text, a)
+            continue
+        for m in pat.finditer(text, a, end):
+            if m.end() + look + 1 >= end:
+                return None
+            found.append(m)
+    return found
+
+
 def _in_line(items: Any) -> list[tuple[Any, Any]]:
     """The parsed items of a sequence with its groups matched once (no flags of their own) put
     in line: all are matched one after the other."""
@@ -431,33 +551,186 @@ _PIECE_RE = re.compile(r"[a-z0-9]+")
 _WHOLE_RE = re.compile(r"[A-Za-z0-9]+")
 
 
-def _whole_word(source: str, pat: regex.Pattern[str]) -> bytes | None:
-    """The longest word (a run of ASCII letters and figures, lower-cased) that every match of
-    the pattern holds whole: in a run of plain characters of its top level (see
-    ``_longest_run``), between two of the run's spaces, or at an end of the run beside a word
-    boundary (``\\b``). No letter nor figure stands beside it in the text, so it is one of
-    ``_whole_words``: a set tells, without a search."""
+def _whole_need(source: str, pat: regex.Pattern[str]) -> tuple[str, ...] | None:
+    """Words (runs of ASCII letters and figures, lower-cased) of which every match of the
+    pattern holds one whole, the rarest such set: no letter nor figure stands beside the word
+    in the text, so it is one of the article's whole words (``_whole_words``) and a set tells,
+    without a search. None when there is none (see ``_needs``)."""
     items = _parsed(source, pat)
     if items is None:
         return None
+    needs = _needs(_in_line(items))
+    return min(needs, key=_need_order) if needs else None
+
+
+def _need_order(need: tuple[str, ...]) -> tuple[float, tuple[str, ...]]:
+    """The rarest set first: the sum of its words' frequencies in English (``zipf_en``): ``of``
+    is in every article, ``transition`` in few."""
+    return sum(map(_rarity, need)), need
+
+
+def _needs(seq: list[tuple[Any, Any]], depth: int = 2) -> list[tuple[str, ...]]:
+    """The sets of words of which every match of a parsed sequence holds one whole (see
+    ``_whole_need``). A run of plain characters (see ``_longest_run``) holds whole the words
+    between two of its spaces, and those at an end of the run where the pattern puts a
+    character that is no letter nor figure (``_bounded``), or a plain ending that may be
+    left out before one (``manifestations?``: manifestation or manifestations); a choice
+    whose every alternative is plain holds one of the words of each, read with the plain
+    characters around the choice; another choice, a set from the sequence with each of its
+    alternatives put in its place (``\\b(?:a of b|c d)\\b``: one of b's set or one of c's or d's),
+    ``depth`` choices deep."""
+    from re import _constants
+
+    needs: list[tuple[str, ...]] = []
+
+    def plain(op: Any, arg: Any) -> bool:
+        return op is _constants.LITERAL and chr(arg) in _RUN_CHARS
+
+    def text(items: list[tuple[Any, Any]]) -> str:
+        return "".join(chr(a) for _op, a in items)
+
+    def pieces(run: str, left: bool, endings: tuple[str, ...]) -> list[tuple[str, ...]]:
+        out = []
+        for m in _WHOLE_RE.finditer(run):
+            if m.start() > 0 or left:
+                w = m.group().lower()
+                if m.end() < len(run):
+                    out.append((w,))
+                elif endings:
+                    out.append(tuple(w + end for end in endings))
+        return out
+
+    k = 0
+    while k < len(seq):
+        op, arg = seq[k]
+        if plain(op, arg):
+            e = k
+            while e < len(seq) and plain(*seq[e]):
+                e += 1
+            needs += pieces(text(seq[k:e]), _bounded(seq, k, -1), _endings(seq, e))
+            k = e
+            continue
+        if op is _constants.BRANCH:
+            alts = [_in_line(alt) for alt in arg[1]]
+            if all(all(plain(*it) for it in alt) for alt in alts):
+                # with the plain characters around the choice (``the (?:municipal|cantonal)s``)
+                j, e = k, k + 1
+                while j > 0 and plain(*seq[j - 1]):
+                    j -= 1
+                while e < len(seq) and plain(*seq[e]):
+                    e += 1
+                before, after = text(seq[j:k]), text(seq[k + 1 : e])
+                left, endings = _bounded(seq, j, -1), _endings(seq, e)
+                found = [pieces(before + text(alt) + after, left, endings) for alt in alts]
+            elif depth > 0:
+                found = [_needs(seq[:k] + alt + seq[k + 1 :], depth - 1) for alt in alts]
+            else:
+                found = []
+            if found and all(found):
+                needs.append(tuple(dict.fromkeys(chain.from_iterable(min(f, key=_need_order) for f in found))))
+        k += 1
+    return needs
+
+
+def _endings(seq: list[tuple[Any, Any]], e: int) -> tuple[str, ...]:
+    """What may stand between a run that ends before item ``e`` and a character that is no
+    letter nor figure (``_bounded``): nothing (``("",)``), or nothing or the plain letters of
+    an optional item there (``s?``: ``("", "s")``); none (``()``) when unsure."""
+    from re import _constants
+
+    if _bounded(seq, e, 1):
+        return ("",)
+    if e < len(seq) and seq[e][0] is _constants.MAX_REPEAT and seq[e][1][:2] == (0, 1):
+        sub = _in_line(seq[e][1][2])
+        if sub and all(op is _constants.LITERAL and chr(a).isascii() and chr(a).isalnum() for op, a in sub):
+            if _bounded(seq, e + 1, 1):
+                return ("", "".join(chr(a) for _op, a in sub).lower())
+    return ()
+
+
+# What a pattern let through the index costs (its quick tests in Python), in searches of the
+# article's words (``_gates``); and the frequency in English (per billion words) of a word
+# that a news article of some 500 words holds about once in two.
+_PICKED_COST = 3.0
+_COMMON = 2e6
+
+
+def _presence(words: Any) -> float:
+    """About how likely a news article is to hold one of ``words``."""
+    return min(1.0, sum(map(_rarity, words)) / _COMMON)
+
+
+def _rarity(word: str) -> float:
+    """How often ``word`` occurs in English text (per billion words, from ``zipf_en``)."""
+    from ..lexicon import zipf_en
+
+    return 10 ** zipf_en(word)
+
+
+def _bounded(seq: list[tuple[Any, Any]], k: int, step: int) -> bool:
+    """Whether the character just before item ``k`` of a sequence (``step`` -1), or the one at
+    item ``k`` (``step`` 1), is always one that is no letter nor figure, given that a letter or
+    a figure stands on the other side: a word boundary, an ASCII literal that is none (a
+    space) or a class of such, a repeat or a choice each of whose matches starts (or ends) with one (a repeat that
+    may match nothing: the item beyond it tells), a look-behind (look-ahead) that ends (starts)
+    with one; other look-arounds match nothing and are skipped."""
+    from re import _constants
+
+    j = k - 1 if step < 0 else k
+    while 0 <= j < len(seq):
+        op, arg = seq[j]
+        if op is _constants.AT:
+            return arg is _constants.AT_BOUNDARY
+        if op is _constants.LITERAL:
+            return _not_word(arg)
+        if op is _constants.IN:
+            return _class_not_word(arg)
+        if op in (_constants.ASSERT, _constants.ASSERT_NOT):
+            if op is _constants.ASSERT and (arg[0] < 0) == (step < 0) and _edge_not_word(arg[1], step):
+                return True
+        elif op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT):
+            if not _edge_not_word(arg[2], step):
+                return False
+            if arg[0] >= 1:
+                return True
+        elif op is _constants.BRANCH:
+            return all(_edge_not_word(alt, step) for alt in arg[1])
+        else:
+            return False
+        j += step
+    return False
+
+
+def _not_word(code: int) -> bool:
+    """Whether a literal is an ASCII character that is no letter nor figure (case-insensitive
+    matching pairs it with itself alone)."""
+    return code < 128 and not chr(code).isalnum()
+
+
+def _edge_not_word(items: Any, step: int) -> bool:
+    """Whether every match of the parsed items ends (``step`` -1) or starts (1) with a
+    character that is no letter nor figure."""
     from re import _constants
 
     seq = _in_line(items)
-    boundary = (_constants.AT, _constants.AT_BOUNDARY)
-    found: list[str] = []
-    k = 0
-    while k < len(seq):
-        e = k
-        while e < len(seq) and seq[e][0] is _constants.LITERAL and chr(seq[e][1]) in _RUN_CHARS:
-            e += 1
-        if e == k:
-            k += 1
-            continue
-        run = "".join(chr(a) for _op, a in seq[k:e])
-        left, right = k > 0 and seq[k - 1] == boundary, e < len(seq) and seq[e] == boundary
-        found += [m.group() for m in _WHOLE_RE.finditer(run) if (m.start() > 0 or left) and (m.end() < len(run) or right)]
-        k = e
-    return max(found, key=len).lower().encode("ascii") if found else None
+    if not seq:
+        return False
+    op, arg = seq[-1] if step < 0 else seq[0]
+    if op is _constants.LITERAL:
+        return _not_word(arg)
+    if op is _constants.IN:
+        return _class_not_word(arg)
+    if op is _constants.BRANCH:
+        return all(_edge_not_word(alt, step) for alt in arg[1])
+    return False
+
+
+def _class_not_word(items: Any) -> bool:
+    """Whether a parsed character class (``[- ]``) holds only ASCII characters that are no
+    letters nor figures."""
+    from re import _constants
+
+    return bool(items) and all(op is _constants.LITERAL and _not_word(a) for op, a in items)
 
 
 def _word_gate(
@@ -586,14 +859,40 @@ def _lowered(doc: Document) -> str | None:
     return doc.cache[key]
 
 
-def _whole_words(words: bytes) -> frozenset[bytes]:
+def _whole_words(words: bytes) -> frozenset[str]:
     """The runs of ASCII letters and figures of ``_word_bytes`` (where each character outside
     ASCII is a ``?``): a run of them in the text with no letter nor figure beside it is one of
-    these (see ``_whole_word``). A set of some 250 words costs about as much as 25 searches of
+    these (see ``_whole_need``). A set of some 250 words costs about as much as 25 searches of
     the words, and saves some 50."""
-    return frozenset(words.translate(_NOT_WORD_TO_SPACE).split())
+    return frozenset(words.translate(_NOT_WORD_TO_SPACE).decode("ascii").split())
 
 
+def _doc_whole_words(doc: Document, words: bytes) -> frozenset[str]:
+    """``_whole_words(words)``, or a set that serves as well where the glossary rules make it
+    anyway: the folds of the text's runs of letters, marks and figures
+    (``glossary._folded_forms``, which the terminology rules read in every article).
+
+    Why sound: the words ``_whole_need`` gives are runs of ASCII letters and figures (with no
+    case partner in the text, see ``_word_bytes``) beside which a match puts a space (an ASCII
+    character that is no letter nor figure) or a word boundary (a character that is no ``\\w``
+    of ``regex``). When the text holds no letter, mark nor figure that is no ``\\w`` (``²``,
+    ``½``: ``_odd_word_char``), neither is a letter, mark nor figure, so the word is a whole
+    run of them, and its fold is its lower case: one of the folded runs. (Other runs, such as
+    ``quebec``, are in that set too: a set holding more words spares fewer searches, nothing
+    else.)"""
+    if any(map(_odd_word_char, _non_ascii(doc))):
+        return _whole_words(words)
+    return _folded_forms(doc)
+
+
+@lru_cache(maxsize=1 << 12)
+def _odd_word_char(c: str) -> bool:
+    """Whether ``c`` is a letter, a mark or a figure (a character of the glossary's words) that
+    is no ``\\w`` of ``regex`` (``²``, ``½``)."""
+    return _WORD_CHAR_RE.match(c) is not None and _W_RE.match(c) is None
+
+
+_W_RE = regex.compile(r"\w")
 # every byte but the lower-case ASCII letters and the figures as a space (``_word_bytes`` is lowered)
 _NOT_WORD_TO_SPACE = bytes(c if 97 <= c <= 122 or 48 <= c <= 57 else 32 for c in range(256))
 
@@ -615,33 +914,34 @@ def _word_bytes(doc: Document) -> bytes | None:
     if key not in doc.cache:
         counts = doc.computed("word_counts")
         doc.cache[key] = (
-            None if counts is None or _has_partner(doc.text) else "\n".join(counts).encode("ascii", "replace").lower()
+            None if counts is None or not _partner_set().isdisjoint(_non_ascii(doc))
+            else "\n".join(counts).encode("ascii", "replace").lower()
         )
     return doc.cache[key]
 
 
-def _has_partner(text: str) -> bool:
-    """Whether ``text`` holds one of ``_case_partners`` (three in current Unicode; see
-    ``_has_stranger``)."""
-    partners = _case_partners()
-    if len(partners) <= 8:
-        return any(c in text for c in partners)
-    return regex.search("[" + "".join(map(regex.escape, partners)) + "]", text) is not None
+@lru_cache(maxsize=1)
+def _partner_set() -> frozenset[str]:
+    """``_case_partners`` as a set: a document holds one when one is among its distinct
+    characters beyond ASCII (``glossary._non_ascii``, which the glossary rules read in every
+    article), a set probe per such character instead of a search of the text per partner."""
+    return frozenset(_case_partners())
 
 
-def _by_word(store: Any, name: str) -> tuple[dict[bytes, list[int]], dict[bytes, list[int]], list[int]]:
+def _by_word(store: Any, name: str) -> tuple[dict[str, list[int]], dict[bytes, list[int]], list[int]]:
     """The indices of the patterns of ``_phrases`` by the words of the text they need: by the
-    word each holds whole (``_whole_word``, looked up in ``_whole_words``); else by its word
+    words of which each holds one whole (``_whole_need``, looked up in ``_whole_words``); else by its word
     (``_word_gate``), or, for a pattern with none, each word of its set of alternatives whose
     words are the longest (one of them is needed), searched in the words; and the indices of
     the other patterns."""
-    def build() -> tuple[dict[bytes, list[int]], dict[bytes, list[int]], list[int]]:
-        by_whole: dict[bytes, list[int]] = {}
+    def build() -> tuple[dict[str, list[int]], dict[bytes, list[int]], list[int]]:
+        by_whole: dict[str, list[int]] = {}
         by_word: dict[bytes, list[int]] = {}
         others: list[int] = []
         for i, phrase in enumerate(_phrases(store, name)):
             if phrase.whole is not None:
-                by_whole.setdefault(phrase.whole, []).append(i)
+                for word in phrase.whole:
+                    by_whole.setdefault(word, []).append(i)
                 continue
             if phrase.word is not None:
                 needs: tuple[bytes, ...] = (phrase.word,)
@@ -674,7 +974,7 @@ def false_friend(doc: Document, rule: Rule) -> Iterator[Finding]:
         # the patterns whose word is in the text, and those without one, in the table's order:
         # one search of the words for each distinct word (in C), not one Python step per pattern
         by_whole, by_word, others = _by_word(store, name)
-        whole = _whole_words(words)
+        whole = _doc_whole_words(doc, words)
         picked = {
             *others,
             *chain.from_iterable(map(by_whole.__getitem__, filter(whole.__contains__, by_whole))),
@@ -683,20 +983,28 @@ def false_friend(doc: Document, rule: Rule) -> Iterator[Finding]:
         phrases = [phrases[i] for i in sorted(picked)]
     lowered: str | bool | None = False  # (False: not made yet)
     low: bytes | None = None
-    for pat, suggest, note, run, alts, _word, word_alts, run_bytes, alts_bytes, _whole in phrases:
+    for pat, suggest, note, run, alts, _word, word_alts, run_bytes, alts_bytes, _whole, reach in phrases:
+        found = None
         if words is not None:
-            if word_alts and not all(any(w in words for w in alt) for alt in word_alts):
-                continue
-            # then the runs in the text: with no case partner in the text (see ``_word_bytes``),
-            # its ASCII bytes lowered hold them as the lowered text does (each other character
-            # is one ``?``), and are several times quicker to make
+            # the runs in the text first (they turn away most of the patterns the index lets
+            # through; the run's first place is wanted anyway): with no case partner in the
+            # text (see ``_word_bytes``), its ASCII bytes lowered hold them as the lowered text
+            # does (each other character is one ``?``), and are several times quicker to make
+            first = -1
             if run_bytes is not None or alts_bytes:
                 if low is None:
                     low = text.encode("ascii", "replace").lower()
-                if run_bytes is not None and run_bytes not in low:
-                    continue
+                if run_bytes is not None:
+                    first = low.find(run_bytes)
+                    if first < 0:
+                        continue
                 if alts_bytes and not all(any(a in low for a in alt) for alt in alts_bytes):
                     continue
+            if word_alts and not all(any(w in words for w in alt) for alt in word_alts):
+                continue
+            if reach is not None and first >= 0:
+                # searched only around the run (see ``_windowed``)
+                found = _windowed(pat.compiled, text, low, run_bytes, first, reach)
         elif run is not None or alts:
             if lowered is False:
                 lowered = _lowered(doc)
@@ -705,7 +1013,7 @@ def false_friend(doc: Document, rule: Rule) -> Iterator[Finding]:
                     continue
                 if alts and not all(any(a in lowered for a in alt) for alt in alts):
                     continue
-        for m in pat.finditer(text):
+        for m in pat.finditer(text) if found is None else found:
             replacement = None
             if suggest is not None:
                 replacement = _keep_case(m.group(), m.expand(suggest))

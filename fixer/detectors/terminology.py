@@ -25,7 +25,7 @@ from operator import itemgetter, methodcaller, not_
 from typing import Any, NamedTuple
 
 import regex
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from ..corroboration import WEAK
 from ..document import FAST_BLOCKS, FAST_WORD_RE, Document, word_pattern
@@ -735,6 +735,31 @@ def _similarity_row(g: Glossary, key: str, idx: int) -> tuple[tuple[float, ...],
     return got
 
 
+def _fill_similarity(g: Glossary, keys: list[str], forms: list[int]) -> None:
+    """Put ``_similarity_row`` of each of ``keys`` against each name form of ``forms`` in its
+    cache, the ratios of a key against all those forms' keys found in one ``process.extract``
+    call (in C, the same ``fuzz.ratio``) instead of one call per pair: what a run never seen
+    costs (an article of new names) is mostly these ratios."""
+    cache = g.similarity
+    names = g.names
+    for key in dict.fromkeys(keys):
+        todo = [idx for idx in forms if (key, idx) not in cache]
+        if not todo:
+            continue
+        if len(cache) > 1 << 16:
+            cache.clear()
+        if len(key) < 4:
+            for idx in todo:
+                row = tuple([_EQUAL if key == t else -1.0 for t in names[idx].keys])
+                cache[key, idx] = (row, max(row))
+            continue
+        targets = list(dict.fromkeys(t for idx in todo for t in names[idx].keys if len(t) >= 4 and t != key))
+        ratio = {t: score for t, score, _i in process.extract(key, targets, scorer=fuzz.ratio, processor=None, limit=None)}
+        for idx in todo:
+            row = tuple([_EQUAL if key == t else (ratio[t] if len(t) >= 4 else -1.0) for t in names[idx].keys])
+            cache[key, idx] = (row, max(row))
+
+
 def _align_rows(rows: list[tuple[float, ...]], n: int, min_ratio: float) -> tuple[int, list[int], list[int]]:
     """``_align`` of the window keys whose ``_similarity_row`` are ``rows`` against a target
     of ``n`` keys: the same greedy choice, from ratios computed once per run and form."""
@@ -779,6 +804,12 @@ def _is_english(word: str) -> bool:
     return zipf_en(word) >= 3.0
 
 
+def _needed(n: int) -> int:
+    """How many keys of a window must match a name form of ``n`` keys (the checks after
+    aligning in ``best_match`` ask for that many)."""
+    return max(2, n - (1 if n >= 4 else 0))
+
+
 def best_match(g: Glossary, run: list[Piece], text: str, threshold: float, min_ratio: float = 85.0) -> NameMatch | None:
     """The best-scoring glossary name form for a window of ``run`` that passes every check
     (coverage, no unexplained English word, score), damaged or not; None if nothing fits."""
@@ -789,12 +820,13 @@ def best_match(g: Glossary, run: list[Piece], text: str, threshold: float, min_r
     best: NameMatch | None = None
     size = len(content_keys)
     known = g.similarity.get
-    for idx in sorted(cands):  # sorted: ties between forms must not depend on the hash seed
+    forms = [idx for idx in sorted(cands) if _needed(len(g.names[idx].keys)) <= size]
+    _fill_similarity(g, content_keys, forms)  # (the ratios not known yet, in one go per key)
+    for idx in forms:  # sorted: ties between forms must not depend on the hash seed
         form = g.names[idx]
         n = len(form.keys)
-        needed = max(2, n - (1 if n >= 4 else 0))  # matches the checks after aligning ask for
-        if needed > size:
-            continue  # fewer keys than close keys needed (see below): nothing to compare
+        # (fewer keys than close keys needed, see below, were left out: nothing to compare)
+        needed = _needed(n)
         # each content key against each key of the form (what ``_align`` compares); a key is
         # close when one of those can match it, and every key a window matches is close
         similar = list(map(known, zip(content_keys, repeat(idx))))  # (``_similarity_row``'s cache, in C)
