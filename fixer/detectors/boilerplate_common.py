@@ -70,6 +70,7 @@ class Verdict(NamedTuple):
     message: str = ""
     span: tuple[int, int] | None = None  # a part of the line; None = the whole line
     edit_end: int | None = None  # end of the deleted text when it goes past the span
+    weak: bool = False  # kept only beside translation damage (``fixer.corroboration``); not planned
 
 
 # --------------------------------------------------------------------------- text helpers

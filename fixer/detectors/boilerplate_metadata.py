@@ -223,12 +223,29 @@ _UPDATE_LINE_RE = regex.compile(
 _UPDATE_LINE_GATE = gate_prefixes(["[", "(", "last", "update", "modified", "mis à jour", "mise à jour", "maj", "màj"])
 
 
+# the page's date alone on one of the first lines: `November 22, 2024`, `Saturday, 21 October,
+# 2017 06:20`, `Published on 22 January 2026 at 18:30`, `21/11/2025 17h15`
+_DATE_LINE_RE = regex.compile(
+    rf"^\s*(?:(?:published|posted|publié|publiée)\s*(?:on|le)?\s*:?\s*)?{_DATE}(?:\s*(?:at|à|,|-|–|\|)?\s*{_TIME})?\s*$",
+    regex.IGNORECASE,
+)
+_HEADER_LINES = 5
+
+
 @classifier("boilerplate.update-stamp")
 def classify_update_line(doc: Document) -> list[Verdict]:
     """`Updated 23/06/2024 at 21:40` alone on a line: the page's update stamp (unsafe, like the
-    stamp that opens a paragraph: an editor may want the time kept in another form)."""
-    return [
+    stamp that opens a paragraph: an editor may want the time kept in another form). The
+    page's date alone on one of its first lines is weak as well: annotators of translated pages
+    delete it with the rest of the header, while an English page keeps its dateline, so it is
+    proposed only where the article shows translation damage too."""
+    found = [
         Verdict("boilerplate.update-stamp", ln, Safety.UNSAFE, "The page's update stamp on a line of its own.")
         for ln in gated_lines(doc, _UPDATE_LINE_GATE)
         if len(ln.text) <= 120 and may_open(ln.text, _UPDATE_LINE_OPENING) and _UPDATE_LINE_RE.match(ln.text)
     ]
+    taken = {v.line.number for v in found}
+    for ln in nonblank(doc)[:_HEADER_LINES]:
+        if ln.number not in taken and len(ln.text) <= 80 and _DIGIT_RE.search(ln.text) and _DATE_LINE_RE.match(ln.text):
+            found.append(Verdict("boilerplate.update-stamp", ln, Safety.UNSAFE, "The page's date on a line of its own.", weak=True))
+    return found

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 
+from ..corroboration import WEAK
 from ..document import Document, Line
 from ..model import Edit, Finding, Rule, Safety
 from .boilerplate_common import LINE_RULES, PROFILES, Verdict, nonblank, verdicts
@@ -45,6 +46,8 @@ def _plan(doc: Document) -> frozenset[int]:
     safe = Safety.SAFE
     for vs in found:
         for v in vs:
+            if v.weak:
+                continue  # (it may be dropped: the lines around it must not count on it)
             n = v.line.number
             if safety.get(n) is not safe:
                 safety[n] = v.safety
@@ -148,7 +151,7 @@ def emit(doc: Document, rule: Rule, verdicts: list[Verdict]) -> list[Finding]:
         line = v.line
         if v.span is None:
             out.append(finding(line.start, line.end, message=v.message or None, safety=v.safety,
-                               edits=deletion_edits(doc, line), title="Delete the line"))
+                               edits=deletion_edits(doc, line), title="Delete the line", data=WEAK if v.weak else ()))
         else:
             s, e = v.span
             out.append(finding(s, e, message=v.message or None, safety=v.safety,
