@@ -300,6 +300,23 @@ def _titles_under(doc: Document, header: Line, unmarked: bool = False) -> list[V
     return out
 
 
+# a link whose arrow closes it (`EDF H1 results: net income up 12% >>`, `Find a pharmacy near you
+# →`): the arrows, and the line before them
+_TRAIL_ARROWS = (">", "»", "›", "→", "⟶", "➜", "➔", "►", "▶")
+_TRAIL_ARROW_SET = frozenset(_TRAIL_ARROWS)
+_TRAILING_ARROW_RE = regex.compile(r"^\s*(?P<title>[\p{Lu}\p{N}][^«“\n]*?(?:[^\s.!?…,;:]|(?<=[ap]\.m)\.))\s*(?:>>|>|»|›|→|⟶|➜|➔|►|▶)\s*$")
+
+
+def _trailing_arrow_link(text: str) -> bool:
+    """A short title closed by an arrow, not a sentence nor a quotation (a `»` closing a quote
+    has its `«` on the line, which the pattern refuses)."""
+    m = _TRAILING_ARROW_RE.match(text)
+    if m is None:
+        return False
+    title = m.group("title")
+    return word_count(title) <= 15 and not (is_sentence(title + ".") and word_count(title) > 12)
+
+
 _RELATED_KEY = f"boilerplate:related-link:{PHRASES}"  # what related-link compiles, once per process
 
 
@@ -323,6 +340,9 @@ def classify_related_link(doc: Document) -> list[Verdict]:
     # a verdict needs a line opening with a lead (its key tells, see gated_lines) or an arrow; a
     # lead after `»` is taken with the arrows (the key turns `»` into a quote mark, which it keeps)
     also = [i for i in holding if lines[i].text.lstrip()[:1] in _ARROWS]
+    trailing = [i for i in lines_holding(doc, _TRAIL_ARROWS) if lines[i].text.rstrip()[-1:] in _TRAIL_ARROW_SET]
+    if trailing:  # `Our live coverage of the fire ›`: a link whose arrow closes it
+        also = sorted({*also, *trailing})
     if "[" in text:  # `[ALSO ON OUR SITE] Gabon: …`: a bracketed lead
         also = sorted({*also, *(i for i in lines_holding(doc, ("[",)) if lines[i].text.lstrip()[:1] == "[")})
     for ln in gated_lines(doc, gate, also):
@@ -355,6 +375,8 @@ def classify_related_link(doc: Document) -> list[Verdict]:
             out.append(Verdict("boilerplate.related-link", ln, Safety.SAFE, "A `>>` link line."))
         elif _ARROW_KICKER_RE.match(text) and not is_sentence(text) and word_count(text) <= 25:
             out.append(Verdict("boilerplate.related-link", ln, Safety.UNSAFE, "A linked title after an arrow."))
+        elif trailing and _trailing_arrow_link(text):
+            out.append(Verdict("boilerplate.related-link", ln, Safety.UNSAFE, "A link line closed by an arrow."))
     # the titles under a list header of the page (`Most read`, `Similar articles`), which the
     # header's own rule (page-prompt, page-widget) deletes
     headers = _memo(doc, f"boilerplate:list-headers:{PHRASES}",
