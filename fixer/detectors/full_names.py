@@ -1,0 +1,113 @@
+"""``inconsistency.full-name``: one person's full name written two ways in an article (`Karine
+Delporte` … `Karine Delport`, `Ousmane Diarra` … `Oumane Diarra`, `Yvan Degroote` … `Yvan De
+Groote`, `Renaud Sauvage` … `Renaud Sauvages`).
+
+name-variant and name-spelling compare single words, and must leave first names alone: two
+people may spell `Mohamed` differently. A full name carries its own evidence: the same first
+name with a surname one letter (or one space) away, or the same surname with a first name one
+letter away, is one person typed twice, not two people. The spelling met first stands (the
+article's first, full mention: `spelt Delporte earlier`), unless the other is used more often.
+Names that are words (`South Africa` / `South African`) are left alone: the words that differ
+must both be rare in English. Accent-only differences are name-spelling's.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from rapidfuzz.distance import Levenshtein
+
+from ..document import Document
+from ..lexicon import zipf_en
+from ..model import Finding, Rule
+
+# a capitalised word of Latin letters (`re`, which scans far faster than `regex`; names in other
+# scripts are not looked at), a hyphenated one (`Jean-Marc`), and a particle before a surname
+_UP = "A-ZÀ-ÖØ-Þ"
+_LOW = "a-zß-öø-ÿ"
+_WORD = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+
+
+def _pattern(particles: tuple[str, ...]) -> re.Pattern[str]:
+    joined = "|".join(re.escape(p) for p in particles)
+    # the first name (its capital first, so the scan looks for a capital; the look-behind after
+    # it), then (looked ahead, so the surname may open the next pair) the surname
+    return re.compile(
+        rf"(?P<first>[{_UP}](?<![\w'’-][{_UP}])[{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)[ \u00a0]"
+        rf"(?=(?P<last>(?:(?:{joined})[ \u00a0])?{_WORD})(?![\w'’-]))"
+    )
+
+
+def _bare(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", word.casefold()) if not unicodedata.combining(c))
+
+
+def _key(word: str) -> str:
+    """A word without accents, case, spaces or hyphens (`De Groote` and `Degroote` agree)."""
+    return _bare(word).replace(" ", "").replace("\u00a0", "").replace("-", "")
+
+
+def _close(a: str, b: str, min_length: int) -> bool:
+    """Two different spellings of one name: one edit apart (or equal once spaces and hyphens
+    go), not only by accents, long enough for one letter to be a slip."""
+    if _bare(a) == _bare(b):
+        return False  # the same letters: accents or case only
+    ka, kb = _key(a), _key(b)
+    if ka == kb:
+        return True  # a space or a hyphen (`De Groote`, `Degroote`)
+    return min(len(ka), len(kb)) >= min_length and Levenshtein.distance(ka, kb) <= 1
+
+
+def full_name(doc: Document, rule: Rule) -> Iterator[Finding]:
+    text = doc.text
+    particles = tuple(str(p) for p in rule.params.get("particles", ()))
+    rare = float(rule.params.get("max_word_zipf", 3.5))
+    min_length = int(rule.params.get("min_length", 5))
+    stop = frozenset(str(w) for w in rule.params.get("not_first_names", ()))
+    pattern = doc.cache["store"].memo(f"full_names.pattern.{rule.id}", lambda: _pattern(particles))
+    mentions: dict[tuple[str, str], list[int]] = {}
+    for m in pattern.finditer(text):
+        first, last = m.group("first"), m.group("last")
+        if first in stop:
+            continue
+        mentions.setdefault((first, last), []).append(m.start())
+    if len(mentions) < 2:
+        return
+    order = {n: k for k, n in enumerate(sorted(mentions, key=lambda n: mentions[n][0]))}  # by first mention
+    # only names sharing a first name (or a surname) are compared: a few small groups
+    by_first: dict[str, list[tuple[str, str]]] = {}
+    by_last: dict[str, list[tuple[str, str]]] = {}
+    for n in order:
+        by_first.setdefault(n[0], []).append(n)
+        by_last.setdefault(n[1], []).append(n)
+    pairs = []
+    for shared, side in ((by_first, 1), (by_last, 0)):
+        for group in shared.values():
+            if len(group) < 2:
+                continue
+            group.sort(key=order.__getitem__)
+            for i, a in enumerate(group):
+                for b in group[i + 1 :]:
+                    if _close(a[side], b[side], min_length):
+                        pairs.append((order[a], a, b, (a[side], b[side])))
+    done: set[tuple[str, str]] = set()
+    for _, a, b, differ in sorted(pairs):
+        if a in done or b in done:
+            continue
+        if any(zipf_en(w.replace(" ", "")) >= rare for w in differ):
+            continue  # words, not names (`South Africa` / `South African`)
+        x, y = sorted(differ, key=len)
+        if y == x + "s" and zipf_en(a[0]) >= rare:
+            continue  # a plural after a common word (`Terminal Emulators`): a title, not a person
+        # the spelling met first stands, unless the other is used more often
+        right, wrong = (a, b) if len(mentions[a]) >= len(mentions[b]) else (b, a)
+        done.add(wrong)
+        target = f"{right[0]} {right[1]}"
+        for at in mentions[wrong]:
+            end = at + len(wrong[0]) + 1 + len(wrong[1])
+            yield rule.finding(
+                at, end, target,
+                message=f"{text[at:end]!r} is written {target!r} elsewhere in the article: one person, one spelling.",
+            )
