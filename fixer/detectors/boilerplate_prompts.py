@@ -256,12 +256,16 @@ def _share_bars(doc: Document, taken: set[int]) -> list[Verdict]:
 def _related_re(doc: Document) -> regex.Pattern[str]:
     return lexicon_re(
         doc, "related",
-        r"^\s*(?:>>|»|›|\[)?\s*(?P<lead>{alt})(?P<sep>\s*(?:[:>»›|\-–—…\]→⟶➜➔▶►]|\.{2,})+\s*|\s*|(?=\p{Lu}|\d))(?P<rest>.*)$",
+        r"^\s*(?:>>|»|›|\[)?\s*(?P<lead>{alt})(?P<sep>\s*(?:[:>»›|\-–—…\]→⟶➜➔▶►▸]|\.{2,})+\s*|\s*|(?=\p{Lu}|\d))(?P<rest>.*)$",
     )
 
 
-_ARROW_LINK_RE = regex.compile(r"^\s*(?:>>|»»|→|►|▶)\s*\S")
-_ARROWS = frozenset(">»→►▶›")  # what an arrow line opens with, after its white space
+_ARROW_LINK_RE = regex.compile(r"^\s*(?:>>|»»|→|►|▶|▸|➜|➔|⟶)\s*\S")
+_ARROWS = frozenset(">»→►▶›▸➜➔⟶")  # what an arrow line opens with, after its white space
+# a short label, then an arrow and a linked title (`READ NEXT ▸ Mali: …`, `More in Health ➜ Kenya:
+# …`, `VIDEO ▶ The goals of the final`)
+# (not `›` nor `»`, breadcrumb separators: `Home › Belgium › Liège` is page-widget's)
+_LABEL_ARROW_RE = regex.compile(r"^\s*\p{Lu}[\p{L}'’]*(?: [\p{L}'’]+){0,3}\s*(?:►|▶|▸|➜|➔|⟶|→)\s+[\p{Lu}\p{N}«“\"]")
 _ARROW_CHARS = tuple(sorted(_ARROWS))
 # one arrow before a kicker and a title (`› Mayotte: the water cuts resume`, `» Fespaco 2023:
 # …`): a teaser's shape; unsafe, as a quoted line may open with `»`
@@ -302,7 +306,7 @@ def _titles_under(doc: Document, header: Line, unmarked: bool = False) -> list[V
 
 # a link whose arrow closes it (`EDF H1 results: net income up 12% >>`, `Find a pharmacy near you
 # →`): the arrows, and the line before them
-_TRAIL_ARROWS = (">", "»", "›", "→", "⟶", "➜", "➔", "►", "▶")
+_TRAIL_ARROWS = (">", "»", "›", "→", "⟶", "➜", "➔", "►", "▶", "▸")
 _TRAIL_ARROW_SET = frozenset(_TRAIL_ARROWS)
 _TRAILING_ARROW_RE = regex.compile(r"^\s*(?P<title>[\p{Lu}\p{N}][^«“\n]*?(?:[^\s.!?…,;:]|(?<=[ap]\.m)\.))\s*(?:>>|>|»|›|→|⟶|➜|➔|►|▶)\s*$")
 
@@ -340,7 +344,11 @@ def classify_related_link(doc: Document) -> list[Verdict]:
     # a verdict needs a line opening with a lead (its key tells, see gated_lines) or an arrow; a
     # lead after `»` is taken with the arrows (the key turns `»` into a quote mark, which it keeps)
     also = [i for i in holding if lines[i].text.lstrip()[:1] in _ARROWS]
-    trailing = [i for i in lines_holding(doc, _TRAIL_ARROWS) if lines[i].text.rstrip()[-1:] in _TRAIL_ARROW_SET]
+    with_arrow = lines_holding(doc, _TRAIL_ARROWS)
+    trailing = [i for i in with_arrow if lines[i].text.rstrip()[-1:] in _TRAIL_ARROW_SET]
+    labelled = [i for i in with_arrow if _LABEL_ARROW_RE.match(lines[i].text)]
+    if labelled:
+        also = sorted({*also, *labelled})
     if trailing:  # `Our live coverage of the fire ›`: a link whose arrow closes it
         also = sorted({*also, *trailing})
     if "[" in text:  # `[ALSO ON OUR SITE] Gabon: …`: a bracketed lead
@@ -375,6 +383,8 @@ def classify_related_link(doc: Document) -> list[Verdict]:
             out.append(Verdict("boilerplate.related-link", ln, Safety.SAFE, "A `>>` link line."))
         elif _ARROW_KICKER_RE.match(text) and not is_sentence(text) and word_count(text) <= 25:
             out.append(Verdict("boilerplate.related-link", ln, Safety.UNSAFE, "A linked title after an arrow."))
+        elif labelled and _LABEL_ARROW_RE.match(text) and not is_sentence(text) and word_count(text) <= 30:
+            out.append(Verdict("boilerplate.related-link", ln, Safety.UNSAFE, "A labelled link after an arrow."))
         elif trailing and _trailing_arrow_link(text):
             out.append(Verdict("boilerplate.related-link", ln, Safety.UNSAFE, "A link line closed by an arrow."))
     # the titles under a list header of the page (`Most read`, `Similar articles`), which the

@@ -55,7 +55,7 @@ def _may_be_player(text: str) -> bool:
 
 _PLAYER_RE = regex.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?\s*$")
 _CRUMB_SEPARATORS = ("›", " » ", " > ", " / ")
-_STRIP_SEPARATORS = (" | ", " — ", " – ", " · ", " • ", " - ")
+_STRIP_SEPARATORS = (" | ", " — ", " – ", " · ", " • ", " ● ", " - ")
 _INITIAL_END_RE = regex.compile(r"(?:^|\s)\p{Lu}\.$")  # `Kodjo A.`, `By Teva T.`: an initial, not a sentence
 
 
@@ -208,7 +208,7 @@ def section_safety(text: str, vocab: dict[str, str]) -> Safety | None:
     return None
 
 
-_STRIP_SPLIT_RE = regex.compile(r"\s+(?:[|/&·•›»>]|and|et)\s+")
+_STRIP_SPLIT_RE = regex.compile(r"\s+(?:[|/&·•●›»>]|and|et)\s+")
 
 
 def _split_strip(text: str) -> list[str]:
@@ -307,6 +307,7 @@ _MESSAGES = {
     "strip": "A strip of page labels between separators (section, byline, date).",
     "section": "The name of the page's section or rubric.",
     "pictograph": "A page widget led by a pictograph (views, place, reading time, comments).",
+    "symbols": "A ticker, weather box, rating or share bar made of widget symbols.",
     "source": "A source note at the foot of the page.",
     "tags": "The page's tags, without their label.",
     "tweet": "The signature line of an embedded social-media post.",
@@ -331,6 +332,7 @@ def classify_page_widget(doc: Document) -> list[Verdict]:
     footer = {ln.number for ln in lines[-FOOTER_LINES:]} - header
     edges = header | footer
     first = lines[0].number
+    symbols = _WIDGET_SYMBOL_RE.search(doc.text) is not None  # (most pages hold none)
     out = []
     for ln in lines:
         text = ln.text
@@ -345,6 +347,8 @@ def classify_page_widget(doc: Document) -> list[Verdict]:
             kind, safety = "pictograph", Safety.UNSAFE
         if safety is None and "(@" in text and _TWEET_SIGNATURE_RE.match(text):
             kind, safety = "tweet", Safety.UNSAFE
+        if safety is None and symbols and _symbol_widget(text):
+            kind, safety = "symbols", Safety.UNSAFE
         if safety is None and ln.number in edges:
             # (a headline's `| Site` is title-site-suffix's: on the first line, short items only)
             kind, safety = "strip", strip_safety(text, vocab, 3 if ln.number == first else 6)
@@ -357,6 +361,19 @@ def classify_page_widget(doc: Document) -> list[Verdict]:
         if safety is not None:
             out.append(Verdict(RULE_ID, ln, safety, _MESSAGES[kind]))
     return out
+
+
+# the symbols of tickers, weather boxes, rating stars and share icons (`USD/LBP 89,500 ▲ | BLOM 2.10
+# ▼`, `Fort-de-France 29°C ☀ | Pointe-à-Pitre 30°C ⛅`, `☆☆☆☆☆`, `f | 𝕏 | in | ✉`)
+_WIDGET_SYMBOL_RE = regex.compile(r"[▲▼△▽▴▾⬆⬇☀⛅☁☂☔❄⛈☆★✩✪✉☎✆𝕏]|[\U0001F324-\U0001F32C\U0001F4C8\U0001F4C9]")
+
+
+def _symbol_widget(text: str) -> bool:
+    """A short line holding two widget symbols or more and no sentence: a ticker, a weather box,
+    rating stars or a share bar (unsafe: a list of figures with arrows could be the article's)."""
+    if len(_WIDGET_SYMBOL_RE.findall(text)) < 2:
+        return False
+    return len(text.split()) <= 30 and text.rstrip()[-1:] not in ".!?"
 
 
 def headline(doc: Document) -> Line | None:
