@@ -36,7 +36,12 @@ from ..lexicon import zipf_en, zipf_fr
 from ..model import Finding, Rule
 from .merged_words import RunFilter, context, rule_setup, run_book
 
-_WORD_BEFORE_RE = regex.compile(r"([\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*)[ \u00a0]$")
+# the word before a position, and its space (matched backwards from the position: a search in a
+# window before it tries every start)
+_WORD_BEFORE_RE = regex.compile(r"(?r)([\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*)[ \u00a0]")
+_WORDS_RE = regex.compile(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*")
+_LETTERS_RE = regex.compile(r"[\p{L}\p{M}]+")
+_ELISION_RE = regex.compile(r"['’]")
 _WORD_AFTER_RE = regex.compile(r"[ \u00a0]([\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*)")
 _ACRONYM_AFTER_RE = regex.compile(r" \(\p{Lu}{2,}")
 _LETTER_RE = regex.compile(r"[\p{L}\p{M}]")
@@ -106,7 +111,7 @@ def _english_quote(before: str, setup: Setup) -> bool:
     words that French never spells, between its mark and the word): a French word there was left by the translation,
     not quoted on purpose (`"… bring them back to their pharmacie," said the agency`)."""
     opened = max(before.rfind("“"), before.rfind("«"), before.rfind('"'))
-    words = regex.findall(r"[\p{L}\p{M}]+", before[opened + 1 :].lower())
+    words = _LETTERS_RE.findall(before[opened + 1 :].lower())
     return sum(w in setup.quote_english for w in words) >= 2
 
 
@@ -116,7 +121,7 @@ def _in_name(text: str, start: int, end: int, setup: Setup) -> bool:
     word belongs to a French name."""
     pos = start
     for _ in range(setup.reach):
-        m = _WORD_BEFORE_RE.search(text, max(0, pos - 40), pos)
+        m = _WORD_BEFORE_RE.match(text, max(0, pos - 60), pos)
         if m is None:
             break
         word = m.group(1)
@@ -132,7 +137,7 @@ def _french(word: str, links: frozenset[str]) -> bool:
     low = word.lower()
     if low in links:
         return True
-    tail = regex.split(r"['’]", low)[-1]
+    tail = _ELISION_RE.split(low)[-1]
     return zipf_fr(tail) > zipf_en(tail) + 1.0
 
 
@@ -141,7 +146,7 @@ def _phrase_around(text: str, start: int, end: int, setup: Setup) -> tuple[int, 
     perpétuité`), not ending on a small linking word."""
     a, b = start, end
     while True:
-        m = _WORD_BEFORE_RE.search(text, max(0, a - 40), a)
+        m = _WORD_BEFORE_RE.match(text, max(0, a - 60), a)
         if m is None or m.group(1)[0].isupper() or not _french(m.group(1), setup.links):
             break
         a = m.start()
@@ -151,7 +156,7 @@ def _phrase_around(text: str, start: int, end: int, setup: Setup) -> tuple[int, 
             break
         b = m.end()
     # do not end on a linking word (`the criée of`: `of` is English, `de` would be French)
-    words = list(regex.finditer(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*", text[a:b]))
+    words = list(_WORDS_RE.finditer(text[a:b]))
     while len(words) > 1 and words[0].group().lower() in setup.links:
         words.pop(0)
     while len(words) > 1 and words[-1].group().lower() in setup.links:

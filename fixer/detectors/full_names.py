@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 
 from rapidfuzz.distance import Levenshtein
@@ -67,15 +68,14 @@ def full_name(doc: Document, rule: Rule) -> Iterator[Finding]:
     min_length = int(rule.params.get("min_length", 5))
     stop = frozenset(str(w) for w in rule.params.get("not_first_names", ()))
     pattern = doc.cache["store"].memo(f"full_names.pattern.{rule.id}", lambda: _pattern(particles))
-    mentions: dict[tuple[str, str], list[int]] = {}
-    for m in pattern.finditer(text):
-        first, last = m.group("first"), m.group("last")
-        if first in stop:
-            continue
-        mentions.setdefault((first, last), []).append(m.start())
-    if len(mentions) < 2:
+    # the names and how often each is used, in order of first mention (``findall`` and the
+    # count run in C; where a name stands is only looked up for the few that are wrong)
+    counts = Counter(pattern.findall(text))
+    for name in [n for n in counts if n[0] in stop]:
+        del counts[name]
+    if len(counts) < 2:
         return
-    order = {n: k for k, n in enumerate(sorted(mentions, key=lambda n: mentions[n][0]))}  # by first mention
+    order = {n: k for k, n in enumerate(counts)}
     # only names sharing a first name (or a surname) are compared: a few small groups
     by_first: dict[str, list[tuple[str, str]]] = {}
     by_last: dict[str, list[tuple[str, str]]] = {}
@@ -87,11 +87,15 @@ def full_name(doc: Document, rule: Rule) -> Iterator[Finding]:
         for group in shared.values():
             if len(group) < 2:
                 continue
-            group.sort(key=order.__getitem__)
             for i, a in enumerate(group):
                 for b in group[i + 1 :]:
                     if _close(a[side], b[side], min_length):
                         pairs.append((order[a], a, b, (a[side], b[side])))
+    if not pairs:
+        return
+    mentions: dict[tuple[str, str], list[int]] = {}
+    for m in pattern.finditer(text):
+        mentions.setdefault((m.group("first"), m.group("last")), []).append(m.start())
     done: set[tuple[str, str]] = set()
     for _, a, b, differ in sorted(pairs):
         if a in done or b in done:
