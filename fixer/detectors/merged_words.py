@@ -1112,6 +1112,11 @@ def punct_join(doc: Document, rule: Rule) -> Iterator[Finding]:
         )
 
 
+# small words that open the clause after a comma: after a comma glued to them, whatever the word
+# before (a name the dictionaries do not know), only a space was lost
+_AFTER_COMMA = frozenset("the a an and but or which who where when while with in on at for from to of as its their his her".split())
+
+
 def decide_punct(
     ctx: Context, kind: str, p0: int, p1: int, right: str, starters: frozenset[str]
 ) -> tuple[int, str, str] | tuple[int, int, str, str] | None:
@@ -1216,6 +1221,8 @@ def decide_punct(
         left = lm.group() if lm else ""
         if word_zipf(left) >= 3.0 and word_zipf(right) >= 3.0:
             return p1, " ", "safe"
+        if right in _AFTER_COMMA and len(left) >= 3:
+            return p1, " ", "safe"  # `around Soubré,the planters`: a name before, a small word after
         return None
     return None
 
