@@ -1140,15 +1140,32 @@ def _compound_names(text: str) -> Iterator[regex.Match[str]]:
             yield m
 
 
+def _proper_adjectives(doc: Document, rule: Rule) -> frozenset[str]:
+    """Languages and demonyms in lower case (the rule's list and the glossary's demonyms): words
+    English capitalises in any compound."""
+    def build() -> frozenset[str]:
+        words = {str(w).lower() for w in rule.params.get("proper_adjectives", ())}
+        words.update(e.demonym.lower() for e in doc_glossary(doc).entities if e.demonym)
+        return frozenset(words)
+
+    store = doc.cache.get("store")
+    return store.memo(f"mistranslation.proper-adjectives.{rule.id}", build) if store is not None else build()
+
+
 def translated_name(doc: Document, rule: Rule) -> Iterator[Finding]:
     """Point at a name that looks translated word by word; only a person with the original can
     repair it, so there is no fix."""
     from ..lexicon import zipf_en
 
     floor = float(rule.params.get("common_word_zipf", 4.0))
+    proper: frozenset[str] | None = None
     for m in _compound_names(doc.text):
         first, second = m.group("w").lower().split("-", 1)
         if zipf_en(first) >= floor and zipf_en(second) >= floor:
+            if proper is None:
+                proper = _proper_adjectives(doc, rule)
+            if first in proper:
+                continue  # `English-speaking`, `French-born`: a proper adjective takes its capital
             yield rule.finding(
                 m.start("w"), m.end("w"),
                 message=f"{m.group('w')!r} is two ordinary words capitalised like a name: probably a name "
