@@ -243,13 +243,16 @@ def _first_opener_index(table: PhraseTable, chunks: list[str]) -> int:
     return -1
 
 
-def find_matches(table: PhraseTable, text: str, start: int, end: int) -> list[tuple[int, int, Entry]]:
-    """Non-overlapping phrase matches in ``text[start:end]``, longest first, left to right."""
+def find_matches(table: PhraseTable, text: str, start: int, end: int,
+                 chunks: list[str] | None = None) -> list[tuple[int, int, Entry]]:
+    """Non-overlapping phrase matches in ``text[start:end]``, longest first, left to right.
+    ``chunks``, when given, is ``text[start:end].split()`` (a whole line's, split already)."""
     # the words before the first chunk that may open an entry open none and join no stub to
     # the words after them: the search is the same from that chunk on
     # (the piece is split once: its chunks serve the opener test and the words both)
     piece = text[start:end]
-    chunks = piece.split()
+    if chunks is None:
+        chunks = piece.split()
     first = _first_opener_index(table, chunks)
     if first < 0:
         return []

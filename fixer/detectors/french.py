@@ -20,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import compress
 
 import regex
 
@@ -161,7 +162,7 @@ def scan(doc: Document) -> Scan:
         if lone:
             runs = sorted(runs + lone, key=lambda r: r.start)
         if alone:
-            matches = fp.find_matches(table, text, line.start, line.end)
+            matches = fp.find_matches(table, text, line.start, line.end, chunks)
         else:  # phrase entries only matter around a run: look there, not along the whole line
             matches = [m for a, b in _windows(runs, line.start, line.end, text)
                        for m in fp.find_matches(table, text, a, b)]
@@ -278,10 +279,15 @@ def _lone_words(model: fs.FrenchModel, text: str, toks: list[fs.Tok], runs: list
     """Single common French words in English running text that ``find_runs`` leaves alone
     because English prints them now and then (``grève``: Zipf 1.2 in English, 4.5 in French)."""
     out: list[fs.Run] = []
-    taken = {t.start for r in runs for t in r.toks}
-    for k in range(1, len(toks) - 1):
+    taken: set[int] | None = None  # the starts of the runs' words, gathered when first needed
+    # only the F words inside the line can be lone words: picked by comparisons in C
+    for k in compress(range(1, len(toks) - 1), map(fs.F.__eq__, map(TOK_KIND, toks[1:-1]))):
         t = toks[k]
-        if t.kind != fs.F or not t.content or t.start in taken or len(t.text) < LONE_MIN_LEN or not t.text.islower():
+        if not t.content or len(t.text) < LONE_MIN_LEN or not t.text.islower():
+            continue
+        if taken is None:
+            taken = {w.start for r in runs for w in r.toks}
+        if t.start in taken:
             continue
         en, fr = model.freqs(fs.norm(t.text))
         if en >= LONE_EN_MAX or fr < LONE_FR_MIN:
