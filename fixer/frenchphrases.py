@@ -45,6 +45,16 @@ class PhraseTable:
     # into one, or the next pass would find the title left untranslated inside the name
     titles: frozenset[str] = frozenset()
     _openers: dict[str, bool] = field(default_factory=dict)  # see opens_entry
+    # ``match_at`` tries an entry only when it has one word, a slot second (``loose``: their
+    # first words) or the second word that follows (``pairs``: the first two words of the
+    # others): a word whose key and the next one's fit neither is turned down by set tests
+    loose: frozenset[str] = field(init=False)
+    pairs: frozenset[tuple[str, str]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        entries = [e.pattern for lst in self.by_first.values() for e in lst]
+        self.loose = frozenset(p[0] for p in entries if len(p) == 1 or p[1] == SLOT)
+        self.pairs = frozenset((p[0], p[1]) for p in entries if len(p) > 1)
 
     def match_at(self, words: list[tuple[int, int, str]], text: str, i: int,
                  keys: list[str] | None = None) -> tuple[Entry, int, tuple[int, int] | None] | None:
@@ -259,13 +269,18 @@ def find_matches(table: PhraseTable, text: str, start: int, end: int,
     skip = len(piece) - len(piece.split(None, first)[-1])
     words = _words_of_chunks(text, start, piece, chunks[first:], skip)
     keys = word_keys(words)
-    by_first = table.by_first
+    by_first, loose, pairs = table.by_first, table.loose, table.pairs
     out = []
     k = 0  # where the last match ended: the search goes on from there
-    # most words open no entry (match_at would say None): only the others are tried
+    last = len(keys) - 1
+    # most words open no entry (match_at would say None): only the others are tried, and of
+    # those only the ones whose next word can follow (``PhraseTable.pairs``; `the` before
+    # anything but `attaque` opens none)
     for i in [i for i, key in enumerate(keys) if key in by_first]:
         if i < k:
             continue
+        if keys[i] not in loose and (i == last or (keys[i], keys[i + 1]) not in pairs):
+            continue  # match_at would try no entry: a second word that fits none, or none
         got = table.match_at(words, text, i, keys)
         if got is None:
             continue
