@@ -50,21 +50,37 @@ class PhraseTable:
     # others): a word whose key and the next one's fit neither is turned down by set tests
     loose: frozenset[str] = field(init=False)
     pairs: frozenset[tuple[str, str]] = field(init=False)
+    # the entries of a first word that ``match_at`` tries before a given second word (those
+    # of one word, with a slot second or with that second word), in ``by_first``'s order:
+    # under (first, second) for the second words of its entries, under first for any other
+    by_pair: dict[tuple[str, str], list[Entry]] = field(init=False)
+    loose_entries: dict[str, list[Entry]] = field(init=False)
 
     def __post_init__(self) -> None:
         entries = [e.pattern for lst in self.by_first.values() for e in lst]
         self.loose = frozenset(p[0] for p in entries if len(p) == 1 or p[1] == SLOT)
         self.pairs = frozenset((p[0], p[1]) for p in entries if len(p) > 1)
+        self.by_pair = {(p[0], p[1]): [e for e in self.by_first[p[0]]
+                                       if len(e.pattern) == 1 or e.pattern[1] in (p[1], SLOT)]
+                        for p in entries if len(p) > 1 and p[1] != SLOT}
+        self.loose_entries = {key: [e for e in lst if len(e.pattern) == 1 or e.pattern[1] == SLOT]
+                              for key, lst in self.by_first.items()}
 
     def match_at(self, words: list[tuple[int, int, str]], text: str, i: int,
                  keys: list[str] | None = None) -> tuple[Entry, int, tuple[int, int] | None] | None:
         """The longest entry matching ``words`` from index ``i``: (entry, next index, slot span).
         ``keys``, when given, holds ``norm`` of each word (computed once by the caller)."""
-        cands = self.by_first.get(keys[i] if keys is not None else norm(words[i][2]))
-        if not cands:
-            return None
+        key = keys[i] if keys is not None else norm(words[i][2])
         left = len(words) - i
         second = keys[i + 1] if keys is not None and left > 1 else None
+        if second is None:
+            cands = self.by_first.get(key)
+        else:  # only the entries the second word leaves (the test below would skip the others)
+            cands = self.by_pair.get((key, second))
+            if cands is None:
+                cands = self.loose_entries.get(key)
+        if not cands:
+            return None
         for entry in cands:  # longest first
             pat = entry.pattern
             if second is not None and len(pat) > 1 and pat[1] != second and pat[1] != SLOT:
