@@ -45,6 +45,8 @@ class PhraseTable:
     # into one, or the next pass would find the title left untranslated inside the name
     titles: frozenset[str] = frozenset()
     _openers: dict[str, bool] = field(default_factory=dict)  # see opens_entry
+    _leads: dict[str, bool | str] = field(default_factory=dict)  # see _lead
+    _first_keys: dict[str, str] = field(default_factory=dict)  # see _first_key
     # ``match_at`` tries an entry only when it has one word, a slot second (``loose``: their
     # first words) or the second word that follows (``pairs``: the first two words of the
     # others): a word whose key and the next one's fit neither is turned down by set tests
@@ -259,27 +261,69 @@ def opens_entry(table: PhraseTable, chunk: str) -> bool:
     return got
 
 
-def _first_opener_index(table: PhraseTable, chunks: list[str]) -> int:
-    """The index of the first of ``chunks`` that ``opens_entry``, or -1."""
-    openers = table._openers
+def _first_live_index(table: PhraseTable, chunks: list[str]) -> int:
+    """The index of the first of ``chunks`` where a match may open, or -1: a chunk that
+    ``opens_entry`` and, when its one word needs a second word (``_lead``), is followed by a
+    chunk whose first word (the next word) is one of them. Before it no word opens a match
+    (``match_at`` would try no entry at any) and none is a stub that could join the next word
+    (a chunk holding a stub may open one), so the search from it finds what it would from the
+    first opener."""
+    openers, leads, first_keys, pairs = table._openers, table._leads, table._first_keys, table.pairs
+    last = len(chunks) - 1
     for i, chunk in enumerate(chunks):
         got = openers.get(chunk)
-        if got or (got is None and opens_entry(table, chunk)):
+        if not (got or (got is None and opens_entry(table, chunk))):
+            continue
+        lead = leads.get(chunk)
+        if lead is None:
+            lead = _lead(table, chunk)
+        if lead is True:
             return i
+        if i == last:
+            continue  # the piece's last word: only an entry of one word could match it
+        nxt = first_keys.get(chunks[i + 1])
+        if nxt is None:
+            nxt = _first_key(table, chunks[i + 1])
+        if not nxt or (lead, nxt) in pairs:
+            return i  # ("": the next word lies further on)
     return -1
+
+
+def _lead(table: PhraseTable, chunk: str) -> bool | str:
+    """For a chunk that ``opens_entry``: the key of its one word when that word (no stub) has
+    only entries of two words or more and no slot second (``match_at`` tries one only before
+    its second word), else True. Kept per chunk."""
+    words = chunk_words(chunk, CHUNK_WORDS)
+    got: bool | str = True
+    if len(words) == 1 and words[0][2] not in STUB_FORMS:
+        key = _KEYS.get(words[0][2]) or _key(words[0][2])
+        if key in table.by_first and key not in table.loose:
+            got = key
+    if len(table._leads) < _OPENERS_MAX:
+        table._leads[chunk] = got
+    return got
+
+
+def _first_key(table: PhraseTable, chunk: str) -> str:
+    """The key (``norm``) of the first word of ``chunk``, "" when it has none; kept per chunk."""
+    words = chunk_words(chunk, CHUNK_WORDS)
+    got = (_KEYS.get(words[0][2]) or _key(words[0][2])) if words else ""
+    if len(table._first_keys) < _OPENERS_MAX:
+        table._first_keys[chunk] = got
+    return got
 
 
 def find_matches(table: PhraseTable, text: str, start: int, end: int,
                  chunks: list[str] | None = None) -> list[tuple[int, int, Entry]]:
     """Non-overlapping phrase matches in ``text[start:end]``, longest first, left to right.
     ``chunks``, when given, is ``text[start:end].split()`` (a whole line's, split already)."""
-    # the words before the first chunk that may open an entry open none and join no stub to
-    # the words after them: the search is the same from that chunk on
+    # the words before the first chunk where a match may open open none and join no stub to
+    # the words after them: the search is the same from that chunk on (``_first_live_index``)
     # (the piece is split once: its chunks serve the opener test and the words both)
     piece = text[start:end]
     if chunks is None:
         chunks = piece.split()
-    first = _first_opener_index(table, chunks)
+    first = _first_live_index(table, chunks)
     if first < 0:
         return []
     skip = len(piece) - len(piece.split(None, first)[-1])
