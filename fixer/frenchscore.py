@@ -388,6 +388,8 @@ def phrase_end(line_text: str, ms: int, phrases: list[str]) -> int:
     # ``low`` is the piece's lower case, and folding its white space changes it only by a
     # trailing space (the piece starts at a word), which makes it one character too short
     plain = len(low) == len(seg) and "Σ" not in seg and low.isprintable() and "  " not in low
+    if plain and not low.startswith(tuple(phrases)):
+        return -1  # none is written there: the loop below would compare them one by one
     for phrase in phrases:
         n = len(phrase)
         pe = ms + n
