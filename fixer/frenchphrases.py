@@ -45,16 +45,44 @@ class PhraseTable:
     # into one, or the next pass would find the title left untranslated inside the name
     titles: frozenset[str] = frozenset()
     _openers: dict[str, bool] = field(default_factory=dict)  # see opens_entry
+    _leads: dict[str, bool | str] = field(default_factory=dict)  # see _lead
+    _first_keys: dict[str, str] = field(default_factory=dict)  # see _first_key
+    # ``match_at`` tries an entry only when it has one word, a slot second (``loose``: their
+    # first words) or the second word that follows (``pairs``: the first two words of the
+    # others): a word whose key and the next one's fit neither is turned down by set tests
+    loose: frozenset[str] = field(init=False)
+    pairs: frozenset[tuple[str, str]] = field(init=False)
+    # the entries of a first word that ``match_at`` tries before a given second word (those
+    # of one word, with a slot second or with that second word), in ``by_first``'s order:
+    # under (first, second) for the second words of its entries, under first for any other
+    by_pair: dict[tuple[str, str], list[Entry]] = field(init=False)
+    loose_entries: dict[str, list[Entry]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        entries = [e.pattern for lst in self.by_first.values() for e in lst]
+        self.loose = frozenset(p[0] for p in entries if len(p) == 1 or p[1] == SLOT)
+        self.pairs = frozenset((p[0], p[1]) for p in entries if len(p) > 1)
+        self.by_pair = {(p[0], p[1]): [e for e in self.by_first[p[0]]
+                                       if len(e.pattern) == 1 or e.pattern[1] in (p[1], SLOT)]
+                        for p in entries if len(p) > 1 and p[1] != SLOT}
+        self.loose_entries = {key: [e for e in lst if len(e.pattern) == 1 or e.pattern[1] == SLOT]
+                              for key, lst in self.by_first.items()}
 
     def match_at(self, words: list[tuple[int, int, str]], text: str, i: int,
                  keys: list[str] | None = None) -> tuple[Entry, int, tuple[int, int] | None] | None:
         """The longest entry matching ``words`` from index ``i``: (entry, next index, slot span).
         ``keys``, when given, holds ``norm`` of each word (computed once by the caller)."""
-        cands = self.by_first.get(keys[i] if keys is not None else norm(words[i][2]))
-        if not cands:
-            return None
+        key = keys[i] if keys is not None else norm(words[i][2])
         left = len(words) - i
         second = keys[i + 1] if keys is not None and left > 1 else None
+        if second is None:
+            cands = self.by_first.get(key)
+        else:  # only the entries the second word leaves (the test below would skip the others)
+            cands = self.by_pair.get((key, second))
+            if cands is None:
+                cands = self.loose_entries.get(key)
+        if not cands:
+            return None
         for entry in cands:  # longest first
             pat = entry.pattern
             if second is not None and len(pat) > 1 and pat[1] != second and pat[1] != SLOT:
@@ -233,36 +261,86 @@ def opens_entry(table: PhraseTable, chunk: str) -> bool:
     return got
 
 
-def _first_opener_index(table: PhraseTable, chunks: list[str]) -> int:
-    """The index of the first of ``chunks`` that ``opens_entry``, or -1."""
-    openers = table._openers
+def _first_live_index(table: PhraseTable, chunks: list[str]) -> int:
+    """The index of the first of ``chunks`` where a match may open, or -1: a chunk that
+    ``opens_entry`` and, when its one word needs a second word (``_lead``), is followed by a
+    chunk whose first word (the next word) is one of them. Before it no word opens a match
+    (``match_at`` would try no entry at any) and none is a stub that could join the next word
+    (a chunk holding a stub may open one), so the search from it finds what it would from the
+    first opener."""
+    openers, leads, first_keys, pairs = table._openers, table._leads, table._first_keys, table.pairs
+    last = len(chunks) - 1
     for i, chunk in enumerate(chunks):
         got = openers.get(chunk)
-        if got or (got is None and opens_entry(table, chunk)):
+        if not (got or (got is None and opens_entry(table, chunk))):
+            continue
+        lead = leads.get(chunk)
+        if lead is None:
+            lead = _lead(table, chunk)
+        if lead is True:
             return i
+        if i == last:
+            continue  # the piece's last word: only an entry of one word could match it
+        nxt = first_keys.get(chunks[i + 1])
+        if nxt is None:
+            nxt = _first_key(table, chunks[i + 1])
+        if not nxt or (lead, nxt) in pairs:
+            return i  # ("": the next word lies further on)
     return -1
 
 
-def find_matches(table: PhraseTable, text: str, start: int, end: int) -> list[tuple[int, int, Entry]]:
-    """Non-overlapping phrase matches in ``text[start:end]``, longest first, left to right."""
-    # the words before the first chunk that may open an entry open none and join no stub to
-    # the words after them: the search is the same from that chunk on
+def _lead(table: PhraseTable, chunk: str) -> bool | str:
+    """For a chunk that ``opens_entry``: the key of its one word when that word (no stub) has
+    only entries of two words or more and no slot second (``match_at`` tries one only before
+    its second word), else True. Kept per chunk."""
+    words = chunk_words(chunk, CHUNK_WORDS)
+    got: bool | str = True
+    if len(words) == 1 and words[0][2] not in STUB_FORMS:
+        key = _KEYS.get(words[0][2]) or _key(words[0][2])
+        if key in table.by_first and key not in table.loose:
+            got = key
+    if len(table._leads) < _OPENERS_MAX:
+        table._leads[chunk] = got
+    return got
+
+
+def _first_key(table: PhraseTable, chunk: str) -> str:
+    """The key (``norm``) of the first word of ``chunk``, "" when it has none; kept per chunk."""
+    words = chunk_words(chunk, CHUNK_WORDS)
+    got = (_KEYS.get(words[0][2]) or _key(words[0][2])) if words else ""
+    if len(table._first_keys) < _OPENERS_MAX:
+        table._first_keys[chunk] = got
+    return got
+
+
+def find_matches(table: PhraseTable, text: str, start: int, end: int,
+                 chunks: list[str] | None = None) -> list[tuple[int, int, Entry]]:
+    """Non-overlapping phrase matches in ``text[start:end]``, longest first, left to right.
+    ``chunks``, when given, is ``text[start:end].split()`` (a whole line's, split already)."""
+    # the words before the first chunk where a match may open open none and join no stub to
+    # the words after them: the search is the same from that chunk on (``_first_live_index``)
     # (the piece is split once: its chunks serve the opener test and the words both)
     piece = text[start:end]
-    chunks = piece.split()
-    first = _first_opener_index(table, chunks)
+    if chunks is None:
+        chunks = piece.split()
+    first = _first_live_index(table, chunks)
     if first < 0:
         return []
     skip = len(piece) - len(piece.split(None, first)[-1])
     words = _words_of_chunks(text, start, piece, chunks[first:], skip)
     keys = word_keys(words)
-    by_first = table.by_first
+    by_first, loose, pairs = table.by_first, table.loose, table.pairs
     out = []
     k = 0  # where the last match ended: the search goes on from there
-    # most words open no entry (match_at would say None): only the others are tried
+    last = len(keys) - 1
+    # most words open no entry (match_at would say None): only the others are tried, and of
+    # those only the ones whose next word can follow (``PhraseTable.pairs``; `the` before
+    # anything but `attaque` opens none)
     for i in [i for i, key in enumerate(keys) if key in by_first]:
         if i < k:
             continue
+        if keys[i] not in loose and (i == last or (keys[i], keys[i + 1]) not in pairs):
+            continue  # match_at would try no entry: a second word that fits none, or none
         got = table.match_at(words, text, i, keys)
         if got is None:
             continue

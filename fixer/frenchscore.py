@@ -30,6 +30,7 @@ import string
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import Any, NamedTuple, TypeVar
 
 import regex
@@ -387,6 +388,8 @@ def phrase_end(line_text: str, ms: int, phrases: list[str]) -> int:
     # ``low`` is the piece's lower case, and folding its white space changes it only by a
     # trailing space (the piece starts at a word), which makes it one character too short
     plain = len(low) == len(seg) and "Σ" not in seg and low.isprintable() and "  " not in low
+    if plain and not low.startswith(tuple(phrases)):
+        return -1  # none is written there: the loop below would compare them one by one
     for phrase in phrases:
         n = len(phrase)
         pe = ms + n
@@ -570,17 +573,10 @@ def indices_in(chunks: list[str], wanted: set[str] | frozenset[str]) -> list[int
 
 
 def indices_of(chunks: list[str], present: set[str]) -> list[int]:
-    """``indices_in`` when ``present``, the wanted chunks that ``chunks`` holds, is known."""
-    out: list[int] = []
-    index = chunks.index
-    for chunk in present:
-        i = -1
-        for _ in range(chunks.count(chunk)):
-            i = index(chunk, i + 1)
-            out.append(i)
-    if len(present) > 1:
-        out.sort()
-    return out
+    """``indices_in`` when ``present``, the wanted chunks that ``chunks`` holds, is known: one
+    pass of set lookups in C over the chunks (a count and an index run per wanted chunk cost
+    more, and a sort)."""
+    return list(compress(range(len(chunks)), map(present.__contains__, chunks)))
 
 
 def chunk_start(line_text: str, i: int) -> int:

@@ -16,8 +16,11 @@ The evidence and its reasons are in ``fixer.frenchscore``; the data in ``rules/l
 from __future__ import annotations
 
 import bisect
+import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import compress
 
 import regex
 
@@ -73,6 +76,8 @@ def scan(doc: Document) -> Scan:
     seen, french_chunks = model._seen_chunks, model._french_chunks
     boring: set[str] = store.memo("french.boring", set)  # see below
     alone_free: set[str] = store.memo("french.alone-free", set)  # chunks holding no alone key
+    alone_held: set[str] = store.memo("french.alone-held", set)  # chunks holding one (see _holds_alone_key)
+    key_groups = store.memo("french.alone-groups", lambda: _key_groups(alone_keys))
     for line in doc.lines:
         chunks = line.text.split()
         if not chunks:  # line.blank, without its call
@@ -87,7 +92,7 @@ def scan(doc: Document) -> Scan:
         alone = False
         known: bool | None = None  # whether every chunk was judged and kept (``seen``)
         if alone_keys and not alone_free.issuperset(chunks):
-            alone = _holds_alone_key(alone_keys, line.text)
+            alone = not alone_held.isdisjoint(chunks) or _holds_alone_key(key_groups, line.text, alone_held)
             if not alone and len(alone_free) < fs._CACHE_MAX:
                 known = seen.issuperset(chunks)
                 if known:
@@ -157,7 +162,7 @@ def scan(doc: Document) -> Scan:
         if lone:
             runs = sorted(runs + lone, key=lambda r: r.start)
         if alone:
-            matches = fp.find_matches(table, text, line.start, line.end)
+            matches = fp.find_matches(table, text, line.start, line.end, chunks)
         else:  # phrase entries only matter around a run: look there, not along the whole line
             matches = [m for a, b in _windows(runs, line.start, line.end, text)
                        for m in fp.find_matches(table, text, a, b)]
@@ -170,11 +175,56 @@ def scan(doc: Document) -> Scan:
     return result
 
 
-def _holds_alone_key(keys: frozenset[str], line: str) -> bool:
-    """Whether the ``fs.norm`` of ``line`` holds one of ``keys`` (the first words of ``alone``
-    entries) as a substring: asked only of the few lines not turned down by their chunks."""
+def _holds_alone_key(groups: KeyGroups, line: str, held: set[str] | None = None) -> bool:
+    """Whether the ``fs.norm`` of ``line`` holds one of the keys of ``groups`` (the first words
+    of ``alone`` entries, grouped by ``_key_groups``) as a substring: asked only of the few lines
+    not turned down by their chunks. The chunk holding the key found is added to ``held``: the
+    norm of a chunk is a piece of the norm of any line holding it (lower case does not look
+    across white space), so such a line holds the key too, which one set test then says."""
     low = fs.norm(line)
-    return any(k in low for k in keys)
+    for sig, members in groups:
+        i = low.find(sig)
+        if i < 0:
+            continue  # no member of the group either: each holds ``sig``
+        for key in members:
+            i = low.find(key)
+            if i >= 0:
+                break
+        else:
+            if members:
+                continue
+        if held is not None and len(held) < fs._CACHE_MAX and len(low) == len(line):  # offsets kept
+            s = i
+            while s and not line[s - 1].isspace():
+                s -= 1
+            m = WHITE_CHAR_RE.search(line, i)  # the chunk's end (the white space of str.split)
+            held.add(line[s : len(line) if m is None else m.start()])
+        return True
+    return False
+
+
+KeyGroups = list[tuple[str, tuple[str, ...]]]
+WHITE_CHAR_RE = re.compile(r"\s")  # str.split's white space (both ask Py_UNICODE_ISSPACE)
+GROUP_GRAM = 3  # the length of the pieces the keys are grouped by
+
+
+def _key_groups(keys: frozenset[str]) -> KeyGroups:
+    """The ``alone`` keys as ``(piece, members)``: each member holds the piece, so a line
+    whose norm lacks the piece holds none of them, found with one search instead of one per
+    key (the piece of a group of one is the key itself, its members empty). Pieces of
+    ``GROUP_GRAM`` characters shared by most keys are taken first (``ens``: Maliens,
+    Tchadiens…), in a fixed order."""
+    left = set(keys)
+    out: KeyGroups = []
+    while left:
+        counts = Counter(g for k in left for g in {k[i : i + GROUP_GRAM] for i in range(len(k) - GROUP_GRAM + 1)})
+        best = min(counts.items(), key=lambda kv: (-kv[1], kv[0]), default=None)
+        if best is None or best[1] < 2:
+            break
+        members = sorted(k for k in left if best[0] in k)
+        out.append((best[0], tuple(members)))
+        left.difference_update(members)
+    return out + [(k, ()) for k in sorted(left)]
 
 
 def _window_tokens(model: fs.FrenchModel, doc_text: str, line: Line, chunks: list[str], hot: list[int],
@@ -229,10 +279,15 @@ def _lone_words(model: fs.FrenchModel, text: str, toks: list[fs.Tok], runs: list
     """Single common French words in English running text that ``find_runs`` leaves alone
     because English prints them now and then (``grève``: Zipf 1.2 in English, 4.5 in French)."""
     out: list[fs.Run] = []
-    taken = {t.start for r in runs for t in r.toks}
-    for k in range(1, len(toks) - 1):
+    taken: set[int] | None = None  # the starts of the runs' words, gathered when first needed
+    # only the F words inside the line can be lone words: picked by comparisons in C
+    for k in compress(range(1, len(toks) - 1), map(fs.F.__eq__, map(TOK_KIND, toks[1:-1]))):
         t = toks[k]
-        if t.kind != fs.F or not t.content or t.start in taken or len(t.text) < LONE_MIN_LEN or not t.text.islower():
+        if not t.content or len(t.text) < LONE_MIN_LEN or not t.text.islower():
+            continue
+        if taken is None:
+            taken = {w.start for r in runs for w in r.toks}
+        if t.start in taken:
             continue
         en, fr = model.freqs(fs.norm(t.text))
         if en >= LONE_EN_MAX or fr < LONE_FR_MIN:
