@@ -27,6 +27,9 @@ from .boilerplate_common import (
 )
 
 _TIMESTAMP_RE = regex.compile(r"^\s*(\d{10}|\d{13})\s*$")
+# a page's machine timestamp alone on a line (`2025-09-12T19:48:03-04:00`): the `T` between date
+# and time is ISO 8601's, which no prose writes
+_ISO_STAMP_RE = regex.compile(r"^\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+\-]\d{2}:?\d{2})?\s*$")
 # characters that are neither a figure (``\d``) nor white space (``\s``) in any Unicode version
 _PROSE_ENDS = frozenset(".,;:!?…\"'”’»)]")
 # unix seconds between 2001-09-09 and 2038-01-19: page render stamps, not figures of the text
@@ -40,7 +43,7 @@ def classify_unix_timestamp(doc: Document) -> list[Verdict]:
     lines = nonblank(doc)
     if keys_gate(doc):  # (see keys_gate) the key of a matching line is its figures alone
         keys = key_list(doc)
-        lines = [lines[i] for i in digit_led(doc) if len(keys[i]) in (10, 13)]
+        lines = [lines[i] for i in digit_led(doc) if len(keys[i]) in (10, 13) or "t" in keys[i]]
     for ln in lines:
         if ln.text[-1] in _PROSE_ENDS:
             continue  # the pattern ends with a figure or white space; most lines end with a stop
@@ -49,6 +52,8 @@ def classify_unix_timestamp(doc: Document) -> list[Verdict]:
             value = int(m.group(1)[:10])
             if _TS_MIN <= value <= _TS_MAX:
                 out.append(Verdict("boilerplate.unix-timestamp", ln, Safety.SAFE, "A unix timestamp left by the page."))
+        elif _ISO_STAMP_RE.match(ln.text):
+            out.append(Verdict("boilerplate.unix-timestamp", ln, Safety.SAFE, "A machine timestamp (ISO 8601) left by the page."))
     return out
 
 
@@ -216,7 +221,8 @@ _TIME = (r"\d{1,2}(?:[:h.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?"
 _UPDATE_LINE_OPENING = opening_chars("[(lum", regex.IGNORECASE)
 _UPDATE_LINE_RE = regex.compile(
     rf"^\s*[\[(]?\s*(?:last\s+)?(?:updated?|modified|mis\s+à\s+jour|mise\s+à\s+jour|maj|màj)\s*(?:on|le)?\s*:?\s*"
-    rf"{_DATE}(?:\s*(?:at|à|,|-|–|\|)?\s*{_TIME})?\s*[\])]?\.?\s*$",
+    rf"(?:{_DATE}(?:\s*(?:at|à|,|-|–|\|)?\s*{_TIME})?|(?:\d{{1,3}}|an?|one)\s+(?:minutes?|mins?|hours?|days?|weeks?)\s+ago"
+    rf"|il\s+y\s+a\s+\d{{1,3}}\s+(?:minutes?|heures?|jours?))\s*[\])]?\.?\s*$",
     regex.IGNORECASE,
 )
 # how the lines of _UPDATE_LINE_RE open (see gated_lines)

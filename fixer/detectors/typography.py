@@ -22,11 +22,12 @@ from .encoding import html_entity, mojibake
 from .layout_scars import drop_cap, lowercase_title, split_sentence, superscript_abbreviation
 from .quotes import guillemets, quote_spacing, reversed_quote, unbalanced_quote
 from .repeated_text import doubled_punctuation, doubled_word, stray_stop
-from .typography_numbers import currency_after, french_thousands, french_time, swiss_thousands
+from .typography_numbers import currency_after, french_chrono, french_thousands, french_time, swiss_thousands
 from .typography_patterns import byte_view, first_hit_per_line, hit_lines, pattern_off_debris
 
 __all__ = [
-    "accent_consistency", "currency_after", "doubled_punctuation", "doubled_word", "drop_cap", "french_thousands", "french_time",
+    "accent_consistency", "currency_after", "doubled_punctuation", "doubled_word", "drop_cap", "french_chrono",
+    "french_thousands", "french_time",
     "guillemets", "html_entity", "indefinite_article", "lowercase_title", "misplaced_accent", "mojibake",
     "pattern_off_debris", "quote_spacing", "reversed_quote", "split_sentence", "stray_stop",
     "superscript_abbreviation", "swiss_thousands", "unbalanced_quote",

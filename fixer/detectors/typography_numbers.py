@@ -136,3 +136,21 @@ def swiss_thousands(doc: Document, rule: Rule) -> Iterator[Finding]:
         return
     for m in _SWISS_THOUSANDS_RE.finditer(text):
         yield rule.finding(m.start(), m.end(), m.group().replace("'", ",").replace("’", ","))
+
+
+# a race time in French notation: seconds and hundredths with a double prime, minutes before them
+# with a prime (`9''94`, `3'33''80`); a double prime followed by figures is no inch mark
+_CHRONO_RE = regex.compile(
+    r"(?<![\d'’′])(?:(?P<m>\d{1,2})['’′])?(?P<s>\d{1,2})(?:''|’’|″|\")(?P<c>\d{2})(?!\d)"
+)
+_CHRONO_MARKS = ("''", "’’", "″", '"')
+
+
+def french_chrono(doc: Document, rule: Rule) -> Iterator[Finding]:
+    text = doc.text
+    if not any(mark in text for mark in _CHRONO_MARKS):
+        return
+    for m in _CHRONO_RE.finditer(text):
+        minutes = m.group("m")
+        english = f"{minutes}:{m.group('s')}.{m.group('c')}" if minutes else f"{m.group('s')}.{m.group('c')}"
+        yield rule.finding(m.start(), m.end(), english, message=f"French notation of a race time: {m.group()!r} is {english!r}.")
