@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -54,7 +55,7 @@ class Setup:
     quote_english: frozenset[str]  # English words that French never spells (`the`, not `on`)
     links: frozenset[str]  # French small words a French phrase holds (de, la, à)
     glosses: tuple[str, ...]  # what introduces a word quoted as French (`known in French as`)
-    phrases: dict[str, tuple[regex.Pattern[str], ...]]  # word → allowed phrases holding it
+    phrases: dict[str, tuple[str, ...]]  # word → allowed phrases holding it
     reach: int
 
 
@@ -92,11 +93,19 @@ def _kept(text: str, start: int, end: int, run: str, setup: Setup) -> bool:
     lowered = text[max(line_start, start - 40) : start].lower()
     if any(g in lowered for g in setup.glosses):
         return True
-    for pattern in setup.phrases.get(run, ()):
-        for m in pattern.finditer(text, max(0, start - 60), min(len(text), end + 60)):
+    for phrase in setup.phrases.get(run, ()):
+        for m in _phrase_pattern(phrase).finditer(text, max(0, start - 60), min(len(text), end + 60)):
             if m.start() <= start and end <= m.end():
                 return True
     return _in_name(text, start, end, setup)
+
+
+@lru_cache(maxsize=1024)
+def _phrase_pattern(phrase: str) -> regex.Pattern[str]:
+    """An allowed phrase as a whole-word pattern, either apostrophe (compiled when a candidate
+    word of an article first needs it: start-up would otherwise compile hundreds)."""
+    body = regex.escape(phrase).replace("’", "['’]")
+    return regex.compile(r"(?<![\p{L}\p{M}])" + body + r"(?![\p{L}\p{M}])", regex.IGNORECASE)
 
 
 def _quoted(before: str) -> bool:
@@ -185,17 +194,15 @@ def french_word_decider(
 def _setup(doc: Document, rule: Rule) -> Setup:
     store = doc.cache["store"]
     single: set[str] = set()
-    phrases: dict[str, list[regex.Pattern[str]]] = {}
+    phrases: dict[str, list[str]] = {}
     for item in store.lines("lexicon/french-allowed.txt"):
         item = item.lower().replace("'", "’")
-        words = regex.findall(r"[\p{L}\p{M}]+", item)
+        words = _LETTERS_RE.findall(item)
         if len(words) == 1 and words[0] == item:
             single.add(item)
             continue
-        body = regex.escape(item).replace("’", "['’]")
-        pattern = regex.compile(r"(?<![\p{L}\p{M}])" + body + r"(?![\p{L}\p{M}])", regex.IGNORECASE)
         for w in words:
-            phrases.setdefault(w, []).append(pattern)
+            phrases.setdefault(w, []).append(item)  # (compiled on first use: most are never asked)
     decide = french_word_decider(
         frozenset(single),
         min_fr=float(rule.params.get("min_french_zipf", 2.5)),
