@@ -291,7 +291,9 @@ class Glossary:
     canonical_tokens: set[str] = field(default_factory=set)  # words of the canonical names of people and places
 
     @classmethod
-    def build(cls, tables: Iterable[dict[str, Any]], word_tables: Iterable[dict[str, Any]] = ()) -> Glossary:
+    def build(
+        cls, tables: Iterable[dict[str, Any]], word_tables: Iterable[dict[str, Any]] = (), cache_key: str | None = None
+    ) -> Glossary:
         by_id: dict[str, Entity] = {}
         for t in tables:
             e = parse_entity(t)
@@ -303,8 +305,52 @@ class Glossary:
         entities = list(by_id.values())
         words = NameWords((fold(str(w["fr"])), fold(str(w["en"]))) for w in word_tables if "fr" in w and "en" in w)
         g = cls(tuple(entities), words)
-        g._index()
+        if cache_key is None:
+            g._index()
+        else:
+            from .diskcache import cached
+
+            g._restore(cached("glossary-index", cache_key, g._indexed_data))
         return g
+
+    def _indexed_data(self) -> tuple:
+        """``_index``'s lookups as plain data (entities by id), which the disk cache can keep:
+        splitting every name into content keys and listing the near spellings is most of the time
+        a fresh process spends on the glossary."""
+        self._index()
+
+        def ids(d: dict[str, list[Entity]]) -> dict[str, list[str]]:
+            return {k: [e.id for e in v] for k, v in d.items()}
+
+        return (
+            ids(self.acronyms), ids(self.fr_acronyms), {k: e.id for k, e in self.accepted_keys.items()},
+            [(n.entity.id, n.text, n.keys, n.origin, n.keyset) for n in self.names], self.by_key,
+            ids(self.name_tokens), self.spellings, self.places, self.near, self.known_words,
+            self.canonical_tokens,
+        )
+
+    def _restore(self, data: tuple) -> None:
+        """The lookups of ``_index`` from ``_indexed_data`` (the same values, rebuilt around this
+        glossary's entities)."""
+        (acronyms, fr_acronyms, accepted, names, by_key, name_tokens, spellings, places, near, known,
+         canonical) = data
+        by_id = {e.id: e for e in self.entities}
+        self.by_id.update(by_id)
+
+        def entities(d: dict[str, list[str]]) -> dict[str, list[Entity]]:
+            return {k: [by_id[i] for i in v] for k, v in d.items()}
+
+        self.acronyms = entities(acronyms)
+        self.fr_acronyms = entities(fr_acronyms)
+        self.accepted_keys = {k: by_id[i] for k, i in accepted.items()}
+        self.names = [NameForm(by_id[i], text, tuple(keys), origin, frozenset(keyset)) for i, text, keys, origin, keyset in names]
+        self.by_key = by_key
+        self.name_tokens = entities(name_tokens)
+        self.spellings = spellings
+        self.places = places
+        self.near = near
+        self.known_words = known
+        self.canonical_tokens = canonical
 
     def _index(self) -> None:
         for e in self.entities:
@@ -398,13 +444,26 @@ def _looks_acronym(text: str) -> bool:
 _ACRONYM_RE = regex.compile(r"[\p{Lu}][\p{Lu}\p{N}\-&]{1,11}")
 
 
+def _index_key(tables: list[dict[str, Any]], words: list[dict[str, Any]]) -> str | None:
+    """What the glossary's index is built from (every entity and word table, as marshal writes
+    them), for the disk cache; None when a table holds something marshal cannot write."""
+    import marshal
+
+    from .diskcache import digest
+
+    try:
+        return digest(marshal.dumps((tables, words)), "glossary-index-1")
+    except ValueError:
+        return None
+
+
 def load_glossary(store: Any) -> Glossary:
     """The glossary of a data store (bundled + user folders), built once per store."""
 
     def build() -> Glossary:
         tables = [t for t in store.tables(GLOSSARY_GLOB, "entity")]
         words = store.tables(GLOSSARY_GLOB, "word")
-        return Glossary.build(tables, words)
+        return Glossary.build(tables, words, cache_key=_index_key(tables, words))
 
     return store.memo("glossary", build)
 

@@ -133,3 +133,24 @@ def test_cli_check_runs_a_user_entry_example(tmp_path: Path) -> None:
     problems, passed = check_file(path)
     assert passed == 1
     assert len(problems) == 1 and "fix gave" in problems[0]
+
+
+def test_glossary_index_from_the_disk_cache_equals_the_built_one(tmp_path, monkeypatch):
+    """The index kept in the disk cache (plain data, entities by id) rebuilds every lookup of
+    ``_index`` exactly, on a first run (stored) and a second one (read back)."""
+    from fixer.data import DataStore
+    from fixer.glossary import GLOSSARY_GLOB, Glossary, _index_key
+
+    monkeypatch.setenv("FIXER_CACHE_DIR", str(tmp_path))
+    store = DataStore()
+    tables = list(store.tables(GLOSSARY_GLOB, "entity"))
+    words = store.tables(GLOSSARY_GLOB, "word")
+    built = Glossary.build(tables, words)
+    key = _index_key(tables, words)
+    assert key is not None
+    for _ in range(2):  # (the first build stores the index, the second reads it back)
+        again = Glossary.build(tables, words, cache_key=key)
+        for field in ("by_id", "acronyms", "fr_acronyms", "accepted_keys", "names", "by_key", "name_tokens",
+                      "spellings", "places", "near", "known_words", "canonical_tokens"):
+            assert getattr(again, field) == getattr(built, field), field
+    assert list(tmp_path.glob("glossary-index-*.bin"))
