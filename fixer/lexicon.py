@@ -201,6 +201,22 @@ def common_words(lang: str, floor: float) -> Iterator[tuple[str, float]]:
     return _lexicon(lang).items(floor)
 
 
+def common_words_set(floor: float, lang: str = "en") -> frozenset[str]:
+    """The words at least ``floor`` frequent, as a set (kept in the disk cache): a detector that
+    asks of many runs whether a piece of them is a common word tests membership instead of
+    looking each piece up."""
+    key = f"{lang}:{floor}"
+    got = _COMMON_SETS.get(key)
+    if got is None:
+        got = _COMMON_SETS[key] = frozenset(
+            derived(lang, "common-words", lambda: [w for w, _ in common_words(lang, floor)], params=str(floor))
+        )
+    return got
+
+
+_COMMON_SETS: dict[str, frozenset[str]] = {}
+
+
 def zipf(word: str, lang: str = "en") -> float:
     """Zipf frequency (0 = unknown, 7 = 'the') of a word, looked up in lower case."""
     return _lexicon(lang).lookup(word)

@@ -33,7 +33,7 @@ import regex
 
 from ..corroboration import YIELDING
 from ..document import Document
-from ..lexicon import zipf_en, zipf_fr
+from ..lexicon import common_words_set, zipf_en, zipf_fr
 from ..model import Finding, Rule
 from .merged_words import RunFilter, context, rule_setup, run_book
 
@@ -179,14 +179,20 @@ def french_word_decider(
     """Whether a letter run could be a French word left in English, whatever the article: small
     letters, French common (``min_fr``), English rare (``max_en``), far apart, not allowed."""
 
+    common = common_words_set(max(max_en, 3.0))  # words English uses this much are no leftovers
+
     def decide(run: str) -> bool | None:
         if len(run) < min_length or not run.islower() or run in allowed:
             return None
-        fr = zipf_fr(run)
-        if fr < min_fr:
+        # English first: most runs are common English words (a set test), the others are looked
+        # up, and the French list is asked about few runs
+        if run in common:
             return None
         en = zipf_en(run)
-        return True if en < max_en and fr - en >= min_gap else None
+        if en >= max_en:
+            return None
+        fr = zipf_fr(run)
+        return True if fr >= min_fr and fr - en >= min_gap else None
 
     return decide
 

@@ -23,7 +23,7 @@ from typing import Any
 import regex
 
 from ..document import Document
-from ..lexicon import zipf_en
+from ..lexicon import common_words_set
 from ..model import Edit, Finding, Rule
 from .merged_words import RunFilter, context, protected_run, rule_setup, run_book, word_zipf, words_param
 
@@ -79,6 +79,8 @@ def name_word_decider(
     letters that make a common English word (or a function word), no suffix (`NGOs`, `DJing`),
     and the whole run no word and no brand."""
 
+    common: frozenset[str] = common_words_set(min_zipf)
+
     def decide(run: str) -> tuple[int, ...] | None:
         if not run[:1].isupper() or run.isupper():
             return None
@@ -93,7 +95,7 @@ def name_word_decider(
                 continue
             if rest in suffixes:
                 continue
-            if rest in small or (len(rest) >= 3 and zipf_en(rest) >= min_zipf):
+            if rest in small or (len(rest) >= 3 and rest in common):
                 cuts.append(i)
         return tuple(sorted(cuts, key=lambda c: -c)) or None
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 
 from ..document import Document
-from ..lexicon import zipf_en, zipf_fr
+from ..lexicon import common_words_set, zipf_en, zipf_fr
 from ..model import Edit, Finding, Rule
 from .merged_words import RunFilter, context, rule_setup, run_book, words_param
 
@@ -81,9 +81,13 @@ def lower_join_decider(
     also `tot he` by the rule's measure is left alone)."""
     longest = max(map(len, glue), default=0)
 
+    common = common_words_set(typo_zipf)  # words this frequent are words, even glued ones (`ofthe` is less)
+
     def decide(run: str) -> int | None:
         if len(run) < min_length or not run.isascii() or not run.isalpha() or not run.islower():
             return None
+        if run in common:
+            return None  # (most runs: a set test, no look-up)
         if zipf_en(run) > 0 or zipf_fr(run) > 0:
             # the lists hold the commonest gluings of an article as typos (`ofthe` 3.3, `inthe`
             # 2.6): a function word glued to `the` is no word whatever its frequency, since no
