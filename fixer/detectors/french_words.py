@@ -35,7 +35,7 @@ from ..corroboration import YIELDING
 from ..document import Document
 from ..lexicon import common_words_set, zipf_en, zipf_fr
 from ..model import Finding, Rule
-from .merged_words import RunFilter, context, rule_setup, run_book
+from .merged_words import RunFilter, run_book, selected_runs
 
 # the word before a position, and its space (matched backwards from the position: a search in a
 # window before it tries every start)
@@ -60,9 +60,7 @@ class Setup:
 
 
 def french_word(doc: Document, rule: Rule) -> Iterator[Finding]:
-    setup = rule_setup(doc, rule, lambda: _setup(doc, rule))
-    ctx = context(doc)
-    wanted = setup.runs.select(ctx.runs())
+    setup, ctx, wanted = selected_runs(doc, rule, lambda: _setup(doc, rule))
     if not wanted:
         return
     text = doc.text

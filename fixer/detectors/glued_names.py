@@ -25,7 +25,7 @@ import regex
 from ..document import Document
 from ..lexicon import common_words_set
 from ..model import Edit, Finding, Rule
-from .merged_words import RunFilter, context, protected_run, rule_setup, run_book, word_zipf, words_param
+from .merged_words import RunFilter, context, protected_run, run_book, selected_runs, word_zipf, words_param
 
 _NAME_RE = regex.compile(r"\p{Lu}\p{Ll}{2,}")
 
@@ -37,9 +37,7 @@ class NameWordSetup:
 
 
 def name_word(doc: Document, rule: Rule) -> Iterator[Finding]:
-    setup = rule_setup(doc, rule, lambda: _name_word_setup(doc, rule))
-    ctx = context(doc)
-    wanted = setup.runs.select(ctx.runs())
+    setup, ctx, wanted = selected_runs(doc, rule, lambda: _name_word_setup(doc, rule))
     if not wanted:
         return
     for run, cuts in sorted(wanted):

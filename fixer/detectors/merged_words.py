@@ -684,6 +684,14 @@ def rule_setup(doc: Document, rule: Rule, build: Callable[[], T]) -> T:
     return doc.cache["store"].memo(f"merged_words.setup.{rule.id}", build)
 
 
+def selected_runs(doc: Document, rule: Rule, build: Callable[[], Any]) -> tuple[Any, Context, list]:
+    """A rule's setup (built once per process by ``build``; it holds the rule's ``RunFilter`` as
+    ``runs``), the article's context, and the (run, decision) pairs the filter wants in it."""
+    setup = rule_setup(doc, rule, build)
+    ctx = context(doc)
+    return setup, ctx, setup.runs.select(ctx.runs())
+
+
 def full_stop_safety(rule: Rule) -> str:
     return str(rule.params.get("full_stop_safety", "safe"))
 
