@@ -209,7 +209,8 @@ def common_words_set(floor: float, lang: str = "en") -> frozenset[str]:
     got = _COMMON_SETS.get(key)
     if got is None:
         got = _COMMON_SETS[key] = frozenset(
-            derived(lang, "common-words", lambda: [w for w, _ in common_words(lang, floor)], params=str(floor))
+            # (one disk-cache entry per floor: entries of one name replace each other)
+            derived(lang, f"common-words-{floor:g}", lambda: [w for w, _ in common_words(lang, floor)], params=str(floor))
         )
     return got
 
