@@ -132,10 +132,10 @@ def _in_name(text: str, start: int, end: int, setup: Setup) -> bool:
         if m is None:
             break
         word = m.group(1)
+        if word.lower() in setup.stop:
+            break  # (first: `The résultat net`, a sentence's capitalised `The`, opens no name)
         if word[0].isupper():
             return True
-        if word.lower() in setup.stop:
-            break
         pos = m.start()
     return _ACRONYM_AFTER_RE.match(text, end) is not None
 
