@@ -34,7 +34,9 @@ _FIGURES_RE = regex.compile(r"[\d:.,'’ ]+[km]?", regex.I)
 # a line led by a pictograph (`👁 1.4k views`, `📍 Kourou`, `⏱ 4 min`): widgets, not prose
 _PICTOGRAPH_RE = regex.compile(r"^\s*[\U0001F300-\U0001FAFF\u2300-\u23FF\u2600-\u27BF\u2B00-\u2BFF]")
 # the signature line of an embedded post: `— FWA (@FWA_asbl) October 6, 2025`
-_TWEET_SIGNATURE_RE = regex.compile(r"^\s*[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s+\p{L}+\.?\s+\d{1,2},?\s+\d{4}\s*$")
+_TWEET_SIGNATURE_RE = regex.compile(
+    r"^\s*(?:(?:pic\.twitter\.com|https?://t\.co)/\S+\s+)?[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s+\p{L}+\.?\s+\d{1,2},?\s+\d{4}\s*$"
+)
 
 
 def _may_be_pictograph(text: str) -> bool:
