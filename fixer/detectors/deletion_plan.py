@@ -151,7 +151,8 @@ def emit(doc: Document, rule: Rule, verdicts: list[Verdict]) -> list[Finding]:
         line = v.line
         if v.span is None:
             out.append(finding(line.start, line.end, message=v.message or None, safety=v.safety,
-                               edits=deletion_edits(doc, line), title="Delete the line", data=WEAK if v.weak else ()))
+                               edits=deletion_edits(doc, line, plan(doc) if v.weak else None), title="Delete the line",
+                               data=WEAK if v.weak else ()))  # (a weak line is in no plan: its own is the plan and it)
         else:
             s, e = v.span
             out.append(finding(s, e, message=v.message or None, safety=v.safety,
