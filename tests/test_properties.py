@@ -51,6 +51,14 @@ FRAGMENTS = [
     "Why does it matter? Because the vote is close.",
     "Dans le nord du pays, the rains have stopped.",
     "Read also: the farmers' protest",
+    # the detections added in the sixth stop: dates alone, glued words, titles, race times…
+    "November 22, 2024",
+    "Heavy rain fell in thenorth-east, said M. Sarr and Me Anne Roy.",
+    "The list is on the ANSMwebsite. The ANSM said so in thousands.GerlandThe district.",
+    "He ran 9''94 at – 30 degrees before the 31 december, at +6\u00a0°C.",
+    "Karine Delporte spoke. Karine Delport left; 612 brebis died.",
+    "USD/LBP 89,500 ▲ | BLOM 2.10 ▼",
+    "Our live coverage of the fire ›",
 ]
 SEPARATORS = [" ", "\n", "\n\n", "\r\n", "\r\n\r\n"]
 
