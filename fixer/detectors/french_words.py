@@ -57,6 +57,7 @@ class Setup:
     glosses: tuple[str, ...]  # what introduces a word quoted as French (`known in French as`)
     phrases: dict[str, tuple[str, ...]]  # word → allowed phrases holding it
     reach: int
+    allowed: frozenset[str]  # single words and compounds English keeps (lexicon/french-allowed.txt)
 
 
 def french_word(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -70,12 +71,43 @@ def french_word(doc: Document, rule: Rule) -> Iterator[Finding]:
             end = start + len(run)
             if any(a <= start < b for a, b in taken):
                 continue
+            if (start and text[start - 1] == "-") or text.startswith("-", end):
+                # a compound (`court-métrage`, `marins-pêcheurs`): French when every part is
+                hyphened = _french_compound(text, start, end, setup)
+                if hyphened is None:
+                    continue
+                start, end, run = hyphened
             if _kept(text, start, end, run, setup):
                 continue
             a, b = _phrase_around(text, start, end, setup)
             taken.append((a, b))
     for a, b in sorted(taken):
         yield rule.finding(a, b, message=f"French left untranslated in English text: {text[a:b]!r}.", data=YIELDING)
+
+
+_COMPOUND_RE = regex.compile(r"[\p{Ll}\p{M}]+(?:-[\p{Ll}\p{M}]+)+")
+_COMPOUND_BEFORE_RE = regex.compile(r"(?r)(?<![\p{L}\p{M}'’\-])[\p{Ll}\p{M}]+(?:-[\p{Ll}\p{M}]+)*-")
+
+
+def _french_compound(text: str, start: int, end: int, setup: Setup) -> tuple[int, int, str] | None:
+    """The hyphenated compound of small words holding the run at ``start..end``, when every
+    part of it is French rather than English (`court-métrage`; not `post-métrage`, nor a
+    compound with a capital: `Saint-Étienne`), or None."""
+    m = _COMPOUND_BEFORE_RE.match(text, max(0, start - 60), start)
+    a = m.start() if m is not None else start
+    whole = _COMPOUND_RE.match(text, a)
+    if whole is None or whole.end() < end or (whole.end() < len(text) and _LETTER_RE.match(text, whole.end())):
+        return None
+    token = whole.group()
+    parts = token.split("-")
+    if token in setup.allowed or any(not _french(part, frozenset()) for part in parts):
+        return None
+    for part in parts:  # an allowed phrase holding the compound (`tête-à-tête`, `coup d'état`)
+        for phrase in setup.phrases.get(part, ()):
+            for m in _phrase_pattern(phrase).finditer(text, max(0, a - 60), min(len(text), whole.end() + 60)):
+                if m.start() <= a and whole.end() <= m.end():
+                    return None
+    return a, whole.end(), token
 
 
 def _kept(text: str, start: int, end: int, run: str, setup: Setup) -> bool:
@@ -222,4 +254,5 @@ def _setup(doc: Document, rule: Rule) -> Setup:
         glosses=tuple(str(g).lower() for g in rule.params.get("glosses", ())),
         phrases={w: tuple(p) for w, p in phrases.items()},
         reach=int(rule.params.get("name_reach", 6)),
+        allowed=frozenset(single),
     )
