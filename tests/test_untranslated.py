@@ -273,3 +273,20 @@ def test_a_name_slot_stops_before_a_word_that_opens_a_phrase() -> None:
     # only titles stop a name: in a line of capitals `À LA SANTÉ` stays inside the French span
     line = "He said so.\n\nON N’A RIEN À PERDRE AVEC CHRISTIAN DUBÉ À LA SANTÉ\n\nMore text here."
     assert any(line[f.start : f.end].endswith("DUBÉ À LA SANTÉ") for f in FIXER.check(line))
+
+
+def test_entries_searched_alone_open_with_no_common_word():
+    """An entry flagged wherever it appears (``alone``) is looked for by its first word: one that
+    every article holds (`la`, `the`, `de`) sends every line to phrase matching, which doubled
+    french-span's cost once (`la Toussaint`, `the Toussaint`). Such an entry must open with a
+    rarer word."""
+    from fixer.data import DataStore
+    from fixer.frenchphrases import build_table
+    from fixer.lexicon import zipf_en
+
+    table = build_table(DataStore())
+    # (the small words English text holds everywhere: `la`, `le`, `the`, `de`, `des` score 4 or
+    # more; `à`, which only francophone names hold, opens `à huis clos`; a word such as
+    # `millions` is searched only on the lines holding it, which are few)
+    common = [k for k in table.alone_first if zipf_en(k) >= 5.0 or (len(k) <= 3 and zipf_en(k) >= 4.0)]
+    assert not common, f"alone phrase entries open with words every English text holds: {common}"

@@ -1,5 +1,6 @@
-"""``typography.lowercase-month``: an English month name in small letters inside a date (`the 31
-december`, `on 5 june 2025`, `december 2024`).
+"""Dates written the French way. ``typography.lowercase-month``: an English month name in small
+letters inside a date (`the 31 december`, `on 5 june 2025`, `december 2024`).
+``mistranslation.date-calque``: the day with its article (`on the 18 March`, `the 15 of June`).
 
 French writes its months in small letters (`le 31 décembre`); a translation engine turns the
 word into English and keeps the case. English capitalises month names always, so a month in
@@ -45,3 +46,32 @@ def lowercase_month(doc: Document, rule: Rule) -> Iterator[Finding]:
             continue
         month = word.capitalize()
         yield rule.finding(start, end, month, message=f"Month name in small letters: English writes {month!r}.")
+
+
+_CAPITAL_MONTHS = frozenset(m.capitalize() for m in _MONTHS)
+# before a month: `the 18 ` or `the 15 of ` (the day without its ordinal), matched backwards
+_THE_DAY_BEFORE_RE = re.compile(r"(?<![^\W\d_])[Tt]he (\d{1,2})(?: of)? $")
+# what may follow `the 18 March` when the date is the calque and not an attribute (`the 18 March
+# deadline`): punctuation, or a word that cannot be the noun the date qualifies
+_AFTER_DATE_RE = re.compile(
+    r"[,.;:)]|\s(?:at|in|to|and|or|when|after|before|by|with|for|from|it|he|she|they|was|is|will|would|had|has|the|a|an)\b"
+)
+
+
+def date_calque(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """`on the 18 March, …`, `on the 15 of June`: the French date (`le 18 mars`) with its
+    article; English writes `18 March` or `March 18` (`the 15th of June` with its ordinal)."""
+    text = doc.text
+    present = _CAPITAL_MONTHS.intersection(doc.word_counts)  # (counted anyway by a full check)
+    for month in present:
+        i = text.find(month)
+        while i >= 0:
+            end = i + len(month)
+            m = _THE_DAY_BEFORE_RE.search(text, max(0, i - 12), i)
+            if m is not None and not _LETTER_RE.match(text, end) and (" of " in m.group() or _AFTER_DATE_RE.match(text, end)):
+                day = m.group(1)
+                yield rule.finding(
+                    m.start(), end, f"{day} {month}",
+                    message=f"French date with its article: {text[m.start():end]!r} is {day} {month} (or {month} {day}).",
+                )
+            i = text.find(month, end)
