@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 import regex
 
-from ..document import Document
+from ..document import Document, offsets_of
 from ..lexicon import zipf_en
 from ..model import Finding, Rule
 
@@ -35,15 +35,6 @@ def _pattern(titles: tuple[str, ...], full: frozenset[str]) -> regex.Pattern[str
     return regex.compile(_BEFORE + "(?:" + "|".join(alternatives) + ")")
 
 
-def _find_all(text: str, needle: str) -> list[int]:
-    out = []
-    i = text.find(needle)
-    while i >= 0:
-        out.append(i)
-        i = text.find(needle, i + 1)
-    return out
-
-
 def _lettered_list(text: str) -> bool:
     """Whether lines open with the letters around M as list marks (`L. `, `N. `)."""
     return "\nL. " in text or "\nN. " in text
@@ -59,7 +50,7 @@ def french_honorific(doc: Document, rule: Rule) -> Iterator[Finding]:
     if not present:
         return
     pattern = doc.cache["store"].memo(f"french_titles.pattern.{rule.id}", lambda: _pattern(tuple(table), full))
-    starts = sorted({i for title in present for i in _find_all(text, title)})
+    starts = sorted(set(offsets_of(text, present)))
     for at in starts:
         m = pattern.match(text, at)
         if m is None:
