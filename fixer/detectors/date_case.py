@@ -29,7 +29,8 @@ def lowercase_month(doc: Document, rule: Rule) -> Iterator[Finding]:
     text = doc.text
     # the article's words, which a full check counts anyway: most articles hold no month in
     # small letters but `may`, and only those present are looked for
-    present = _MONTHS.intersection(doc.word_counts)
+    counts = doc.word_counts
+    present = [w for w in _MONTHS if w in counts]
     hits = []
     for word in present:
         i = text.find(word)
@@ -62,7 +63,8 @@ def date_calque(doc: Document, rule: Rule) -> Iterator[Finding]:
     """`on the 18 March, …`, `on the 15 of June`: the French date (`le 18 mars`) with its
     article; English writes `18 March` or `March 18` (`the 15th of June` with its ordinal)."""
     text = doc.text
-    present = _CAPITAL_MONTHS.intersection(doc.word_counts)  # (counted anyway by a full check)
+    counts = doc.word_counts
+    present = [w for w in _CAPITAL_MONTHS if w in counts]  # (counted anyway by a full check)
     for month in present:
         i = text.find(month)
         while i >= 0:

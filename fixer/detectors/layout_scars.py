@@ -116,3 +116,43 @@ def superscript_abbreviation(doc: Document, rule: Rule) -> Iterator[Finding]:
         if m.group() in ("Mme", "Mlle", "Mmes", "Mlles"):
             continue  # the plain French abbreviation: untranslated, not a typography scar
         yield rule.finding(m.start(), m.end(), _SUPERSCRIPT_FORMS[m.group(1)])
+
+
+# connectives that open a sentence and never stand capitalised inside one: after a lowercase
+# word, one of them means the full stop before it was lost (`young people Despite the …`)
+_OPENERS = frozenset(
+    "Despite However Meanwhile Although According Nevertheless Moreover Furthermore Therefore "
+    "Indeed Besides Instead Consequently Nonetheless Hence Thus Yesterday".split()
+)
+_LOWER_WORD_BEFORE_RE = regex.compile(r"(?r)(?<![\p{L}\p{M}'’\-])\p{Ll}[\p{Ll}\p{M}]+ ")
+
+
+def lost_full_stop(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """`clashes with young people Despite the mobilisation`: a sentence opener capitalised
+    after a lowercase word, with a lowercase word after it; the full stop between the two
+    sentences was lost (unsafe: a title may read so, `the film Despite Everything`, whose next
+    word is capitalised too and is left alone)."""
+    text = doc.text
+    counts = doc.word_counts
+    present = [w for w in _OPENERS if w in counts]  # (most articles: none, and no search)
+    for word in present:
+        needle = f" {word} "
+        i = text.find(needle)
+        while i >= 0:
+            after = i + len(needle)
+            m = _LOWER_WORD_BEFORE_RE.match(text, max(0, i - 40), i + 1)
+            if m is not None and after < len(text) and text[after].islower() and not _title_line(doc, i):
+                yield rule.finding(
+                    m.start(), i + len(word) + 1, edits=(Edit(i, i, "."),),
+                    message=f"A sentence runs into the next: '{word}' opens a new one after a lost full stop.",
+                )
+            i = text.find(needle, after)
+
+
+def _title_line(doc: Document, pos: int) -> bool:
+    """Whether the line holding ``pos`` is a title in title case (most of its words capitalised)."""
+    text = doc.text
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    words = regex.findall(r"\p{L}+", text[start : end if end >= 0 else len(text)])
+    return len(words) <= 15 and sum(w[0].isupper() for w in words) * 2 >= len(words)

@@ -19,7 +19,7 @@ from ..document import Document
 from ..model import Finding, Rule
 from .accents import accent_consistency, misplaced_accent
 from .encoding import html_entity, mojibake
-from .layout_scars import drop_cap, lowercase_title, split_sentence, superscript_abbreviation
+from .layout_scars import drop_cap, lost_full_stop, lowercase_title, split_sentence, superscript_abbreviation
 from .quotes import guillemets, quote_spacing, reversed_quote, unbalanced_quote
 from .repeated_text import doubled_punctuation, doubled_word, stray_stop
 from .typography_numbers import currency_after, french_chrono, french_thousands, french_time, swiss_thousands
@@ -28,7 +28,7 @@ from .typography_patterns import byte_view, first_hit_per_line, hit_lines, patte
 __all__ = [
     "accent_consistency", "currency_after", "doubled_punctuation", "doubled_word", "drop_cap", "french_chrono",
     "french_thousands", "french_time",
-    "guillemets", "html_entity", "indefinite_article", "lowercase_title", "misplaced_accent", "mojibake",
+    "guillemets", "html_entity", "indefinite_article", "lost_full_stop", "lowercase_title", "misplaced_accent", "mojibake",
     "pattern_off_debris", "quote_spacing", "reversed_quote", "split_sentence", "stray_stop",
     "superscript_abbreviation", "swiss_thousands", "unbalanced_quote",
 ]
