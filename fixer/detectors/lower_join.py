@@ -16,23 +16,29 @@ a set operation unless one of its runs is such a word.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from ..document import Document
 from ..lexicon import common_words_set, zipf_en, zipf_fr
 from ..model import Edit, Finding, Rule
-from .merged_words import RunFilter, context, rule_setup, run_book, words_param
+from .merged_words import RunFilter, run_book, selected_runs, words_param
+
+
+@dataclass(frozen=True)
+class Setup:
+    runs: RunFilter[int]
+    max_repeats: int
+    sure: frozenset[str]  # words beside which the space is safe
 
 
 def lower_join(doc: Document, rule: Rule) -> Iterator[Finding]:
-    ctx = context(doc)
-    runs, max_repeats, sure = rule_setup(doc, rule, lambda: _setup(doc, rule))
-    wanted = runs.select(ctx.runs())
+    setup, ctx, wanted = selected_runs(doc, rule, lambda: _setup(doc, rule))
     if not wanted:
         return
-    text = ctx.text
+    text, sure = ctx.text, setup.sure
     for run, cut in sorted(wanted):
         positions = ctx.positions(run)
-        if len(positions) > max_repeats:
+        if len(positions) > setup.max_repeats:
             continue  # a strange token the article repeats is a name or a term, not an accident
         for start in positions:
             end = start + len(run)
@@ -60,7 +66,7 @@ _STUCK = frozenset("0123456789_@#/\\'’")
 _STUCK_BEFORE = _STUCK | {"-"}  # `-atable`: a suffix named, or the tail of a compound
 
 
-def _setup(doc: Document, rule: Rule) -> tuple[RunFilter[int], int, frozenset[str]]:
+def _setup(doc: Document, rule: Rule) -> Setup:
     glue = words_param(doc, rule, "function_words")
     decide = lower_join_decider(
         glue,
@@ -70,7 +76,7 @@ def _setup(doc: Document, rule: Rule) -> tuple[RunFilter[int], int, frozenset[st
         typo_zipf=float(rule.params.get("typo_zipf", 3.5)),
     )
     sure = words_param(doc, rule, "safe_words")
-    return RunFilter(run_book(doc.cache["store"]), decide), int(rule.params.get("max_repeats", 2)), sure
+    return Setup(RunFilter(run_book(doc.cache["store"]), decide), int(rule.params.get("max_repeats", 2)), sure)
 
 
 def lower_join_decider(

@@ -40,6 +40,7 @@ from typing import Any, Generic, TypeVar
 import regex
 
 from ..document import Document
+from ..glossary import fold
 from ..lexicon import zipf
 from ..model import Edit, Finding, Rule
 
@@ -155,6 +156,7 @@ class Lexicon:
     place_names: frozenset[str]  # whole names only (`Saint` of `Saint-Louis` is no name)
     elisions: dict[str, str]
     place_heads: frozenset[str]  # the first word of each hyphenated place (`Ile` of Ile-de-France)
+    place_folds: frozenset[str]  # the whole names without accents or case (`ile-de-france`)
 
 
 def lexicon(doc: Document) -> Lexicon:
@@ -180,7 +182,8 @@ def lexicon(doc: Document) -> Lexicon:
         whole = frozenset(store.lines("lexicon/places.txt"))
         heads = {k: tuple(v) for k, v in by_head.items()}
         place_heads = frozenset(p.split("-")[0] for p in whole if "-" in p and p[:1].isupper())
-        return Lexicon(protected, heads, frozenset(places), whole, elisions, place_heads)
+        place_heads |= {fold(h).capitalize() for h in place_heads}  # (`Ile` for `Île`)
+        return Lexicon(protected, heads, frozenset(places), whole, elisions, place_heads, frozenset(map(fold, whole)))
 
     return store.memo("merged_words.lexicon", build)
 
@@ -1396,10 +1399,7 @@ def _opens_place(ctx: Context, text: str, start: int, end: int, rest: str) -> bo
     tail = _HYPHEN_TAIL_RE.match(text, end)
     if tail is None:
         return False
-    whole = rest + tail.group()
-    return whole in ctx.lex.place_names or any(
-        p in ctx.lex.place_names for p in (whole.replace("Ile", "Île", 1), whole.replace("Etat", "État", 1))
-    )
+    return fold(rest + tail.group()) in ctx.lex.place_folds
 
 
 # At a sentence start every elided head is tried (C’était, N’avait, S’agissant, J’accuse): the
