@@ -1286,12 +1286,13 @@ MENTION_ENDS = ("word", "words", "phrase", "expression", "term", "saying", "slog
                 "nickname", "dubbed", "called", "as")
 MEANING_AFTER_RE = regex.compile(
     r"[’”»\"']?\s*,?\s*(?:which\s+|that\s+)?(?:means|meaning|literally|translates|translated|roughly|"
-    r"loosely|in\s+English|\(literally)\b", regex.IGNORECASE)
+    r"loosely|in\s+English|\(literally|known\s+as|also\s+called)\b", regex.IGNORECASE)
 
 
 def talked_about(text: str, start: int, end: int) -> bool:
     """French named as French on purpose: ``the French expression se débrouiller``,
-    ``… débrouillardise, which means resourcefulness``. English writing about the language."""
+    ``… débrouillardise, which means resourcefulness``, ``centres de la petite enfance, known as
+    CPEs``. English writing about the language, or naming a French thing and its short name."""
     lo = max(0, start - 40)
     # the pattern ends with its keyword and then only white space, a colon or comma, a quote
     # mark: without those, the window must end with the keyword (``str.casefold`` folds at

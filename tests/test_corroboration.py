@@ -56,3 +56,25 @@ def test_quoted_french_in_a_clean_article_is_left_alone() -> None:
     assert fixer.check(clean) == []
     damaged = clean.replace("after the race", "after lattaque of the race")
     assert "untranslated.french-span" in [f.rule for f in fixer.check(damaged)]
+
+
+def test_french_union_name_is_left_alone_in_a_clean_article_and_flagged_in_a_damaged_one() -> None:
+    from fixer.engine import Config, Fixer
+
+    fixer = Fixer(Config())
+    clean = ("Daycare bill criticised\n\nThe bill was condemned by the Fédération des intervenantes en petite enfance"
+             " du Québec, a union representing daycare workers, on Monday.\n")
+    assert fixer.check(clean) == []
+    damaged = clean.replace("on Monday", "on Monday after lattaque of the minister")
+    spans = [damaged[f.start:f.end] for f in fixer.check(damaged) if f.rule == "untranslated.french-span"]
+    assert "en petite enfance du Québec" in spans
+
+
+def test_french_term_with_its_short_name_is_not_flagged() -> None:
+    from fixer.engine import Config, Fixer
+
+    fixer = Fixer(Config())
+    text = ("Daycare staff rally\n\nWorkers in the centres de la petite enfance, known as CPEs, marched on Monday"
+            " after lattaque of the minister.\n")
+    found = [text[f.start:f.end] for f in fixer.check(text) if f.category == "untranslated"]
+    assert found and not any("petite" in s for s in found)

@@ -492,11 +492,30 @@ def french_span(doc: Document, rule: Rule) -> Iterator[Finding]:
             # a few French words with no known English, or French between quotation marks, is
             # what an English reporter may quote on purpose (`c'est magnifique,` he said): weak
             # alone, kept where the article shows other damage (fixer.corroboration)
-            weak = len(words) <= WEAK_MAX_WORDS or fs.quote_around(text, sp.start, sp.end) is not None
+            weak = (len(words) <= WEAK_MAX_WORDS or fs.quote_around(text, sp.start, sp.end) is not None
+                    or _in_french_name(model, text, sp.start))
             yield rule.finding(sp.start, sp.end, message=f"{what}: '{span}' ({why})", data=WEAK if weak else ())
 
 
 WEAK_MAX_WORDS = 3  # a French span this short with no translation is weak (see french_span)
+
+# a capitalised word, then up to four words in lower case, right before a span
+_NAME_HEAD_BEFORE_RE = regex.compile(r"(\p{Lu}[\p{Ll}\p{M}\-]+)((?:[ \u00a0]+[\p{Ll}\p{M}’'\-]+){0,4})[ \u00a0]+$")
+
+
+def _in_french_name(model: fs.FrenchModel, text: str, start: int) -> bool:
+    """Whether the span ends a French proper name that opens before it with a capitalised
+    French word (`Fédération des intervenantes en petite enfance du Québec`): an English
+    reporter names a French body or union in French on purpose, a translation leaves it in
+    French by mistake, and only the rest of the article tells them apart (a weak finding)."""
+    m = _NAME_HEAD_BEFORE_RE.search(text, max(0, start - 80), start)
+    if m is None:
+        return False
+    en, fr = model.freqs(fs.norm(m.group(1)))
+    if fr <= en:
+        return False
+    # the words between are French too (not `Paris said that …`)
+    return all(f >= e for e, f in map(model.freqs, map(fs.norm, m.group(2).split())))
 
 
 def _keep_the_name(rule: Rule, text: str, sp: Span, what: str) -> Finding:

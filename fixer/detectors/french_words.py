@@ -33,6 +33,7 @@ import regex
 
 from ..corroboration import YIELDING
 from ..document import Document
+from ..frenchscore import talked_about
 from ..lexicon import common_words_set, zipf_en, zipf_fr
 from ..model import Finding, Rule
 from .merged_words import RunFilter, run_book, selected_runs
@@ -80,6 +81,8 @@ def french_word(doc: Document, rule: Rule) -> Iterator[Finding]:
             if _kept(text, start, end, run, setup):
                 continue
             a, b = _phrase_around(text, start, end, setup)
+            if talked_about(text, a, b):
+                continue  # `centres de la petite enfance, known as CPEs`: named on purpose
             taken.append((a, b))
     for a, b in sorted(taken):
         yield rule.finding(a, b, message=f"French left untranslated in English text: {text[a:b]!r}.", data=YIELDING)
