@@ -58,7 +58,7 @@ _TIME_RE = regex.compile(r"(?<![\p{L}\p{N}])([01]?\d|2[0-3])[ \u00a0]?h[ \u00a0]
 # preposition of time, never before `of` (`after 20 h of talks` is a duration), and only for
 # 0-23 (`24 h`, `48 h` are durations)
 _HOUR_RE = regex.compile(
-    r"(?<=\b(?:at|from|until|till|since|before|around|towards?|of)[ \u00a0])([01]?\d|2[0-3])[ \u00a0]?h"
+    r"(?<=\b(?:at|from|until|till|since|before|after|by|around|towards?|of)[ \u00a0])([01]?\d|2[0-3])[ \u00a0]?h"
     r"(?![\p{L}\p{N}\-/]|[ \u00a0]?[:.,]?\d|[ \u00a0]+(?:of|per)\b)",
     regex.IGNORECASE,
 )
