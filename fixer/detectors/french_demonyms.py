@@ -1,0 +1,152 @@
+"""``untranslated.french-demonym``: the French name of a town's or region's people left in
+English (`the Dakarois`, `the Sfaxiens`, `the Longueuillois`, `Neuchâtelois group`).
+
+English names the people by the place (`Dakar residents`, `the people of Sfax`) or has a
+demonym of its own (`Parisians`); translation engines leave the French word, which no English
+reader knows. Most French demonyms are the place's name and an ending (-ois, -ais, -iens,
+-ains…), so a capitalised word with such an ending is one when the article names the place it
+opens with (Dakar … the Dakarois); irregular ones (Kinois for Kinshasa, Malouins for Saint-Malo)
+and those English keeps (Québécois, Seychellois) are listed in ``lexicon/french-demonyms.txt``.
+
+Left alone: English words and names (`Illinois`, `Francois`, `Britain`: common in English), a
+word inside a name (`Olympique Lyonnais`, `Le Parisien`: after a capitalised word or a French
+article), a word before another capitalised word (a first name), hyphenated forms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
+
+import regex
+
+from ..document import Document
+from ..frenchscore import deaccent
+from ..lexicon import zipf_en
+from ..model import Finding, Rule
+from .consistency import scanned_capital_words
+
+LEXICON = "lexicon/french-demonyms.txt"
+# the endings of French demonyms: -ois and -ais (singular or plural), and the plurals of the
+# others (a singular -ien or -aine is as often a place, Touraine, or a name; a singular -aise or
+# -oise is the kitchen's `à la lyonnaise`, `salade niçoise`, `sauce bordelaise`)
+_DEMONYM_RE = regex.compile(
+    r"\p{Lu}[\p{Ll}\p{M}]{2,}?(?P<end>oises|ois|aises|ais|iennes|iens|éennes|éens|ains|aines)"
+)
+_ENDINGS = ("ois", "ais", "oises", "aises", "iens", "iennes", "éens", "éennes", "ains", "aines")
+_WORD_BEFORE_RE = regex.compile(r"([\p{L}\p{M}'’\-]+)[ \u00a0]+$")
+_FRENCH_ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "du", "des", "d'", "d’"})
+_BEFORE_NAME_RE = regex.compile(r"[ \u00a0]+\p{Lu}")
+_NEXT_WORD_RE = regex.compile(r"[ \u00a0]+([\p{L}\p{M}]+)")
+
+
+@dataclass(frozen=True)
+class Table:
+    irregular: dict[str, str]  # folded demonym → the place, as English names it
+    keep: frozenset[str]  # folded demonyms English keeps
+    written: tuple[str, ...]  # the irregular demonyms as written, with and without accents
+
+
+def _fold(word: str) -> str:
+    return deaccent(word).casefold()
+
+
+def _table(doc: Document) -> Table:
+    store = doc.cache["store"]
+
+    def build() -> Table:
+        irregular: dict[str, str] = {}
+        keep: set[str] = set()
+        written: set[str] = set()
+        for item in store.lines(LEXICON):
+            if item.startswith("keep:"):
+                keep.add(_fold(item[5:].strip()))
+            elif "=" in item:
+                word, place = (p.strip() for p in item.split("=", 1))
+                irregular[_fold(word)] = place
+                written.update((word, deaccent(word)))
+        return Table(irregular, frozenset(keep), tuple(sorted(written)))
+
+    return store.memo("french-demonyms", build)
+
+
+def _place_of(word: str, end: str, places: dict[str, str]) -> str | None:
+    """The place named in the article that ``word`` is the demonym of: the place opens with
+    the word's stem (`Dakar` for `Dakarois`), or with the stem less its last letter, a doubled
+    consonant or a linking one (`Lyon` for `Lyonnaises`, `Bobo-Dioulasso` for `Bobolais`)."""
+    stem = _fold(word[: -len(end)])
+    for s in (stem, stem[:-1]):
+        if len(s) < 4:
+            continue
+        for folded, place in places.items():
+            if folded != _fold(word) and folded.startswith(s):
+                return place
+    return None
+
+
+def french_demonym(doc: Document, rule: Rule) -> Iterator[Finding]:
+    # the article's capitalised words: those the inconsistency rules have scanned already (a
+    # few dozen, where the article's distinct words are hundreds), else from the word counts
+    counts: Collection[str] | None = scanned_capital_words(doc)
+    if counts is None:
+        counts = {w for w in doc.word_counts if w[:1].isupper()}
+    table = _table(doc)
+    candidates = [w for w in counts if w.endswith(_ENDINGS) and _DEMONYM_RE.fullmatch(w)]
+    candidates += [w for w in table.written if w in counts and w not in candidates]
+    if not candidates:
+        return
+    english_openers = frozenset(rule.params.get("english_before", ()))
+    places: dict[str, str] | None = None
+    text = doc.text
+    for word in candidates:
+        folded = _fold(word)
+        if folded in table.keep:
+            continue
+        place = table.irregular.get(folded)
+        if place is None:
+            if zipf_en(word.lower()) >= float(rule.params.get("max_english_zipf", 2.0)):
+                continue  # an English word or name: Illinois, Francois, Britain
+            if places is None:  # the capitalised words of the article (and the parts of compounds)
+                places = {}
+                for w in counts:
+                    if len(w) >= 4 and not _DEMONYM_RE.fullmatch(w):
+                        places.setdefault(_fold(w), w)
+                        for part in w.split("-"):
+                            if len(part) >= 4 and part[:1].isupper():
+                                places.setdefault(_fold(part), w)
+            m = _DEMONYM_RE.fullmatch(word)
+            place = _place_of(word, m.group("end"), places) if m else None
+            if place is None:
+                continue
+        for m in regex.finditer(rf"(?<![\p{{L}}\p{{M}}\-'’]){regex.escape(word)}(?![\p{{L}}\p{{M}}\-'’])", text):
+            start, end = m.span()
+            if _in_name(text, start, end, english_openers):
+                continue  # inside a name: Olympique Lyonnais, Le Parisien, a first name
+            yield rule.finding(start, end, _repair(text, start, end, place),
+                               message=f"French demonym {word!r} left untranslated: in English, the people of {place}.")
+
+
+def _in_name(text: str, start: int, end: int, english_openers: frozenset[str]) -> bool:
+    """Whether the word at ``start`` is part of a name: after a French article (`Le Parisien`,
+    `La Marseillaise`) or a capitalised word that is not an English opener (`Olympique
+    Lyonnais`; not `The Dakarois`), or before a capitalised word (a first name)."""
+    if _BEFORE_NAME_RE.match(text, end):
+        return True
+    m = _WORD_BEFORE_RE.search(text, max(0, start - 40), start)
+    if m is None:
+        return False
+    before = m.group(1)
+    if before.lower() in _FRENCH_ARTICLES or before[-2:].lower() in ("l'", "l’", "d'", "d’"):
+        return True
+    return before[:1].isupper() and before not in english_openers
+
+
+def _repair(text: str, start: int, end: int, place: str) -> str | None:
+    """`people of Dakar` for `the Dakarois` used as a noun; None where the word qualifies a
+    noun (`the Bobolais producers`) and the sentence needs rewording."""
+    if not text[max(0, start - 4) : start].lower() == "the ":
+        return None
+    nxt = _NEXT_WORD_RE.match(text, end)
+    if nxt is not None and nxt.group(1).islower() and nxt.group(1).endswith("s") and not nxt.group(1).endswith("ss"):
+        return None  # a plural noun follows: the word is an adjective
+    return f"people of {place}"
