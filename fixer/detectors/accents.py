@@ -13,10 +13,11 @@ from collections.abc import Iterable, Iterator
 import regex
 
 from ..document import Document, offsets_of
+from ..lexicon import zipf_en
 from ..model import Finding, Rule
 from .typography_patterns import non_ascii_set
 
-_NAME_RE = regex.compile(r"\b\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)*\b")
+_NAME_RE = regex.compile(r"\b(?:\p{Lu}['’])?\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)*\b")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -103,47 +104,90 @@ def _is_upper(c: str) -> bool:
     return _UPPER[c]
 
 
-def _may_have_dropped_accent(text: str, minimum: int, chars: Iterable[str] | None = None) -> bool:
+def _may_have_dropped_accent(text: str, chars: Iterable[str] | None = None) -> bool:
     """False when no name can be reported by ``accent_consistency``, decided without a match
     object per name of the text.
 
-    A reported name's accented form is found at least ``minimum`` times, and its accents,
-    which ``_strip_accents`` removes, make it non-ASCII; its bare form is found in the text.
-    Without such a pair there is nothing to report."""
-    for word, n in _non_ascii_name_counts(text, chars).items():
-        if n >= minimum:
-            bare = _strip_accents(word)
-            if bare != word and bare in text:
+    A reported pair holds a form with accents, which ``_strip_accents`` removes and which make
+    it non-ASCII, and a form with fewer of them, which then holds that form's bare letters
+    (case apart); or a form with an apostrophe after a capital (``N'Djili``) whose other form
+    has none. Without such a pair there is nothing to report."""
+    bares: set[str] = set()
+    for word in _non_ascii_name_counts(text, chars):
+        bare = _strip_accents(word)
+        if bare != word and (bare in text or bare in bares):
+            return True  # (`Béjaïa` and `Béjaia`: two accented forms of one bare name)
+        bares.add(bare)
+    return _has_apostrophe_name(text)
+
+
+def _has_apostrophe_name(text: str) -> bool:
+    """Whether ``text`` holds a capital, an apostrophe and a capital (`N'Guessan`, `A'Salfo`)
+    at the start of a word: found from the apostrophes, which a page holds few of."""
+    for quote in ("'", "’"):
+        i = text.find(quote, 1)
+        while i > 0:
+            if (text[i + 1 : i + 2].isupper() and text[i - 1].isupper()
+                    and (i < 2 or not text[i - 2].isalpha())):
                 return True
+            i = text.find(quote, i + 1)
     return False
 
 
+def _key(word: str) -> str:
+    """What the spellings of one name share: no accents, no apostrophes, no case."""
+    return _strip_accents(word).replace("'", "").replace("’", "").casefold()
+
+
+def _marks(word: str) -> int:
+    """How many accents and apostrophes ``word`` carries (what a careless copy drops)."""
+    return sum(1 for c in word if not c.isascii() or c == "'")
+
+
 def accent_consistency(doc: Document, rule: Rule) -> Iterator[Finding]:
-    """A name written without its accents once (`Mbappe`) where the article writes it with
-    them at least twice (`Mbappé`): the accent was dropped. The reverse (one accented `Québec`
-    among many `Quebec`) is left alone: English spelling often drops French accents, while
-    names of French bodies keep them."""
-    if not _may_have_dropped_accent(doc.text, int(rule.params.get("minimum", 2)), non_ascii_set(doc)):
+    """A name written once without the accents or the apostrophe the article gives it
+    elsewhere (`Guediawaye` after `Guédiawaye`, `Asalfo` after `A'Salfo`): the marks were
+    dropped. Where each form is written once, the later one is the slip, as an editor reads it.
+    The reverse (one accented form among several plain ones, `Québec` among `Quebec`) is left
+    alone: English spelling often drops French accents. A name English writes too (`Quebec`,
+    `Eric`, `Theo`: common in English) is judged as before: its bare form once, its accented
+    form at least ``minimum`` times next to the same name (`Kylian Mbappé`, `Kylian Mbappe`)."""
+    text = doc.text
+    if not _may_have_dropped_accent(text, non_ascii_set(doc)):
         return
     found: dict[str, list[regex.Match[str]]] = {}
-    for m in _NAME_RE.finditer(doc.text):
+    for m in _NAME_RE.finditer(text):
         found.setdefault(m.group(), []).append(m)
     groups: dict[str, list[str]] = {}
     for word in found:
-        groups.setdefault(_strip_accents(word), []).append(word)
+        groups.setdefault(_key(word), []).append(word)
     minimum = int(rule.params.get("minimum", 2))
-    for bare, forms in groups.items():
-        if len(forms) < 2 or bare not in found:
+    common_zipf = float(rule.params.get("common_zipf", 2.5))
+    index: dict[str, tuple[str, float]] | None = None
+    for key, forms in groups.items():
+        if len(forms) < 2:
             continue
-        accented = max((f for f in forms if f != bare), key=lambda f: len(found[f]))
-        if len(found[accented]) >= minimum and len(found[accented]) > len(found[bare]) and len(found[bare]) == 1:
-            m = found[bare][0]
-            # the same person or place: the name next to it is the same (`Kylian Mbappe` and
-            # `Kylian Mbappé`; not `Francois Bonnardel` and `François Legault`)
-            if not _same_neighbour(doc.text, m, found[accented]):
+        if index is None:
+            store = doc.cache.get("store")
+            index = store.memo("typography:accent-index", _cached_accent_index) if store is not None else _cached_accent_index()
+        if any(_respelling(f, index, 3.0, 2.0) is not None for f in forms):
+            continue  # an accent French puts elsewhere (`Méteo`): misplaced_accent's finding
+        common = zipf_en(key) >= common_zipf
+        ordered = sorted(forms, key=lambda f: (-len(found[f]), found[f][0].start()))
+        target = ordered[0]
+        n_target = len(found[target])
+        for other in ordered[1:]:
+            if len(found[other]) != 1:
                 continue
-            yield rule.finding(m.start(), m.end(), accented,
-                               message=f"{bare!r} is written {accented!r} elsewhere in the article.")
+            if common:
+                bare = _strip_accents(target)
+                if other != bare or n_target < minimum or not _same_neighbour(text, found[other][0], found[target]):
+                    continue
+            elif n_target > 1 and _marks(other) >= _marks(target):
+                continue  # an accented form among plain ones: English drops accents on purpose
+            m = found[other][0]
+            yield rule.finding(m.start(), m.end(), target,
+                               message=f"{other!r} is written {target!r} elsewhere in the article.")
 
 
 _ACCENTED_WORD_RE = regex.compile(r"\b[\p{L}]*[À-ÖØ-öø-ÿ][\p{L}]*\b")
