@@ -76,8 +76,10 @@ def section_label(doc: Document, rule: Rule) -> Iterator[Finding]:
             continue  # the whole line goes (`READ ALSO: …` is a related link, not a label)
         m = KICKER_RE.match(text) if ":" in text and may_kick(text) else None  # a kicker ends with a colon
         # a kicker opens the lead, right under a headline; mid-article capitals (`WHAT'S NEXT:`)
-        # are the outlet's own subheads
-        if m and i > 0 and heading_like(lines[i - 1].text) and not _is_dateline(doc, m.group("label")):
+        # are the outlet's own subheads, and a headline under the section's name keeps its own
+        # kicker (`CULTURE` / `FEMUA 2025: Anoumabo celebrates…`: the second line, a title)
+        if (m and i > 0 and heading_like(lines[i - 1].text) and not (i == 1 and heading_like(text))
+                and not _is_dateline(doc, m.group("label"))):
             label = m.group("label").strip()
             letters = [c for c in label if c.isalpha()]
             if len(letters) >= 3 and all(c.isupper() for c in letters) and len(label.split()) <= 5 \
