@@ -259,6 +259,19 @@ def strip_safety(text: str, vocab: dict[str, str], max_words: int = 6) -> Safety
     return Safety.UNSAFE
 
 
+def byline_strip(text: str, vocab: dict[str, str]) -> bool:
+    """Whether the only page furniture of a strip is a byline (`By Kenji Watanabe | Tokyo`,
+    `By Jane Doe | Reuters`): no stamp, section or interface item beside it."""
+    for separator in _STRIP_SEPARATORS:
+        if separator in text:
+            items = _items(text, separator)
+            break
+    else:
+        return False
+    bylines = [p for p in items if _BYLINE_RE.match(p)]
+    return bool(bylines) and not any(_marks_strip(p, vocab) for p in items if p not in bylines)
+
+
 _BYLINE_RE = regex.compile(
     r"^(?:(?:(?:written |posted |published )?by|par|de)\s+\p{Lu}|(?:text|words|photos?|video|credits?|texte)\s*:)", regex.I
 )
@@ -351,9 +364,13 @@ def classify_page_widget(doc: Document) -> list[Verdict]:
             kind, safety = "tweet", Safety.UNSAFE
         if safety is None and symbols and _symbol_widget(text):
             kind, safety = "symbols", Safety.UNSAFE
+        weak = False
         if safety is None and ln.number in edges:
             # (a headline's `| Site` is title-site-suffix's: on the first line, short items only)
             kind, safety = "strip", strip_safety(text, vocab, 3 if ln.number == first else 6)
+            # a byline and its place (`By Kenji Watanabe | Tokyo`) stand in clean wire copy
+            # too: only beside translation damage (annotators of translated pages take them)
+            weak = safety is not None and byline_strip(text, vocab)
         if safety is None and ln.number in header:
             kind, safety = "section", section_safety(text, vocab)
         if safety is None and ln.number in footer:
@@ -361,7 +378,7 @@ def classify_page_widget(doc: Document) -> list[Verdict]:
             if safety is None:
                 kind, safety = "tags", tag_list_safety(text)
         if safety is not None:
-            out.append(Verdict(RULE_ID, ln, safety, _MESSAGES[kind]))
+            out.append(Verdict(RULE_ID, ln, safety, _MESSAGES[kind], weak=weak))
     return out
 
 
