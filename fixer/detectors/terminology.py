@@ -217,7 +217,22 @@ def _entity_here(doc: Document, rule: Rule, ents: list[Entity], start: int, acr_
         return None
     if _names_french(after) and _FRENCH_GLOSS_AFTER.search(after):
         return None
+    if _GLOSS_INTRO_RE.search(before) and _named_before(text, ent, start, 120):
+        return None  # `the Rouen University Hospital, known as the CHU`: the writer's own gloss
     return ent
+
+
+# the words that introduce an acronym or a name as the short form of what comes before it
+_GLOSS_INTRO_RE = regex.compile(r"(?i)\b(?:known\s+(?:locally\s+|in\s+France\s+)?as|called|abbreviated(?:\s+as)?)(?:\s+the)?\s*[\"“‘']?$")
+
+
+def _named_before(text: str, ent: Entity, start: int, reach: int) -> bool:
+    """Whether the entity's English name (or an accepted variant) is written in the ``reach``
+    characters before ``start``, in the same sentence: the French form after it is a gloss."""
+    before = text[max(0, start - reach) : start]
+    cut = max(before.rfind(". "), before.rfind("\n"))
+    before = before[cut + 1 :].casefold()
+    return any(form and form.casefold() in before for form in (ent.name, *ent.variants))
 
 
 def _names_french(window: str) -> bool:
@@ -1276,8 +1291,8 @@ def _french_names(doc: Document, rule: Rule, g: Glossary) -> Iterator[Finding]:
     index = store.memo("terminology.french-names", lambda: _french_names_index(g)) if store else _french_names_index(g)
     text = doc.text
     for start, end, ent in index.finditer(text, phrase_words(doc, index)):
-        if not text[start].isupper():
-            continue
+        if not text[start].isupper() or _named_before(text, ent, start, 80):
+            continue  # (`the regional health agency, the Agence régionale de santé`: a gloss)
         # weak alone: English reporters write some French names on purpose (the Assemblée
         # nationale); kept where the article shows other damage (fixer.corroboration)
         yield rule.finding(start, end, ent.name, message=f"French name of {ent.label()} left untranslated.", data=WEAK)
