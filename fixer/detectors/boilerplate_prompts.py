@@ -201,7 +201,38 @@ def classify_page_prompt(doc: Document) -> list[Verdict]:
             out.append(Verdict("boilerplate.page-prompt", ln, safety, "A call to action of the page."))
         elif len(text) <= 400 and may_open(text, _POST_FOOTER_OPENING) and _POST_FOOTER_RE.match(text):
             out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, "The feed footer of the source site."))
-    out.extend(_share_bars(doc, {v.line.number for v in out}))
+    taken = {v.line.number for v in out}
+    out.extend(_prompt_chains(doc, taken))
+    out.extend(_share_bars(doc, taken | {v.line.number for v in out}))
+    return out
+
+
+def _chain_tools(doc: Document) -> tuple[frozenset[str], regex.Pattern[str]]:
+    """The first words of the known prompts, and a pattern for a line made of two or more of
+    them in a row (compiled once per process)."""
+    def build() -> tuple[frozenset[str], regex.Pattern[str]]:
+        items = sorted(prompt_set(doc), key=len, reverse=True)
+        alt = "|".join(regex.escape(p) for p in items) or "(?!)"
+        return (frozenset(p.split(" ", 1)[0] for p in items),
+                regex.compile(rf"(?:{alt})(?:[\s\-—–|·•:.,!?*]+(?:{alt}))+[\s.…!:*]*"))
+
+    return _memo(doc, f"boilerplate:prompt-chain:{PHRASES}", build)
+
+
+def _prompt_chains(doc: Document, taken: set[int]) -> list[Verdict]:
+    """A line made of known prompts one after another (`Add a comment Cancel reply`, `Leave a
+    comment — Your email address will not be published. Required fields are marked *`): a
+    comment form or a button row flattened into one line, safe to delete as each prompt is."""
+    firsts, chain = _chain_tools(doc)
+    out = []
+    for i, key in enumerate(key_list(doc)):
+        if key.split(" ", 1)[0] not in firsts:
+            continue  # (most lines: the first word opens no prompt)
+        ln = nonblank(doc)[i]
+        if ln.number in taken or len(ln.text) > 200 or not ln.text.lstrip(" \t•·*>»›-–—")[:1].isupper():
+            continue
+        if chain.fullmatch(line_key(doc, ln)):
+            out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, "Page prompts left by the scraper, run together."))
     return out
 
 
