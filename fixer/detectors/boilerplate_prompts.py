@@ -245,13 +245,19 @@ _COUNTER_RE = regex.compile(
 _BAR_SEPARATORS_RE = regex.compile(r"\s*[|/,·•]\s*|\s+")
 
 
+# the label before a share bar, and what its icons leave as text after it (a letter or a
+# symbol per network: `f` Facebook, `X`, `in` LinkedIn, `✉` email)
+_SHARE_LABEL_RE = regex.compile(r"(?i)(?:share(?: this(?: article| story)?)?|partager|partagez|follow us(?: on)?|suivez-nous)\s*:\s*")
+_ICONS = frozenset({"f", "x", "𝕏", "in", "✉", "📧", "🔗", "p", "t", "w", "g+", "@"})
+
+
 def _share_bars(doc: Document, taken: set[int]) -> list[Verdict]:
     """A line made only of two or more share-button names (`Facebook Twitter WhatsApp`,
     `Facebook | X | Email`): the page's share bar, safe to delete. A sentence naming the
     networks has other words (`on Facebook and X`). Also a comment counter (`Comments (3)`)."""
     names, gate = _memo(doc, f"boilerplate:share-names:{PHRASES}", lambda: (
         frozenset(p.casefold() for p in phrases(doc).get("share", [])),
-        gate_prefixes([*phrases(doc).get("share", []), "comment", "reaction", "réaction"])))
+        gate_prefixes([*phrases(doc).get("share", []), "comment", "reaction", "réaction", "share", "partag", "follow us", "suivez"])))
     if not names:
         return []
     out = []
@@ -265,8 +271,11 @@ def _share_bars(doc: Document, taken: set[int]) -> list[Verdict]:
             continue
         if not text[:1].isupper():
             continue
-        head = text.split(None, 1)[0].casefold().rstrip("|/,·•")
-        if head not in names and head != "copy" and head != "copier":
+        label = _SHARE_LABEL_RE.match(text)
+        if label is not None:
+            text = text[label.end():]  # `Share: f  X  in  ✉`: the bar's label, then its icons
+        head = text.split(None, 1)[0].casefold().rstrip("|/,·•") if text.strip() else ""
+        if head not in names and head != "copy" and head != "copier" and not (label and head in _ICONS):
             continue  # (most short lines: the first word is no button)
         parts = [p for p in _BAR_SEPARATORS_RE.split(text.casefold()) if p]
         # two-word names (`copy link`) are joined back before the test
@@ -279,7 +288,9 @@ def _share_bars(doc: Document, taken: set[int]) -> list[Verdict]:
             else:
                 items.append(parts[i])
                 i += 1
-        if len(items) >= 2 and all(p in names for p in items):
+        if label is not None and all(p in names for p in items):
+            continue  # `Share: Facebook | X`: a labelled strip of names, page-widget's finding
+        if len(items) >= 2 and all(p in names or (label and p in _ICONS) for p in items):
             out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, "The share bar of the page."))
     return out
 
