@@ -105,8 +105,45 @@ def credit_lines(doc: Document) -> dict[int, tuple[str, str]]:
         b = cre.search(text) if closes and "(" in text else None  # `(… AFP)` closes the line
         if b and (b.start() == len(text) - len(text.lstrip()) or "/" in b.group() or word_count(text) <= 30):
             out[ln.number] = ("bracket", text[: b.start()].strip())
+    _slash_credits(doc, out)
     doc.cache[key] = out
     return out
+
+
+def _slash_credit_re(doc: Document) -> regex.Pattern[str]:
+    """A credit of names and an agency between slashes, without brackets, alone on its line
+    or after the caption's last sentence: `Keystone-ATS / Laurent Gillieron`, `… of Bodio.
+    KEYSTONE/Ti-Press/Samuel Golay`, `Laurent Gillieron / AFP`."""
+    def build() -> regex.Pattern[str]:
+        items = sorted(phrases(doc).get("credit", []), key=len, reverse=True)
+        alt = "|".join(regex.escape(p) for p in items) or "(?!)"
+        part = r"[\p{L}][\p{L}.'’\- ]{1,40}?"
+        return regex.compile(
+            rf"(?:^|(?<=[.!?»”\"])\s+)\s*(?P<credit>(?:{part}\s*/\s*)*(?i:{alt})(?:\s*/\s*{part}){{0,3}})\s*$"
+        )
+
+    return _memo(doc, _SLASH_CREDIT_KEY, build)
+
+
+_SLASH_CREDIT_KEY = f"boilerplate:slash-credit:{PHRASES}"
+
+
+def _slash_credits(doc: Document, out: dict[int, tuple[str, str]]) -> None:
+    """Add the lines whose credit is ``_slash_credit_re``'s to ``out`` (they hold a slash,
+    found with one search of the text)."""
+    if "/" not in doc.text:
+        return
+    lines = nonblank(doc)
+    for i in lines_holding(doc, ("/",)):
+        ln = lines[i]
+        text = ln.text
+        if ln.number in out or len(text) > 400 or "://" in text:
+            continue
+        m = _slash_credit_re(doc).search(text)
+        if m is None or "/" not in m.group("credit") or not _credit_text(m.group("credit").replace("/", " ")):
+            continue
+        caption = text[: m.start("credit")].strip()
+        out[ln.number] = ("photo-line", "") if not caption else ("bracket", caption)
 
 
 def _copyright_sign(text: str) -> regex.Match[str] | None:
