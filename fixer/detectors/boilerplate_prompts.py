@@ -310,8 +310,8 @@ _ARROWS = frozenset(">»→►▶›▸➜➔⟶")  # what an arrow line opens w
 _LABEL_ARROW_RE = regex.compile(r"^\s*\p{Lu}[\p{L}'’]*(?: [\p{L}'’]+){0,3}\s*(?:►|▶|▸|➜|➔|⟶|→)\s+[\p{Lu}\p{N}«“\"]")
 _ARROW_CHARS = tuple(sorted(_ARROWS))
 # one arrow before a kicker and a title (`› Mayotte: the water cuts resume`, `» Fespaco 2023:
-# …`): a teaser's shape; unsafe, as a quoted line may open with `»`
-_ARROW_KICKER_RE = regex.compile(r"^\s*[›»]\s+\p{Lu}[^:\n]{1,40}:\s+\S")
+# …`, `> Rennes: rents rise`): a teaser's shape; unsafe, as a quoted line may open with `»`
+_ARROW_KICKER_RE = regex.compile(r"^\s*[›»>]\s+\p{Lu}[^:\n]{1,40}:\s+\S")
 
 
 def _title_shaped(rest: str) -> bool:
