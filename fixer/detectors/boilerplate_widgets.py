@@ -285,6 +285,8 @@ def _marks_strip(item: str, vocab: dict[str, str]) -> bool:
     time stamp, or interface words."""
     if _BYLINE_RE.match(item) or _STAMP_RE.search(item):
         return True
+    if item.isupper() and len(item.split()) <= 3 and sum(c.isalpha() for c in item) >= 4:
+        return True  # `OUTAOUAIS | MUNICIPAL POLITICS`: section names set in capitals
     return _is_section(item, vocab) or interface_safety(item, vocab) is not None
 
 
