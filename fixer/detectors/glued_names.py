@@ -15,7 +15,6 @@ an in-text link or a tag into the prose. The repair drops the link text and rest
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -114,9 +113,34 @@ def _name_word_setup(doc: Document, rule: Rule) -> NameWordSetup:
     return NameWordSetup(RunFilter(run_book(doc.cache["store"]), decide), small)
 
 
-# Where ``_link_pattern`` may match: a stop with a letter right after it (``re`` scans for it far
-# faster than ``regex``; a capital is a letter, so no match is missed)
-_STOP_BEFORE_LETTER_RE = re.compile(r"[.!?…](?=[^\W\d_])")
+def _stop_capital_byte(byte: int) -> int:
+    """What ``_STOP_CAPITAL`` makes of a cp1252 byte: ``.`` for a stop, ``A`` for a capital or
+    a byte that may stand for one (a character beyond cp1252), a space for any other."""
+    try:
+        char = bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return ord("A")  # undefined in cp1252, among them merged_words.UNKNOWN_BYTE
+    if char in ".!?…":
+        return ord(".")
+    return ord("A") if regex.match(r"\p{Lu}", char) else ord(" ")
+
+
+# A bytes.translate table for the article's cp1252 bytes (``RunIndex.encoded``): where
+# ``_link_pattern`` may match is where ``.A`` stands in the translation (a stop, then a capital),
+# found by ``bytes.find`` instead of a scan of the text for every stop
+_STOP_CAPITAL = bytes(_stop_capital_byte(i) for i in range(256))
+
+
+def _stop_before_capital(encoded: bytes) -> list[int]:
+    """The positions of a stop followed by a capital (or by a character beyond cp1252), in
+    order: every place where ``_link_pattern`` can match, since it opens with both."""
+    flags = encoded.translate(_STOP_CAPITAL)
+    out = []
+    i = flags.find(b".A")
+    while i >= 0:
+        out.append(i)
+        i = flags.find(b".A", i + 2)
+    return out
 
 
 def _link_pattern(starters: list[str]) -> regex.Pattern[str]:
@@ -130,14 +154,14 @@ def _link_pattern(starters: list[str]) -> regex.Pattern[str]:
 
 
 def link_text(doc: Document, rule: Rule) -> Iterator[Finding]:
-    text = doc.text
-    hits = [h.start() for h in _STOP_BEFORE_LETTER_RE.finditer(text)]
+    ctx = context(doc)
+    text = ctx.text
+    hits = _stop_before_capital(ctx.runs().encoded)  # (the bytes punct-join translates too)
     if not hits:
         return
     pattern = doc.cache["store"].memo(
         f"glued_names.link.{rule.id}", lambda: _link_pattern([str(w) for w in rule.params.get("sentence_starters", ())])
     )
-    ctx = None
     for at in hits:
         m = pattern.match(text, at)
         if m is None:
@@ -146,7 +170,6 @@ def link_text(doc: Document, rule: Rule) -> Iterator[Finding]:
         linked = m.group(1)
         if linked.split()[-1][-1:].isupper():
             continue  # `ECOWASThe`: an acronym before the starter is case-join's to judge
-        ctx = ctx or context(doc)
         if ctx.skipped(start - 1, end) or ctx.in_code(start):
             continue
         yield rule.finding(

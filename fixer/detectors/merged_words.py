@@ -1344,8 +1344,10 @@ def elision(doc: Document, rule: Rule) -> Iterator[Finding]:
         seen.add(start)
         yield elision_finding(rule, start, end, head, rest, ctx.apostrophe)
     # the apostrophe turned into a space (`d Haïti`, `l Afrique`): a lone small d or l before a
-    # capitalised word is no English word; unsafe like the others
-    if " d " in text or " l " in text or "\nd " in text or "\nl " in text:
+    # capitalised word is no English word; unsafe like the others. Such a d or l is a word token
+    # of its own, so two dict look-ups skip the four searches of the text in most articles.
+    counts = doc.word_counts  # (counted already: the run index reads them)
+    if ("d" in counts or "l" in counts) and (" d " in text or " l " in text or "\nd " in text or "\nl " in text):
         for m in _SPACED_ELISION_RE.finditer(text):
             start = m.start()
             if start in seen or ctx.skipped(start, m.end()):
@@ -1720,7 +1722,10 @@ def lost_apostrophe(doc: Document, rule: Rule) -> Iterator[Finding]:
         )
     # a lone ending is a whole letter run (a space before it, no word character after it)
     lone = bool(LOST_ENDINGS.listed(ctx.runs(), ctx.book))
-    endings = LOST_END_RE.finditer(text) if lone and LOST_END_GATE.search(text) else ()
+    # LOST_END_RE only where the gate matches (one `re` scan, not a gate search and then a `regex`
+    # scan of the whole text): each match opens with a space, which no gate match holds after
+    # its first character, so none is skipped
+    endings = matches_at(LOST_END_RE, text, (g.start() for g in LOST_END_GATE.finditer(text))) if lone else ()
     for m in endings:
         gap = m.start()
         lm = WORD_BEFORE_RE.search(text, max(0, gap - 12), gap)
