@@ -79,22 +79,25 @@ def name_word_decider(
     common: frozenset[str] = common_words_set(min_zipf)
 
     def decide(run: str) -> tuple[int, ...] | None:
-        if not run[:1].isupper() or run.isupper():
+        if not run[:1].isupper() or run.isupper() or len(run) < 4:
             return None
-        if len(run) < 4 or protected(run):
+        # the cuts first, by set look-ups; the tests of the whole run (a brand, a word: a look-up
+        # in two frequency lists for a run not met before) only for a run that has one, since
+        # most capitalised runs (names, sentence openers) end with no common word
+        cuts = []
+        for i in range(2, len(run) - 1):
+            rest = run[i:]
+            if not (rest in small or (len(rest) >= 3 and rest in common)):
+                continue
+            head = run[:i]
+            if not rest.islower() or not (head.isupper() or _NAME_RE.fullmatch(head)) or rest in suffixes:
+                continue
+            cuts.append(i)
+        if not cuts or protected(run):
             return None
         if run[1:].islower() and word_zipf(run) >= max_whole_zipf:
             return None  # a word with its capital (`Vain`); `VAin`, two capitals, is none
-        cuts = []
-        for i in range(2, len(run) - 1):
-            head, rest = run[:i], run[i:]
-            if not rest.islower() or not (head.isupper() or _NAME_RE.fullmatch(head)):
-                continue
-            if rest in suffixes:
-                continue
-            if rest in small or (len(rest) >= 3 and rest in common):
-                cuts.append(i)
-        return tuple(sorted(cuts, key=lambda c: -c)) or None
+        return tuple(sorted(cuts, key=lambda c: -c))
 
     return decide
 

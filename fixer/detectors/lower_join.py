@@ -94,6 +94,8 @@ def lower_join_decider(
             return None
         if run in common:
             return None  # (most runs: a set test, no look-up)
+        if not any(run[:k] in glue or run[-k:] in glue for k in range(1, min(longest, len(run)) + 1)):
+            return None  # every answer below cuts off a function word at one end: no look-up
         if zipf_en(run) > 0 or zipf_fr(run) > 0:
             # the lists hold the commonest gluings of an article as typos (`ofthe` 3.3, `inthe`
             # 2.6): a function word glued to `the` is no word whatever its frequency, since no
