@@ -15,6 +15,7 @@ an in-text link or a tag into the prose. The repair drops the link text and rest
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -24,7 +25,7 @@ import regex
 from ..document import Document
 from ..lexicon import common_words_set
 from ..model import Edit, Finding, Rule
-from .merged_words import RunFilter, context, protected_run, run_book, selected_runs, word_zipf, words_param
+from .merged_words import UPPER_WIDE, RunFilter, context, protected_run, run_book, selected_runs, word_zipf, words_param
 
 _NAME_RE = regex.compile(r"\p{Lu}\p{Ll}{2,}")
 
@@ -113,7 +114,13 @@ def _name_word_setup(doc: Document, rule: Rule) -> NameWordSetup:
         max_whole_zipf=float(rule.params.get("max_whole_zipf", 1.0)),
         protected=lambda run: protected_run(lex, run),
     )
-    return NameWordSetup(RunFilter(run_book(doc.cache["store"]), decide), small)
+    return NameWordSetup(RunFilter(run_book(doc.cache["store"]), decide, shape=_NAME_WORD_SHAPE), small)
+
+
+# Among runs one a line, those name-word's decider may want: a capital first (``str.isupper``:
+# ``UPPER_WIDE`` holds every such character) and four letters at least. A new article brings
+# hundreds of runs; the small ones are never asked about.
+_NAME_WORD_SHAPE = re.compile(rf"(?m)^{UPPER_WIDE}.{{3,}}$")
 
 
 def _stop_capital_byte(byte: int) -> int:
