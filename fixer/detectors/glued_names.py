@@ -25,7 +25,16 @@ import regex
 from ..document import Document
 from ..lexicon import common_words_set
 from ..model import Edit, Finding, Rule
-from .merged_words import UPPER_WIDE, RunFilter, context, protected_run, run_book, selected_runs, word_zipf, words_param
+from .merged_words import (
+    UPPER_WIDE,
+    RunFilter,
+    context,
+    known_word,
+    protected_run,
+    run_book,
+    selected_runs,
+    words_param,
+)
 
 _NAME_RE = regex.compile(r"\p{Lu}\p{Ll}{2,}")
 
@@ -96,7 +105,7 @@ def name_word_decider(
             cuts.append(i)
         if not cuts or protected(run):
             return None
-        if run[1:].islower() and word_zipf(run) >= max_whole_zipf:
+        if run[1:].islower() and known_word(run, max_whole_zipf):
             return None  # a word with its capital (`Vain`); `VAin`, two capitals, is none
         return tuple(sorted(cuts, key=lambda c: -c))
 

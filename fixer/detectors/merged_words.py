@@ -41,7 +41,7 @@ import regex
 
 from ..document import Document
 from ..glossary import fold
-from ..lexicon import zipf
+from ..lexicon import common_words_set, zipf
 from ..model import Edit, Finding, Rule
 
 RUN_RE = regex.compile(r"[\p{L}\p{M}]+")
@@ -631,6 +631,20 @@ def line_bounds(text: str, pos: int) -> tuple[int, int]:
     hi = min(len(text), pos + LINE_LIMIT)
     end = text.find("\n", pos, hi)
     return start, end if end >= 0 else hi
+
+
+# The floor of the common English words set (``lexicon.common_words_set``) the deciders share:
+# a run in it is a word of Zipf COMMON_FLOOR at least, no look-up needed.
+COMMON_FLOOR = 3.5
+
+
+def known_word(word: str, floor: float) -> bool:
+    """``word_zipf(word) >= floor``, without a look-up for a common English word when ``floor``
+    is at most ``COMMON_FLOOR`` (set membership first: most runs the deciders ask about are such
+    words)."""
+    if floor <= COMMON_FLOOR and word.lower() in common_words_set(COMMON_FLOOR):
+        return True
+    return word_zipf(word) >= floor
 
 
 @lru_cache(maxsize=1 << 16)
@@ -1464,6 +1478,9 @@ def elision_decider(rule: Rule, lex: Lexicon) -> Callable[[str], tuple[int, bool
     # the first words of hyphenated places (`Ile` of Ile-de-France): a glued elision before one
     # is judged in the text, where the place's name must follow (``_opens_place``)
     place_heads = lex.place_heads
+    # English words this frequent (the set other merged-word rules load) are known without a
+    # look-up: most runs the pattern lets through are such words (`later`, `data`, `Canada`)
+    common = common_words_set(COMMON_FLOOR)
 
     def decide(token: str) -> tuple[int, bool] | None:
         if token[:1] not in ELISION_HEADS:
@@ -1502,7 +1519,7 @@ def elision_decider(rule: Rule, lex: Lexicon) -> Callable[[str], tuple[int, bool
             return LOWER, False
         # most runs that reach here are English words (`later`, `Canada`): the French list,
         # a bisection for a spelling not met before, is only asked about the others
-        if zipf(token, "en") > 0 or zipf(token, "fr") >= (whole_max if which == LOWER else 1.0):
+        if token.lower() in common or zipf(token, "en") > 0 or zipf(token, "fr") >= (whole_max if which == LOWER else 1.0):
             return None
         rest = m.group(which)
         if which == LOWER:
@@ -1613,7 +1630,7 @@ def name_join_setup(doc: Document, rule: Rule) -> tuple:
             return None  # most runs: no capital first
         if CAP_TOKEN_RE.fullmatch(token) is None or not token.endswith(endings):
             return None
-        if word_zipf(token) >= whole_max or protected_run(lex, token) or token in lex.places:
+        if known_word(token, whole_max) or protected_run(lex, token) or token in lex.places:
             return None
         return True
 
