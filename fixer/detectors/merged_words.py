@@ -773,7 +773,7 @@ def case_join(doc: Document, rule: Rule) -> Iterator[Finding]:
         )
 
 
-_SMALL_BEFORE_HYPHEN_RE = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}+-$")
+_SMALL_BEFORE_HYPHEN_RE = regex.compile(r"(?r)(?<![\p{L}\p{M}])\p{Ll}+-$")  # (from the end, as WORD_BEFORE_RE)
 
 
 def _small_compound(text: str, start: int) -> bool:
@@ -1083,8 +1083,10 @@ def punct_matches(ctx: Context) -> Iterator[regex.Match[str]]:
 
 NUMBER_AFTER_RE = regex.compile(r"\p{N}+")
 WORD_AFTER_RE = regex.compile(r"[\p{L}\p{M}]+")
-WORD_BEFORE_RE = regex.compile(r"[\p{L}\p{M}]+$")
-TOKEN_BEFORE_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+$")
+# The run that ends a window (searched with pos and endpos): matched from the end (``(?r)``), the
+# same match as a forward search, which tries every position of the window in turn (~6x slower)
+WORD_BEFORE_RE = regex.compile(r"(?r)[\p{L}\p{M}]+$")
+TOKEN_BEFORE_RE = regex.compile(r"(?r)[\p{L}\p{M}\p{N}]+$")
 
 
 def punct_join(doc: Document, rule: Rule) -> Iterator[Finding]:
