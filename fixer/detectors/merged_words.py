@@ -1802,20 +1802,30 @@ def glued_contractions(
     alone = ctx.alone(spellings)
     present = [form for _, form in sorted({got for w in alone for got in ranks[w]})] if alone else []
     for form in present:
-        yield from _contraction_hits(contraction_matches(patterns[form], ctx, form), rule, ctx, table, its_next)
+        # `its` is kept only before one of its_next (lower case): most `its` are possessives
+        after = tuple(its_next) if form == "its" else ()
+        yield from _contraction_hits(contraction_matches(patterns[form], ctx, form, after), rule, ctx, table, its_next)
 
 
-def contraction_matches(pattern: regex.Pattern[str], ctx: Context, form: str) -> Iterator[regex.Match[str]]:
+def contraction_matches(
+    pattern: regex.Pattern[str], ctx: Context, form: str, after: tuple[str, ...] = ()
+) -> Iterator[regex.Match[str]]:
     """The matches of ``pattern`` (``form`` in any case) that ``_contraction_hits`` can keep:
     those spelled ``form`` or capitalised, found as whole runs (a match is a whole word of
     letters). Any other spelling is neither lower case nor a title, or no listed form in lower
     case (`iſnt`). A capital that lower-cases to the same letter as the form's capital only
-    exists for `k` (the Kelvin sign) and beyond ASCII: those forms try every match."""
+    exists for `k` (the Kelvin sign) and beyond ASCII: those forms try every match.
+    ``after``: when given, only where the word after the form's space starts with one of them
+    (``_contraction_hits`` wants that word among them), tested by ``str.startswith`` before
+    the pattern."""
     if not form[:1].isascii() or form[:1] == "k":
         yield from pattern.finditer(ctx.text)
         return
     text = ctx.text
+    skip = len(form) + 1  # the form and the space the pattern's look-ahead wants
     for pos in sorted((*ctx.positions(form), *ctx.positions(form.capitalize()))):
+        if after and not text.startswith(after, pos + skip):
+            continue
         m = pattern.match(text, pos)
         if m is not None:
             yield m
