@@ -144,7 +144,7 @@ def _stop_capital_byte(byte: int) -> int:
     return ord("A") if regex.match(r"\p{Lu}", char) else ord(" ")
 
 
-# A bytes.translate table for the article's cp1252 bytes (``RunIndex.encoded``): where
+# A bytes.translate table for the article's cp1252 bytes (``Context.encoded``): where
 # ``_link_pattern`` may match is where ``.A`` stands in the translation (a stop, then a capital),
 # found by ``bytes.find`` instead of a scan of the text for every stop
 _STOP_CAPITAL = bytes(_stop_capital_byte(i) for i in range(256))
@@ -175,7 +175,7 @@ def _link_pattern(starters: list[str]) -> regex.Pattern[str]:
 def link_text(doc: Document, rule: Rule) -> Iterator[Finding]:
     ctx = context(doc)
     text = ctx.text
-    hits = _stop_before_capital(ctx.runs().encoded)  # (the bytes punct-join translates too)
+    hits = _stop_before_capital(ctx.encoded)  # (the bytes punct-join translates too)
     if not hits:
         return
     pattern = doc.cache["store"].memo(

@@ -204,6 +204,7 @@ class Context:
         self._code_lines: dict[int, bool] = {}
         self._phrases: dict[str, bool] = {}
         self._apostrophe: str | None = None
+        self._encoded: bytes | None = None  # the cp1252 bytes, when asked before the run index
 
     @property
     def apostrophe(self) -> str:
@@ -273,8 +274,18 @@ class Context:
             # count already computed, so the book's two set operations hash nothing, and the
             # cp1252 split is not made at all
             counts = self.doc.word_counts if self.doc is not None else None
-            self._run_index = RunIndex(self.text, None if counts is None else counts.keys())
+            self._run_index = RunIndex(self.text, None if counts is None else counts.keys(), self._encoded)
         return self._run_index
+
+    @property
+    def encoded(self) -> bytes:
+        """The article in cp1252 (``RunIndex.encoded``), without building the run index (and so
+        counting the words) when no rule has: punct-join and link-text read only the bytes."""
+        if self._run_index is not None:
+            return self._run_index.encoded
+        if self._encoded is None:
+            self._encoded = encode_cp1252(self.text)
+        return self._encoded
 
     def positions(self, word: str) -> list[int]:
         """Where ``word`` (a run of letters) stands as a whole run, in order, found once per
@@ -386,6 +397,11 @@ CP1252_UNKNOWN = "fixer.merged_words.cp1252_unknown"
 codecs.register_error(CP1252_UNKNOWN, _unknown_as_x81)
 
 
+def encode_cp1252(text: str) -> bytes:
+    """``text`` in cp1252, a character beyond it as UNKNOWN_BYTE: one byte per character."""
+    return text.encode("cp1252", CP1252_UNKNOWN)
+
+
 def _cp1252_letter(byte: int) -> bool:
     try:
         char = bytes([byte]).decode("cp1252")
@@ -408,9 +424,9 @@ class RunIndex:
     numbers joined by apostrophes and hyphens, so each run lies whole in one token); else they
     are split out of the cp1252 bytes."""
 
-    def __init__(self, text: str, tokens: KeysView[str] | None = None) -> None:
+    def __init__(self, text: str, tokens: KeysView[str] | None = None, encoded: bytes | None = None) -> None:
         self.text = text
-        self._encoded: bytes | None = None
+        self._encoded: bytes | None = encoded  # (when the context encoded the text already)
         self.odd: set[str] = set()
         self.keys: KeysView[str] | set[bytes]
         if tokens is not None:
@@ -429,7 +445,7 @@ class RunIndex:
     def encoded(self) -> bytes:
         """The text in cp1252, a character beyond it as UNKNOWN_BYTE: one byte per character."""
         if self._encoded is None:
-            self._encoded = self.text.encode("cp1252", CP1252_UNKNOWN)
+            self._encoded = encode_cp1252(self.text)
         return self._encoded
 
     def wanted(self, book: RunBook) -> set[str] | set[bytes]:
@@ -1078,7 +1094,7 @@ def punct_candidates(encoded: bytes) -> list[int]:
 def punct_matches(ctx: Context) -> Iterator[regex.Match[str]]:
     """The matches of ``PUNCT_RE.finditer(ctx.text)`` (see ``finditer_at``)."""
     text = ctx.text
-    encoded = ctx.runs().encoded
+    encoded = ctx.encoded
     if UNKNOWN_BYTE in encoded:
         yield from finditer_at(PUNCT_RE, PUNCT_CANDIDATE_RE, text)  # letters or numbers beyond cp1252
         return
