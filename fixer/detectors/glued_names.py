@@ -26,6 +26,7 @@ from ..document import Document
 from ..lexicon import common_words_set
 from ..model import Edit, Finding, Rule
 from .merged_words import (
+    COMMON_FLOOR,
     UPPER_WIDE,
     RunFilter,
     context,
@@ -87,9 +88,14 @@ def name_word_decider(
     and the whole run no word and no brand."""
 
     common: frozenset[str] = common_words_set(min_zipf)
+    # a capitalised common word (`However`, `Government`) is a word whatever its cuts (the test
+    # below, ``known_word``): answered by a set test before the loop over its cuts
+    words = common_words_set(COMMON_FLOOR) if max_whole_zipf <= COMMON_FLOOR else frozenset()
 
     def decide(run: str) -> tuple[int, ...] | None:
         if not run[:1].isupper() or run.isupper() or len(run) < 4:
+            return None
+        if run.lower() in words and run[1:].islower():
             return None
         # the cuts first, by set look-ups; the tests of the whole run (a brand, a word: a look-up
         # in two frequency lists for a run not met before) only for a run that has one, since
