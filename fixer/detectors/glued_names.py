@@ -25,7 +25,17 @@ import regex
 from ..document import Document
 from ..lexicon import common_words_set
 from ..model import Edit, Finding, Rule
-from .merged_words import RunFilter, context, protected_run, run_book, selected_runs, word_zipf, words_param
+from .merged_words import (
+    COMMON_FLOOR,
+    UPPER_WIDE,
+    RunFilter,
+    context,
+    known_word,
+    protected_run,
+    run_book,
+    selected_runs,
+    words_param,
+)
 
 _NAME_RE = regex.compile(r"\p{Lu}\p{Ll}{2,}")
 
@@ -78,24 +88,32 @@ def name_word_decider(
     and the whole run no word and no brand."""
 
     common: frozenset[str] = common_words_set(min_zipf)
+    # a capitalised common word (`However`, `Government`) is a word whatever its cuts (the test
+    # below, ``known_word``): answered by a set test before the loop over its cuts
+    words = common_words_set(COMMON_FLOOR) if max_whole_zipf <= COMMON_FLOOR else frozenset()
 
     def decide(run: str) -> tuple[int, ...] | None:
-        if not run[:1].isupper() or run.isupper():
+        if not run[:1].isupper() or run.isupper() or len(run) < 4:
             return None
-        if len(run) < 4 or protected(run):
+        if run.lower() in words and run[1:].islower():
             return None
-        if run[1:].islower() and word_zipf(run) >= max_whole_zipf:
-            return None  # a word with its capital (`Vain`); `VAin`, two capitals, is none
+        # the cuts first, by set look-ups; the tests of the whole run (a brand, a word: a look-up
+        # in two frequency lists for a run not met before) only for a run that has one, since
+        # most capitalised runs (names, sentence openers) end with no common word
         cuts = []
         for i in range(2, len(run) - 1):
-            head, rest = run[:i], run[i:]
-            if not rest.islower() or not (head.isupper() or _NAME_RE.fullmatch(head)):
+            rest = run[i:]
+            if not (rest in small or (len(rest) >= 3 and rest in common)):
                 continue
-            if rest in suffixes:
+            head = run[:i]
+            if not rest.islower() or not (head.isupper() or _NAME_RE.fullmatch(head)) or rest in suffixes:
                 continue
-            if rest in small or (len(rest) >= 3 and rest in common):
-                cuts.append(i)
-        return tuple(sorted(cuts, key=lambda c: -c)) or None
+            cuts.append(i)
+        if not cuts or protected(run):
+            return None
+        if run[1:].islower() and known_word(run, max_whole_zipf):
+            return None  # a word with its capital (`Vain`); `VAin`, two capitals, is none
+        return tuple(sorted(cuts, key=lambda c: -c))
 
     return decide
 
@@ -111,12 +129,43 @@ def _name_word_setup(doc: Document, rule: Rule) -> NameWordSetup:
         max_whole_zipf=float(rule.params.get("max_whole_zipf", 1.0)),
         protected=lambda run: protected_run(lex, run),
     )
-    return NameWordSetup(RunFilter(run_book(doc.cache["store"]), decide), small)
+    return NameWordSetup(RunFilter(run_book(doc.cache["store"]), decide, shape=_NAME_WORD_SHAPE), small)
 
 
-# Where ``_link_pattern`` may match: a stop with a letter right after it (``re`` scans for it far
-# faster than ``regex``; a capital is a letter, so no match is missed)
-_STOP_BEFORE_LETTER_RE = re.compile(r"[.!?…](?=[^\W\d_])")
+# Among runs one a line, those name-word's decider may want: a capital first (``str.isupper``:
+# ``UPPER_WIDE`` holds every such character) and four letters at least. A new article brings
+# hundreds of runs; the small ones are never asked about.
+_NAME_WORD_SHAPE = re.compile(rf"(?m)^{UPPER_WIDE}.{{3,}}$")
+
+
+def _stop_capital_byte(byte: int) -> int:
+    """What ``_STOP_CAPITAL`` makes of a cp1252 byte: ``.`` for a stop, ``A`` for a capital or
+    a byte that may stand for one (a character beyond cp1252), a space for any other."""
+    try:
+        char = bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return ord("A")  # undefined in cp1252, among them merged_words.UNKNOWN_BYTE
+    if char in ".!?…":
+        return ord(".")
+    return ord("A") if regex.match(r"\p{Lu}", char) else ord(" ")
+
+
+# A bytes.translate table for the article's cp1252 bytes (``Context.encoded``): where
+# ``_link_pattern`` may match is where ``.A`` stands in the translation (a stop, then a capital),
+# found by ``bytes.find`` instead of a scan of the text for every stop
+_STOP_CAPITAL = bytes(_stop_capital_byte(i) for i in range(256))
+
+
+def _stop_before_capital(encoded: bytes) -> list[int]:
+    """The positions of a stop followed by a capital (or by a character beyond cp1252), in
+    order: every place where ``_link_pattern`` can match, since it opens with both."""
+    flags = encoded.translate(_STOP_CAPITAL)
+    out = []
+    i = flags.find(b".A")
+    while i >= 0:
+        out.append(i)
+        i = flags.find(b".A", i + 2)
+    return out
 
 
 def _link_pattern(starters: list[str]) -> regex.Pattern[str]:
@@ -130,14 +179,14 @@ def _link_pattern(starters: list[str]) -> regex.Pattern[str]:
 
 
 def link_text(doc: Document, rule: Rule) -> Iterator[Finding]:
-    text = doc.text
-    hits = [h.start() for h in _STOP_BEFORE_LETTER_RE.finditer(text)]
+    ctx = context(doc)
+    text = ctx.text
+    hits = _stop_before_capital(ctx.encoded)  # (the bytes punct-join translates too)
     if not hits:
         return
     pattern = doc.cache["store"].memo(
         f"glued_names.link.{rule.id}", lambda: _link_pattern([str(w) for w in rule.params.get("sentence_starters", ())])
     )
-    ctx = None
     for at in hits:
         m = pattern.match(text, at)
         if m is None:
@@ -146,7 +195,6 @@ def link_text(doc: Document, rule: Rule) -> Iterator[Finding]:
         linked = m.group(1)
         if linked.split()[-1][-1:].isupper():
             continue  # `ECOWASThe`: an acronym before the starter is case-join's to judge
-        ctx = ctx or context(doc)
         if ctx.skipped(start - 1, end) or ctx.in_code(start):
             continue
         yield rule.finding(

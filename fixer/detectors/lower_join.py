@@ -15,6 +15,7 @@ a set operation unless one of its runs is such a word.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -76,7 +77,10 @@ def _setup(doc: Document, rule: Rule) -> Setup:
         typo_zipf=float(rule.params.get("typo_zipf", 3.5)),
     )
     sure = words_param(doc, rule, "safe_words")
-    return Setup(RunFilter(run_book(doc.cache["store"]), decide), int(rule.params.get("max_repeats", 2)), sure)
+    # among runs one a line, those the decider may want (ASCII small letters, min_length at least):
+    # one scan of a new article's runs instead of a call for each
+    shape = re.compile(rf"(?m)^[a-z]{{{max(1, int(rule.params.get('min_length', 5)))},}}$")
+    return Setup(RunFilter(run_book(doc.cache["store"]), decide, shape=shape), int(rule.params.get("max_repeats", 2)), sure)
 
 
 def lower_join_decider(
@@ -94,6 +98,8 @@ def lower_join_decider(
             return None
         if run in common:
             return None  # (most runs: a set test, no look-up)
+        if not any(run[:k] in glue or run[-k:] in glue for k in range(1, min(longest, len(run)) + 1)):
+            return None  # every answer below cuts off a function word at one end: no look-up
         if zipf_en(run) > 0 or zipf_fr(run) > 0:
             # the lists hold the commonest gluings of an article as typos (`ofthe` 3.3, `inthe`
             # 2.6): a function word glued to `the` is no word whatever its frequency, since no

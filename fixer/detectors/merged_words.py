@@ -41,7 +41,7 @@ import regex
 
 from ..document import Document
 from ..glossary import fold
-from ..lexicon import zipf
+from ..lexicon import common_words_set, zipf
 from ..model import Edit, Finding, Rule
 
 RUN_RE = regex.compile(r"[\p{L}\p{M}]+")
@@ -204,6 +204,7 @@ class Context:
         self._code_lines: dict[int, bool] = {}
         self._phrases: dict[str, bool] = {}
         self._apostrophe: str | None = None
+        self._encoded: bytes | None = None  # the cp1252 bytes, when asked before the run index
 
     @property
     def apostrophe(self) -> str:
@@ -273,8 +274,18 @@ class Context:
             # count already computed, so the book's two set operations hash nothing, and the
             # cp1252 split is not made at all
             counts = self.doc.word_counts if self.doc is not None else None
-            self._run_index = RunIndex(self.text, None if counts is None else counts.keys())
+            self._run_index = RunIndex(self.text, None if counts is None else counts.keys(), self._encoded)
         return self._run_index
+
+    @property
+    def encoded(self) -> bytes:
+        """The article in cp1252 (``RunIndex.encoded``), without building the run index (and so
+        counting the words) when no rule has: punct-join and link-text read only the bytes."""
+        if self._run_index is not None:
+            return self._run_index.encoded
+        if self._encoded is None:
+            self._encoded = encode_cp1252(self.text)
+        return self._encoded
 
     def positions(self, word: str) -> list[int]:
         """Where ``word`` (a run of letters) stands as a whole run, in order, found once per
@@ -386,6 +397,11 @@ CP1252_UNKNOWN = "fixer.merged_words.cp1252_unknown"
 codecs.register_error(CP1252_UNKNOWN, _unknown_as_x81)
 
 
+def encode_cp1252(text: str) -> bytes:
+    """``text`` in cp1252, a character beyond it as UNKNOWN_BYTE: one byte per character."""
+    return text.encode("cp1252", CP1252_UNKNOWN)
+
+
 def _cp1252_letter(byte: int) -> bool:
     try:
         char = bytes([byte]).decode("cp1252")
@@ -408,9 +424,9 @@ class RunIndex:
     numbers joined by apostrophes and hyphens, so each run lies whole in one token); else they
     are split out of the cp1252 bytes."""
 
-    def __init__(self, text: str, tokens: KeysView[str] | None = None) -> None:
+    def __init__(self, text: str, tokens: KeysView[str] | None = None, encoded: bytes | None = None) -> None:
         self.text = text
-        self._encoded: bytes | None = None
+        self._encoded: bytes | None = encoded  # (when the context encoded the text already)
         self.odd: set[str] = set()
         self.keys: KeysView[str] | set[bytes]
         if tokens is not None:
@@ -429,7 +445,7 @@ class RunIndex:
     def encoded(self) -> bytes:
         """The text in cp1252, a character beyond it as UNKNOWN_BYTE: one byte per character."""
         if self._encoded is None:
-            self._encoded = self.text.encode("cp1252", CP1252_UNKNOWN)
+            self._encoded = encode_cp1252(self.text)
         return self._encoded
 
     def wanted(self, book: RunBook) -> set[str] | set[bytes]:
@@ -539,7 +555,7 @@ class RunBook:
 
     def learn(self, keys: KeysView[str] | set[bytes]) -> None:
         """Have every filter decide the runs of those ``keys`` that are new."""
-        if keys <= self.known:  # for a dict's keys too, without building a set
+        if self.known.issuperset(keys):  # for a dict's keys too, without building a set (a little faster than `<=`)
             return
         new = set(keys).difference(self.known)
         if len(self.known) + len(new) > self.LIMIT:
@@ -593,9 +609,13 @@ class RunFilter(Generic[T]):
     def select(self, index: RunIndex, odd: bool = True) -> list[tuple[str, T]]:
         """(run, decision) for each run of the article this rule wants, in no order; the runs
         beyond cp1252 (``RunIndex.odd``, rare: decided again in each article) unless told."""
+        wanted = index.wanted(self.book)
         decided = self.book.decided[self.slot]
-        keys = index.wanted(self.book) & decided.keys()  # iterates the smaller
-        if len(keys) == 1:
+        # (the view first: its `&` iterates the smaller side itself, with no reflected call)
+        keys = decided.keys() & wanted if wanted else ()
+        if not keys:
+            out = []  # most rules in most articles
+        elif len(keys) == 1:
             out = list(decided[next(iter(keys))])
         else:
             out = list({run: got for key in keys for run, got in decided[key]}.items())  # a run may lie in several tokens
@@ -631,6 +651,20 @@ def line_bounds(text: str, pos: int) -> tuple[int, int]:
     hi = min(len(text), pos + LINE_LIMIT)
     end = text.find("\n", pos, hi)
     return start, end if end >= 0 else hi
+
+
+# The floor of the common English words set (``lexicon.common_words_set``) the deciders share:
+# a run in it is a word of Zipf COMMON_FLOOR at least, no look-up needed.
+COMMON_FLOOR = 3.5
+
+
+def known_word(word: str, floor: float) -> bool:
+    """``word_zipf(word) >= floor``, without a look-up for a common English word when ``floor``
+    is at most ``COMMON_FLOOR`` (set membership first: most runs the deciders ask about are such
+    words)."""
+    if floor <= COMMON_FLOOR and word.lower() in common_words_set(COMMON_FLOOR):
+        return True
+    return word_zipf(word) >= floor
 
 
 @lru_cache(maxsize=1 << 16)
@@ -759,7 +793,7 @@ def case_join(doc: Document, rule: Rule) -> Iterator[Finding]:
         )
 
 
-_SMALL_BEFORE_HYPHEN_RE = regex.compile(r"(?<![\p{L}\p{M}])\p{Ll}+-$")
+_SMALL_BEFORE_HYPHEN_RE = regex.compile(r"(?r)(?<![\p{L}\p{M}])\p{Ll}+-$")  # (from the end, as WORD_BEFORE_RE)
 
 
 def _small_compound(text: str, start: int) -> bool:
@@ -1060,7 +1094,7 @@ def punct_candidates(encoded: bytes) -> list[int]:
 def punct_matches(ctx: Context) -> Iterator[regex.Match[str]]:
     """The matches of ``PUNCT_RE.finditer(ctx.text)`` (see ``finditer_at``)."""
     text = ctx.text
-    encoded = ctx.runs().encoded
+    encoded = ctx.encoded
     if UNKNOWN_BYTE in encoded:
         yield from finditer_at(PUNCT_RE, PUNCT_CANDIDATE_RE, text)  # letters or numbers beyond cp1252
         return
@@ -1069,8 +1103,10 @@ def punct_matches(ctx: Context) -> Iterator[regex.Match[str]]:
 
 NUMBER_AFTER_RE = regex.compile(r"\p{N}+")
 WORD_AFTER_RE = regex.compile(r"[\p{L}\p{M}]+")
-WORD_BEFORE_RE = regex.compile(r"[\p{L}\p{M}]+$")
-TOKEN_BEFORE_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+$")
+# The run that ends a window (searched with pos and endpos): matched from the end (``(?r)``), the
+# same match as a forward search, which tries every position of the window in turn (~6x slower)
+WORD_BEFORE_RE = regex.compile(r"(?r)[\p{L}\p{M}]+$")
+TOKEN_BEFORE_RE = regex.compile(r"(?r)[\p{L}\p{M}\p{N}]+$")
 
 
 def punct_join(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -1344,8 +1380,10 @@ def elision(doc: Document, rule: Rule) -> Iterator[Finding]:
         seen.add(start)
         yield elision_finding(rule, start, end, head, rest, ctx.apostrophe)
     # the apostrophe turned into a space (`d Haïti`, `l Afrique`): a lone small d or l before a
-    # capitalised word is no English word; unsafe like the others
-    if " d " in text or " l " in text or "\nd " in text or "\nl " in text:
+    # capitalised word is no English word; unsafe like the others. Such a d or l is a word token
+    # of its own, so two dict look-ups skip the four searches of the text in most articles.
+    counts = doc.word_counts  # (counted already: the run index reads them)
+    if ("d" in counts or "l" in counts) and (" d " in text or " l " in text or "\nd " in text or "\nl " in text):
         for m in _SPACED_ELISION_RE.finditer(text):
             start = m.start()
             if start in seen or ctx.skipped(start, m.end()):
@@ -1462,6 +1500,9 @@ def elision_decider(rule: Rule, lex: Lexicon) -> Callable[[str], tuple[int, bool
     # the first words of hyphenated places (`Ile` of Ile-de-France): a glued elision before one
     # is judged in the text, where the place's name must follow (``_opens_place``)
     place_heads = lex.place_heads
+    # English words this frequent (the set other merged-word rules load) are known without a
+    # look-up: most runs the pattern lets through are such words (`later`, `data`, `Canada`)
+    common = common_words_set(COMMON_FLOOR)
 
     def decide(token: str) -> tuple[int, bool] | None:
         if token[:1] not in ELISION_HEADS:
@@ -1500,7 +1541,7 @@ def elision_decider(rule: Rule, lex: Lexicon) -> Callable[[str], tuple[int, bool
             return LOWER, False
         # most runs that reach here are English words (`later`, `Canada`): the French list,
         # a bisection for a spelling not met before, is only asked about the others
-        if zipf(token, "en") > 0 or zipf(token, "fr") >= (whole_max if which == LOWER else 1.0):
+        if token.lower() in common or zipf(token, "en") > 0 or zipf(token, "fr") >= (whole_max if which == LOWER else 1.0):
             return None
         rest = m.group(which)
         if which == LOWER:
@@ -1611,7 +1652,7 @@ def name_join_setup(doc: Document, rule: Rule) -> tuple:
             return None  # most runs: no capital first
         if CAP_TOKEN_RE.fullmatch(token) is None or not token.endswith(endings):
             return None
-        if word_zipf(token) >= whole_max or protected_run(lex, token) or token in lex.places:
+        if known_word(token, whole_max) or protected_run(lex, token) or token in lex.places:
             return None
         return True
 
@@ -1720,7 +1761,10 @@ def lost_apostrophe(doc: Document, rule: Rule) -> Iterator[Finding]:
         )
     # a lone ending is a whole letter run (a space before it, no word character after it)
     lone = bool(LOST_ENDINGS.listed(ctx.runs(), ctx.book))
-    endings = LOST_END_RE.finditer(text) if lone and LOST_END_GATE.search(text) else ()
+    # LOST_END_RE only where the gate matches (one `re` scan, not a gate search and then a `regex`
+    # scan of the whole text): each match opens with a space, which no gate match holds after
+    # its first character, so none is skipped
+    endings = matches_at(LOST_END_RE, text, (g.start() for g in LOST_END_GATE.finditer(text))) if lone else ()
     for m in endings:
         gap = m.start()
         lm = WORD_BEFORE_RE.search(text, max(0, gap - 12), gap)
@@ -1778,20 +1822,30 @@ def glued_contractions(
     alone = ctx.alone(spellings)
     present = [form for _, form in sorted({got for w in alone for got in ranks[w]})] if alone else []
     for form in present:
-        yield from _contraction_hits(contraction_matches(patterns[form], ctx, form), rule, ctx, table, its_next)
+        # `its` is kept only before one of its_next (lower case): most `its` are possessives
+        after = tuple(its_next) if form == "its" else ()
+        yield from _contraction_hits(contraction_matches(patterns[form], ctx, form, after), rule, ctx, table, its_next)
 
 
-def contraction_matches(pattern: regex.Pattern[str], ctx: Context, form: str) -> Iterator[regex.Match[str]]:
+def contraction_matches(
+    pattern: regex.Pattern[str], ctx: Context, form: str, after: tuple[str, ...] = ()
+) -> Iterator[regex.Match[str]]:
     """The matches of ``pattern`` (``form`` in any case) that ``_contraction_hits`` can keep:
     those spelled ``form`` or capitalised, found as whole runs (a match is a whole word of
     letters). Any other spelling is neither lower case nor a title, or no listed form in lower
     case (`iſnt`). A capital that lower-cases to the same letter as the form's capital only
-    exists for `k` (the Kelvin sign) and beyond ASCII: those forms try every match."""
+    exists for `k` (the Kelvin sign) and beyond ASCII: those forms try every match.
+    ``after``: when given, only where the word after the form's space starts with one of them
+    (``_contraction_hits`` wants that word among them), tested by ``str.startswith`` before
+    the pattern."""
     if not form[:1].isascii() or form[:1] == "k":
         yield from pattern.finditer(ctx.text)
         return
     text = ctx.text
+    skip = len(form) + 1  # the form and the space the pattern's look-ahead wants
     for pos in sorted((*ctx.positions(form), *ctx.positions(form.capitalize()))):
+        if after and not text.startswith(after, pos + skip):
+            continue
         m = pattern.match(text, pos)
         if m is not None:
             yield m
