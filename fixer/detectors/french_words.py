@@ -242,15 +242,19 @@ def _setup(doc: Document, rule: Rule) -> Setup:
             continue
         for w in words:
             phrases.setdefault(w, []).append(item)  # (compiled on first use: most are never asked)
+    min_length = int(rule.params.get("min_length", 4))
     decide = french_word_decider(
         frozenset(single),
         min_fr=float(rule.params.get("min_french_zipf", 2.5)),
         max_en=float(rule.params.get("max_english_zipf", 1.0)),
         min_gap=float(rule.params.get("min_gap", 2.5)),
-        min_length=int(rule.params.get("min_length", 4)),
+        min_length=min_length,
     )
+    # every run the decider may want, among the new runs one a line: long enough, and no
+    # capital in it (``str.islower`` is false for a run holding one), found by one scan
+    shape = regex.compile(rf"(?m)^[^\p{{Lu}}\p{{Lt}}\n]{{{max(1, min_length)},}}$")
     return Setup(
-        runs=RunFilter(run_book(store), decide),
+        runs=RunFilter(run_book(store), decide, shape=shape),
         stop=frozenset(str(w).lower() for w in rule.params.get("english_stop", ())),
         quote_english=frozenset(str(w).lower() for w in rule.params.get("english_only", ())),
         links=frozenset(str(w).lower() for w in rule.params.get("french_links", ())),
