@@ -208,10 +208,12 @@ def classify_page_prompt(doc: Document) -> list[Verdict]:
 
 
 def _chain_tools(doc: Document) -> tuple[frozenset[str], regex.Pattern[str]]:
-    """The first words of the known prompts, and a pattern for a line made of two or more of
-    them in a row (compiled once per process)."""
+    """The first words of the known prompts and link-block headers, and a pattern for a line
+    made of two or more of them in a row (compiled once per process)."""
     def build() -> tuple[frozenset[str], regex.Pattern[str]]:
-        items = sorted(prompt_set(doc), key=len, reverse=True)
+        # (the headers of link blocks too: `ALSO ON THE WEB — Sponsored content`)
+        headers = {norm(p) for p in phrases(doc).get("header", [])}
+        items = sorted(prompt_set(doc) | headers, key=len, reverse=True)
         alt = "|".join(regex.escape(p) for p in items) or "(?!)"
         return (frozenset(p.split(" ", 1)[0] for p in items),
                 regex.compile(rf"(?:{alt})(?:[\s\-—–|·•:.,!?*]+(?:{alt}))+[\s.…!:*]*"))
