@@ -207,25 +207,42 @@ def classify_page_prompt(doc: Document) -> list[Verdict]:
     return out
 
 
-def _chain_tools(doc: Document) -> tuple[frozenset[str], regex.Pattern[str]]:
-    """The first words of the known prompts and link-block headers, and a pattern for a line
-    made of two or more of them in a row (compiled once per process)."""
-    def build() -> tuple[frozenset[str], regex.Pattern[str]]:
-        # (the headers of link blocks too: `ALSO ON THE WEB — Sponsored content`)
+def _chain_items(doc: Document) -> tuple[str, ...]:
+    """The known prompts and link-block headers (`ALSO ON THE WEB — Sponsored content` chains
+    a header and a prompt), normalised, longest first."""
+    def build() -> tuple[str, ...]:
         headers = {norm(p) for p in phrases(doc).get("header", [])}
-        items = sorted(prompt_set(doc) | headers, key=len, reverse=True)
-        alt = "|".join(regex.escape(p) for p in items) or "(?!)"
-        return (frozenset(p.split(" ", 1)[0] for p in items),
-                regex.compile(rf"(?:{alt})(?:[\s\-—–|·•:.,!?*]+(?:{alt}))+[\s.…!:*]*"))
+        return tuple(sorted(prompt_set(doc) | headers, key=len, reverse=True))
 
-    return _memo(doc, f"boilerplate:prompt-chain:{PHRASES}", build)
+    return _memo(doc, f"boilerplate:prompt-chain-items:{PHRASES}", build)
+
+
+def _chain_firsts(doc: Document) -> dict[str, tuple[str, ...]]:
+    """``_chain_items`` by their first word: a line opening with none of them is no chain."""
+    def build() -> dict[str, tuple[str, ...]]:
+        out: dict[str, list[str]] = {}
+        for p in _chain_items(doc):
+            out.setdefault(p.split(" ", 1)[0], []).append(p)
+        return {w: tuple(ps) for w, ps in out.items()}
+
+    return _memo(doc, f"boilerplate:prompt-chain-firsts:{PHRASES}", build)
+
+
+def _chain_re(doc: Document) -> regex.Pattern[str]:
+    """Two or more of ``_chain_items`` in a row: compiled on the first line that may be a chain
+    (a few hundred alternatives; most processes never need it)."""
+    def build() -> regex.Pattern[str]:
+        alt = "|".join(regex.escape(p) for p in _chain_items(doc)) or "(?!)"
+        return regex.compile(rf"(?:{alt})(?:[\s\-—–|·•:.,!?*]+(?:{alt}))+[\s.…!:*]*")
+
+    return _memo(doc, f"boilerplate:prompt-chain-re:{PHRASES}", build)
 
 
 def _prompt_chains(doc: Document, taken: set[int]) -> list[Verdict]:
     """A line made of known prompts one after another (`Add a comment Cancel reply`, `Leave a
     comment — Your email address will not be published. Required fields are marked *`): a
     comment form or a button row flattened into one line, safe to delete as each prompt is."""
-    firsts, chain = _chain_tools(doc)
+    firsts = _chain_firsts(doc)
     out = []
     for i, key in enumerate(key_list(doc)):
         if key.split(" ", 1)[0] not in firsts:
@@ -233,7 +250,11 @@ def _prompt_chains(doc: Document, taken: set[int]) -> list[Verdict]:
         ln = nonblank(doc)[i]
         if ln.number in taken or len(ln.text) > 200 or not ln.text.lstrip(" \t•·*>»›-–—")[:1].isupper():
             continue
-        if chain.fullmatch(line_key(doc, ln)):
+        key = line_key(doc, ln)
+        # (a chain opens with a whole item and goes on: most lines opening with `the` do not)
+        if not any(key.startswith(p) and len(key) > len(p) for p in firsts[key.split(" ", 1)[0]]):
+            continue
+        if _chain_re(doc).fullmatch(key):
             out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, "Page prompts left by the scraper, run together."))
     return out
 
