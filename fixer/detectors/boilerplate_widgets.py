@@ -19,6 +19,7 @@ from ..document import Document, Line
 from ..model import Finding, Rule, Safety
 from .boilerplate_common import LINE_RULES, Verdict, _memo, classifier, nonblank, phrases, verdicts
 from .deletion_plan import emit
+from .typography_patterns import non_ascii_set
 
 RULE_ID = "boilerplate.page-widget"
 WORDS = "lexicon/interface-words.txt"
@@ -334,7 +335,7 @@ def classify_page_widget(doc: Document) -> list[Verdict]:
     footer = {ln.number for ln in lines[-FOOTER_LINES:]} - header
     edges = header | footer
     first = lines[0].number
-    symbols = _WIDGET_SYMBOL_RE.search(doc.text) is not None  # (most pages hold none)
+    symbols = not _WIDGET_SYMBOLS.isdisjoint(non_ascii_set(doc))  # (most pages hold none)
     out = []
     for ln in lines:
         text = ln.text
@@ -368,6 +369,10 @@ def classify_page_widget(doc: Document) -> list[Verdict]:
 # the symbols of tickers, weather boxes, rating stars and share icons (`USD/LBP 89,500 ▲ | BLOM 2.10
 # ▼`, `Fort-de-France 29°C ☀ | Pointe-à-Pitre 30°C ⛅`, `☆☆☆☆☆`, `f | 𝕏 | in | ✉`)
 _WIDGET_SYMBOL_RE = regex.compile(r"[▲▼△▽▴▾⬆⬇☀⛅☁☂☔❄⛈☆★✩✪✉☎✆𝕏]|[\U0001F324-\U0001F32C\U0001F4C8\U0001F4C9]")
+# the characters ``_WIDGET_SYMBOL_RE`` matches, all non-ASCII: whether a page holds one is told
+# by the set of its non-ASCII characters (made once per document and shared with the typography
+# rules), not by a regex scan of the whole text (the family's costliest search)
+_WIDGET_SYMBOLS = frozenset("▲▼△▽▴▾⬆⬇☀⛅☁☂☔❄⛈☆★✩✪✉☎✆𝕏\U0001F4C8\U0001F4C9") | frozenset(map(chr, range(0x1F324, 0x1F32D)))
 
 
 def _symbol_widget(text: str) -> bool:
