@@ -14,6 +14,7 @@ from ..model import Safety
 from .boilerplate_common import (
     PHRASES,
     Verdict,
+    _index,
     _memo,
     by_last,
     classifier,
@@ -182,9 +183,7 @@ def _trailing_credit_lines(doc: Document) -> list[int]:
 
 def _neighbours(doc: Document, line: Line, span: int = 3) -> Iterator[Line]:
     lines = nonblank(doc)
-    if "boilerplate:index" not in doc.cache:
-        doc.cache["boilerplate:index"] = {ln.number: i for i, ln in enumerate(lines)}
-    idx = doc.cache["boilerplate:index"][line.number]
+    idx = _index(doc)[line.number]
     yield from lines[max(0, idx - span) : idx]
     yield from lines[idx + 1 : idx + 1 + span]
 
@@ -218,7 +217,7 @@ def classify_photo_caption(doc: Document) -> list[Verdict]:
     safe_credit = {v.line.number for v in verdicts(doc, "boilerplate.photo-credit")}
     lines = nonblank(doc)
     # a caption is a credit line or the line right above one
-    at = {ln.number: i for i, ln in enumerate(lines)}
+    at = _index(doc)  # (line number → index in ``lines``)
     near = sorted({j for n in credits for j in (at[n] - 1, at[n]) if j >= 0})
     for i in near:
         ln = lines[i]
@@ -248,7 +247,7 @@ def classify_video_title(doc: Document) -> list[Verdict]:
     # the normalised caption of each `©` credit, for the lines above it to compare with
     captions = {n: norm(caption) for n, (kind, caption) in credits.items() if kind == "copyright"}
     # only a line one or two above a `©` credit can be its title
-    at = {ln.number: i for i, ln in enumerate(lines)}
+    at = _index(doc)  # (line number → index in ``lines``)
     for i in sorted({j for n in captions for j in (at[n] - 2, at[n] - 1) if j >= 0}):
         ln = lines[i]
         if ln.number in credits:

@@ -344,7 +344,7 @@ def classify_related_link(doc: Document) -> list[Verdict]:
     # a verdict needs a line opening with a lead (its key tells, see gated_lines) or an arrow; a
     # lead after `»` is taken with the arrows (the key turns `»` into a quote mark, which it keeps)
     also = [i for i in holding if lines[i].text.lstrip()[:1] in _ARROWS]
-    with_arrow = lines_holding(doc, _TRAIL_ARROWS)
+    with_arrow = holding  # (the lines holding one of _TRAIL_ARROWS: the same characters as _ARROWS)
     trailing = [i for i in with_arrow if lines[i].text.rstrip()[-1:] in _TRAIL_ARROW_SET]
     labelled = [i for i in with_arrow if _LABEL_ARROW_RE.match(lines[i].text)]
     if labelled:

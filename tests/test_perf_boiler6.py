@@ -1,0 +1,32 @@
+"""Round 6 shortcuts of the boilerplate rules: character sets that stand for a pattern or for a
+list of substring tests must be exactly what they replace."""
+
+from __future__ import annotations
+
+from fixer.detectors import boilerplate_prompts as prompts
+from fixer.detectors import boilerplate_widgets as widgets
+
+
+def test_widget_symbols_are_what_the_symbol_pattern_matches() -> None:
+    matched = {chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000 and widgets._WIDGET_SYMBOL_RE.fullmatch(chr(i))}
+    assert matched == set(widgets._WIDGET_SYMBOLS)
+    assert all(not c.isascii() for c in matched)  # (told by the page's non-ASCII characters)
+
+
+def test_trailing_arrows_are_the_arrows_of_arrow_lines() -> None:
+    # related-link finds the lines holding either with one lines_holding call
+    assert prompts._TRAIL_ARROW_SET == prompts._ARROWS == set(prompts._ARROW_CHARS)
+
+
+def test_plain_is_unquoted_then_single_spaced() -> None:
+    import random
+
+    from fixer.detectors import boilerplate_common as bc
+
+    rng = random.Random(6)
+    alphabet = "ab é\n" + "".join(o for o, _n in bc._QUOTES) + bc._OTHER_WS + "`'\"\u2002"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(12)))
+        present = frozenset(c for c in text if not c.isascii())
+        extra = frozenset(rng.sample([c for c in alphabet if not c.isascii()], 3))  # (the page may hold more)
+        assert bc._plain(text, present | extra) == bc._single_spaced(bc._unquoted(text))
