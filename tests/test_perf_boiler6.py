@@ -30,3 +30,15 @@ def test_plain_is_unquoted_then_single_spaced() -> None:
         present = frozenset(c for c in text if not c.isascii())
         extra = frozenset(rng.sample([c for c in alphabet if not c.isascii()], 3))  # (the page may hold more)
         assert bc._plain(text, present | extra) == bc._single_spaced(bc._unquoted(text))
+
+
+def test_is_hashtag_is_the_hashtag_pattern() -> None:
+    import random
+
+    from fixer.detectors import boilerplate_metadata as metadata
+
+    rng = random.Random(7)
+    bits = ["a", "É", "3", "_", ".", ",", ";", ":", "#", "-", "é", "\u0301", "½", "ǅ", "\U00010d50", "’"]
+    for _ in range(20000):
+        token = "#" + "".join(rng.choice(bits) for _ in range(rng.randrange(6)))
+        assert metadata._is_hashtag(token) == bool(metadata._HASHTAG_RE.match(token)), token

@@ -26,8 +26,10 @@ from .boilerplate_common import (
     key_is,
     key_list,
     lines_holding,
+    may_open,
     nonblank,
     norm,
+    opening_chars,
     phrases,
     verdicts,
     word_count,
@@ -295,6 +297,7 @@ def _with_agency_re(doc: Document) -> regex.Pattern[str]:
 
 
 _WITH_AGENCY_KEY = f"boilerplate:with-agency:{PHRASES}"
+_WITH_AGENCY_OPENING = opening_chars("(wa", regex.IGNORECASE)  # `(`, `with`, `avec` (see may_open)
 
 
 @classifier("boilerplate.byline")
@@ -314,7 +317,8 @@ def classify_byline(doc: Document) -> list[Verdict]:
         Verdict("boilerplate.byline", ln, Safety.UNSAFE, "A byline or credit line with page furniture.")
         for ln in gated_lines(doc, _BYLINE_GATE, also)
         if (not is_sentence(ln.text) and _byline_shaped(ln.text))
-        or (ln.number in tail and len(ln.text) <= 60 and _with_agency_re(doc).match(ln.text))
+        or (ln.number in tail and len(ln.text) <= 60 and may_open(ln.text, _WITH_AGENCY_OPENING)
+            and _with_agency_re(doc).match(ln.text))
     ]
 
 

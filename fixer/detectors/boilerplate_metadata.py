@@ -60,6 +60,15 @@ def classify_unix_timestamp(doc: Document) -> list[Verdict]:
 _HASHTAG_RE = regex.compile(r"^#[\p{L}\p{N}_]+[.,;]?$")
 
 
+def _is_hashtag(token: str) -> bool:
+    r"""``_HASHTAG_RE`` matches ``token`` (which opens with `#`): told without the pattern when
+    what follows the `#` (and one closing `.`, `,` or `;`) is all ``str.isalnum``, each such
+    character being a ``\p{L}`` or ``\p{N}`` for ``regex`` (tests/test_perf_boiler3.py); other
+    tokens are left to the pattern."""
+    body = token[1:-1] if token[-1] in ".,;" else token[1:]
+    return body.isalnum() or bool(_HASHTAG_RE.match(token))
+
+
 @classifier("boilerplate.hashtag-line")
 def classify_hashtag_line(doc: Document) -> list[Verdict]:
     """A line of tags: all hashtags (safe), or mostly hashtags (unsafe)."""
@@ -69,7 +78,7 @@ def classify_hashtag_line(doc: Document) -> list[Verdict]:
     lines = nonblank(doc)
     for ln in map(lines.__getitem__, lines_holding(doc, ("#",))):  # (the lines holding a `#`)
         toks = ln.text.split()
-        tags = sum(1 for t in toks if t[0] == "#" and _HASHTAG_RE.match(t))  # (the pattern opens with `#`)
+        tags = sum(1 for t in toks if t[0] == "#" and _is_hashtag(t))  # (the pattern opens with `#`)
         if tags >= 2 and tags == len(toks):
             out.append(Verdict("boilerplate.hashtag-line", ln, Safety.SAFE, "A line of hashtags."))
         elif tags >= 3 and tags / len(toks) >= 0.6:
@@ -186,6 +195,7 @@ def classify_page_slug(doc: Document) -> list[Verdict]:
         Verdict("boilerplate.page-slug", ln, Safety.SAFE, "A page slug or slot name left by the scraper.")
         for ln in edge
         if may_open(ln.text, _SLUG_OPENING)
+        and ("-" in ln.text or "_" in ln.text)  # (the pattern needs two of them; most edge lines hold none)
         and _SLUG_RE.match(ln.text)
         and any(c.isalpha() for c in ln.text)
     ]
