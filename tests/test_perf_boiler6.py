@@ -42,3 +42,31 @@ def test_is_hashtag_is_the_hashtag_pattern() -> None:
     for _ in range(20000):
         token = "#" + "".join(rng.choice(bits) for _ in range(rng.randrange(6)))
         assert metadata._is_hashtag(token) == bool(metadata._HASHTAG_RE.match(token)), token
+
+
+def test_a_date_line_ends_as_may_end_date_says() -> None:
+    import random
+
+    import regex
+
+    from fixer.detectors import boilerplate_metadata as metadata
+
+    everything = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    # (the letters that end a time, matched case-insensitively, are only those of the set)
+    assert set(regex.findall(r"(?i)[mtc]", everything)) <= metadata._DATE_LINE_ENDS
+    rng = random.Random(8)
+
+    def pick(*options: str) -> str:
+        return rng.choice(options)
+
+    matched = 0
+    for _ in range(30000):
+        date = pick("22/11/2024", "2024-11-22", "22.11.24", "Saturday, 21 October, 2017", "November 22, 2024",
+                    "21st mai 2023", "mardi 3 juin 2025", "22 November 2024")
+        time = pick("", " at 7:34", " à 18h02", ", 10:05 a.m.", " - 9 pm", " 06:20 GMT", " 5 p.m. CEST+2", " 7:34 utc",
+                    " 21:40 ET", " 8.15 am")
+        text = pick("", " ", "Published on ", "publiée le : ") + date + time + pick("", " ", "\t", "\u2003", ".", "x")
+        if metadata._DATE_LINE_RE.match(text):
+            matched += 1
+            assert metadata._may_end_date(text), text
+    assert matched > 10000

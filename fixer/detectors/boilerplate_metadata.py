@@ -246,6 +246,17 @@ _DATE_LINE_RE = regex.compile(
     regex.IGNORECASE,
 )
 _HEADER_LINES = 5
+# what a match of _DATE_LINE_RE ends with before its white space: a figure (a year, a time, a
+# zone's offset), `m` or `.` (a.m., p.m.), or the last letter of a time zone (GMT, UTC, CEST…)
+_DATE_LINE_ENDS = frozenset("mM.tTcC")
+
+
+def _may_end_date(text: str) -> bool:
+    r"""False when ``_DATE_LINE_RE`` cannot match ``text``: its last character before the white
+    space (``str.rstrip`` strips all that ``\s`` does) is no figure (``\d``: a digit for
+    ``str``, or beyond the BMP) nor an end of a time. Most headlines end with a word."""
+    c = text.rstrip()[-1:]
+    return c in _DATE_LINE_ENDS or c.isdigit() or c > "\uffff"
 
 
 @classifier("boilerplate.update-stamp")
@@ -262,6 +273,7 @@ def classify_update_line(doc: Document) -> list[Verdict]:
     ]
     taken = {v.line.number for v in found}
     for ln in nonblank(doc)[:_HEADER_LINES]:
-        if ln.number not in taken and len(ln.text) <= 80 and _DIGIT_RE.search(ln.text) and _DATE_LINE_RE.match(ln.text):
+        if (ln.number not in taken and len(ln.text) <= 80 and _may_end_date(ln.text) and _DIGIT_RE.search(ln.text)
+                and _DATE_LINE_RE.match(ln.text)):
             found.append(Verdict("boilerplate.update-stamp", ln, Safety.UNSAFE, "The page's date on a line of its own.", weak=True))
     return found
