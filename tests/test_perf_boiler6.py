@@ -70,3 +70,36 @@ def test_a_date_line_ends_as_may_end_date_says() -> None:
             matched += 1
             assert metadata._may_end_date(text), text
     assert matched > 10000
+
+
+def test_python_decimals_are_regex_digits_and_figures() -> None:
+    import random
+
+    import regex
+
+    everything = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    digits = set(regex.findall(r"\d", everything))
+    assert [c for c in everything if c.isdecimal() and c not in digits] == []
+    # (no letter is a figure or a mark of the pattern, whatever its case)
+    assert regex.findall(r"(?i)[\d:.,'’ ]", "".join(c for c in everything if c.isalpha())) == []
+    rng = random.Random(9)
+    bits = ["1", "٣", "0", ":", ".", ",", "'", "’", " ", "k", "M", "a", "½", "²"]
+    for _ in range(20000):
+        word = "".join(rng.choice(bits) for _ in range(rng.randrange(1, 6)))
+        assert widgets._is_figures(word) == (widgets._FIGURES_RE.fullmatch(word) is not None), word
+
+
+def test_one_run_of_letters_and_figures_is_no_date_nor_section_date() -> None:
+    import random
+
+    from fixer.detectors import boilerplate_metadata as metadata
+
+    rng = random.Random(10)
+    bits = ["1711900800", "22", "2024", "November", "Published", "on", "News", "mai", "x", "7", "pm", "GMT"]
+    for _ in range(20000):
+        text = " " * rng.randrange(2) + "".join(rng.choice(bits) for _ in range(rng.randrange(1, 5))) + " " * rng.randrange(2)
+        assert text.strip().isalnum()
+        assert not metadata._DATE_LINE_RE.match(text) and not metadata._SECTION_DATE_RE.match(text), text
+    for _ in range(20000):  # (a section date opens with a letter)
+        text = rng.choice(["", " ", "\t"]) + rng.choice("0123456789") + " ".join(rng.choice(bits) for _ in range(3))
+        assert not metadata._SECTION_DATE_RE.match(text), text

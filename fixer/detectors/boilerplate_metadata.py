@@ -116,6 +116,7 @@ _SECTION_DATE_RE = regex.compile(
 
 
 _DIGIT_RE = regex.compile(r"\d")
+_ASCII_DIGITS = frozenset("0123456789")
 # the openings of _READING_TIME_RES (`reading time`, `read time`, `time to read`, `temps`, `lecture`,
 # a figure, `published`, `posted`, `publié`) and of _PUBLISHED_UPDATED_RE
 _READING_TIME_OPENING = opening_chars("rtlp0123456789", regex.I)
@@ -175,6 +176,7 @@ def classify_reading_time(doc: Document) -> list[Verdict]:
             out.append(Verdict("boilerplate.reading-time", ln, Safety.UNSAFE, "Publication and update times of the page."))
         elif (
             text[-1] not in _PROSE_ENDS  # the page date ends the line
+            and text.lstrip()[:1] not in _ASCII_DIGITS  # (the section opens with a letter: not a timestamp)
             and (m := _SECTION_DATE_RE.match(text))
             and not (_WEEKDAYS | _STAMP_WORDS) & set(m.group("section").casefold().split())
         ):
@@ -274,6 +276,8 @@ def classify_update_line(doc: Document) -> list[Verdict]:
     taken = {v.line.number for v in found}
     for ln in nonblank(doc)[:_HEADER_LINES]:
         if (ln.number not in taken and len(ln.text) <= 80 and _may_end_date(ln.text) and _DIGIT_RE.search(ln.text)
-                and _DATE_LINE_RE.match(ln.text)):
+                # (a date holds white space or `/.-` inside: one run of letters and figures, such
+                # as a unix timestamp, is none)
+                and not ln.text.strip().isalnum() and _DATE_LINE_RE.match(ln.text)):
             found.append(Verdict("boilerplate.update-stamp", ln, Safety.UNSAFE, "The page's date on a line of its own.", weak=True))
     return found
