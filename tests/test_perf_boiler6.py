@@ -69,6 +69,32 @@ def test_a_date_line_ends_as_may_end_date_says() -> None:
         if metadata._DATE_LINE_RE.match(text):
             matched += 1
             assert metadata._may_end_date(text), text
+            assert metadata.may_open(text, metadata._DATE_LINE_OPENING), text
+    assert matched > 10000
+    # every word a date line may open with (after its white space) opens as the gate allows
+    words = [*metadata._MONTHS.split("|"), *metadata._WEEKDAYS, "published", "posted", "publié", "publiée"]
+    for w in words:
+        for text in (w + " 3, 2024", w.upper() + " 3, 2024", w.capitalize() + " 3, 2024"):
+            assert metadata.may_open(text, metadata._DATE_LINE_OPENING), text
+
+
+def test_a_section_date_has_five_chunks_at_most() -> None:
+    import random
+
+    from fixer.detectors import boilerplate_metadata as metadata
+
+    rng = random.Random(11)
+    spaces = [" ", "  ", "\t", "\u2003", " \u00a0"]
+    matched = 0
+    for _ in range(20000):
+        section = rng.choice(["News", "Faits-divers", "World News", "Économie Générale", "Sport"])
+        section = section.replace(" ", rng.choice(spaces))
+        date = rng.choice(["21 October", "October 21", "3 mai", "juin 30", "1 Janvier"]).replace(" ", rng.choice(spaces))
+        text = rng.choice(["", " "]) + section + rng.choice(spaces) + date + rng.choice(["", ","]) + rng.choice(spaces) \
+            + "2017" + rng.choice(["", " ", "\t"])
+        if metadata._SECTION_DATE_RE.match(text):
+            matched += 1
+            assert len(text.split(None, 5)) <= 5, text
     assert matched > 10000
 
 

@@ -177,6 +177,7 @@ def classify_reading_time(doc: Document) -> list[Verdict]:
         elif (
             text[-1] not in _PROSE_ENDS  # the page date ends the line
             and text.lstrip()[:1] not in _ASCII_DIGITS  # (the section opens with a letter: not a timestamp)
+            and len(text.split(None, 5)) <= 5  # (a section of two words at most, a date: five chunks at most)
             and (m := _SECTION_DATE_RE.match(text))
             and not (_WEEKDAYS | _STAMP_WORDS) & set(m.group("section").casefold().split())
         ):
@@ -248,6 +249,11 @@ _DATE_LINE_RE = regex.compile(
     regex.IGNORECASE,
 )
 _HEADER_LINES = 5
+# how the lines of _DATE_LINE_RE open: a figure, a publication word, a weekday or a month (see may_open)
+_DATE_LINE_OPENING = opening_chars(
+    "0123456789" + "".join({w[0] for w in (*_MONTHS.split("|"), *_WEEKDAYS, "published", "posted", "publié")}),
+    regex.IGNORECASE,
+)
 # what a match of _DATE_LINE_RE ends with before its white space: a figure (a year, a time, a
 # zone's offset), `m` or `.` (a.m., p.m.), or the last letter of a time zone (GMT, UTC, CEST…)
 _DATE_LINE_ENDS = frozenset("mM.tTcC")
@@ -278,6 +284,7 @@ def classify_update_line(doc: Document) -> list[Verdict]:
         if (ln.number not in taken and len(ln.text) <= 80 and _may_end_date(ln.text) and _DIGIT_RE.search(ln.text)
                 # (a date holds white space or `/.-` inside: one run of letters and figures, such
                 # as a unix timestamp, is none)
-                and not ln.text.strip().isalnum() and _DATE_LINE_RE.match(ln.text)):
+                and not ln.text.strip().isalnum() and may_open(ln.text, _DATE_LINE_OPENING)
+                and _DATE_LINE_RE.match(ln.text)):
             found.append(Verdict("boilerplate.update-stamp", ln, Safety.UNSAFE, "The page's date on a line of its own.", weak=True))
     return found
