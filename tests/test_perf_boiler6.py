@@ -129,3 +129,9 @@ def test_one_run_of_letters_and_figures_is_no_date_nor_section_date() -> None:
     for _ in range(20000):  # (a section date opens with a letter)
         text = rng.choice(["", " ", "\t"]) + rng.choice("0123456789") + " ".join(rng.choice(bits) for _ in range(3))
         assert not metadata._SECTION_DATE_RE.match(text), text
+
+
+def test_folding_makes_no_ascii_digit() -> None:
+    # (reading-time takes an ASCII digit at either end of a key for a figure of the line)
+    everything = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    assert [c for c in everything if c not in "0123456789" and any(d in c.casefold() for d in "0123456789")] == []

@@ -155,8 +155,12 @@ def classify_reading_time(doc: Document) -> list[Verdict]:
     rt_words, rt_figure, rt_published = _READING_TIME_RES
     for ln, key, figure in candidates:
         text = ln.text
-        if len(text) > 200 or not _DIGIT_RE.search(text):
-            continue  # each pattern below needs a figure (minutes, a date, a year)
+        if len(text) > 200:
+            continue
+        # each pattern below needs a figure (minutes, a date, a year): a key opening or ending with
+        # an ASCII digit shows one (folding makes no digit of another character)
+        if (key is None or (key[:1] not in _ASCII_DIGITS and key[-1:] not in _ASCII_DIGITS)) and not _DIGIT_RE.search(text):
+            continue
         # (each test before a pattern is a condition of it: how its lines open or end)
         if key is None:
             published = may_open(text, _PUBLISHED_OPENING)
@@ -281,10 +285,10 @@ def classify_update_line(doc: Document) -> list[Verdict]:
     ]
     taken = {v.line.number for v in found}
     for ln in nonblank(doc)[:_HEADER_LINES]:
-        if (ln.number not in taken and len(ln.text) <= 80 and _may_end_date(ln.text) and _DIGIT_RE.search(ln.text)
+        if (ln.number not in taken and len(ln.text) <= 80 and _may_end_date(ln.text)
                 # (a date holds white space or `/.-` inside: one run of letters and figures, such
                 # as a unix timestamp, is none)
                 and not ln.text.strip().isalnum() and may_open(ln.text, _DATE_LINE_OPENING)
-                and _DATE_LINE_RE.match(ln.text)):
+                and _DIGIT_RE.search(ln.text) and _DATE_LINE_RE.match(ln.text)):
             found.append(Verdict("boilerplate.update-stamp", ln, Safety.UNSAFE, "The page's date on a line of its own.", weak=True))
     return found
