@@ -135,3 +135,11 @@ def test_folding_makes_no_ascii_digit() -> None:
     # (reading-time takes an ASCII digit at either end of a key for a figure of the line)
     everything = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
     assert [c for c in everything if c not in "0123456789" and any(d in c.casefold() for d in "0123456789")] == []
+
+
+def test_only_m_matches_m_case_insensitively() -> None:
+    import regex
+
+    # (reading-time asks the bare-minutes pattern only of a line holding `m` or `M`)
+    everything = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    assert sorted(regex.findall("(?i)m", everything)) == ["M", "m"]

@@ -170,7 +170,7 @@ def classify_reading_time(doc: Document) -> list[Verdict]:
             # the folded line holds: keys_gate leaves out the texts with `İ` or `ı`)
             published = key.startswith(_PUBLISHED_KEYS) and _holds_update(text.casefold())
             reading = (
-                (figure and rt_figure.match(text))
+                (figure and ("m" in text or "M" in text) and rt_figure.match(text))  # (min, mn: a unix time has none)
                 or (published and rt_published.match(text))
                 or (key.startswith(_READING_TIME_KEYS) and rt_words.match(text))
             )
