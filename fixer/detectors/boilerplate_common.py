@@ -103,6 +103,41 @@ def norm(text: str) -> str:
     return _trim(_WS_RE.sub(" ", folded) if "\n" in folded else _single_spaced(folded))
 
 
+_NON_ASCII_SET: list[Callable[[Document], frozenset[str]]] = []  # typography_patterns.non_ascii_set, once imported
+
+
+def page_non_ascii(doc: Document) -> frozenset[str]:
+    """The distinct non-ASCII characters of the page: ``typography_patterns.non_ascii_set``,
+    computed once per document and shared with the typography rules (imported on first use:
+    that module imports this one)."""
+    if not _NON_ASCII_SET:
+        from .typography_patterns import non_ascii_set
+
+        _NON_ASCII_SET.append(non_ascii_set)
+    return _NON_ASCII_SET[0](doc)
+
+
+_NON_ASCII_QUOTES = tuple((old, new) for old, new in _QUOTES if not old.isascii())
+_OTHER_WS_ASCII = tuple(c for c in _OTHER_WS if c.isascii())
+_OTHER_WS_NON_ASCII = frozenset(c for c in _OTHER_WS if not c.isascii())
+
+
+def _plain(text: str, present: frozenset[str]) -> str:
+    """``_single_spaced(_unquoted(text))`` for a text whose non-ASCII characters are among
+    ``present`` (the page's, shared with the typography rules): a quote or a white space
+    character the page lacks is not looked for (each test is a scan of the text)."""
+    if "`" in text:
+        text = text.replace("`", "'")
+    for old, new in _NON_ASCII_QUOTES:
+        if old in present:
+            text = text.replace(old, new)  # (no output is a key: the order does not matter)
+    if "  " in text or any(map(text.__contains__, _OTHER_WS_ASCII)) or (
+        not _OTHER_WS_NON_ASCII.isdisjoint(present) and any(map(text.__contains__, _OTHER_WS_NON_ASCII & present))
+    ):
+        return _LINE_WS_RE.sub(" ", text)
+    return text
+
+
 def _single_spaced(text: str) -> str:
     """Every run of white space within a line as one space. Most texts have none to change,
     which a few substring tests tell much faster than the regex scan."""
@@ -175,7 +210,11 @@ def _keyed(doc: Document) -> tuple[list[Line], list[str], dict[str, list[int]] |
     # (case folded line by line: ``casefold`` is quick on an ASCII line, slow on any other, and
     # most lines are ASCII once their quotes are plain; folding maps white space to itself and
     # nothing else to white space, so it may come after the runs of white space are made one)
-    folded = [k.casefold() for k in _single_spaced(_unquoted(nfc)).split("\n")] if lines else []
+    if nfc is text:
+        plain = _plain(nfc, page_non_ascii(doc))
+    else:
+        plain = _single_spaced(_unquoted(nfc))
+    folded = [k.casefold() for k in plain.split("\n")] if lines else []
     keys = [k.strip().lstrip(lead).rstrip(trail) for k in folded]  # (``_trim`` inlined)
     heads = set()
     for i in cut:
@@ -187,6 +226,7 @@ def _keyed(doc: Document) -> tuple[list[Line], list[str], dict[str, list[int]] |
             else:  # too little left to tell: the whole key
                 keys[i] = norm(lines[i].text)
     by_first: dict[str, list[int]] | None = None
+    ends: dict[str, list[int]] = {}  # (``by_last``, built in the same pass: every page asks)
     if _gateable(text, nfc):
         by_first = {}
         for i, k in enumerate(keys):
@@ -195,6 +235,19 @@ def _keyed(doc: Document) -> tuple[list[Line], list[str], dict[str, list[int]] |
                 by_first[c].append(i)
             else:
                 by_first[c] = [i]
+            c = k[-1:]
+            if c in ends:
+                ends[c].append(i)
+            else:
+                ends[c] = [i]
+    else:
+        for i, k in enumerate(keys):
+            c = k[-1:]
+            if c in ends:
+                ends[c].append(i)
+            else:
+                ends[c] = [i]
+    doc.cache["boilerplate:by-last"] = ends
     found = doc.cache["boilerplate:keyed"] = (lines, keys, by_first, frozenset(heads))
     return found
 
@@ -343,13 +396,8 @@ def by_last(doc: Document) -> dict[str, list[int]]:
     the keys for each."""
     found = doc.cache.get("boilerplate:by-last")
     if found is None:
-        found = doc.cache["boilerplate:by-last"] = {}
-        for i, k in enumerate((doc.cache.get("boilerplate:keyed") or _keyed(doc))[1]):
-            c = k[-1:]
-            if c in found:
-                found[c].append(i)
-            else:
-                found[c] = [i]
+        _keyed(doc)  # (which builds it with the keys)
+        found = doc.cache["boilerplate:by-last"]
     return found
 
 
@@ -386,11 +434,26 @@ def key_is(doc: Document, line: Line, key: str) -> bool:
     return line_key(doc, line) == key
 
 
+_LINE_NUMBER = operator.itemgetter(0)  # ``Line.number``, mapped over the lines without a Python step each
+_LINE_START = operator.itemgetter(1)  # ``Line.start``, likewise
+
+
+def numbers(doc: Document) -> list[int]:
+    """The numbers of the lines of ``nonblank(doc)``, in order, once per document (the deletion
+    plan, the line index and the captions ask)."""
+    found = doc.cache.get("boilerplate:numbers")
+    if found is None:
+        found = doc.cache["boilerplate:numbers"] = list(map(_LINE_NUMBER, nonblank(doc)))
+    return found
+
+
 def _index(doc: Document) -> dict[int, int]:
-    """Line number → index in ``nonblank(doc)``."""
+    """Line number → index in ``nonblank(doc)`` (shared: credits, captions, video titles and
+    line keys look lines up by number)."""
     found = doc.cache.get("boilerplate:index")
     if found is None:
-        found = doc.cache["boilerplate:index"] = {ln.number: i for i, ln in enumerate(nonblank(doc))}
+        at = numbers(doc)
+        found = doc.cache["boilerplate:index"] = dict(zip(at, range(len(at)), strict=True))
     return found
 
 
@@ -398,7 +461,7 @@ def _starts(doc: Document) -> list[int]:
     """Where each line of ``nonblank(doc)`` starts in ``doc.text``, in order (for bisection)."""
     found = doc.cache.get("boilerplate:starts")
     if found is None:
-        found = doc.cache["boilerplate:starts"] = [ln.start for ln in nonblank(doc)]
+        found = doc.cache["boilerplate:starts"] = list(map(_LINE_START, nonblank(doc)))
     return found
 
 

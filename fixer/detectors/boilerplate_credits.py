@@ -14,6 +14,7 @@ from ..model import Safety
 from .boilerplate_common import (
     PHRASES,
     Verdict,
+    _index,
     _memo,
     by_last,
     classifier,
@@ -25,8 +26,10 @@ from .boilerplate_common import (
     key_is,
     key_list,
     lines_holding,
+    may_open,
     nonblank,
     norm,
+    opening_chars,
     phrases,
     verdicts,
     word_count,
@@ -219,9 +222,7 @@ def _trailing_credit_lines(doc: Document) -> list[int]:
 
 def _neighbours(doc: Document, line: Line, span: int = 3) -> Iterator[Line]:
     lines = nonblank(doc)
-    if "boilerplate:index" not in doc.cache:
-        doc.cache["boilerplate:index"] = {ln.number: i for i, ln in enumerate(lines)}
-    idx = doc.cache["boilerplate:index"][line.number]
+    idx = _index(doc)[line.number]
     yield from lines[max(0, idx - span) : idx]
     yield from lines[idx + 1 : idx + 1 + span]
 
@@ -255,7 +256,7 @@ def classify_photo_caption(doc: Document) -> list[Verdict]:
     safe_credit = {v.line.number for v in verdicts(doc, "boilerplate.photo-credit")}
     lines = nonblank(doc)
     # a caption is a credit line or the line right above one
-    at = {ln.number: i for i, ln in enumerate(lines)}
+    at = _index(doc)  # (line number → index in ``lines``)
     near = sorted({j for n in credits for j in (at[n] - 1, at[n]) if j >= 0})
     for i in near:
         ln = lines[i]
@@ -285,7 +286,7 @@ def classify_video_title(doc: Document) -> list[Verdict]:
     # the normalised caption of each `©` credit, for the lines above it to compare with
     captions = {n: norm(caption) for n, (kind, caption) in credits.items() if kind == "copyright"}
     # only a line one or two above a `©` credit can be its title
-    at = {ln.number: i for i, ln in enumerate(lines)}
+    at = _index(doc)  # (line number → index in ``lines``)
     for i in sorted({j for n in captions for j in (at[n] - 2, at[n] - 1) if j >= 0}):
         ln = lines[i]
         if ln.number in credits:
@@ -333,6 +334,7 @@ def _with_agency_re(doc: Document) -> regex.Pattern[str]:
 
 
 _WITH_AGENCY_KEY = f"boilerplate:with-agency:{PHRASES}"
+_WITH_AGENCY_OPENING = opening_chars("(wa", regex.IGNORECASE)  # `(`, `with`, `avec` (see may_open)
 
 
 @classifier("boilerplate.byline")
@@ -352,7 +354,8 @@ def classify_byline(doc: Document) -> list[Verdict]:
         Verdict("boilerplate.byline", ln, Safety.UNSAFE, "A byline or credit line with page furniture.")
         for ln in gated_lines(doc, _BYLINE_GATE, also)
         if (not is_sentence(ln.text) and _byline_shaped(ln.text))
-        or (ln.number in tail and len(ln.text) <= 60 and _with_agency_re(doc).match(ln.text))
+        or (ln.number in tail and len(ln.text) <= 60 and may_open(ln.text, _WITH_AGENCY_OPENING)
+            and _with_agency_re(doc).match(ln.text))
     ]
 
 

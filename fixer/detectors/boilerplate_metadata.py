@@ -60,6 +60,15 @@ def classify_unix_timestamp(doc: Document) -> list[Verdict]:
 _HASHTAG_RE = regex.compile(r"^#[\p{L}\p{N}_]+[.,;]?$")
 
 
+def _is_hashtag(token: str) -> bool:
+    r"""``_HASHTAG_RE`` matches ``token`` (which opens with `#`): told without the pattern when
+    what follows the `#` (and one closing `.`, `,` or `;`) is all ``str.isalnum``, each such
+    character being a ``\p{L}`` or ``\p{N}`` for ``regex`` (tests/test_perf_boiler3.py); other
+    tokens are left to the pattern."""
+    body = token[1:-1] if token[-1] in ".,;" else token[1:]
+    return body.isalnum() or bool(_HASHTAG_RE.match(token))
+
+
 @classifier("boilerplate.hashtag-line")
 def classify_hashtag_line(doc: Document) -> list[Verdict]:
     """A line of tags: all hashtags (safe), or mostly hashtags (unsafe)."""
@@ -69,7 +78,7 @@ def classify_hashtag_line(doc: Document) -> list[Verdict]:
     lines = nonblank(doc)
     for ln in map(lines.__getitem__, lines_holding(doc, ("#",))):  # (the lines holding a `#`)
         toks = ln.text.split()
-        tags = sum(1 for t in toks if t[0] == "#" and _HASHTAG_RE.match(t))  # (the pattern opens with `#`)
+        tags = sum(1 for t in toks if t[0] == "#" and _is_hashtag(t))  # (the pattern opens with `#`)
         if tags >= 2 and tags == len(toks):
             out.append(Verdict("boilerplate.hashtag-line", ln, Safety.SAFE, "A line of hashtags."))
         elif tags >= 3 and tags / len(toks) >= 0.6:
@@ -107,6 +116,7 @@ _SECTION_DATE_RE = regex.compile(
 
 
 _DIGIT_RE = regex.compile(r"\d")
+_ASCII_DIGITS = frozenset("0123456789")
 # the openings of _READING_TIME_RES (`reading time`, `read time`, `time to read`, `temps`, `lecture`,
 # a figure, `published`, `posted`, `publié`) and of _PUBLISHED_UPDATED_RE
 _READING_TIME_OPENING = opening_chars("rtlp0123456789", regex.I)
@@ -145,8 +155,12 @@ def classify_reading_time(doc: Document) -> list[Verdict]:
     rt_words, rt_figure, rt_published = _READING_TIME_RES
     for ln, key, figure in candidates:
         text = ln.text
-        if len(text) > 200 or not _DIGIT_RE.search(text):
-            continue  # each pattern below needs a figure (minutes, a date, a year)
+        if len(text) > 200:
+            continue
+        # each pattern below needs a figure (minutes, a date, a year): a key opening or ending with
+        # an ASCII digit shows one (folding makes no digit of another character)
+        if (key is None or (key[:1] not in _ASCII_DIGITS and key[-1:] not in _ASCII_DIGITS)) and not _DIGIT_RE.search(text):
+            continue
         # (each test before a pattern is a condition of it: how its lines open or end)
         if key is None:
             published = may_open(text, _PUBLISHED_OPENING)
@@ -156,7 +170,7 @@ def classify_reading_time(doc: Document) -> list[Verdict]:
             # the folded line holds: keys_gate leaves out the texts with `İ` or `ı`)
             published = key.startswith(_PUBLISHED_KEYS) and _holds_update(text.casefold())
             reading = (
-                (figure and rt_figure.match(text))
+                (figure and ("m" in text or "M" in text) and rt_figure.match(text))  # (min, mn: a unix time has none)
                 or (published and rt_published.match(text))
                 or (key.startswith(_READING_TIME_KEYS) and rt_words.match(text))
             )
@@ -166,6 +180,8 @@ def classify_reading_time(doc: Document) -> list[Verdict]:
             out.append(Verdict("boilerplate.reading-time", ln, Safety.UNSAFE, "Publication and update times of the page."))
         elif (
             text[-1] not in _PROSE_ENDS  # the page date ends the line
+            and text.lstrip()[:1] not in _ASCII_DIGITS  # (the section opens with a letter: not a timestamp)
+            and len(text.split(None, 5)) <= 5  # (a section of two words at most, a date: five chunks at most)
             and (m := _SECTION_DATE_RE.match(text))
             and not (_WEEKDAYS | _STAMP_WORDS) & set(m.group("section").casefold().split())
         ):
@@ -186,6 +202,7 @@ def classify_page_slug(doc: Document) -> list[Verdict]:
         Verdict("boilerplate.page-slug", ln, Safety.SAFE, "A page slug or slot name left by the scraper.")
         for ln in edge
         if may_open(ln.text, _SLUG_OPENING)
+        and ("-" in ln.text or "_" in ln.text)  # (the pattern needs two of them; most edge lines hold none)
         and _SLUG_RE.match(ln.text)
         and any(c.isalpha() for c in ln.text)
     ]
@@ -236,6 +253,22 @@ _DATE_LINE_RE = regex.compile(
     regex.IGNORECASE,
 )
 _HEADER_LINES = 5
+# how the lines of _DATE_LINE_RE open: a figure, a publication word, a weekday or a month (see may_open)
+_DATE_LINE_OPENING = opening_chars(
+    "0123456789" + "".join({w[0] for w in (*_MONTHS.split("|"), *_WEEKDAYS, "published", "posted", "publié")}),
+    regex.IGNORECASE,
+)
+# what a match of _DATE_LINE_RE ends with before its white space: a figure (a year, a time, a
+# zone's offset), `m` or `.` (a.m., p.m.), or the last letter of a time zone (GMT, UTC, CEST…)
+_DATE_LINE_ENDS = frozenset("mM.tTcC")
+
+
+def _may_end_date(text: str) -> bool:
+    r"""False when ``_DATE_LINE_RE`` cannot match ``text``: its last character before the white
+    space (``str.rstrip`` strips all that ``\s`` does) is no figure (``\d``: a digit for
+    ``str``, or beyond the BMP) nor an end of a time. Most headlines end with a word."""
+    c = text.rstrip()[-1:]
+    return c in _DATE_LINE_ENDS or c.isdigit() or c > "\uffff"
 
 
 @classifier("boilerplate.update-stamp")
@@ -252,6 +285,10 @@ def classify_update_line(doc: Document) -> list[Verdict]:
     ]
     taken = {v.line.number for v in found}
     for ln in nonblank(doc)[:_HEADER_LINES]:
-        if ln.number not in taken and len(ln.text) <= 80 and _DIGIT_RE.search(ln.text) and _DATE_LINE_RE.match(ln.text):
+        if (ln.number not in taken and len(ln.text) <= 80 and _may_end_date(ln.text)
+                # (a date holds white space or `/.-` inside: one run of letters and figures, such
+                # as a unix timestamp, is none)
+                and not ln.text.strip().isalnum() and may_open(ln.text, _DATE_LINE_OPENING)
+                and _DIGIT_RE.search(ln.text) and _DATE_LINE_RE.match(ln.text)):
             found.append(Verdict("boilerplate.update-stamp", ln, Safety.UNSAFE, "The page's date on a line of its own.", weak=True))
     return found

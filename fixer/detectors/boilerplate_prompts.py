@@ -29,6 +29,7 @@ from .boilerplate_common import (
     nonblank,
     norm,
     opening_chars,
+    page_non_ascii,
     phrases,
     prompt_set,
     word_count,
@@ -289,7 +290,7 @@ def _share_bars(doc: Document, taken: set[int]) -> list[Verdict]:
         text = ln.text.strip()
         if ln.number in taken or len(text) > 120:
             continue
-        if len(text) <= 24 and _COUNTER_RE.match(text):
+        if len(text) <= 24 and ("c" in text or "C" in text) and _COUNTER_RE.match(text):  # (each word holds a c)
             out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, "A comment counter of the page."))
             continue
         if not text[:1].isupper():
@@ -332,6 +333,7 @@ _ARROWS = frozenset(">»→►▶›▸➜➔⟶")  # what an arrow line opens w
 # (not `›` nor `»`, breadcrumb separators: `Home › Belgium › Liège` is page-widget's)
 _LABEL_ARROW_RE = regex.compile(r"^\s*\p{Lu}[\p{L}'’]*(?: [\p{L}'’]+){0,3}\s*(?:►|▶|▸|➜|➔|⟶|→)\s+[\p{Lu}\p{N}«“\"]")
 _ARROW_CHARS = tuple(sorted(_ARROWS))
+_LABEL_ARROWS = frozenset("►▶▸➜➔⟶→")  # one of them is in every match of _LABEL_ARROW_RE (all non-ASCII)
 # one arrow before a kicker and a title (`› Mayotte: the water cuts resume`, `» Fespaco 2023:
 # …`, `> Rennes: rents rise`): a teaser's shape; unsafe, as a quoted line may open with `»`
 _ARROW_KICKER_RE = regex.compile(r"^\s*[›»>]\s+\p{Lu}[^:\n]{1,40}:\s+\S")
@@ -409,9 +411,10 @@ def classify_related_link(doc: Document) -> list[Verdict]:
     # a verdict needs a line opening with a lead (its key tells, see gated_lines) or an arrow; a
     # lead after `»` is taken with the arrows (the key turns `»` into a quote mark, which it keeps)
     also = [i for i in holding if lines[i].text.lstrip()[:1] in _ARROWS]
-    with_arrow = lines_holding(doc, _TRAIL_ARROWS)
+    with_arrow = holding  # (the lines holding one of _TRAIL_ARROWS: the same characters as _ARROWS)
     trailing = [i for i in with_arrow if lines[i].text.rstrip()[-1:] in _TRAIL_ARROW_SET]
-    labelled = [i for i in with_arrow if _LABEL_ARROW_RE.match(lines[i].text)]
+    labelled = [] if _LABEL_ARROWS.isdisjoint(page_non_ascii(doc)) else \
+        [i for i in with_arrow if _LABEL_ARROW_RE.match(lines[i].text)]
     if labelled:
         also = sorted({*also, *labelled})
     if trailing:  # `Our live coverage of the fire ›`: a link whose arrow closes it

@@ -19,6 +19,7 @@ from ..document import Document, Line
 from ..model import Finding, Rule, Safety
 from .boilerplate_common import LINE_RULES, Verdict, _memo, classifier, nonblank, phrases, verdicts
 from .deletion_plan import emit
+from .typography_patterns import non_ascii_set
 
 RULE_ID = "boilerplate.page-widget"
 WORDS = "lexicon/interface-words.txt"
@@ -31,6 +32,17 @@ FOOTER_LINES = 3
 # a line splits into items at navigation separators and into words at white space and marks
 _SPLIT_RE = regex.compile(r"[\s|·•›»/—–:()\[\],?!.;]+")
 _FIGURES_RE = regex.compile(r"[\d:.,'’ ]+[km]?", regex.I)
+
+
+def _is_figures(word: str) -> bool:
+    """``_FIGURES_RE`` matches the whole ``word``: told without the pattern for a run of
+    decimal digits (each a ``\\d`` for ``regex``: tests/test_perf_boiler6.py), most counters,
+    and for a word of letters only (the pattern needs a figure or a mark before `k` or `m`)."""
+    if word.isdecimal():
+        return True
+    return not word.isalpha() and _FIGURES_RE.fullmatch(word) is not None
+
+
 # a line led by a pictograph (`👁 1.4k views`, `📍 Kourou`, `⏱ 4 min`): widgets, not prose
 _PICTOGRAPH_RE = regex.compile(r"^\s*[\U0001F300-\U0001FAFF\u2300-\u23FF\u2600-\u27BF\u2B00-\u2BFF]")
 # the signature line of an embedded post: `— FWA (@FWA_asbl) October 6, 2025`
@@ -131,7 +143,7 @@ def interface_safety(text: str, vocab: dict[str, str]) -> Safety | None:
         folded = w.casefold()
         if folded in ("a-", "a+", "a−"):  # the font-size buttons
             counts["strong"] += 1
-        elif _FIGURES_RE.fullmatch(w):
+        elif _is_figures(w):
             figures += 1  # counters and times (`Comments (14)`, `Views: 2 341`, `1.4k`)
             continue
         elif not any(c.isalnum() for c in w):
@@ -178,7 +190,7 @@ def _first_word_not_interface(text: str, vocab: dict[str, str]) -> bool:
         return False
     if w.isalpha():
         return True  # (most words: no font button, no figure, and a letter)
-    return folded not in ("a-", "a+", "a−") and not _FIGURES_RE.fullmatch(w) and any(c.isalnum() for c in w)
+    return folded not in ("a-", "a+", "a−") and not _is_figures(w) and any(c.isalnum() for c in w)
 
 
 def _is_section(item: str, vocab: dict[str, str]) -> bool:
@@ -349,7 +361,7 @@ def classify_page_widget(doc: Document) -> list[Verdict]:
     footer = {ln.number for ln in lines[-FOOTER_LINES:]} - header
     edges = header | footer
     first = lines[0].number
-    symbols = _WIDGET_SYMBOL_RE.search(doc.text) is not None  # (most pages hold none)
+    symbols = not _WIDGET_SYMBOLS.isdisjoint(non_ascii_set(doc))  # (most pages hold none)
     out = []
     for ln in lines:
         text = ln.text
@@ -387,6 +399,10 @@ def classify_page_widget(doc: Document) -> list[Verdict]:
 # the symbols of tickers, weather boxes, rating stars and share icons (`USD/LBP 89,500 ▲ | BLOM 2.10
 # ▼`, `Fort-de-France 29°C ☀ | Pointe-à-Pitre 30°C ⛅`, `☆☆☆☆☆`, `f | 𝕏 | in | ✉`)
 _WIDGET_SYMBOL_RE = regex.compile(r"[▲▼△▽▴▾⬆⬇☀⛅☁☂☔❄⛈☆★✩✪✉☎✆𝕏]|[\U0001F324-\U0001F32C\U0001F4C8\U0001F4C9]")
+# the characters ``_WIDGET_SYMBOL_RE`` matches, all non-ASCII: whether a page holds one is told
+# by the set of its non-ASCII characters (made once per document and shared with the typography
+# rules), not by a regex scan of the whole text (the family's costliest search)
+_WIDGET_SYMBOLS = frozenset("▲▼△▽▴▾⬆⬇☀⛅☁☂☔❄⛈☆★✩✪✉☎✆𝕏\U0001F4C8\U0001F4C9") | frozenset(map(chr, range(0x1F324, 0x1F32D)))
 
 
 def _symbol_widget(text: str) -> bool:

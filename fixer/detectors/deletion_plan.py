@@ -16,7 +16,8 @@ import bisect
 from ..corroboration import WEAK
 from ..document import Document, Line
 from ..model import Edit, Finding, Rule, Safety
-from .boilerplate_common import LINE_RULES, PROFILES, Verdict, nonblank, verdicts
+from .boilerplate_common import LINE_RULES, PROFILES, Verdict, verdicts
+from .boilerplate_common import numbers as line_numbers
 from .site_profiles import profile_verdicts
 
 
@@ -97,13 +98,13 @@ def deletion_edits(doc: Document, line: Line, planned: frozenset[int] | None = N
         shape = doc.cache.get("boilerplate:shape")
         if shape is None:
             planned = plan(doc)
-            numbers = [ln.number for ln in nonblank(doc)]
+            at = line_numbers(doc)
             shape = doc.cache["boilerplate:shape"] = (
-                [n for n in numbers if n not in planned], _blocks(doc, planned, plan_safety(doc)), numbers)
+                [n for n in at if n not in planned], _blocks(doc, planned, plan_safety(doc)), at)
         kept, blocks, numbers = shape
     else:  # a hypothetical plan (tests): computed afresh
         planned = planned | {line.number}
-        numbers = [ln.number for ln in nonblank(doc)]
+        numbers = line_numbers(doc)
         kept = [n for n in numbers if n not in planned]
         blocks = _blocks(doc, planned, {})
     lines = doc.lines
@@ -139,7 +140,7 @@ def _filled(doc: Document) -> frozenset[int]:
     """The numbers of the non-blank lines (``Line.blank`` is a call per line; this, one per text)."""
     found = doc.cache.get("boilerplate:filled")
     if found is None:
-        found = doc.cache["boilerplate:filled"] = frozenset(ln.number for ln in nonblank(doc))
+        found = doc.cache["boilerplate:filled"] = frozenset(line_numbers(doc))
     return found
 
 
