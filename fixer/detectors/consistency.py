@@ -619,11 +619,11 @@ def _hyphen_variants(doc: Document, rule: Rule, g: Glossary) -> Iterator[Finding
     text = doc.text
     if "-" not in text:
         return
-    places = frozenset(str(w) for w in rule.params.get("named_places", ()))
     pairs = set(_HYPHENED_PAIR_AT_HYPHEN_RE.findall(text))
     if not pairs:
         return
     known: frozenset[str] | None = None
+    places: frozenset[str] | None = None  # (built for the first pair written both ways)
     for a, b in sorted(pairs):
         if f"{a} {b}" not in text:
             continue  # (most pairs: written one way only)
@@ -634,6 +634,8 @@ def _hyphen_variants(doc: Document, rule: Rule, g: Glossary) -> Iterator[Finding
         if known is None:
             store = doc.cache.get("store")
             known = store.memo("consistency.known-pairs", lambda: _known_pairs(doc, g)) if store else _known_pairs(doc, g)
+        if places is None:
+            places = frozenset(str(w) for w in rule.params.get("named_places", ()))
         hyphened, blank = f"{a}-{b}", f"{a} {b}"
         joined = [m for m in _HYPHENED_PAIR_RE.finditer(text) if m.group() == hyphened]
         if joined and all(_names_a_place(text, m.start(), places) for m in joined):

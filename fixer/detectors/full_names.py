@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Iterator
+from itertools import compress
+from operator import itemgetter, not_
 
 from rapidfuzz.distance import Levenshtein
 
@@ -41,6 +42,9 @@ def _pattern(particles: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
+_FIRST, _LAST = itemgetter(0), itemgetter(1)
+
+
 def _bare(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word.casefold()) if not unicodedata.combining(c))
 
@@ -61,21 +65,40 @@ def _close(a: str, b: str, min_length: int) -> bool:
     return min(len(ka), len(kb)) >= min_length and Levenshtein.distance(ka, kb) <= 1
 
 
+def _setup(doc: Document, rule: Rule) -> tuple[re.Pattern[str], frozenset[str]]:
+    """The pattern of ``rule``'s ``particles`` and its ``not_first_names`` as a set: built
+    once per rule and data store, not in every article, while the rule holds the same lists
+    (the memo keeps them, so that an equal id means the same lists)."""
+    params = rule.params
+    lists = (params.get("particles", ()), params.get("not_first_names", ()))
+
+    def build() -> tuple[tuple[object, object], re.Pattern[str], frozenset[str]]:
+        particles = tuple(str(p) for p in lists[0])
+        return lists, _pattern(particles), frozenset(str(w) for w in lists[1])
+
+    got = doc.cache["store"].memo(f"full_names.setup.{rule.id}", build)
+    if got[0][0] is not lists[0] or got[0][1] is not lists[1]:
+        got = build()
+    return got[1], got[2]
+
+
 def full_name(doc: Document, rule: Rule) -> Iterator[Finding]:
     text = doc.text
-    particles = tuple(str(p) for p in rule.params.get("particles", ()))
     rare = float(rule.params.get("max_word_zipf", 3.5))
     min_length = int(rule.params.get("min_length", 5))
-    stop = frozenset(str(w) for w in rule.params.get("not_first_names", ()))
-    pattern = doc.cache["store"].memo(f"full_names.pattern.{rule.id}", lambda: _pattern(particles))
-    # the names and how often each is used, in order of first mention (``findall`` and the
-    # count run in C; where a name stands is only looked up for the few that are wrong)
-    counts = Counter(pattern.findall(text))
-    for name in [n for n in counts if n[0] in stop]:
-        del counts[name]
-    if len(counts) < 2:
+    pattern, stop = _setup(doc, rule)
+    # the distinct names, in order of first mention (``findall`` and ``dict.fromkeys`` run in
+    # C; where a name stands and how often is only looked up for the few that are wrong)
+    found = dict.fromkeys(pattern.findall(text))
+    if len(found) < 2:
         return
-    order = {n: k for k, n in enumerate(counts)}
+    # (compress and map keep the per-name tests in C)
+    names = list(compress(found, map(not_, map(stop.__contains__, map(_FIRST, found)))))
+    # a pair to compare shares a first name or a surname: most articles have none (their
+    # shared first words are in ``not_first_names``: The, In)
+    if len(set(map(_FIRST, names))) == len(names) and len(set(map(_LAST, names))) == len(names):
+        return
+    order = {n: k for k, n in enumerate(names)}
     # only names sharing a first name (or a surname) are compared: a few small groups
     by_first: dict[str, list[tuple[str, str]]] = {}
     by_last: dict[str, list[tuple[str, str]]] = {}
