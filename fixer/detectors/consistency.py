@@ -988,7 +988,10 @@ def defined_name(doc: Document, rule: Rule) -> Iterator[Finding]:
         if relevant.isdisjoint(span_keys):
             continue
         have = set(span_keys)
-        if not any(n <= len(span_keys) and all(not have.isdisjoint(c) for c in close) for n, close in tests):
+        passing = [ref for ref, (n, close) in zip(refs, tests, strict=True)
+                   if n <= len(span_keys) and all(not have.isdisjoint(c) for c in close)]
+        # (the definitions' own spans, most of those passing, are not split: see ``_is_own_span``)
+        if all(_is_own_span(text, start, end, span_keys, ref, references) for ref in passing):
             continue
         for run in span_runs(doc, g, start, end):
             content = [i for i, p in enumerate(run) if p.key]
@@ -997,6 +1000,25 @@ def defined_name(doc: Document, rule: Rule) -> Iterator[Finding]:
                 # each key equal or close to one of the run's, or no window of it can align whole
                 if len(content) >= len(keys) and all(not have.isdisjoint(by_key[t]) for t in keys):
                     yield from _defined_in_run(rule, g, text, run, content, acr, long, keys, min_ratio, acc)
+
+
+def _is_own_span(text: str, start: int, end: int, span_keys: tuple[str, ...], ref: tuple[str, str, tuple[str, ...]],
+                 references: _References) -> bool:
+    """Whether the span [start, end) with these content keys can give ``ref`` (acronym, long
+    name, keys) no finding because it is that definition's own name (``The Macina Liberation
+    Front`` before ``(FLM)``), known without splitting the span into pieces.
+
+    So it is when the span ends with the long name after white space (or is it) and has its
+    keys exactly: the words before the name then give no key (a span's keys are its
+    whitespace chunks' in turn), so the span's content pieces are the name's, the only
+    window of as many pieces is all of them, and when the name starts and ends with a content
+    piece (``_References.whole``) that window's text is the name, which ``_defined_in_run``
+    passes over. (A run of the span with fewer content pieces holds no window at all.)"""
+    _, long, keys = ref
+    if span_keys != keys or not references.whole(long):
+        return False
+    at = end - len(long)
+    return at >= start and text.startswith(long, at) and (at == start or text[at - 1].isspace())
 
 
 def _keyed_spans(doc: Document, g: Glossary, min_keys: int) -> list[tuple[int, int, tuple[str, ...]]]:
@@ -1060,6 +1082,18 @@ class _References(dict):
         super().__init__()
         self.chunks = chunks
         self.flags = flags
+        self._whole: dict[str, bool] = {}  # see ``whole``
+
+    def whole(self, long: str) -> bool:
+        """Whether the first content piece of the name ``long`` (``split_pieces``, pieces
+        with a key) starts it and its last one ends it; computed on first use, per name."""
+        got = self._whole.get(long)
+        if got is None:
+            if len(self._whole) > 1 << 14:
+                self._whole.clear()
+            content = [p for p in split_pieces(long, 0, self.chunks.g.words) if p.key]
+            got = self._whole[long] = bool(content) and content[0].start == 0 and content[-1].end == len(long)
+        return got
 
     def __missing__(self, name: str) -> tuple[str, tuple[str, ...]] | None:
         if len(self) > 1 << 14:
