@@ -26,10 +26,13 @@ from ..lexicon import zipf_en
 from ..model import Finding, Rule
 
 # a capitalised word of Latin letters (`re`, which scans far faster than `regex`; names in other
-# scripts are not looked at), a hyphenated one (`Jean-Marc`), and a particle before a surname
+# scripts are not looked at), a hyphenated one (`Jean-Marc`), and a particle before a surname.
+# The runs of small letters are possessive: what may follow one (a hyphen, a space, or no word
+# character) is no small letter, so giving letters back never lets the pattern match, and a
+# capitalised word not followed by a name is given up at once instead of letter by letter.
 _UP = "A-ZÀ-ÖØ-Þ"
 _LOW = "a-zß-öø-ÿ"
-_WORD = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+_WORD = rf"[{_UP}][{_LOW}]++(?:-[{_UP}][{_LOW}]++)?"
 
 
 def _pattern(particles: tuple[str, ...]) -> re.Pattern[str]:
@@ -37,7 +40,7 @@ def _pattern(particles: tuple[str, ...]) -> re.Pattern[str]:
     # the first name (its capital first, so the scan looks for a capital; the look-behind after
     # it), then (looked ahead, so the surname may open the next pair) the surname
     return re.compile(
-        rf"(?P<first>[{_UP}](?<![\w'’-][{_UP}])[{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)[ \u00a0]"
+        rf"(?P<first>[{_UP}](?<![\w'’-][{_UP}])[{_LOW}]++(?:-[{_UP}][{_LOW}]++)?)[ \u00a0]"
         rf"(?=(?P<last>(?:(?:{joined})[ \u00a0])?{_WORD})(?![\w'’-]))"
     )
 
