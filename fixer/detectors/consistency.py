@@ -374,15 +374,31 @@ class _Names:
     their first occurrence), and, computed only when asked for, where (``occ``) and which
     names stand next to them (``neighbours``). Most articles never need the second walk."""
 
-    def __init__(self, doc: Document, runs: list[str] | None = None) -> None:
+    def __init__(self, doc: Document, runs: list[str] | None = None, distinct: set[str] | None = None) -> None:
         """``runs``: the text's capitalised runs, if found already; only the name words among
-        them count, so other words may be among them (``_capital_words``)."""
+        them count, so other words may be among them (``_capital_words``); ``distinct``: the
+        set of ``runs``, if built already."""
         self.text = doc.text
+        self._runs = runs
+        self._distinct = distinct if runs is not None else None
+        self._near: dict[str, set[str]] = {}  # see neighbours_of
+
+    @cached_property
+    def count(self) -> dict[str, int]:
+        """How often each name word occurs, in the order of their first occurrence (counted
+        when first asked for: whether two names share a neighbour needs no counts)."""
+        runs = self._runs
         # Counter keeps first-occurrence order, like the walk below fills ``occ``
         found = Counter(_CAP_LETTERS_FAST_RE.findall(self.text) if runs is None else runs)
         # (compress and map over the cached test: no Python frame per word)
-        self.count: dict[str, int] = dict(compress(found.items(), map(_is_name_word, found)))
-        self._near: dict[str, set[str]] = {}  # see neighbours_of
+        return dict(compress(found.items(), map(_is_name_word, found)))
+
+    def is_name(self, w: str) -> bool:
+        """``w in self.count``, without counting the runs when their set is known: the
+        counted words are the name words among them."""
+        if self._distinct is None or "count" in self.__dict__:
+            return w in self.count
+        return w in self._distinct and _is_name_word(w)
 
     @cached_property
     def _walk(self) -> tuple[dict[str, list[tuple[int, int]]], dict[str, set[str]]]:
@@ -420,7 +436,7 @@ class _Names:
         """``neighbours.get(w, set())``, found around the occurrences of ``w`` alone (cached)."""
         got = self._near.get(w)
         if got is None:
-            got = self._near[w] = self._find_neighbours(w) if w in self.count else set()
+            got = self._near[w] = self._find_neighbours(w) if self.is_name(w) else set()
         return got
 
     def _find_neighbours(self, w: str) -> set[str]:
@@ -438,11 +454,11 @@ class _Names:
             if (i == 0 or is_letter(text, i - 1) is None) and (e == n or is_letter(text, e) is None):
                 if i >= 2 and text[i - 1] in _NAME_GAPS:
                     j = _LETTERS_BEFORE_RE.match(text, 0, i - 1).start()  # (the run's start)
-                    if text[j : i - 1] in self.count:
+                    if self.is_name(text[j : i - 1]):
                         out.add(fold(text[j : i - 1]))
                 if e + 1 < n and text[e] in _NAME_GAPS:
                     k = _LETTERS_AFTER_RE.match(text, e + 1).end()  # (the run's end)
-                    if text[e + 1 : k] in self.count:
+                    if self.is_name(text[e + 1 : k]):
                         out.add(fold(text[e + 1 : k]))
             i = text.find(w, i + 1)
         return out
@@ -465,13 +481,16 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
     yield from _hyphen_variants(doc, rule, g)
     # (the name words among them are the runs ``_Names`` wants: see ``_CAPITAL_WORDS_RE``)
     runs, distinct = _capital_words(doc)
-    steps, ambiguous = _name_gates(doc, g, min_len, lone_len).steps(distinct)
+    steps, ambiguous, article_forms = _name_gates(doc, g, min_len, lone_len).steps(distinct)
     if not steps:
         return
-    names = _Names(doc, runs)
+    names = _Names(doc, runs, distinct)
     glossary_words = g.name_tokens
-    # (compress and map keep the per-word tests in C; ``fold`` is cached per word)
-    forms = list(compress(names.count, map(min_len.__le__, map(len, names.count))))
+    # The forms (name words of ``min_len`` letters or more) in the order of their first
+    # occurrence, from the runs by a filter in C rather than by counting them; step 1 alone
+    # walks only the ambiguous ones, so then only those are taken.
+    wanted = article_forms if steps != {1} else ambiguous
+    forms = list(dict.fromkeys(filter(wanted.__contains__, runs)))
     flagged: set[str] = set()
 
     def winner(a: str, b: str) -> tuple[str, str] | None:
@@ -689,12 +708,12 @@ class _NameGates:
         self.compared: dict[str, tuple[set[str], set[str]]] = {}
         self.compared_size = 0
 
-    def steps(self, runs: Collection[str]) -> tuple[set[int], set[str]]:
+    def steps(self, runs: Collection[str]) -> tuple[set[int], set[str], set[str]]:
         """The steps of ``name_spelling`` that may find something in an article whose
-        capitalised runs (``_CAP_LETTERS_FAST_RE``) are ``runs``, and its forms that share
-        their fold with a form seen (every form of a fold the article writes two ways). Only
-        the name words among ``runs`` count (the forms are name words), so other words may
-        be among them (``_capital_words``). (A set is not copied.)"""
+        capitalised runs (``_CAP_LETTERS_FAST_RE``) are ``runs``, its forms that share their
+        fold with a form seen (every form of a fold the article writes two ways), and all its
+        forms. Only the name words among ``runs`` count (the forms are name words), so other
+        words may be among them (``_capital_words``). (A set is not copied.)"""
         distinct = runs if isinstance(runs, set) else set(runs)
         new = distinct.difference(self.seen)
         if new:
@@ -706,7 +725,7 @@ class _NameGates:
         out: set[int] = set()
         forms = self.forms.intersection(distinct)
         if not forms:
-            return out, forms
+            return out, forms, forms
         if not self.accent.isdisjoint(forms):
             out.add(0)
         amb = self.ambiguous.intersection(forms)
@@ -719,7 +738,7 @@ class _NameGates:
                 out.add(2)
         if not self.people.isdisjoint(forms):
             out.add(3)
-        return out, amb
+        return out, amb, forms
 
     def _learn(self, w: str) -> None:
         """Record what the run ``w``, seen for the first time, can take part in."""
