@@ -289,7 +289,9 @@ def acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
         if not caps_line(doc, start):
             counts[word] += 1
             where.setdefault(word, []).append((start, end))
-    if not _involved(counts, doc):
+    # (with every acronym counted, those involved are all of them: each one apart from
+    # another has that other among them, and a plural stays one)
+    if len(counts) < len(acronyms) and not _involved(counts, doc):
         return
     defined = set(_defined(doc))
     # authority of a form: defined in the article, or a glossary acronym the context confirms
