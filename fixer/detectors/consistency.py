@@ -489,7 +489,8 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
     yield from _hyphen_variants(doc, rule, g)
     # (the name words among them are the runs ``_Names`` wants: see ``_CAPITAL_WORDS_RE``)
     runs, distinct = _capital_words(doc)
-    steps, ambiguous, article_forms = _name_gates(doc, g, min_len, lone_len).steps(distinct)
+    gates = _name_gates(doc, g, min_len, lone_len)
+    steps, ambiguous = gates.steps(distinct)
     if not steps:
         return
     names = _Names(doc, runs, distinct)
@@ -497,7 +498,7 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
     # The forms (name words of ``min_len`` letters or more) in the order of their first
     # occurrence, from the runs by a filter in C rather than by counting them; step 1 alone
     # walks only the ambiguous ones, so then only those are taken.
-    wanted = article_forms if steps != {1} else ambiguous
+    wanted = gates.forms_among(distinct) if steps != {1} else ambiguous
     forms = list(dict.fromkeys(filter(wanted.__contains__, runs)))
     flagged: set[str] = set()
 
@@ -716,12 +717,12 @@ class _NameGates:
         self.compared: dict[str, tuple[set[str], set[str]]] = {}
         self.compared_size = 0
 
-    def steps(self, runs: Collection[str]) -> tuple[set[int], set[str], set[str]]:
+    def steps(self, runs: Collection[str]) -> tuple[set[int], set[str]]:
         """The steps of ``name_spelling`` that may find something in an article whose
-        capitalised runs (``_CAP_LETTERS_FAST_RE``) are ``runs``, its forms that share their
-        fold with a form seen (every form of a fold the article writes two ways), and all its
-        forms. Only the name words among ``runs`` count (the forms are name words), so other
-        words may be among them (``_capital_words``). (A set is not copied.)"""
+        capitalised runs (``_CAP_LETTERS_FAST_RE``) are ``runs``, and its forms that share
+        their fold with a form seen (every form of a fold the article writes two ways). Only
+        the name words among ``runs`` count (the forms are name words), so other words may
+        be among them (``_capital_words``). (A set is not copied.)"""
         distinct = runs if isinstance(runs, set) else set(runs)
         new = distinct.difference(self.seen)
         if new:
@@ -733,7 +734,7 @@ class _NameGates:
         out: set[int] = set()
         forms = self.forms.intersection(distinct)
         if not forms:
-            return out, forms, forms
+            return out, forms
         if not self.accent.isdisjoint(forms):
             out.add(0)
         amb = self.ambiguous.intersection(forms)
@@ -746,7 +747,12 @@ class _NameGates:
                 out.add(2)
         if not self.people.isdisjoint(forms):
             out.add(3)
-        return out, amb, forms
+        return out, amb
+
+    def forms_among(self, runs: set[str]) -> set[str]:
+        """The forms among an article's distinct capitalised runs, once ``steps`` has learnt
+        them."""
+        return self.forms.intersection(runs)
 
     def _learn(self, w: str) -> None:
         """Record what the run ``w``, seen for the first time, can take part in."""
