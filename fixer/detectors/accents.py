@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from itertools import filterfalse
 
 import regex
 
@@ -144,6 +145,35 @@ def _marks(word: str) -> int:
     return sum(1 for c in word if not c.isascii() or c == "'")
 
 
+def _no_variant_pair(doc: Document) -> bool:
+    """True when the article's capitalised words, if a rule has scanned them already
+    (``consistency.scanned_capital_words``), and its apostrophes show that
+    ``accent_consistency`` can report nothing: no two of those words share a ``_key``, and no
+    capital, apostrophe and capital start a word. A few set lookups for the few non-ASCII
+    words instead of a search around every non-ASCII letter.
+
+    A reported name has another form with its key (two ``_NAME_RE`` matches). Unless one of
+    them starts with a capital and an apostrophe (``_has_apostrophe_name``), both are parts
+    between hyphens, as many (a key keeps the hyphens), and two of their parts differ while
+    sharing a key. Each part of a ``_NAME_RE`` match is a whole run of letters and marks from
+    a capital not after a letter or mark (bounded by ``\\b`` or a hyphen, with no capital
+    after its first character), a word the scan finds. Two such parts with one key are not
+    both ASCII (then each is its key with a capital first); a non-ASCII one is among the
+    scanned words, and the other is too: non-ASCII with the same key, or ASCII, that key
+    with a capital first."""
+    from .consistency import scanned_capital_words  # (lazily: typography needs no rapidfuzz)
+
+    words = scanned_capital_words(doc)
+    if words is None:
+        return False
+    accented = list(filterfalse(str.isascii, words))
+    if accented:
+        keys = list(map(_key, accented))
+        if len(set(keys)) < len(keys) or any(k.isascii() and k[:1].upper() + k[1:] in words for k in keys):
+            return False
+    return not _has_apostrophe_name(doc.text)
+
+
 def accent_consistency(doc: Document, rule: Rule) -> Iterator[Finding]:
     """A name written once without the accents or the apostrophe the article gives it
     elsewhere (`Guediawaye` after `Guédiawaye`, `Asalfo` after `A'Salfo`): the marks were
@@ -153,7 +183,7 @@ def accent_consistency(doc: Document, rule: Rule) -> Iterator[Finding]:
     `Eric`, `Theo`: common in English) is judged as before: its bare form once, its accented
     form at least ``minimum`` times next to the same name (`Kylian Mbappé`, `Kylian Mbappe`)."""
     text = doc.text
-    if not _may_have_dropped_accent(text, non_ascii_set(doc)):
+    if _no_variant_pair(doc) or not _may_have_dropped_accent(text, non_ascii_set(doc)):
         return
     found: dict[str, list[regex.Match[str]]] = {}
     for m in _NAME_RE.finditer(text):
