@@ -201,12 +201,6 @@ def scanned_capital_words(doc: Document) -> set[str] | None:
     return got[1] if got is not None else None
 
 
-def scanned_capital_runs(doc: Document) -> tuple[list[str], set[str]] | None:
-    """``_capital_words`` of a document (in text order, and distinct) if a rule has scanned
-    them already, else None (``accents.accent_consistency``)."""
-    return doc.cache.get("consistency.capital-words")
-
-
 class _AcronymsSeen:
     """The capitalised words seen (``_capital_words``) and those among them that are
     acronyms (``_is_acronym``), for all documents of a data store: an article's acronyms are
