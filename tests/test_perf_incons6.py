@@ -38,7 +38,8 @@ _PAIRS = [("Kylian Mbappé", "Kylian Mbappe"), ("Hydro-Québec", "Hydro-Quebec")
           ("François Legault", "Francois Legault"), ("Élisabeth Borne", "Elisabeth Borne"),
           ("the Rhône-Alpes", "the Rhone-Alpes"), ("Assimi Goïta", "Assimi Goita"), ("Montréal", "Montreal"),
           ("A'Salfo", "Asalfo"), ("N’Djili", "Ndjili"), ("Béjaïa", "Béjaia"), ("Guédiawaye", "Guediawaye"),
-          ("Strauß", "Strauss"), ("Éric Zemmour", "Eric Zemmour")]
+          ("Strauß", "Strauss"), ("Éric Zemmour", "Eric Zemmour"), ("N'Guessan", "N’Guessan"),
+          ("N'Guessan-Kouassi", "Nguessan-Kouassi"), ("D'Ávila", "D'Avila"), ("N'Golo", "N'Golo Kanté")]
 
 
 def _accent_texts(n: int, seed: int) -> list[str]:
