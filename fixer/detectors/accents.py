@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from itertools import filterfalse
 
 import regex
 
@@ -144,6 +145,62 @@ def _marks(word: str) -> int:
     return sum(1 for c in word if not c.isascii() or c == "'")
 
 
+def _no_variant_pair(doc: Document) -> bool:
+    """True when the article's capitalised words, if a rule has scanned them already
+    (``consistency.scanned_capital_words``), show that ``accent_consistency`` can report
+    nothing: no two of them share a ``_key``, and no name starting with a capital and an
+    apostrophe (``N'Djili``) can have another form. A few set lookups for the few non-ASCII
+    words and apostrophe names instead of a search around every non-ASCII letter.
+
+    A reported name has another form with its key (two ``_NAME_RE`` matches), as many parts
+    between hyphens (a key keeps the hyphens), each part a whole run of letters and marks
+    from a capital not after a letter or mark (bounded by ``\\b`` or a hyphen, with no capital
+    after its first character): a word the scan finds, but for the capital and apostrophe
+    that may open a form. Where neither form opens so, two of their parts differ while
+    sharing a key; they are not both ASCII (then each is its key with a capital first), and
+    the non-ASCII one is among the scanned words with the other (non-ASCII with the same key,
+    or ASCII, that key with a capital first). See ``_apostrophe_variant`` for the others."""
+    from .consistency import scanned_capital_words  # (lazily: typography needs no rapidfuzz)
+
+    words = scanned_capital_words(doc)
+    if words is None:
+        return False
+    accented = list(filterfalse(str.isascii, words))
+    keys = list(map(_key, accented))
+    if len(set(keys)) < len(keys) or any(k.isascii() and k[:1].upper() + k[1:] in words for k in keys):
+        return False
+    return not _apostrophe_variant(doc.text, words, set(keys))
+
+
+_PART_RE = regex.compile(r"[\p{L}\p{M}]*+")
+
+
+def _apostrophe_variant(text: str, words: set[str], keys: set[str]) -> bool:
+    """Whether a name opening with a capital and an apostrophe (``N'Djili``, found as
+    ``_has_apostrophe_name`` finds them) may have another form with its key, given the
+    article's scanned capitalised words and the keys of its non-ASCII ones.
+
+    Another form without that opening has for its first part a scanned word whose key is that
+    of the capital and the part after the apostrophe (``Ndjili``): one of ``keys``, or an ASCII
+    key with a capital first among ``words``. Another form with such an opening differs from
+    it in the stretch of letters, marks and hyphens from the capital on (two matches on one
+    stretch are one match, or hold different numbers of hyphens): two stretches differ."""
+    stretches: set[str] = set()
+    for quote in ("'", "’"):
+        i = text.find(quote, 1)
+        while i > 0:
+            if (text[i + 1 : i + 2].isupper() and text[i - 1].isupper()
+                    and (i < 2 or not text[i - 2].isalpha())):
+                k = _key(text[i - 1] + text[i + 1 : _PART_RE.match(text, i + 1).end()])
+                if k in keys or (k.isascii() and k[:1].upper() + k[1:] in words):
+                    return True
+                stretches.add(text[i - 1 : _NAME_CHARS_RE.match(text, i + 1).end()])
+                if len(stretches) > 1:
+                    return True
+            i = text.find(quote, i + 1)
+    return False
+
+
 def accent_consistency(doc: Document, rule: Rule) -> Iterator[Finding]:
     """A name written once without the accents or the apostrophe the article gives it
     elsewhere (`Guediawaye` after `Guédiawaye`, `Asalfo` after `A'Salfo`): the marks were
@@ -153,7 +210,7 @@ def accent_consistency(doc: Document, rule: Rule) -> Iterator[Finding]:
     `Eric`, `Theo`: common in English) is judged as before: its bare form once, its accented
     form at least ``minimum`` times next to the same name (`Kylian Mbappé`, `Kylian Mbappe`)."""
     text = doc.text
-    if not _may_have_dropped_accent(text, non_ascii_set(doc)):
+    if _no_variant_pair(doc) or not _may_have_dropped_accent(text, non_ascii_set(doc)):
         return
     found: dict[str, list[regex.Match[str]]] = {}
     for m in _NAME_RE.finditer(text):

@@ -289,7 +289,9 @@ def acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
         if not caps_line(doc, start):
             counts[word] += 1
             where.setdefault(word, []).append((start, end))
-    if not _involved(counts, doc):
+    # (with every acronym counted, those involved are all of them: each one apart from
+    # another has that other among them, and a plural stays one)
+    if len(counts) < len(acronyms) and not _involved(counts, doc):
         return
     defined = set(_defined(doc))
     # authority of a form: defined in the article, or a glossary acronym the context confirms
@@ -374,15 +376,31 @@ class _Names:
     their first occurrence), and, computed only when asked for, where (``occ``) and which
     names stand next to them (``neighbours``). Most articles never need the second walk."""
 
-    def __init__(self, doc: Document, runs: list[str] | None = None) -> None:
+    def __init__(self, doc: Document, runs: list[str] | None = None, distinct: set[str] | None = None) -> None:
         """``runs``: the text's capitalised runs, if found already; only the name words among
-        them count, so other words may be among them (``_capital_words``)."""
+        them count, so other words may be among them (``_capital_words``); ``distinct``: the
+        set of ``runs``, if built already."""
         self.text = doc.text
+        self._runs = runs
+        self._distinct = distinct if runs is not None else None
+        self._near: dict[str, set[str]] = {}  # see neighbours_of
+
+    @cached_property
+    def count(self) -> dict[str, int]:
+        """How often each name word occurs, in the order of their first occurrence (counted
+        when first asked for: whether two names share a neighbour needs no counts)."""
+        runs = self._runs
         # Counter keeps first-occurrence order, like the walk below fills ``occ``
         found = Counter(_CAP_LETTERS_FAST_RE.findall(self.text) if runs is None else runs)
         # (compress and map over the cached test: no Python frame per word)
-        self.count: dict[str, int] = dict(compress(found.items(), map(_is_name_word, found)))
-        self._near: dict[str, set[str]] = {}  # see neighbours_of
+        return dict(compress(found.items(), map(_is_name_word, found)))
+
+    def is_name(self, w: str) -> bool:
+        """``w in self.count``, without counting the runs when their set is known: the
+        counted words are the name words among them."""
+        if self._distinct is None or "count" in self.__dict__:
+            return w in self.count
+        return w in self._distinct and _is_name_word(w)
 
     @cached_property
     def _walk(self) -> tuple[dict[str, list[tuple[int, int]]], dict[str, set[str]]]:
@@ -420,7 +438,7 @@ class _Names:
         """``neighbours.get(w, set())``, found around the occurrences of ``w`` alone (cached)."""
         got = self._near.get(w)
         if got is None:
-            got = self._near[w] = self._find_neighbours(w) if w in self.count else set()
+            got = self._near[w] = self._find_neighbours(w) if self.is_name(w) else set()
         return got
 
     def _find_neighbours(self, w: str) -> set[str]:
@@ -438,11 +456,11 @@ class _Names:
             if (i == 0 or is_letter(text, i - 1) is None) and (e == n or is_letter(text, e) is None):
                 if i >= 2 and text[i - 1] in _NAME_GAPS:
                     j = _LETTERS_BEFORE_RE.match(text, 0, i - 1).start()  # (the run's start)
-                    if text[j : i - 1] in self.count:
+                    if self.is_name(text[j : i - 1]):
                         out.add(fold(text[j : i - 1]))
                 if e + 1 < n and text[e] in _NAME_GAPS:
                     k = _LETTERS_AFTER_RE.match(text, e + 1).end()  # (the run's end)
-                    if text[e + 1 : k] in self.count:
+                    if self.is_name(text[e + 1 : k]):
                         out.add(fold(text[e + 1 : k]))
             i = text.find(w, i + 1)
         return out
@@ -465,13 +483,17 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
     yield from _hyphen_variants(doc, rule, g)
     # (the name words among them are the runs ``_Names`` wants: see ``_CAPITAL_WORDS_RE``)
     runs, distinct = _capital_words(doc)
-    steps, ambiguous = _name_gates(doc, g, min_len, lone_len).steps(distinct)
+    gates = _name_gates(doc, g, min_len, lone_len)
+    steps, ambiguous = gates.steps(distinct)
     if not steps:
         return
-    names = _Names(doc, runs)
+    names = _Names(doc, runs, distinct)
     glossary_words = g.name_tokens
-    # (compress and map keep the per-word tests in C; ``fold`` is cached per word)
-    forms = list(compress(names.count, map(min_len.__le__, map(len, names.count))))
+    # The forms (name words of ``min_len`` letters or more) in the order of their first
+    # occurrence, from the runs by a filter in C rather than by counting them; step 1 alone
+    # walks only the ambiguous ones, so then only those are taken.
+    wanted = gates.forms_among(distinct) if steps != {1} else ambiguous
+    forms = list(dict.fromkeys(filter(wanted.__contains__, runs)))
     flagged: set[str] = set()
 
     def winner(a: str, b: str) -> tuple[str, str] | None:
@@ -619,11 +641,11 @@ def _hyphen_variants(doc: Document, rule: Rule, g: Glossary) -> Iterator[Finding
     text = doc.text
     if "-" not in text:
         return
-    places = frozenset(str(w) for w in rule.params.get("named_places", ()))
     pairs = set(_HYPHENED_PAIR_AT_HYPHEN_RE.findall(text))
     if not pairs:
         return
     known: frozenset[str] | None = None
+    places: frozenset[str] | None = None  # (built for the first pair written both ways)
     for a, b in sorted(pairs):
         if f"{a} {b}" not in text:
             continue  # (most pairs: written one way only)
@@ -634,6 +656,8 @@ def _hyphen_variants(doc: Document, rule: Rule, g: Glossary) -> Iterator[Finding
         if known is None:
             store = doc.cache.get("store")
             known = store.memo("consistency.known-pairs", lambda: _known_pairs(doc, g)) if store else _known_pairs(doc, g)
+        if places is None:
+            places = frozenset(str(w) for w in rule.params.get("named_places", ()))
         hyphened, blank = f"{a}-{b}", f"{a} {b}"
         joined = [m for m in _HYPHENED_PAIR_RE.finditer(text) if m.group() == hyphened]
         if joined and all(_names_a_place(text, m.start(), places) for m in joined):
@@ -718,6 +742,11 @@ class _NameGates:
         if not self.people.isdisjoint(forms):
             out.add(3)
         return out, amb
+
+    def forms_among(self, runs: set[str]) -> set[str]:
+        """The forms among an article's distinct capitalised runs, once ``steps`` has learnt
+        them."""
+        return self.forms.intersection(runs)
 
     def _learn(self, w: str) -> None:
         """Record what the run ``w``, seen for the first time, can take part in."""
@@ -986,7 +1015,10 @@ def defined_name(doc: Document, rule: Rule) -> Iterator[Finding]:
         if relevant.isdisjoint(span_keys):
             continue
         have = set(span_keys)
-        if not any(n <= len(span_keys) and all(not have.isdisjoint(c) for c in close) for n, close in tests):
+        passing = [ref for ref, (n, close) in zip(refs, tests, strict=True)
+                   if n <= len(span_keys) and all(not have.isdisjoint(c) for c in close)]
+        # (the definitions' own spans, most of those passing, are not split: see ``_is_own_span``)
+        if all(_is_own_span(text, start, end, span_keys, ref, references) for ref in passing):
             continue
         for run in span_runs(doc, g, start, end):
             content = [i for i, p in enumerate(run) if p.key]
@@ -995,6 +1027,25 @@ def defined_name(doc: Document, rule: Rule) -> Iterator[Finding]:
                 # each key equal or close to one of the run's, or no window of it can align whole
                 if len(content) >= len(keys) and all(not have.isdisjoint(by_key[t]) for t in keys):
                     yield from _defined_in_run(rule, g, text, run, content, acr, long, keys, min_ratio, acc)
+
+
+def _is_own_span(text: str, start: int, end: int, span_keys: tuple[str, ...], ref: tuple[str, str, tuple[str, ...]],
+                 references: _References) -> bool:
+    """Whether the span [start, end) with these content keys can give ``ref`` (acronym, long
+    name, keys) no finding because it is that definition's own name (``The Macina Liberation
+    Front`` before ``(FLM)``), known without splitting the span into pieces.
+
+    So it is when the span ends with the long name after white space (or is it) and has its
+    keys exactly: the words before the name then give no key (a span's keys are its
+    whitespace chunks' in turn), so the span's content pieces are the name's, the only
+    window of as many pieces is all of them, and when the name starts and ends with a content
+    piece (``_References.whole``) that window's text is the name, which ``_defined_in_run``
+    passes over. (A run of the span with fewer content pieces holds no window at all.)"""
+    _, long, keys = ref
+    if span_keys != keys or not references.whole(long):
+        return False
+    at = end - len(long)
+    return at >= start and text.startswith(long, at) and (at == start or text[at - 1].isspace())
 
 
 def _keyed_spans(doc: Document, g: Glossary, min_keys: int) -> list[tuple[int, int, tuple[str, ...]]]:
@@ -1058,6 +1109,18 @@ class _References(dict):
         super().__init__()
         self.chunks = chunks
         self.flags = flags
+        self._whole: dict[str, bool] = {}  # see ``whole``
+
+    def whole(self, long: str) -> bool:
+        """Whether the first content piece of the name ``long`` (``split_pieces``, pieces
+        with a key) starts it and its last one ends it; computed on first use, per name."""
+        got = self._whole.get(long)
+        if got is None:
+            if len(self._whole) > 1 << 14:
+                self._whole.clear()
+            content = [p for p in split_pieces(long, 0, self.chunks.g.words) if p.key]
+            got = self._whole[long] = bool(content) and content[0].start == 0 and content[-1].end == len(long)
+        return got
 
     def __missing__(self, name: str) -> tuple[str, tuple[str, ...]] | None:
         if len(self) > 1 << 14:

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Iterator
+from itertools import compress
+from operator import itemgetter, not_
 
 from rapidfuzz.distance import Levenshtein
 
@@ -25,10 +26,13 @@ from ..lexicon import zipf_en
 from ..model import Finding, Rule
 
 # a capitalised word of Latin letters (`re`, which scans far faster than `regex`; names in other
-# scripts are not looked at), a hyphenated one (`Jean-Marc`), and a particle before a surname
+# scripts are not looked at), a hyphenated one (`Jean-Marc`), and a particle before a surname.
+# The runs of small letters are possessive: what may follow one (a hyphen, a space, or no word
+# character) is no small letter, so giving letters back never lets the pattern match, and a
+# capitalised word not followed by a name is given up at once instead of letter by letter.
 _UP = "A-ZÀ-ÖØ-Þ"
 _LOW = "a-zß-öø-ÿ"
-_WORD = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+_WORD = rf"[{_UP}][{_LOW}]++(?:-[{_UP}][{_LOW}]++)?"
 
 
 def _pattern(particles: tuple[str, ...]) -> re.Pattern[str]:
@@ -36,9 +40,12 @@ def _pattern(particles: tuple[str, ...]) -> re.Pattern[str]:
     # the first name (its capital first, so the scan looks for a capital; the look-behind after
     # it), then (looked ahead, so the surname may open the next pair) the surname
     return re.compile(
-        rf"(?P<first>[{_UP}](?<![\w'’-][{_UP}])[{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)[ \u00a0]"
+        rf"(?P<first>[{_UP}](?<![\w'’-][{_UP}])[{_LOW}]++(?:-[{_UP}][{_LOW}]++)?)[ \u00a0]"
         rf"(?=(?P<last>(?:(?:{joined})[ \u00a0])?{_WORD})(?![\w'’-]))"
     )
+
+
+_FIRST, _LAST = itemgetter(0), itemgetter(1)
 
 
 def _bare(word: str) -> str:
@@ -61,21 +68,40 @@ def _close(a: str, b: str, min_length: int) -> bool:
     return min(len(ka), len(kb)) >= min_length and Levenshtein.distance(ka, kb) <= 1
 
 
+def _setup(doc: Document, rule: Rule) -> tuple[re.Pattern[str], frozenset[str]]:
+    """The pattern of ``rule``'s ``particles`` and its ``not_first_names`` as a set: built
+    once per rule and data store, not in every article, while the rule holds the same lists
+    (the memo keeps them, so that an equal id means the same lists)."""
+    params = rule.params
+    lists = (params.get("particles", ()), params.get("not_first_names", ()))
+
+    def build() -> tuple[tuple[object, object], re.Pattern[str], frozenset[str]]:
+        particles = tuple(str(p) for p in lists[0])
+        return lists, _pattern(particles), frozenset(str(w) for w in lists[1])
+
+    got = doc.cache["store"].memo(f"full_names.setup.{rule.id}", build)
+    if got[0][0] is not lists[0] or got[0][1] is not lists[1]:
+        got = build()
+    return got[1], got[2]
+
+
 def full_name(doc: Document, rule: Rule) -> Iterator[Finding]:
     text = doc.text
-    particles = tuple(str(p) for p in rule.params.get("particles", ()))
     rare = float(rule.params.get("max_word_zipf", 3.5))
     min_length = int(rule.params.get("min_length", 5))
-    stop = frozenset(str(w) for w in rule.params.get("not_first_names", ()))
-    pattern = doc.cache["store"].memo(f"full_names.pattern.{rule.id}", lambda: _pattern(particles))
-    # the names and how often each is used, in order of first mention (``findall`` and the
-    # count run in C; where a name stands is only looked up for the few that are wrong)
-    counts = Counter(pattern.findall(text))
-    for name in [n for n in counts if n[0] in stop]:
-        del counts[name]
-    if len(counts) < 2:
+    pattern, stop = _setup(doc, rule)
+    # the distinct names, in order of first mention (``findall`` and ``dict.fromkeys`` run in
+    # C; where a name stands and how often is only looked up for the few that are wrong)
+    found = dict.fromkeys(pattern.findall(text))
+    if len(found) < 2:
         return
-    order = {n: k for k, n in enumerate(counts)}
+    # (compress and map keep the per-name tests in C)
+    names = list(compress(found, map(not_, map(stop.__contains__, map(_FIRST, found)))))
+    # a pair to compare shares a first name or a surname: most articles have none (their
+    # shared first words are in ``not_first_names``: The, In)
+    if len(set(map(_FIRST, names))) == len(names) and len(set(map(_LAST, names))) == len(names):
+        return
+    order = {n: k for k, n in enumerate(names)}
     # only names sharing a first name (or a surname) are compared: a few small groups
     by_first: dict[str, list[tuple[str, str]]] = {}
     by_last: dict[str, list[tuple[str, str]]] = {}
