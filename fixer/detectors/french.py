@@ -166,7 +166,7 @@ def scan(doc: Document) -> Scan:
         else:  # phrase entries only matter around a run: look there, not along the whole line
             matches = [m for a, b in _windows(runs, line.start, line.end, text)
                        for m in fp.find_matches(table, text, a, b)]
-        line_spans = _spans_of_line(toks, runs, matches, masked)
+        line_spans = _spans_of_line(text, toks, runs, matches, masked)
         spans.extend(_merge(line_spans))
     # the share of French lines needs the number of lines with content only when they are many
     french_document = len(french_lines) > 2 and len(french_lines) > 0.3 * sum(1 for ln in doc.lines if not ln.blank)
@@ -333,9 +333,10 @@ def _overlaps(starts: list[int], items: list, s: int, e: int) -> list:
     return out
 
 
-def _spans_of_line(toks: list[fs.Tok], runs: list[fs.Run], matches: list, masked: list) -> list[Span]:
+def _spans_of_line(text: str, toks: list[fs.Tok], runs: list[fs.Run], matches: list, masked: list) -> list[Span]:
     """Runs widened to the phrase entries they touch (``loccasion`` → ``to loccasion of``),
-    plus the ``alone`` entries found outside any run; bisect keeps a long line linear."""
+    plus the ``alone`` entries found outside any run (an entry written with a capital only
+    where the text has one); bisect keeps a long line linear."""
     starts = [m[0] for m in matches]
     tok_starts = list(map(fs.TOK_START, toks))
     out: list[Span] = []
@@ -356,6 +357,8 @@ def _spans_of_line(toks: list[fs.Tok], runs: list[fs.Run], matches: list, masked
             continue
         if any(a <= ms and me <= b for a, b in _overlaps(mask_starts, masked, ms, me)):
             continue  # inside French that English keeps (Madame Tussauds)
+        if entry.fr[:1].isupper() and text[ms : ms + 1].islower():
+            continue  # `Mondial` is the World Cup; `Congrès mondial acadien` is a name's adjective
         out.append(Span(ms, me, "phrase", set(), entry))
     return out
 
