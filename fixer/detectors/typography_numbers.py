@@ -55,10 +55,11 @@ def _after_a_name(text: str, start: int) -> bool:
 
 _TIME_RE = regex.compile(r"(?<![\p{L}\p{N}])([01]?\d|2[0-3])[ \u00a0]?h[ \u00a0]?([0-5]\d)(?![\p{L}\p{N}])")
 # an hour alone (`at 20 h`, `the estimates of 20 h`, French `à 20 h`, `de 20 h`) only after a
-# preposition of time, never before `of` (`after 20 h of talks` is a duration), and only for
+# preposition of time or another hour (`between 18 h and 21 h`, `18 h-21 h`), never before `of` (`after 20 h of talks` is a duration), and only for
 # 0-23 (`24 h`, `48 h` are durations)
 _HOUR_RE = regex.compile(
-    r"(?<=\b(?:at|from|until|till|since|before|after|by|around|towards?|of)[ \u00a0])([01]?\d|2[0-3])[ \u00a0]?h"
+    r"(?<=\b(?:at|from|until|till|since|before|after|by|around|towards?|of|between)[ \u00a0]"
+    r"|\d[ \u00a0]?h[ \u00a0]+(?:and|to|or)[ \u00a0]|\d[ \u00a0]?h[ \u00a0]?[-–][ \u00a0]?)([01]?\d|2[0-3])[ \u00a0]?h"
     r"(?![\p{L}\p{N}\-/]|[ \u00a0]?[:.,]?\d|[ \u00a0]+(?:of|per)\b)",
     regex.IGNORECASE,
 )
