@@ -287,8 +287,15 @@ def byline_strip(text: str, vocab: dict[str, str]) -> bool:
 _BYLINE_RE = regex.compile(
     r"^(?:(?:(?:written |posted |published )?by|par|de)\s+\p{Lu}|(?:text|words|photos?|video|credits?|texte)\s*:)", regex.I
 )
+_MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+           r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|janvier|février|mars|avril|mai|juin|juillet|août"
+           r"|septembre|octobre|novembre|décembre)")
+# a date or a time as a page prints it: `14/11/2025`, `10:42`, `9 June 2026`, `Friday, 6 February
+# 2026`, `June 9, 2026`, or a publication word
 _STAMP_RE = regex.compile(
-    r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\b\d{1,2}[:h]\d{2}\b|^(?:published|updated|posted|publié|mis à jour)\b", regex.I
+    r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\b\d{1,2}[:h]\d{2}\b|^(?:published|updated|posted|publié|mis à jour)\b"
+    rf"|\b\d{{1,2}}(?:er)?\.?\s+{_MONTHS}\.?\s+\d{{4}}\b|\b{_MONTHS}\.?\s+\d{{1,2}},?\s+\d{{4}}\b",
+    regex.I,
 )
 
 
