@@ -206,6 +206,18 @@ def _section_words(words: list[str], vocab: dict[str, str]) -> bool:
     return "section" in kinds and all(k in ("section", "function") for k in kinds)
 
 
+def _place_in_capitals(doc: Document, text: str) -> bool:
+    """A header line that is only a place of the gazetteer, in capitals (`ALGERIA`, `BURKINA
+    FASO`): the section of the page a country desk files under, not a headline."""
+    name = text.strip()
+    if not name.isupper() or len(name) > 40 or not name.replace(" ", "").replace("-", "").isalpha():
+        return False
+    from ..glossary import fold
+    from .merged_words import lexicon
+
+    return fold(name) in lexicon(doc).place_folds
+
+
 def section_safety(text: str, vocab: dict[str, str]) -> Safety | None:
     """A rubric name alone on a line (`Markets`, `Culture`, `Faits divers`): one to three words,
     one of them a section word. Only asked of the page's header lines; unsafe, since a short
@@ -394,6 +406,8 @@ def classify_page_widget(doc: Document) -> list[Verdict]:
             weak = safety is not None and byline_strip(text, vocab)
         if safety is None and ln.number in header:
             kind, safety = "section", section_safety(text, vocab)
+            if safety is None and _place_in_capitals(doc, text):
+                safety = Safety.UNSAFE  # `ALGERIA`, `LEBANON`: the page's country section
         if safety is None and ln.number in footer:
             kind, safety = "source", source_safety(text)
             if safety is None:
