@@ -964,7 +964,8 @@ def decide_case_join(
             if is_function and ctx.standalone(right) > 0:
                 return " ", "safe"
             return None
-        if not wordish(ctx, right):
+        # (after a function word a rarer word will do: `theInterprofessional Council`)
+        if not wordish(ctx, right, 1.0 if is_function else 2.0):
             return None
         if starter and not is_function:
             return ". ", "full-stop"
