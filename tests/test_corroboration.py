@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from fixer.corroboration import WEAK, corroborated, is_weak
 from fixer.model import Finding
 
@@ -35,39 +37,41 @@ def test_weak_mark_survives_a_copy_of_its_data() -> None:
     assert not is_weak(Finding("r", "c", 0, 1, "m", data=(("other", "x"),)))
 
 
-def test_french_institution_name_is_left_alone_in_a_clean_article() -> None:
+# (a clean article, the damage put into it, and what a full check must then report): each weak
+# finding is absent from the clean article and present, with its span, beside the damage
+WEAK_CASES = [
+    pytest.param(
+        "Budget vote in Paris\n\nThe prime minister survived a no-confidence vote in the Assemblée nationale"
+        " on Tuesday, after a week of talks with the opposition.\n",
+        ("after a week", "after lattaque of a week"), "terminology.mangled-name", "Assemblée nationale",
+        id="french-institution-name"),
+    pytest.param(
+        "Cyclist wins at home\n\n\"To finish on the podium in front of my family, c'est magnifique,\" she said"
+        " after the race on Sunday.\n",
+        ("after the race", "after lattaque of the race"), "untranslated.french-span", "c'est magnifique",
+        id="quoted-french"),
+    pytest.param(
+        "Daycare bill criticised\n\nThe bill was condemned by the Fédération des intervenantes en petite enfance"
+        " du Québec, a union representing daycare workers, on Monday.\n",
+        ("on Monday", "on Monday after lattaque of the minister"), "untranslated.french-span",
+        "en petite enfance du Québec", id="french-union-name"),
+    pytest.param(
+        "Tokyo stocks hit a record\n\nBy Kenji Sato | Tokyo\n\nTokyo stocks closed at a record high on Tuesday"
+        " as a weaker yen lifted exporters.\n",
+        ("lifted exporters", "lifted exporters by 3,5 %"), "boilerplate.page-widget", "By Kenji Sato | Tokyo",
+        id="byline-strip"),
+]
+
+
+@pytest.mark.parametrize(("clean", "damage", "rule", "span"), WEAK_CASES)
+def test_weak_finding_stands_only_beside_translation_damage(clean: str, damage: tuple[str, str], rule: str,
+                                                            span: str) -> None:
     from fixer.engine import Config, Fixer
 
     fixer = Fixer(Config())
-    clean = ("Budget vote in Paris\n\nThe prime minister survived a no-confidence vote in the Assemblée nationale"
-             " on Tuesday, after a week of talks with the opposition.\n")
-    assert [f.rule for f in fixer.check(clean)] == []
-    damaged = clean.replace("after a week", "after lattaque of a week")
-    rules = [f.rule for f in fixer.check(damaged)]
-    assert "terminology.mangled-name" in rules and "merged-word.elision" in rules
-
-
-def test_quoted_french_in_a_clean_article_is_left_alone() -> None:
-    from fixer.engine import Config, Fixer
-
-    fixer = Fixer(Config())
-    clean = ("Cyclist wins at home\n\n\"To finish on the podium in front of my family, c'est magnifique,\" she said"
-             " after the race on Sunday.\n")
     assert fixer.check(clean) == []
-    damaged = clean.replace("after the race", "after lattaque of the race")
-    assert "untranslated.french-span" in [f.rule for f in fixer.check(damaged)]
-
-
-def test_french_union_name_is_left_alone_in_a_clean_article_and_flagged_in_a_damaged_one() -> None:
-    from fixer.engine import Config, Fixer
-
-    fixer = Fixer(Config())
-    clean = ("Daycare bill criticised\n\nThe bill was condemned by the Fédération des intervenantes en petite enfance"
-             " du Québec, a union representing daycare workers, on Monday.\n")
-    assert fixer.check(clean) == []
-    damaged = clean.replace("on Monday", "on Monday after lattaque of the minister")
-    spans = [damaged[f.start:f.end] for f in fixer.check(damaged) if f.rule == "untranslated.french-span"]
-    assert "en petite enfance du Québec" in spans
+    damaged = clean.replace(*damage)
+    assert (rule, span) in [(f.rule, damaged[f.start:f.end]) for f in fixer.check(damaged)]
 
 
 def test_french_term_with_its_short_name_is_not_flagged() -> None:
