@@ -239,6 +239,14 @@ def _chain_re(doc: Document) -> regex.Pattern[str]:
     return _memo(doc, f"boilerplate:prompt-chain-re:{PHRASES}", build)
 
 
+_CHAIN_SEPARATORS = " -—–|·•:.,!?*"
+
+
+def _opens_item(rest: str, firsts: dict[str, tuple[str, ...]]) -> bool:
+    """Whether ``rest`` opens with one of the items (``_chain_firsts``)."""
+    return any(rest.startswith(p) for p in firsts.get(rest.split(" ", 1)[0], ()))
+
+
 def _prompt_chains(doc: Document, taken: set[int]) -> list[Verdict]:
     """A line made of known prompts one after another (`Add a comment Cancel reply`, `Leave a
     comment — Your email address will not be published. Required fields are marked *`): a
@@ -252,8 +260,10 @@ def _prompt_chains(doc: Document, taken: set[int]) -> list[Verdict]:
         if ln.number in taken or len(ln.text) > 200 or not ln.text.lstrip(" \t•·*>»›-–—")[:1].isupper():
             continue
         key = line_key(doc, ln)
-        # (a chain opens with a whole item and goes on: most lines opening with `the` do not)
-        if not any(key.startswith(p) and len(key) > len(p) for p in firsts[key.split(" ", 1)[0]]):
+        # (a chain opens with a whole item and another one follows: `Also read: Senegal: …`
+        # opens with one and goes on with a title; most lines opening with `the` hold none)
+        if not any(_opens_item(key[len(p):].lstrip(_CHAIN_SEPARATORS), firsts)
+                   for p in firsts[key.split(" ", 1)[0]] if key.startswith(p) and len(key) > len(p)):
             continue
         if _chain_re(doc).fullmatch(key):
             out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, "Page prompts left by the scraper, run together."))
