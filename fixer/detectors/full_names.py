@@ -131,6 +131,8 @@ def full_name(doc: Document, rule: Rule) -> Iterator[Finding]:
         x, y = sorted(differ, key=len)
         if y == x + "s" and zipf_en(a[0]) >= rare:
             continue  # a plural after a common word (`Terminal Emulators`): a title, not a person
+        if y == x + "n" and x[-1:] in "ae":
+            continue  # a place and its people (`French Polynesia` / `French Polynesian`)
         # the spelling met first stands, unless the other is used more often
         right, wrong = (a, b) if len(mentions[a]) >= len(mentions[b]) else (b, a)
         done.add(wrong)
