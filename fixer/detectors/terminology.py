@@ -157,8 +157,8 @@ def _elided_french_acronyms(doc: Document, rule: Rule) -> Iterator[Finding]:
     ambiguous acronyms, no line in capitals, no gloss that names the French form."""
     text = doc.text
     # a gate match starts with one of the pairs: searched from the first of them, and only once
-    found = [i for i in map(text.find, _ELIDED_PAIRS) if i >= 0]
-    first = _ELIDED_GATE_RE.search(text, min(found)) if found else None
+    pair = _first_elided_pair(text)
+    first = _ELIDED_GATE_RE.search(text, pair) if pair >= 0 else None
     if first is None:
         return  # the usual case: no elided article before a capital (no l’ at all, mostly)
     g = doc_glossary(doc)
@@ -177,7 +177,22 @@ def _elided_french_acronyms(doc: Document, rule: Rule) -> Iterator[Finding]:
         yield rule.finding(start, end, f"{article} {english}", message=msg)
 
 
-_ELIDED_PAIRS = ("l’", "l'", "L’", "L'")  # (what _ELIDED_GATE_RE starts with, found by str search)
+def _first_elided_pair(text: str) -> int:
+    """Where the first of ``l’``, ``l'``, ``L’``, ``L'`` (what ``_ELIDED_GATE_RE`` starts
+    with) occurs in ``text``, or -1: found from the apostrophes, as a search for one character
+    skips through the text many times faster than one for two (most texts hold few
+    apostrophes, many hold none)."""
+    first = -1
+    for quote in "’'":
+        i = text.find(quote, 1)
+        while i >= 0 and (first < 0 or i <= first):
+            if text[i - 1] in "lL":
+                first = i - 1
+                break
+            i = text.find(quote, i + 1)
+    return first
+
+
 
 
 def _elided_acronyms(text: str, first: Any = None) -> Iterator[Any]:
@@ -318,7 +333,7 @@ def _written_french_acronyms(doc: Document, g: Glossary) -> set[str]:
     counts = doc.computed("word_counts")
     if counts is None and _plain_french_acronyms(doc, g):
         return fr.keys() & _capital_runs(doc)
-    return fr.keys() & doc.word_counts.keys()
+    return doc.word_counts.keys() & fr.keys()
 
 
 _CAPITALS_RE = re.compile(r"[A-Z][A-Z]+")  # (the runs [A-Z]{2,} finds, found twice as fast)
@@ -1370,8 +1385,8 @@ def _caps_acronyms(doc: Document, g: Glossary, min_len: int) -> list[str]:
     Acronyms with no such run are checked one by one."""
     counts = doc.computed("word_counts")
     if counts is not None:
-        # (each of the document's words probed in the set of those acronyms)
-        return list(_caps_acronym_set(doc, g, min_len).intersection(counts))
+        # (the acronyms probed in the words' dict: there are fewer of them)
+        return list(counts.keys() & _caps_acronym_set(doc, g, min_len))
     by_run, loose = _caps_acronym_index(doc, g, min_len)
     cands = [w for run in _capital_runs(doc) & by_run.keys() for w in by_run[run]]
     cands += [w for w in loose if w in doc.text]
