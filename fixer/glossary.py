@@ -501,11 +501,27 @@ def _doc_folds(doc: Any) -> frozenset[str]:
 
 def mentions(doc: Any, phrase: str) -> bool:
     """Whether the document names ``phrase``: a whole word (capitalised words must keep their
-    capital, lower-case ones match any case), or a multi-word phrase found as written."""
+    capital, lower-case ones match any case), or a multi-word phrase found as written.
+    Answered once per document and phrase (the rules ask about the same context words and
+    acronyms again for each candidate)."""
+    known = doc.cache.get("glossary.mentions")
+    if known is None:
+        known = doc.cache["glossary.mentions"] = {}
+    got = known.get(phrase)
+    if got is None:
+        got = known[phrase] = _mentions(doc, phrase)
+    return got
+
+
+def _mentions(doc: Any, phrase: str) -> bool:
+    """``mentions``, asked of the text."""
     kind, f = _mention_kind(phrase)
     if kind == _AS_WRITTEN:
         return phrase in doc.text
     if kind == _CAPITALISED:
+        counts = doc.computed("word_counts")
+        if counts is not None:
+            return phrase in counts  # (``is_token``: a token is a substring of the text)
         # a token equal to the phrase is a substring of the text: the substring test first spares
         # most articles counting their words at all
         return phrase in doc.text and is_token(doc, phrase)
