@@ -528,6 +528,11 @@ def _mentions(doc: Any, phrase: str) -> bool:
     folds = doc.cache.get("glossary.folds")
     if folds is not None or not f:
         return f in (folds if folds is not None else _doc_folds(doc))
+    forms = doc.cache.get("glossary.folded-forms")
+    if forms is not None and f not in forms and "'" not in f and "-" not in f:
+        # a token folding to ``f``, which holds no joiner's fold, is one run of letters,
+        # marks and digits, whose fold is among the document's folded runs
+        return False
     return _folded_token(doc, f)
 
 
