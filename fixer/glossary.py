@@ -517,14 +517,14 @@ def _mentions(doc: Any, phrase: str) -> bool:
     """``mentions``, asked of the text."""
     kind, f = _mention_kind(phrase)
     if kind == _AS_WRITTEN:
-        return phrase in doc.text
+        return find(doc.text, phrase) >= 0
     if kind == _CAPITALISED:
         counts = doc.computed("word_counts")
         if counts is not None:
             return phrase in counts  # (``is_token``: a token is a substring of the text)
         # a token equal to the phrase is a substring of the text: the substring test first spares
         # most articles counting their words at all
-        return phrase in doc.text and is_token(doc, phrase)
+        return find(doc.text, phrase) >= 0 and is_token(doc, phrase)
     folds = doc.cache.get("glossary.folds")
     if folds is not None or not f:
         return f in (folds if folds is not None else _doc_folds(doc))
@@ -551,6 +551,41 @@ def _mention_kind(phrase: str) -> tuple[int, str]:
     return _ANY_CASE, fold(phrase)
 
 
+def find(text: str, needle: str, start: int = 0) -> int:
+    """``text.find(needle, start)``, for a needle of two characters searched from the rarer
+    one (``_rare_place``): a search for one character skips through a text many times faster
+    than one for two, which the standard library reads almost character by character, and
+    capitals, digits and rare letters occur seldom. Other needles are searched as a whole."""
+    k = _rare_place(needle)
+    if k < 0:
+        return text.find(needle, start)
+    c = needle[k]
+    i = text.find(c, start + k)
+    while i >= 0:
+        if text.startswith(needle, i - k):
+            return i - k
+        i = text.find(c, i + 1)
+    return -1
+
+
+@lru_cache(maxsize=1 << 12)
+def _rare_place(needle: str) -> int:
+    """Where ``find`` looks for ``needle`` from: the offset of its rarer character in prose,
+    or -1 when both are common (``_COMMON``) or the needle is no pair (one character is
+    searched so already; from three on, the whole search skips well)."""
+    if len(needle) != 2:
+        return -1
+    rarity = [r if r >= 0 else len(_COMMON) for r in map(_COMMON.find, needle)]  # (not listed: rarer)
+    best = max(rarity)
+    return -1 if best < _COMMON_CUT else rarity.index(best)
+
+
+# Characters by how often they occur in English and French prose, commonest first; the first
+# _COMMON_CUT of them are too common to search for alone (the rest of the ASCII letters then)
+_COMMON = " etaoinsrhldcumfpgwybvkxjqz"
+_COMMON_CUT = 12
+
+
 def is_token(doc: Any, word: str) -> bool:
     """``word in doc.word_counts``, without counting the words when nothing has: ``word`` is
     a token only if it has a token's shape (``document.WORD_RE``), and then exactly where an
@@ -567,7 +602,7 @@ def is_token(doc: Any, word: str) -> bool:
     n = len(text)
     size = len(word)
     is_char = _WORD_CHAR_RE.match
-    i = text.find(word)
+    i = find(text, word)
     while i >= 0:
         e = i + size
         glued_before = i > 0 and (
@@ -578,7 +613,7 @@ def is_token(doc: Any, word: str) -> bool:
         )
         if not glued_before and not glued_after:
             return True
-        i = text.find(word, i + 1)
+        i = find(text, word, i + 1)
     return False
 
 
@@ -593,10 +628,10 @@ def _folded_token(doc: Any, f: str) -> bool:
     from .document import WORD_RE
 
     folded = folded_text(doc)
-    find = folded.text.find
+    ftext = folded.text
     text = doc.text
     is_char = _WORD_CHAR_RE.match
-    i = find(f)
+    i = find(ftext, f)
     while i >= 0:
         for s in folded.text_offsets(i):
             glued = s > 0 and (
@@ -607,7 +642,7 @@ def _folded_token(doc: Any, f: str) -> bool:
                 m = WORD_RE.match(text, s)
                 if m is not None and fold(m.group()) == f:
                     return True
-        i = find(f, i + 1)
+        i = find(ftext, f, i + 1)
     return False
 
 

@@ -42,6 +42,7 @@ from ..glossary import (
     _non_ascii,
     case_stable,
     doc_glossary,
+    find,
     fold,
     folded_text,
     folds_to_something,
@@ -105,7 +106,7 @@ def token_spans(text: str, words: Iterable[str]) -> list[tuple[int, int, str]]:
     is_char = _TOKEN_CHAR_RE.match
     for w in words:
         size = len(w)
-        i = text.find(w)
+        i = find(text, w)
         while i >= 0:
             e = i + size
             glued_before = i > 0 and (
@@ -117,7 +118,7 @@ def token_spans(text: str, words: Iterable[str]) -> list[tuple[int, int, str]]:
             )
             if not glued_before and not glued_after:
                 spans.append((i, e, w))
-            i = text.find(w, i + 1)
+            i = find(text, w, i + 1)
     spans.sort()
     return spans
 
