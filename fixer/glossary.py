@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -412,11 +411,15 @@ class Glossary:
         return (e for e in self.entities if e.kind == "country")
 
     def candidate_names(self, keys: Iterable[str]) -> set[int]:
-        """Indexes of name forms sharing at least two content keys with ``keys``."""
-        hits: Counter[int] = Counter()
+        """Indexes of name forms sharing at least two content keys with ``keys``: those met
+        again among the forms of a later key (set operations in C, no count per form)."""
+        seen: set[int] = set()
+        found: set[int] = set()
         for k in set(keys):
-            hits.update(self.forms_of_key(k))  # (counted in C)
-        return {i for i, n in hits.items() if n >= 2}
+            forms = self.forms_of_key(k)
+            found |= seen & forms
+            seen |= forms
+        return found
 
     def indexes_key(self, key: str) -> bool:
         """Whether ``forms_of_key(key)`` holds a form, without building that set (the lists of

@@ -1187,7 +1187,9 @@ def _glossary_run_bounds(doc: Document, g: Glossary) -> list[tuple[int, int, int
 class _ChunkKinds(dict):
     """Whitespace chunk of a span → the kinds of its pieces (``_WordShapes`` of each of its
     ``_WORD_RE`` words, joined); a NUL (``_glossary_run_bounds``'s separator) → ``|``.
-    Computed on first use, per chunk."""
+    Computed on first use, per chunk. A span holds only word characters and the gap
+    characters of ``_RUN_RE`` (white space, hyphens, apostrophes), so the words of a chunk are
+    what is left between its hyphens and apostrophes."""
 
     def __init__(self, words: _WordShapes) -> None:
         super().__init__()
@@ -1196,7 +1198,11 @@ class _ChunkKinds(dict):
     def __missing__(self, chunk: str) -> str:
         if len(self) > 1 << 16:
             self.clear()
-        got = self[chunk] = "|" if chunk == "\0" else "".join([self.words[w][0] for w in _WORD_RE.findall(chunk)])
+        if chunk == "\0":
+            got = self[chunk] = "|"
+            return got
+        words = chunk.replace("’", "'").replace("-", "'").split("'")
+        got = self[chunk] = "".join([self.words[w][0] for w in words if w])
         return got
 
 
