@@ -334,7 +334,7 @@ def _written_french_acronyms(doc: Document, g: Glossary) -> set[str]:
     counts = doc.computed("word_counts")
     if counts is None and _plain_french_acronyms(doc, g):
         return fr.keys() & _capital_runs(doc)
-    return doc.word_counts.keys() & fr.keys()
+    return fr.keys() & doc.word_counts.keys()
 
 
 _CAPITALS_RE = re.compile(r"[A-Z][A-Z]+")  # (the runs [A-Z]{2,} finds, found twice as fast)
@@ -1392,8 +1392,8 @@ def _caps_acronyms(doc: Document, g: Glossary, min_len: int) -> list[str]:
     Acronyms with no such run are checked one by one."""
     counts = doc.computed("word_counts")
     if counts is not None:
-        # (the acronyms probed in the words' dict: there are fewer of them)
-        return list(counts.keys() & _caps_acronym_set(doc, g, min_len))
+        # (each of the document's words probed in the set of those acronyms)
+        return list(_caps_acronym_set(doc, g, min_len).intersection(counts))
     by_run, loose = _caps_acronym_index(doc, g, min_len)
     cands = [w for run in _capital_runs(doc) & by_run.keys() for w in by_run[run]]
     cands += [w for w in loose if w in doc.text]
