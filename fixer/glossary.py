@@ -654,7 +654,20 @@ _JOINERS = "'’-"  # what joins two runs of letters into one token (``document.
 
 def has_context(doc: Any, entity: Entity, *, acronym: bool = True) -> bool:
     """Whether the document confirms ``entity``: one of its context words, or its acronym
-    (unless ``acronym`` is False: the acronym is what is being judged)."""
+    (unless ``acronym`` is False: the acronym is what is being judged). Answered once per
+    document and entity (the rules ask again for each mention of an acronym or a name)."""
+    known = doc.cache.get("glossary.has-context")
+    if known is None:
+        known = doc.cache["glossary.has-context"] = {}
+    key = (entity.id, acronym)
+    got = known.get(key)
+    if got is None:
+        got = known[key] = _has_context(doc, entity, acronym)
+    return got
+
+
+def _has_context(doc: Any, entity: Entity, acronym: bool) -> bool:
+    """``has_context``, asked of the document."""
     if acronym and entity.acronym and mentions(doc, entity.acronym):
         return True
     return any(mentions(doc, c) for c in entity.context)
@@ -895,13 +908,14 @@ def _folded_forms(doc: Any) -> frozenset[str]:
             doc.cache["glossary.folded-forms"] = cached
     if cached is None:
         runs = joined_runs(doc)
-        if runs and "\0\0" not in runs and runs[0] != "\0" and runs[-1] != "\0":
-            # (no empty run, as a token never starts or ends with a joiner nor holds two in
-            # a row: each piece of the split is the fold of one run; the runs' characters
-            # beyond ASCII are among the document's, known already: replacing one that is not
-            # there changes nothing)
-            cached = frozenset(_fold_all(runs, _non_ascii(doc))[0].split("\0"))
-        else:
+        # (no empty run, as a token never starts or ends with a joiner nor holds two in a row:
+        # each piece of the split is the fold of one run; the runs' characters beyond ASCII
+        # are among the document's, known already: replacing one that is not there changes
+        # nothing. An empty run would leave an empty piece: only then is one looked for.)
+        cached = frozenset(_fold_all(runs, _non_ascii(doc))[0].split("\0")) if runs else None
+        if cached is not None and "" in cached and ("\0\0" in runs or runs[0] == "\0" or runs[-1] == "\0"):
+            cached = None
+        if cached is None:
             forms = set(runs.split("\0"))
             forms.discard("")
             cached = frozenset(map(fold, forms))
