@@ -288,6 +288,8 @@ class Glossary:
     similarity: dict[tuple[str, int], Any] = field(default_factory=dict)  # (key, name form) → ratios (terminology)
     key_forms: dict[str, frozenset[int]] = field(default_factory=dict)  # content key → name forms (forms_of_key)
     canonical_tokens: set[str] = field(default_factory=set)  # words of the canonical names of people and places
+    # (terminology) each name form's keys of 4 letters or more, and its shorter ones, by index
+    form_keys_by_length: tuple[list[tuple[str, ...]], list[tuple[str, ...]]] | None = None
 
     @classmethod
     def build(

@@ -758,6 +758,7 @@ def _fill_similarity(g: Glossary, keys: list[str], forms: list[int]) -> None:
     costs (an article of new names) is mostly these ratios."""
     cache = g.similarity
     names = g.names
+    long_keys, short_keys = _keys_by_length(g)
     for key in dict.fromkeys(keys):
         todo = [idx for idx in forms if (key, idx) not in cache]
         if not todo:
@@ -769,11 +770,29 @@ def _fill_similarity(g: Glossary, keys: list[str], forms: list[int]) -> None:
                 row = tuple([_EQUAL if key == t else -1.0 for t in names[idx].keys])
                 cache[key, idx] = (row, max(row))
             continue
-        targets = list(dict.fromkeys(t for idx in todo for t in names[idx].keys if len(t) >= 4 and t != key))
-        ratio = {t: score for t, score, _i in process.extract(key, targets, scorer=fuzz.ratio, processor=None, limit=None)}
+        # every key of the forms as the row reads it: the key itself equal, a short key never
+        # compared, the others by their ratio (the rows then read off in C)
+        targets = set(chain.from_iterable(map(long_keys.__getitem__, todo)))
+        targets.discard(key)
+        ratio = {t: score for t, score, _i in process.extract(key, list(targets), scorer=fuzz.ratio, processor=None, limit=None)}
+        ratio.update(dict.fromkeys(chain.from_iterable(map(short_keys.__getitem__, todo)), -1.0))
+        ratio[key] = _EQUAL
+        get = ratio.__getitem__
         for idx in todo:
-            row = tuple([_EQUAL if key == t else (ratio[t] if len(t) >= 4 else -1.0) for t in names[idx].keys])
+            row = tuple(map(get, names[idx].keys))
             cache[key, idx] = (row, max(row))
+
+
+def _keys_by_length(g: Glossary) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
+    """Each name form's keys of 4 letters or more (those ``_row`` compares by ratio) and its
+    shorter ones, by form index; once per glossary."""
+    got = g.form_keys_by_length
+    if got is None:
+        got = g.form_keys_by_length = (
+            [tuple(t for t in form.keys if len(t) >= 4) for form in g.names],
+            [tuple(t for t in form.keys if len(t) < 4) for form in g.names],
+        )
+    return got
 
 
 def _align_rows(rows: list[tuple[float, ...]], n: int, min_ratio: float) -> tuple[int, list[int], list[int]]:
