@@ -11,7 +11,7 @@ import pytest
 from fixer.data import DataStore
 from fixer.detectors import terminology as T
 from fixer.document import Document
-from fixer.glossary import Glossary, _folded_token, find, fold, mentions, scan_words
+from fixer.glossary import Glossary, _folded_token, find, fold, mentions
 
 TEXTS = [
     "The Economic Community of States dAfrica of theOuest (Cédéao) met the ECOWAS in Abuja.",
@@ -22,13 +22,6 @@ TEXTS = [
     "Group for the Support of Islam and Muslims (JNIM), l'ONU, L’Otan and the UN in Mali; Bamako.",
     "",
 ]
-
-
-@pytest.mark.parametrize("text", TEXTS)
-def test_name_phrase_words_serve_both_indexes(text: str, store: DataStore, g: Glossary, doc_of: Callable[[str], Document]) -> None:
-    words = T._name_phrase_words(doc_of(text), g)
-    for index in (T._french_names_index(g), T._name_case_index(g)[0]):
-        assert list(index.finditer(text, words)) == list(index.finditer(text, scan_words(text)))
 
 
 def test_find_is_str_find() -> None:

@@ -1331,44 +1331,20 @@ def _name_finding(rule: Rule, text: str, match: NameMatch) -> Finding:
 
 def _french_names_index(g: Glossary) -> PhraseIndex:
     """French names of entities whose English name differs and is what English press uses."""
-    return PhraseIndex(_french_name_phrases(g))
-
-
-def _french_name_phrases(g: Glossary) -> list[tuple[str, Entity]]:
-    """The phrases of ``_french_names_index``."""
     phrases = []
     for e in g.entities:
         fr = e.fr_name
         if not fr or e.fr_ok or len(fr.split()) < 2 or g.is_accepted(fr) is not None:
             continue
         phrases.append((fr, e))
-    return phrases
-
-
-def _name_phrase_words(doc: Document, g: Glossary) -> list[tuple[int, str]]:
-    """``phrase_words`` for the French names (``_french_names``) and the names of name-case
-    at once, once per document: one index holding both kinds of phrase gives the words at
-    which a phrase of either may start (one set test of the document's words and one search
-    of its folded text, not two). Each index's ``finditer`` reads only its own phrases, and
-    yields nothing at a word where none of them starts (``phrase_words``): the words of the
-    other index change nothing."""
-    got = doc.cache.get("terminology.name-phrase-words")
-    if got is None:
-
-        def build() -> PhraseIndex:
-            return PhraseIndex([*_french_name_phrases(g), *_name_case_phrases(g)])
-
-        store = doc.cache.get("store")
-        index = store.memo("terminology.name-phrases", build) if store is not None else build()
-        got = doc.cache["terminology.name-phrase-words"] = phrase_words(doc, index)
-    return got
+    return PhraseIndex(phrases)
 
 
 def _french_names(doc: Document, rule: Rule, g: Glossary) -> Iterator[Finding]:
     store = doc.cache.get("store")
     index = store.memo("terminology.french-names", lambda: _french_names_index(g)) if store else _french_names_index(g)
     text = doc.text
-    for start, end, ent in index.finditer(text, _name_phrase_words(doc, g)):
+    for start, end, ent in index.finditer(text, phrase_words(doc, index)):
         if not text[start].isupper():
             continue
         # weak alone: English reporters write some French names on purpose (the Assemblée
@@ -1528,18 +1504,13 @@ _FIRST_ITEM = itemgetter(0)
 
 
 def _name_case_index(g: Glossary) -> tuple[PhraseIndex, frozenset[str]]:
-    exact = frozenset(f for e in g.entities for f in e.accepted)
-    return PhraseIndex(_name_case_phrases(g)), exact
-
-
-def _name_case_phrases(g: Glossary) -> list[tuple[str, str]]:
-    """The phrases of ``_name_case_index``: each glossary name of two capitals or more."""
     canon: dict[str, str] = {}
+    exact = frozenset(f for e in g.entities for f in e.accepted)
     for e in g.entities:
         for form in (e.name, *e.variants):
             if (" " in form or "-" in form) and sum(c.isupper() for c in form) >= 2:
                 canon.setdefault(form.casefold(), form)
-    return [(form, form) for form in canon.values()]
+    return PhraseIndex((form, form) for form in canon.values()), exact
 
 
 def name_case(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -1549,7 +1520,7 @@ def name_case(doc: Document, rule: Rule) -> Iterator[Finding]:
     store = doc.cache.get("store")
     index, exact = store.memo("terminology.name-case", lambda: _name_case_index(g)) if store else _name_case_index(g)
     text = doc.text
-    for start, end, right in index.finditer(text, _name_phrase_words(doc, g)):
+    for start, end, right in index.finditer(text, phrase_words(doc, index)):
         found = text[start:end]
         if found == right or found.casefold() != right.casefold() or found in exact:
             continue
