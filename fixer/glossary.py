@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -289,6 +288,8 @@ class Glossary:
     similarity: dict[tuple[str, int], Any] = field(default_factory=dict)  # (key, name form) → ratios (terminology)
     key_forms: dict[str, frozenset[int]] = field(default_factory=dict)  # content key → name forms (forms_of_key)
     canonical_tokens: set[str] = field(default_factory=set)  # words of the canonical names of people and places
+    # (terminology) each name form's keys of 4 letters or more, and its shorter ones, by index
+    form_keys_by_length: tuple[list[tuple[str, ...]], list[tuple[str, ...]]] | None = None
 
     @classmethod
     def build(
@@ -412,11 +413,15 @@ class Glossary:
         return (e for e in self.entities if e.kind == "country")
 
     def candidate_names(self, keys: Iterable[str]) -> set[int]:
-        """Indexes of name forms sharing at least two content keys with ``keys``."""
-        hits: Counter[int] = Counter()
+        """Indexes of name forms sharing at least two content keys with ``keys``: those met
+        again among the forms of a later key (set operations in C, no count per form)."""
+        seen: set[int] = set()
+        found: set[int] = set()
         for k in set(keys):
-            hits.update(self.forms_of_key(k))  # (counted in C)
-        return {i for i, n in hits.items() if n >= 2}
+            forms = self.forms_of_key(k)
+            found |= seen & forms
+            seen |= forms
+        return found
 
     def indexes_key(self, key: str) -> bool:
         """Whether ``forms_of_key(key)`` holds a form, without building that set (the lists of
@@ -501,17 +506,38 @@ def _doc_folds(doc: Any) -> frozenset[str]:
 
 def mentions(doc: Any, phrase: str) -> bool:
     """Whether the document names ``phrase``: a whole word (capitalised words must keep their
-    capital, lower-case ones match any case), or a multi-word phrase found as written."""
+    capital, lower-case ones match any case), or a multi-word phrase found as written.
+    Answered once per document and phrase (the rules ask about the same context words and
+    acronyms again for each candidate)."""
+    known = doc.cache.get("glossary.mentions")
+    if known is None:
+        known = doc.cache["glossary.mentions"] = {}
+    got = known.get(phrase)
+    if got is None:
+        got = known[phrase] = _mentions(doc, phrase)
+    return got
+
+
+def _mentions(doc: Any, phrase: str) -> bool:
+    """``mentions``, asked of the text."""
     kind, f = _mention_kind(phrase)
     if kind == _AS_WRITTEN:
-        return phrase in doc.text
+        return find(doc.text, phrase) >= 0
     if kind == _CAPITALISED:
+        counts = doc.computed("word_counts")
+        if counts is not None:
+            return phrase in counts  # (``is_token``: a token is a substring of the text)
         # a token equal to the phrase is a substring of the text: the substring test first spares
         # most articles counting their words at all
-        return phrase in doc.text and is_token(doc, phrase)
+        return find(doc.text, phrase) >= 0 and is_token(doc, phrase)
     folds = doc.cache.get("glossary.folds")
     if folds is not None or not f:
         return f in (folds if folds is not None else _doc_folds(doc))
+    forms = doc.cache.get("glossary.folded-forms")
+    if forms is not None and f not in forms and "'" not in f and "-" not in f:
+        # a token folding to ``f``, which holds no joiner's fold, is one run of letters,
+        # marks and digits, whose fold is among the document's folded runs
+        return False
     return _folded_token(doc, f)
 
 
@@ -530,6 +556,41 @@ def _mention_kind(phrase: str) -> tuple[int, str]:
     return _ANY_CASE, fold(phrase)
 
 
+def find(text: str, needle: str, start: int = 0) -> int:
+    """``text.find(needle, start)``, for a needle of two characters searched from the rarer
+    one (``_rare_place``): a search for one character skips through a text many times faster
+    than one for two, which the standard library reads almost character by character, and
+    capitals, digits and rare letters occur seldom. Other needles are searched as a whole."""
+    k = _rare_place(needle)
+    if k < 0:
+        return text.find(needle, start)
+    c = needle[k]
+    i = text.find(c, start + k)
+    while i >= 0:
+        if text.startswith(needle, i - k):
+            return i - k
+        i = text.find(c, i + 1)
+    return -1
+
+
+@lru_cache(maxsize=1 << 12)
+def _rare_place(needle: str) -> int:
+    """Where ``find`` looks for ``needle`` from: the offset of its rarer character in prose,
+    or -1 when both are common (``_COMMON``) or the needle is no pair (one character is
+    searched so already; from three on, the whole search skips well)."""
+    if len(needle) != 2:
+        return -1
+    rarity = [r if r >= 0 else len(_COMMON) for r in map(_COMMON.find, needle)]  # (not listed: rarer)
+    best = max(rarity)
+    return -1 if best < _COMMON_CUT else rarity.index(best)
+
+
+# Characters by how often they occur in English and French prose, commonest first; the first
+# _COMMON_CUT of them are too common to search for alone (the rest of the ASCII letters then)
+_COMMON = " etaoinsrhldcumfpgwybvkxjqz"
+_COMMON_CUT = 12
+
+
 def is_token(doc: Any, word: str) -> bool:
     """``word in doc.word_counts``, without counting the words when nothing has: ``word`` is
     a token only if it has a token's shape (``document.WORD_RE``), and then exactly where an
@@ -546,7 +607,7 @@ def is_token(doc: Any, word: str) -> bool:
     n = len(text)
     size = len(word)
     is_char = _WORD_CHAR_RE.match
-    i = text.find(word)
+    i = find(text, word)
     while i >= 0:
         e = i + size
         glued_before = i > 0 and (
@@ -557,7 +618,7 @@ def is_token(doc: Any, word: str) -> bool:
         )
         if not glued_before and not glued_after:
             return True
-        i = text.find(word, i + 1)
+        i = find(text, word, i + 1)
     return False
 
 
@@ -572,10 +633,10 @@ def _folded_token(doc: Any, f: str) -> bool:
     from .document import WORD_RE
 
     folded = folded_text(doc)
-    find = folded.text.find
+    ftext = folded.text
     text = doc.text
     is_char = _WORD_CHAR_RE.match
-    i = find(f)
+    i = find(ftext, f)
     while i >= 0:
         for s in folded.text_offsets(i):
             glued = s > 0 and (
@@ -586,7 +647,7 @@ def _folded_token(doc: Any, f: str) -> bool:
                 m = WORD_RE.match(text, s)
                 if m is not None and fold(m.group()) == f:
                     return True
-        i = find(f, i + 1)
+        i = find(ftext, f, i + 1)
     return False
 
 
@@ -595,7 +656,20 @@ _JOINERS = "'’-"  # what joins two runs of letters into one token (``document.
 
 def has_context(doc: Any, entity: Entity, *, acronym: bool = True) -> bool:
     """Whether the document confirms ``entity``: one of its context words, or its acronym
-    (unless ``acronym`` is False: the acronym is what is being judged)."""
+    (unless ``acronym`` is False: the acronym is what is being judged). Answered once per
+    document and entity (the rules ask again for each mention of an acronym or a name)."""
+    known = doc.cache.get("glossary.has-context")
+    if known is None:
+        known = doc.cache["glossary.has-context"] = {}
+    key = (entity.id, acronym)
+    got = known.get(key)
+    if got is None:
+        got = known[key] = _has_context(doc, entity, acronym)
+    return got
+
+
+def _has_context(doc: Any, entity: Entity, acronym: bool) -> bool:
+    """``has_context``, asked of the document."""
     if acronym and entity.acronym and mentions(doc, entity.acronym):
         return True
     return any(mentions(doc, c) for c in entity.context)
@@ -836,13 +910,14 @@ def _folded_forms(doc: Any) -> frozenset[str]:
             doc.cache["glossary.folded-forms"] = cached
     if cached is None:
         runs = joined_runs(doc)
-        if runs and "\0\0" not in runs and runs[0] != "\0" and runs[-1] != "\0":
-            # (no empty run, as a token never starts or ends with a joiner nor holds two in
-            # a row: each piece of the split is the fold of one run; the runs' characters
-            # beyond ASCII are among the document's, known already: replacing one that is not
-            # there changes nothing)
-            cached = frozenset(_fold_all(runs, _non_ascii(doc))[0].split("\0"))
-        else:
+        # (no empty run, as a token never starts or ends with a joiner nor holds two in a row:
+        # each piece of the split is the fold of one run; the runs' characters beyond ASCII
+        # are among the document's, known already: replacing one that is not there changes
+        # nothing. An empty run would leave an empty piece: only then is one looked for.)
+        cached = frozenset(_fold_all(runs, _non_ascii(doc))[0].split("\0")) if runs else None
+        if cached is not None and "" in cached and ("\0\0" in runs or runs[0] == "\0" or runs[-1] == "\0"):
+            cached = None
+        if cached is None:
             forms = set(runs.split("\0"))
             forms.discard("")
             cached = frozenset(map(fold, forms))

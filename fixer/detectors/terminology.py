@@ -42,6 +42,7 @@ from ..glossary import (
     _non_ascii,
     case_stable,
     doc_glossary,
+    find,
     fold,
     folded_text,
     folds_to_something,
@@ -105,7 +106,7 @@ def token_spans(text: str, words: Iterable[str]) -> list[tuple[int, int, str]]:
     is_char = _TOKEN_CHAR_RE.match
     for w in words:
         size = len(w)
-        i = text.find(w)
+        i = find(text, w)
         while i >= 0:
             e = i + size
             glued_before = i > 0 and (
@@ -117,7 +118,7 @@ def token_spans(text: str, words: Iterable[str]) -> list[tuple[int, int, str]]:
             )
             if not glued_before and not glued_after:
                 spans.append((i, e, w))
-            i = text.find(w, i + 1)
+            i = find(text, w, i + 1)
     spans.sort()
     return spans
 
@@ -157,8 +158,8 @@ def _elided_french_acronyms(doc: Document, rule: Rule) -> Iterator[Finding]:
     ambiguous acronyms, no line in capitals, no gloss that names the French form."""
     text = doc.text
     # a gate match starts with one of the pairs: searched from the first of them, and only once
-    found = [i for i in map(text.find, _ELIDED_PAIRS) if i >= 0]
-    first = _ELIDED_GATE_RE.search(text, min(found)) if found else None
+    pair = _first_elided_pair(text)
+    first = _ELIDED_GATE_RE.search(text, pair) if pair >= 0 else None
     if first is None:
         return  # the usual case: no elided article before a capital (no l’ at all, mostly)
     g = doc_glossary(doc)
@@ -177,7 +178,22 @@ def _elided_french_acronyms(doc: Document, rule: Rule) -> Iterator[Finding]:
         yield rule.finding(start, end, f"{article} {english}", message=msg)
 
 
-_ELIDED_PAIRS = ("l’", "l'", "L’", "L'")  # (what _ELIDED_GATE_RE starts with, found by str search)
+def _first_elided_pair(text: str) -> int:
+    """Where the first of ``l’``, ``l'``, ``L’``, ``L'`` (what ``_ELIDED_GATE_RE`` starts
+    with) occurs in ``text``, or -1: found from the apostrophes, as a search for one character
+    skips through the text many times faster than one for two (most texts hold few
+    apostrophes, many hold none)."""
+    first = -1
+    for quote in "’'":
+        i = text.find(quote, 1)
+        while i >= 0 and (first < 0 or i <= first):
+            if text[i - 1] in "lL":
+                first = i - 1
+                break
+            i = text.find(quote, i + 1)
+    return first
+
+
 
 
 def _elided_acronyms(text: str, first: Any = None) -> Iterator[Any]:
@@ -757,6 +773,7 @@ def _fill_similarity(g: Glossary, keys: list[str], forms: list[int]) -> None:
     costs (an article of new names) is mostly these ratios."""
     cache = g.similarity
     names = g.names
+    long_keys, short_keys = _keys_by_length(g)
     for key in dict.fromkeys(keys):
         todo = [idx for idx in forms if (key, idx) not in cache]
         if not todo:
@@ -768,11 +785,29 @@ def _fill_similarity(g: Glossary, keys: list[str], forms: list[int]) -> None:
                 row = tuple([_EQUAL if key == t else -1.0 for t in names[idx].keys])
                 cache[key, idx] = (row, max(row))
             continue
-        targets = list(dict.fromkeys(t for idx in todo for t in names[idx].keys if len(t) >= 4 and t != key))
-        ratio = {t: score for t, score, _i in process.extract(key, targets, scorer=fuzz.ratio, processor=None, limit=None)}
+        # every key of the forms as the row reads it: the key itself equal, a short key never
+        # compared, the others by their ratio (the rows then read off in C)
+        targets = set(chain.from_iterable(map(long_keys.__getitem__, todo)))
+        targets.discard(key)
+        ratio = {t: score for t, score, _i in process.extract(key, list(targets), scorer=fuzz.ratio, processor=None, limit=None)}
+        ratio.update(dict.fromkeys(chain.from_iterable(map(short_keys.__getitem__, todo)), -1.0))
+        ratio[key] = _EQUAL
+        get = ratio.__getitem__
         for idx in todo:
-            row = tuple([_EQUAL if key == t else (ratio[t] if len(t) >= 4 else -1.0) for t in names[idx].keys])
+            row = tuple(map(get, names[idx].keys))
             cache[key, idx] = (row, max(row))
+
+
+def _keys_by_length(g: Glossary) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
+    """Each name form's keys of 4 letters or more (those ``_row`` compares by ratio) and its
+    shorter ones, by form index; once per glossary."""
+    got = g.form_keys_by_length
+    if got is None:
+        got = g.form_keys_by_length = (
+            [tuple(t for t in form.keys if len(t) >= 4) for form in g.names],
+            [tuple(t for t in form.keys if len(t) < 4) for form in g.names],
+        )
+    return got
 
 
 def _align_rows(rows: list[tuple[float, ...]], n: int, min_ratio: float) -> tuple[int, list[int], list[int]]:
@@ -1054,18 +1089,19 @@ def _doc_spans(doc: Document) -> list[tuple[int, int]]:
 
 def glossary_runs(doc: Document, g: Glossary) -> list[list[Piece]]:
     """The runs of capitalised words (``_RUN_RE`` spans split into pieces and cut by
-    ``_runs``) that may hold a glossary name, in order: a run
-    matches a name form only when two of its content keys index that form
-    (``Glossary.candidate_names``), so a span with fewer than two pieces whose key indexes
-    any form is not split at all. The pieces of a span are those of its words taken one by
-    one, so counting them is one ``findall`` and a lookup per word (``_piece_weights``)."""
+    ``_runs``) that may hold a glossary name, in order: a run matches a name form only when
+    two of its content keys index that form (``Glossary.candidate_names``), so a run with
+    fewer than two pieces whose key indexes any form is left out, and a span with fewer than
+    two such pieces is not split at all. The pieces of a span are those of its words taken one
+    by one, so counting them is one ``findall`` and a lookup per word (``_piece_weights``)."""
     got = doc.cache.get("terminology.glossary-runs")
     if got is None:
         text = doc.text
         weight = _piece_weights(doc, g).__getitem__
         words = _WORD_RE.findall
+        indexes = g.indexes_key
         got = [run for start, end in _doc_spans(doc) if sum(map(weight, words(text, start, end))) >= 2
-               for run in span_runs(doc, g, start, end)]
+               for run in span_runs(doc, g, start, end) if sum(1 for p in run if p.key and indexes(p.key)) >= 2]
         doc.cache["terminology.glossary-runs"] = got
     return got
 
@@ -1099,92 +1135,130 @@ class _WordKeys(_PieceWeights):
 
 class _WordShapes(_PieceWeights):
     """Word → its pieces (``split_pieces``) as ``_runs`` sees them, one kind character each
-    (``_part_kind``); how many of them have a content key that indexes a name form (the
-    ``_PieceWeights`` weight); and where each piece starts and ends in the word."""
+    (``_part_kind``, which also tells a content key that indexes a name form); and where each
+    piece starts and ends in the word."""
 
-    def __missing__(self, word: str) -> tuple[str, int, tuple[tuple[int, int], ...]]:  # type: ignore[override]
+    def __missing__(self, word: str) -> tuple[str, tuple[tuple[int, int], ...]]:  # type: ignore[override]
         g = self.g
         if len(self) > 1 << 16:
             self.clear()
         parts = word_parts(word, g.words)  # (what ``split_pieces`` gives for the word alone)
         if len(parts) == 1:  # (most words)
             a, b, sub, key, _m = parts[0]
-            got = self[word] = (_part_kind(sub, key), 1 if key and g.indexes_key(key) else 0, ((a, b),))
+            got = self[word] = (_part_kind(sub, key, g), ((a, b),))
             return got
-        kinds = "".join([_part_kind(sub, key) for _s, _e, sub, key, _m in parts])
-        weight = sum(1 for part in parts if part[3] and g.indexes_key(part[3]))
-        got = self[word] = (kinds, weight, tuple((a, b) for a, b, _t, _k, _m in parts))
+        kinds = "".join([_part_kind(sub, key, g) for _s, _e, sub, key, _m in parts])
+        got = self[word] = (kinds, tuple((a, b) for a, b, _t, _k, _m in parts))
         return got
 
 
-def _part_kind(word: str, key: str) -> str:
+def _part_kind(word: str, key: str, g: Glossary) -> str:
     """What ``_runs`` reads of a piece (its text and content key), as one character: ``C`` a
-    capitalised word with a content key, ``D`` one without (The), ``k`` a word in small letters
-    with a key, ``c`` one without (a connector), ``x`` anything else (a number, a word in mixed
-    case): never in a run."""
+    capitalised word with a content key (``W`` when the key indexes a name form), ``D`` one
+    without (The), ``k`` a word in small letters with a key (``w`` when it indexes a form),
+    ``c`` one without (a connector), ``x`` anything else (a number, a word in mixed case):
+    never in a run."""
     if word[:1].isupper():
-        return "C" if key else "D"
+        return ("W" if g.indexes_key(key) else "C") if key else "D"
     if not word.islower():
         return "x"
-    return "k" if key else "c"
+    return ("w" if g.indexes_key(key) else "k") if key else "c"
 
 
 # The runs ``_runs`` cuts from a span, over the kinds of its pieces (``_part_kind``): in a
 # run every piece is allowed (``ok``), so between two capitalised words stand only words in
 # small letters, at most MAX_LOWER (2) of them with a key, and a run starts and ends on a
 # capitalised word (trimmed). Any other piece ends the run at the capitalised word before it.
-_KIND_RUN_RE = re.compile(r"[CD](?:c*(?:kc*){0,2}[CD])*")
+_KIND_RUN_RE = re.compile(r"[CDW](?:c*(?:[kw]c*){0,2}[CDW])*")
 _KINDS = itemgetter(0)
-_WEIGHT = itemgetter(1)
 
 
 def _glossary_run_bounds(doc: Document, g: Glossary) -> list[tuple[int, int, int, int]]:
     """(start, end, span start, span end) of each run ``glossary_runs`` gives, in the same
-    order, found without splitting any span into pieces: the kinds of a span's pieces
-    (``_WordShapes``, per word) are joined into a string and its runs found by
-    ``_KIND_RUN_RE``, kept when two of their pieces or more have a content key. A rule
-    that needs a run's pieces takes them from ``span_runs``; most runs are judged from their
-    text alone (``mangled_name``)."""
+    order, found without splitting any span into pieces, and for all the spans of the
+    document at once: the kinds of the pieces of every span (``_ChunkKinds``, per whitespace
+    chunk: no word holds white space) are joined into one string, ``|`` between spans, which
+    one ``split`` cuts back into the spans' kinds. The runs of a span's kinds
+    (``_indexed_runs``, per kinds string) are those ``_KIND_RUN_RE`` finds with two pieces or
+    more whose content key indexes a name form; most spans have none, and only the others
+    are looked at. A rule that needs a run's pieces takes them from ``span_runs``; most runs
+    are judged from their text alone (``mangled_name``)."""
     got = doc.cache.get("terminology.run-bounds")
     if got is not None:
         return got
-    text = doc.text
-    shape = _piece_weights(doc, g, _WordShapes).__getitem__
+    got = doc.cache["terminology.run-bounds"] = []
     spans = _doc_spans(doc)
+    if not spans:
+        return got
+    text = doc.text
+    chunks = _chunk_kinds(doc, g)
+    # (a span holds no NUL: a lone NUL chunk stands between two spans, kind ``|``)
+    joined = " \0 ".join([text[start:end] for start, end in spans])
+    per_span = "".join(map(chunks.__getitem__, joined.split())).split("|")
+    found = list(map(_indexed_runs, per_span))
     word_re = _fast_runs().words if _fast_doc(doc) else _WORD_RE  # (the same words)
-    words = word_re.findall
-    got = []
-    for start, end in spans:
-        shapes = list(map(shape, words(text, start, end)))
-        if sum(map(_WEIGHT, shapes)) < 2:
-            continue
-        per_word = list(map(_KINDS, shapes))
-        kinds = "".join(per_word)
-        found = _kind_runs(kinds)
-        if not found:
-            continue
-        if found[0] == (0, len(kinds)):
+    shape = chunks.words.__getitem__
+    for k in compress(range(len(spans)), found):
+        start, end = spans[k]
+        kinds = per_span[k]
+        runs = found[k]
+        if runs[0] == (0, len(kinds)):
             # the run is the whole span (most are): its first piece starts the span's first
             # word, its last piece ends the last word, and the span is whole words
             got.append((start, end, start, end))
             continue
         # the first and last piece of each run, located through their words
         ms = list(word_re.finditer(text, start, end))
-        ends = None if len(kinds) == len(per_word) else list(accumulate(map(len, per_word)))
-        for a, b in found:
+        shapes = [shape(w.group()) for w in ms]
+        ends = None if len(kinds) == len(shapes) else list(accumulate(map(len, map(_KINDS, shapes))))
+        for a, b in runs:
             wa, pa = _piece_of(ends, a)
             wb, pb = _piece_of(ends, b - 1)
-            got.append((ms[wa].start() + shapes[wa][2][pa][0], ms[wb].start() + shapes[wb][2][pb][1], start, end))
-    doc.cache["terminology.run-bounds"] = got
+            got.append((ms[wa].start() + shapes[wa][1][pa][0], ms[wb].start() + shapes[wb][1][pb][1], start, end))
     return got
 
 
+class _ChunkKinds(dict):
+    """Whitespace chunk of a span → the kinds of its pieces (``_WordShapes`` of each of its
+    ``_WORD_RE`` words, joined); a NUL (``_glossary_run_bounds``'s separator) → ``|``.
+    Computed on first use, per chunk. A span holds only word characters and the gap
+    characters of ``_RUN_RE`` (white space, hyphens, apostrophes), so the words of a chunk are
+    what is left between its hyphens and apostrophes."""
+
+    def __init__(self, words: _WordShapes) -> None:
+        super().__init__()
+        self.words = words
+
+    def __missing__(self, chunk: str) -> str:
+        if len(self) > 1 << 16:
+            self.clear()
+        if chunk == "\0":
+            got = self[chunk] = "|"
+            return got
+        words = chunk.replace("’", "'").replace("-", "'").split("'")
+        got = self[chunk] = "".join([self.words[w][0] for w in words if w])
+        return got
+
+
+def _chunk_kinds(doc: Document, g: Glossary) -> _ChunkKinds:
+    """The ``_ChunkKinds`` of the document's glossary, shared by the documents of a store."""
+    words = _piece_weights(doc, g, _WordShapes)
+    store = doc.cache.get("store")
+    if store is None:
+        return _ChunkKinds(words)  # type: ignore[arg-type]
+    chunks = store.memo("terminology._ChunkKinds", lambda: _ChunkKinds(words))  # type: ignore[arg-type]
+    if chunks.words is not words:
+        chunks = _ChunkKinds(words)  # type: ignore[arg-type]
+    return chunks
+
+
 @lru_cache(maxsize=1 << 12)
-def _kind_runs(kinds: str) -> tuple[tuple[int, int], ...]:
-    """The runs ``_KIND_RUN_RE`` finds in the piece kinds of a span that have two keyed pieces
-    or more, as piece index ranges. Cached per kinds string: it is a shape, not text, and a
-    few shapes (``CC``, ``CcC``, ``DC``) make most spans of any article."""
-    return tuple(m.span() for m in _KIND_RUN_RE.finditer(kinds) if _keyed(m.group()) >= 2)
+def _indexed_runs(kinds: str) -> tuple[tuple[int, int], ...]:
+    """The runs ``_KIND_RUN_RE`` finds in the piece kinds of a span that have two pieces or
+    more whose content key indexes a name form (else no name form shares two keys with
+    them), as piece index ranges. Cached per kinds string: it is a shape, not text, and a
+    few shapes (``WW``, ``WcW``, ``DW``) make most spans of any article."""
+    return tuple(m.span() for m in _KIND_RUN_RE.finditer(kinds) if m.group().count("W") + m.group().count("w") >= 2)
 
 
 def _piece_of(ends: list[int] | None, i: int) -> tuple[int, int]:
@@ -1194,11 +1268,6 @@ def _piece_of(ends: list[int] | None, i: int) -> tuple[int, int]:
         return i, 0
     w = bisect.bisect_right(ends, i)
     return w, i - (ends[w - 1] if w else 0)
-
-
-def _keyed(kinds: str) -> int:
-    """How many pieces of a run, given by their kinds, have a content key."""
-    return kinds.count("C") + kinds.count("k")
 
 
 def _piece_weights(doc: Document, g: Glossary, kind: type[_PieceWeights] = _PieceWeights) -> _PieceWeights:
