@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import compress
@@ -290,6 +290,9 @@ class Glossary:
     canonical_tokens: set[str] = field(default_factory=set)  # words of the canonical names of people and places
     # (terminology) each name form's keys of 4 letters or more, and its shorter ones, by index
     form_keys_by_length: tuple[list[tuple[str, ...]], list[tuple[str, ...]]] | None = None
+    # what the glossary's index was built from (``_index_key``), for indexes derived from it
+    # that the disk cache keeps too (terminology's phrase indexes); None: not cached
+    cache_key: str | None = None
 
     @classmethod
     def build(
@@ -306,6 +309,7 @@ class Glossary:
         entities = list(by_id.values())
         words = NameWords((fold(str(w["fr"])), fold(str(w["en"]))) for w in word_tables if "fr" in w and "en" in w)
         g = cls(tuple(entities), words)
+        g.cache_key = cache_key
         if cache_key is None:
             g._index()
         else:
@@ -719,6 +723,21 @@ class PhraseIndex:
             for rare, pairs in self.by_rare.items()
         }
         self.rare_words = frozenset(self.by_rare)
+
+    def to_data(self, payload_id: Callable[[Any], Any]) -> tuple:
+        """The index as plain data the disk cache can keep (``marshal``), each payload replaced
+        by ``payload_id(payload)``: folding and splitting hundreds of names is most of what
+        building one costs a fresh process."""
+        by_first = {k: [(key, n, payload_id(p)) for key, n, p in v] for k, v in self.by_first.items()}
+        return (by_first, self.key_words, self.by_rare, self.anchors, self.needs, self.rare_words)
+
+    @classmethod
+    def from_data(cls, data: tuple, payload_of: Callable[[Any], Any]) -> PhraseIndex:
+        """The index ``to_data`` wrote, each payload id turned back by ``payload_of``."""
+        index = cls(())
+        by_first, index.key_words, index.by_rare, index.anchors, index.needs, index.rare_words = data
+        index.by_first = {k: [(key, n, payload_of(i)) for key, n, i in v] for k, v in by_first.items()}
+        return index
 
     def finditer(self, text: str, words: list[tuple[int, str]] | None = None) -> Iterator[tuple[int, int, Any]]:
         """Matches, longest first at each word; ``words`` (from ``scan_words``) saves the scan."""

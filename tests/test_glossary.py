@@ -154,3 +154,23 @@ def test_glossary_index_from_the_disk_cache_equals_the_built_one(tmp_path, monke
                       "spellings", "places", "near", "known_words", "canonical_tokens"):
             assert getattr(again, field) == getattr(built, field), field
     assert list(tmp_path.glob("glossary-index-*.bin"))
+
+
+def test_a_phrase_index_comes_back_from_its_plain_data_unchanged() -> None:
+    """terminology keeps its phrase indexes in the disk cache as ``to_data``; what
+    ``from_data`` rebuilds must find the same phrases with the same payloads."""
+    import marshal
+
+    from fixer.data import DataStore
+    from fixer.detectors.terminology import _french_names_index
+    from fixer.glossary import PhraseIndex, load_glossary
+
+    g = load_glossary(DataStore())
+    built = PhraseIndex([(e.fr_name, e) for e in g.entities if e.fr_name and len(e.fr_name.split()) > 1])
+    data = marshal.loads(marshal.dumps(built.to_data(lambda e: e.id)))
+    back = PhraseIndex.from_data(data, g.by_id.__getitem__)
+    assert back.key_words == built.key_words and back.anchors == built.anchors and back.needs == built.needs
+    assert back.by_first == built.by_first and back.rare_words == built.rare_words
+    text = "The Assemblée nationale and the Conseil d'État met; the Agence régionale de santé paid."
+    assert list(back.finditer(text)) == list(built.finditer(text))
+    assert list(_french_names_index(g).finditer(text))  # the cached index of the rule finds them too

@@ -1797,7 +1797,7 @@ def lost_apostrophe_setup(doc: Document, rule: Rule) -> tuple:
     if not table:
         return (*lists, None)
     pairs, spellings = contraction_forms(table)
-    patterns = {form: regex.compile(rf"\b(?i:{form})\b(?= (\p{{L}}+))") for form, _ in pairs}
+    patterns = _ContractionPatterns()  # (compiled on first use: most articles hold no glued form)
     # each spelling → (rank, form) of the pairs holding it: the forms present, in order, from
     # the few spellings that stand alone
     ranks: dict[str, list[tuple[int, str]]] = {}
@@ -1805,6 +1805,16 @@ def lost_apostrophe_setup(doc: Document, rule: Rule) -> tuple:
         for spelled in dict.fromkeys(pair):
             ranks.setdefault(spelled, []).append((rank, pair[0]))
     return (*lists, (table, ranks, spellings, patterns))
+
+
+class _ContractionPatterns(dict):
+    """A glued form's pattern (``\bform\b`` before a word, any case), compiled when a text first
+    holds the form: two dozen patterns compiled at every start cost more than the rule's work
+    on most articles."""
+
+    def __missing__(self, form: str) -> regex.Pattern[str]:
+        got = self[form] = regex.compile(rf"\b(?i:{form})\b(?= (\p{{L}}+))")
+        return got
 
 
 def glued_contractions(

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from itertools import accumulate, chain, compress, repeat
 from operator import itemgetter, methodcaller, not_
@@ -1345,14 +1345,31 @@ def _name_finding(rule: Rule, text: str, match: NameMatch) -> Finding:
 
 
 def _french_names_index(g: Glossary) -> PhraseIndex:
-    """French names of entities whose English name differs and is what English press uses."""
-    phrases = []
-    for e in g.entities:
-        fr = e.fr_name
-        if not fr or e.fr_ok or len(fr.split()) < 2 or g.is_accepted(fr) is not None:
-            continue
-        phrases.append((fr, e))
-    return PhraseIndex(phrases)
+    """French names of entities whose English name differs and is what English press uses
+    (kept in the disk cache with the glossary's index, entities by id)."""
+    def build() -> PhraseIndex:
+        phrases = []
+        for e in g.entities:
+            fr = e.fr_name
+            if not fr or e.fr_ok or len(fr.split()) < 2 or g.is_accepted(fr) is not None:
+                continue
+            phrases.append((fr, e))
+        return PhraseIndex(phrases)
+
+    return _cached_index(g, "french-names", build, lambda e: e.id, g.by_id.__getitem__)
+
+
+def _cached_index(g: Glossary, name: str, build: Callable[[], PhraseIndex], payload_id: Callable[[Any], Any],
+                  payload_of: Callable[[Any], Any]) -> PhraseIndex:
+    """A phrase index derived from the glossary, from the disk cache when the glossary's index
+    has a key there (building one folds and splits every name: tens of ms at each start)."""
+    if g.cache_key is None:
+        return build()
+    from ..diskcache import cached, digest
+
+    data = cached(f"terminology-{name}", digest(g.cache_key, name, "phrase-index-1"),
+                  lambda: build().to_data(payload_id))
+    return PhraseIndex.from_data(data, payload_of)
 
 
 def _french_names(doc: Document, rule: Rule, g: Glossary) -> Iterator[Finding]:
@@ -1519,13 +1536,17 @@ _FIRST_ITEM = itemgetter(0)
 
 
 def _name_case_index(g: Glossary) -> tuple[PhraseIndex, frozenset[str]]:
-    canon: dict[str, str] = {}
     exact = frozenset(f for e in g.entities for f in e.accepted)
-    for e in g.entities:
-        for form in (e.name, *e.variants):
-            if (" " in form or "-" in form) and sum(c.isupper() for c in form) >= 2:
-                canon.setdefault(form.casefold(), form)
-    return PhraseIndex((form, form) for form in canon.values()), exact
+
+    def build() -> PhraseIndex:
+        canon: dict[str, str] = {}
+        for e in g.entities:
+            for form in (e.name, *e.variants):
+                if (" " in form or "-" in form) and sum(c.isupper() for c in form) >= 2:
+                    canon.setdefault(form.casefold(), form)
+        return PhraseIndex((form, form) for form in canon.values())
+
+    return _cached_index(g, "name-case", build, str, str), exact
 
 
 def name_case(doc: Document, rule: Rule) -> Iterator[Finding]:
