@@ -70,6 +70,7 @@ def _may_be_player(text: str) -> bool:
 _PLAYER_RE = regex.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?\s*$")
 _CRUMB_SEPARATORS = ("›", " » ", " > ", " / ")
 _STRIP_SEPARATORS = (" | ", " — ", " – ", " · ", " • ", " ● ", " - ")
+_TIME_ENDS = ("a.m.", "p.m.", "A.M.", "P.M.")  # (`26 Nov. 2026, 7:52 a.m.`: a stamp, not a sentence)
 _INITIAL_END_RE = regex.compile(r"(?:^|\s)\p{Lu}\.$")  # `Kodjo A.`, `By Teva T.`: an initial, not a sentence
 
 
@@ -276,7 +277,8 @@ def strip_safety(text: str, vocab: dict[str, str], max_words: int = 6) -> Safety
             break
     else:
         return None
-    if any(not p or len(p.split()) > max_words or (p[-1] in ".!?" and not _INITIAL_END_RE.search(p)) for p in items):
+    if any(not p or len(p.split()) > max_words or (p[-1] in ".!?" and not _INITIAL_END_RE.search(p)
+                                                     and not p.endswith(_TIME_ENDS)) for p in items):
         return None
     if not any(_marks_strip(p, vocab) for p in items):
         return None  # `Stage 14 | Pau to Luchon | 182.6 km`: a deck of the article's own
