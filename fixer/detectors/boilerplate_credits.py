@@ -60,6 +60,10 @@ _PHOTO_LINE_RE = regex.compile(
     r"photo d['’]illustration|video|vidéo)\s*:\s*\S.{0,80}$",
     regex.I,
 )
+# a credit opening its caption: `Photo © MAP – Reconstruction work in a village…`
+_LEADING_CREDIT_RE = regex.compile(
+    r"^\s*(?:(?:photo|image|crédit|credit)s?\s*:?\s*)?©\s*(?P<credit>[^–—|]{2,40}?)\s+[–—|]\s+(?P<caption>\S.*)$", regex.I
+)
 _COPYRIGHT_RE = regex.compile(r"(?:©|\(c\)|copyright\b)\s*", regex.I)
 
 
@@ -108,6 +112,8 @@ def credit_lines(doc: Document) -> dict[int, tuple[str, str]]:
         b = cre.search(text) if closes and "(" in text else None  # `(… AFP)` closes the line
         if b and (b.start() == len(text) - len(text.lstrip()) or "/" in b.group() or word_count(text) <= 30):
             out[ln.number] = ("bracket", text[: b.start()].strip())
+        elif m and (lead := _LEADING_CREDIT_RE.match(text)) and _credit_text(lead.group("credit")):
+            out[ln.number] = ("bracket", lead.group("caption").strip())  # `Photo © MAP – Work in Talat…`
     _slash_credits(doc, out)
     doc.cache[key] = out
     return out
