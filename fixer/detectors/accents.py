@@ -122,17 +122,21 @@ def _may_have_dropped_accent(text: str, chars: Iterable[str] | None = None) -> b
     return _has_apostrophe_name(text)
 
 
-def _has_apostrophe_name(text: str) -> bool:
-    """Whether ``text`` holds a capital, an apostrophe and a capital (`N'Guessan`, `A'Salfo`)
-    at the start of a word: found from the apostrophes, which a page holds few of."""
+def _apostrophe_names(text: str) -> Iterator[int]:
+    """The offsets of the apostrophes between a capital and a capital at the start of a word
+    (`N'Guessan`, `A'Salfo`), found by searching the apostrophes, which a page holds few of."""
     for quote in ("'", "’"):
         i = text.find(quote, 1)
         while i > 0:
             if (text[i + 1 : i + 2].isupper() and text[i - 1].isupper()
                     and (i < 2 or not text[i - 2].isalpha())):
-                return True
+                yield i
             i = text.find(quote, i + 1)
-    return False
+
+
+def _has_apostrophe_name(text: str) -> bool:
+    """Whether ``text`` holds a name opening with a capital and an apostrophe (`N'Guessan`)."""
+    return next(_apostrophe_names(text), None) is not None
 
 
 def _key(word: str) -> str:
@@ -180,8 +184,8 @@ _PART_RE = regex.compile(r"[\p{L}\p{M}]*+")
 
 
 def _apostrophe_variant(text: str, words: set[str], keys: set[str]) -> bool:
-    """Whether a name opening with a capital and an apostrophe (``N'Djili``, found as
-    ``_has_apostrophe_name`` finds them) may have another form with its key, given the
+    """Whether a name opening with a capital and an apostrophe (``N'Djili``, found by
+    ``_apostrophe_names``) may have another form with its key, given the
     article's scanned capitalised words and the keys of its non-ASCII ones.
 
     Another form without that opening has for its first part a scanned word whose key is that
@@ -190,18 +194,13 @@ def _apostrophe_variant(text: str, words: set[str], keys: set[str]) -> bool:
     it in the stretch of letters, marks and hyphens from the capital on (two matches on one
     stretch are one match, or hold different numbers of hyphens): two stretches differ."""
     stretches: set[str] = set()
-    for quote in ("'", "’"):
-        i = text.find(quote, 1)
-        while i > 0:
-            if (text[i + 1 : i + 2].isupper() and text[i - 1].isupper()
-                    and (i < 2 or not text[i - 2].isalpha())):
-                k = _key(text[i - 1] + text[i + 1 : _PART_RE.match(text, i + 1).end()])
-                if k in keys or (k.isascii() and k[:1].upper() + k[1:] in words):
-                    return True
-                stretches.add(text[i - 1 : _NAME_CHARS_RE.match(text, i + 1).end()])
-                if len(stretches) > 1:
-                    return True
-            i = text.find(quote, i + 1)
+    for i in _apostrophe_names(text):
+        k = _key(text[i - 1] + text[i + 1 : _PART_RE.match(text, i + 1).end()])
+        if k in keys or (k.isascii() and k[:1].upper() + k[1:] in words):
+            return True
+        stretches.add(text[i - 1 : _NAME_CHARS_RE.match(text, i + 1).end()])
+        if len(stretches) > 1:
+            return True
     return False
 
 

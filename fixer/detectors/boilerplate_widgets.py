@@ -18,6 +18,7 @@ import regex
 from ..document import Document, Line
 from ..model import Finding, Rule, Safety
 from .boilerplate_common import LINE_RULES, Verdict, _memo, classifier, nonblank, phrases, verdicts
+from .boilerplate_metadata import _MONTHS as _MONTH_NAMES
 from .deletion_plan import emit
 from .typography_patterns import non_ascii_set
 
@@ -301,9 +302,8 @@ def byline_strip(text: str, vocab: dict[str, str]) -> bool:
 _BYLINE_RE = regex.compile(
     r"^(?:(?:(?:written |posted |published )?by|par|de)\s+\p{Lu}|(?:text|words|photos?|video|credits?|texte)\s*:)", regex.I
 )
-_MONTHS = (r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
-           r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|janvier|février|mars|avril|mai|juin|juillet|août"
-           r"|septembre|octobre|novembre|décembre)")
+# the month names of the page's date lines (boilerplate_metadata), and their abbreviations
+_MONTHS = rf"(?:{_MONTH_NAMES}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
 # a date or a time as a page prints it: `14/11/2025`, `10:42`, `9 June 2026`, `Friday, 6 February
 # 2026`, `June 9, 2026`, or a publication word
 _STAMP_RE = regex.compile(

@@ -22,6 +22,7 @@ import regex
 
 from ..document import Document
 from ..frenchscore import deaccent
+from ..glossary import fold
 from ..lexicon import zipf_en
 from ..model import Finding, Rule
 from .consistency import scanned_capital_words
@@ -47,10 +48,6 @@ class Table:
     written: tuple[str, ...]  # the irregular demonyms as written, with and without accents
 
 
-def _fold(word: str) -> str:
-    return deaccent(word).casefold()
-
-
 def _table(doc: Document) -> Table:
     store = doc.cache["store"]
 
@@ -60,10 +57,10 @@ def _table(doc: Document) -> Table:
         written: set[str] = set()
         for item in store.lines(LEXICON):
             if item.startswith("keep:"):
-                keep.add(_fold(item[5:].strip()))
+                keep.add(fold(item[5:].strip()))
             elif "=" in item:
                 word, place = (p.strip() for p in item.split("=", 1))
-                irregular[_fold(word)] = place
+                irregular[fold(word)] = place
                 written.update((word, deaccent(word)))
         return Table(irregular, frozenset(keep), tuple(sorted(written)))
 
@@ -74,12 +71,12 @@ def _place_of(word: str, end: str, places: dict[str, str]) -> str | None:
     """The place named in the article that ``word`` is the demonym of: the place opens with
     the word's stem (`Dakar` for `Dakarois`), or with the stem less its last letter, a doubled
     consonant or a linking one (`Lyon` for `Lyonnaises`, `Bobo-Dioulasso` for `Bobolais`)."""
-    stem = _fold(word[: -len(end)])
+    stem = fold(word[: -len(end)])
     for s in (stem, stem[:-1]):
         if len(s) < 4:
             continue
         for folded, place in places.items():
-            if folded != _fold(word) and folded.startswith(s):
+            if folded != fold(word) and folded.startswith(s):
                 return place
     return None
 
@@ -99,7 +96,7 @@ def french_demonym(doc: Document, rule: Rule) -> Iterator[Finding]:
     places: dict[str, str] | None = None
     text = doc.text
     for word in candidates:
-        folded = _fold(word)
+        folded = fold(word)
         if folded in table.keep:
             continue
         place = table.irregular.get(folded)
@@ -110,10 +107,10 @@ def french_demonym(doc: Document, rule: Rule) -> Iterator[Finding]:
                 places = {}
                 for w in counts:
                     if len(w) >= 4 and not _DEMONYM_RE.fullmatch(w):
-                        places.setdefault(_fold(w), w)
+                        places.setdefault(fold(w), w)
                         for part in w.split("-"):
                             if len(part) >= 4 and part[:1].isupper():
-                                places.setdefault(_fold(part), w)
+                                places.setdefault(fold(part), w)
             m = _DEMONYM_RE.fullmatch(word)
             place = _place_of(word, m.group("end"), places) if m else None
             if place is None:
