@@ -27,6 +27,8 @@ from typing import Any, NamedTuple
 
 import regex
 
+from .lazypattern import lazy
+
 GLOSSARY_GLOB = "glossary/*.toml"
 WORDS_GLOB = "glossary/_name-words.toml"
 
@@ -39,8 +41,8 @@ CONNECTORS = frozenset(
 FRENCH_CONNECTORS = frozenset("de du des d l la le les et en au aux dans pour sur par avec".split())
 
 # Name-ish tokens: letters with inner apostrophes/hyphens; camel junctions are split later.
-_WORD_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
-_CAMEL_RE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
+_WORD_RE = lazy(regex.compile, r"[\p{L}\p{M}\p{N}]+")
+_CAMEL_RE = lazy(regex.compile, r"(?<=\p{Ll})(?=\p{Lu})")
 _APOS = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 
 
@@ -61,7 +63,7 @@ def form_key(text: str) -> str:
     return " ".join(_DASHES_RE.sub(" ", fold(text)).split())
 
 
-_DASHES_RE = regex.compile(r"[\-–—'’]")
+_DASHES_RE = lazy(regex.compile, r"[\-–—'’]")
 
 
 class Piece(NamedTuple):
@@ -450,7 +452,7 @@ def _looks_acronym(text: str) -> bool:
     return bool(_ACRONYM_RE.fullmatch(text)) and any(c.isalpha() for c in text)
 
 
-_ACRONYM_RE = regex.compile(r"[\p{Lu}][\p{Lu}\p{N}\-&]{1,11}")
+_ACRONYM_RE = lazy(regex.compile, r"[\p{Lu}][\p{Lu}\p{N}\-&]{1,11}")
 
 
 def _index_key(tables: list[dict[str, Any]], words: list[dict[str, Any]]) -> str | None:
@@ -681,7 +683,7 @@ def _has_context(doc: Any, entity: Entity, acronym: bool) -> bool:
 
 # -- fast phrase lookup ------------------------------------------------------------------------
 
-_SCAN_RE = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_SCAN_RE = lazy(regex.compile, r"[\p{L}\p{M}\p{N}]+")
 _Match = type(_SCAN_RE.match("a"))  # regex's Match class, whose methods ``scan_words`` maps
 
 
@@ -796,8 +798,8 @@ _FOLD_UNSAFE: set[str] = set()  # those ``folded_text`` cannot replace in turn (
 _FOLD_NOT_PLAIN: set[str] = set()  # those whose fold may move word boundaries (see _learn_fold)
 _FOLD_CASE_ODD: set[str] = set()  # those whose fold changes when put in capitals and back (see _learn_fold)
 _FOLD_EMPTY: set[str] = set()  # those whose fold is empty (combining marks)
-_NON_ASCII_RE = regex.compile(r"[^\x00-\x7f]")
-_WORD_CHAR_RE = regex.compile(r"[\p{L}\p{M}\p{N}]")
+_NON_ASCII_RE = lazy(regex.compile, r"[^\x00-\x7f]")
+_WORD_CHAR_RE = lazy(regex.compile, r"[\p{L}\p{M}\p{N}]")
 
 
 def _learn_fold(c: str) -> None:
@@ -1066,7 +1068,7 @@ def phrase_starts(doc: Any, index: PhraseIndex, keys: Iterable[str]) -> list[tup
 
 
 # A word of ``_SCAN_RE`` that starts where the match is tried (no word character before it).
-_WORD_START_RE = regex.compile(r"(?<![\p{L}\p{M}\p{N}])[\p{L}\p{M}\p{N}]+")
+_WORD_START_RE = lazy(regex.compile, r"(?<![\p{L}\p{M}\p{N}])[\p{L}\p{M}\p{N}]+")
 
 
 def _plain(doc: Any) -> bool:

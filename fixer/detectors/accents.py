@@ -14,11 +14,12 @@ from itertools import filterfalse
 import regex
 
 from ..document import Document, offsets_of
+from ..lazypattern import lazy
 from ..lexicon import zipf_en
 from ..model import Finding, Rule
 from .typography_patterns import non_ascii_set
 
-_NAME_RE = regex.compile(r"\b(?:\p{Lu}['’])?\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)*\b")
+_NAME_RE = lazy(regex.compile, r"\b(?:\p{Lu}['’])?\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)*\b")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -27,8 +28,8 @@ def _strip_accents(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
 
 
-_PREV_NAME_RE = regex.compile(r"(\p{Lu}[\p{L}\-]+)[ \u00a0]+$")
-_NEXT_NAME_RE = regex.compile(r"^[ \u00a0]+(\p{Lu}[\p{L}\-]+)")
+_PREV_NAME_RE = lazy(regex.compile, r"(\p{Lu}[\p{L}\-]+)[ \u00a0]+$")
+_NEXT_NAME_RE = lazy(regex.compile, r"^[ \u00a0]+(\p{Lu}[\p{L}\-]+)")
 
 
 def _neighbour_names(text: str, m: regex.Match[str]) -> set[str]:
@@ -47,9 +48,9 @@ def _same_neighbour(text: str, bare: regex.Match[str], accented: list[regex.Matc
     return any(mine & _neighbour_names(text, m) for m in accented)
 
 
-_NON_ASCII_LETTER_RE = regex.compile(r"[^\x00-\x7f](?<=[\p{L}\p{M}])")
-_NAME_CHARS_BEFORE_RE = regex.compile(r"[\p{L}\p{M}\-]*", regex.REVERSE)
-_NAME_CHARS_RE = regex.compile(r"[\p{L}\p{M}\-]*")
+_NON_ASCII_LETTER_RE = lazy(regex.compile, r"[^\x00-\x7f](?<=[\p{L}\p{M}])")
+_NAME_CHARS_BEFORE_RE = lazy(regex.compile, r"[\p{L}\p{M}\-]*", regex.REVERSE)
+_NAME_CHARS_RE = lazy(regex.compile, r"[\p{L}\p{M}\-]*")
 
 
 _LETTER_OR_MARK: dict[str, bool] = {}  # non-ASCII character → is it a letter or a mark
@@ -93,7 +94,7 @@ def _non_ascii_name_counts(text: str, chars: Iterable[str] | None = None) -> Cou
     return Counter(names)
 
 
-_UPPER_RE = regex.compile(r"\p{Lu}")
+_UPPER_RE = lazy(regex.compile, r"\p{Lu}")
 _UPPER: dict[str, bool] = {}  # character → is it an upper-case letter (``_NAME_RE``'s first)
 
 
@@ -180,7 +181,7 @@ def _no_variant_pair(doc: Document) -> bool:
     return not _apostrophe_variant(doc.text, words, set(keys))
 
 
-_PART_RE = regex.compile(r"[\p{L}\p{M}]*+")
+_PART_RE = lazy(regex.compile, r"[\p{L}\p{M}]*+")
 
 
 def _apostrophe_variant(text: str, words: set[str], keys: set[str]) -> bool:
@@ -251,9 +252,9 @@ def accent_consistency(doc: Document, rule: Rule) -> Iterator[Finding]:
                                message=f"{other!r} is written {target!r} elsewhere in the article.")
 
 
-_ACCENTED_WORD_RE = regex.compile(r"\b[\p{L}]*[À-ÖØ-öø-ÿ][\p{L}]*\b")
-_ACCENTED_LETTER_RE = re.compile(r"[À-ÖØ-öø-ÿ]")  # re scans for a plain class faster than regex
-_LETTERS_BEFORE_RE = regex.compile(r"\p{L}*", regex.REVERSE)
+_ACCENTED_WORD_RE = lazy(regex.compile, r"\b[\p{L}]*[À-ÖØ-öø-ÿ][\p{L}]*\b")
+_ACCENTED_LETTER_RE = lazy(re.compile, r"[À-ÖØ-öø-ÿ]")  # re scans for a plain class faster than regex
+_LETTERS_BEFORE_RE = lazy(regex.compile, r"\p{L}*", regex.REVERSE)
 
 
 def _accented_words(text: str, chars: Iterable[str] | None = None) -> Iterator[regex.Match[str]]:

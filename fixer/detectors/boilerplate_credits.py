@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import regex
 
 from ..document import Document, Line
+from ..lazypattern import lazy
 from ..model import Safety
 from .boilerplate_common import (
     PHRASES,
@@ -43,7 +44,7 @@ def _credit_re(doc: Document) -> regex.Pattern[str]:
         items = sorted(phrases(doc).get("credit", []), key=len, reverse=True)
         alt = "|".join(regex.escape(p) for p in items) or "(?!)"
         # (BERTRAND GUAY / AFP), (Photo AFP), (AFP), (Name/Reuters)
-        return regex.compile(
+        return lazy(regex.compile,
             rf"\(\s*(?:(?:photo|crédit|credit|image)s?\s*:?\s*)?(?:[\p{{L}}.'’\- ]{{2,60}}?\s*/\s*)?(?:{alt})"
             rf"(?:\s*/\s*[\p{{L}}.'’\- ]{{2,30}})?\s*\)\s*$",
             regex.I,
@@ -55,16 +56,16 @@ def _credit_re(doc: Document) -> regex.Pattern[str]:
 _CREDIT_KEY = f"boilerplate:credit:{PHRASES}"  # (one string, not one per call)
 
 
-_PHOTO_LINE_RE = regex.compile(
+_PHOTO_LINE_RE = lazy(regex.compile,
     r"^\s*(?:photo|photos|photo credit|photo credits|credit|credits|credit photo|crédit|crédits|crédit photo|image|illustration|"
     r"photo d['’]illustration|video|vidéo)\s*:\s*\S.{0,80}$",
     regex.I,
 )
 # a credit opening its caption: `Photo © MAP – Reconstruction work in a village…`
-_LEADING_CREDIT_RE = regex.compile(
+_LEADING_CREDIT_RE = lazy(regex.compile,
     r"^\s*(?:(?:photo|image|crédit|credit)s?\s*:?\s*)?©\s*(?P<credit>[^–—|]{2,40}?)\s+[–—|]\s+(?P<caption>\S.*)$", regex.I
 )
-_COPYRIGHT_RE = regex.compile(r"(?:©|\(c\)|copyright\b)\s*", regex.I)
+_COPYRIGHT_RE = lazy(regex.compile, r"(?:©|\(c\)|copyright\b)\s*", regex.I)
 
 
 _CREDIT_PARTICLES = frozenset("de du des la le van von der den da di via and et for images photo photos".split())
@@ -200,7 +201,7 @@ def _credit_shaped(doc: Document) -> list[int]:
 
 
 # a caption sentence closed by its credit: `… in Bukavu. Credit: Justin Kabuya / AFP`
-_TRAILING_CREDIT_RE = regex.compile(
+_TRAILING_CREDIT_RE = lazy(regex.compile,
     r"(?:(?<=[.!?»”\"])\s+|\s+[-–—|]\s+)(?:(?i:photo credit|photo|photos|credit|credits|crédit|crédits|image)\s*:|"
     r"(?:PHOTO|PHOTOS|CREDIT|CRÉDIT)(?=\s+\p{Lu}))\s*(?P<credit>[^:]{2,80}?)\s*$",
 )
@@ -307,7 +308,7 @@ def classify_video_title(doc: Document) -> list[Verdict]:
     return out
 
 
-_AGENCY_LINE_RE = regex.compile(r"^\s*\p{Lu}{2,6}\s+(?:news\s+|press\s+)?(?:agency|Agency|AGENCY)\s*$")
+_AGENCY_LINE_RE = lazy(regex.compile, r"^\s*\p{Lu}{2,6}\s+(?:news\s+|press\s+)?(?:agency|Agency|AGENCY)\s*$")
 # the three shapes of a byline, tried one by one (a line is a byline if one matches). In the
 # last, each name is taken whole (possessive) and stops only before the closing `Follow`
 # (`John SmithFollow`): a name that could be split anywhere made the pattern try every split,
@@ -315,7 +316,7 @@ _AGENCY_LINE_RE = regex.compile(r"^\s*\p{Lu}{2,6}\s+(?:news\s+|press\s+)?(?:agen
 # (checked against the splitting pattern on 300,000 random lines), in linear time.
 _NAME_STOP = r"(?!(?:follow|suivre)\s*$)"
 _BYLINE_RES = tuple(
-    regex.compile(p, regex.I)
+    lazy(regex.compile, p, regex.I)
     for p in (
         r"^\s*(?:by|par)\s*:?\s+(?:the\s+|la\s+)?(?:editorial\s+(?:staff|team|board)|staff|newsroom|rédaction|editor|admin)\s*$",
         r"^\s*(?:article written by|article rédigé par)\b.{0,80}$",
@@ -387,7 +388,7 @@ _AGENCY_ENDS = ("agency", "Agency", "AGENCY")
 _BYLINE_INITIALS = "wabrp"
 # the last word of a _BYLINE_RES line that does not open with `article` (its `Follow` button, or
 # `staff`, `newsroom`…), with the same case rule; tried on the end of the line only
-_BYLINE_LAST_WORD_RE = regex.compile(r"(?:follow|suivre|staff|team|board|newsroom|rédaction|editor|admin)$", regex.I)
+_BYLINE_LAST_WORD_RE = lazy(regex.compile, r"(?:follow|suivre|staff|team|board|newsroom|rédaction|editor|admin)$", regex.I)
 
 
 def _byline_shaped(text: str) -> bool:

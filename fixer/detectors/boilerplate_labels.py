@@ -9,6 +9,7 @@ from collections.abc import Iterator
 import regex
 
 from ..document import Document
+from ..lazypattern import lazy
 from ..model import Edit, Finding, Rule, Safety
 from .boilerplate_common import (
     KICKER_RE,
@@ -29,12 +30,12 @@ from .boilerplate_common import (
 )
 from .deletion_plan import emit, plan
 
-_GLUED_LABEL_RE = regex.compile(
+_GLUED_LABEL_RE = lazy(regex.compile,
     r"^\s*(?P<label>\p{Lu}[\p{L}'’\-]+(?: (?:\p{Lu}[\p{L}'’\-]+|of|de|du|la|le|the|and|et)){0,3})\. (?=[\"“«]?\p{Lu})"
 )
 _UPDATE_STAMP_OPENING = opening_chars("[")  # (see may_open)
 _UPDATE_STAMP_GATE = gate_prefixes(["["])  # (see gated_lines)
-_UPDATE_STAMP_RE = regex.compile(
+_UPDATE_STAMP_RE = lazy(regex.compile,
     r"^\s*\[(?:updated?|update|last updated|mis à jour|mise à jour|maj|màj|publié)\b[^\[\]\n]{0,60}\]\s*", regex.I
 )
 
@@ -123,7 +124,7 @@ def update_stamp(doc: Document, rule: Rule) -> Iterator[Finding]:
 # a bar, or a dash with spaces around it, then one to five capitalised words to the end of the line
 # a site name: a capitalised word (or a domain, `lefaso.net`), then up to four capitalised words,
 # the small words of names (`Journal du Cameroun`, `Voice of America`) or `news` / `info`
-_SITE_SUFFIX_RE = regex.compile(
+_SITE_SUFFIX_RE = lazy(regex.compile,
     r"\s+[|\-–—]\s+(?:\p{Lu}[\p{L}\p{N}.'’&\-]*|[\p{Ll}\p{N}\-]+\.(?:com|net|org|info|fr|ca|be|ch|sn|ci|ml|bf|cm|ga|td|bj|tg|ne|ma|dz|tn)\b)"
     r"(?:\s+(?:[\p{Lu}\p{N}][\p{L}\p{N}.'’&\-]*|de|du|des|la|le|les|of|the|and|et|d['’]\p{Lu}\p{L}*|l['’]\p{Lu}\p{L}*|news|info|infos|online)){0,4}\s*$"
 )

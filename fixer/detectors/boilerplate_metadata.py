@@ -8,6 +8,7 @@ from __future__ import annotations
 import regex
 
 from ..document import Document
+from ..lazypattern import lazy
 from ..model import Safety
 from .boilerplate_common import (
     Verdict,
@@ -26,10 +27,10 @@ from .boilerplate_common import (
     opening_chars,
 )
 
-_TIMESTAMP_RE = regex.compile(r"^\s*(\d{10}|\d{13})\s*$")
+_TIMESTAMP_RE = lazy(regex.compile, r"^\s*(\d{10}|\d{13})\s*$")
 # a page's machine timestamp alone on a line (`2025-09-12T19:48:03-04:00`): the `T` between date
 # and time is ISO 8601's, which no prose writes
-_ISO_STAMP_RE = regex.compile(r"^\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+\-]\d{2}:?\d{2})?\s*$")
+_ISO_STAMP_RE = lazy(regex.compile, r"^\s*\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+\-]\d{2}:?\d{2})?\s*$")
 # characters that are neither a figure (``\d``) nor white space (``\s``) in any Unicode version
 _PROSE_ENDS = frozenset(".,;:!?…\"'”’»)]")
 # unix seconds between 2001-09-09 and 2038-01-19: page render stamps, not figures of the text
@@ -57,7 +58,7 @@ def classify_unix_timestamp(doc: Document) -> list[Verdict]:
     return out
 
 
-_HASHTAG_RE = regex.compile(r"^#[\p{L}\p{N}_]+[.,;]?$")
+_HASHTAG_RE = lazy(regex.compile, r"^#[\p{L}\p{N}_]+[.,;]?$")
 
 
 def _is_hashtag(token: str) -> bool:
@@ -94,7 +95,7 @@ _READING_TIME_RES = [
 ]
 
 
-_PUBLISHED_UPDATED_RE = regex.compile(
+_PUBLISHED_UPDATED_RE = lazy(regex.compile,
     r"^\s*(?:published|posted|publié)\b[^.!?]{0,60}?\d[^.!?]{0,40}?\b(?:updated|mis à jour|modified)\b[^!?]{0,60}?\d[^!?]{0,30}$",
     regex.I,
 )
@@ -108,14 +109,14 @@ _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday 
 # left alone like a bare date
 _STAMP_WORDS = frozenset("published posted updated modified publié publiée modifié".split())
 # `News 21 October, 2017`: a breadcrumb (section name) run into the page date
-_SECTION_DATE_RE = regex.compile(
+_SECTION_DATE_RE = lazy(regex.compile,
     rf"^\s*(?P<section>\p{{Lu}}[\p{{L}}\-]+(?:\s+\p{{Lu}}[\p{{L}}\-]+)?)\s+"
     rf"(?:\d{{1,2}}\s+(?:{_MONTHS})|(?:{_MONTHS})\s+\d{{1,2}}),?\s+\d{{4}}\s*$",
     regex.IGNORECASE,
 )
 
 
-_DIGIT_RE = regex.compile(r"\d")
+_DIGIT_RE = lazy(regex.compile, r"\d")
 _ASCII_DIGITS = frozenset("0123456789")
 # the openings of _READING_TIME_RES (`reading time`, `read time`, `time to read`, `temps`, `lecture`,
 # a figure, `published`, `posted`, `publié`) and of _PUBLISHED_UPDATED_RE
@@ -189,7 +190,7 @@ def classify_reading_time(doc: Document) -> list[Verdict]:
     return out
 
 
-_SLUG_RE = regex.compile(r"^\s*[a-z0-9]+(?:[-_][a-z0-9]+){2,}\s*$")
+_SLUG_RE = lazy(regex.compile, r"^\s*[a-z0-9]+(?:[-_][a-z0-9]+){2,}\s*$")
 _SLUG_OPENING = opening_chars("abcdefghijklmnopqrstuvwxyz0123456789")
 
 
@@ -209,7 +210,7 @@ def classify_page_slug(doc: Document) -> list[Verdict]:
 
 
 _SOURCE_OPENING = opening_chars("s", regex.I)  # (see may_open)
-_SOURCE_RE = regex.compile(
+_SOURCE_RE = lazy(regex.compile,
     r"^\s*sources?\s*:?\s*(?:site-\d+|https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|fr|ca|info|news|ro|be|ch)/?\S*)\s*$",
     regex.I,
 )
@@ -236,7 +237,7 @@ _TIME = (r"\d{1,2}(?:[:h.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)?"
          r"(?:\s*(?:GMT|UTC|CET|CEST|ET|EST|EDT|PT|PST|PDT|WAT|EAT)(?:\s*[+\-]\s*\d{1,2})?)?")
 # the line opens with `[`, `(`, `last`, `updated`, `modified`, `mis`/`mise`, `maj` or `màj`
 _UPDATE_LINE_OPENING = opening_chars("[(lum", regex.IGNORECASE)
-_UPDATE_LINE_RE = regex.compile(
+_UPDATE_LINE_RE = lazy(regex.compile,
     rf"^\s*[\[(]?\s*(?:last\s+)?(?:updated?|modified|mis\s+à\s+jour|mise\s+à\s+jour|maj|màj)\s*(?:on|le)?\s*:?\s*"
     rf"(?:{_DATE}(?:\s*(?:at|à|,|-|–|\|)?\s*{_TIME})?|(?:\d{{1,3}}|an?|one)\s+(?:minutes?|mins?|hours?|days?|weeks?)\s+ago"
     rf"|il\s+y\s+a\s+\d{{1,3}}\s+(?:minutes?|heures?|jours?))\s*[\])]?\.?\s*$",
@@ -248,7 +249,7 @@ _UPDATE_LINE_GATE = gate_prefixes(["[", "(", "last", "update", "modified", "mis 
 
 # the page's date alone on one of the first lines: `November 22, 2024`, `Saturday, 21 October,
 # 2017 06:20`, `Published on 22 January 2026 at 18:30`, `21/11/2025 17h15`
-_DATE_LINE_RE = regex.compile(
+_DATE_LINE_RE = lazy(regex.compile,
     rf"^\s*(?:(?:published|posted|publié|publiée)\s*(?:on|le)?\s*:?\s*)?{_DATE}(?:\s*(?:at|à|,|-|–|\|)?\s*{_TIME})?\s*$",
     regex.IGNORECASE,
 )

@@ -10,6 +10,7 @@ import re
 import regex
 
 from ..document import Document, Line
+from ..lazypattern import lazy
 from ..model import Safety
 from .boilerplate_common import (
     _SENTENCE_ENDS,
@@ -35,7 +36,7 @@ from .boilerplate_common import (
     word_count,
 )
 
-_NEXT_SENTENCE_RE = regex.compile(r"[.?!]\s+")
+_NEXT_SENTENCE_RE = lazy(regex.compile, r"[.?!]\s+")
 
 
 def _short_sentences_after_first(text: str) -> bool:
@@ -51,7 +52,7 @@ def _label_re(doc: Document) -> regex.Pattern[str]:
     return lexicon_re(doc, "label", r"^\s*(?:{alt})\s*:\s*(?P<items>\S.*)$")
 
 
-_POST_FOOTER_RE = regex.compile(
+_POST_FOOTER_RE = lazy(regex.compile,
     r"^\s*The post .{1,250}? appeared first on .{1,100}?\.?\s*$|"
     # the paywall notice of news sites, in English and in French
     r"^\s*You have \d{1,3}\s?% of this article left to read\b.{0,120}$|"
@@ -92,7 +93,7 @@ _SAYING = ("said|says|say|wrote|writes|urged|urges|added|adds|told|tells|explain
 
 def _reported_re(marks: str) -> regex.Pattern[str]:
     """A mark of ``marks``, up to five words, and a verb of saying (or `read`: `the sign reads`)."""
-    return regex.compile(
+    return lazy(regex.compile,
         rf"[{marks}]\s*(?:[\p{{L}}\p{{N}}'’\-]+\s+){{0,5}}?(?:{_SAYING})\b|[{marks}]\s*(?:[\p{{L}}'’\-]+\s+){{1,5}}?(?:read|reads)\b",
         regex.IGNORECASE,
     )
@@ -100,17 +101,17 @@ def _reported_re(marks: str) -> regex.Pattern[str]:
 
 _REPORTED_RE = _reported_re(",;:—–")
 # a clause running on after a comma or a semicolon: `Subscribe to our newsletter, it is free`
-_CLAUSE_RE = regex.compile(r";|,\s*(?!(?:and|or|et|ou)\s+\p{Lu})\p{Ll}")
+_CLAUSE_RE = lazy(regex.compile, r";|,\s*(?!(?:and|or|et|ou)\s+\p{Lu})\p{Ll}")
 
 
 # a verb of _REPORTED_RE alone, as a word: a match of _REPORTED_RE has one after its mark
-_SAYING_WORD_RE = regex.compile(rf"\b(?:{_SAYING}|read|reads)\b", regex.IGNORECASE)
-_CLAUSE_MARK_RE = regex.compile(r"[,;:—–]")
+_SAYING_WORD_RE = lazy(regex.compile, rf"\b(?:{_SAYING}|read|reads)\b", regex.IGNORECASE)
+_CLAUSE_MARK_RE = lazy(regex.compile, r"[,;:—–]")
 
 
 # the verbs of _SAYING_WORD_RE as words of ASCII letters (see _may_say)
 _SAYING_WORDS = frozenset([*_SAYING.split("|"), "read", "reads"])
-_ASCII_WORD_RE = re.compile(r"[a-z]+")
+_ASCII_WORD_RE = lazy(re.compile, r"[a-z]+")
 
 
 def reported(text: str) -> bool:
@@ -271,17 +272,17 @@ def _prompt_chains(doc: Document, taken: set[int]) -> list[Verdict]:
 
 
 # `Comments (3)`, `3 comments`, `Réactions (12)`: the counter of the comment section
-_COUNTER_RE = regex.compile(
+_COUNTER_RE = lazy(regex.compile,
     r"^(?:(?:comments?|reactions?|réactions?|commentaires?)\s*[(\[]?\d{1,5}[)\]]?"
     r"|\d{1,5}\s+(?:comments?|reactions?|réactions?|commentaires?))$",
     regex.I,
 )
-_BAR_SEPARATORS_RE = regex.compile(r"\s*[|/,·•]\s*|\s+")
+_BAR_SEPARATORS_RE = lazy(regex.compile, r"\s*[|/,·•]\s*|\s+")
 
 
 # the label before a share bar, and what its icons leave as text after it (a letter or a
 # symbol per network: `f` Facebook, `X`, `in` LinkedIn, `✉` email)
-_SHARE_LABEL_RE = regex.compile(r"(?i)(?:share(?: this(?: article| story)?)?|partager|partagez|follow us(?: on)?|suivez-nous)\s*:\s*")
+_SHARE_LABEL_RE = lazy(regex.compile, r"(?i)(?:share(?: this(?: article| story)?)?|partager|partagez|follow us(?: on)?|suivez-nous)\s*:\s*")
 _ICONS = frozenset({"f", "x", "𝕏", "in", "✉", "📧", "🔗", "p", "t", "w", "g+", "@"})
 
 
@@ -336,17 +337,17 @@ def _related_re(doc: Document) -> regex.Pattern[str]:
     )
 
 
-_ARROW_LINK_RE = regex.compile(r"^\s*(?:>>|»»|→|►|▶|▸|➜|➔|⟶)\s*\S")
+_ARROW_LINK_RE = lazy(regex.compile, r"^\s*(?:>>|»»|→|►|▶|▸|➜|➔|⟶)\s*\S")
 _ARROWS = frozenset(">»→►▶›▸➜➔⟶")  # what an arrow line opens with, after its white space
 # a short label, then an arrow and a linked title (`READ NEXT ▸ Mali: …`, `More in Health ➜ Kenya:
 # …`, `VIDEO ▶ The goals of the final`)
 # (not `›` nor `»`, breadcrumb separators: `Home › Belgium › Liège` is page-widget's)
-_LABEL_ARROW_RE = regex.compile(r"^\s*\p{Lu}[\p{L}'’]*(?: [\p{L}'’]+){0,3}\s*(?:►|▶|▸|➜|➔|⟶|→)\s+[\p{Lu}\p{N}«“\"]")
+_LABEL_ARROW_RE = lazy(regex.compile, r"^\s*\p{Lu}[\p{L}'’]*(?: [\p{L}'’]+){0,3}\s*(?:►|▶|▸|➜|➔|⟶|→)\s+[\p{Lu}\p{N}«“\"]")
 _ARROW_CHARS = tuple(sorted(_ARROWS))
 _LABEL_ARROWS = frozenset("►▶▸➜➔⟶→")  # one of them is in every match of _LABEL_ARROW_RE (all non-ASCII)
 # one arrow before a kicker and a title (`› Mayotte: the water cuts resume`, `» Fespaco 2023:
 # …`, `> Rennes: rents rise`): a teaser's shape; unsafe, as a quoted line may open with `»`
-_ARROW_KICKER_RE = regex.compile(r"^\s*[›»>]\s+\p{Lu}[^:\n]{1,40}:\s+\S")
+_ARROW_KICKER_RE = lazy(regex.compile, r"^\s*[›»>]\s+\p{Lu}[^:\n]{1,40}:\s+\S")
 
 
 def _title_shaped(rest: str) -> bool:
@@ -355,7 +356,7 @@ def _title_shaped(rest: str) -> bool:
     return rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "\"“«'‘"
 
 
-_LIST_MARK_RE = regex.compile(r"^\s*(?:[-–•*]|\d{1,2}[.)])\s+")
+_LIST_MARK_RE = lazy(regex.compile, r"^\s*(?:[-–•*]|\d{1,2}[.)])\s+")
 
 
 def _titles_under(doc: Document, header: Line, unmarked: bool = False) -> list[Verdict]:
@@ -385,7 +386,7 @@ def _titles_under(doc: Document, header: Line, unmarked: bool = False) -> list[V
 # →`): the arrows, and the line before them
 _TRAIL_ARROWS = (">", "»", "›", "→", "⟶", "➜", "➔", "►", "▶", "▸")
 _TRAIL_ARROW_SET = frozenset(_TRAIL_ARROWS)
-_TRAILING_ARROW_RE = regex.compile(r"^\s*(?P<title>[\p{Lu}\p{N}][^«“\n]*?(?:[^\s.!?…,;:]|(?<=[ap]\.m)\.))\s*(?:>>|>|»|›|→|⟶|➜|➔|►|▶)\s*$")
+_TRAILING_ARROW_RE = lazy(regex.compile, r"^\s*(?P<title>[\p{Lu}\p{N}][^«“\n]*?(?:[^\s.!?…,;:]|(?<=[ap]\.m)\.))\s*(?:>>|>|»|›|→|⟶|➜|➔|►|▶)\s*$")
 
 
 def _trailing_arrow_link(text: str) -> bool:

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 import regex
 
 from ..document import Document, Line
+from ..lazypattern import lazy
 from ..model import Finding, Rule, Safety
 from .boilerplate_common import LINE_RULES, Verdict, _memo, classifier, nonblank, phrases, verdicts
 from .boilerplate_metadata import _MONTHS as _MONTH_NAMES
@@ -31,8 +32,8 @@ PROSE_WORDS = 20  # a line of more words is a paragraph: the header ends there
 FOOTER_LINES = 3
 
 # a line splits into items at navigation separators and into words at white space and marks
-_SPLIT_RE = regex.compile(r"[\s|·•›»/—–:()\[\],?!.;]+")
-_FIGURES_RE = regex.compile(r"[\d:.,'’ ]+[km]?", regex.I)
+_SPLIT_RE = lazy(regex.compile, r"[\s|·•›»/—–:()\[\],?!.;]+")
+_FIGURES_RE = lazy(regex.compile, r"[\d:.,'’ ]+[km]?", regex.I)
 
 
 def _is_figures(word: str) -> bool:
@@ -45,9 +46,9 @@ def _is_figures(word: str) -> bool:
 
 
 # a line led by a pictograph (`👁 1.4k views`, `📍 Kourou`, `⏱ 4 min`): widgets, not prose
-_PICTOGRAPH_RE = regex.compile(r"^\s*[\U0001F300-\U0001FAFF\u2300-\u23FF\u2600-\u27BF\u2B00-\u2BFF]")
+_PICTOGRAPH_RE = lazy(regex.compile, r"^\s*[\U0001F300-\U0001FAFF\u2300-\u23FF\u2600-\u27BF\u2B00-\u2BFF]")
 # the signature line of an embedded post: `— FWA (@FWA_asbl) October 6, 2025`
-_TWEET_SIGNATURE_RE = regex.compile(
+_TWEET_SIGNATURE_RE = lazy(regex.compile,
     r"^\s*(?:(?:pic\.twitter\.com|https?://t\.co)/\S+\s+)?[—–-]\s*[^()\n]{1,60}\(@\w{1,30}\)\s+\p{L}+\.?\s+\d{1,2},?\s+\d{4}\s*$"
 )
 
@@ -68,11 +69,11 @@ def _may_be_player(text: str) -> bool:
     return c.isdigit() or c > "\uffff"
 
 
-_PLAYER_RE = regex.compile(r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?\s*$")
+_PLAYER_RE = lazy(regex.compile, r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?\s*$")
 _CRUMB_SEPARATORS = ("›", " » ", " > ", " / ")
 _STRIP_SEPARATORS = (" | ", " — ", " – ", " · ", " • ", " ● ", " - ")
 _TIME_ENDS = ("a.m.", "p.m.", "A.M.", "P.M.")  # (`26 Nov. 2026, 7:52 a.m.`: a stamp, not a sentence)
-_INITIAL_END_RE = regex.compile(r"(?:^|\s)\p{Lu}\.$")  # `Kodjo A.`, `By Teva T.`: an initial, not a sentence
+_INITIAL_END_RE = lazy(regex.compile, r"(?:^|\s)\p{Lu}\.$")  # `Kodjo A.`, `By Teva T.`: an initial, not a sentence
 
 
 def vocabulary(doc: Document) -> dict[str, str]:
@@ -236,7 +237,7 @@ def section_safety(text: str, vocab: dict[str, str]) -> Safety | None:
     return None
 
 
-_STRIP_SPLIT_RE = regex.compile(r"\s+(?:[|/&·•●›»>]|and|et)\s+")
+_STRIP_SPLIT_RE = lazy(regex.compile, r"\s+(?:[|/&·•●›»>]|and|et)\s+")
 
 
 def _split_strip(text: str) -> list[str]:
@@ -299,14 +300,14 @@ def byline_strip(text: str, vocab: dict[str, str]) -> bool:
     return bool(bylines) and not any(_marks_strip(p, vocab) for p in items if p not in bylines)
 
 
-_BYLINE_RE = regex.compile(
+_BYLINE_RE = lazy(regex.compile,
     r"^(?:(?:(?:written |posted |published )?by|par|de)\s+\p{Lu}|(?:text|words|photos?|video|credits?|texte)\s*:)", regex.I
 )
 # the month names of the page's date lines (boilerplate_metadata), and their abbreviations
 _MONTHS = rf"(?:{_MONTH_NAMES}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
 # a date or a time as a page prints it: `14/11/2025`, `10:42`, `9 June 2026`, `Friday, 6 February
 # 2026`, `June 9, 2026`, or a publication word
-_STAMP_RE = regex.compile(
+_STAMP_RE = lazy(regex.compile,
     r"\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|\b\d{1,2}[:h]\d{2}\b|^(?:published|updated|posted|publié|mis à jour)\b"
     rf"|\b\d{{1,2}}(?:er)?\.?\s+{_MONTHS}\.?\s+\d{{4}}\b|\b{_MONTHS}\.?\s+\d{{1,2}},?\s+\d{{4}}\b",
     regex.I,
@@ -323,7 +324,7 @@ def _marks_strip(item: str, vocab: dict[str, str]) -> bool:
     return _is_section(item, vocab) or interface_safety(item, vocab) is not None
 
 
-_SOURCE_RE = regex.compile(r"^\s*(?:sources?|crédits?|credits?)\s*:\s*(\S.*?)\s*$", regex.I)
+_SOURCE_RE = lazy(regex.compile, r"^\s*(?:sources?|crédits?|credits?)\s*:\s*(\S.*?)\s*$", regex.I)
 
 
 def source_safety(text: str) -> Safety | None:
@@ -335,7 +336,7 @@ def source_safety(text: str) -> Safety | None:
     return Safety.UNSAFE
 
 
-_TAG_ITEM_RE = regex.compile(r"^[\p{Lu}\d][\p{L}\p{M}\d'’\-]*(?: [\p{L}\p{M}\d'’\-]+){0,2}$")
+_TAG_ITEM_RE = lazy(regex.compile, r"^[\p{Lu}\d][\p{L}\p{M}\d'’\-]*(?: [\p{L}\p{M}\d'’\-]+){0,2}$")
 
 
 def tag_list_safety(text: str) -> Safety | None:
@@ -421,7 +422,7 @@ def classify_page_widget(doc: Document) -> list[Verdict]:
 
 # the symbols of tickers, weather boxes, rating stars and share icons (`USD/LBP 89,500 ▲ | BLOM 2.10
 # ▼`, `Fort-de-France 29°C ☀ | Pointe-à-Pitre 30°C ⛅`, `☆☆☆☆☆`, `f | 𝕏 | in | ✉`)
-_WIDGET_SYMBOL_RE = regex.compile(r"[▲▼△▽▴▾⬆⬇☀⛅☁☂☔❄⛈☆★✩✪✉☎✆𝕏]|[\U0001F324-\U0001F32C\U0001F4C8\U0001F4C9]")
+_WIDGET_SYMBOL_RE = lazy(regex.compile, r"[▲▼△▽▴▾⬆⬇☀⛅☁☂☔❄⛈☆★✩✪✉☎✆𝕏]|[\U0001F324-\U0001F32C\U0001F4C8\U0001F4C9]")
 # the characters ``_WIDGET_SYMBOL_RE`` matches, all non-ASCII: whether a page holds one is told
 # by the set of its non-ASCII characters (made once per document and shared with the typography
 # rules), not by a regex scan of the whole text (the family's costliest search)

@@ -41,6 +41,7 @@ from ..glossary import (
     has_context,
     split_pieces,
 )
+from ..lazypattern import lazy
 from ..model import Finding, Rule
 from .terminology import (
     _WORD_RE,
@@ -56,7 +57,7 @@ from .terminology import (
     token_spans,
 )
 
-_ACRONYM_RE = regex.compile(r"^\p{Lu}[\p{Lu}\p{N}]*(?:-\p{Lu}[\p{Lu}\p{N}]*)*$")
+_ACRONYM_RE = lazy(regex.compile, r"^\p{Lu}[\p{Lu}\p{N}]*(?:-\p{Lu}[\p{Lu}\p{N}]*)*$")
 
 
 @lru_cache(maxsize=1 << 14)
@@ -86,7 +87,7 @@ def _defined(doc: Document) -> dict[str, str]:
 
 # words an English or French long name may hold that give its acronym no letter
 _SPELLED_SKIP = frozenset({"of", "the", "for", "and", "in", "on", "to", "de", "du", "des", "la", "le", "et", "&"})
-_WORDS_BEFORE_RE = regex.compile(r"[\p{L}\-’'&]+")
+_WORDS_BEFORE_RE = lazy(regex.compile, r"[\p{L}\-’'&]+")
 
 
 def _spelled_out(doc: Document, acr: str) -> bool:
@@ -136,7 +137,7 @@ def _known(g: Glossary, doc: Document, acr: str) -> bool:
 # two characters so the regex engine skips to two capitals in a row; the look-behinds then
 # keep only token starts (no token character before, nor a joiner after one), and the
 # look-ahead only token ends.
-_ACRONYM_TOKEN_RE = regex.compile(
+_ACRONYM_TOKEN_RE = lazy(regex.compile,
     r"\p{Lu}[\p{Lu}\p{N}](?<![\p{L}\p{M}\p{N}]..)(?<![\p{L}\p{M}\p{N}]['’\-]..)"
     r"[\p{Lu}\p{N}]*+(?:-\p{Lu}[\p{Lu}\p{N}]*+)*+(?![\p{L}\p{M}\p{N}]|['’\-][\p{L}\p{M}\p{N}])"
 )
@@ -153,7 +154,7 @@ _ACRONYM_TOKEN_RE = regex.compile(
 # found are those of ``_ACRONYM_TOKEN_RE``, and the name words among the runs those of
 # ``_CAP_LETTERS_FAST_RE``, in order; no run is an acronym (``_is_acronym`` wants capitals
 # only), nor acronym token a name word (its only lower-case characters can be numerals: ⅲ).
-_CAPITAL_WORDS_RE = regex.compile(
+_CAPITAL_WORDS_RE = lazy(regex.compile,
     _ACRONYM_TOKEN_RE.pattern + r"|\p{Lu}(?<![\p{L}\p{M}].)\p{Lu}*+[\p{L}\p{M}]++"
 )
 
@@ -341,7 +342,7 @@ def acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
 
 
 # a whole run of letters (as ``[\p{L}\p{M}]+`` finds them) not starting with a-z
-_CAP_LETTERS_RE = regex.compile(r"(?<![\p{L}\p{M}])(?![a-z])[\p{L}\p{M}]+")
+_CAP_LETTERS_RE = lazy(regex.compile, r"(?<![\p{L}\p{M}])(?![a-z])[\p{L}\p{M}]+")
 # The runs ``_Names`` wants, found faster: a name word starts with a character ``str.isupper``
 # calls upper case, and among letters and marks those are all ``\p{Lu}`` (the regex module's
 # Unicode tables are at least Python's), so the pattern starts with ``\p{Lu}`` and the regex
@@ -350,12 +351,12 @@ _CAP_LETTERS_RE = regex.compile(r"(?<![\p{L}\p{M}])(?![a-z])[\p{L}\p{M}]+")
 # run starts. The runs it leaves out (one capital alone, or starting with another letter or mark
 # than a-z) are no name words, and no name word pairs with a neighbour across one of them (see
 # ``_walk``).
-_CAP_LETTERS_FAST_RE = regex.compile(r"\p{Lu}[\p{L}\p{M}](?<![\p{L}\p{M}]..)[\p{L}\p{M}]*+")
+_CAP_LETTERS_FAST_RE = lazy(regex.compile, r"\p{Lu}[\p{L}\p{M}](?<![\p{L}\p{M}]..)[\p{L}\p{M}]*+")
 _NAME_GAPS = frozenset({" ", "-", "\u00a0"})
-_LETTER_OR_MARK_RE = regex.compile(r"[\p{L}\p{M}]")
+_LETTER_OR_MARK_RE = lazy(regex.compile, r"[\p{L}\p{M}]")
 # the run of letters and marks from an offset, and the one that ends at an offset (backwards)
-_LETTERS_AFTER_RE = regex.compile(r"[\p{L}\p{M}]*+")
-_LETTERS_BEFORE_RE = regex.compile(r"[\p{L}\p{M}]*+", regex.REVERSE)
+_LETTERS_AFTER_RE = lazy(regex.compile, r"[\p{L}\p{M}]*+")
+_LETTERS_BEFORE_RE = lazy(regex.compile, r"[\p{L}\p{M}]*+", regex.REVERSE)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -602,13 +603,13 @@ def _accented_wins(a: str, b: str) -> tuple[str, str] | None:
 
 
 # two capitalised words joined by a hyphen (Jean-Pierre, Guinea-Bissau), as a whole
-_HYPHENED_PAIR_RE = regex.compile(r"(?<![\p{L}\p{M}\-])(\p{Lu}\p{Ll}+)-(\p{Lu}\p{Ll}+)(?![\p{L}\p{M}\-])")
-_PAIR_RE = regex.compile(r"(\p{Lu}\p{Ll}+)([ \-])(?=(\p{Lu}\p{Ll}+))")
+_HYPHENED_PAIR_RE = lazy(regex.compile, r"(?<![\p{L}\p{M}\-])(\p{Lu}\p{Ll}+)-(\p{Lu}\p{Ll}+)(?![\p{L}\p{M}\-])")
+_PAIR_RE = lazy(regex.compile, r"(\p{Lu}\p{Ll}+)([ \-])(?=(\p{Lu}\p{Ll}+))")
 # The two words of each ``_HYPHENED_PAIR_RE`` match, found from its hyphen: that pattern opens
 # with a look-behind, so the regex engine tries it at every character, while a hyphen is rare
 # and skipped to. Its matches never overlap (each starts at a capital that no letter, mark or
 # hyphen precedes, which no position inside another match is), so each is found from its hyphen.
-_HYPHENED_PAIR_AT_HYPHEN_RE = regex.compile(
+_HYPHENED_PAIR_AT_HYPHEN_RE = lazy(regex.compile,
     r"-(?<=(?<![\p{L}\p{M}\-])(\p{Lu}\p{Ll}+)-)(\p{Lu}\p{Ll}+)(?![\p{L}\p{M}\-])"
 )
 
@@ -623,7 +624,7 @@ def _known_pairs(doc: Document, g: Glossary) -> frozenset[str]:
     return frozenset(f"{m.group(1)}{m.group(2)}{m.group(3)}" for form in forms for m in _PAIR_RE.finditer(form))
 
 
-_WORD_BEFORE_RE = regex.compile(r"(\p{L}+)[ \u00a0]$")
+_WORD_BEFORE_RE = lazy(regex.compile, r"(\p{L}+)[ \u00a0]$")
 
 
 def _names_a_place(text: str, start: int, places: frozenset[str]) -> bool:
@@ -976,7 +977,7 @@ def _near_glossary(g: Glossary, w: str) -> Iterator[tuple[str, list[Entity]]]:
 # -- inconsistency.defined-name ----------------------------------------------------------------
 
 
-_LEADING_ARTICLE_RE = regex.compile(r"^(?:(?:the|an?|la|les?)\s+|l['’])", regex.IGNORECASE)
+_LEADING_ARTICLE_RE = lazy(regex.compile, r"^(?:(?:the|an?|la|les?)\s+|l['’])", regex.IGNORECASE)
 
 
 def defined_name(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -1288,4 +1289,4 @@ def _defined_in_run(
         break
 
 
-_OF_RE = regex.compile(r" (?:of|de|du|des)\b")
+_OF_RE = lazy(regex.compile, r" (?:of|de|du|des)\b")

@@ -14,14 +14,15 @@ import re
 from collections.abc import Iterator
 
 from ..document import Document
+from ..lazypattern import lazy
 from ..model import Finding, Rule
 
 _MONTHS = frozenset(
     ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
 )
-_LETTER_RE = re.compile(r"[^\W\d_]")
-_DAY_BEFORE_RE = re.compile(r"(?<![^\W_])\d{1,2}(?:st|nd|rd|th|er)?[ \u00a0]$")
-_YEAR_AFTER_RE = re.compile(r"[ \u00a0,]+\d{4}(?!\d)")
+_LETTER_RE = lazy(re.compile, r"[^\W\d_]")
+_DAY_BEFORE_RE = lazy(re.compile, r"(?<![^\W_])\d{1,2}(?:st|nd|rd|th|er)?[ \u00a0]$")
+_YEAR_AFTER_RE = lazy(re.compile, r"[ \u00a0,]+\d{4}(?!\d)")
 _VERBS = frozenset({"march", "may"})
 
 
@@ -51,10 +52,10 @@ def lowercase_month(doc: Document, rule: Rule) -> Iterator[Finding]:
 
 _CAPITAL_MONTHS = frozenset(m.capitalize() for m in _MONTHS)
 # before a month: `the 18 ` or `the 15 of ` (the day without its ordinal), matched backwards
-_THE_DAY_BEFORE_RE = re.compile(r"(?<![^\W\d_])[Tt]he (\d{1,2})(?: of)? $")
+_THE_DAY_BEFORE_RE = lazy(re.compile, r"(?<![^\W\d_])[Tt]he (\d{1,2})(?: of)? $")
 # what may follow `the 18 March` when the date is the calque and not an attribute (`the 18 March
 # deadline`): punctuation, or a word that cannot be the noun the date qualifies
-_AFTER_DATE_RE = re.compile(
+_AFTER_DATE_RE = lazy(re.compile,
     r"[,.;:)]|\s(?:at|in|to|and|or|when|after|before|by|with|for|from|it|he|she|they|was|is|will|would|had|has|the|a|an)\b"
 )
 

@@ -15,6 +15,7 @@ from itertools import repeat
 import regex
 
 from ..document import Document
+from ..lazypattern import lazy
 from ..model import Finding, Rule
 from .typography_patterns import non_ascii_set
 
@@ -38,8 +39,8 @@ def _ftfy_config():  # ftfy is imported lazily
 
 # a run of Latin and Thai letters (one pass, no backtracking); `_cp874` keeps only the runs where
 # a Thai letter touches a Latin one
-_THAI_IN_LATIN_RE = regex.compile(r"[\p{Latin}\u0e00-\u0e7f]+")
-_MIXED_RE = regex.compile(r"\p{Latin}[\u0e00-\u0e7f]|[\u0e00-\u0e7f]\p{Latin}")
+_THAI_IN_LATIN_RE = lazy(regex.compile, r"[\p{Latin}\u0e00-\u0e7f]+")
+_MIXED_RE = lazy(regex.compile, r"\p{Latin}[\u0e00-\u0e7f]|[\u0e00-\u0e7f]\p{Latin}")
 _THAI = frozenset(map(chr, range(0x0E00, 0x0E80)))
 _DIFF_LIMIT = 400  # longest changed stretch compared character by character
 
@@ -285,7 +286,7 @@ def _cp874(m: regex.Match[str]) -> str:
     return out if regex.fullmatch(r"[\p{Latin}\p{M}]+", out) else word
 
 
-_ENTITY_RE = regex.compile(r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,9});")
+_ENTITY_RE = lazy(regex.compile, r"&(?:#\d{2,7}|#[xX][0-9a-fA-F]{2,6}|[A-Za-z][A-Za-z0-9]{1,9});")
 
 
 def html_entity(doc: Document, rule: Rule) -> Iterator[Finding]:

@@ -23,6 +23,7 @@ from typing import Any
 import regex
 
 from ..document import Document
+from ..lazypattern import lazy
 from ..lexicon import common_words_set
 from ..model import Edit, Finding, Rule
 from .merged_words import (
@@ -37,7 +38,7 @@ from .merged_words import (
     words_param,
 )
 
-_NAME_RE = regex.compile(r"\p{Lu}\p{Ll}{2,}")
+_NAME_RE = lazy(regex.compile, r"\p{Lu}\p{Ll}{2,}")
 
 
 @dataclass(frozen=True)
@@ -135,7 +136,7 @@ def _name_word_setup(doc: Document, rule: Rule) -> NameWordSetup:
 # Among runs one a line, those name-word's decider may want: a capital first (``str.isupper``:
 # ``UPPER_WIDE`` holds every such character) and four letters at least. A new article brings
 # hundreds of runs; the small ones are never asked about.
-_NAME_WORD_SHAPE = re.compile(rf"(?m)^{UPPER_WIDE}.{{3,}}$")
+_NAME_WORD_SHAPE = lazy(re.compile, rf"(?m)^{UPPER_WIDE}.{{3,}}$")
 
 
 def _stop_capital_byte(byte: int) -> int:

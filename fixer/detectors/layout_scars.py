@@ -11,14 +11,15 @@ from collections.abc import Iterator
 import regex
 
 from ..document import Document
+from ..lazypattern import lazy
 from ..model import Edit, Finding, Rule, Safety
 
-_DROP_CAP_RE = regex.compile(r"^([\p{Lu}]) (\p{Lu}{2,}[\p{L}\-]*)", regex.M)
+_DROP_CAP_RE = lazy(regex.compile, r"^([\p{Lu}]) (\p{Lu}{2,}[\p{L}\-]*)", regex.M)
 # what a match of _DROP_CAP_RE not at the start of the text follows and begins with (``^`` of
 # ``regex.M`` matches after `\n` only): searched first, it spares the scan of every line start;
 # for Python's ``re``, which finds the literal line break faster, with every non-ASCII character
 # standing in for the capitals beyond A-Z (a wider gate: the exact pattern decides)
-_DROP_CAP_AFTER_BREAK_RE = re.compile("\n[A-Z\u0080-\U0010ffff] [A-Z\u0080-\U0010ffff]{2}")
+_DROP_CAP_AFTER_BREAK_RE = lazy(re.compile, "\n[A-Z\u0080-\U0010ffff] [A-Z\u0080-\U0010ffff]{2}")
 
 
 def drop_cap(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -38,19 +39,19 @@ def drop_cap(doc: Document, rule: Rule) -> Iterator[Finding]:
         yield rule.finding(m.start(), m.end(), joined, safety=Safety.SAFE if known else Safety.UNSAFE)
 
 
-_SPLIT_START_RE = regex.compile(r"^[ \t]*(?:([,;])(?=\s)|(\.)(?=[ \t]*[»”\"]|[ \t]+\p{Lu}))", regex.M)
+_SPLIT_START_RE = lazy(regex.compile, r"^[ \t]*(?:([,;])(?=\s)|(\.)(?=[ \t]*[»”\"]|[ \t]+\p{Lu}))", regex.M)
 
 
-_LIST_ITEM_RE = regex.compile(r"^[ \t]*(?:[a-z]|[ivxlc]+|\d+)[.)][ \t]")
+_LIST_ITEM_RE = lazy(regex.compile, r"^[ \t]*(?:[a-z]|[ivxlc]+|\d+)[.)][ \t]")
 # what every finding needs (one search of the text each, instead of a look at every line): a
 # line after a line break that starts with `,` `;` or `.` after blanks, or a line that ends with
 # a comma, then what ``str.rstrip`` removes (the characters of ``str.isspace`` but the line
 # break: tests/test_perf_typo.py checks the list) and a line break
 # (Python's ``re``: these hold literal characters and classes of them only, which it reads as
 # ``regex`` does, and it finds their literal first character faster)
-_PUNCT_AFTER_BREAK_RE = re.compile(r"\n[ \t]*[,;.]")
+_PUNCT_AFTER_BREAK_RE = lazy(re.compile, r"\n[ \t]*[,;.]")
 _STRIPPED = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-_COMMA_BEFORE_BREAK_RE = re.compile(f",[{_STRIPPED}]*\n")
+_COMMA_BEFORE_BREAK_RE = lazy(re.compile, f",[{_STRIPPED}]*\n")
 
 
 def split_sentence(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -78,8 +79,8 @@ def split_sentence(doc: Document, rule: Rule) -> Iterator[Finding]:
                                message="A paragraph that ends with a comma before one starting in lower case.")
 
 
-_SENTENCE_END_RE = regex.compile(r"[.!?…][\"'”’»)\]]*\s*$")
-_LOWER_FIRST_WORD_RE = regex.compile(r"[ \t]*(\p{Ll}\p{Ll}*)(?=[ \t,:])")
+_SENTENCE_END_RE = lazy(regex.compile, r"[.!?…][\"'”’»)\]]*\s*$")
+_LOWER_FIRST_WORD_RE = lazy(regex.compile, r"[ \t]*(\p{Ll}\p{Ll}*)(?=[ \t,:])")
 
 
 def is_sentence_end(text: str) -> bool:
@@ -100,11 +101,11 @@ def lowercase_title(doc: Document, rule: Rule) -> Iterator[Finding]:
         yield rule.finding(s, s + len(m.group(1)), m.group(1)[0].upper() + m.group(1)[1:])
 
 
-_SUPERSCRIPT_RE = regex.compile(r"\b(?:Mr|M)\.?(mes|me|lles|lle)\b(?=[ \u00a0]+\p{Lu})")
+_SUPERSCRIPT_RE = lazy(regex.compile, r"\b(?:Mr|M)\.?(mes|me|lles|lle)\b(?=[ \u00a0]+\p{Lu})")
 _SUPERSCRIPT_FORMS = {"me": "Mrs.", "mes": "Mesdames", "lle": "Miss", "lles": "Misses"}
 # what every match of _SUPERSCRIPT_RE holds, for Python's ``re``, which finds the literal `M`
 # at memchr speed (``regex`` tries the word boundary first at every position of the text)
-_SUPERSCRIPT_GATE_RE = re.compile(r"Mr?\.?(?:me|lle)")
+_SUPERSCRIPT_GATE_RE = lazy(re.compile, r"Mr?\.?(?:me|lle)")
 
 
 def superscript_abbreviation(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -124,7 +125,7 @@ _OPENERS = frozenset(
     "Despite However Meanwhile Although According Nevertheless Moreover Furthermore Therefore "
     "Indeed Besides Instead Consequently Nonetheless Hence Thus Yesterday".split()
 )
-_LOWER_WORD_BEFORE_RE = regex.compile(r"(?r)(?<![\p{L}\p{M}'’\-])\p{Ll}[\p{Ll}\p{M}]+ ")
+_LOWER_WORD_BEFORE_RE = lazy(regex.compile, r"(?r)(?<![\p{L}\p{M}'’\-])\p{Ll}[\p{Ll}\p{M}]+ ")
 
 
 def lost_full_stop(doc: Document, rule: Rule) -> Iterator[Finding]:

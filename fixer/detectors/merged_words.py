@@ -41,11 +41,12 @@ import regex
 
 from ..document import Document
 from ..glossary import fold
+from ..lazypattern import lazy
 from ..lexicon import common_words_set, zipf
 from ..model import Edit, Finding, Rule
 
-RUN_RE = regex.compile(r"[\p{L}\p{M}]+")
-LETTER_RE = regex.compile(r"[\p{L}\p{M}]")  # one character of a RUN_RE run
+RUN_RE = lazy(regex.compile, r"[\p{L}\p{M}]+")
+LETTER_RE = lazy(regex.compile, r"[\p{L}\p{M}]")  # one character of a RUN_RE run
 
 
 # --------------------------------------------------------------------------- fast candidates
@@ -106,41 +107,41 @@ def matches_at(exact: regex.Pattern[str], text: str, positions: Iterable[int]) -
 
 # A chunk (the non-space run around a candidate) that is a URL, an e-mail address, a hashtag
 # or handle, a domain or a file name: no merged-word rule touches it.
-LINK_CHUNK_RE = regex.compile(
+LINK_CHUNK_RE = lazy(regex.compile,
     r"://|^[(\[\"“«]*(?:www\.|[#@])|@"
     r"|\.(?:com|org|net|edu|gov|io|fr|ca|uk|de|info|ml|bf|ne|sn|ci|ma|dz|tn|be|ch|co|tv|ly|me|app"
     r"|html?|php|aspx?|pdf|jpe?g|png|gif|js|py|txt|csv)\b",
     regex.IGNORECASE,
 )
 APOSTROPHES = "'’"
-CODE_SPAN_RE = regex.compile(r"(`+)[^`\n]+?\1")
+CODE_SPAN_RE = lazy(regex.compile, r"(`+)[^`\n]+?\1")
 # A line of code (indented, a prompt, an assignment, a statement ending in `:` or `;`), or a
 # fenced block: the punctuation rules stay out.
-CODE_LINE_RE = regex.compile(
+CODE_LINE_RE = lazy(regex.compile,
     r"^(?: {4,}|\t)\S|^\s*(?:>>>|\.\.\.|def |class |import |from \S+ import |return |@\w)"
     r"|^\s*(?:for|if|elif|else|while|try|except|with)\b.*:\s*$|\S\s?=\s?\S|[;{}]\s*$|\w\(\)"
 )
 # The alternatives of CODE_LINE_RE anchored at the start of the line: elsewhere in a line it
 # can only match at a `=`, `;`, `{`, `}` or `()` (see ``code_line``).
-CODE_LINE_START_RE = regex.compile(
+CODE_LINE_START_RE = lazy(regex.compile,
     r"(?: {4,}|\t)\S|\s*(?:>>>|\.\.\.|def |class |import |from \S+ import |return |@\w)"
     r"|\s*(?:for|if|elif|else|while|try|except|with)\b.*:\s*$"
 )
 # What an editor's bracket holds: words, numbers and light punctuation, not code.
-PROSE_CONTENT_RE = regex.compile(r"[\p{L}\p{M}\p{N}\s,.;:'’\-–—/&%€$]+")
+PROSE_CONTENT_RE = lazy(regex.compile, r"[\p{L}\p{M}\p{N}\s,.;:'’\-–—/&%€$]+")
 CODE_CHARS = frozenset("_={}<>\\|/")
-CODE_CHARS_RE = re.compile("[" + re.escape("".join(sorted(CODE_CHARS))) + "]")  # any of them, in one scan
+CODE_CHARS_RE = lazy(re.compile, "[" + re.escape("".join(sorted(CODE_CHARS))) + "]")  # any of them, in one scan
 # Where a word may start inside a token: lower→Upper, or ACRONYM→Word (AESThis). Rare in
 # clean text, so the case-join pass looks only in the letter runs where this matches.
-CASE_JUNCTION_RE = regex.compile(r"(?<=\p{Ll}\p{M}*)\p{Lu}|(?<=\p{Lu}{2})\p{Lu}\p{Ll}")
+CASE_JUNCTION_RE = lazy(regex.compile, r"(?<=\p{Ll}\p{M}*)\p{Lu}|(?<=\p{Lu}{2})\p{Lu}\p{Ll}")
 # Among runs one a line, at least those holding a CASE_JUNCTION_RE match: a small letter or a
 # mark before a capital, or three capitals before a small letter, by the widened classes of the
 # standard `re` ("fast candidates" above). `regex` tried the pattern's look-behinds at every
 # character of every new run (~0.15 ms per new article); the few extra lines (mostly words
 # with accents) only cost a ``decide`` call, which finds the exact junctions.
-CASE_JUNCTION_LINE_RE = re.compile(rf"(?m)^[^\n]*?(?:{LOWER_WIDE}{UPPER_WIDE}|{UPPER_WIDE}{{3}}{LOWER_WIDE})[^\n]*$")
+CASE_JUNCTION_LINE_RE = lazy(re.compile, rf"(?m)^[^\n]*?(?:{LOWER_WIDE}{UPPER_WIDE}|{UPPER_WIDE}{{3}}{LOWER_WIDE})[^\n]*$")
 # Among runs one a line, those that open with a capital (CAP_TOKEN_RE).
-CAPITAL_LINE_RE = regex.compile(r"(?m)^\p{Lu}[^\n]*$")
+CAPITAL_LINE_RE = lazy(regex.compile, r"(?m)^\p{Lu}[^\n]*$")
 
 
 # --------------------------------------------------------------------------- shared state
@@ -343,9 +344,9 @@ def code_line(line: str) -> bool:
 
 # The other alternatives of CODE_LINE_RE, each searched from its mark (look-behinds instead of
 # leading classes: the same lines match).
-CODE_EQUALS_RE = regex.compile(r"(?<=\S\s?)=\s?\S")
-CODE_CALL_RE = regex.compile(r"(?<=\w)\(\)")
-CODE_LINE_END_RE = regex.compile(r"[;{}]\s*$")
+CODE_EQUALS_RE = lazy(regex.compile, r"(?<=\S\s?)=\s?\S")
+CODE_CALL_RE = lazy(regex.compile, r"(?<=\w)\(\)")
+CODE_LINE_END_RE = lazy(regex.compile, r"[;{}]\s*$")
 
 
 class Spellings:
@@ -683,8 +684,8 @@ def chunk_around(text: str, start: int, end: int, limit: int = 80) -> tuple[int,
     return before.end() if before else lo, after.end() if after else end
 
 
-UPTO_LAST_SPACE_RE = re.compile(r"(?s).*\s")  # greedy: up to the last white space before the end
-CHUNK_HEAD_RE = re.compile(r"\S*")
+UPTO_LAST_SPACE_RE = lazy(re.compile, r"(?s).*\s")  # greedy: up to the last white space before the end
+CHUNK_HEAD_RE = lazy(re.compile, r"\S*")
 
 
 @lru_cache(maxsize=1 << 14)
@@ -793,7 +794,7 @@ def case_join(doc: Document, rule: Rule) -> Iterator[Finding]:
         )
 
 
-_SMALL_BEFORE_HYPHEN_RE = regex.compile(r"(?r)(?<![\p{L}\p{M}])\p{Ll}+-$")  # (from the end, as WORD_BEFORE_RE)
+_SMALL_BEFORE_HYPHEN_RE = lazy(regex.compile, r"(?r)(?<![\p{L}\p{M}])\p{Ll}+-$")  # (from the end, as WORD_BEFORE_RE)
 
 
 def _small_compound(text: str, start: int) -> bool:
@@ -887,7 +888,7 @@ def line_opens_with(text: str, pos: int, words: frozenset[str]) -> bool:
     return bool(m and m.group().lower() in words)
 
 
-NEXT_WORD_RE = regex.compile(r"\s+([\p{L}\p{M}]+)")
+NEXT_WORD_RE = lazy(regex.compile, r"\s+([\p{L}\p{M}]+)")
 
 
 def title_follows(text: str, end: int, right: str) -> bool:
@@ -993,7 +994,7 @@ def decide_case_join(
 
 # Each alternative consumes its mark first, then looks ahead, and looks behind last: far
 # faster than a leading look-behind tried at every position.
-PUNCT_RE = regex.compile(
+PUNCT_RE = lazy(regex.compile,
     r"(?P<bracket>[)\]])(?=\p{L})"
     r"|(?P<close>[”»])(?=[\p{L}“«])(?<=\S[”»]|\p{L}\s»)"
     r"|(?P<open>[“«])(?=[\p{L}\p{N}])(?<=[\p{L}\p{N}.,;:!?][“«])"
@@ -1008,7 +1009,7 @@ PUNCT_RE = regex.compile(
 # Wherever PUNCT_RE can match: one of its marks (or a digit), then, by look-arounds that also
 # see that character, the widened context of each alternative in the same order. One leading
 # character class (not an alternation of them) keeps the `re` scan fast.
-PUNCT_CANDIDATE_RE = re.compile(
+PUNCT_CANDIDATE_RE = lazy(re.compile,
     wide_class(string.digits + ')]".!?,;([', also="”»“«…")
     + "(?:"
     + rf"(?<=[)\]])(?={LETTER_WIDE})"  # bracket
@@ -1102,12 +1103,12 @@ def punct_matches(ctx: Context) -> Iterator[regex.Match[str]]:
     yield from matches_at(PUNCT_RE, text, punct_candidates(encoded))
 
 
-NUMBER_AFTER_RE = regex.compile(r"\p{N}+")
-WORD_AFTER_RE = regex.compile(r"[\p{L}\p{M}]+")
+NUMBER_AFTER_RE = lazy(regex.compile, r"\p{N}+")
+WORD_AFTER_RE = lazy(regex.compile, r"[\p{L}\p{M}]+")
 # The run that ends a window (searched with pos and endpos): matched from the end (``(?r)``), the
 # same match as a forward search, which tries every position of the window in turn (~6x slower)
-WORD_BEFORE_RE = regex.compile(r"(?r)[\p{L}\p{M}]+$")
-TOKEN_BEFORE_RE = regex.compile(r"(?r)[\p{L}\p{M}\p{N}]+$")
+WORD_BEFORE_RE = lazy(regex.compile, r"(?r)[\p{L}\p{M}]+$")
+TOKEN_BEFORE_RE = lazy(regex.compile, r"(?r)[\p{L}\p{M}\p{N}]+$")
 
 
 def punct_join(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -1325,8 +1326,8 @@ def find_opener(text: str, close: int, limit: int = 400) -> int | None:
 # Only l', d' and qu' are tried in general: j', n', s', c' glue into too many rare English
 # words (`sexists`, `censuring`); their frequent glued forms are listed in
 # lexicon/french-elision-words.txt instead.
-ELISION_UPPER_RE = regex.compile(r"\b(qu|[ld])(\p{Lu}[\p{L}\p{M}]+)\b")
-ELISION_LOWER_RE = regex.compile(r"\b(qu|[ld])([aeiouyhàâäéèêëîïôöûüœæ][\p{Ll}\p{M}]{1,})\b")
+ELISION_UPPER_RE = lazy(regex.compile, r"\b(qu|[ld])(\p{Lu}[\p{L}\p{M}]+)\b")
+ELISION_LOWER_RE = lazy(regex.compile, r"\b(qu|[ld])([aeiouyhàâäéèêëîïôöûüœæ][\p{Ll}\p{M}]{1,})\b")
 JOINERS = "'’-"
 
 
@@ -1427,7 +1428,7 @@ def elision(doc: Document, rule: Rule) -> Iterator[Finding]:
                 )
 
 
-_HYPHEN_TAIL_RE = regex.compile(r"(?:-[\p{L}\p{M}]+)+")
+_HYPHEN_TAIL_RE = lazy(regex.compile, r"(?:-[\p{L}\p{M}]+)+")
 
 
 def _opens_place(ctx: Context, text: str, start: int, end: int, rest: str) -> bool:
@@ -1445,20 +1446,20 @@ def _opens_place(ctx: Context, text: str, start: int, end: int, rest: str) -> bo
 # gates below (no word in either language, the rest a French word English does not use, a
 # sentence start) are strict enough that names such as Sabine, Noémie or Céline never pass,
 # since their letters after the capital are no French word.
-ELISION_TITLE_RE = regex.compile(r"\b(Qu|[LDCJNS])([aeiouyhàâäéèêëîïôöûüœæ][\p{Ll}\p{M}]{3,})\b")
+ELISION_TITLE_RE = lazy(regex.compile, r"\b(Qu|[LDCJNS])([aeiouyhàâäéèêëîïôöûüœæ][\p{Ll}\p{M}]{3,})\b")
 # A capital head before a capitalised rest: a name or title that opens with an elision
 # (`LExpress`, `LÉquipe`, `DAprès` in a headline): L', D' and Qu' only, as for small heads.
-ELISION_CAPS_RE = regex.compile(r"\b(Qu|[LD])(\p{Lu}\p{Ll}[\p{L}\p{M}]+)\b")
+ELISION_CAPS_RE = lazy(regex.compile, r"\b(Qu|[LD])(\p{Lu}\p{Ll}[\p{L}\p{M}]+)\b")
 # A capital head before an acronym (`LIDFM` for L'IDFM, `LONU`): only when the acronym stands
 # alone elsewhere in the article, since the whole token is an acronym's shape too.
-ELISION_ACRONYM_RE = regex.compile(r"\b([LD])(\p{Lu}{3,6})\b")
+ELISION_ACRONYM_RE = lazy(regex.compile, r"\b([LD])(\p{Lu}{3,6})\b")
 # The five elision patterns in one scan: groups 1-2, 3-4, 5-6, 7-8 or 9-10 hold the head and
 # the rest, so ``lastindex`` tells which matched. Each match is a whole word (``\b``, word
 # characters, ``\b``) and at one place at most one of them can match (a small head before a
 # capital, a small head before a small vowel, a capital head before a small vowel, a capital
 # head before a capitalised word, a capital head before capitals only), so the scan finds
 # exactly the matches of each pattern alone.
-ELISION_ANY_RE = regex.compile(
+ELISION_ANY_RE = lazy(regex.compile,
     r"\b(?:"
     + "|".join(
         p.pattern.removeprefix(r"\b").removesuffix(r"\b")
@@ -1472,14 +1473,14 @@ ELISION_ANY_RE = regex.compile(
 # so ``findall`` gives the lines): what the elision decider is asked about. A new article
 # brings hundreds of runs opening with an elision's head letter (`said`, `Court`, `Niger`);
 # only a few have the shape of a glued elision.
-ELISION_LINE_RE = regex.compile(
+ELISION_LINE_RE = lazy(regex.compile,
     r"(?m)^(?:" + re.sub(r"\((?!\?)", "(?:", ELISION_ANY_RE.pattern.removeprefix(r"\b").removesuffix(r"\b")) + r")$"
 )
 UPPER, LOWER, TITLE, CAPS, ACRONYM = 2, 4, 6, 8, 10  # the ``lastindex`` of each kind of ELISION_ANY_RE match
 ELISION_HEADS = frozenset("qldQLDCJNS")  # the letters an ELISION_ANY_RE match starts with
 
 
-_SPACED_ELISION_RE = regex.compile(r"(?:^|(?<=[\p{L}\p{N},;:] ))([dl]) (\p{Lu}[\p{Ll}\p{M}]{2,})\b", regex.M)
+_SPACED_ELISION_RE = lazy(regex.compile, r"(?:^|(?<=[\p{L}\p{N},;:] ))([dl]) (\p{Lu}[\p{Ll}\p{M}]{2,})\b", regex.M)
 
 
 def elision_decider(rule: Rule, lex: Lexicon) -> Callable[[str], tuple[int, bool] | None]:
@@ -1600,7 +1601,7 @@ def elision_finding(rule: Rule, start: int, end: int, head: str, rest: str, apo:
 
 # --------------------------------------------------------------------------- name-join
 
-CAP_TOKEN_RE = regex.compile(r"\b\p{Lu}\p{Ll}[\p{Ll}\p{M}]{4,}\b")
+CAP_TOKEN_RE = lazy(regex.compile, r"\b\p{Lu}\p{Ll}[\p{Ll}\p{M}]{4,}\b")
 
 
 def name_join(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -1676,7 +1677,7 @@ def name_join_shape(endings: tuple[str, ...]) -> regex.Pattern[str]:
 # glued words that may end a clause (``… as Mali is.``); the others (in, of, the, as, and…)
 # need a word after them, so a split leaving one right before a comma or a stop is no repair
 _MAY_END_CLAUSE = frozenset({"is", "was", "had", "have", "are", "were", "will"})
-CLAUSE_STOP_RE = regex.compile(r"[,.;:!?)\]]")
+CLAUSE_STOP_RE = lazy(regex.compile, r"[,.;:!?)\]]")
 
 
 def split_name(
@@ -1709,14 +1710,14 @@ def split_name(
 
 # --------------------------------------------------------------------------- lost apostrophe
 
-LOST_S_RE = regex.compile(r"(?<=\p{L}\p{M}*) s (?=([\p{L}\p{M}]+))")
+LOST_S_RE = lazy(regex.compile, r"(?<=\p{L}\p{M}*) s (?=([\p{L}\p{M}]+))")
 # A contraction split at its apostrophe: the lone ending is searched first (fast), then the
 # word before it must be one that takes this ending.
-LOST_END_RE = regex.compile(r" (t|m|re|ll|ve)\b")
+LOST_END_RE = lazy(regex.compile, r" (t|m|re|ll|ve)\b")
 # Matches wherever LOST_END_RE does (an ASCII letter, digit or `_` is a word character for
 # `\b` in any Unicode version), with the standard `re`, which scans plain text several times
 # faster: most articles have no lone `t`, `m`, `re`, `ll`, `ve` and skip LOST_END_RE.
-LOST_END_GATE = re.compile(r" (?:t|m|re|ll|ve)(?![A-Za-z0-9_])")
+LOST_END_GATE = lazy(re.compile, r" (?:t|m|re|ll|ve)(?![A-Za-z0-9_])")
 LOST_ENDINGS = Spellings(["t", "m", "re", "ll", "ve"])
 CONTRACTED = {
     "t": frozenset(

@@ -23,6 +23,7 @@ import regex
 
 from ..document import Document
 from ..glossary import _WORD_CHAR_RE, Glossary, _folded_forms, _non_ascii, doc_glossary, mentions
+from ..lazypattern import lazy
 from ..model import Finding, Rule
 
 # -- mistranslation.demonym --------------------------------------------------------------------
@@ -72,7 +73,7 @@ def _whole_word_re(word: str) -> regex.Pattern[str]:
     return regex.compile(r"(?<![\p{L}\p{N}])" + regex.escape(word) + r"(?![\p{L}\p{N}])")
 
 
-_PLAIN_WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_PLAIN_WORD = lazy(regex.compile, r"[\p{L}\p{M}\p{N}]+")
 
 
 def _mentions(doc: Document, phrase: str) -> bool:
@@ -166,7 +167,7 @@ def _split_words(words: tuple[str, ...]) -> tuple[tuple[str, ...], regex.Pattern
     return phrases, regex.compile(r"(?<![\p{L}\p{N}])(?:" + alternatives + r")(?![\p{L}\p{N}])")
 
 
-_SPACE_RE = regex.compile(r"\s")  # white space as ``SENTENCE_END_RE`` sees it
+_SPACE_RE = lazy(regex.compile, r"\s")  # white space as ``SENTENCE_END_RE`` sees it
 
 
 def _sentence_span(text: str, p: int) -> tuple[int, int]:
@@ -302,10 +303,10 @@ _RUN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123
 
 
 # the counts of a repeat: `{2}`, `{1,2}`, `{1,}`, `{,2}` (a digit in each)
-_REPEAT_COUNT_RE = re.compile(r"\{(?:\d+(?:,\d*)?|,\d+)\}")
+_REPEAT_COUNT_RE = lazy(re.compile, r"\{(?:\d+(?:,\d*)?|,\d+)\}")
 # a Unicode property (`\p{Lu}`, `\P{L}`), unknown to Python's parser: read as `\w`, another
 # class of one character, in a class or out of one (no run of plain characters goes through it)
-_PROPERTY_RE = re.compile(r"\\[pP]\{[\w=&.\- ]*\}")
+_PROPERTY_RE = lazy(re.compile, r"\\[pP]\{[\w=&.\- ]*\}")
 
 
 def _parsed(source: str, pat: regex.Pattern[str]) -> Any:
@@ -547,8 +548,8 @@ def _in_line(items: Any) -> list[tuple[Any, Any]]:
     return out
 
 
-_PIECE_RE = re.compile(r"[a-z0-9]+")
-_WHOLE_RE = re.compile(r"[A-Za-z0-9]+")
+_PIECE_RE = lazy(re.compile, r"[a-z0-9]+")
+_WHOLE_RE = lazy(re.compile, r"[A-Za-z0-9]+")
 
 
 def _whole_need(source: str, pat: regex.Pattern[str]) -> tuple[str, ...] | None:
@@ -892,7 +893,7 @@ def _odd_word_char(c: str) -> bool:
     return _WORD_CHAR_RE.match(c) is not None and _W_RE.match(c) is None
 
 
-_W_RE = regex.compile(r"\w")
+_W_RE = lazy(regex.compile, r"\w")
 # every byte but the lower-case ASCII letters and the figures as a space (``_word_bytes`` is lowered)
 _NOT_WORD_TO_SPACE = bytes(c if 97 <= c <= 122 or 48 <= c <= 57 else 32 for c in range(256))
 
@@ -1038,7 +1039,7 @@ _TENS = {70: "seventy", 80: "eighty", 90: "ninety"}
 _ONES = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
 
 _SEP = r"(?:\s*[-–—]\s*|\s+and\s+|-and-|\s+)"
-_NUMBER_RE = regex.compile(
+_NUMBER_RE = lazy(regex.compile,
     r"(?<![\p{L}-])(?P<head>sixty|eighty|four[-\s]twenty)"
     + _SEP
     + r"(?P<tail>ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?![\p{L}-])"
@@ -1101,10 +1102,10 @@ def number_calque(doc: Document, rule: Rule) -> Iterator[Finding]:
 
 # A capitalised compound of two ordinary English words standing alone inside a sentence, right
 # before punctuation: "falls after Left-handed“," (a place name translated word by word).
-_COMPOUND_NAME_RE = regex.compile(r"(?<=[\p{Ll},;]\s+)(?P<w>\p{Lu}\p{Ll}+-\p{Ll}+)(?=\s*[“”\"'’,.;:!?)])")
+_COMPOUND_NAME_RE = lazy(regex.compile, r"(?<=[\p{Ll},;]\s+)(?P<w>\p{Lu}\p{Ll}+-\p{Ll}+)(?=\s*[“”\"'’,.;:!?)])")
 
 
-_LETTERS_BEFORE_RE = regex.compile(r"\p{L}*", regex.REVERSE)
+_LETTERS_BEFORE_RE = lazy(regex.compile, r"\p{L}*", regex.REVERSE)
 
 
 @lru_cache(maxsize=1)

@@ -23,19 +23,20 @@ from operator import itemgetter
 import regex
 
 from ..document import Document
+from ..lazypattern import lazy
 from ..lexicon import zipf
 from ..model import Finding, Rule
 from .consistency import scanned_capital_words
 from .terminology import _fast_doc
 
 # a capitalised word of at least five letters, not the tail of a hyphenated or elided name
-_NAME_RE = regex.compile(r"(?<![\p{L}\p{M}'’\-])\p{Lu}[\p{Ll}\p{M}]{4,}(?![\p{L}\p{M}'’\-])")
-_DOUBLE_RE = re.compile(r"(.)\1+")  # (``re`` keeps the compiled "\1" of ``sub``; ``regex`` parses it per call)
+_NAME_RE = lazy(regex.compile, r"(?<![\p{L}\p{M}'’\-])\p{Lu}[\p{Ll}\p{M}]{4,}(?![\p{L}\p{M}'’\-])")
+_DOUBLE_RE = lazy(re.compile, r"(.)\1+")  # (``re`` keeps the compiled "\1" of ``sub``; ``regex`` parses it per call)
 _MEMO_MAX = 200_000  # words whose skeleton a process keeps
-_FIRST_NAME_RE = regex.compile(r"[ \t]+\p{Lu}[\p{Ll}\p{M}]")  # the word goes on with a capitalised one
+_FIRST_NAME_RE = lazy(regex.compile, r"[ \t]+\p{Lu}[\p{Ll}\p{M}]")  # the word goes on with a capitalised one
 
 
-_NAME_CHAR_RE = regex.compile(r"[\p{L}\p{M}'’\-]")  # what may not touch a word ``_NAME_RE`` finds
+_NAME_CHAR_RE = lazy(regex.compile, r"[\p{L}\p{M}'’\-]")  # what may not touch a word ``_NAME_RE`` finds
 
 
 def _positions(text: str, word: str) -> list[int]:
@@ -87,7 +88,7 @@ def _bare_skeleton(s: str, replacements: tuple[tuple[str, str, bool], ...]) -> s
     return _DOUBLE_RE.sub(r"\1", s)
 
 
-_PREVIOUS_RE = regex.compile(r"(\p{Lu}[\p{L}\p{M}.'’\-]*)[ \t]+$")
+_PREVIOUS_RE = lazy(regex.compile, r"(\p{Lu}[\p{L}\p{M}.'’\-]*)[ \t]+$")
 
 
 def _opens_a_name(text: str, start: int, length: int, titles: frozenset[str]) -> bool:

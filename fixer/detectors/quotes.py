@@ -17,6 +17,7 @@ from typing import NamedTuple
 import regex
 
 from ..document import Document, offsets_of
+from ..lazypattern import lazy
 from ..model import Edit, Finding, Rule, Safety
 
 OPENERS = {"“": "“", "«": "“"}
@@ -45,7 +46,7 @@ def mark_offsets(text: str) -> list[int]:
 
 
 # Feet and inches (5’11, 6'2): the ” after them is a double prime.
-_FEET_INCHES_RE = regex.compile(r"\d[’′']\d{1,2}$")
+_FEET_INCHES_RE = lazy(regex.compile, r"\d[’′']\d{1,2}$")
 
 
 def _pair_marks(text: str, base: int, marks: list[int]) -> tuple[list[Quote], int]:
@@ -90,7 +91,7 @@ def _pair_marks(text: str, base: int, marks: list[int]) -> tuple[list[Quote], in
     return out, open_at
 
 
-_FINISHED_RE = regex.compile(r"[.!?…:;”\"»)\]]\s*$")
+_FINISHED_RE = lazy(regex.compile, r"[.!?…:;”\"»)\]]\s*$")
 
 
 def quotes(doc: Document) -> list[Quote]:
@@ -151,7 +152,7 @@ def _spaces_after(text: str, pos: int) -> int:
     return pos
 
 
-_INNER_MARK_RE = regex.compile(r"[ \u00a0\u202f]+([?!])[ \u00a0\u202f]*(?=$)")
+_INNER_MARK_RE = lazy(regex.compile, r"[ \u00a0\u202f]+([?!])[ \u00a0\u202f]*(?=$)")
 
 
 def guillemets(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -222,10 +223,10 @@ def reversed_quote(doc: Document, rule: Rule) -> Iterator[Finding]:
             yield rule.finding(q.open, q.open + 1, "“", message="A closing quotation mark used to open a quotation.")
 
 
-_STRAIGHT_SPACED_RE = regex.compile(r'(?<=[ \t])"(?=[ \t])')
+_STRAIGHT_SPACED_RE = lazy(regex.compile, r'(?<=[ \t])"(?=[ \t])')
 
 
-_SENTENCE_BREAK_RE = regex.compile(r"[.!?…][”\"’)]*\s+(?=\p{Lu})")
+_SENTENCE_BREAK_RE = lazy(regex.compile, r"[.!?…][”\"’)]*\s+(?=\p{Lu})")
 
 
 def unbalanced_quote(doc: Document, rule: Rule) -> Iterator[Finding]:

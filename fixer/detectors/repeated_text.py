@@ -12,15 +12,16 @@ from collections.abc import Iterable, Iterator
 import regex
 
 from ..document import Document
+from ..lazypattern import lazy
 from ..model import Finding, Rule
 from .typography_patterns import byte_gate_lines, byte_view, non_ascii_set
 
-_DOUBLED_WORD_RE = regex.compile(r"\b(\p{L}+)([ \u00a0]+)(\p{L}+)\b")
+_DOUBLED_WORD_RE = lazy(regex.compile, r"\b(\p{L}+)([ \u00a0]+)(\p{L}+)\b")
 # In the case-folded text: a whole word (the run of word characters before the spaces) and the
 # same word after them. Searching from the spaces, with the word captured by a lookbehind, is
 # about a third faster than the same pattern started at every word.
-_SAME_WORD_TWICE_RE = regex.compile(r"(?<=\b(\w+))[ \u00a0]+\1\b")
-_WORD_CHAR_RE = regex.compile(r"\w")
+_SAME_WORD_TWICE_RE = lazy(regex.compile, r"(?<=\b(\w+))[ \u00a0]+\1\b")
+_WORD_CHAR_RE = lazy(regex.compile, r"\w")
 _ASCII = bytes(range(128))
 # ASCII letters to lower case (what case folding does to them), any other ASCII byte to a space
 _ASCII_WORDS = bytes(b if b >= 0x80 else (b | 0x20) if chr(b).isalpha() else 0x20 for b in range(256))
@@ -149,7 +150,7 @@ def _twice_in(folded: str, word: str, spaced: bool) -> bool:
 
 # a run of word characters, spaces and the same run again: at the start of a doubled word, the
 # greedy run is the whole word (a space follows it), so this matches there
-_SAME_RUN_AGAIN = regex.compile(r"(\w+)[ \u00a0]+\1(?!\w)")
+_SAME_RUN_AGAIN = lazy(regex.compile, r"(\w+)[ \u00a0]+\1(?!\w)")
 
 
 def doubled_word(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -175,7 +176,7 @@ def doubled_word(doc: Document, rule: Rule) -> Iterator[Finding]:
         yield rule.finding(m.start(1), m.end(3), a, message=f"The word {a!r} is doubled.")
 
 
-_DOUBLED_STOP_RE = regex.compile(r"(?<=[\p{L}\p{N})\]”\"’])(\.)[ \u00a0]+\.(?![ \u00a0]*\.)|(?<=[\p{L}\p{N}]),,(?!,)")
+_DOUBLED_STOP_RE = lazy(regex.compile, r"(?<=[\p{L}\p{N})\]”\"’])(\.)[ \u00a0]+\.(?![ \u00a0]*\.)|(?<=[\p{L}\p{N}]),,(?!,)")
 
 
 # what every match of _DOUBLED_STOP_RE holds, `.` spaces `.` (first branch) or `,,` (second), in
@@ -183,8 +184,8 @@ _DOUBLED_STOP_RE = regex.compile(r"(?<=[\p{L}\p{N})\]”\"’])(\.)[ \u00a0]+\.(
 # literal first character at memchr speed: faster than a ``str`` search for `,,` (a two-character
 # needle skips little) and a ``regex`` search of the text (one pattern for both, without a
 # literal first character, is slower than the two)
-_STOP_SPACE_STOP_BYTES_RE = re.compile(rb"\.(?: |\xc2\xa0)+\.")
-_DOUBLED_COMMA_RE = re.compile(rb",,")
+_STOP_SPACE_STOP_BYTES_RE = lazy(re.compile, rb"\.(?: |\xc2\xa0)+\.")
+_DOUBLED_COMMA_RE = lazy(re.compile, rb",,")
 
 
 def doubled_punctuation(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -212,10 +213,10 @@ def doubled_punctuation(doc: Document, rule: Rule) -> Iterator[Finding]:
                                message="A doubled closing bracket.")
 
 
-_DOUBLED_BRACKET_RE = re.compile(rb"\)\)")  # `))`: a literal ``re`` search runs at memchr speed
+_DOUBLED_BRACKET_RE = lazy(re.compile, rb"\)\)")  # `))`: a literal ``re`` search runs at memchr speed
 
 
-_STRAY_STOP_RE = regex.compile(r"(?<![\p{L}.])(\p{Ll}[\p{Ll}'’\-]+)\.[ \u00a0]+(\p{Ll}{2,})\b")
+_STRAY_STOP_RE = lazy(regex.compile, r"(?<![\p{L}.])(\p{Ll}[\p{Ll}'’\-]+)\.[ \u00a0]+(\p{Ll}{2,})\b")
 
 
 # what every match of _STRAY_STOP_RE holds (and no line break), in ``byte_view`` for Python's
@@ -226,12 +227,12 @@ _STRAY_STOP_RE = regex.compile(r"(?<![\p{L}.])(\p{Ll}[\p{Ll}'’\-]+)\.[ \u00a0]
 # marks and dashes that open so many sentences). The pattern's last look, a word boundary,
 # holds at a line break as at the end of a text, so only the lines holding this need a search
 # (see ``lines_holding``); `p.m. on` and `said. “The` are none.
-_STOP_BEFORE_LOWER_BYTES_RE = re.compile(
+_STOP_BEFORE_LOWER_BYTES_RE = lazy(re.compile,
     rb"\.(?<=[a-z'\-\x80-\xff]{2}\.)(?: |\xc2\xa0)+(?:[a-z]|\xc2\xb5|[\xc3-\xe1\xe3-\xf4]|\xe2[\x81-\xbf])[a-z\x80-\xff]"
 )
 
 
-_ROMAN_RE = regex.compile(r"[ivxlc]+")
+_ROMAN_RE = lazy(regex.compile, r"[ivxlc]+")
 _NAME_PARTICLES = frozenset("de del della der den van von da das di dos du la le al el bin ibn ben ter".split())
 
 

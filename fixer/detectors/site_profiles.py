@@ -11,6 +11,7 @@ import regex
 
 from ..data import DataError
 from ..document import Document, Line
+from ..lazypattern import lazy
 from ..model import Safety
 from .boilerplate_common import PROFILES, Gate, Verdict, gate_prefixes, gated_lines, keys_gate, nonblank
 
@@ -22,7 +23,7 @@ _NOT_GATEABLE = ("\\A", "\\Z", "\\z", "\\G", "(?", "*+", "++", "?+", "}+", "{e",
 
 
 # the plain words a pattern opens with (after an optional ``^\s*``)
-_OPENING_WORDS_RE = regex.compile(r"\^?(?:\\s\*)?([A-Za-z0-9 ]+)")
+_OPENING_WORDS_RE = lazy(regex.compile, r"\^?(?:\\s\*)?([A-Za-z0-9 ]+)")
 
 
 class _Gate(NamedTuple):

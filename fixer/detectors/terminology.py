@@ -54,14 +54,15 @@ from ..glossary import (
     split_pieces,
     word_parts,
 )
+from ..lazypattern import lazy
 from ..model import Finding, Rule
 
 # A French acronym explained as French right next to it is legitimate ("GSIM in French").
-_FRENCH_GLOSS_BEFORE = regex.compile(
+_FRENCH_GLOSS_BEFORE = lazy(regex.compile,
     r"(?i)(French|francophone)\s+(acronym|initials|abbreviation|name)s?(\s+(is|was|of|for))?\W*$"
     r"|\b(known|called|abbreviated|written)?\s*in French(\s+(as|by))?\W*$|\bFrench:\s*$"
 )
-_FRENCH_GLOSS_AFTER = regex.compile(r"(?i)^\s*(in French|,? its French (acronym|name|initials)|,? the French (acronym|name|initials)|\(French\))")
+_FRENCH_GLOSS_AFTER = lazy(regex.compile, r"(?i)^\s*(in French|,? its French (acronym|name|initials)|,? the French (acronym|name|initials)|\(French\))")
 
 
 def caps_line(doc: Document, offset: int) -> bool:
@@ -87,7 +88,7 @@ _COMMON_LOWER = "etaoinsrhl"  # the commonest small letters of English and Frenc
 
 
 # A character of a token (``document.WORD_RE``), and the joiners a token may hold inside.
-_TOKEN_CHAR_RE = regex.compile(r"[\p{L}\p{M}\p{N}]")
+_TOKEN_CHAR_RE = lazy(regex.compile, r"[\p{L}\p{M}\p{N}]")
 _JOINERS = "'’-"
 
 
@@ -142,13 +143,13 @@ def french_acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
 
 # `l’ONU`, `L'Otan`, `l’ ONG`: the French article elided before an acronym, one token with it
 # (so the bare-acronym pass, which wants whole tokens, never sees `ONU` there)
-_ELIDED_ACRONYM_RE = regex.compile(
+_ELIDED_ACRONYM_RE = lazy(regex.compile,
     r"(?<![\p{L}\p{M}\p{N}'’\-])([lL])['’] ?(\p{Lu}[\p{L}\p{N}]{1,11})(?![\p{L}\p{M}\p{N}]|['’\-][\p{L}\p{N}])"
 )
 
 # a necessary condition of _ELIDED_ACRONYM_RE in the standard library's ``re``, several times
 # faster (every \p{Lu} lies in A-Z or beyond U+00BF)
-_ELIDED_GATE_RE = re.compile("[lL]['’] ?[A-Z\u00c0-\U0010ffff]")
+_ELIDED_GATE_RE = lazy(re.compile, "[lL]['’] ?[A-Z\u00c0-\U0010ffff]")
 
 
 def _elided_french_acronyms(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -239,7 +240,7 @@ def _entity_here(doc: Document, rule: Rule, ents: list[Entity], start: int, acr_
 
 
 # the words that introduce an acronym or a name as the short form of what comes before it
-_GLOSS_INTRO_RE = regex.compile(r"(?i)\b(?:known\s+(?:locally\s+|in\s+France\s+)?as|called|abbreviated(?:\s+as)?)(?:\s+the)?\s*[\"“‘']?$")
+_GLOSS_INTRO_RE = lazy(regex.compile, r"(?i)\b(?:known\s+(?:locally\s+|in\s+France\s+)?as|called|abbreviated(?:\s+as)?)(?:\s+the)?\s*[\"“‘']?$")
 
 
 def _named_before(text: str, ent: Entity, start: int, reach: int) -> bool:
@@ -352,7 +353,7 @@ def _written_french_acronyms(doc: Document, g: Glossary) -> set[str]:
     return fr.keys() & doc.word_counts.keys()
 
 
-_CAPITALS_RE = re.compile(r"[A-Z][A-Z]+")  # (the runs [A-Z]{2,} finds, found twice as fast)
+_CAPITALS_RE = lazy(re.compile, r"[A-Z][A-Z]+")  # (the runs [A-Z]{2,} finds, found twice as fast)
 
 
 def _plain_french_acronyms(doc: Document, g: Glossary) -> bool:
@@ -420,8 +421,8 @@ def _ambiguous_ok(doc: Document, ent: Entity, start: int, end: int, window: int)
     return any(_context_re(c).search(near) for c in ent.context)
 
 
-_NUMBER_BEFORE_RE = regex.compile(r"\d\s*$")
-_SURNAME_AFTER_RE = regex.compile(r"\.?\s+\p{Lu}\p{Ll}")
+_NUMBER_BEFORE_RE = lazy(regex.compile, r"\d\s*$")
+_SURNAME_AFTER_RE = lazy(regex.compile, r"\.?\s+\p{Lu}\p{Ll}")
 
 
 @lru_cache(maxsize=4096)
@@ -431,7 +432,7 @@ def _context_re(word: str) -> regex.Pattern[str]:
     return regex.compile(r"(?<![\p{L}])" + regex.escape(word) + r"(?![\p{L}])", 0 if word[:1].isupper() else regex.IGNORECASE)
 
 
-_GLOSS_SPLIT_RE = regex.compile(r"\s+(?:or|ou)\s+|\s*[,/]\s*")
+_GLOSS_SPLIT_RE = lazy(regex.compile, r"\s+(?:or|ou)\s+|\s*[,/]\s*")
 
 
 def _gloss(text: str, start: int, end: int, ent: Entity) -> tuple[int, int] | None:
@@ -452,7 +453,7 @@ def _gloss(text: str, start: int, end: int, ent: Entity) -> tuple[int, int] | No
 
 # -- terminology.mangled-name ------------------------------------------------------------------
 
-_GAP_RE = regex.compile(r"[ \t\u00a0\-'’]*")
+_GAP_RE = lazy(regex.compile, r"[ \t\u00a0\-'’]*")
 # A cheap first pass: stretches of two or more capitalised words joined by spaces, hyphens,
 # apostrophes and connectors (also glued: "dAfrica", "theOuest"); only these are split into
 # pieces and aligned with the glossary.
@@ -464,7 +465,7 @@ _CAP_WORD = r"(?<![\p{L}\p{M}\p{N}])(?=[\p{L}\p{M}]*\p{Lu})[\p{L}\p{M}\p{N}]++"
 # names translated word by word: "National movement for the liberation of Azawad"). Possessive
 # everywhere: a failed stretch is given up, never re-split.
 _LOWER_WORD = r"\p{Ll}[\p{Ll}\p{M}]*+"
-_RUN_RE = regex.compile(
+_RUN_RE = lazy(regex.compile,
     rf"{_CAP_WORD}(?:[ \t\u00a0\-'’]++(?:{_LOWER_WORD}[ \t\u00a0'’\-]++){{0,6}}+{_CAP_WORD})+"
 )
 # The same runs found faster: ``_RUN_RE`` tries its look-arounds at every character, while a
@@ -475,12 +476,12 @@ _RUN_RE = regex.compile(
 # (*SKIP) then resumes the search after the word: no run starts inside a word, and a run from
 # a later capital of the word would end where this one does. So the spans are exactly
 # ``_RUN_RE``'s, and a long word of capitals stays linear.
-_RUN_FROM_CAPITAL_RE = regex.compile(
+_RUN_FROM_CAPITAL_RE = lazy(regex.compile,
     r"\p{Lu}(?:(?<=(?<![\p{L}\p{M}\p{N}])[\p{L}\p{M}]*\p{Lu})[\p{L}\p{M}\p{N}]*+(*SKIP)"
     + _RUN_RE.pattern[len(_CAP_WORD) :]
     + r"|[\p{L}\p{M}\p{N}]*+(*SKIP)(*FAIL))"
 )
-_LETTER_RE = regex.compile(r"[\p{L}\p{M}]")
+_LETTER_RE = lazy(regex.compile, r"[\p{L}\p{M}]")
 MAX_LOWER = 2  # lower-case content words in a row inside a name
 
 
@@ -662,16 +663,16 @@ def _fast_runs() -> _FastRuns:
     cap_word = f"(?=[{other}]*+[{upper}])[{word}]++"  # (after a gap: no word character before it)
     rest = f"[{word}]*+(?:{gap}(?:[{lower}][{lower}]*+{gap}){{0,6}}+{cap_word})+"
     return _FastRuns(
-        re.compile(f"[{upper}](?<![{word}][{upper}]){rest}"),
-        re.compile(f"[{other}]*+[{upper}]{rest}"),
-        re.compile(f"[{upper}](?<=[{other}][{upper}])"),  # (from the capital: the engine skips to capitals)
+        lazy(re.compile, f"[{upper}](?<![{word}][{upper}]){rest}"),
+        lazy(re.compile, f"[{other}]*+[{upper}]{rest}"),
+        lazy(re.compile, f"[{upper}](?<=[{other}][{upper}])"),  # (from the capital: the engine skips to capitals)
         # (the two lookbehinds exclude each other: [other] lies in [word])
-        re.compile(f"[{upper}](?:(?<=[{other}]([{upper}]))|(?<![{word}][{upper}]){rest})"),
-        re.compile(f"[{word}]"),
-        re.compile(f"[{word}]*+"),
-        re.compile(f"[{other}]*+"),
-        re.compile(f"[{word}]+"),
-        re.compile(f"[{upper}](?<![{word}][{upper}])[{lower}]+(?=[{upper}]|[^{word}]|$)"),
+        lazy(re.compile, f"[{upper}](?:(?<=[{other}]([{upper}]))|(?<![{word}][{upper}]){rest})"),
+        lazy(re.compile, f"[{word}]"),
+        lazy(re.compile, f"[{word}]*+"),
+        lazy(re.compile, f"[{other}]*+"),
+        lazy(re.compile, f"[{word}]+"),
+        lazy(re.compile, f"[{upper}](?<![{word}][{upper}])[{lower}]+(?=[{upper}]|[^{word}]|$)"),
     )
 
 
@@ -690,8 +691,8 @@ def _char_class(chars: Iterable[str]) -> str:
     return "".join(out)
 
 
-_DIGIT_RE = regex.compile(r"\d")
-_PAREN_RE = regex.compile(r"[ \t\u00a0]*\(([^()\n]{1,30})\)")
+_DIGIT_RE = lazy(regex.compile, r"\d")
+_PAREN_RE = lazy(regex.compile, r"[ \t\u00a0]*\(([^()\n]{1,30})\)")
 
 
 def _runs(pieces: list[Piece], text: str, joined: bool = False) -> Iterator[list[Piece]]:
@@ -1169,7 +1170,7 @@ def _part_kind(word: str, key: str, g: Glossary) -> str:
 # run every piece is allowed (``ok``), so between two capitalised words stand only words in
 # small letters, at most MAX_LOWER (2) of them with a key, and a run starts and ends on a
 # capitalised word (trimmed). Any other piece ends the run at the capitalised word before it.
-_KIND_RUN_RE = re.compile(r"[CDW](?:c*(?:[kw]c*){0,2}[CDW])*")
+_KIND_RUN_RE = lazy(re.compile, r"[CDW](?:c*(?:[kw]c*){0,2}[CDW])*")
 _KINDS = itemgetter(0)
 
 
@@ -1311,8 +1312,8 @@ def mangled_name(doc: Document, rule: Rule) -> Iterator[Finding]:
 
 
 _DAMAGE = itemgetter(4)  # of a cached match (``all_matches``)
-_BEFORE_WORDS_RE = regex.compile(r"([\p{L}\p{M}]+)[^\p{L}\p{M}\n]+(?:(?:of|the|for|and|de|du|des|la|le)[^\p{L}\p{M}\n]+)*$")
-_AFTER_WORDS_RE = regex.compile(r"^[^\p{L}\p{M}\n]+(?:(?:of|the|for|and|de|du|des|la|le)[^\p{L}\p{M}\n]+)*([\p{L}\p{M}]+)")
+_BEFORE_WORDS_RE = lazy(regex.compile, r"([\p{L}\p{M}]+)[^\p{L}\p{M}\n]+(?:(?:of|the|for|and|de|du|des|la|le)[^\p{L}\p{M}\n]+)*$")
+_AFTER_WORDS_RE = lazy(regex.compile, r"^[^\p{L}\p{M}\n]+(?:(?:of|the|for|and|de|du|des|la|le)[^\p{L}\p{M}\n]+)*([\p{L}\p{M}]+)")
 
 
 def _missing_nearby(g: Glossary, text: str, match: NameMatch) -> bool:
@@ -1385,7 +1386,7 @@ def _french_names(doc: Document, rule: Rule, g: Glossary) -> Iterator[Finding]:
 
 
 # A title-case word, also when glued to the next word (``AcledOn``).
-_TITLE_WORD_RE = regex.compile(r"(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?=\p{Lu}|[^\p{L}\p{N}]|$)")
+_TITLE_WORD_RE = lazy(regex.compile, r"(?<![\p{L}\p{N}])\p{Lu}\p{Ll}+(?=\p{Lu}|[^\p{L}\p{N}]|$)")
 
 
 # -- terminology.acronym-case ------------------------------------------------------------------

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 import regex
 
 from ..document import Document
+from ..lazypattern import lazy
 from ..model import Finding, Rule
 from .accents import accent_consistency, misplaced_accent
 from .encoding import html_entity, mojibake
@@ -34,17 +35,17 @@ __all__ = [
 ]
 
 
-_ARTICLE_RE = regex.compile(r"\b(?P<art>[Aa]n?)[ \u00a0]+(?P<quote>[“\"‘]?)(?P<word>\p{L}[\p{L}\-’']*)")
-_PREV_WORD_RE = regex.compile(r"([\p{L}’']+)[\s“\"]*$")
+_ARTICLE_RE = lazy(regex.compile, r"\b(?P<art>[Aa]n?)[ \u00a0]+(?P<quote>[“\"‘]?)(?P<word>\p{L}[\p{L}\-’']*)")
+_PREV_WORD_RE = lazy(regex.compile, r"([\p{L}’']+)[\s“\"]*$")
 
 
-_SENTENCE_START_RE = regex.compile(r"(?:^|[.!?:“\"][ \u00a0]*|\n[ \t]*)$")
+_SENTENCE_START_RE = lazy(regex.compile, r"(?:^|[.!?:“\"][ \u00a0]*|\n[ \t]*)$")
 # first letters (case-folded) that `an` may come before: vowels, h, y, x and accented vowels
 _NOT_BEFORE_AN = frozenset("aeiouhyx" "áàâäéèêëíìîïóòôöúùûü")
 # what every reported article starts: `a` before a vowel a, e, i or o (or any non-ASCII letter,
 # whose case folding may start with one: `İ`) or `an` before anything but an ASCII vowel, h, y
 # or x; an article and its word stay on one line, so only the lines holding this are searched
-_MISMATCH_RE = regex.compile(
+_MISMATCH_RE = lazy(regex.compile,
     r"\b[Aa](?:[ \u00a0]+[“\"‘]?(?:[aeioAEIO]|[^\x00-\x7f])|n[ \u00a0]+[“\"‘]?(?![aeiouhyxAEIOUHYX]))"
 )
 

@@ -9,19 +9,20 @@ from collections.abc import Iterator
 import regex
 
 from ..document import Document
+from ..lazypattern import lazy
 from ..model import Finding, Rule
 from .typography_patterns import StringGate, byte_gate_lines, doomed, lines_holding, literal_gate
 
 # not after another number (`514 555 1234`, `1, 2 000`), glued to a separator (`1.500 000`) or
 # to a letter (`A350 900`, a model); after a word and a comma or a full stop (`the police,
 # 35 000`) the number is one of its own
-_THOUSANDS_RE = regex.compile(
+_THOUSANDS_RE = lazy(regex.compile,
     r"(?<!\p{N}[,.]?[ \u00a0\u202f]?)(?<![,.\p{L}])\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![ \u00a0\u202f]?\p{N})(?![,.]\d)"
 )
 
 
 # what every match of _THOUSANDS_RE holds: a digit, a space and three digits
-_SPACED_GROUP_RE = regex.compile(r"\d[ \u00a0\u202f]\d{3}")
+_SPACED_GROUP_RE = lazy(regex.compile, r"\d[ \u00a0\u202f]\d{3}")
 
 
 _SPACED_GROUP = literal_gate(_SPACED_GROUP_RE.pattern)
@@ -53,11 +54,11 @@ def _after_a_name(text: str, start: int) -> bool:
     return max(ws, ls) > ls and before[-1:] not in (".", "!", "?", ":", "\"", "“", "«", "")
 
 
-_TIME_RE = regex.compile(r"(?<![\p{L}\p{N}])([01]?\d|2[0-3])[ \u00a0]?h[ \u00a0]?([0-5]\d)(?![\p{L}\p{N}])")
+_TIME_RE = lazy(regex.compile, r"(?<![\p{L}\p{N}])([01]?\d|2[0-3])[ \u00a0]?h[ \u00a0]?([0-5]\d)(?![\p{L}\p{N}])")
 # an hour alone (`at 20 h`, `the estimates of 20 h`, French `à 20 h`, `de 20 h`) only after a
 # preposition of time or another hour (`between 18 h and 21 h`, `18 h-21 h`), never before `of` (`after 20 h of talks` is a duration), and only for
 # 0-23 (`24 h`, `48 h` are durations)
-_HOUR_RE = regex.compile(
+_HOUR_RE = lazy(regex.compile,
     r"(?<=\b(?:at|from|until|till|since|before|after|by|around|towards?|of|between)[ \u00a0]"
     r"|\d[ \u00a0]?h[ \u00a0]+(?:and|to|or)[ \u00a0]|\d[ \u00a0]?h[ \u00a0]?[-–][ \u00a0]?)([01]?\d|2[0-3])[ \u00a0]?h"
     r"(?![\p{L}\p{N}\-/]|[ \u00a0]?[:.,]?\d|[ \u00a0]+(?:of|per)\b)",
@@ -69,7 +70,7 @@ _HOUR_RE = regex.compile(
 # and `h` (or `H`: _HOUR_RE ignores case); neither pattern reads past a line break (the letters,
 # spaces, digits and words of their lookaheads are not line breaks), so only the lines holding
 # this need a search (see ``lines_holding``)
-_DIGIT_H_RE = regex.compile(r"\d[ \u00a0]?h", regex.IGNORECASE)
+_DIGIT_H_RE = lazy(regex.compile, r"\d[ \u00a0]?h", regex.IGNORECASE)
 # the same as strings for ``StringGate`` (digits written 0): under IGNORECASE only `h` and `H`
 # match `h` (tests/test_perf_typo.py checks it over all of Unicode)
 _DIGIT_H = StringGate("0" + s + h for s in ("", " ", "\u00a0") for h in "hH")
@@ -77,7 +78,7 @@ _DIGIT_H = StringGate("0" + s + h for s in ("", " ", "\u00a0") for h in "hH")
 # one: in both patterns the `h` is followed by no letter (_TIME_RE: a space or the minutes'
 # digit; _HOUR_RE: its lookahead refuses a letter), so `17 hours`, `5 hp`, `20 hPa` are no lines
 # to search
-_DIGIT_H_NOT_WORD_RE = re.compile(rb"0(?: |\xc2\xa0)?[hH](?![A-Za-z])")
+_DIGIT_H_NOT_WORD_RE = lazy(re.compile, rb"0(?: |\xc2\xa0)?[hH](?![A-Za-z])")
 
 
 def french_time(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -99,11 +100,11 @@ def french_time(doc: Document, rule: Rule) -> Iterator[Finding]:
 
 
 # an amount followed by a euro or dollar sign, French order (`14 €`, `250 000 $`, `7,50 €`)
-_CURRENCY_AFTER_RE = regex.compile(
+_CURRENCY_AFTER_RE = lazy(regex.compile,
     r"(?<![\d,.\u00a0\u202f]|\d )(?P<n>\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?|\d+(?:[,.]\d+)?)"
     r"[ \u00a0\u202f]?(?P<c>[€$])(?![\w$])"
 )
-_DECIMAL_COMMA_RE = re.compile(r",(\d{1,2})$")
+_DECIMAL_COMMA_RE = lazy(re.compile, r",(\d{1,2})$")
 
 
 def english_amount(figures: str) -> str:
@@ -127,7 +128,7 @@ def currency_after(doc: Document, rule: Rule) -> Iterator[Finding]:
 
 
 # Swiss thousands separators (`50'000`, `1’250’000`): an apostrophe every three figures
-_SWISS_THOUSANDS_RE = regex.compile(r"(?<![\d'’.,])\d{1,3}(?:['’]\d{3})+(?![\d'’\"”])")
+_SWISS_THOUSANDS_RE = lazy(regex.compile, r"(?<![\d'’.,])\d{1,3}(?:['’]\d{3})+(?![\d'’\"”])")
 
 
 def swiss_thousands(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -141,7 +142,7 @@ def swiss_thousands(doc: Document, rule: Rule) -> Iterator[Finding]:
 
 # a race time in French notation: seconds and hundredths with a double prime, minutes before them
 # with a prime (`9''94`, `3'33''80`); a double prime followed by figures is no inch mark
-_CHRONO_RE = regex.compile(
+_CHRONO_RE = lazy(regex.compile,
     r"(?<![\d'’′])(?:(?P<m>\d{1,2})['’′])?(?P<s>\d{1,2})(?:''|’’|″|\")(?P<c>\d{2})(?!\d)"
 )
 _CHRONO_MARKS = ("''", "’’", "″", '"')
