@@ -1537,7 +1537,9 @@ _FIRST_ITEM = itemgetter(0)
 
 
 def _name_case_index(g: Glossary) -> tuple[PhraseIndex, frozenset[str]]:
-    exact = frozenset(f for e in g.entities for f in e.accepted)
+    # the body's own French name, spelt as it spells it (`Haute Autorité de santé`), has no
+    # broken capitals even where English copy capitalises it otherwise
+    exact = frozenset(f for e in g.entities for f in (*e.accepted, e.fr_name) if f)
 
     def build() -> PhraseIndex:
         canon: dict[str, str] = {}
