@@ -99,3 +99,17 @@ def test_share_bar_is_a_line_of_button_names_only(line: str, bar: bool) -> None:
     text = ARTICLE.format(line=line)
     found = [text[f.start:f.end].strip() for f in BOILER.check(text)]
     assert found == ([line] if bar else [])
+
+
+@pytest.mark.parametrize("line", [
+    "Story continues below advertisement",
+    "Advertisement · Content continues below",
+    "Did you spot an error? Report it to us",
+    "Log in to read the 3 comments",
+    "Never miss a verdict: activate notifications for our Justice live coverage",
+])
+def test_widget_wordings_of_other_sites(line: str) -> None:
+    fixer = Fixer(Config(select=("boilerplate.page-prompt",)))
+    body = "The council approved the budget on Tuesday after a long debate, the mayor said."
+    text = f"Snow budget approved\n\n{body}\n\n{line}\n\nThe plan starts in December, officials added."
+    assert [text[f.start:f.end].strip() for f in fixer.check(text)] == [line]

@@ -120,3 +120,36 @@ def test_back_to_top_with_an_arrow_is_a_prompt() -> None:
     text = f"Gold output rises\n\n{BODY}\n\nBack to top ↑\n"
     assert [(f.rule, text[f.start:f.end]) for f in fixer.check(text)] == [("boilerplate.page-prompt", "Back to top ↑")]
 
+
+
+HEADLINE = "Council approves the snow-clearing budget for the winter"
+
+
+@pytest.mark.parametrize("first", [
+    "Radio-Baie Info | Thursday, November 26, 2026 | 12 shares",  # a date longer than 3 words, a counter
+    "Oran | Economy | 26-11-2026 | 👁 1 245 views",
+    "Mali / Health — Thursday 26 November 2026",
+    "A- A+ | 🖨 Print | ✉ Send to a friend",  # interface items
+    "VOTATIONS 29.11.2026",  # a rubric in capitals and the date
+])
+def test_first_line_strips_with_long_furniture_items(first: str) -> None:
+    text = f"{first}\n\n{HEADLINE}\n\n{BODY}"
+    assert [s for s, _ in _found(text)] == [first]
+
+
+@pytest.mark.parametrize("first", [
+    "Storm hits Valais | Floods close three roads in the canton",  # a headline and its deck
+    "Floods of 26 November 2026 kill three in Valais | Radio X",
+])
+def test_a_headline_in_a_strip_stays(first: str) -> None:
+    assert _found(f"{first}\n\n{BODY}\n\n{BODY}") == []
+
+
+def test_site_name_above_the_header_furniture() -> None:
+    text = f"AFRICA NEWS NETWORK\n\nHome › World › Africa\n\n{HEADLINE}\n\n{BODY}"
+    assert ("AFRICA NEWS NETWORK", "unsafe") in _found(text)
+
+
+def test_a_short_headline_over_its_byline_and_prose_stays() -> None:
+    text = f"Macron Resigns\n\nHome › World › Europe\n\n{BODY}\n\n{BODY}"
+    assert "Macron Resigns" not in [s for s, _ in _found(text)]

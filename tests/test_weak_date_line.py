@@ -24,3 +24,12 @@ def test_a_date_line_goes_beside_translation_damage_and_leaves_one_blank_line():
 
 def test_other_deletions_around_a_kept_date_line_still_apply():
     assert _fixed("November 22, 2024\n\nLeave a Reply\n") == "November 22, 2024\n"
+
+
+def test_a_blog_engines_account_after_the_date_is_part_of_the_date_line():
+    for account in ("admin", "Editor", "webmaster"):
+        text = f"Title\nPosted on November 26, 2026 by {account}\n\nBody lîle text said lONG.\n"
+        assert _fixed(text) == "Title\n\nBody l'île text said the NGO.\n"
+    # a person's name is a byline, which stays
+    text = "Title\nPosted on November 26, 2026 by Jean Dupont\n\nBody lîle text said lONG.\n"
+    assert "Posted on November 26, 2026 by Jean Dupont" in _fixed(text)

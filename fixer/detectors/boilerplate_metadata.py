@@ -254,6 +254,12 @@ _DATE_LINE_RE = lazy(regex.compile,
     regex.IGNORECASE,
 )
 _HEADER_LINES = 5
+# the account a blog engine signs its posts with, after the date (`Posted on November 26, 2026 by
+# admin`): a user name in lower case or a role, never a person's name (a byline is kept)
+_BY_ACCOUNT_RE = lazy(regex.compile,
+    r"\s+(?:by|par)\s+(?:(?i:admin|administrator|administrateur|editor|webmaster|staff|rédaction|redaction)"
+    r"|\p{Ll}[\p{Ll}\p{N}._\-]{1,20})\s*$"
+)
 # how the lines of _DATE_LINE_RE open: a figure, a publication word, a weekday or a month (see may_open)
 _DATE_LINE_OPENING = opening_chars(
     "0123456789" + "".join({w[0] for w in (*_MONTHS.split("|"), *_WEEKDAYS, "published", "posted", "publié")}),
@@ -286,10 +292,14 @@ def classify_update_line(doc: Document) -> list[Verdict]:
     ]
     taken = {v.line.number for v in found}
     for ln in nonblank(doc)[:_HEADER_LINES]:
-        if (ln.number not in taken and len(ln.text) <= 80 and _may_end_date(ln.text)
+        text = ln.text
+        if " by " in text or " par " in text:
+            account = _BY_ACCOUNT_RE.search(text)
+            text = text[: account.start()] if account else text
+        if (ln.number not in taken and len(text) <= 80 and _may_end_date(text)
                 # (a date holds white space or `/.-` inside: one run of letters and figures, such
                 # as a unix timestamp, is none)
-                and not ln.text.strip().isalnum() and may_open(ln.text, _DATE_LINE_OPENING)
-                and _DIGIT_RE.search(ln.text) and _DATE_LINE_RE.match(ln.text)):
+                and not text.strip().isalnum() and may_open(text, _DATE_LINE_OPENING)
+                and _DIGIT_RE.search(text) and _DATE_LINE_RE.match(text)):
             found.append(Verdict("boilerplate.update-stamp", ln, Safety.UNSAFE, "The page's date on a line of its own.", weak=True))
     return found

@@ -18,7 +18,7 @@ import regex
 from ..document import Document, Line
 from ..lazypattern import lazy
 from ..model import Finding, Rule, Safety
-from .boilerplate_common import LINE_RULES, Verdict, _memo, classifier, nonblank, phrases, verdicts
+from .boilerplate_common import LINE_RULES, Verdict, _memo, classifier, nonblank, phrases, verdicts, word_count
 from .boilerplate_metadata import _MONTHS as _MONTH_NAMES
 from .deletion_plan import emit
 from .typography_patterns import non_ascii_set
@@ -279,8 +279,8 @@ def strip_safety(text: str, vocab: dict[str, str], max_words: int = 6) -> Safety
             break
     else:
         return None
-    if any(not p or len(p.split()) > max_words or (p[-1] in ".!?" and not _INITIAL_END_RE.search(p)
-                                                     and not p.endswith(_TIME_ENDS)) for p in items):
+    if any(not p or (len(p.split()) > max_words and not _stamp_or_counter(p) and interface_safety(p, vocab) is None)
+           or (p[-1] in ".!?" and not _INITIAL_END_RE.search(p) and not p.endswith(_TIME_ENDS)) for p in items):
         return None
     if not any(_marks_strip(p, vocab) for p in items):
         return None  # `Stage 14 | Pau to Luchon | 182.6 km`: a deck of the article's own
@@ -314,10 +314,29 @@ _STAMP_RE = lazy(regex.compile,
 )
 
 
+# a count the page prints beside a story: `12 shares`, `👁 1 245 views`, `3 comments`
+_COUNTER_RE = lazy(regex.compile,
+    r"^\W{0,3}\d[\d\s,.\u00a0\u202f]*k?\s*(?:views?|shares?|comments?|reactions?|likes?|reads?|vues|partages|commentaires)$",
+    regex.I,
+)
+
+
+def _stamp_or_counter(item: str) -> bool:
+    """Whether a strip item longer than the first line allows is a date (`Thursday, November 26,
+    2026`) or a counter (as the interface words of `✉ Send to a friend` are, see ``strip_safety``):
+    a headline run into a strip is none of them, so the limit need not hold."""
+    if len(item.split()) > 6:
+        return False
+    if _COUNTER_RE.match(item):
+        return True
+    stamp = _STAMP_RE.search(item)  # (the date, and at most a weekday or `Published` beside it)
+    return stamp is not None and len((item[: stamp.start()] + item[stamp.end() :]).split()) <= 1
+
+
 def _marks_strip(item: str, vocab: dict[str, str]) -> bool:
     """Whether one item of a pipe strip is page furniture: a section name, a byline, a date or
     time stamp, or interface words."""
-    if _BYLINE_RE.match(item) or _STAMP_RE.search(item):
+    if _BYLINE_RE.match(item) or _STAMP_RE.search(item) or _COUNTER_RE.match(item):
         return True
     if item.isupper() and len(item.split()) <= 3 and sum(c.isalpha() for c in item) >= 4:
         return True  # `OUTAOUAIS | MUNICIPAL POLITICS`: section names set in capitals
@@ -362,6 +381,7 @@ _MESSAGES = {
     "source": "A source note at the foot of the page.",
     "tags": "The page's tags, without their label.",
     "tweet": "The signature line of an embedded social-media post.",
+    "masthead": "The site's name above the page's header.",
 }
 
 
@@ -417,7 +437,39 @@ def classify_page_widget(doc: Document) -> list[Verdict]:
                 kind, safety = "tags", tag_list_safety(text)
         if safety is not None:
             out.append(Verdict(RULE_ID, ln, safety, _MESSAGES[kind], weak=weak))
+    top = _masthead(lines, taken | {v.line.number for v in out})
+    if top is not None:
+        out.insert(0, Verdict(RULE_ID, top[0], Safety.UNSAFE, _MESSAGES[top[1]]))
     return out
+
+
+def _masthead(lines: list[Line], furniture: set[int]) -> tuple[Line, str] | None:
+    """The page's first line when it is the site's name or rubric rather than the headline:
+    `VOTATIONS 29.11.2026` (a rubric in capitals and the date), or a name of at most four
+    capitalised words (`AFRICA NEWS NETWORK`, `Middle East Daily Digest`) with page furniture
+    right under it (a breadcrumb, an update stamp) and a title-shaped line after that, the
+    headline. A short headline has its byline or date under it too, but then prose, not a
+    second title."""
+    if len(lines) < 3 or lines[0].number in furniture:
+        return None
+    text = lines[0].text.strip()
+    words = text.split()
+    if not words or len(words) > 6 or text[-1] in ".!?:;,\"”»":
+        return None
+    stamp = _STAMP_RE.search(text) if any(c.isdigit() for c in text) else None
+    if stamp is not None:
+        rest = (text[: stamp.start()] + text[stamp.end() :]).split()
+        if 1 <= len(rest) <= 3 and all(w.isupper() and w.isalpha() for w in rest):
+            return lines[0], "section"
+        return None
+    if len(words) > 4 or any(not w[:1].isupper() for w in words if len(w) > 3) or ":" in text:
+        return None
+    below, title = lines[1], lines[2].text.strip()
+    if below.number not in furniture or lines[2].number in furniture:
+        return None
+    if not title or title[-1] in ".\"”»" or word_count(title) > 25:
+        return None
+    return lines[0], "masthead"
 
 
 # the symbols of tickers, weather boxes, rating stars and share icons (`USD/LBP 89,500 ▲ | BLOM 2.10
