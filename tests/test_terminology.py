@@ -398,3 +398,19 @@ def test_number_calque_skips_case_folded_spellings(text: str) -> None:
     from fixer import check_text
 
     assert [f for f in check_text(text) if f.rule == "mistranslation.number-calque"] == []
+
+
+def test_an_ambiguous_french_acronym_glossing_the_bodys_english_name_needs_no_context() -> None:
+    # OFS is also an English company name: it needs a context word of the office near it, but
+    # after the English name of the Federal Statistical Office it is that office's acronym
+    filler = "The central bank cut its key rate by a quarter point on Thursday, its third cut this year. " * 4
+    text = (f"The Swiss franc rose again. {filler}"
+            "Prices rose 0.1% in October, according to the Federal Statistical Office (OFS) in a release.")
+    found = [(f.rule, text[f.start:f.end]) for f in FIXER.check(text)]
+    assert ("terminology.french-acronym", "OFS") in found
+    assert FIXER.check("OFS, the fibre-optic maker, said orders rose in October.") == []
+
+
+def test_a_french_name_spelt_as_the_body_spells_it_has_no_broken_capitals() -> None:
+    text = "The Haute Autorité de santé (HAS) widened the vaccination to people over 75."
+    assert [f for f in FIXER.check(text) if f.rule == "terminology.name-case"] == []

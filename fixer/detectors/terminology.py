@@ -417,6 +417,9 @@ def _ambiguous_ok(doc: Document, ent: Entity, start: int, end: int, window: int)
         return False
     if end - start <= 2 and _SURNAME_AFTER_RE.match(text[end : end + 4]):
         return False  # initials before a surname: JO Smith
+    before = text[max(0, start - 80) : start]
+    if before.endswith("(") and any(before[:-1].rstrip().endswith(n) for n in (ent.name, *ent.variants) if n):
+        return True  # `Federal Statistical Office (OFS)`: the French acronym glosses the body's English name
     near = text[max(0, start - window) : end + window]
     return any(_context_re(c).search(near) for c in ent.context)
 
