@@ -414,3 +414,32 @@ def test_an_ambiguous_french_acronym_glossing_the_bodys_english_name_needs_no_co
 def test_a_french_name_spelt_as_the_body_spells_it_has_no_broken_capitals() -> None:
     text = "The Haute Autorité de santé (HAS) widened the vaccination to people over 75."
     assert [f for f in FIXER.check(text) if f.rule == "terminology.name-case"] == []
+
+
+DAMAGE = " The minister of lÉconomie spoke after lattaque."  # translation damage: weak findings stand
+ALL_RULES = Fixer(Config())
+
+
+@pytest.mark.parametrize("text, wrong, right", [
+    ("The councillor Bernard Vuillerme opposed the plan. Vuillerne wants a temporary rink.", "Vuillerne", "Vuillerme"),
+    ("The vote was held in Antananarivo on Monday. In Antanarivo, the news was greeted calmly.", "Antanarivo", "Antananarivo"),
+])
+def test_a_lone_slip_after_a_full_name_or_a_place(text: str, wrong: str, right: str) -> None:
+    found = [(text[f.start:f.end], f.fix.edits[0].replacement) for f in ALL_RULES.check(text + DAMAGE)
+             if f.rule == "inconsistency.name-spelling"]
+    assert found == [(wrong, right)]
+
+
+@pytest.mark.parametrize("text", [
+    "Bernard Vuillerme spoke first. Then Marie Vuillerne, his cousin, answered.",  # another first name
+    "Vuillerne wants a rink. The councillor Bernard Vuillerme opposed the plan.",  # the slip comes first
+    "Mauritania exports iron ore. Mauritanian miners went on strike.",  # a word of the same family
+    "Seychelles fishermen met. The Seychellois minister answered them.",
+])
+def test_near_twins_that_are_not_slips(text: str) -> None:
+    assert [f for f in ALL_RULES.check(text + DAMAGE) if f.rule == "inconsistency.name-spelling"] == []
+
+
+def test_a_lone_slip_is_weak_without_other_damage() -> None:
+    text = "The councillor Bernard Vuillerme opposed the plan. Vuillerne wants a temporary rink."
+    assert [f for f in ALL_RULES.check(text) if f.rule == "inconsistency.name-spelling"] == []

@@ -28,7 +28,7 @@ import regex
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from ..corroboration import WEAK
+from ..corroboration import WEAK, YIELDING
 from ..document import ACRONYM_PAREN_RE, FAST_BLOCKS, Document
 from ..glossary import (
     FRENCH_CONNECTORS,
@@ -484,11 +484,13 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
     yield from _hyphen_variants(doc, rule, g)
     # (the name words among them are the runs ``_Names`` wants: see ``_CAPITAL_WORDS_RE``)
     runs, distinct = _capital_words(doc)
+    names = _Names(doc, runs, distinct)
+    slips = _lone_slips(doc, names, g, int(rule.params.get("slip_min_length", 8)))
     gates = _name_gates(doc, g, min_len, lone_len)
     steps, ambiguous = gates.steps(distinct)
     if not steps:
+        yield from _slip_findings(rule, names, slips, set())
         return
-    names = _Names(doc, runs, distinct)
     glossary_words = g.name_tokens
     # The forms (name words of ``min_len`` letters or more) in the order of their first
     # occurrence, from the runs by a filter in C rather than by counting them; step 1 alone
@@ -592,6 +594,84 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
             if len(people) == 1:
                 yield from emit(w, gw, f"in the glossary ({people[0].name})")
                 break
+    yield from _slip_findings(rule, names, slips, flagged)
+
+
+def _slip_findings(rule: Rule, names: _Names, slips: list[tuple[str, str, str]], flagged: set[str]) -> Iterator[Finding]:
+    """The findings of ``_lone_slips`` that the steps above did not make. They yield to a
+    finding of their category on the same span (name-variant often reports the same slip) and
+    are weak: a lone near-twin in an article without other damage is left to its writer."""
+    for wrong, right, why in slips:
+        if wrong not in flagged:
+            for s, e in names.occ[wrong]:
+                yield rule.finding(s, e, right, message=f"{wrong} is spelt {right} {why}.", data=YIELDING)
+
+
+_FIRST_NAME_BEFORE_RE = lazy(regex.compile, r"(?<![\p{L}\p{M}])(\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?)[ \u00a0]$")
+
+
+def _lone_slips(doc: Document, names: _Names, g: Glossary, min_len: int) -> list[tuple[str, str, str]]:
+    """(wrong, right, why) for a long name written once, one letter off a name written before
+    it: a person's surname given earlier with a first name (`Bernard Vuillerme` … `Vuillerne
+    wants`), or, two letters off at most, a place of the gazetteer (`Antananarivo` … `In
+    Antanarivo`). Translation and scraping do not invent such near-twins; a writer's slip or a
+    second transcription does. The first mention, written with the person's full name, is taken
+    as the right one. Not when the lone form is a word, a glossary name, or follows a first name
+    the earlier one never has (two people: `Amadou Traoré`, `Hamadou Traore`)."""
+    count = names.count
+    lone = [w for w, n in count.items() if n == 1 and len(w) >= min_len]
+    if not lone:
+        return []
+    places = _gazetteer(doc)
+    lone = [w for w in lone if w not in g.name_tokens and w not in places and not _is_word(w)]
+    if not lone:
+        return []
+    longs = [w for w in count if len(w) >= min_len - 1]
+    folded = [fold(v) for v in longs]
+    pairs = []
+    for w in lone:
+        fw = fold(w)
+        for fv, d, i in process.extract(fw, folded, scorer=Levenshtein.distance, score_cutoff=2, limit=None):
+            if d and not (fv.startswith(fw) or fw.startswith(fv)):
+                pairs.append((w, longs[i], d))  # (not another word of the family: Mauritania, Mauritanian)
+    if not pairs:
+        return []
+    text, out, taken = doc.text, [], set()
+    for w, v, d in pairs:
+        if w in taken:
+            continue
+        (ws, _we), (vs, _ve) = names.occ[w][0], names.occ[v][0]
+        if vs > ws:
+            continue  # the first mention is the considered spelling
+        if v in places:
+            # (a demonym changes the place's ending: Seychelles, Seychellois; a slip keeps it)
+            if len(v) >= min_len + 1 and fold(v)[-2:] == fold(w)[-2:]:
+                out.append((w, v, "as the place is named earlier in this article"))
+                taken.add(w)
+            continue
+        if d != 1:
+            continue
+        # a first name or a title before the earlier form (`Bernard Vuillerme`, `Councillor
+        # Vuillerme`), not a sentence's first word (`The`, `After`: far commoner as words)
+        firsts = {m.group(1) for s, _e in names.occ[v] if (m := _FIRST_NAME_BEFORE_RE.search(text, max(0, s - 40), s))
+                  and _zipf(m.group(1)) < 5.8}
+        firsts -= {w, v}
+        if not firsts:
+            continue  # no full name given before: two names as likely as one misspelt
+        before = _FIRST_NAME_BEFORE_RE.search(text, max(0, ws - 40), ws)
+        if before is not None and before.group(1) not in firsts and count.get(before.group(1)) is not None:
+            continue  # another first name: another person
+        out.append((w, v, f"as {sorted(firsts)[0]} {v} is named earlier in this article"))
+        taken.add(w)
+    return out
+
+
+def _gazetteer(doc: Document) -> frozenset[str]:
+    """The place names of ``lexicon/places.txt`` (read once per process)."""
+    store = doc.cache.get("store")
+    if store is None:
+        return frozenset()
+    return store.memo("consistency:gazetteer", lambda: frozenset(store.lines("lexicon/places.txt")))
 
 
 def _accented_wins(a: str, b: str) -> tuple[str, str] | None:
