@@ -443,3 +443,23 @@ def test_near_twins_that_are_not_slips(text: str) -> None:
 def test_a_lone_slip_is_weak_without_other_damage() -> None:
     text = "The councillor Bernard Vuillerme opposed the plan. Vuillerne wants a temporary rink."
     assert [f for f in ALL_RULES.check(text) if f.rule == "inconsistency.name-spelling"] == []
+
+
+@pytest.mark.parametrize("text, wrong, right", [
+    ("Councillor Chantal LeBlanc proposed a team. It failed, deplored Chantal Leblanc.", "Leblanc", "LeBlanc"),
+    ("The mayor of Carleton-sur-Mer spoke. In Carleton sur Mer, a committee formed.", "Carleton sur Mer",
+     "Carleton-sur-Mer"),
+])
+def test_case_and_connector_hyphen_variants(text: str, wrong: str, right: str) -> None:
+    found = [(text[f.start:f.end], f.fix.edits[0].replacement) for f in FIXER.check(text)
+             if f.rule == "inconsistency.name-spelling"]
+    assert found == [(wrong, right)]
+
+
+@pytest.mark.parametrize("text", [
+    "LEBLANC WINS. Chantal LeBlanc won the vote.",  # a heading in capitals is not a variant
+    "Boulogne-sur-Mer beat Calais. The sur mer label is new.",
+    "He sailed to Carleton and then to Mer Bleue; Carleton-sur-Mer was not on the way.",
+])
+def test_case_and_connector_variants_left_alone(text: str) -> None:
+    assert [f for f in FIXER.check(text) if f.rule == "inconsistency.name-spelling"] == []

@@ -482,9 +482,11 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
     min_len = int(rule.params.get("min_length", 5))
     lone_len = int(rule.params.get("lone_min_length", 8))
     yield from _hyphen_variants(doc, rule, g)
+    yield from _connector_variants(doc, rule)
     # (the name words among them are the runs ``_Names`` wants: see ``_CAPITAL_WORDS_RE``)
     runs, distinct = _capital_words(doc)
     names = _Names(doc, runs, distinct)
+    yield from _case_variants(rule, names)
     slips = _lone_slips(doc, names, g, int(rule.params.get("slip_min_length", 8)))
     gates = _name_gates(doc, g, min_len, lone_len)
     steps, ambiguous = gates.steps(distinct)
@@ -622,20 +624,25 @@ def _lone_slips(doc: Document, names: _Names, g: Glossary, min_len: int) -> list
     lone = [w for w, n in count.items() if n == 1 and len(w) >= min_len]
     if not lone:
         return []
-    places = _gazetteer(doc)
-    lone = [w for w in lone if w not in g.name_tokens and w not in places and not _is_word(w)]
-    if not lone:
-        return []
-    longs = [w for w in count if len(w) >= min_len - 1]
-    folded = [fold(v) for v in longs]
+    # a slip keeps the name's first two letters: only names opening alike are compared
+    by_start: dict[str, list[tuple[str, str]]] = {}
+    for v in count:
+        if len(v) >= min_len - 1:
+            fv = fold(v)
+            by_start.setdefault(fv[:2], []).append((v, fv))
     pairs = []
     for w in lone:
         fw = fold(w)
-        for fv, d, i in process.extract(fw, folded, scorer=Levenshtein.distance, score_cutoff=2, limit=None):
-            if d and not (fv.startswith(fw) or fw.startswith(fv)):
-                pairs.append((w, longs[i], d))  # (not another word of the family: Mauritania, Mauritanian)
+        for v, fv in by_start[fw[:2]]:
+            if v == w or fv.startswith(fw) or fw.startswith(fv):
+                continue  # (another word of the family: Mauritania, Mauritanian)
+            d = Levenshtein.distance(fv, fw, score_cutoff=2)
+            if 0 < d <= 2:
+                pairs.append((w, v, d))
     if not pairs:
         return []
+    places = _gazetteer(doc)
+    pairs = [(w, v, d) for w, v, d in pairs if w not in g.name_tokens and w not in places and not _is_word(w)]
     text, out, taken = doc.text, [], set()
     for w, v, d in pairs:
         if w in taken:
@@ -757,6 +764,46 @@ def _hyphen_variants(doc: Document, rule: Rule, g: Glossary) -> Iterator[Finding
         for m in wrong:
             yield rule.finding(m.start(), m.end(), right,
                                message=f"{m.group()} is written {right} elsewhere in this article{why}.")
+
+
+# the small words that French place names join with hyphens (`Carleton-sur-Mer`,
+# `Châlons-en-Champagne`, `Saint-Martin-de-Ré`), each between hyphens as such a name holds it
+_CONNECTORS = ("-sur-", "-sous-", "-en-", "-de-", "-du-", "-des-", "-la-", "-le-", "-les-", "-lès-", "-aux-")
+_CONNECTOR_NAME_RE = lazy(regex.compile,
+    r"(?<![\p{L}\p{M}\-])\p{Lu}[\p{Ll}\p{M}]+(?:-(?:\p{Lu}[\p{Ll}\p{M}]+|sur|sous|en|de|du|des|la|le|les|lès|aux))*"
+    r"-(?:sur|sous|en|de|du|des|la|le|les|lès|aux)-\p{Lu}[\p{Ll}\p{M}]+(?![\p{L}\p{M}\-])"
+)
+
+
+def _connector_variants(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """A place name joined by hyphens around a small French word (`Carleton-sur-Mer`) written
+    elsewhere in the article with spaces (`Carleton sur Mer`): such names take their hyphens
+    (the pairs of capitalised words are ``_hyphen_variants``'). Unsafe: a person decides."""
+    text = doc.text
+    if not any(c in text for c in _CONNECTORS):
+        return
+    for name in dict.fromkeys(m.group() for m in _CONNECTOR_NAME_RE.finditer(text)):
+        blank = name.replace("-", " ")
+        if blank not in text:
+            continue
+        for m in regex.finditer(rf"(?<![\p{{L}}\p{{M}}\-]){regex.escape(blank)}(?![\p{{L}}\p{{M}}\-])", text):
+            yield rule.finding(m.start(), m.end(), name, message=f"{blank} is written {name} elsewhere in this article.")
+
+
+def _case_variants(rule: Rule, names: _Names) -> Iterator[Finding]:
+    """A name written with a capital inside in one place and without it in another (`Chantal
+    LeBlanc`, `Chantal Leblanc`; `MacKenzie`, `Mackenzie`): one person's name has one spelling.
+    The form written first is taken as the right one (the later one is reported); forms in
+    capitals only (a heading) are not compared. Unsafe."""
+    count = names.count
+    # (the plain form of each name with a capital inside, when the article writes it too)
+    pairs = [(w, plain) for w in count if not w[1:].islower() and not w.isupper() and len(w) >= 4
+             and (plain := w[0] + w[1:].lower()) in count]
+    text = names.text
+    for w, plain in pairs:
+        right, wrong = (w, plain) if text.find(w) < text.find(plain) else (plain, w)
+        for s, e in names.occ[wrong]:
+            yield rule.finding(s, e, right, message=f"{wrong} is written {right} earlier in this article.")
 
 
 class _NameGates:
