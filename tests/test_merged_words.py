@@ -465,3 +465,16 @@ def test_punctuation_tables_from_the_disk_cache_are_the_built_ones() -> None:
     from fixer.detectors import merged_words as mw
 
     assert (mw.PUNCT_AT, mw.PUNCT_BEFORE, mw.PUNCT_AFTER) == tuple(mw._punct_table(k) for k in range(3))
+
+
+@pytest.mark.parametrize("text, run, fixed", [
+    ("The deficit should fall to 5.1% of GDPfor the first time in four years.", "GDPfor", "GDP for"),
+])
+def test_a_known_acronym_glued_to_a_word_needs_no_lone_mention(text: str, run: str, fixed: str) -> None:
+    found = [f for f in FIXER.check(text) if f.rule == "merged-word.name-word"]
+    assert [text[f.start:f.end] for f in found] == [run]
+    assert FIXER.fix(text).text == text.replace(run, fixed)
+
+
+def test_an_unknown_capital_run_glued_to_a_word_still_needs_a_lone_mention() -> None:
+    assert [f for f in FIXER.check("The QXZfor plan was dropped.") if f.rule == "merged-word.name-word"] == []

@@ -23,6 +23,7 @@ from typing import Any
 import regex
 
 from ..document import Document
+from ..glossary import doc_glossary
 from ..lazypattern import lazy
 from ..lexicon import common_words_set
 from ..model import Edit, Finding, Rule
@@ -45,6 +46,7 @@ _NAME_RE = lazy(regex.compile, r"\p{Lu}\p{Ll}{2,}")
 class NameWordSetup:
     runs: RunFilter[tuple[int, ...]]
     small: frozenset[str]  # function words a name-join already handles after a name
+    known: frozenset[str]  # acronyms of the glossary and of lexicon/english-acronyms.txt
 
 
 def name_word(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -74,10 +76,11 @@ def name_word(doc: Document, rule: Rule) -> Iterator[Finding]:
 
 
 def _backed(ctx: Any, left: str, right: str, setup: NameWordSetup) -> bool:
-    """The article spells ``left`` alone; a name glued to a small word is name-join's."""
+    """The article spells ``left`` alone, or ``left`` is an acronym English news knows
+    (`5% of GDPfor the first time`); a name glued to a small word is name-join's."""
     if not left.isupper() and right in setup.small:
         return False
-    return ctx.standalone(left) > 0
+    return ctx.standalone(left) > 0 or (left.isupper() and left in setup.known)
 
 
 def name_word_decider(
@@ -130,7 +133,9 @@ def _name_word_setup(doc: Document, rule: Rule) -> NameWordSetup:
         max_whole_zipf=float(rule.params.get("max_whole_zipf", 1.0)),
         protected=lambda run: protected_run(lex, run),
     )
-    return NameWordSetup(RunFilter(run_book(doc.cache["store"]), decide, shape=_NAME_WORD_SHAPE), small)
+    store = doc.cache["store"]
+    known = frozenset(doc_glossary(doc).acronyms) | store.word_set("lexicon/english-acronyms.txt")
+    return NameWordSetup(RunFilter(run_book(store), decide, shape=_NAME_WORD_SHAPE), small, known)
 
 
 # Among runs one a line, those name-word's decider may want: a capital first (``str.isupper``:
