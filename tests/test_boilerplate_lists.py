@@ -85,3 +85,16 @@ def test_single_arrow_teasers_signatures_and_footers() -> None:
     assert ("boilerplate.photo-caption", caption) in found
     quote = "» Nobody: will stop us now, the mayor said to the crowd gathered in the square on Monday."
     assert _deleted(f"Tram to the airport\n\n{BODY}\n\n{quote}\n") == []
+
+
+def test_a_sections_block_header_and_its_list_of_titles() -> None:
+    from fixer.engine import Config, Fixer
+
+    fixer = Fixer(Config(select=("boilerplate",)))
+    body = "The university asked the region for an emergency envelope to open a second grocery, the president said."
+    block = ("Also in Education:\n- Beauvais: the high school will have its new gymnasium in 2028\n"
+             "- Saint-Quentin: the IUT opens a work-study course in logistics")
+    text = f"Student meals at one euro\n\n{body}\n\n{block}\n\nThe Crous said more meals would follow in January."
+    assert [text[f.start:f.end].strip() for f in fixer.check(text)] == block.split("\n")
+    prose = f"Student meals\n\n{body}\n\nAlso in the north, prices rose by ten percent last year, said the mayor."
+    assert fixer.check(prose) == []

@@ -456,7 +456,9 @@ def classify_related_link(doc: Document) -> list[Verdict]:
             else:
                 continue
             out.append(Verdict("boilerplate.related-link", ln, safety, "A related-article link line."))
-            if not rest:  # `Also read:` alone: the linked titles are the lines right under it
+            if not rest or (rest.endswith(":") and word_count(rest) <= 3):
+                # `Also read:` alone, or a section's block (`Also in Education:`): the linked
+                # titles are the lines right under it
                 out.extend(_titles_under(doc, ln))
         elif arrows and _ARROW_LINK_RE.match(text) and not is_sentence(text) and word_count(text) <= 25:
             out.append(Verdict("boilerplate.related-link", ln, Safety.SAFE, "A `>>` link line."))
