@@ -141,6 +141,13 @@ def test_caption_and_credit_block() -> None:
     assert _fix(text) == "Ministers named\n\nHe took charge.\n\nThus, she remains deputy premier."
 
 
+def test_a_photo_line_whose_credit_is_followed_by_a_gallerys_credits() -> None:
+    caption = ("Photo: A patrol near the village of Kfar Kila, on 24 November 2026. © Anwar Amro / AFP — "
+               "Credits gallery: Hussein Malla / AP; Mohamed Azakir / Reuters (1/9)")
+    text = f"Talks resume\n\nNegotiators met again on Wednesday.\n\n{caption}\n\nThe next round is in December."
+    assert _fix(text) == "Talks resume\n\nNegotiators met again on Wednesday.\n\nThe next round is in December."
+
+
 # --------------------------------------------------------------------------- site profiles
 
 

@@ -93,7 +93,9 @@ def credit_lines(doc: Document) -> dict[int, tuple[str, str]]:
         # each pattern needs a character of its own (in its place): skip the regex when the line
         # lacks it
         m = _copyright_sign(text) if "©" in text else None
-        if m and _credit_text(text[m.end() :]):
+        if m and (_credit_text(text[m.end() :]) or (
+                _PHOTO_LABEL_RE.match(text) and _credit_text(_CREDIT_PIECE_END_RE.split(text[m.end() :], 1)[0]))):
+            # (a photo line's credit may be followed by more: `… 2026. © Name / AFP — Credits gallery: …`)
             out[ln.number] = ("copyright", text[: m.start()].strip())
             continue
         if text.lstrip().startswith("©") and word_count(text) <= 16 and (
@@ -154,6 +156,10 @@ def _slash_credits(doc: Document, out: dict[int, tuple[str, str]]) -> None:
             continue
         caption = text[: m.start("credit")].strip()
         out[ln.number] = ("photo-line", "") if not caption else ("bracket", caption)
+
+
+_CREDIT_PIECE_END_RE = lazy(regex.compile, r"\s+[—–|]\s+|\s*;\s*")
+_PHOTO_LABEL_RE = lazy(regex.compile, r"^\s*(?:photos?|image|illustration|caption|légende)\s*:", regex.I)
 
 
 def _copyright_sign(text: str) -> regex.Match[str] | None:
