@@ -478,3 +478,9 @@ def test_a_known_acronym_glued_to_a_word_needs_no_lone_mention(text: str, run: s
 
 def test_an_unknown_capital_run_glued_to_a_word_still_needs_a_lone_mention() -> None:
     assert [f for f in FIXER.check("The QXZfor plan was dropped.") if f.rule == "merged-word.name-word"] == []
+
+
+def test_an_elision_before_an_acronym_the_glossary_knows() -> None:
+    text = "Senegal borrowed on the regional market of lUEMOA, where rates rose."
+    assert [text[f.start:f.end] for f in FIXER.check(text) if f.rule == "merged-word.elision"] == ["lUEMOA"]
+    assert [f for f in FIXER.check("The LQXZV said no.") if f.rule == "merged-word.elision"] == []

@@ -1353,8 +1353,8 @@ def elision(doc: Document, rule: Rule) -> Iterator[Finding]:
             # `lIle-de-France`: the rest opens a hyphenated place name of the gazetteer
             if not _opens_place(ctx, text, start, end, rest):
                 continue
-        elif rest_alone and not ctx.standalone(rest) > 0:
-            continue
+        elif rest_alone and not ctx.standalone(rest) > 0 and not (rest.isupper() and rest in _glossary_acronyms(doc)):
+            continue  # (`lUEMOA`: an acronym the glossary knows needs no lone mention)
         seen.add(start)
         yield elision_finding(rule, start, end, head, rest, ctx.apostrophe)
     for m in lowers:  # none is a word of English or French (`dotage`, `limply` stay whole)
@@ -1481,6 +1481,24 @@ ELISION_HEADS = frozenset("qldQLDCJNS")  # the letters an ELISION_ANY_RE match s
 
 
 _SPACED_ELISION_RE = lazy(regex.compile, r"(?:^|(?<=[\p{L}\p{N},;:] ))([dl]) (\p{Lu}[\p{Ll}\p{M}]{2,})\b", regex.M)
+
+
+class _AcronymKeys:
+    """``key in`` either of two acronym indexes, without building their union."""
+
+    def __init__(self, english: dict[str, Any], french: dict[str, Any]) -> None:
+        self.english, self.french = english, french
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.english or key in self.french
+
+
+def _glossary_acronyms(doc: Document) -> _AcronymKeys:
+    """The English and French acronyms of the glossary (its two indexes, looked up by key)."""
+    from ..glossary import doc_glossary
+
+    g = doc_glossary(doc)
+    return _AcronymKeys(g.acronyms, g.fr_acronyms)
 
 
 def elision_decider(rule: Rule, lex: Lexicon) -> Callable[[str], tuple[int, bool] | None]:
