@@ -973,12 +973,13 @@ def _masked_chunks(model: FrenchModel, chunks: list[str], line: str, last: int |
     if "://" in line or "www." in line or "@" in line:
         return ()
     openers = model._opener_chunks
-    if openers.isdisjoint(chunks):
-        return ()
     if facts is None:
+        if openers.isdisjoint(chunks):
+            return ()
         o = min(map(chunks.index, openers.intersection(chunks)), default=None)
-    else:  # the same first index, with the others kept for allowed_spans
-        at = facts[OPENERS] = indices_in(chunks, openers)
+    else:  # the same first index, with the others kept for allowed_spans (one pass when none)
+        present = openers.intersection(chunks)
+        at = facts[OPENERS] = indices_of(chunks, present) if present else []
         o = at[0] if at else None
     if o is None or (last is not None and o > last) or not model._seen_chunks.issuperset(chunks[:o]):
         return ()  # no opener, none before ``last``, or a chunk before it judged but not kept
