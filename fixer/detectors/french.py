@@ -78,7 +78,6 @@ def scan(doc: Document) -> Scan:
     alone_free: set[str] = store.memo("french.alone-free", set)  # chunks holding no alone key
     alone_held: set[str] = store.memo("french.alone-held", set)  # chunks holding one (see _holds_alone_key)
     key_groups = store.memo("french.alone-groups", lambda: _key_groups(alone_keys))
-    keyed: dict[int, int] | bool | None = None  # see _keyed_lines, found when first needed
     for line in doc.lines:
         chunks = line.text.split()
         if not chunks:  # line.blank, without its call
@@ -95,15 +94,7 @@ def scan(doc: Document) -> Scan:
         if alone_keys and alone_free.issuperset(chunks):
             known = True  # a chunk is kept free of keys only when seen (kept), and neither set drops one
         elif alone_keys:
-            alone = not alone_held.isdisjoint(chunks)
-            if not alone:
-                if keyed is None:  # the first line asking: the whole text searched once
-                    keyed = _keyed_lines(key_groups, text, doc.line_starts)
-                if keyed is False:
-                    alone = _holds_alone_key(key_groups, line.text, alone_held)
-                elif number in keyed:
-                    alone = True
-                    _hold_chunk(line.text, keyed[number] - line.start, alone_held)
+            alone = not alone_held.isdisjoint(chunks) or _holds_alone_key(key_groups, line.text, alone_held)
             if not alone and len(alone_free) < fs._CACHE_MAX:
                 known = seen.issuperset(chunks)
                 if known:
@@ -204,44 +195,14 @@ def _holds_alone_key(groups: KeyGroups, line: str, held: set[str] | None = None)
         else:
             if members:
                 continue
-        if held is not None and len(low) == len(line):  # offsets kept
-            _hold_chunk(line, i, held)
+        if held is not None and len(held) < fs._CACHE_MAX and len(low) == len(line):  # offsets kept
+            s = i
+            while s and not line[s - 1].isspace():
+                s -= 1
+            m = WHITE_CHAR_RE.search(line, i)  # the chunk's end (the white space of str.split)
+            held.add(line[s : len(line) if m is None else m.start()])
         return True
     return False
-
-
-def _hold_chunk(line: str, i: int, held: set[str]) -> None:
-    """Keep in ``held`` the chunk of ``line`` (its ``str.split()`` piece) holding offset ``i``,
-    where an alone key was found: any line holding that chunk holds the key."""
-    if len(held) >= fs._CACHE_MAX:
-        return
-    s = i
-    while s and not line[s - 1].isspace():
-        s -= 1
-    m = WHITE_CHAR_RE.search(line, i)  # the chunk's end (the white space of str.split)
-    held.add(line[s : len(line) if m is None else m.start()])
-
-
-def _keyed_lines(groups: KeyGroups, text: str, line_starts: list[int]) -> dict[int, int] | bool:
-    """The numbers of the lines whose ``fs.norm`` holds a key of ``groups`` (``_holds_alone_key``),
-    each with the offset in ``text`` of a key it holds: one search of the whole text per group
-    instead of one per line and group (on new text most lines ask). A key holds no white space,
-    so a key found lies inside one line, and the norm of a line is that piece of the text's norm
-    when lower case kept every offset; False when it did not (each line is then searched alone)."""
-    low = fs.norm(text)
-    if len(low) != len(text):
-        return False
-    out: dict[int, int] = {}
-    find = low.find
-    for sig, members in groups:
-        if find(sig) < 0:
-            continue  # no member of the group either: each holds ``sig``
-        for key in members or (sig,):
-            i = find(key)
-            while i >= 0:
-                out.setdefault(bisect.bisect_right(line_starts, i), i)
-                i = find(key, i + 1)
-    return out
 
 
 KeyGroups = list[tuple[str, tuple[str, ...]]]
