@@ -244,10 +244,10 @@ def _window_tokens(model: fs.FrenchModel, doc_text: str, line: Line, chunks: lis
         return None
     if not known and not model._seen_chunks.issuperset(chunks):
         return None  # a chunk not kept (judged when the cache was full): its flags are unknown
-    # the opener chunks' indices the line gate found (``_masked_chunks``), when it looked: the
-    # opener set has not changed since, so a second pass over the chunks would say the same
-    at = facts.get(fs.OPENERS) if facts else None
-    if model._opener_chunks.isdisjoint(chunks) if at is None else not at:
+    # the opener chunks the line gate found (``_masked_chunks``), when it looked: the opener
+    # set has not changed since, so a second pass over the chunks would say the same
+    present = facts.get(fs.OPENERS) if facts else None
+    if model._opener_chunks.isdisjoint(chunks) if present is None else not present:
         spans: list[tuple[int, int]] = []
         reached: set[int] = set()
     else:
