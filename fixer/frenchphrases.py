@@ -12,6 +12,8 @@ table cannot translate the run, and the detector then only points at it.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import compress, repeat
+from operator import is_not
 from typing import Any
 
 import regex
@@ -69,11 +71,16 @@ class PhraseTable:
                               for key, lst in self.by_first.items()}
 
     def match_at(self, words: list[tuple[int, int, str]], text: str, i: int,
-                 keys: list[str] | None = None) -> tuple[Entry, int, tuple[int, int] | None] | None:
+                 keys: list[str] | None = None,
+                 bound: int | None = None) -> tuple[Entry, int, tuple[int, int] | None] | None:
         """The longest entry matching ``words`` from index ``i``: (entry, next index, slot span).
-        ``keys``, when given, holds ``norm`` of each word (computed once by the caller)."""
+        ``keys``, when given, holds ``norm`` of each word (computed once by the caller).
+        ``bound``, when given: ``words`` is cut short and its words from that index on may
+        differ from the whole list's; ``Cut`` is raised where the answer would read them."""
         key = keys[i] if keys is not None else norm(words[i][2])
         left = len(words) - i
+        if bound is not None and i + 1 >= bound:
+            raise Cut  # the second word (or the lack of one) is not known
         second = keys[i + 1] if keys is not None and left > 1 else None
         if second is None:
             cands = self.by_first.get(key)
@@ -88,20 +95,29 @@ class PhraseTable:
             if second is not None and len(pat) > 1 and pat[1] != second and pat[1] != SLOT:
                 continue  # _match would stop at the second word
             if len(pat) > left:
+                if bound is not None:
+                    raise Cut  # the whole list may hold enough words
                 continue  # _match would run out of words
-            got = _match(entry, words, text, i, keys, self.titles)
+            got = _match(entry, words, text, i, keys, self.titles, bound)
             if got is not None:
                 return entry, got[0], got[1]
         return None
 
 
+class Cut(Exception):
+    """A match on a list of words cut short would read a word the cut may have changed."""
+
+
 def _match(entry: Entry, words: list[tuple[int, int, str]], text: str, i: int,
-           keys: list[str] | None = None,
-           titles: frozenset[str] = frozenset()) -> tuple[int, tuple[int, int] | None] | None:
+           keys: list[str] | None = None, titles: frozenset[str] = frozenset(),
+           bound: int | None = None) -> tuple[int, tuple[int, int] | None] | None:
     k = i
     slot: tuple[int, int] | None = None
+    end = len(words) if bound is None else bound  # the words that may be read
     for n, item in enumerate(entry.pattern):
-        if k >= len(words):
+        if k >= end:
+            if bound is not None:
+                raise Cut
             return None
         if n:
             gap = text[words[k - 1][1] : words[k][0]]
@@ -114,10 +130,12 @@ def _match(entry: Entry, words: list[tuple[int, int, str]], text: str, i: int,
             k += 1
             # a name is a chain of capitalised words (Burkina Faso, Tin Zaouatine); it stops before
             # a title (``au Mali Madame Borne``: Madame opens the next phrase)
-            while (k < len(words) and SLOT_TOKEN_RE.match(words[k][2])
+            while (k < end and SLOT_TOKEN_RE.match(words[k][2])
                    and text[words[k - 1][1] : words[k][0]] == " "
                    and not (titles and norm(words[k][2]) in titles)):
                 k += 1
+            if k >= end and bound is not None:
+                raise Cut  # the name may run on into the words cut off
             slot = (s, words[k - 1][1])
             continue
         if (keys[k] if keys is not None else norm(words[k][2])) != item:
@@ -326,8 +344,19 @@ def find_matches(table: PhraseTable, text: str, start: int, end: int,
     first = _first_live_index(table, chunks)
     if first < 0:
         return []
+    if len(chunks) - first > ISLAND_MIN_CHUNKS:
+        try:
+            return _island_matches(table, text, start, piece, chunks, first)
+        except Cut:
+            pass  # a match near the end of an island: the words of the whole piece decide
     skip = len(piece) - len(piece.split(None, first)[-1])
     words = _words_of_chunks(text, start, piece, chunks[first:], skip)
+    return _matches_in(table, text, words)
+
+
+def _matches_in(table: PhraseTable, text: str, words: list[tuple[int, int, str]],
+                bound: int | None = None) -> list[tuple[int, int, Entry]]:
+    """``find_matches`` over ``words`` (``bound``: see ``PhraseTable.match_at``)."""
     keys = word_keys(words)
     by_first, loose, pairs = table.by_first, table.loose, table.pairs
     out = []
@@ -339,13 +368,83 @@ def find_matches(table: PhraseTable, text: str, start: int, end: int,
     for i in [i for i, key in enumerate(keys) if key in by_first]:
         if i < k:
             continue
+        if bound is not None and i + 1 >= bound:
+            raise Cut  # the next word (or the lack of one) is not known
         if keys[i] not in loose and (i == last or (keys[i], keys[i + 1]) not in pairs):
             continue  # match_at would try no entry: a second word that fits none, or none
-        got = table.match_at(words, text, i, keys)
+        got = table.match_at(words, text, i, keys, bound)
         if got is None:
             continue
         entry, k, _ = got
         out.append((words[i][0], words[k - 1][1], entry))
+    return out
+
+
+# A long piece (a whole line searched for ``alone`` entries) is searched in islands: the words
+# of each live chunk (one where ``_first_live_index``'s test, made conservative, says a match
+# may open) and of the ``ISLAND_PAD`` chunks after it, runs of them merged; the words between
+# islands are never built. Why the matches are the same: a word of the whole list that opens
+# an entry lies in a chunk that opens one; outside the islands every such chunk has one word
+# that needs a second word which cannot follow it (the next chunk's first word, not a stub
+# that the next word joins), so the whole list's search passes it over too. No stub ends the
+# chunk before an island (that chunk would be live: it would join the island), so the words
+# of an island are those of the whole list there, except perhaps its last (a stub the next
+# word joins; any other last word is the whole list's); a search that would read a word that
+# may differ, or one beyond the island (``Cut``), is made over the whole list instead.
+# Matches never cross islands, so the search's place carries over unchanged.
+ISLAND_PAD = 8  # chunks after a live chunk: more than the longest entry's words (6)
+ISLAND_MIN_CHUNKS = 3 * ISLAND_PAD  # shorter pieces are searched whole
+
+
+def _island_matches(table: PhraseTable, text: str, start: int, piece: str, chunks: list[str],
+                    first: int) -> list[tuple[int, int, Entry]]:
+    """``find_matches`` of a long piece from chunk ``first`` (its first live chunk), island by
+    island (see above); raises ``Cut`` when the whole list must decide."""
+    n = len(chunks)
+    islands: list[list[int]] = []
+    for j in _live_indices(table, chunks, first):
+        if islands and j <= islands[-1][1] + 1:
+            islands[-1][1] = min(n - 1, j + ISLAND_PAD)
+        else:
+            islands.append([j, min(n - 1, j + ISLAND_PAD)])
+    out: list[tuple[int, int, Entry]] = []
+    rest, at = piece.lstrip(), 0  # the piece from chunk ``at`` on (as allowed_spans splits)
+    for a, b in islands:
+        if a > at:
+            rest, at = rest.split(None, a - at)[-1], a
+        words = _words_of_chunks(text, start, piece, chunks[a : b + 1], len(piece) - len(rest))
+        if b == n - 1:
+            bound = None  # the island ends the piece: its words are the whole list's
+        else:  # only a stub is joined to the word after it: any other last word is the same
+            bound = len(words) - 1 if words and words[-1][2] in STUB_FORMS else len(words)
+        out += _matches_in(table, text, words, bound)
+    return out
+
+
+def _live_indices(table: PhraseTable, chunks: list[str], first: int) -> list[int]:
+    """``first`` and the later indices of ``chunks`` where ``_first_live_index``'s test holds,
+    made conservative: a one-word chunk that needs a second word is live also before a chunk
+    opening with an elision stub (the next word may be the stub joined to the word after it)."""
+    openers, leads, first_keys, pairs = table._openers, table._leads, table._first_keys, table.pairs
+    last = len(chunks) - 1
+    out = [first]
+    # most chunks were judged as opening no entry (False): only the others are looked at
+    for j in compress(range(first + 1, last + 1), map(is_not, map(openers.get, chunks[first + 1 :]), repeat(False))):
+        chunk = chunks[j]
+        if openers.get(chunk) is None and not opens_entry(table, chunk):
+            continue
+        lead = leads.get(chunk)
+        if lead is None:
+            lead = _lead(table, chunk)
+        if lead is not True:
+            if j == last:
+                continue  # only an entry of one word could match its one word
+            nxt = first_keys.get(chunks[j + 1])
+            if nxt is None:
+                nxt = _first_key(table, chunks[j + 1])
+            if nxt and nxt not in ELISION_STUBS and (lead, nxt) not in pairs:
+                continue
+        out.append(j)
     return out
 
 

@@ -600,7 +600,7 @@ def allowed_spans(model: FrenchModel, line_text: str, chunks: list[str],
     # after the last one found: one split of the line in all, not one per opener
     rest, at = line_text.lstrip(), 0  # the line from chunk ``at`` on
     known = facts.get(OPENERS) if facts else None
-    for i in indices_in(chunks, openers) if known is None else known:
+    for i in indices_in(chunks, openers) if known is None else indices_of(chunks, known):
         if i > at:
             rest, at = rest.split(None, i - at)[-1], i
         pos = len(line_text) - len(rest)
@@ -954,8 +954,9 @@ def _may_yield_from(model: FrenchModel, chunks: list[str], hits: Iterable[int]) 
 
 
 # What the line gate (``_masked_chunks``) finds of a line that the windows (``allowed_spans``)
-# need again: under ``OPENERS``, ``indices_in(chunks, model._opener_chunks)``; under the start
-# of the first opener word, the end ``phrase_end`` found for it (-1: none). The opener set does
+# need again: under ``OPENERS``, the line's opener chunks (``model._opener_chunks`` among its
+# chunks; their indices are listed only for a line that passes the gate); under the start of
+# the first opener word, the end ``phrase_end`` found for it (-1: none). The opener set does
 # not change in between: every chunk of the line was judged before the gate.
 LineFacts = dict[object, Any]
 OPENERS = "openers"
@@ -973,13 +974,13 @@ def _masked_chunks(model: FrenchModel, chunks: list[str], line: str, last: int |
     if "://" in line or "www." in line or "@" in line:
         return ()
     openers = model._opener_chunks
-    if openers.isdisjoint(chunks):
-        return ()
     if facts is None:
+        if openers.isdisjoint(chunks):
+            return ()
         o = min(map(chunks.index, openers.intersection(chunks)), default=None)
-    else:  # the same first index, with the others kept for allowed_spans
-        at = facts[OPENERS] = indices_in(chunks, openers)
-        o = at[0] if at else None
+    else:  # the same first index, the opener chunks kept for allowed_spans (one pass in all)
+        present = facts[OPENERS] = openers.intersection(chunks)
+        o = min(map(chunks.index, present), default=None)
     if o is None or (last is not None and o > last) or not model._seen_chunks.issuperset(chunks[:o]):
         return ()  # no opener, none before ``last``, or a chunk before it judged but not kept
     words = chunk_words(chunks[o], CHUNK_WORDS)

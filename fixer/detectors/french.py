@@ -91,7 +91,9 @@ def scan(doc: Document) -> Scan:
         # were seen before: keeping every chunk of new text made the first pass over it slower
         alone = False
         known: bool | None = None  # whether every chunk was judged and kept (``seen``)
-        if alone_keys and not alone_free.issuperset(chunks):
+        if alone_keys and alone_free.issuperset(chunks):
+            known = True  # a chunk is kept free of keys only when seen (kept), and neither set drops one
+        elif alone_keys:
             alone = not alone_held.isdisjoint(chunks) or _holds_alone_key(key_groups, line.text, alone_held)
             if not alone and len(alone_free) < fs._CACHE_MAX:
                 known = seen.issuperset(chunks)
@@ -242,7 +244,10 @@ def _window_tokens(model: fs.FrenchModel, doc_text: str, line: Line, chunks: lis
         return None
     if not known and not model._seen_chunks.issuperset(chunks):
         return None  # a chunk not kept (judged when the cache was full): its flags are unknown
-    if model._opener_chunks.isdisjoint(chunks):
+    # the opener chunks the line gate found (``_masked_chunks``), when it looked: the opener
+    # set has not changed since, so a second pass over the chunks would say the same
+    present = facts.get(fs.OPENERS) if facts else None
+    if model._opener_chunks.isdisjoint(chunks) if present is None else not present:
         spans: list[tuple[int, int]] = []
         reached: set[int] = set()
     else:
