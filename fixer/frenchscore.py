@@ -1313,15 +1313,32 @@ DASH_GLOSS_RE = regex.compile(r"[’'”»\"]?\s*[—–]\s*([^—–()\n.!?;:\"
 DASH_GLOSS_MAX_WORDS = 6
 
 
+# the English as an appositive between commas, a word or two after the French at most: ``the
+# projet de loi de finances, the annual budget bill, …`` (a clause such as ``, the mayor said,``
+# has a verb of saying or being, which no such gloss holds)
+APPOSITIVE_GLOSS_RE = regex.compile(r"(?:[ \u00a0][\p{L}\p{M}’'\-]+){0,2},\s+(?:the|a|an)\s+([^,.;:()\n\"“”«»]{2,60}?),")
+APPOSITIVE_VERBS = frozenset("said says added told explained noted was is are were has have had will would can could".split())
+
+
 def glossed_after(model: FrenchModel, text: str, end: int) -> bool:
     """A French term followed by its English in parentheses: ``the bouclier tarifaire
-    (tariff shield)``, or after a dash: ``c’est pareil — it’s the same.`` The writer kept the
-    French on purpose and explained it."""
+    (tariff shield)``, after a dash: ``c’est pareil — it’s the same.``, or between commas:
+    ``the projet de loi de finances, the annual budget bill,``. The writer kept the French on
+    purpose and explained it."""
     m = GLOSS_AFTER_RE.match(text, end)
     if m is not None and looks_english(model, m.group(1)):
         return True
     m = DASH_GLOSS_RE.match(text, end)
-    return (m is not None and len(m.group(1).split()) <= DASH_GLOSS_MAX_WORDS
+    if (m is not None and len(m.group(1).split()) <= DASH_GLOSS_MAX_WORDS
+            and looks_english(model, m.group(1))):
+        return True
+    if "," not in text[end : end + 40]:
+        return False
+    m = APPOSITIVE_GLOSS_RE.match(text, end)
+    if m is None:
+        return False
+    gloss = m.group(1).split()
+    return (len(gloss) <= DASH_GLOSS_MAX_WORDS and APPOSITIVE_VERBS.isdisjoint(w.lower() for w in gloss)
             and looks_english(model, m.group(1)))
 
 

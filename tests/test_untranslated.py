@@ -290,3 +290,16 @@ def test_entries_searched_alone_open_with_no_common_word():
     # `millions` is searched only on the lines holding it, which are few)
     common = [k for k in table.alone_first if zipf_en(k) >= 5.0 or (len(k) <= 3 and zipf_en(k) >= 4.0)]
     assert not common, f"alone phrase entries open with words every English text holds: {common}"
+
+
+@pytest.mark.parametrize("text", [
+    "Deputies examine the projet de loi de finances, the annual budget bill, this week.",
+    "Deputies examine the projet de loi de finances, an annual budget bill, this week.",
+])
+def test_french_glossed_by_an_appositive_stays(text: str) -> None:
+    assert [f for f in FIXER.check(text) if f.rule == "untranslated.french-span"] == []
+
+
+def test_an_appositive_clause_with_a_verb_is_no_gloss() -> None:
+    text = "Deputies examine the projet de loi de finances, the minister said, this week."
+    assert [f.rule for f in FIXER.check(text)] == ["untranslated.french-span"]
