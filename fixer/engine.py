@@ -8,6 +8,7 @@ worker can hold one.
 from __future__ import annotations
 
 import importlib
+import operator
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -168,9 +169,14 @@ def finish(found: list[Finding], doc: Document, config: Config) -> list[Finding]
     """What every full check does with the findings of all its rules: weak ones only beside
     other damage, yielding ones only where no finding of their category covers them, safe fixes inside a line proposed for deletion left for review, a reviewer's
     past rejections dropped, text order."""
-    found = filter_decisions(defer_inside_deletions(drop_covered(corroborated(found))), doc, config)
+    if any(map(_DATA, found)):  # (weak and yielding findings carry data; most findings none)
+        found = drop_covered(corroborated(found))
+    found = filter_decisions(defer_inside_deletions(found), doc, config)
     found.sort(key=Finding.sort_key)
     return found
+
+
+_DATA = operator.attrgetter("data")
 
 
 def filter_decisions(found: list[Finding], doc: Document, config: Config) -> list[Finding]:
