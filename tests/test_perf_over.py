@@ -92,3 +92,30 @@ def test_pattern_rule_skips_text_without_its_literal() -> None:
         ("terminology.french-spelling", "al Qaïda"),
         ("typography.opening-single-quote-apostrophe", "‘"),
     ]
+
+
+def test_needs_hold_wherever_a_rule_finds() -> None:
+    """A rule with ``needs`` finds nothing in a text holding none of them (run here without the
+    test), on the samples and on texts built to hold each rule's findings."""
+    from pathlib import Path
+
+    fixer = Fixer()
+    gated = [c for c in fixer.compiled if c.needs is not None]
+    assert any(c.rule.id == "typography.space-before-punctuation" for c in gated)
+    root = Path(__file__).resolve().parents[1]
+    texts = [p.read_text(encoding="utf-8") for d in ("samples", "tests/clean_texts") for p in sorted((root / d).rglob("*.txt"))]
+    texts += [ex.bad.replace("⟦", "").replace("⟧", "") for c in gated for ex in c.rule.examples if ex.bad]
+    for text in texts:
+        doc = fixer.document(text)
+        for c in gated:
+            if list(c.run(doc)):
+                assert any(s in text for s in c.needs), (c.rule.id, c.needs)
+
+
+def test_rule_needs_reads_the_detector_attribute() -> None:
+    from fixer.detectors.typography_patterns import pattern_off_debris
+    from fixer.engine import rule_needs
+
+    rule = next(c.rule for c in Fixer().compiled if c.rule.id == "typography.spaced-minus")
+    assert rule_needs(pattern_off_debris, rule) == ("–", "—", "−")
+    assert rule_needs(len, rule) is None

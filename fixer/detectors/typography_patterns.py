@@ -434,3 +434,20 @@ def pattern_off_debris(doc: Document, rule: Rule) -> list[Finding]:
                 continue
             out.append(rule.finding(m.start(), m.end(), replacement))
     return out
+
+
+def _needs(rule: Rule) -> tuple[str, ...] | None:
+    """What a text must hold for ``pattern_off_debris`` to find anything for ``rule`` (see
+    ``engine.rule_needs``): of each string of its literal gate, the first character that is
+    neither an ASCII letter or figure nor white space (`:` of ` :`, `”` of `” “`), which the
+    text holds wherever the gate matches, and which few texts hold (one search each, at memchr
+    speed, before the rule is called); None when the gate is not of that shape or a string has
+    no such character (`0e `: every text holds an `e` and a space)."""
+    strings = _compiled(rule).strings
+    if strings is None:
+        return None
+    marks = [next((c for c in x if not (c.isascii() and c.isalnum()) and not c.isspace()), None) for x in strings.strings]
+    return None if None in marks else tuple(dict.fromkeys(marks))
+
+
+pattern_off_debris.needs = _needs  # type: ignore[attr-defined]
