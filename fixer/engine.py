@@ -70,7 +70,7 @@ def rule_needs(fn: object, rule: Rule) -> tuple[str, ...] | None:
     string instead of a call (most rules find nothing in most articles)."""
     hook = getattr(fn, "needs", None)
     got = hook(rule) if hook is not None else None
-    return None if got is None or not all(got) else tuple(dict.fromkeys(got))
+    return tuple(dict.fromkeys(got)) if got and all(got) else None  # (no strings: no condition)
 
 
 def compile_rule(rule: Rule) -> CompiledRule:
