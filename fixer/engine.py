@@ -130,7 +130,8 @@ class Fixer:
 
     def check_document(self, doc: Document) -> list[Finding]:
         # (each rule's findings go straight into one list and their spans are checked once, at
-        # the end: a frame and a list per rule were a tenth of the cost of a short article)
+        # the end: a frame and a list per rule cost 8 us of the 340 of a short article; a rule
+        # whose ``needs`` the text lacks is not called)
         found: list[Finding] = []
         extend = found.extend
         text = doc.text
