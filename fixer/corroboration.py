@@ -25,30 +25,37 @@ WEAK: tuple[tuple[str, str], ...] = (("needs", "corroboration"),)
 YIELDING: tuple[tuple[str, str], ...] = (("needs", "corroboration"), ("yields", "covered"))
 
 
+_NEEDS = ("needs", "corroboration")
+_YIELDS = ("yields", "covered")
+
+
 def is_weak(finding: Finding) -> bool:
-    return finding.data is WEAK or ("needs", "corroboration") in finding.data
+    return finding.data is WEAK or _NEEDS in finding.data
 
 
 def corroborated(found: list[Finding]) -> list[Finding]:
     """``found`` without its weak findings when nothing else in the article backs them."""
-    weak = [f for f in found if is_weak(f)]
-    if not weak:
+    # (``is_weak`` inlined: a full check runs this over every finding of the article)
+    if not any(_NEEDS in f.data for f in found):
         return found
-    if any(f.category != "boilerplate" and not is_weak(f) for f in found):
+    if any(f.category != "boilerplate" and _NEEDS not in f.data for f in found):
         return found
-    return [f for f in found if not is_weak(f)]
+    return [f for f in found if _NEEDS not in f.data]
 
 
 def drop_covered(found: list[Finding]) -> list[Finding]:
     """``found`` without its yielding findings whose span a finding of the same category (and
     of another rule, not yielding itself) covers."""
-    yielding = [f for f in found if ("yields", "covered") in f.data]
+    yielding = [f for f in found if _YIELDS in f.data]
     if not yielding:
         return found
-    cover = [g for g in found if ("yields", "covered") not in g.data]
+    cover: dict[str, list[Finding]] = {}  # (by category: a yielding finding looks at its own only)
+    for g in found:
+        if _YIELDS not in g.data:
+            cover.setdefault(g.category, []).append(g)
     dropped = {
         id(f)
         for f in yielding
-        if any(g.category == f.category and g.rule != f.rule and g.start <= f.start and f.end <= g.end for g in cover)
+        if any(g.rule != f.rule and g.start <= f.start and f.end <= g.end for g in cover.get(f.category, ()))
     }
     return [f for f in found if id(f) not in dropped] if dropped else found

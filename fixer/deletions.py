@@ -24,10 +24,13 @@ _COPIES = frozenset({"boilerplate.repeated-title", "boilerplate.near-repeat"})
 
 
 def defer_inside_deletions(found: list[Finding]) -> list[Finding]:
+    deletions = [f for f in found if f.category == "boilerplate"]  # (a few of an article's findings)
+    if not deletions:
+        return found
     spans = sorted(
         (e.start, e.end)
-        for f in found
-        if f.category == "boilerplate" and f.fix is not None and f.fix.safety is Safety.UNSAFE and f.rule not in _COPIES
+        for f in deletions
+        if f.fix is not None and f.fix.safety is Safety.UNSAFE and f.rule not in _COPIES
         for e in f.fix.edits
         if not e.replacement and e.end > e.start
     )
@@ -38,8 +41,9 @@ def defer_inside_deletions(found: list[Finding]) -> list[Finding]:
     for f in found:
         fix = f.fix
         if fix is not None and fix.safety is Safety.SAFE and f.category != "boilerplate" and fix.edits:
-            i = bisect.bisect_right(starts, fix.start) - 1
-            if i >= 0 and spans[i][0] <= fix.start and fix.end <= spans[i][1]:
+            start, end = fix.edits[0].start, fix.edits[-1].end  # (``fix.start``, ``fix.end``)
+            i = bisect.bisect_right(starts, start) - 1
+            if i >= 0 and spans[i][0] <= start and end <= spans[i][1]:
                 fix = dataclasses.replace(fix, safety=Safety.UNSAFE, title=(fix.title or "") + _NOTE)
                 f = dataclasses.replace(f, fix=fix)
         out.append(f)

@@ -159,7 +159,56 @@ class Rule:
         fix = None
         level = self.safety if safety is None else safety  # (Fix turns a string into Safety)
         if edits is not None:
-            fix = Fix(tuple(edits), level, title)
+            if type(edits) is tuple and len(edits) == 1 and type(level) is Safety:
+                fix = _fix(edits, level, title)  # (what ``Fix.__post_init__`` would leave as it is)
+            else:
+                fix = Fix(tuple(edits), level, title)
         elif replacement is not None:
-            fix = Fix.replace(start, end, replacement, level, title)
-        return Finding(self.id, self.category, start, end, message or self.message, self.explanation, fix, data)
+            edit = _new(Edit)
+            _EDIT_START(edit, start)
+            _EDIT_END(edit, end)
+            _EDIT_REPLACEMENT(edit, replacement)
+            fix = _fix((edit,), level, title) if type(level) is Safety else Fix((edit,), level, title)
+        return _finding(self.id, self.category, start, end, message or self.message, self.explanation, fix, data)
+
+
+# Rules build a finding per few hundred characters of a damaged article: the generated
+# ``__init__`` of a frozen dataclass sets each field through ``object.__setattr__`` by name, and
+# ``Rule.finding`` sets the slots directly instead (the same objects, about twice as fast).
+_new = object.__new__
+_EDIT_START, _EDIT_END, _EDIT_REPLACEMENT = (Edit.__dict__[name].__set__ for name in ("start", "end", "replacement"))
+_FIX_SLOTS = tuple(Fix.__dict__[name].__set__ for name in ("edits", "safety", "title"))
+_FINDING_SLOTS = tuple(
+    Finding.__dict__[name].__set__
+    for name in ("rule", "category", "start", "end", "message", "explanation", "fix", "data")
+)
+
+
+def _fix(edits: tuple[Edit, ...], safety: Safety, title: str) -> Fix:
+    """``Fix(edits, safety, title)`` for one edit and a ``Safety``, which ``__post_init__``
+    leaves as they are."""
+    fix = _new(Fix)
+    set_edits, set_safety, set_title = _FIX_SLOTS
+    set_edits(fix, edits)
+    set_safety(fix, safety)
+    set_title(fix, title)
+    return fix
+
+
+def _finding(
+    rule: str, category: str, start: int, end: int, message: str, explanation: str, fix: Fix | None,
+    data: tuple[tuple[str, str], ...],
+) -> Finding:
+    """``Finding(rule, category, start, end, message, explanation, fix, data)``, its slots set
+    directly."""
+    f = _new(Finding)
+    s_rule, s_category, s_start, s_end, s_message, s_explanation, s_fix, s_data = _FINDING_SLOTS
+    s_rule(f, rule)
+    s_category(f, category)
+    s_start(f, start)
+    s_end(f, end)
+    s_message(f, message)
+    s_explanation(f, explanation)
+    s_fix(f, fix)
+    s_data(f, data)
+    return f

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import NamedTuple
 
 import regex
@@ -275,19 +275,24 @@ class StringGate:
         """``lines_holding`` for this gate: the (start, end) of each line holding one of the
         strings, in order (``end`` is the offset of the line break or the end of the text).
         After a hit the search goes on from the next line (backwards: the line before)."""
-        view = byte_view(doc)
+        view = doc.cache.get("typography:bytes") or byte_view(doc)
         n = len(view)
         hits: list[int] = []
         for back, pat in self.searches:
             if back:
-                rview = reversed_view(doc)
+                rview = doc.cache.get("typography:bytes-reversed") or reversed_view(doc)
                 pos = 0
                 while (m := pat.search(rview, pos)) is not None:
                     start = n - m.end()  # where the string starts in the view
                     hits.append(start)
                     pos = n - view.rfind(b"\n", 0, start)  # past the line break before the line
-            else:
-                first_hit_per_line(view, pat, hits)
+            else:  # (``first_hit_per_line`` inlined)
+                pos = 0
+                while (m := pat.search(view, pos)) is not None:
+                    hits.append(m.start())
+                    pos = view.find(b"\n", m.start()) + 1
+                    if pos == 0:
+                        break
         return hit_lines(doc, view, hits) if hits else []
 
 
@@ -380,7 +385,7 @@ def _compiled(rule: Rule) -> _Compiled:
     return compiled
 
 
-def pattern_off_debris(doc: Document, rule: Rule) -> Iterator[Finding]:
+def pattern_off_debris(doc: Document, rule: Rule) -> list[Finding]:
     """The ``pattern`` kind (keys ``pattern`` or ``patterns``, ``replace``), skipping lines that
     a safe boilerplate rule deletes whole, so a deleted line gets one fix, not two.
 
@@ -390,22 +395,28 @@ def pattern_off_debris(doc: Document, rule: Rule) -> Iterator[Finding]:
     ``gate_lines = true`` the rule also declares that its matches lie within one line and read
     nothing past a line break, so only the lines holding the gate are searched (see
     ``lines_holding``). A gate made of characters, classes of characters and ``\\d`` (see
-    ``literal_gate``) is looked for as plain strings, without a regex scan of the text."""
-    gate, strings, compiled, gate_lines = _compiled(rule)
+    ``literal_gate``) is looked for as plain strings, without a regex scan of the text.
+
+    A list, not a generator, and the compiled rule looked up inline: twelve rules run this on
+    every article, most of them finding no line that holds their gate."""
+    entry = _COMPILED.get(id(rule.params))
+    gate, strings, compiled, gate_lines = (
+        entry[1] if entry is not None and entry[0] is rule.params else _compiled(rule))
     text = doc.text
     spans = [(0, len(text))]
     if gate is not None:
         # the gate's strings with bytes.find when it has that shape (and, for a digit, every
         # digit of the text is an ASCII one), else the gate pattern
-        literal = strings is not None and strings.usable(doc)
+        literal = strings is not None and (not strings.digits or literal_digits_only(doc))
         if gate_lines:
             spans = strings.lines(doc) if literal else lines_holding(gate, text)
             if not spans:
-                return  # no line holds the gate (most texts, most rules): no search at all
+                return []  # no line holds the gate (most texts, most rules): no search at all
         elif not (strings.holds(doc) if literal else gate.search(text) is not None):
-            return
+            return []
     template = rule.params.get("replace")
     skip: frozenset[int] | None = None
+    out: list[Finding] = []
     for pat in compiled:
         try:
             matches = [m for start, end in spans for m in pat.finditer(text, start, end, timeout=1.0)]
@@ -421,4 +432,22 @@ def pattern_off_debris(doc: Document, rule: Rule) -> Iterator[Finding]:
             replacement = None if template is None else m.expand(template)
             if replacement is not None and replacement == m.group():
                 continue
-            yield rule.finding(m.start(), m.end(), replacement)
+            out.append(rule.finding(m.start(), m.end(), replacement))
+    return out
+
+
+def _needs(rule: Rule) -> tuple[str, ...] | None:
+    """What a text must hold for ``pattern_off_debris`` to find anything for ``rule`` (see
+    ``engine.rule_needs``): of each string of its literal gate, the first character that is
+    neither an ASCII letter or figure nor white space (`:` of ` :`, `”` of `” “`), which the
+    text holds wherever the gate matches, and which few texts hold (one search each, at memchr
+    speed, before the rule is called); None when the gate is not of that shape or a string has
+    no such character (`0e `: every text holds an `e` and a space)."""
+    strings = _compiled(rule).strings
+    if strings is None:
+        return None
+    marks = [next((c for c in x if not (c.isascii() and c.isalnum()) and not c.isspace()), None) for x in strings.strings]
+    return None if None in marks else tuple(dict.fromkeys(marks))
+
+
+pattern_off_debris.needs = _needs  # type: ignore[attr-defined]
