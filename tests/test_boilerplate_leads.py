@@ -113,3 +113,15 @@ def test_widget_wordings_of_other_sites(line: str) -> None:
     body = "The council approved the budget on Tuesday after a long debate, the mayor said."
     text = f"Snow budget approved\n\n{body}\n\n{line}\n\nThe plan starts in December, officials added."
     assert [text[f.start:f.end].strip() for f in fixer.check(text)] == [line]
+
+
+@pytest.mark.parametrize("line", [
+    "📩 Don't miss a move: get our Morning Markets briefing every weekday at 7 a.m. Sign up for free ›",
+    "● LIVE — Follow the evolution of the storm minute by minute in our live coverage",
+    "• Leave a Reply",
+])
+def test_a_prompt_after_a_pictograph_or_a_bullet(line: str) -> None:
+    fixer = Fixer(Config(select=("boilerplate.page-prompt",)))
+    body = "The council approved the budget on Tuesday after a long debate, the mayor said."
+    text = f"Snow budget approved\n\n{body}\n\n{line}\n\nThe plan starts in December, officials added."
+    assert [text[f.start:f.end].strip() for f in fixer.check(text)] == [line]

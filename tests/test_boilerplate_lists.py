@@ -98,3 +98,16 @@ def test_a_sections_block_header_and_its_list_of_titles() -> None:
     assert [text[f.start:f.end].strip() for f in fixer.check(text)] == block.split("\n")
     prose = f"Student meals\n\n{body}\n\nAlso in the north, prices rose by ten percent last year, said the mayor."
     assert fixer.check(prose) == []
+
+
+def test_a_list_header_with_a_few_more_words_and_its_titles() -> None:
+    from fixer.engine import Config, Fixer
+
+    fixer = Fixer(Config(select=("boilerplate",)))
+    body = "The central bank kept its key rate at 2.75% on Tuesday, as inflation slowed, the governor said."
+    block = "Most read on the site this week ↓\nMorocco: wheat imports rise again\nRabat: the tram extension opens"
+    text = f"Key rate unchanged\n\n{body}\n\n{block}"
+    assert [text[f.start:f.end].strip() for f in fixer.check(text)] == block.split("\n")
+    # a sentence that opens like a header is not one
+    prose = f"Key rate unchanged\n\n{body}\n\nMost read the report as a sign of caution."
+    assert fixer.check(prose) == []

@@ -14,6 +14,7 @@ from ..lazypattern import lazy
 from ..model import Safety
 from .boilerplate_common import (
     _SENTENCE_ENDS,
+    LEAD_CHARS,
     PHRASES,
     Verdict,
     _memo,
@@ -177,9 +178,9 @@ def classify_page_prompt(doc: Document) -> list[Verdict]:
     keys = key_list(doc)
     hits = prompts.intersection(keys)
     for ln in gated_lines(doc, gate, [i for i, k in enumerate(keys) if k in hits] if hits else ()):
-        text = ln.text
-        first = text.lstrip(" \t•·*>»›-–—")[:1]
-        if not first.isupper():
+        # (after the bullets, arrows and pictographs a widget may open with: `📩 Don't miss…`)
+        text = ln.text.lstrip(LEAD_CHARS + "\t")
+        if not text[:1].isupper():
             continue  # a prompt is a label (`Leave a Reply`); `like this:` is a wrapped sentence
         if len(text) <= 80 and line_key(doc, ln) in prompts:
             out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, f"Page prompt left by the scraper: {text.strip()!r}."))
@@ -474,10 +475,32 @@ def classify_related_link(doc: Document) -> list[Verdict]:
                     lambda: frozenset(norm(p) for p in phrases(doc).get("header", [])))
     if headers:
         keys = key_list(doc)
-        if not headers.isdisjoint(keys):  # (most pages have no list header)
+        tailed = _tailed_headers(keys, headers, _memo(doc, f"boilerplate:list-header-firsts:{PHRASES}",
+                                                      lambda: frozenset(h.split(" ", 1)[0] for h in headers)))
+        if tailed or not headers.isdisjoint(keys):  # (most pages have no list header)
             taken = {v.line.number for v in out}
-            for i in [i for i, k in enumerate(keys) if k in headers]:
-                ln = nonblank(doc)[i]
+            lines = nonblank(doc)
+            for i in tailed:  # `Most read on the site this week ↓`: the header is deleted here
+                if lines[i].number not in taken:
+                    out.append(Verdict("boilerplate.related-link", lines[i], Safety.UNSAFE, "The header of a list of links."))
+            for i in sorted({*tailed, *(i for i, k in enumerate(keys) if k in headers)}):
+                ln = lines[i]
                 out.extend(v for v in _titles_under(doc, ln, unmarked=True) if v.line.number not in taken)
         out.sort(key=lambda v: v.line.number)
+    return out
+
+
+def _tailed_headers(keys: list[str], headers: frozenset[str], firsts: frozenset[str]) -> list[int]:
+    """The indices of the keys that are a list header and at most three more words (`most read
+    on the site this week`, `related articles in health`): the page's own variant of a header.
+    Only short keys whose first word opens some header are tried."""
+    out = []
+    for i, k in enumerate(keys):
+        if len(k) > 60 or k in headers or k.split(" ", 1)[0] not in firsts:
+            continue
+        words = k.split(" ")
+        if len(words) > 10 or k[-1:] in ".?!":
+            continue
+        if any(" ".join(words[:n]) in headers for n in range(max(1, len(words) - 3), len(words))):
+            out.append(i)
     return out
