@@ -21,10 +21,11 @@ import regex
 from .data import DataError
 from .document import WORD_RE
 from .frenchscore import CHUNK_WORDS, ELISION_RE, ELISION_STUBS, chunk_words, norm, soft_gap
+from .lazypattern import lazy
 
 SLOT = "{name}"
-SLOT_TOKEN_RE = regex.compile(r"^\p{Lu}")
-TIME_RE = regex.compile(r"^(\d{1,2})h(\d{2})?$")
+SLOT_TOKEN_RE = lazy(regex.compile, r"^\p{Lu}")
+TIME_RE = lazy(regex.compile, r"^(\d{1,2})h(\d{2})?$")
 ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
                   "October", "November", "December")
 
@@ -185,7 +186,7 @@ def build_table(store: Any) -> PhraseTable:
     return store.memo("frenchphrases.table", build)
 
 
-SPACED_APOSTROPHE_RE = regex.compile(r"\s?['’]\s?")
+SPACED_APOSTROPHE_RE = lazy(regex.compile, r"\s?['’]\s?")
 
 
 def _case_forms(word: str) -> set[str]:
@@ -536,7 +537,7 @@ def _clock(h: int, m: int) -> str:
     return f"{h12}:{m:02d} {suffix}"
 
 
-_DATE_RE = regex.compile(r"\b(?:on )?(\d{1,2}) (" + "|".join(ENGLISH_MONTHS) + r")(?: (\d{4}))?\b")
+_DATE_RE = lazy(regex.compile, r"\b(?:on )?(\d{1,2}) (" + "|".join(ENGLISH_MONTHS) + r")(?: (\d{4}))?\b")
 
 
 def _english_dates(s: str) -> str:

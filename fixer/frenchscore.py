@@ -36,17 +36,18 @@ from typing import Any, NamedTuple, TypeVar
 import regex
 
 from .document import WORD_RE
+from .lazypattern import lazy
 from .lexicon import zipf_en, zipf_fr
 
 # French evidence, capitalised name, number, English/other, French that English keeps (allowed)
 F, C, N, E, X = "F", "C", "N", "E", "X"
 
 # French elides only before a vowel or mute h: l’attaque, d’après, qu’il; never c's or n't
-ELISION_RE = regex.compile(r"^(jusqu|lorsqu|puisqu|qu|[ldnsjcmt])['’]([aeiouyhàâéèêëîïôûœ].*)$", regex.IGNORECASE)
-MERGED_ELISION_RE = regex.compile(r"^(l|d|qu)([aeiouyhàâéèêëîïôûœ]\p{Ll}{3,})$")
-MERGED_NAME_RE = regex.compile(r"^(l|d)(\p{Lu}\p{Ll}{2,})$")  # lUnion, dAfrique: l’/d’ lost before a name
-DIACRITIC_RE = regex.compile(r"[àâçéèêëîïôûùüÿœæ]")
-NDLR_RE = regex.compile(r"^(?:NDLR|Ndlr|ndlr|NDT|N\.D\.L\.R)$")
+ELISION_RE = lazy(regex.compile, r"^(jusqu|lorsqu|puisqu|qu|[ldnsjcmt])['’]([aeiouyhàâéèêëîïôûœ].*)$", regex.IGNORECASE)
+MERGED_ELISION_RE = lazy(regex.compile, r"^(l|d|qu)([aeiouyhàâéèêëîïôûœ]\p{Ll}{3,})$")
+MERGED_NAME_RE = lazy(regex.compile, r"^(l|d)(\p{Lu}\p{Ll}{2,})$")  # lUnion, dAfrique: l’/d’ lost before a name
+DIACRITIC_RE = lazy(regex.compile, r"[àâçéèêëîïôûùüÿœæ]")
+NDLR_RE = lazy(regex.compile, r"^(?:NDLR|Ndlr|ndlr|NDT|N\.D\.L\.R)$")
 # Prepositions and articles that take an object: the name after them belongs to the run.
 GOVERNING = frozenset(
     "de du des la le les à au aux dans entre selon après avec chez vers sur sous depuis pendant "
@@ -304,16 +305,16 @@ def _classify(model: FrenchModel, text: str, initial: bool) -> Tok:
     return Tok(start, end, text, E, initial)
 
 
-URL_RE = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
+URL_RE = lazy(re.compile, r"(?:https?://|www\.)\S+|\S+@\S+\.\w+")
 START_CHARS = frozenset(".!?:;\"“«([—–•*#")
 
 
 ELISION_STUBS = frozenset({"l", "d", "qu", "n", "s", "j", "c", "m", "t", "jusqu", "lorsqu", "puisqu"})
-SPACED_ELISION_RE = re.compile(r"(?: ['’]|['’] )[aeiouyhàâéèêëîïôûœAEIOUYHÀÂÉÈÊÎÔ]")
+SPACED_ELISION_RE = lazy(re.compile, r"(?: ['’]|['’] )[aeiouyhàâéèêëîïôûœAEIOUYHÀÂÉÈÊÎÔ]")
 
 
-LOWER_RE = re.compile(r"[^\W\d_A-ZÀ-ÖØ-Þ]")
-UPPER_RE = re.compile(r"[A-ZÀ-ÖØ-Þ]")
+LOWER_RE = lazy(re.compile, r"[^\W\d_A-ZÀ-ÖØ-Þ]")
+UPPER_RE = lazy(re.compile, r"[A-ZÀ-ÖØ-Þ]")
 
 
 def shouting(line: str) -> bool:
@@ -692,8 +693,8 @@ def window_tokens(model: FrenchModel, line_start: int, line_text: str, chunks: l
 
 # an accent in a lower-case word (accents in names, Goïta, Faladié, prove nothing), a
 # guillemet, or an elided article
-TRIGGER_RE = re.compile(r"(?<!\w)[a-zà-ÿœæ]*[àâçéèêëîïôûùüÿœæ]|[«»]|(?<!\w)(?:[Qq]u|[ldnsjcmtLDNSJCMT])['’]\w")
-SIMPLE_WORD_RE = re.compile(r"\w+")
+TRIGGER_RE = lazy(re.compile, r"(?<!\w)[a-zà-ÿœæ]*[àâçéèêëîïôûùüÿœæ]|[«»]|(?<!\w)(?:[Qq]u|[ldnsjcmtLDNSJCMT])['’]\w")
+SIMPLE_WORD_RE = lazy(re.compile, r"\w+")
 VOWELS = frozenset("aeiouyh")
 
 
@@ -750,8 +751,8 @@ def may_hold_french(model: FrenchModel, line: str) -> bool:
 # position, with regexes over the whole text.
 
 TOKEN = r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*"  # document.WORD_RE
-LAST_TOKEN_RE = regex.compile(TOKEN + "$")
-TOKEN_CHAR_RE = regex.compile(r"[\p{L}\p{M}\p{N}]")
+LAST_TOKEN_RE = lazy(regex.compile, TOKEN + "$")
+TOKEN_CHAR_RE = lazy(regex.compile, r"[\p{L}\p{M}\p{N}]")
 # A line in capitals (``shouting``) has at least 15 capitals and at most one lower-case letter
 # per nine capitals, so five capitals follow each other with no lower-case letter between (15
 # capitals in one group, or at least 9n in n + 1 groups: one group holds 5). Classes as there.
@@ -759,7 +760,7 @@ TOKEN_CHAR_RE = regex.compile(r"[\p{L}\p{M}\p{N}]")
 # one of those characters, so nothing is given back), four times over: the same matches, but
 # most capitals (one followed by a lower-case letter) fail at once, ~2x faster over a text.
 _CAPITALS_GAP = r"[^\w\n]*+(?:[\d_]++[^\w\n]*+)*+"
-CAPITALS_RUN_RE = re.compile(r"[A-ZÀ-ÖØ-Þ]" + (r"(?:" + _CAPITALS_GAP + r"[A-ZÀ-ÖØ-Þ])") * 4)
+CAPITALS_RUN_RE = lazy(re.compile, r"[A-ZÀ-ÖØ-Þ]" + (r"(?:" + _CAPITALS_GAP + r"[A-ZÀ-ÖØ-Þ])") * 4)
 # what follows an elision stub cut off from its word (``SPACED_ELISION_RE``): a space and an
 # apostrophe in either order, then one of the vowels; found from the apostrophes (one
 # ``str.find`` run for each, at memchr speed), whose neighbours are then read
@@ -1094,7 +1095,7 @@ def find_evidence(model: FrenchModel, text: str, line_starts: list[int]) -> Evid
     return Evidence(model, lines)
 
 
-SOFT_GAP_RE = re.compile(r"[ \u00a0\u202f]{1,2}|[ \u00a0\u202f]?,[ \u00a0\u202f]{1,2}|[ \u00a0]?['’][ \u00a0]?")
+SOFT_GAP_RE = lazy(re.compile, r"[ \u00a0\u202f]{1,2}|[ \u00a0\u202f]?,[ \u00a0\u202f]{1,2}|[ \u00a0]?['’][ \u00a0]?")
 
 
 def soft_gap(text: str) -> bool:
@@ -1278,14 +1279,14 @@ def in_gloss(text: str, start: int, end: int) -> bool:
     return False
 
 
-MENTION_BEFORE_RE = regex.compile(
+MENTION_BEFORE_RE = lazy(regex.compile,
     r"(?:\b(?:French|Québécois|Quebec)\s+)?\b(?:word|words|phrase|expression|term|saying|slogan|motto|verb|noun"
     r"|idiom|nickname|dubbed|called|known\s+as|so-called)\s*[:,]?\s*[‘“«\"']?\s*$", regex.IGNORECASE)
 MENTION_TAIL = ":,‘“«\"' \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 # the last letters of MENTION_BEFORE_RE's keywords (``known as`` ends with ``as``)
 MENTION_ENDS = ("word", "words", "phrase", "expression", "term", "saying", "slogan", "motto", "verb", "noun", "idiom",
                 "nickname", "dubbed", "called", "as")
-MEANING_AFTER_RE = regex.compile(
+MEANING_AFTER_RE = lazy(regex.compile,
     r"[’”»\"']?\s*,?\s*(?:which\s+|that\s+)?(?:means|meaning|literally|translates|translated|roughly|"
     r"loosely|in\s+English|\(literally|known\s+as|also\s+called)\b", regex.IGNORECASE)
 
@@ -1303,20 +1304,20 @@ def talked_about(text: str, start: int, end: int) -> bool:
     return MEANING_AFTER_RE.match(text, end) is not None
 
 
-GLOSS_AFTER_RE = regex.compile(r"[’'”»\"]?\s*\(([^()\n]{2,80})\)")
+GLOSS_AFTER_RE = lazy(regex.compile, r"[’'”»\"]?\s*\(([^()\n]{2,80})\)")
 
 
 # the English after a dash: ``“… c’est pareil — it’s the same.”``, ``une grève — a strike —``:
 # a short clause that closes the quotation or the dashed aside. (A dash clause that merely
 # ends a sentence is not enough: that is as often the machine's own English going on.)
-DASH_GLOSS_RE = regex.compile(r"[’'”»\"]?\s*[—–]\s*([^—–()\n.!?;:\"“”«»]{2,60}?)(?=[.!?,]?[\"”»]|\s*[—–])")
+DASH_GLOSS_RE = lazy(regex.compile, r"[’'”»\"]?\s*[—–]\s*([^—–()\n.!?;:\"“”«»]{2,60}?)(?=[.!?,]?[\"”»]|\s*[—–])")
 DASH_GLOSS_MAX_WORDS = 6
 
 
 # the English as an appositive between commas, a word or two after the French at most: ``the
 # projet de loi de finances, the annual budget bill, …`` (a clause such as ``, the mayor said,``
 # has a verb of saying or being, which no such gloss holds)
-APPOSITIVE_GLOSS_RE = regex.compile(r"(?:[ \u00a0][\p{L}\p{M}’'\-]+){0,2},\s+(?:the|a|an)\s+([^,.;:()\n\"“”«»]{2,60}?),")
+APPOSITIVE_GLOSS_RE = lazy(regex.compile, r"(?:[ \u00a0][\p{L}\p{M}’'\-]+){0,2},\s+(?:the|a|an)\s+([^,.;:()\n\"“”«»]{2,60}?),")
 APPOSITIVE_VERBS = frozenset("said says added told explained noted was is are were has have had will would can could".split())
 
 
@@ -1353,8 +1354,8 @@ def looks_english(model: FrenchModel, text: str) -> bool:
     return sum(en >= 3.0 and en > fr for en, fr in scores) * 2 >= len(words)
 
 
-ACRONYM_AFTER_RE = regex.compile(r"[^.!?;:()\[\]\n]{0,80}?\s\((?=[^)]*\p{Lu}[^)]*\p{Lu})\p{Lu}[\p{L}\p{N}\-&]{1,11}\)")
-ACRONYM_PAREN_RE = regex.compile(r"\((?=[^)]*\p{Lu}[^)]*\p{Lu})\p{Lu}[\p{L}\p{N}\-&]{1,11}\)")  # its last part
+ACRONYM_AFTER_RE = lazy(regex.compile, r"[^.!?;:()\[\]\n]{0,80}?\s\((?=[^)]*\p{Lu}[^)]*\p{Lu})\p{Lu}[\p{L}\p{N}\-&]{1,11}\)")
+ACRONYM_PAREN_RE = lazy(regex.compile, r"\((?=[^)]*\p{Lu}[^)]*\p{Lu})\p{Lu}[\p{L}\p{N}\-&]{1,11}\)")  # its last part
 
 
 def acronym_paren_in(text: str, start: int, end: int) -> bool:

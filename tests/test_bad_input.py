@@ -333,6 +333,20 @@ def test_rule_file_with_a_syntax_error(tmp_path: Path, monkeypatch: pytest.Monke
     assert len(res.stderr.splitlines()) == 1 and "r/bad.toml: invalid TOML" in res.stderr
 
 
+def test_a_users_bad_pattern_stops_the_run_before_any_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # the bundled rules' patterns compile on first use; a user's are compiled with the rules
+    monkeypatch.chdir(tmp_path)
+    Path("r").mkdir()
+    Path("r/typography.toml").write_text(
+        "[[rule]]\nid = 'local.bad'\ncategory = 'typography'\nkind = 'detector'\n"
+        "detector = 'typography:pattern_off_debris'\nmessage = 'Bad.'\npattern = '(unclosed'\nreplace = 'x'\n",
+        encoding="utf-8")
+    Path("a.txt").write_text(DAMAGED, encoding="utf-8")
+    res = cli("check", "--rules", "r", "a.txt")
+    assert res.exit_code == 2
+    assert len(res.stderr.splitlines()) == 1 and "rule local.bad: missing )" in res.stderr
+
+
 CATASTROPHIC = """
 [[rule]]
 id = "typography.user-backtracking"

@@ -19,6 +19,7 @@ from typing import NamedTuple
 import regex
 
 from ..document import Document, Line
+from ..lazypattern import lazy
 from ..model import Safety
 
 PHRASES = "lexicon/boilerplate-phrases.txt"
@@ -27,8 +28,8 @@ PROFILES = "profiles/*.toml"
 # quote styles and the no-break space, each replaced by one plain character (no output is a key,
 # so replacing one after the other is the same as ``str.translate``, and several times faster)
 _QUOTES = (("’", "'"), ("‘", "'"), ("`", "'"), ("“", '"'), ("”", '"'), ("«", '"'), ("»", '"'), ("\u00a0", " "))
-_WS_RE = regex.compile(r"\s+")
-_LINE_WS_RE = regex.compile(r"[^\S\n]+")  # white space within a line: lines joined by "\n" stay apart
+_WS_RE = lazy(regex.compile, r"\s+")
+_LINE_WS_RE = lazy(regex.compile, r"[^\S\n]+")  # white space within a line: lines joined by "\n" stay apart
 # what regex's ``\s`` matches besides the space and the line break (Unicode's White_Space)
 _OTHER_WS = (
     "\t\x0b\x0c\r\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
@@ -41,8 +42,8 @@ LEAD_CHARS = _LEAD_CHARS  # what a key strips from the start of its line (for th
 _TRAIL_CHARS = " :.…!>»›|-–—↑↓→⟶➜➔▶►"  # (arrows: `Back to top ↑`)
 _SENTENCE_CLOSERS = "\"'”’»)]"
 _SENTENCE_ENDS = ".!?…"
-_WORD_RE = regex.compile(r"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*")
-KICKER_RE = regex.compile(
+_WORD_RE = lazy(regex.compile, r"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*")
+KICKER_RE = lazy(regex.compile,
     r"^\s*(?:[«“\"]\s*)?(?P<label>\p{Lu}[\p{Lu}\p{N}'’\- ]{2,40}?)(?:\s*[?!])?(?:\s*[»”\"])?\s*:\s+(?=[«“\"]?\p{Lu})"
 )
 
@@ -599,7 +600,7 @@ def lexicon_re(doc: Document, kind: str, template: str, flags: int = regex.IGNOR
     def build() -> regex.Pattern[str]:
         items = sorted(phrases(doc).get(kind, []), key=len, reverse=True)
         alt = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in items) or "(?!)"
-        return regex.compile(template.replace("{alt}", alt), flags)
+        return lazy(regex.compile, template.replace("{alt}", alt), flags)
 
     return _memo(doc, f"boilerplate:re:{kind}:{template}:{PHRASES}", build)
 

@@ -28,9 +28,10 @@ from .. import frenchphrases as fp
 from .. import frenchscore as fs
 from ..corroboration import WEAK
 from ..document import Document, Line, offsets_of
+from ..lazypattern import lazy
 from ..model import Finding, Rule, Safety
 
-HEADING_END_RE = regex.compile(r"[.!?…:;,\"”»)]\s*$")
+HEADING_END_RE = lazy(regex.compile, r"[.!?…:;,\"”»)]\s*$")
 
 
 @dataclass
@@ -206,7 +207,7 @@ def _holds_alone_key(groups: KeyGroups, line: str, held: set[str] | None = None)
 
 
 KeyGroups = list[tuple[str, tuple[str, ...]]]
-WHITE_CHAR_RE = re.compile(r"\s")  # str.split's white space (both ask Py_UNICODE_ISSPACE)
+WHITE_CHAR_RE = lazy(re.compile, r"\s")  # str.split's white space (both ask Py_UNICODE_ISSPACE)
 GROUP_GRAM = 3  # the length of the pieces the keys are grouped by
 
 
@@ -412,7 +413,7 @@ def _not_french_line(toks: list[fs.Tok], min_share: float) -> bool:
 TOK_KIND = fs.TOK_KIND  # Tok.kind, read by position (faster)
 
 
-DESCRIBE_WORD_RE = regex.compile(r"[\p{L}’']+")
+DESCRIBE_WORD_RE = lazy(regex.compile, r"[\p{L}’']+")
 
 
 def _describe(model: fs.FrenchModel, text: str, sp: Span) -> str:
@@ -508,7 +509,7 @@ def french_span(doc: Document, rule: Rule) -> Iterator[Finding]:
 WEAK_MAX_WORDS = 3  # a French span this short with no translation is weak (see french_span)
 
 # a capitalised word, then up to four words in lower case, right before a span
-_NAME_HEAD_BEFORE_RE = regex.compile(r"(\p{Lu}[\p{Ll}\p{M}\-]+)((?:[ \u00a0]+[\p{Ll}\p{M}’'\-]+){0,4})[ \u00a0]+$")
+_NAME_HEAD_BEFORE_RE = lazy(regex.compile, r"(\p{Lu}[\p{Ll}\p{M}\-]+)((?:[ \u00a0]+[\p{Ll}\p{M}’'\-]+){0,4})[ \u00a0]+$")
 
 
 def _in_french_name(model: fs.FrenchModel, text: str, start: int) -> bool:
@@ -538,7 +539,7 @@ def _keep_the_name(rule: Rule, text: str, sp: Span, what: str) -> Finding:
                         safety=Safety.UNSAFE, title=f"Translate to '{english}'")
 
 
-NAME_TAIL_RE = regex.compile(r"^(\p{Lu}[\p{L}\-]*)\s+(?:(?:de|du|des|de\s+la)\s+|(?:[ld]['’]))(.+)$")
+NAME_TAIL_RE = lazy(regex.compile, r"^(\p{Lu}[\p{L}\-]*)\s+(?:(?:de|du|des|de\s+la)\s+|(?:[ld]['’]))(.+)$")
 
 
 def _reorder_name(text: str, sp: Span) -> fp.Translation | None:
@@ -596,15 +597,15 @@ def _english_line_above(doc: Document, line: Line, french: set[int], reach: int 
     return False
 
 
-NOTE_BRACKET_RE = regex.compile(
+NOTE_BRACKET_RE = lazy(regex.compile,
     r"(?:\[(?P<body>[^\[\]\n]{1,300}?)(?P<mark>[,;]?\s*[–—-]?\s*(?:NDLR|N\.D\.L\.R\.?|ndlr|Ndlr))\s*\]"
     r"|\((?P<body>[^()\n]{1,300}?)(?P<mark>[,;]?\s*[–—-]?\s*(?:NDLR|N\.D\.L\.R\.?|ndlr|Ndlr))\s*\))"
 )
 NOTE_MARKS = ("NDLR", "N.D.L.R", "ndlr", "Ndlr")  # the marks the two patterns accept
-NOTE_PAREN_RE = regex.compile(r"(?P<open>[(\[])\s*(?P<mark>NDLR|N\.D\.L\.R\.?|Ndlr|ndlr)\s*[:：]\s*(?P<body>[^()\[\]\n\s][^()\[\]\n]{0,299}?)\s*(?P<close>[)\]])")
+NOTE_PAREN_RE = lazy(regex.compile, r"(?P<open>[(\[])\s*(?P<mark>NDLR|N\.D\.L\.R\.?|Ndlr|ndlr)\s*[:：]\s*(?P<body>[^()\[\]\n\s][^()\[\]\n]{0,299}?)\s*(?P<close>[)\]])")
 
 
-WHITE_RE = regex.compile(r"\s*")
+WHITE_RE = lazy(regex.compile, r"\s*")
 
 
 def _bracket_starts(text: str, marks: list[int]) -> list[int]:

@@ -23,6 +23,7 @@ import regex
 from ..document import Document
 from ..frenchscore import deaccent
 from ..glossary import fold
+from ..lazypattern import lazy
 from ..lexicon import zipf_en
 from ..model import Finding, Rule
 from .consistency import scanned_capital_words
@@ -31,14 +32,14 @@ LEXICON = "lexicon/french-demonyms.txt"
 # the endings of French demonyms: -ois and -ais (singular or plural), and the plurals of the
 # others (a singular -ien or -aine is as often a place, Touraine, or a name; a singular -aise or
 # -oise is the kitchen's `à la lyonnaise`, `salade niçoise`, `sauce bordelaise`)
-_DEMONYM_RE = regex.compile(
+_DEMONYM_RE = lazy(regex.compile,
     r"\p{Lu}[\p{Ll}\p{M}]{2,}?(?P<end>oises|ois|aises|ais|iennes|iens|éennes|éens|ains|aines)"
 )
 _ENDINGS = ("ois", "ais", "oises", "aises", "iens", "iennes", "éens", "éennes", "ains", "aines")
-_WORD_BEFORE_RE = regex.compile(r"([\p{L}\p{M}'’\-]+)[ \u00a0]+$")
+_WORD_BEFORE_RE = lazy(regex.compile, r"([\p{L}\p{M}'’\-]+)[ \u00a0]+$")
 _FRENCH_ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "du", "des", "d'", "d’"})
-_BEFORE_NAME_RE = regex.compile(r"[ \u00a0]+\p{Lu}")
-_NEXT_WORD_RE = regex.compile(r"[ \u00a0]+([\p{L}\p{M}]+)")
+_BEFORE_NAME_RE = lazy(regex.compile, r"[ \u00a0]+\p{Lu}")
+_NEXT_WORD_RE = lazy(regex.compile, r"[ \u00a0]+([\p{L}\p{M}]+)")
 
 
 @dataclass(frozen=True)

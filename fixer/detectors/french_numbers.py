@@ -12,9 +12,10 @@ from collections.abc import Iterator
 import regex
 
 from ..document import Document
+from ..lazypattern import lazy
 from ..model import Finding, Rule
 
-_CENTURY_RE = regex.compile(r"\b(?P<roman>[IVXL]{1,6})(?:e|ème|è|eme)\s+(?P<word>siècles?|siecles?|SIÈCLES?)\b")
+_CENTURY_RE = lazy(regex.compile, r"\b(?P<roman>[IVXL]{1,6})(?:e|ème|è|eme)\s+(?P<word>siècles?|siecles?|SIÈCLES?)\b")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 
 

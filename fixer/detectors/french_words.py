@@ -34,19 +34,20 @@ import regex
 from ..corroboration import YIELDING
 from ..document import Document
 from ..frenchscore import talked_about
+from ..lazypattern import lazy
 from ..lexicon import common_words_set, zipf_en, zipf_fr
 from ..model import Finding, Rule
 from .merged_words import RunFilter, run_book, selected_runs
 
 # the word before a position, and its space (matched backwards from the position: a search in a
 # window before it tries every start)
-_WORD_BEFORE_RE = regex.compile(r"(?r)([\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*)[ \u00a0]")
-_WORDS_RE = regex.compile(r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*")
-_LETTERS_RE = regex.compile(r"[\p{L}\p{M}]+")
-_ELISION_RE = regex.compile(r"['’]")
-_WORD_AFTER_RE = regex.compile(r"[ \u00a0]([\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*)")
-_ACRONYM_AFTER_RE = regex.compile(r" \(\p{Lu}{2,}")
-_LETTER_RE = regex.compile(r"[\p{L}\p{M}]")
+_WORD_BEFORE_RE = lazy(regex.compile, r"(?r)([\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*)[ \u00a0]")
+_WORDS_RE = lazy(regex.compile, r"[\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*")
+_LETTERS_RE = lazy(regex.compile, r"[\p{L}\p{M}]+")
+_ELISION_RE = lazy(regex.compile, r"['’]")
+_WORD_AFTER_RE = lazy(regex.compile, r"[ \u00a0]([\p{L}\p{M}]+(?:['’\-][\p{L}\p{M}]+)*)")
+_ACRONYM_AFTER_RE = lazy(regex.compile, r" \(\p{Lu}{2,}")
+_LETTER_RE = lazy(regex.compile, r"[\p{L}\p{M}]")
 
 
 @dataclass(frozen=True)
@@ -88,8 +89,8 @@ def french_word(doc: Document, rule: Rule) -> Iterator[Finding]:
         yield rule.finding(a, b, message=f"French left untranslated in English text: {text[a:b]!r}.", data=YIELDING)
 
 
-_COMPOUND_RE = regex.compile(r"[\p{Ll}\p{M}]+(?:-[\p{Ll}\p{M}]+)+")
-_COMPOUND_BEFORE_RE = regex.compile(r"(?r)(?<![\p{L}\p{M}'’\-])[\p{Ll}\p{M}]+(?:-[\p{Ll}\p{M}]+)*-")
+_COMPOUND_RE = lazy(regex.compile, r"[\p{Ll}\p{M}]+(?:-[\p{Ll}\p{M}]+)+")
+_COMPOUND_BEFORE_RE = lazy(regex.compile, r"(?r)(?<![\p{L}\p{M}'’\-])[\p{Ll}\p{M}]+(?:-[\p{Ll}\p{M}]+)*-")
 
 
 def _french_compound(text: str, start: int, end: int, setup: Setup) -> tuple[int, int, str] | None:

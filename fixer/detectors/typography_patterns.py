@@ -11,7 +11,9 @@ from typing import NamedTuple
 
 import regex
 
+from ..data import bundled_dir
 from ..document import Document
+from ..lazypattern import lazy
 from ..model import Finding, Rule, Safety
 from .boilerplate_common import LINE_RULES, verdicts
 
@@ -57,7 +59,7 @@ def lines_holding(gate: regex.Pattern[str], text: str) -> list[tuple[int, int]]:
 
 _ASCII = bytes(range(128))
 _FOLD_DIGITS = bytes.maketrans(b"123456789", b"000000000")
-_DIGIT_RE = regex.compile(r"\d")
+_DIGIT_RE = lazy(regex.compile, r"\d")
 
 
 def byte_view(doc: Document) -> bytes:
@@ -103,8 +105,8 @@ def literal_digits_only(doc: Document) -> bool:
 
 
 _MAX_STRINGS = 64
-_ESCAPE_RE = regex.compile(r"\\.", regex.DOTALL)
-_BRACE_RE = regex.compile(r"\{(?!\d*(?:,\d*)?\})")
+_ESCAPE_RE = lazy(regex.compile, r"\\.", regex.DOTALL)
+_BRACE_RE = lazy(regex.compile, r"\{(?!\d*(?:,\d*)?\})")
 
 
 def _same_in_re(pattern: str) -> bool:
@@ -376,9 +378,13 @@ def _compiled(rule: Rule) -> _Compiled:
     pats = params.get("patterns") or [params["pattern"]]
     flags = _flags(str(params.get("flags", "")))
     gate_pat = params.get("gate")
+    # the bundled rules' patterns are compiled on first use (start-up: most are never searched on
+    # a first article); a user's, at once, so that a bad one stops the run before any text
+    bundled = rule.source.startswith(str(bundled_dir()))
     compiled = _Compiled(None if gate_pat is None else regex.compile(gate_pat, flags),
                          None if gate_pat is None else literal_gate(gate_pat, flags),
-                         [regex.compile(p, flags) for p in pats], bool(params.get("gate_lines")))
+                         [lazy(regex.compile, p, flags) if bundled else regex.compile(p, flags) for p in pats],
+                         bool(params.get("gate_lines")))
     if len(_COMPILED) > 1 << 10:
         _COMPILED.clear()  # bounded: tests build rules by the thousand
     _COMPILED[id(params)] = (params, compiled)
