@@ -33,3 +33,14 @@ def test_an_adjective_before_a_plural_noun_gets_no_repair(run) -> None:
 ])
 def test_english_words_names_and_kept_demonyms_are_left_alone(run, text: str) -> None:
     assert run(text) == []
+
+
+def test_a_surname_shaped_like_a_demonym_is_left_alone(run) -> None:
+    text = ("Astronaut Raphaël Liégeois will fly to the ISS from Liège's region, ESA said. "
+            "Liégeois told reporters he was proud.")
+    assert run(text) == []
+
+
+def test_a_people_after_the_is_still_found_beside_a_club_name(run) -> None:
+    text = "The Stade Rochelais signed him; he will join the Rochelais at La Rochelle in June."
+    assert [found for found, _repair in run(text)] == ["Rochelais"]

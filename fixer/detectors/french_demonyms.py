@@ -116,12 +116,29 @@ def french_demonym(doc: Document, rule: Rule) -> Iterator[Finding]:
             place = _place_of(word, m.group("end"), places) if m else None
             if place is None:
                 continue
-        for m in regex.finditer(rf"(?<![\p{{L}}\p{{M}}\-'’]){regex.escape(word)}(?![\p{{L}}\p{{M}}\-'’])", text):
-            start, end = m.span()
+        spans = [m.span() for m in regex.finditer(rf"(?<![\p{{L}}\p{{M}}\-'’]){regex.escape(word)}(?![\p{{L}}\p{{M}}\-'’])", text)]
+        if any(_after_first_name(text, start) for start, _end in spans) and not any(
+                text[max(0, start - 4) : start].lower() == "the " for start, _end in spans):
+            continue  # a surname (`astronaut Raphaël Liégeois`, `Liégeois told`), never a people (`the Rochelais`)
+        for start, end in spans:
             if _in_name(text, start, end, english_openers):
                 continue  # inside a name: Olympique Lyonnais, Le Parisien, a first name
             yield rule.finding(start, end, _repair(text, start, end, place),
                                message=f"French demonym {word!r} left untranslated: in English, the people of {place}.")
+
+
+# a capitalised word with a lower-case letter, then one space: a first name before the word
+_FIRST_NAME_RE = lazy(regex.compile, r"(?<![\p{L}\p{M}])\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)? $")
+
+
+def _after_first_name(text: str, start: int) -> bool:
+    """Whether a person's first name stands right before ``start`` (`Raphaël Liégeois`): a
+    capitalised word that is no common English word (`The`, `Many`) and no French article."""
+    m = _FIRST_NAME_RE.search(text, max(0, start - 30), start)
+    if m is None:
+        return False
+    name = m.group().strip()
+    return name.lower() not in _FRENCH_ARTICLES and zipf_en(name.lower()) < 4.5
 
 
 def _in_name(text: str, start: int, end: int, english_openers: frozenset[str]) -> bool:
