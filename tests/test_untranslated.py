@@ -303,3 +303,14 @@ def test_french_glossed_by_an_appositive_stays(text: str) -> None:
 def test_an_appositive_clause_with_a_verb_is_no_gloss() -> None:
     text = "Deputies examine the projet de loi de finances, the minister said, this week."
     assert [f.rule for f in FIXER.check(text)] == ["untranslated.french-span"]
+
+
+def test_the_wider_band_of_lone_french_words_beside_other_damage() -> None:
+    from fixer.engine import Config, Fixer
+
+    fixer = Fixer(Config())
+    damage = " Later, lattaque of the minister was denounced."
+    text = "The budget was adopted by the conseil municipal on Monday evening." + damage
+    assert ("untranslated.french-word", "conseil") in [(f.rule, text[f.start:f.end]) for f in fixer.check(text)]
+    kept = "Pupils of the lycée took the métro to the fête." + damage
+    assert [f.rule for f in fixer.check(kept) if f.rule == "untranslated.french-word"] == []

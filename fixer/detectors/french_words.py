@@ -208,12 +208,16 @@ def _phrase_around(text: str, start: int, end: int, setup: Setup) -> tuple[int, 
 
 
 def french_word_decider(
-    allowed: frozenset[str], *, min_fr: float, max_en: float, min_gap: float, min_length: int
+    allowed: frozenset[str], *, min_fr: float, max_en: float, min_gap: float, min_length: int,
+    wide_max_en: float | None = None, wide_min_gap: float | None = None,
 ) -> Callable[[str], bool | None]:
     """Whether a letter run could be a French word left in English, whatever the article: small
-    letters, French common (``min_fr``), English rare (``max_en``), far apart, not allowed."""
+    letters, French common (``min_fr``), English rare (``max_en``), far apart, not allowed; or,
+    in the wide band, rarer than ``wide_max_en`` in English and ``wide_min_gap`` apart."""
 
-    common = common_words_set(max(max_en, 3.0))  # words English uses this much are no leftovers
+    wide_en = max_en if wide_max_en is None else max(wide_max_en, max_en)
+    wide_gap = min_gap if wide_min_gap is None else wide_min_gap
+    common = common_words_set(max(wide_en, 3.0))  # words English uses this much are no leftovers
 
     def decide(run: str) -> bool | None:
         if len(run) < min_length or not run.islower() or run in allowed:
@@ -223,9 +227,11 @@ def french_word_decider(
         if run in common:
             return None
         en = zipf_en(run)
-        if en >= max_en:
+        if en >= wide_en:
             return None
         fr = zipf_fr(run)
+        if en >= max_en:
+            return True if fr - en >= wide_gap else None
         return True if fr >= min_fr and fr - en >= min_gap else None
 
     return decide
@@ -250,6 +256,8 @@ def _setup(doc: Document, rule: Rule) -> Setup:
         max_en=float(rule.params.get("max_english_zipf", 1.0)),
         min_gap=float(rule.params.get("min_gap", 2.5)),
         min_length=min_length,
+        wide_max_en=float(rule.params["wide_max_english_zipf"]) if "wide_max_english_zipf" in rule.params else None,
+        wide_min_gap=float(rule.params["wide_min_gap"]) if "wide_min_gap" in rule.params else None,
     )
     # every run the decider may want, among the new runs one a line: long enough, and no
     # capital in it (``str.islower`` is false for a run holding one), found by one scan
