@@ -484,3 +484,16 @@ def test_an_elision_before_an_acronym_the_glossary_knows() -> None:
     text = "Senegal borrowed on the regional market of lUEMOA, where rates rose."
     assert [text[f.start:f.end] for f in FIXER.check(text) if f.rule == "merged-word.elision"] == ["lUEMOA"]
     assert [f for f in FIXER.check("The LQXZV said no.") if f.rule == "merged-word.elision"] == []
+
+
+@pytest.mark.parametrize("text, fixed", [
+    ("The plant closed in 2015.The workers left.", "The plant closed in 2015. The workers left."),
+    ("The festival was founded in 1998.Tunis hosted it.", "The festival was founded in 1998. Tunis hosted it."),
+])
+def test_a_space_lost_after_a_year_that_ends_a_sentence(text: str, fixed: str) -> None:
+    assert FIXER.fix(text).text == fixed
+
+
+@pytest.mark.parametrize("text", ["Version 1.2015.Beta shipped.", "The score was 12.5.Then it rose.", "See 42.The end."])
+def test_numbers_before_a_stop_that_are_no_year_stay(text: str) -> None:
+    assert [f for f in FIXER.check(text) if f.rule == "merged-word.punct-join"] == []

@@ -1000,7 +1000,7 @@ PUNCT_RE = lazy(regex.compile,
     r"|(?P<open>[“«])(?=[\p{L}\p{N}])(?<=[\p{L}\p{N}.,;:!?][“«])"
     r"|(?P<dbl>\"\")(?=\p{L})(?<=[\p{L}.!?,]\"\")"
     r"|(?P<straight>\")(?=\p{L})(?<=[\p{L}.!?…]\")"
-    r"|(?P<stop>[.!?…])(?=\p{Lu}\p{Ll})(?<=\p{Ll}\p{Ll}[.!?…])"
+    r"|(?P<stop>[.!?…])(?=\p{Lu}\p{Ll})(?<=\p{Ll}\p{Ll}[.!?…]|(?<![\p{L}\p{N}.,])\p{N}{4}\.)"
     r"|(?P<comma>[,;])(?=\p{L}\p{L})(?<=\p{L}\p{L}[,;])"
     r"|(?P<paren>[(\[])(?=[\p{Lu}\p{N}][^()\[\]\n]+[)\]](?:[\s.,;:!?]|$))(?<=\p{L}\p{L}[(\[])"
     r"|\p{N}(?=\p{Lu}\p{Ll}+\b)(?<=(?<![\p{L}\p{N}])\p{N}{2,4})(?P<digit>)"
@@ -1016,7 +1016,7 @@ PUNCT_CANDIDATE_RE = lazy(re.compile,
     + rf"|(?<=[”»])(?={LETTER_WIDE}|[“«])"  # close
     + rf"|(?<=(?:{ALNUM_WIDE}|[.,;:!?])[“«])(?={ALNUM_WIDE})"  # open
     + rf"|(?<=(?:{LETTER_WIDE}|[.!?…,])\")(?={LETTER_WIDE}|\"{LETTER_WIDE})"  # straight, dbl
-    + rf"|(?<={LOWER_WIDE}{LOWER_WIDE}[.!?…])(?={UPPER_WIDE}{LOWER_WIDE})"  # stop
+    + rf"|(?<={LOWER_WIDE}{LOWER_WIDE}[.!?…]|{DIGIT_WIDE}{DIGIT_WIDE}\.)(?={UPPER_WIDE}{LOWER_WIDE})"  # stop (after a year too)
     + rf"|(?<={LETTER_WIDE}{LETTER_WIDE}[,;])(?={LETTER_WIDE}{LETTER_WIDE})"  # comma
     + rf"|(?<={LETTER_WIDE}{LETTER_WIDE}[(\[])(?={UPPER_DIGIT_WIDE})"  # paren
     + rf"|(?<={DIGIT_WIDE}{DIGIT_WIDE})(?={UPPER_WIDE}{LOWER_WIDE})"  # digit
@@ -1034,7 +1034,7 @@ _PUNCT_GROUPS: tuple[tuple[str, str, str], ...] = (
     (r"[)\]”»]", r"[\s\S]", r"[\p{L}“«]"),  # bracket; close (whose look-behind is wider)
     (r"[“«]", r"[\p{L}\p{N}.,;:!?]", r"[\p{L}\p{N}]"),  # open
     (r"\"", r"[\p{L}.!?,…]", r"[\p{L}\"]"),  # straight, dbl
-    (r"[.!?…]", r"\p{Ll}", r"\p{Lu}"),  # stop
+    (r"[.!?…]", r"[\p{Ll}\p{N}]", r"\p{Lu}"),  # stop (after a word, or a year)
     (r"[,;]", r"\p{L}", r"\p{L}"),  # comma
     (r"[(\[]", r"\p{L}", r"[\p{Lu}\p{N}]"),  # paren
     (r"\p{N}", r"\p{N}", r"\p{Lu}"),  # digit
@@ -1250,6 +1250,12 @@ def decide_punct(
             return after_closing_quote(ctx, p0, p1, right, starter)
         return p1, " ", "safe"
     if kind == "stop":
+        if text[p0 - 1 : p0].isdigit():
+            # `closed in 2015.The workers left`: a year ends the sentence (PUNCT_RE wants four
+            # figures alone before the stop); the next word must start sentences or be a word
+            if looks_like_code(chunk.replace(text[p0], " ", 1)) or not (starter or wordish(ctx, right, 3.0)):
+                return None
+            return p1, " ", "safe"
         lm = WORD_BEFORE_RE.search(text, max(0, p0 - 40), p0)
         left = lm.group() if lm else ""
         if len(left) < 2 or shape(right) != "cap" or looks_like_code(chunk.replace(text[p0], " ", 1)):
