@@ -624,17 +624,23 @@ def _lone_slips(doc: Document, names: _Names, g: Glossary, min_len: int) -> list
     lone = [w for w, n in count.items() if n == 1 and len(w) >= min_len]
     if not lone:
         return []
-    # a slip keeps the name's first two letters: only names opening alike are compared
-    by_start: dict[str, list[tuple[str, str]]] = {}
+    # a slip keeps the name's first two letters: only names opening alike are compared (folded
+    # only then: most long names share their opening with no other)
+    by_start: dict[str, list[str]] = {}
     for v in count:
         if len(v) >= min_len - 1:
-            fv = fold(v)
-            by_start.setdefault(fv[:2], []).append((v, fv))
+            by_start.setdefault(v[:2].lower(), []).append(v)
     pairs = []
     for w in lone:
+        alike = by_start[w[:2].lower()]
+        if len(alike) < 2:
+            continue
         fw = fold(w)
-        for v, fv in by_start[fw[:2]]:
-            if v == w or fv.startswith(fw) or fw.startswith(fv):
+        for v in alike:
+            if v == w:
+                continue
+            fv = fold(v)
+            if fv.startswith(fw) or fw.startswith(fv):
                 continue  # (another word of the family: Mauritania, Mauritanian)
             d = Levenshtein.distance(fv, fw, score_cutoff=2)
             if 0 < d <= 2:
@@ -768,7 +774,7 @@ def _hyphen_variants(doc: Document, rule: Rule, g: Glossary) -> Iterator[Finding
 
 # the small words that French place names join with hyphens (`Carleton-sur-Mer`,
 # `Châlons-en-Champagne`, `Saint-Martin-de-Ré`), each between hyphens as such a name holds it
-_CONNECTORS = ("-sur-", "-sous-", "-en-", "-de-", "-du-", "-des-", "-la-", "-le-", "-les-", "-lès-", "-aux-")
+_CONNECTOR_GATE_RE = lazy(re.compile, r"-(?:sur|sous|en|de|du|des|la|le|les|lès|aux)-")
 _CONNECTOR_NAME_RE = lazy(regex.compile,
     r"(?<![\p{L}\p{M}\-])\p{Lu}[\p{Ll}\p{M}]+(?:-(?:\p{Lu}[\p{Ll}\p{M}]+|sur|sous|en|de|du|des|la|le|les|lès|aux))*"
     r"-(?:sur|sous|en|de|du|des|la|le|les|lès|aux)-\p{Lu}[\p{Ll}\p{M}]+(?![\p{L}\p{M}\-])"
@@ -780,7 +786,7 @@ def _connector_variants(doc: Document, rule: Rule) -> Iterator[Finding]:
     elsewhere in the article with spaces (`Carleton sur Mer`): such names take their hyphens
     (the pairs of capitalised words are ``_hyphen_variants``'). Unsafe: a person decides."""
     text = doc.text
-    if not any(c in text for c in _CONNECTORS):
+    if _CONNECTOR_GATE_RE.search(text) is None:
         return
     for name in dict.fromkeys(m.group() for m in _CONNECTOR_NAME_RE.finditer(text)):
         blank = name.replace("-", " ")
@@ -790,16 +796,22 @@ def _connector_variants(doc: Document, rule: Rule) -> Iterator[Finding]:
             yield rule.finding(m.start(), m.end(), name, message=f"{blank} is written {name} elsewhere in this article.")
 
 
+# a capitalised word with a capital inside after a small letter (`LeBlanc`, `McDonald`, `MacKenzie`)
+_INNER_CAPITAL_RE = lazy(regex.compile, r"(?<![\p{L}\p{M}])\p{Lu}[\p{Ll}\p{M}]+\p{Lu}[\p{L}\p{M}]*")
+
+
 def _case_variants(rule: Rule, names: _Names) -> Iterator[Finding]:
     """A name written with a capital inside in one place and without it in another (`Chantal
     LeBlanc`, `Chantal Leblanc`; `MacKenzie`, `Mackenzie`): one person's name has one spelling.
     The form written first is taken as the right one (the later one is reported); forms in
     capitals only (a heading) are not compared. Unsafe."""
+    text = names.text
+    inner = set(_INNER_CAPITAL_RE.findall(text))
+    if not inner:  # (most articles: no name with a capital inside)
+        return
     count = names.count
     # (the plain form of each name with a capital inside, when the article writes it too)
-    pairs = [(w, plain) for w in count if not w[1:].islower() and not w.isupper() and len(w) >= 4
-             and (plain := w[0] + w[1:].lower()) in count]
-    text = names.text
+    pairs = [(w, plain) for w in inner if w in count and not w.isupper() and (plain := w[0] + w[1:].lower()) in count]
     for w, plain in pairs:
         right, wrong = (w, plain) if text.find(w) < text.find(plain) else (plain, w)
         for s, e in names.occ[wrong]:
