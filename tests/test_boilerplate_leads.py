@@ -125,3 +125,13 @@ def test_a_prompt_after_a_pictograph_or_a_bullet(line: str) -> None:
     body = "The council approved the budget on Tuesday after a long debate, the mayor said."
     text = f"Snow budget approved\n\n{body}\n\n{line}\n\nThe plan starts in December, officials added."
     assert [text[f.start:f.end].strip() for f in fixer.check(text)] == [line]
+
+
+def test_the_bundled_openings_keep_their_line_gates() -> None:
+    # an opening with a character the gates cannot fold (once: an em dash) turns the gate off,
+    # and page-prompt then reads every line of every page: 7x the lines on the benchmark
+    from fixer.detectors.boilerplate_common import gate_prefixes, phrases
+
+    doc = Fixer(Config()).document("x")
+    for kind in ("label", "lead", "related"):
+        assert gate_prefixes(phrases(doc).get(kind, [])) is not None, kind

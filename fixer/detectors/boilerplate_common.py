@@ -277,7 +277,7 @@ def keys_gate(doc: Document) -> bool:
 # case-fold like them, but ``i``/``I`` (which ``keys_gate`` handles); checked against every
 # code point by tests/test_perf_boiler.py
 GATE_CHARS = frozenset(
-    " #&'(),-./0123456789:?ABCDEFGHIJKLMNOPQRSTUVWXYZ[]abcdefghijklmnopqrstuvwxyzÀÂÄÆÇÈÉÊËÎÏÔÖÙÛÜàâãäæçèéêëîïôöùûüÿŒœŸ’"
+    " #&'(),-./0123456789:?ABCDEFGHIJKLMNOPQRSTUVWXYZ[]abcdefghijklmnopqrstuvwxyzÀÂÄÆÇÈÉÊËÎÏÔÖÙÛÜàâãäæçèéêëîïôöùûüÿŒœŸ’–—"
 )
 
 

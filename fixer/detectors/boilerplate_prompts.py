@@ -194,9 +194,9 @@ def classify_page_prompt(doc: Document) -> list[Verdict]:
         ):
             out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, "A tag or category line of the page."))
         elif (
-            _short_sentences_after_first(text)
-            and may_open(text, lead_opening)
+            may_open(text, lead_opening)
             and leads.match(text)
+            and _short_sentences_after_first(text)
             and word_count(text) <= 20
             and not reported(text)
         ):
