@@ -102,25 +102,18 @@ def test_share_bar_is_a_line_of_button_names_only(line: str, bar: bool) -> None:
 
 
 @pytest.mark.parametrize("line", [
+    # widget wordings of other sites
     "Story continues below advertisement",
     "Advertisement · Content continues below",
     "Did you spot an error? Report it to us",
     "Log in to read the 3 comments",
     "Never miss a verdict: activate notifications for our Justice live coverage",
-])
-def test_widget_wordings_of_other_sites(line: str) -> None:
-    fixer = Fixer(Config(select=("boilerplate.page-prompt",)))
-    body = "The council approved the budget on Tuesday after a long debate, the mayor said."
-    text = f"Snow budget approved\n\n{body}\n\n{line}\n\nThe plan starts in December, officials added."
-    assert [text[f.start:f.end].strip() for f in fixer.check(text)] == [line]
-
-
-@pytest.mark.parametrize("line", [
+    # after the pictograph or bullet a widget opens with
     "📩 Don't miss a move: get our Morning Markets briefing every weekday at 7 a.m. Sign up for free ›",
     "● LIVE — Follow the evolution of the storm minute by minute in our live coverage",
     "• Leave a Reply",
 ])
-def test_a_prompt_after_a_pictograph_or_a_bullet(line: str) -> None:
+def test_prompts_of_other_sites_and_after_a_pictograph(line: str) -> None:
     fixer = Fixer(Config(select=("boilerplate.page-prompt",)))
     body = "The council approved the budget on Tuesday after a long debate, the mayor said."
     text = f"Snow budget approved\n\n{body}\n\n{line}\n\nThe plan starts in December, officials added."

@@ -288,13 +288,8 @@ class StringGate:
                     start = n - m.end()  # where the string starts in the view
                     hits.append(start)
                     pos = n - view.rfind(b"\n", 0, start)  # past the line break before the line
-            else:  # (``first_hit_per_line`` inlined)
-                pos = 0
-                while (m := pat.search(view, pos)) is not None:
-                    hits.append(m.start())
-                    pos = view.find(b"\n", m.start()) + 1
-                    if pos == 0:
-                        break
+            else:
+                first_hit_per_line(view, pat, hits)
         return hit_lines(doc, view, hits) if hits else []
 
 
