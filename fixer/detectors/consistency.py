@@ -609,7 +609,9 @@ def _slip_findings(rule: Rule, names: _Names, slips: list[tuple[str, str, str]],
                 yield rule.finding(s, e, right, message=f"{wrong} is spelt {right} {why}.", data=YIELDING)
 
 
-_FIRST_NAME_BEFORE_RE = lazy(regex.compile, r"(?<![\p{L}\p{M}])(\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?)[ \u00a0]$")
+# a capitalised word (a first name, a title or a sentence's first word) and one space before a
+# position (searched in a window that ends there); also french_demonyms'
+FIRST_NAME_BEFORE_RE = lazy(regex.compile, r"(?<![\p{L}\p{M}])(\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?)[ \u00a0]$")
 
 
 def _lone_slips(doc: Document, names: _Names, g: Glossary, min_len: int) -> list[tuple[str, str, str]]:
@@ -666,12 +668,12 @@ def _lone_slips(doc: Document, names: _Names, g: Glossary, min_len: int) -> list
             continue
         # a first name or a title before the earlier form (`Bernard Vuillerme`, `Councillor
         # Vuillerme`), not a sentence's first word (`The`, `After`: far commoner as words)
-        firsts = {m.group(1) for s, _e in names.occ[v] if (m := _FIRST_NAME_BEFORE_RE.search(text, max(0, s - 40), s))
+        firsts = {m.group(1) for s, _e in names.occ[v] if (m := FIRST_NAME_BEFORE_RE.search(text, max(0, s - 40), s))
                   and _zipf(m.group(1)) < 5.8}
         firsts -= {w, v}
         if not firsts:
             continue  # no full name given before: two names as likely as one misspelt
-        before = _FIRST_NAME_BEFORE_RE.search(text, max(0, ws - 40), ws)
+        before = FIRST_NAME_BEFORE_RE.search(text, max(0, ws - 40), ws)
         if before is not None and before.group(1) not in firsts and count.get(before.group(1)) is not None:
             continue  # another first name: another person
         out.append((w, v, f"as {sorted(firsts)[0]} {v} is named earlier in this article"))

@@ -26,7 +26,7 @@ from ..glossary import fold
 from ..lazypattern import lazy
 from ..lexicon import zipf_en
 from ..model import Finding, Rule
-from .consistency import scanned_capital_words
+from .consistency import FIRST_NAME_BEFORE_RE, scanned_capital_words
 
 LEXICON = "lexicon/french-demonyms.txt"
 # the endings of French demonyms: -ois and -ais (singular or plural), and the plurals of the
@@ -127,17 +127,13 @@ def french_demonym(doc: Document, rule: Rule) -> Iterator[Finding]:
                                message=f"French demonym {word!r} left untranslated: in English, the people of {place}.")
 
 
-# a capitalised word with a lower-case letter, then one space: a first name before the word
-_FIRST_NAME_RE = lazy(regex.compile, r"(?<![\p{L}\p{M}])\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)? $")
-
-
 def _after_first_name(text: str, start: int) -> bool:
     """Whether a person's first name stands right before ``start`` (`Raphaël Liégeois`): a
     capitalised word that is no common English word (`The`, `Many`) and no French article."""
-    m = _FIRST_NAME_RE.search(text, max(0, start - 30), start)
+    m = FIRST_NAME_BEFORE_RE.search(text, max(0, start - 30), start)
     if m is None:
         return False
-    name = m.group().strip()
+    name = m.group(1)
     return name.lower() not in _FRENCH_ARTICLES and zipf_en(name.lower()) < 4.5
 
 
