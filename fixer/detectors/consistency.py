@@ -798,8 +798,26 @@ def _connector_variants(doc: Document, rule: Rule) -> Iterator[Finding]:
             yield rule.finding(m.start(), m.end(), name, message=f"{blank} is written {name} elsewhere in this article.")
 
 
-# a capitalised word with a capital inside after a small letter (`LeBlanc`, `McDonald`, `MacKenzie`)
-_INNER_CAPITAL_RE = lazy(regex.compile, r"(?<![\p{L}\p{M}])\p{Lu}[\p{Ll}\p{M}]+\p{Lu}[\p{L}\p{M}]*")
+# a capitalised word with a capital inside after a small letter (`LeBlanc`, `McDonald`, `MacKenzie`),
+# in the Latin letters of such names: the standard library's `re`, several times faster on a
+# whole text than `regex` with its Unicode classes
+_INNER_CAPITAL_RE = lazy(re.compile, r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ]*")
+# where one may lie: a small letter then a capital (one scan; the word is then matched from its start)
+_INNER_TRANSITION_RE = lazy(re.compile, r"[a-zß-öø-ÿ][A-ZÀ-ÖØ-Þ]")
+
+
+def _inner_capital_words(text: str) -> set[str]:
+    """The words of ``_INNER_CAPITAL_RE`` in ``text``, found from their inner transitions."""
+    out: set[str] = set()
+    for m in _INNER_TRANSITION_RE.finditer(text):
+        start = m.start()
+        while start > 0 and text[start - 1].isalpha():
+            start -= 1
+        if start == 0 or not text[start - 1].isalnum():
+            w = _INNER_CAPITAL_RE.match(text, start)
+            if w is not None and (w.end() == len(text) or not text[w.end()].isalnum()):
+                out.add(w.group())
+    return out
 
 
 def _case_variants(rule: Rule, names: _Names) -> Iterator[Finding]:
@@ -808,7 +826,7 @@ def _case_variants(rule: Rule, names: _Names) -> Iterator[Finding]:
     The form written first is taken as the right one (the later one is reported); forms in
     capitals only (a heading) are not compared. Unsafe."""
     text = names.text
-    inner = set(_INNER_CAPITAL_RE.findall(text))
+    inner = _inner_capital_words(text)
     if not inner:  # (most articles: no name with a capital inside)
         return
     count = names.count
