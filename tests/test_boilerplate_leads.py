@@ -112,6 +112,10 @@ def test_share_bar_is_a_line_of_button_names_only(line: str, bar: bool) -> None:
     "📩 Don't miss a move: get our Morning Markets briefing every weekday at 7 a.m. Sign up for free ›",
     "● LIVE — Follow the evolution of the storm minute by minute in our live coverage",
     "• Leave a Reply",
+    # an embed's caption, a language switcher, a cookie notice in other words
+    "A post shared by Festival de Tétouan (@ficmt.officiel)",
+    "Read this article in German 🇩🇪 | in Italian 🇮🇹",
+    "This site uses tracers to measure its audience. By continuing, you accept their use.",
 ])
 def test_prompts_of_other_sites_and_after_a_pictograph(line: str) -> None:
     fixer = Fixer(Config(select=("boilerplate.page-prompt",)))

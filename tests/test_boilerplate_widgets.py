@@ -153,3 +153,8 @@ def test_site_name_above_the_header_furniture() -> None:
 def test_a_short_headline_over_its_byline_and_prose_stays() -> None:
     text = f"Macron Resigns\n\nHome › World › Europe\n\n{BODY}\n\n{BODY}"
     assert "Macron Resigns" not in [s for s, _ in _found(text)]
+
+
+def test_a_masthead_with_menu_and_search_icons() -> None:
+    line = "ATLANTIC COAST DAILY   ☰ Menu   🔍   Log in"
+    assert _found(f"{line}\n\n{HEADLINE}\n\n{BODY}") == [(line, "unsafe")]

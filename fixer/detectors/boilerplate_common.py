@@ -37,7 +37,7 @@ _OTHER_WS = (
 )
 # once every run of white space (regex's ``\s``) is one space, stripping the runs of these
 # characters at the ends is what the regexes ``^[\s•·*>»›\-–—]+`` and ``[\s:.…!>»›|\-–—]+$`` did
-_LEAD_CHARS = " •·*>»›-–—●■◆▪►▶➤➜➔→☞👉📩📣🔔🔴✅📌📰"  # (bullets, arrows and pictographs a widget opens with)
+_LEAD_CHARS = " •·*>»›-–—●■◆▪►▶➤➜➔→☞👉📩📣🔔🔴✅📌📰🔒⊞"  # (bullets, arrows and pictographs a widget opens with)
 LEAD_CHARS = _LEAD_CHARS  # what a key strips from the start of its line (for the classifiers that read the line)
 _TRAIL_CHARS = " :.…!>»›|-–—↑↓→⟶➜➔▶►"  # (arrows: `Back to top ↑`)
 _SENTENCE_CLOSERS = "\"'”’»)]"

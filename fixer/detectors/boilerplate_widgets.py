@@ -474,11 +474,11 @@ def _masthead(lines: list[Line], furniture: set[int]) -> tuple[Line, str] | None
 
 # the symbols of tickers, weather boxes, rating stars and share icons (`USD/LBP 89,500 ▲ | BLOM 2.10
 # ▼`, `Fort-de-France 29°C ☀ | Pointe-à-Pitre 30°C ⛅`, `☆☆☆☆☆`, `f | 𝕏 | in | ✉`)
-_WIDGET_SYMBOL_RE = lazy(regex.compile, r"[▲▼△▽▴▾⬆⬇☀⛅☁☂☔❄⛈☆★✩✪✉☎✆𝕏]|[\U0001F324-\U0001F32C\U0001F4C8\U0001F4C9]")
+_WIDGET_SYMBOL_RE = lazy(regex.compile, r"[▲▼△▽▴▾⬆⬇☀⛅☁☂☔❄⛈☆★✩✪✉☎✆𝕏☰]|[\U0001F324-\U0001F32C\U0001F4C8\U0001F4C9\U0001F50D\U0001F50E]")
 # the characters ``_WIDGET_SYMBOL_RE`` matches, all non-ASCII: whether a page holds one is told
 # by the set of its non-ASCII characters (made once per document and shared with the typography
 # rules), not by a regex scan of the whole text (the family's costliest search)
-_WIDGET_SYMBOLS = frozenset("▲▼△▽▴▾⬆⬇☀⛅☁☂☔❄⛈☆★✩✪✉☎✆𝕏\U0001F4C8\U0001F4C9") | frozenset(map(chr, range(0x1F324, 0x1F32D)))
+_WIDGET_SYMBOLS = frozenset("▲▼△▽▴▾⬆⬇☀⛅☁☂☔❄⛈☆★✩✪✉☎✆𝕏☰\U0001F4C8\U0001F4C9\U0001F50D\U0001F50E") | frozenset(map(chr, range(0x1F324, 0x1F32D)))
 
 
 def _symbol_widget(text: str) -> bool:
