@@ -111,3 +111,13 @@ def test_a_list_header_with_a_few_more_words_and_its_titles() -> None:
     # a sentence that opens like a header is not one
     prose = f"Key rate unchanged\n\n{body}\n\nMost read the report as a sign of caution."
     assert fixer.check(prose) == []
+
+
+def test_a_list_header_alone_is_deleted_with_its_titles() -> None:
+    from fixer.engine import Config, Fixer
+
+    fixer = Fixer(Config(select=("boilerplate",)))
+    body = "The central bank kept its key rate at 2.75% on Tuesday, as inflation slowed, the governor said."
+    block = "Most seen this week\n1. Snowstorm: up to 30 cm expected on Friday\n2. King Street: a restaurant closes"
+    text = f"Key rate unchanged\n\n{body}\n\n{block}"
+    assert [text[f.start:f.end].strip() for f in fixer.check(text)] == block.split("\n")

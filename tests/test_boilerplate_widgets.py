@@ -29,7 +29,7 @@ def _found(text: str) -> list[tuple[str, str]]:
     ("Share: Facebook | X | WhatsApp | Email", "safe"),
     ("Get the app: App Store | Google Play", "unsafe"),
     ("00:00 / 03:41", "safe"),
-    ("Popular articles", "unsafe"),
+    ("Popular videos", "unsafe"),  # (`Popular articles` is a list header of the lexicon: related-link's)
     ("Latest videos", "unsafe"),
     ("LIVE", "unsafe"),
     ("Did you find this article useful? Yes No", "unsafe"),

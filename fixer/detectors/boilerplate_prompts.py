@@ -480,10 +480,14 @@ def classify_related_link(doc: Document) -> list[Verdict]:
         if tailed or not headers.isdisjoint(keys):  # (most pages have no list header)
             taken = {v.line.number for v in out}
             lines = nonblank(doc)
-            for i in tailed:  # `Most read on the site this week ↓`: the header is deleted here
+            exact = [i for i, k in enumerate(keys) if k in headers]
+            prompts = prompt_set(doc)
+            # the header itself is deleted here, with a tail (`Most read on the site this week ↓`)
+            # or without one, unless it is a page prompt too (then page-prompt deletes it)
+            for i in sorted({*tailed, *(i for i in exact if keys[i] not in prompts)}):
                 if lines[i].number not in taken:
                     out.append(Verdict("boilerplate.related-link", lines[i], Safety.UNSAFE, "The header of a list of links."))
-            for i in sorted({*tailed, *(i for i, k in enumerate(keys) if k in headers)}):
+            for i in sorted({*tailed, *exact}):
                 ln = lines[i]
                 out.extend(v for v in _titles_under(doc, ln, unmarked=True) if v.line.number not in taken)
         out.sort(key=lambda v: v.line.number)
