@@ -4,6 +4,8 @@ calls to action that go on with short sentences of the widget."""
 
 from __future__ import annotations
 
+import pytest
+
 from fixer.engine import Config, Fixer
 
 FIXER = Fixer(Config(select=("boilerplate",)))
@@ -100,24 +102,19 @@ def test_a_sections_block_header_and_its_list_of_titles() -> None:
     assert fixer.check(prose) == []
 
 
-def test_a_list_header_with_a_few_more_words_and_its_titles() -> None:
+@pytest.mark.parametrize("block", [
+    # a header with a few more words, deleted by related-link with its titles
+    "Most read on the site this week ↓\nMorocco: wheat imports rise again\nRabat: the tram extension opens",
+    # a header alone, which the lexicon does not list as a prompt too
+    "Most seen this week\n1. Snowstorm: up to 30 cm expected on Friday\n2. King Street: a restaurant closes",
+])
+def test_a_list_header_and_its_titles(block: str) -> None:
     from fixer.engine import Config, Fixer
 
     fixer = Fixer(Config(select=("boilerplate",)))
     body = "The central bank kept its key rate at 2.75% on Tuesday, as inflation slowed, the governor said."
-    block = "Most read on the site this week ↓\nMorocco: wheat imports rise again\nRabat: the tram extension opens"
     text = f"Key rate unchanged\n\n{body}\n\n{block}"
     assert [text[f.start:f.end].strip() for f in fixer.check(text)] == block.split("\n")
     # a sentence that opens like a header is not one
     prose = f"Key rate unchanged\n\n{body}\n\nMost read the report as a sign of caution."
     assert fixer.check(prose) == []
-
-
-def test_a_list_header_alone_is_deleted_with_its_titles() -> None:
-    from fixer.engine import Config, Fixer
-
-    fixer = Fixer(Config(select=("boilerplate",)))
-    body = "The central bank kept its key rate at 2.75% on Tuesday, as inflation slowed, the governor said."
-    block = "Most seen this week\n1. Snowstorm: up to 30 cm expected on Friday\n2. King Street: a restaurant closes"
-    text = f"Key rate unchanged\n\n{body}\n\n{block}"
-    assert [text[f.start:f.end].strip() for f in fixer.check(text)] == block.split("\n")
