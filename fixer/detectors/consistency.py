@@ -43,6 +43,7 @@ from ..glossary import (
 )
 from ..lazypattern import lazy
 from ..model import Finding, Rule
+from .merged_words import lexicon
 from .terminology import (
     _WORD_RE,
     _align,
@@ -649,7 +650,7 @@ def _lone_slips(doc: Document, names: _Names, g: Glossary, min_len: int) -> list
                 pairs.append((w, v, d))
     if not pairs:
         return []
-    places = _gazetteer(doc)
+    places = lexicon(doc).place_names  # (the gazetteer, as merged-word reads it)
     pairs = [(w, v, d) for w, v, d in pairs if w not in g.name_tokens and w not in places and not _is_word(w)]
     text, out, taken = doc.text, [], set()
     for w, v, d in pairs:
@@ -679,14 +680,6 @@ def _lone_slips(doc: Document, names: _Names, g: Glossary, min_len: int) -> list
         out.append((w, v, f"as {sorted(firsts)[0]} {v} is named earlier in this article"))
         taken.add(w)
     return out
-
-
-def _gazetteer(doc: Document) -> frozenset[str]:
-    """The place names of ``lexicon/places.txt`` (read once per process)."""
-    store = doc.cache.get("store")
-    if store is None:
-        return frozenset()
-    return store.memo("consistency:gazetteer", lambda: frozenset(store.lines("lexicon/places.txt")))
 
 
 def _accented_wins(a: str, b: str) -> tuple[str, str] | None:
@@ -776,10 +769,11 @@ def _hyphen_variants(doc: Document, rule: Rule, g: Glossary) -> Iterator[Finding
 
 # the small words that French place names join with hyphens (`Carleton-sur-Mer`,
 # `Châlons-en-Champagne`, `Saint-Martin-de-Ré`), each between hyphens as such a name holds it
-_CONNECTOR_GATE_RE = lazy(re.compile, r"-(?:sur|sous|en|de|du|des|la|le|les|lès|aux)-")
+_CONNECTORS = "sur|sous|en|de|du|des|la|le|les|lès|aux"
+_CONNECTOR_GATE_RE = lazy(re.compile, rf"-(?:{_CONNECTORS})-")
 _CONNECTOR_NAME_RE = lazy(regex.compile,
-    r"(?<![\p{L}\p{M}\-])\p{Lu}[\p{Ll}\p{M}]+(?:-(?:\p{Lu}[\p{Ll}\p{M}]+|sur|sous|en|de|du|des|la|le|les|lès|aux))*"
-    r"-(?:sur|sous|en|de|du|des|la|le|les|lès|aux)-\p{Lu}[\p{Ll}\p{M}]+(?![\p{L}\p{M}\-])"
+    rf"(?<![\p{{L}}\p{{M}}\-])\p{{Lu}}[\p{{Ll}}\p{{M}}]+(?:-(?:\p{{Lu}}[\p{{Ll}}\p{{M}}]+|{_CONNECTORS}))*"
+    rf"-(?:{_CONNECTORS})-\p{{Lu}}[\p{{Ll}}\p{{M}}]+(?![\p{{L}}\p{{M}}\-])"
 )
 
 
