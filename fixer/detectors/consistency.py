@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Collection, Container, Iterable, Iterator
+from collections.abc import Callable, Collection, Container, Iterable, Iterator
 from functools import cached_property, lru_cache
 from itertools import chain, compress, filterfalse
 from operator import not_
@@ -203,33 +203,34 @@ def scanned_capital_words(doc: Document) -> set[str] | None:
     return got[1] if got is not None else None
 
 
-class _AcronymsSeen:
-    """The capitalised words seen (``_capital_words``) and those among them that are
-    acronyms (``_is_acronym``), for all documents of a data store: an article's acronyms are
-    then two set operations in C, and only its words never seen before are tested."""
+class _WordsSeen:
+    """The capitalised words seen (``_capital_words``) and those among them that pass a test
+    (``_is_acronym``; a capital inside), for all documents of a data store: an article's words
+    that pass are then two set operations in C, and only its words never seen before are tested."""
 
-    def __init__(self) -> None:
+    def __init__(self, test: Callable[[str], bool]) -> None:
+        self.test = test
         self.seen: set[str] = set()
-        self.acronyms: set[str] = set()
+        self.passed: set[str] = set()
 
     def among(self, words: set[str]) -> set[str]:
-        """The acronyms among ``words``."""
+        """The words among ``words`` that pass the test."""
         new = words.difference(self.seen)
         if new:
             if len(self.seen) > 1 << 16:
                 self.seen.clear()
-                self.acronyms.clear()
+                self.passed.clear()
                 new = words
             self.seen.update(new)
-            self.acronyms.update(filter(_is_acronym, new))
-        return self.acronyms.intersection(words)
+            self.passed.update(filter(self.test, new))
+        return self.passed.intersection(words)
 
 
 def _acronym_words(text: str, fast: bool = False) -> set[str]:
     """The words of a document that are acronyms: the tokens of the shape ``_is_acronym``
     wants, found by one regex search over the text instead of a test of every word of
     ``Document.word_counts`` (``_scan_capital_words``), then the exact test on each distinct
-    one. (``acronym`` takes the same from ``_capital_words`` and ``_AcronymsSeen``.)"""
+    one. (``acronym`` takes the same from ``_capital_words`` and ``_WordsSeen``.)"""
     return set(filter(_is_acronym, set(_scan_capital_words(text, fast))))
 
 
@@ -279,7 +280,7 @@ def _apart_keys(a: str) -> tuple[str, ...]:
 def acronym(doc: Document, rule: Rule) -> Iterator[Finding]:
     # whether a token is an acronym depends on its spelling only
     doc_glossary(doc)  # (sets the data store of a bare document)
-    seen: _AcronymsSeen = doc.cache["store"].memo("consistency.acronyms-seen", _AcronymsSeen)
+    seen: _WordsSeen = doc.cache["store"].memo("consistency.acronyms-seen", lambda: _WordsSeen(_is_acronym))
     acronyms = _involved(seen.among(_capital_words(doc)[1]), doc)
     # (the forms counted below are some of these: if no two of these can differ, none can)
     if not acronyms:
@@ -487,7 +488,7 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
     # (the name words among them are the runs ``_Names`` wants: see ``_CAPITAL_WORDS_RE``)
     runs, distinct = _capital_words(doc)
     names = _Names(doc, runs, distinct)
-    yield from _case_variants(rule, names)
+    yield from _case_variants(doc, rule, names, distinct)
     slips = _lone_slips(doc, names, g, int(rule.params.get("slip_min_length", 8)))
     gates = _name_gates(doc, g, min_len, lone_len)
     steps, ambiguous = gates.steps(distinct)
@@ -793,37 +794,24 @@ def _connector_variants(doc: Document, rule: Rule) -> Iterator[Finding]:
 
 
 # a capitalised word with a capital inside after a small letter (`LeBlanc`, `McDonald`, `MacKenzie`),
-# in the Latin letters of such names: the standard library's `re`, several times faster on a
-# whole text than `regex` with its Unicode classes
+# in the Latin letters of such names
 _INNER_CAPITAL_RE = lazy(re.compile, r"[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ]*")
-# where one may lie: a small letter then a capital (one scan; the word is then matched from its start)
-_INNER_TRANSITION_RE = lazy(re.compile, r"[a-zß-öø-ÿ][A-ZÀ-ÖØ-Þ]")
 
 
-def _inner_capital_words(text: str) -> set[str]:
-    """The words of ``_INNER_CAPITAL_RE`` in ``text``, found from their inner transitions."""
-    out: set[str] = set()
-    for m in _INNER_TRANSITION_RE.finditer(text):
-        start = m.start()
-        while start > 0 and text[start - 1].isalpha():
-            start -= 1
-        if start == 0 or not text[start - 1].isalnum():
-            w = _INNER_CAPITAL_RE.match(text, start)
-            if w is not None and (w.end() == len(text) or not text[w.end()].isalnum()):
-                out.add(w.group())
-    return out
+def _has_inner_capital(w: str) -> bool:
+    return _INNER_CAPITAL_RE.fullmatch(w) is not None
 
 
-def _case_variants(rule: Rule, names: _Names) -> Iterator[Finding]:
+def _case_variants(doc: Document, rule: Rule, names: _Names, distinct: set[str]) -> Iterator[Finding]:
     """A name written with a capital inside in one place and without it in another (`Chantal
     LeBlanc`, `Chantal Leblanc`; `MacKenzie`, `Mackenzie`): one person's name has one spelling.
     The form written first is taken as the right one (the later one is reported); forms in
     capitals only (a heading) are not compared. Unsafe."""
-    text = names.text
-    inner = _inner_capital_words(text)
+    seen: _WordsSeen = doc.cache["store"].memo("consistency.inner-capital-seen", lambda: _WordsSeen(_has_inner_capital))
+    inner = seen.among(distinct)  # (the capitalised runs: every such word is one)
     if not inner:  # (most articles: no name with a capital inside)
         return
-    count = names.count
+    count, text = names.count, names.text
     # (the plain form of each name with a capital inside, when the article writes it too)
     pairs = [(w, plain) for w in inner if w in count and not w.isupper() and (plain := w[0] + w[1:].lower()) in count]
     for w, plain in pairs:
