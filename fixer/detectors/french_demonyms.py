@@ -9,7 +9,7 @@ opens with (Dakar … the Dakarois); irregular ones (Kinois for Kinshasa, Maloui
 and those English keeps (Québécois, Seychellois) are listed in ``lexicon/french-demonyms.txt``.
 
 Left alone: English words and names (`Illinois`, `Francois`, `Britain`: common in English), a
-word inside a name (`Olympique Lyonnais`, `Le Parisien`: after a capitalised word or a French
+region written like a demonym (`in the Choletais`, the country round Cholet), a word inside a name (`Olympique Lyonnais`, `Le Parisien`: after a capitalised word or a French
 article), a word before another capitalised word (a first name), hyphenated forms.
 """
 
@@ -40,6 +40,9 @@ _WORD_BEFORE_RE = lazy(regex.compile, r"([\p{L}\p{M}'’\-]+)[ \u00a0]+$")
 _FRENCH_ARTICLES = frozenset({"le", "la", "les", "l'", "l’", "du", "des", "d'", "d’"})
 _BEFORE_NAME_RE = lazy(regex.compile, r"[ \u00a0]+\p{Lu}")
 _NEXT_WORD_RE = lazy(regex.compile, r"[ \u00a0]+([\p{L}\p{M}]+)")
+# a word in -ais or -ois after these names a region, the country round a town (`jobs lost in the
+# Choletais`, `vineyards across the Beaujolais`), never its people
+_IN_REGION_RE = lazy(regex.compile, r"\b(?:in|across|throughout|around) the[ \u00a0]$", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,8 @@ def french_demonym(doc: Document, rule: Rule) -> Iterator[Finding]:
         if any(_after_first_name(text, start) for start, _end in spans) and not any(
                 text[max(0, start - 4) : start].lower() == "the " for start, _end in spans):
             continue  # a surname (`astronaut Raphaël Liégeois`, `Liégeois told`), never a people (`the Rochelais`)
+        if word.endswith(("ais", "ois")) and any(_IN_REGION_RE.search(text, max(0, a - 20), a) for a, _b in spans):
+            continue  # a region: the Choletais, the Beaujolais
         for start, end in spans:
             if _in_name(text, start, end, english_openers):
                 continue  # inside a name: Olympique Lyonnais, Le Parisien, a first name

@@ -37,6 +37,8 @@ def french_thousands(doc: Document, rule: Rule) -> Iterator[Finding]:
     for m in _THOUSANDS_RE.finditer(text):
         if _after_a_name(text, m.start()):
             continue  # Boeing 737 800, Route 66 000: a model or a number of a name
+        if _a_phone_number(text, m.start(), m.end()):
+            continue  # call the doctor on duty on 116 117; text STOP to 38 000
         yield rule.finding(m.start(), m.end(), regex.sub(r"[ \u00a0\u202f]", ",", m.group()))
 
 
@@ -52,6 +54,25 @@ def _after_a_name(text: str, start: int) -> bool:
         return False
     before = text[max(ws, ls) - 2 : max(ws, ls)].strip()
     return max(ws, ls) > ls and before[-1:] not in (".", "!", "?", ":", "\"", "“", "«", "")
+
+
+# a word that makes the number ending its sentence one to call or text (`dial 116 117.`), looked
+# for in the sentence before it
+_PHONE_WORD_RE = lazy(regex.compile,
+    r"\b(?:call|calls|calling|dial|dialling|dialing|phone|telephone|ring|text|SMS|hotline|helpline|freephone|number)\b",
+    regex.IGNORECASE,
+)
+# the end of a sentence or line right after the number (a count goes on: `received 12 000 calls`)
+_NUMBER_ENDS_RE = lazy(regex.compile, r"[ \u00a0]*(?:[.;!?)]|$)", regex.MULTILINE)
+
+
+def _a_phone_number(text: str, start: int, end: int) -> bool:
+    """Whether a spaced number ends its sentence after a word of calling or texting in that
+    sentence: a service or short number (`116 117`, `38 000`), which no comma may join."""
+    if _NUMBER_ENDS_RE.match(text, end) is None:
+        return False
+    stops = [text.rfind(c, 0, start) for c in ".!?\n"]
+    return _PHONE_WORD_RE.search(text, max(max(stops) + 1, start - 120), start) is not None
 
 
 _TIME_RE = lazy(regex.compile, r"(?<![\p{L}\p{N}])([01]?\d|2[0-3])[ \u00a0]?h[ \u00a0]?([0-5]\d)(?![\p{L}\p{N}])")
