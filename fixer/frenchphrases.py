@@ -43,7 +43,9 @@ class Entry:
 @dataclass
 class PhraseTable:
     by_first: dict[str, list[Entry]]
-    alone_first: frozenset[str] = frozenset()  # first words of entries flagged wherever found
+    # for each entry flagged wherever found, the word a line must hold to be searched for it
+    # (``alone_key``)
+    alone_keys: frozenset[str] = frozenset()
     # first words of the titles written before a name (``Madame {name}``): a name never runs on
     # into one, or the next pass would find the title left untranslated inside the name
     titles: frozenset[str] = frozenset()
@@ -158,6 +160,15 @@ def variants(fr: str) -> list[tuple[str, ...]]:
     return [tuple(seq) for seq in out]
 
 
+def alone_key(pattern: tuple[str, ...]) -> str:
+    """The word of an ``alone`` entry's pattern that a line must hold to be searched for it:
+    its rarest literal word in English (the longer at equal rarity), so that `le kilo` sends
+    only the lines holding `kilo` to phrase matching, not every line holding `le`."""
+    from .lexicon import zipf_en
+
+    return min((w for w in pattern if w != SLOT), key=lambda w: (zipf_en(w), -len(w)))
+
+
 def build_table(store: Any) -> PhraseTable:
     def build() -> PhraseTable:
         by_first: dict[str, list[Entry]] = {}
@@ -178,7 +189,7 @@ def build_table(store: Any) -> PhraseTable:
         for lst in by_first.values():
             # longest first; at equal length a literal word beats a {name} slot (au Sahel > au {name})
             lst.sort(key=lambda e: (len(e.pattern), -e.pattern.count(SLOT)), reverse=True)
-        alone = frozenset(k for k, lst in by_first.items() if any(e.alone for e in lst))
+        alone = frozenset(alone_key(e.pattern) for lst in by_first.values() for e in lst if e.alone)
         titles = frozenset(e.pattern[0] for lst in by_first.values() for e in lst
                            if SLOT in e.pattern and e.fr[:1].isupper())
         return PhraseTable(by_first, alone, titles=titles)

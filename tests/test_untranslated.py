@@ -276,10 +276,10 @@ def test_a_name_slot_stops_before_a_word_that_opens_a_phrase() -> None:
 
 
 def test_entries_searched_alone_open_with_no_common_word():
-    """An entry flagged wherever it appears (``alone``) is looked for by its first word: one that
-    every article holds (`la`, `the`, `de`) sends every line to phrase matching, which doubled
-    french-span's cost once (`la Toussaint`, `the Toussaint`). Such an entry must open with a
-    rarer word."""
+    """An entry flagged wherever it appears (``alone``) is looked for by one of its words (its
+    longest): one that every article holds (`la`, `the`, `de`) would send every line to phrase
+    matching, which doubled french-span's cost once (`la Toussaint`). `le kilo` is looked for by
+    `kilo`."""
     from fixer.data import DataStore
     from fixer.frenchphrases import build_table
     from fixer.lexicon import zipf_en
@@ -288,7 +288,8 @@ def test_entries_searched_alone_open_with_no_common_word():
     # (the small words English text holds everywhere: `la`, `le`, `the`, `de`, `des` score 4 or
     # more; `à`, which only francophone names hold, opens `à huis clos`; a word such as
     # `millions` is searched only on the lines holding it, which are few)
-    common = [k for k in table.alone_first if zipf_en(k) >= 5.0 or (len(k) <= 3 and zipf_en(k) >= 4.0)]
+    assert "kilo" in table.alone_keys and "le" not in table.alone_keys
+    common = [k for k in table.alone_keys if zipf_en(k) >= 5.0 or (len(k) <= 3 and zipf_en(k) >= 4.0)]
     assert not common, f"alone phrase entries open with words every English text holds: {common}"
 
 

@@ -73,7 +73,7 @@ def scan(doc: Document) -> Scan:
     by_position = evidence.lines
     # the sets behind the first tests, read here: most lines are turned down by one set
     # operation and no call (the model's sets grow in place as chunks are judged)
-    alone_keys = table.alone_first
+    alone_keys = table.alone_keys
     seen, french_chunks = model._seen_chunks, model._french_chunks
     boring: set[str] = store.memo("french.boring", set)  # see below
     alone_free: set[str] = store.memo("french.alone-free", set)  # chunks holding no alone key
@@ -180,7 +180,7 @@ def scan(doc: Document) -> Scan:
 
 def _holds_alone_key(groups: KeyGroups, line: str, held: set[str] | None = None) -> bool:
     """Whether the ``fs.norm`` of ``line`` holds one of the keys of ``groups`` (the first words
-    of ``alone`` entries, grouped by ``_key_groups``) as a substring: asked only of the few lines
+    of ``alone`` entries, ``fp.alone_key``, grouped by ``_key_groups``) as a substring: asked only of the few lines
     not turned down by their chunks. The chunk holding the key found is added to ``held``: the
     norm of a chunk is a piece of the norm of any line holding it (lower case does not look
     across white space), so such a line holds the key too, which one set test then says."""
