@@ -208,6 +208,35 @@ def quote_spacing(doc: Document, rule: Rule) -> Iterator[Finding]:
                 nxt = text[q.close + 1] if q.close + 1 < len(text) else ""
                 repl = "” " if nxt.isalpha() else "”"
                 yield rule.finding(start, q.close + 1, repl)
+    if '"' in text:
+        yield from _straight_quote_spacing(doc, rule)
+
+
+# a straight mark that can only close a quotation: after a space, before a comma or full stop
+# (`at -5 ", smiled`), or one that can only open one: at a line's start or after a sentence's
+# end or a colon, before a space and a capital (`said: " We`)
+_STRAIGHT_CLOSE_SPACED_RE = lazy(regex.compile, r'(?<=\S)[ \u00a0\u202f]+"(?=[,.;:!?](?:\s|$))')
+_STRAIGHT_OPEN_SPACED_RE = lazy(regex.compile, r'(?:^|(?<=[.:!?] ))"[ \u00a0\u202f]+(?=\p{Lu})')
+
+
+def _straight_quote_spacing(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """The straight-quote form of the spaces French sets inside its marks: `even at -5 ",`
+    → `even at -5",`. Straight marks have no direction, so only a paragraph whose straight
+    marks pair up (an even count) is looked at, and only a mark whose surroundings say which
+    end it is: before the comma or stop that follows a quotation, or opening a sentence before
+    a capital."""
+    for ln in doc.lines:
+        line = ln.text
+        if '"' not in line or line.count('"') % 2:
+            continue
+        marks = [i for i, ch in enumerate(line) if ch == '"']
+        closing = set(marks[1::2])
+        for m in _STRAIGHT_CLOSE_SPACED_RE.finditer(line):
+            if m.end() - 1 in closing:
+                yield rule.finding(ln.start + m.start(), ln.start + m.end(), '"')
+        for m in _STRAIGHT_OPEN_SPACED_RE.finditer(line):
+            if m.start() not in closing:
+                yield rule.finding(ln.start + m.start(), ln.start + m.end(), '"')
 
 
 def reversed_quote(doc: Document, rule: Rule) -> Iterator[Finding]:
