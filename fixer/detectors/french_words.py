@@ -37,7 +37,7 @@ from ..frenchscore import talked_about
 from ..lazypattern import lazy
 from ..lexicon import common_words_set, zipf_en, zipf_fr
 from ..model import Finding, Rule
-from .merged_words import RunFilter, run_book, selected_runs
+from .merged_words import RunFilter, lexicon, run_book, selected_runs
 
 # the word before a position, and its space (matched backwards from the position: a search in a
 # window before it tries every start)
@@ -60,6 +60,7 @@ class Setup:
     phrases: dict[str, tuple[str, ...]]  # word → allowed phrases holding it
     reach: int
     allowed: frozenset[str]  # single words and compounds English keeps (lexicon/french-allowed.txt)
+    places: frozenset[str] = frozenset()  # the gazetteer's place names (``_in_name``)
 
 
 def french_word(doc: Document, rule: Rule) -> Iterator[Finding]:
@@ -161,9 +162,11 @@ def _english_quote(before: str, setup: Setup) -> bool:
 def _in_name(text: str, start: int, end: int, setup: Setup) -> bool:
     """A capitalised word reached walking back over the words joined to this one by single
     spaces, before any English function word, or an acronym in parentheses right after: the
-    word belongs to a French name."""
+    word belongs to a French name. A place the gazetteer knows, reached right away after an
+    English `the`, opens no French name: French puts the place after the noun (`conseil
+    municipal de Moncton`), English before it (`the Moncton conseil municipal`)."""
     pos = start
-    for _ in range(setup.reach):
+    for i in range(setup.reach):
         m = _WORD_BEFORE_RE.match(text, max(0, pos - 60), pos)
         if m is None:
             break
@@ -171,6 +174,10 @@ def _in_name(text: str, start: int, end: int, setup: Setup) -> bool:
         if word.lower() in setup.stop:
             break  # (first: `The résultat net`, a sentence's capitalised `The`, opens no name)
         if word[0].isupper():
+            if i == 0 and word in setup.places:
+                before = _WORD_BEFORE_RE.match(text, max(0, m.start() - 60), m.start())
+                if before is not None and before.group(1).lower() == "the":
+                    break
             return True
         pos = m.start()
     return _ACRONYM_AFTER_RE.match(text, end) is not None
@@ -271,4 +278,5 @@ def _setup(doc: Document, rule: Rule) -> Setup:
         phrases={w: tuple(p) for w, p in phrases.items()},
         reach=int(rule.params.get("name_reach", 6)),
         allowed=frozenset(single),
+        places=lexicon(doc).place_names,
     )
