@@ -247,6 +247,7 @@ class _Phrase(NamedTuple):
     alts_bytes: tuple[tuple[bytes, ...], ...]
     whole: tuple[str, ...] | None  # words of which every match holds one whole (``_whole_need``)
     reach: tuple[int, int, int] | None  # how far a match reaches around its run (``_reach``)
+    starts: tuple[bytes, ...] | None  # plain strings one of which every match starts with (``_starts``)
 
 
 def _phrases(store: Any, name: str) -> list[_Phrase]:
@@ -271,7 +272,7 @@ def _phrases(store: Any, name: str) -> list[_Phrase]:
 
 
 # (part of the disk cache's key: changed when the quick tests drawn from a pattern change)
-_GATES_VERSION = "whole-need, reach"
+_GATES_VERSION = "whole-need, reach, starts"
 
 
 def _gates(source: str, flags: int) -> tuple[Any, ...]:
@@ -291,7 +292,7 @@ def _gates(source: str, flags: int) -> tuple[Any, ...]:
     return (
         run, alts, word, word_alts,
         None if run is None else run.encode("ascii"), tuple(tuple(a.encode("ascii") for a in alt) for alt in alts),
-        whole, _reach(source, pat, run),
+        whole, _reach(source, pat, run), _starts(source, pat),
     )
 
 
@@ -494,6 +495,84 @@ def _simple_ops() -> frozenset[Any]:
 
 
 _SIMPLE_OPS = _simple_ops()
+
+
+# (more starts than this, or a start of fewer than three letters or figures, and the places
+# to try may outnumber what one search of the text costs)
+_MAX_STARTS = 8
+
+
+def _starts(source: str, pat: regex.Pattern[str]) -> tuple[bytes, ...] | None:
+    """Plain strings (ASCII bytes, lower-cased) one of which every match of the pattern starts
+    with, or None: where a pattern without a bounded reach (``\\d+``, a look-behind first) can
+    match is then found by a few ``bytes.find`` instead of trying it at every position of the
+    text (``_started``). ``(?<=\\btwo )(?:billion|million)`` starts with billion or million,
+    ``\\bsince (\\d+|two)`` with ``since ``."""
+    items = _parsed(source, pat)
+    found = None if items is None else _starts_of(_in_line(items))
+    if not found or len(set(found)) > _MAX_STARTS or any(len(s.replace(" ", "")) < 3 for s in found):
+        return None
+    return tuple(s.encode("ascii") for s in dict.fromkeys(found))
+
+
+def _starts_of(seq: list[tuple[Any, Any]]) -> list[str] | None:
+    """``_starts`` of a sequence of parsed items (put in line): past the items that match no
+    character (word boundaries, look-arounds), the run of plain characters there, or the starts
+    of each alternative of a choice, or those of a repeat matched at least once; None when
+    unsure."""
+    from re import _constants
+
+    k = 0
+    while k < len(seq) and seq[k][0] in (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT):
+        k += 1
+    if k == len(seq):
+        return None
+    op, arg = seq[k]
+    if op is _constants.LITERAL and chr(arg) in _RUN_CHARS:
+        run = ""
+        while k < len(seq) and seq[k][0] is _constants.LITERAL and chr(seq[k][1]) in _RUN_CHARS:
+            run += chr(seq[k][1])
+            k += 1
+        return [run.lower()]
+    if op is _constants.BRANCH:
+        out: list[str] = []
+        for alt in arg[1]:
+            got = _starts_of(_in_line(alt))
+            if not got:
+                return None
+            out += got
+        return out
+    if op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT) and arg[0] >= 1:
+        return _starts_of(_in_line(arg[2]))
+    return None
+
+
+def _started(pat: regex.Pattern[str], text: str, low: bytes, starts: tuple[bytes, ...]) -> list[regex.Match[str]]:
+    """``list(pat.finditer(text))``, the pattern matched only where one of ``starts`` stands in
+    ``low`` (``text``'s ASCII bytes lowered, one byte a character).
+
+    Every match starts with one of them (``_starts``): as a plain character matches only its
+    own cases when the text holds no case partner (``_word_bytes``), the lowered text holds it
+    there. ``finditer`` takes the first position where the pattern matches, then goes on from
+    the end of that match; trying the places in order, those before the last match's end
+    skipped, does the same (a match at one place is the one a search finds there: it sees the
+    text before it, for look-behinds and word boundaries, as the search does)."""
+    places: set[int] = set()
+    for s in starts:
+        i = low.find(s)
+        while i >= 0:
+            places.add(i)
+            i = low.find(s, i + 1)
+    found: list[regex.Match[str]] = []
+    end = 0
+    for p in sorted(places):
+        if p < end:
+            continue
+        m = pat.match(text, p)
+        if m is not None:
+            found.append(m)
+            end = m.end()
+    return found
 
 
 def _windowed(pat: regex.Pattern[str], text: str, low: bytes, run: bytes, first: int,
@@ -984,7 +1063,7 @@ def false_friend(doc: Document, rule: Rule) -> Iterator[Finding]:
         phrases = [phrases[i] for i in sorted(picked)]
     lowered: str | bool | None = False  # (False: not made yet)
     low: bytes | None = None
-    for pat, suggest, note, run, alts, _word, word_alts, run_bytes, alts_bytes, _whole, reach in phrases:
+    for pat, suggest, note, run, alts, _word, word_alts, run_bytes, alts_bytes, _whole, reach, starts in phrases:
         found = None
         if words is not None:
             # the runs in the text first (they turn away most of the patterns the index lets
@@ -1006,6 +1085,11 @@ def false_friend(doc: Document, rule: Rule) -> Iterator[Finding]:
             if reach is not None and first >= 0:
                 # searched only around the run (see ``_windowed``)
                 found = _windowed(pat.compiled, text, low, run_bytes, first, reach)
+            if found is None and starts is not None:
+                # matched only where a match may start (see ``_started``)
+                if low is None:
+                    low = text.encode("ascii", "replace").lower()
+                found = _started(pat.compiled, text, low, starts)
         elif run is not None or alts:
             if lowered is False:
                 lowered = _lowered(doc)
