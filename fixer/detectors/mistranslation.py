@@ -605,7 +605,7 @@ def _windowed(pat: regex.Pattern[str], text: str, low: bytes, run: bytes, first:
         end = b + look + 2
         if end >= n:
             found += pat.finditer(text, a)
-            continue
+            break  # (to the end of the text: through the windows after this one too)
         for m in pat.finditer(text, a, end):
             if m.end() + look + 1 >= end:
                 return None
