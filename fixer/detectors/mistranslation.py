@@ -247,6 +247,7 @@ class _Phrase(NamedTuple):
     alts_bytes: tuple[tuple[bytes, ...], ...]
     whole: tuple[str, ...] | None  # words of which every match holds one whole (``_whole_need``)
     reach: tuple[int, int, int] | None  # how far a match reaches around its run (``_reach``)
+    starts: tuple[bytes, ...] | None  # plain strings one of which every match starts with (``_starts``)
 
 
 def _phrases(store: Any, name: str) -> list[_Phrase]:
@@ -271,7 +272,7 @@ def _phrases(store: Any, name: str) -> list[_Phrase]:
 
 
 # (part of the disk cache's key: changed when the quick tests drawn from a pattern change)
-_GATES_VERSION = "whole-need, reach"
+_GATES_VERSION = "whole-need, reach, starts"
 
 
 def _gates(source: str, flags: int) -> tuple[Any, ...]:
@@ -291,7 +292,7 @@ def _gates(source: str, flags: int) -> tuple[Any, ...]:
     return (
         run, alts, word, word_alts,
         None if run is None else run.encode("ascii"), tuple(tuple(a.encode("ascii") for a in alt) for alt in alts),
-        whole, _reach(source, pat, run),
+        whole, _reach(source, pat, run), _starts(source, pat),
     )
 
 
@@ -496,6 +497,84 @@ def _simple_ops() -> frozenset[Any]:
 _SIMPLE_OPS = _simple_ops()
 
 
+# (more starts than this, or a start of fewer than three letters or figures, and the places
+# to try may outnumber what one search of the text costs)
+_MAX_STARTS = 8
+
+
+def _starts(source: str, pat: regex.Pattern[str]) -> tuple[bytes, ...] | None:
+    """Plain strings (ASCII bytes, lower-cased) one of which every match of the pattern starts
+    with, or None: where a pattern without a bounded reach (``\\d+``, a look-behind first) can
+    match is then found by a few ``bytes.find`` instead of trying it at every position of the
+    text (``_started``). ``(?<=\\btwo )(?:billion|million)`` starts with billion or million,
+    ``\\bsince (\\d+|two)`` with ``since ``."""
+    items = _parsed(source, pat)
+    found = None if items is None else _starts_of(_in_line(items))
+    if not found or len(set(found)) > _MAX_STARTS or any(len(s.replace(" ", "")) < 3 for s in found):
+        return None
+    return tuple(s.encode("ascii") for s in dict.fromkeys(found))
+
+
+def _starts_of(seq: list[tuple[Any, Any]]) -> list[str] | None:
+    """``_starts`` of a sequence of parsed items (put in line): past the items that match no
+    character (word boundaries, look-arounds), the run of plain characters there, or the starts
+    of each alternative of a choice, or those of a repeat matched at least once; None when
+    unsure."""
+    from re import _constants
+
+    k = 0
+    while k < len(seq) and seq[k][0] in (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT):
+        k += 1
+    if k == len(seq):
+        return None
+    op, arg = seq[k]
+    if op is _constants.LITERAL and chr(arg) in _RUN_CHARS:
+        run = ""
+        while k < len(seq) and seq[k][0] is _constants.LITERAL and chr(seq[k][1]) in _RUN_CHARS:
+            run += chr(seq[k][1])
+            k += 1
+        return [run.lower()]
+    if op is _constants.BRANCH:
+        out: list[str] = []
+        for alt in arg[1]:
+            got = _starts_of(_in_line(alt))
+            if not got:
+                return None
+            out += got
+        return out
+    if op in (_constants.MAX_REPEAT, _constants.MIN_REPEAT, _constants.POSSESSIVE_REPEAT) and arg[0] >= 1:
+        return _starts_of(_in_line(arg[2]))
+    return None
+
+
+def _started(pat: regex.Pattern[str], text: str, low: bytes, starts: tuple[bytes, ...]) -> list[regex.Match[str]]:
+    """``list(pat.finditer(text))``, the pattern matched only where one of ``starts`` stands in
+    ``low`` (``text``'s ASCII bytes lowered, one byte a character).
+
+    Every match starts with one of them (``_starts``): as a plain character matches only its
+    own cases when the text holds no case partner (``_low_bytes``), the lowered text holds it
+    there. ``finditer`` takes the first position where the pattern matches, then goes on from
+    the end of that match; trying the places in order, those before the last match's end
+    skipped, does the same (a match at one place is the one a search finds there: it sees the
+    text before it, for look-behinds and word boundaries, as the search does)."""
+    places: set[int] = set()
+    for s in starts:
+        i = low.find(s)
+        while i >= 0:
+            places.add(i)
+            i = low.find(s, i + 1)
+    found: list[regex.Match[str]] = []
+    end = 0
+    for p in sorted(places):
+        if p < end:
+            continue
+        m = pat.match(text, p)
+        if m is not None:
+            found.append(m)
+            end = m.end()
+    return found
+
+
 def _windowed(pat: regex.Pattern[str], text: str, low: bytes, run: bytes, first: int,
               reach: tuple[int, int, int]) -> list[regex.Match[str]] | None:
     """``list(pat.finditer(text))`` searched only around the occurrences of ``run`` in ``low``
@@ -526,7 +605,7 @@ def _windowed(pat: regex.Pattern[str], text: str, low: bytes, run: bytes, first:
         end = b + look + 2
         if end >= n:
             found += pat.finditer(text, a)
-            continue
+            break  # (to the end of the text: through the windows after this one too)
         for m in pat.finditer(text, a, end):
             if m.end() + look + 1 >= end:
                 return None
@@ -737,9 +816,9 @@ def _class_not_word(items: Any) -> bool:
 def _word_gate(
     run: str | None, alts: tuple[tuple[str, ...], ...], required: tuple[str, ...]
 ) -> tuple[bytes | None, tuple[tuple[bytes, ...], ...]]:
-    """``run``, ``alts`` and ``required`` as tests in the words of the text (``_word_bytes``):
-    the longest piece of letters and figures of the run (a space of a run is no part of a word,
-    so only a piece of it can be looked for there), or else the longest of the pieces every
+    """``run``, ``alts`` and ``required`` as tests of pieces of words (indexed by ``_by_word``,
+    looked for in ``_low_bytes``): the longest piece of letters and figures of the run, or
+    else the longest of the pieces every
     match holds (``_required_words``, four characters at least: shorter ones tell little);
     then the sets of alternatives' pieces, of which every match holds one, and the other
     required pieces, each a set of one."""
@@ -860,21 +939,20 @@ def _lowered(doc: Document) -> str | None:
     return doc.cache[key]
 
 
-def _whole_words(words: bytes) -> frozenset[str]:
-    """The runs of ASCII letters and figures of ``_word_bytes`` (where each character outside
+def _whole_words(low: bytes) -> frozenset[str]:
+    """The runs of ASCII letters and figures of ``_low_bytes`` (where each character outside
     ASCII is a ``?``): a run of them in the text with no letter nor figure beside it is one of
-    these (see ``_whole_need``). A set of some 250 words costs about as much as 25 searches of
-    the words, and saves some 50."""
-    return frozenset(words.translate(_NOT_WORD_TO_SPACE).decode("ascii").split())
+    these (see ``_whole_need``)."""
+    return frozenset(low.translate(_NOT_WORD_TO_SPACE).decode("ascii").split())
 
 
-def _doc_whole_words(doc: Document, words: bytes) -> frozenset[str]:
-    """``_whole_words(words)``, or a set that serves as well where the glossary rules make it
+def _doc_whole_words(doc: Document, low: bytes) -> frozenset[str]:
+    """``_whole_words(low)``, or a set that serves as well where the glossary rules make it
     anyway: the folds of the text's runs of letters, marks and figures
     (``glossary._folded_forms``, which the terminology rules read in every article).
 
     Why sound: the words ``_whole_need`` gives are runs of ASCII letters and figures (with no
-    case partner in the text, see ``_word_bytes``) beside which a match puts a space (an ASCII
+    case partner in the text, see ``_low_bytes``) beside which a match puts a space (an ASCII
     character that is no letter nor figure) or a word boundary (a character that is no ``\\w``
     of ``regex``). When the text holds no letter, mark nor figure that is no ``\\w`` (``²``,
     ``½``: ``_odd_word_char``), neither is a letter, mark nor figure, so the word is a whole
@@ -882,7 +960,7 @@ def _doc_whole_words(doc: Document, words: bytes) -> frozenset[str]:
     ``quebec``, are in that set too: a set holding more words spares fewer searches, nothing
     else.)"""
     if any(map(_odd_word_char, _non_ascii(doc))):
-        return _whole_words(words)
+        return _whole_words(low)
     return _folded_forms(doc)
 
 
@@ -894,29 +972,28 @@ def _odd_word_char(c: str) -> bool:
 
 
 _W_RE = lazy(regex.compile, r"\w")
-# every byte but the lower-case ASCII letters and the figures as a space (``_word_bytes`` is lowered)
+# every byte but the lower-case ASCII letters and the figures as a space (``_low_bytes`` is lowered)
 _NOT_WORD_TO_SPACE = bytes(c if 97 <= c <= 122 or 48 <= c <= 57 else 32 for c in range(256))
 
 
-def _word_bytes(doc: Document) -> bytes | None:
-    """The distinct words of the document (``doc.word_counts``, used only when a rule has
-    counted them already) joined by line breaks, each character outside ASCII as a ``?`` (so
-    that it still parts the runs of letters around it, see ``_whole_words``), in lower case: the quick tests of ``false_friend`` and ``number_calque`` look there first. It
-    is a third shorter than the text (no spaces, punctuation nor repeated words) and quicker to
-    build than the lowered text (an ASCII lower case, in bytes).
+def _low_bytes(doc: Document) -> bytes | None:
+    """The text's ASCII bytes in lower case, each character outside ASCII as one ``?`` (one
+    byte a character, so offsets are the text's), when a rule has counted the words already
+    (``doc.word_counts``: a full check) and the text holds no case partner; else None (then the
+    lowered text tells). The quick tests of ``false_friend`` and ``number_calque`` look there
+    for runs and for pieces of words alike: one translation of the text, where the pieces were
+    looked for in the distinct words joined (a third shorter, but a join of every word and a
+    second encoding to make, where only a few searches are made).
 
     Why sound: a piece of letters and figures that a match of a plain pattern holds is made of
     characters that ``regex`` matches case-insensitively with ASCII letters and figures; when the
     text holds no such character outside ASCII (``_case_partners``), they are ASCII letters and
-    figures, which a word of ``word_counts`` never splits (its words are maximal runs of them,
-    joined by apostrophes and hyphens): the piece, lowered, is in these bytes. None when the
-    words are not counted or the text holds a partner (then the lowered text tells)."""
-    key = "mistranslation.words"
+    figures, and the piece, lowered, is in these bytes."""
+    key = "mistranslation.low"
     if key not in doc.cache:
-        counts = doc.computed("word_counts")
         doc.cache[key] = (
-            None if counts is None or not _partner_set().isdisjoint(_non_ascii(doc))
-            else "\n".join(counts).encode("ascii", "replace").lower()
+            None if doc.computed("word_counts") is None or not _partner_set().isdisjoint(_non_ascii(doc))
+            else doc.text.encode("ascii", "replace").lower()
         )
     return doc.cache[key]
 
@@ -933,7 +1010,7 @@ def _by_word(store: Any, name: str) -> tuple[dict[str, list[int]], dict[bytes, l
     """The indices of the patterns of ``_phrases`` by the words of the text they need: by the
     words of which each holds one whole (``_whole_need``, looked up in ``_whole_words``); else by its word
     (``_word_gate``), or, for a pattern with none, each word of its set of alternatives whose
-    words are the longest (one of them is needed), searched in the words; and the indices of
+    words are the longest (one of them is needed), searched in the lowered text (``_low_bytes``); and the indices of
     the other patterns."""
     def build() -> tuple[dict[str, list[int]], dict[bytes, list[int]], list[int]]:
         by_whole: dict[str, list[int]] = {}
@@ -967,45 +1044,43 @@ def false_friend(doc: Document, rule: Rule) -> Iterator[Finding]:
     name = str(rule.params.get("table", "lexicon/false-friends.toml"))
     text = doc.text
     # A pattern whose required run, or none of whose alternatives, is in the lower-cased text
-    # cannot match. The words of the text tell most patterns apart first (see ``_word_bytes``):
-    # the lowered text is made only for the few that pass them.
-    words = _word_bytes(doc)
+    # cannot match: with the words counted and no case partner in the text (see
+    # ``_low_bytes``), the text's ASCII bytes lowered tell (each other character is one ``?``),
+    # several times quicker to make than the lowered text.
+    low = _low_bytes(doc)
     phrases = _phrases(store, name)
-    if words is not None:
+    if low is not None:
         # the patterns whose word is in the text, and those without one, in the table's order:
-        # one search of the words for each distinct word (in C), not one Python step per pattern
+        # one search of the text for each distinct word (in C), not one Python step per pattern
         by_whole, by_word, others = _by_word(store, name)
-        whole = _doc_whole_words(doc, words)
+        whole = _doc_whole_words(doc, low)
         picked = {
             *others,
             *chain.from_iterable(map(by_whole.__getitem__, filter(whole.__contains__, by_whole))),
-            *chain.from_iterable(map(by_word.__getitem__, filter(words.__contains__, by_word))),
+            *chain.from_iterable(map(by_word.__getitem__, filter(low.__contains__, by_word))),
         }
         phrases = [phrases[i] for i in sorted(picked)]
     lowered: str | bool | None = False  # (False: not made yet)
-    low: bytes | None = None
-    for pat, suggest, note, run, alts, _word, word_alts, run_bytes, alts_bytes, _whole, reach in phrases:
+    for pat, suggest, note, run, alts, _word, word_alts, run_bytes, alts_bytes, _whole, reach, starts in phrases:
         found = None
-        if words is not None:
-            # the runs in the text first (they turn away most of the patterns the index lets
-            # through; the run's first place is wanted anyway): with no case partner in the
-            # text (see ``_word_bytes``), its ASCII bytes lowered hold them as the lowered text
-            # does (each other character is one ``?``), and are several times quicker to make
+        if low is not None:
+            # the runs first (they turn away most of the patterns the index lets through; the
+            # run's first place is wanted anyway)
             first = -1
-            if run_bytes is not None or alts_bytes:
-                if low is None:
-                    low = text.encode("ascii", "replace").lower()
-                if run_bytes is not None:
-                    first = low.find(run_bytes)
-                    if first < 0:
-                        continue
-                if alts_bytes and not all(any(a in low for a in alt) for alt in alts_bytes):
+            if run_bytes is not None:
+                first = low.find(run_bytes)
+                if first < 0:
                     continue
-            if word_alts and not all(any(w in words for w in alt) for alt in word_alts):
+            if alts_bytes and not all(any(a in low for a in alt) for alt in alts_bytes):
+                continue
+            if word_alts and not all(any(w in low for w in alt) for alt in word_alts):
                 continue
             if reach is not None and first >= 0:
                 # searched only around the run (see ``_windowed``)
                 found = _windowed(pat.compiled, text, low, run_bytes, first, reach)
+            if found is None and starts is not None:
+                # matched only where a match may start (see ``_started``)
+                found = _started(pat.compiled, text, low, starts)
         elif run is not None or alts:
             if lowered is False:
                 lowered = _lowered(doc)
@@ -1058,11 +1133,11 @@ def _words(n: int) -> str:
 
 def number_calque(doc: Document, rule: Rule) -> Iterator[Finding]:
     text = doc.text
-    # every match holds sixty, eighty, or four and twenty (see ``_NUMBER_RE``), each in a word
-    # (see ``_word_bytes``)
-    words = _word_bytes(doc)
-    if words is not None:
-        if not (b"sixty" in words or b"eighty" in words or (b"four" in words and b"twenty" in words)):
+    # every match holds sixty, eighty, or four and twenty (see ``_NUMBER_RE``), in the lowered
+    # bytes (see ``_low_bytes``)
+    low = _low_bytes(doc)
+    if low is not None:
+        if not (b"sixty" in low or b"eighty" in low or (b"four" in low and b"twenty" in low)):
             return
     elif (lowered := _lowered(doc)) is not None and not (
         "sixty" in lowered or "eighty" in lowered or ("four" in lowered and "twenty" in lowered)
