@@ -741,7 +741,7 @@ def case_join(doc: Document, rule: Rule) -> Iterator[Finding]:
     """``theAlliance`` → ``the Alliance``; ``JulyAccording`` → ``July. According``."""
     ctx = context(doc)
     text = ctx.text
-    starters, function_words, min_left, ambiguous, prompts, cut_at, runs = rule_setup(
+    starters, function_words, min_left, ambiguous, prompts, cut_at, runs, heads = rule_setup(
         doc, rule, lambda: case_join_setup(doc, rule)
     )
     wanted = runs.select(ctx.runs())
@@ -772,7 +772,7 @@ def case_join(doc: Document, rule: Rule) -> Iterator[Finding]:
         left, right = run[:i], run[i:]
         if ctx.standalone(run) > 1 and left.lower() not in function_words:
             continue  # spelled the same twice: a name (NextOn), not an accident of scraping
-        decision = decide_case_join(ctx, left, right, starters, function_words, min_left)
+        decision = decide_case_join(ctx, left, right, starters, function_words, min_left, heads)
         if decision is None:
             continue
         if hyphened and not (decision[0] == ". " and left.islower() and _small_compound(text, start)):
@@ -814,6 +814,7 @@ def case_join_setup(doc: Document, rule: Rule) -> tuple:
         words_param(doc, rule, "link_prompts"),
         cut_at,
         RunFilter(run_book(doc.cache["store"]), case_join_decider(cut_at), shape=CASE_JUNCTION_LINE_RE),
+        words_param(doc, rule, "function_words") | words_param(doc, rule, "titles"),
     )
 
 
@@ -942,6 +943,11 @@ def shape(word: str) -> str:
     return "mixed"
 
 
+# how common, at most, the word a capitalised head is glued to may be for the pair to be split
+# (`Michel` 3.3, `Catherine` 3.9; `Design`, `Star`, `Home` of brands are 5 and more)
+NAME_RIGHT_MAX_ZIPF = 4.5
+
+
 def decide_case_join(
     ctx: Context,
     left: str,
@@ -949,8 +955,11 @@ def decide_case_join(
     starters: frozenset[str],
     function_words: frozenset[str],
     min_left: float,
+    heads: frozenset[str] = frozenset(),
 ) -> tuple[str, str] | None:
-    """What to insert between ``left`` and ``right`` and how safely, or None to leave it."""
+    """What to insert between ``left`` and ``right`` and how safely, or None to leave it.
+    ``heads``: the function words and titles that, capitalised, are no part of a name glued to
+    them (`ForMichel`, `MeCatherine`)."""
     ls, rs = shape(left), shape(right)
     if len(left) < 2 or len(right) < 2 or rs not in ("cap", "upper"):
         return None
@@ -978,6 +987,10 @@ def decide_case_join(
         # sentence whose full stop was lost too. Measured on 64 clean articles with spaces
         # removed: a bare space was right 466/467 times after a function word, but only about
         # 4 times in 5 after a content word, so there it is only proposed.
+        return " ", "unsafe"
+    if ls == "cap" and rs == "cap" and low_left in heads and zipf(right.lower(), "en") < NAME_RIGHT_MAX_ZIPF:
+        # ForMichel, MeCatherine: a sentence's first word or a title glued to a name (not
+        # to a common word: brands are built so, InDesign, OnStar, AtHome)
         return " ", "unsafe"
     if ls in ("cap", "upper") and rs == "cap":
         known_left = ctx.standalone(left) > 0 or ctx.is_place(left) or (ls == "cap" and zipf(low_left, "en") >= min_left)
@@ -1716,7 +1729,8 @@ def split_name(
     """Where the name ends in ``token``, or None: longest name first.
 
     The name must be a place of the gazetteer, or spelled alone in the article and rare as a
-    word (``Just`` at a sentence start does not make ``Justin`` a join). A name ending in a
+    word (``Just`` at a sentence start does not make ``Justin`` a join), less rare when spelled
+    alone twice or more (``REPEATED_NAME_ZIPF``). A name ending in a
     vowel followed by ``is`` is a French demonym (``Bamakois``), not a join.
     """
     for cut in range(len(token) - 2, min_name - 1, -1):
@@ -1727,9 +1741,18 @@ def split_name(
             continue
         if tail == "is" and name[-1] in "aeiouyéè":
             continue
-        if name in ctx.lex.place_names or (ctx.standalone(name) > 0 and word_zipf(name) < max_name_zipf):
+        if name in ctx.lex.place_names:
+            return cut
+        alone = ctx.standalone(name)
+        if alone and word_zipf(name) < (max_name_zipf if alone == 1 else max(max_name_zipf, REPEATED_NAME_ZIPF)):
             return cut
     return None
+
+
+# a name the article spells alone twice or more may be as common as this as a word (`Saintes`,
+# Zipf 3.7, in `Saintesand`): the article has shown it is a name; common words (`Just`, 6.5)
+# still are not
+REPEATED_NAME_ZIPF = 4.5
 
 
 # --------------------------------------------------------------------------- lost apostrophe
