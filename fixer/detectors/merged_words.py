@@ -1520,6 +1520,9 @@ def _glossary_acronyms(doc: Document) -> _AcronymKeys:
     return _AcronymKeys(g.acronyms, g.fr_acronyms)
 
 
+LONE_NAME_REST = 5  # (see elision_decider: `lIseran`; `lIle` alone stays, as it may be a typo of `Ile`)
+
+
 def elision_decider(rule: Rule, lex: Lexicon) -> Callable[[str], tuple[int, bool] | None]:
     """What the elision rule wants of a letter run, whatever the article: ``(kind, rest_alone)``
     when the run is a glued elision of that kind by everything that depends on the run alone
@@ -1558,7 +1561,10 @@ def elision_decider(rule: Rule, lex: Lexicon) -> Callable[[str], tuple[int, bool
                 return UPPER, False  # `lIle-de-France`: the text must go on with the place's name
             if not rest.isupper() and zipf(token, "en") >= 1.5:
                 return None  # jQuery, dBase: English knows it as one word (French lists hold lunion)
-            return UPPER, not (word_zipf(rest) >= 2.5 or rest in lex.places)
+            # a capitalised name of five letters or more after a small l or d (`Col de lIseran`)
+            # is an elision whether or not the article spells it alone: no word is built so
+            named = len(rest) >= LONE_NAME_REST and shape(rest) == "cap"
+            return UPPER, not (word_zipf(rest) >= 2.5 or rest in lex.places or named)
         if which == ACRONYM:
             if protected_run(lex, token) or zipf(token, "en") > 0:
                 return None
