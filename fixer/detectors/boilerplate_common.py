@@ -305,6 +305,17 @@ def gate_prefixes(openings: list[str] | tuple[str, ...]) -> Gate | None:
     return gate
 
 
+def gateable_head(opening: str) -> str:
+    """The longest start of ``opening`` written in ``GATE_CHARS`` (at most ``HEAD_LEN``
+    characters): a line that a pattern opening with ``opening`` matches opens with it too, so a
+    gate of heads picks a superset of the lines a gate of the whole openings would (``BlogThis!``,
+    whose ``!`` no gate takes, gates as ``blogthis`` rather than leaving every line to test)."""
+    for k, c in enumerate(opening[:HEAD_LEN]):
+        if c not in GATE_CHARS:
+            return opening[:k]
+    return opening[:HEAD_LEN]
+
+
 # Every gate's prefixes by their first character, joined: a line is tested once against all
 # the prefixes opening like its key (most lines open like none), and only a line that passes
 # against each gate's own. ``_JOINED`` keeps the gates alive, so that their ids stay theirs;

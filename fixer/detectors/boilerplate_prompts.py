@@ -21,6 +21,7 @@ from .boilerplate_common import (
     classifier,
     digit_led,
     gate_prefixes,
+    gateable_head,
     gated_lines,
     is_sentence,
     key_list,
@@ -293,7 +294,10 @@ def _share_bars(doc: Document, taken: set[int]) -> list[Verdict]:
     networks has other words (`on Facebook and X`). Also a comment counter (`Comments (3)`)."""
     names, gate = _memo(doc, f"boilerplate:share-names:{PHRASES}", lambda: (
         frozenset(p.casefold() for p in phrases(doc).get("share", [])),
-        gate_prefixes([*phrases(doc).get("share", []), "comment", "reaction", "réaction", "share", "partag", "follow us", "suivez"])))
+        # (a bar opens with a button's name, `copy` or `copier` among them, cut before a character
+        # no gate takes; a labelled bar with its label; a counter with its word or figure)
+        gate_prefixes([*map(gateable_head, phrases(doc).get("share", [])), "copy", "copier",
+                       "comment", "reaction", "réaction", "share", "partag", "follow us", "suivez"])))
     if not names:
         return []
     out = []
