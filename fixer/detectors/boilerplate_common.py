@@ -516,14 +516,15 @@ def words(text: str) -> list[str]:
 _NOT_WORD_EDGES = "\"'()[]{}<>,.;:!?…“”‘’«»‹›„-–—/|*•·#%&+=@\\^_`~$€£©®°"
 
 
-def word_count(text: str) -> int:
+def word_count(text: str, stop: int = 1 << 30) -> int:
     """``len(words(text))``, mostly without the pattern (several times faster: the rules count
     the words of a line far more often than they read them). No match of ``_WORD_RE`` spans
     white space, so the words of the text are those of its chunks; a match opens and ends with
     a letter or figure, so stripping other characters from a chunk's ends changes none; and a
     chunk that is then all ``str.isalnum`` is one word (every such character is ``\\p{L}`` or
     ``\\p{N}`` for ``regex``; checked by tests/test_perf_boiler3.py). Other chunks are counted by
-    the pattern."""
+    the pattern. The count stops once it reaches ``stop`` (the answer is then ``stop`` or more):
+    a rule asking whether a caption has two words need not count all of them."""
     n = 0
     for chunk in text.split():
         if chunk.isalnum():
@@ -532,6 +533,8 @@ def word_count(text: str) -> int:
             chunk = chunk.strip(_NOT_WORD_EDGES)
             if chunk:
                 n += 1 if chunk.isalnum() else len(_WORD_RE.findall(chunk))
+        if n >= stop:
+            break
     return n
 
 
@@ -568,7 +571,7 @@ def may_open(text: str, chars: frozenset[str]) -> bool:
 
 def heading_like(text: str, max_words: int = 30) -> bool:
     """Short and not ending like a sentence: a title, a caption, a label."""
-    return not is_sentence(text) and 0 < word_count(text) <= max_words
+    return not is_sentence(text) and 0 < word_count(text, max_words + 1) <= max_words
 
 
 def phrases(doc: Document) -> dict[str, list[str]]:

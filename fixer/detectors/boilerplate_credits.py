@@ -253,7 +253,7 @@ def classify_photo_credit(doc: Document) -> list[Verdict]:
         ln = lines[number - 1]
         _kind, caption = found
         ckey = norm(caption) if caption else ""
-        if not caption or (word_count(caption) >= 2 and any(key_is(doc, n, ckey) for n in _neighbours(doc, ln))):
+        if not caption or (word_count(caption, 2) >= 2 and any(key_is(doc, n, ckey) for n in _neighbours(doc, ln))):
             out.append(Verdict("boilerplate.photo-credit", ln, Safety.SAFE, "A photo or video credit line."))
     return out
 
@@ -308,7 +308,7 @@ def classify_video_title(doc: Document) -> list[Verdict]:
             found = credits.get(nxt.number)
             if found and found[0] == "copyright" and key_is(doc, ln, captions[nxt.number]):
                 # the credit repeats the line: a title if the line has the shape of one
-                if heading_like(ln.text) and word_count(ln.text) >= 2:
+                if heading_like(ln.text) and word_count(ln.text, 2) >= 2:
                     out.append(Verdict("boilerplate.video-title", ln, Safety.UNSAFE, "The title of an embedded video."))
                 break
     return out
