@@ -105,9 +105,10 @@ def classify_near_repeat(doc: Document) -> list[Verdict]:
                 # anchored), and without one the line's key is its norm
                 kicker = KICKER_RE.match(nxt.text) if ":" in nxt.text and may_kick(nxt.text) else None  # a kicker ends with a colon
                 body = klist[j] if kicker is None else norm(nxt.text[kicker.end() :])
-                if kicker is None and not (k.startswith(body) or body.startswith(k)):
+                if not body.startswith(k) and (kicker is not None or not k.startswith(body)):
                     # (entries of key_list are keys or heads of them, so the keys agree where
-                    # both entries go: when they differ there, the body cannot start with the key)
+                    # both entries go: when they differ there, the body cannot start with the key;
+                    # a body after a kicker is whole, and must start with the key's head too)
                     continue
                 if key is None:
                     key = full_key(doc, i)
