@@ -492,7 +492,16 @@ def lines_holding(doc: Document, needles: tuple[str, ...]) -> list[int]:
     text = doc.text
     found: set[int] = set()
     starts = None
+    present = None
     for needle in needles:
+        if not needle.isascii():
+            # (a needle with a character the page lacks is in none of its lines: told by the
+            # set of the page's non-ASCII characters, shared with the typography rules,
+            # without a scan of the text; most arrows and signs are on no page)
+            if present is None:
+                present = page_non_ascii(doc)
+            if (needle not in present) if len(needle) == 1 else not present.issuperset([c for c in needle if not c.isascii()]):
+                continue
         j = text.find(needle)
         if j == -1:
             continue
