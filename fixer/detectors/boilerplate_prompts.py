@@ -256,11 +256,12 @@ def _prompt_chains(doc: Document, taken: set[int]) -> list[Verdict]:
     comment form or a button row flattened into one line, safe to delete as each prompt is."""
     firsts = _chain_firsts(doc)
     out = []
+    lines = nonblank(doc)
     for i, key in enumerate(key_list(doc)):
-        if key.split(" ", 1)[0] not in firsts:
-            continue  # (most lines: the first word opens no prompt)
-        ln = nonblank(doc)[i]
-        if ln.number in taken or len(ln.text) > 200 or not ln.text.lstrip(" \t•·*>»›-–—")[:1].isupper():
+        ln = lines[i]
+        if len(ln.text) > 200 or key.split(" ", 1)[0] not in firsts:
+            continue  # (most lines: a paragraph, or the first word opens no prompt)
+        if ln.number in taken or not ln.text.lstrip(" \t•·*>»›-–—")[:1].isupper():
             continue
         key = line_key(doc, ln)
         # (a chain opens with a whole item and another one follows: `Also read: Senegal: …`
