@@ -305,6 +305,17 @@ def gate_prefixes(openings: list[str] | tuple[str, ...]) -> Gate | None:
     return gate
 
 
+def gateable_head(opening: str) -> str:
+    """The longest start of ``opening`` written in ``GATE_CHARS`` (at most ``HEAD_LEN``
+    characters): a line that a pattern opening with ``opening`` matches opens with it too, so a
+    gate of heads picks a superset of the lines a gate of the whole openings would (``BlogThis!``,
+    whose ``!`` no gate takes, gates as ``blogthis`` rather than leaving every line to test)."""
+    for k, c in enumerate(opening[:HEAD_LEN]):
+        if c not in GATE_CHARS:
+            return opening[:k]
+    return opening[:HEAD_LEN]
+
+
 # Every gate's prefixes by their first character, joined: a line is tested once against all
 # the prefixes opening like its key (most lines open like none), and only a line that passes
 # against each gate's own. ``_JOINED`` keeps the gates alive, so that their ids stay theirs;
@@ -481,7 +492,16 @@ def lines_holding(doc: Document, needles: tuple[str, ...]) -> list[int]:
     text = doc.text
     found: set[int] = set()
     starts = None
+    present = None
     for needle in needles:
+        if not needle.isascii():
+            # (a needle with a character the page lacks is in none of its lines: told by the
+            # set of the page's non-ASCII characters, shared with the typography rules,
+            # without a scan of the text; most arrows and signs are on no page)
+            if present is None:
+                present = page_non_ascii(doc)
+            if (needle not in present) if len(needle) == 1 else not present.issuperset([c for c in needle if not c.isascii()]):
+                continue
         j = text.find(needle)
         if j == -1:
             continue
@@ -505,14 +525,15 @@ def words(text: str) -> list[str]:
 _NOT_WORD_EDGES = "\"'()[]{}<>,.;:!?…“”‘’«»‹›„-–—/|*•·#%&+=@\\^_`~$€£©®°"
 
 
-def word_count(text: str) -> int:
+def word_count(text: str, stop: int = 1 << 30) -> int:
     """``len(words(text))``, mostly without the pattern (several times faster: the rules count
     the words of a line far more often than they read them). No match of ``_WORD_RE`` spans
     white space, so the words of the text are those of its chunks; a match opens and ends with
     a letter or figure, so stripping other characters from a chunk's ends changes none; and a
     chunk that is then all ``str.isalnum`` is one word (every such character is ``\\p{L}`` or
     ``\\p{N}`` for ``regex``; checked by tests/test_perf_boiler3.py). Other chunks are counted by
-    the pattern."""
+    the pattern. The count stops once it reaches ``stop`` (the answer is then ``stop`` or more):
+    a rule asking whether a caption has two words need not count all of them."""
     n = 0
     for chunk in text.split():
         if chunk.isalnum():
@@ -521,6 +542,8 @@ def word_count(text: str) -> int:
             chunk = chunk.strip(_NOT_WORD_EDGES)
             if chunk:
                 n += 1 if chunk.isalnum() else len(_WORD_RE.findall(chunk))
+        if n >= stop:
+            break
     return n
 
 
@@ -557,7 +580,7 @@ def may_open(text: str, chars: frozenset[str]) -> bool:
 
 def heading_like(text: str, max_words: int = 30) -> bool:
     """Short and not ending like a sentence: a title, a caption, a label."""
-    return not is_sentence(text) and 0 < word_count(text) <= max_words
+    return not is_sentence(text) and 0 < word_count(text, max_words + 1) <= max_words
 
 
 def phrases(doc: Document) -> dict[str, list[str]]:

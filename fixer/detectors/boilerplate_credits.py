@@ -233,6 +233,23 @@ def _trailing_credit_lines(doc: Document) -> list[int]:
     return sorted({*found, *upper}) if upper else found
 
 
+def caption_key(doc: Document, number: int) -> str:
+    """``norm`` of the caption before the credit of line ``number`` (a line of ``credit_lines``),
+    once per document: the credit and the video title both compare it with the lines around,
+    and a caption may be a long sentence."""
+    done = doc.cache.get("boilerplate:caption-keys")
+    if done is None:
+        done = doc.cache["boilerplate:caption-keys"] = {}
+    if number not in done:
+        done[number] = norm(credit_lines(doc)[number][1])
+    return done[number]
+
+
+def _repeats_near(doc: Document, line: Line, key: str) -> bool:
+    """A line within three of ``line`` has the key ``key``."""
+    return any(key_is(doc, n, key) for n in _neighbours(doc, line))
+
+
 def _neighbours(doc: Document, line: Line, span: int = 3) -> Iterator[Line]:
     lines = nonblank(doc)
     idx = _index(doc)[line.number]
@@ -251,9 +268,8 @@ def classify_photo_credit(doc: Document) -> list[Verdict]:
     lines = doc.lines
     for number, found in credits.items():  # (in the order of the lines)
         ln = lines[number - 1]
-        _kind, caption = found
-        ckey = norm(caption) if caption else ""
-        if not caption or (word_count(caption) >= 2 and any(key_is(doc, n, ckey) for n in _neighbours(doc, ln))):
+        caption = found[1]
+        if not caption or (word_count(caption, 2) >= 2 and _repeats_near(doc, ln, caption_key(doc, number))):
             out.append(Verdict("boilerplate.photo-credit", ln, Safety.SAFE, "A photo or video credit line."))
     return out
 
@@ -296,8 +312,9 @@ def classify_video_title(doc: Document) -> list[Verdict]:
     if not any(kind == "copyright" for kind, _caption in credits.values()):
         return out  # a video title needs a `©` credit below it
     lines = nonblank(doc)
-    # the normalised caption of each `©` credit, for the lines above it to compare with
-    captions = {n: norm(caption) for n, (kind, caption) in credits.items() if kind == "copyright"}
+    # the lines of the `©` credits, whose normalised captions (``caption_key``) the lines
+    # above them are compared with
+    captions = [n for n, (kind, _caption) in credits.items() if kind == "copyright"]
     # only a line one or two above a `©` credit can be its title
     at = _index(doc)  # (line number → index in ``lines``)
     for i in sorted({j for n in captions for j in (at[n] - 2, at[n] - 1) if j >= 0}):
@@ -306,9 +323,9 @@ def classify_video_title(doc: Document) -> list[Verdict]:
             continue
         for nxt in lines[i + 1 : i + 3]:
             found = credits.get(nxt.number)
-            if found and found[0] == "copyright" and key_is(doc, ln, captions[nxt.number]):
+            if found and found[0] == "copyright" and key_is(doc, ln, caption_key(doc, nxt.number)):
                 # the credit repeats the line: a title if the line has the shape of one
-                if heading_like(ln.text) and word_count(ln.text) >= 2:
+                if heading_like(ln.text) and word_count(ln.text, 2) >= 2:
                     out.append(Verdict("boilerplate.video-title", ln, Safety.UNSAFE, "The title of an embedded video."))
                 break
     return out

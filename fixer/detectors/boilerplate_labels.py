@@ -84,7 +84,7 @@ def section_label(doc: Document, rule: Rule) -> Iterator[Finding]:
             label = m.group("label").strip()
             letters = [c for c in label if c.isalpha()]
             if len(letters) >= 3 and all(c.isupper() for c in letters) and len(label.split()) <= 5 \
-                    and word_count(text[m.end():]) >= 4:
+                    and word_count(text[m.end():], 4) >= 4:
                 lead = len(text) - len(text.lstrip())
                 yield rule.finding(ln.start + lead, ln.start + m.end(), "", safety=Safety.UNSAFE,
                                    message="A section label glued to the first sentence.")
@@ -92,7 +92,7 @@ def section_label(doc: Document, rule: Rule) -> Iterator[Finding]:
         if i > 1:
             continue
         g = _GLUED_LABEL_RE.match(text) if _may_glue(text) else None
-        if g and word_count(text[g.end():]) >= 5:
+        if g and word_count(text[g.end():], 5) >= 5:
             label = g.group("label")
             parts = label.casefold().split()
             not_labels = {w.casefold() for w in rule.params.get("not_labels", [])}

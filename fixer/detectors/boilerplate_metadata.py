@@ -293,7 +293,9 @@ def classify_update_line(doc: Document) -> list[Verdict]:
     taken = {v.line.number for v in found}
     for ln in nonblank(doc)[:_HEADER_LINES]:
         text = ln.text
-        if " by " in text or " par " in text:
+        if (" by " in text or " par " in text) and (len(text) <= 80 or len(text[80:].split(None, 2)) <= 2):
+            # (the date goes on only when what is left before the account is 80 characters at
+            # most: then all after the 80th is white space, `by` and the account, two chunks)
             account = _BY_ACCOUNT_RE.search(text)
             text = text[: account.start()] if account else text
         if (ln.number not in taken and len(text) <= 80 and _may_end_date(text)

@@ -21,6 +21,7 @@ from .boilerplate_common import (
     classifier,
     digit_led,
     gate_prefixes,
+    gateable_head,
     gated_lines,
     is_sentence,
     key_list,
@@ -255,11 +256,12 @@ def _prompt_chains(doc: Document, taken: set[int]) -> list[Verdict]:
     comment form or a button row flattened into one line, safe to delete as each prompt is."""
     firsts = _chain_firsts(doc)
     out = []
+    lines = nonblank(doc)
     for i, key in enumerate(key_list(doc)):
-        if key.split(" ", 1)[0] not in firsts:
-            continue  # (most lines: the first word opens no prompt)
-        ln = nonblank(doc)[i]
-        if ln.number in taken or len(ln.text) > 200 or not ln.text.lstrip(" \t•·*>»›-–—")[:1].isupper():
+        ln = lines[i]
+        if len(ln.text) > 200 or key.split(" ", 1)[0] not in firsts:
+            continue  # (most lines: a paragraph, or the first word opens no prompt)
+        if ln.number in taken or not ln.text.lstrip(" \t•·*>»›-–—")[:1].isupper():
             continue
         key = line_key(doc, ln)
         # (a chain opens with a whole item and another one follows: `Also read: Senegal: …`
@@ -293,7 +295,10 @@ def _share_bars(doc: Document, taken: set[int]) -> list[Verdict]:
     networks has other words (`on Facebook and X`). Also a comment counter (`Comments (3)`)."""
     names, gate = _memo(doc, f"boilerplate:share-names:{PHRASES}", lambda: (
         frozenset(p.casefold() for p in phrases(doc).get("share", [])),
-        gate_prefixes([*phrases(doc).get("share", []), "comment", "reaction", "réaction", "share", "partag", "follow us", "suivez"])))
+        # (a bar opens with a button's name, `copy` or `copier` among them, cut before a character
+        # no gate takes; a labelled bar with its label; a counter with its word or figure)
+        gate_prefixes([*map(gateable_head, phrases(doc).get("share", [])), "copy", "copier",
+                       "comment", "reaction", "réaction", "share", "partag", "follow us", "suivez"])))
     if not names:
         return []
     out = []

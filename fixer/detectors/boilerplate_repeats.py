@@ -59,7 +59,7 @@ def classify_repeated_title(doc: Document) -> list[Verdict]:
         first = seen.get(key)
         if first is None:
             seen[key] = line.text  # (whether it ends like a sentence is asked only of a repeat)
-        elif key.count(" ") >= 2 and word_count(key) >= 3:
+        elif key.count(" ") >= 2 and word_count(key, 3) >= 3:
             if is_sentence(first) != is_sentence(line.text):
                 continue  # `Storm hits Britain` then `Storm hits Britain.`: a headline and its lead
             # a repeated heading is furniture; a repeated sentence may be a refrain of a speech
@@ -105,16 +105,17 @@ def classify_near_repeat(doc: Document) -> list[Verdict]:
                 # anchored), and without one the line's key is its norm
                 kicker = KICKER_RE.match(nxt.text) if ":" in nxt.text and may_kick(nxt.text) else None  # a kicker ends with a colon
                 body = klist[j] if kicker is None else norm(nxt.text[kicker.end() :])
-                if kicker is None and not (k.startswith(body) or body.startswith(k)):
+                if not body.startswith(k) and (kicker is not None or not k.startswith(body)):
                     # (entries of key_list are keys or heads of them, so the keys agree where
-                    # both entries go: when they differ there, the body cannot start with the key)
+                    # both entries go: when they differ there, the body cannot start with the key;
+                    # a body after a kicker is whole, and must start with the key's head too)
                     continue
                 if key is None:
                     key = full_key(doc, i)
                 if kicker is None and j in heads:
                     body = full_key(doc, j)
                 if len(body) > len(key) + 20 and body.startswith(key):
-                    if word_count(key) >= 6:
+                    if word_count(key, 6) >= 6:
                         out.append(Verdict("boilerplate.near-repeat", line, Safety.UNSAFE,
                                            "A teaser line repeating the start of the lead below it."))
                     break
@@ -148,4 +149,4 @@ def _cuts_heading_above(line: Line, key: str, prev: Line, pkey: str) -> bool:
         return False
     if not heading_like(line.text) or not heading_like(prev.text):
         return False
-    return min(word_count(key), word_count(pkey)) >= 4
+    return word_count(key, 4) >= 4 and word_count(pkey, 4) >= 4

@@ -101,6 +101,9 @@ def _profiles(doc: Document, pattern: str) -> list[dict]:
                     "window": int(table.get("window", 6)),
                     "safety": Safety(table.get("safety", "unsafe")),
                 })
+                # the zones holding patterns, each with its patterns and gates (read per page)
+                out[-1]["zones"] = tuple((key, out[-1][key], out[-1][f"{key}_gates"], out[-1][f"{key}_keys"])
+                                         for key in ("header", "footer", "lines") if out[-1][key])
             except (regex.error, ValueError, TypeError) as exc:
                 raise DataError(f"{where}: {exc}") from None
         return out
@@ -112,9 +115,10 @@ def profile_verdicts(doc: Document, rule_id: str, pattern: str) -> list[Verdict]
     """The lines the site profiles of ``pattern`` delete, computed once per document (the rule
     and the deletion plan of every boilerplate rule both ask)."""
     key = f"boilerplate:profile-verdicts:{rule_id}:{pattern}"
-    if key not in doc.cache:
-        doc.cache[key] = _profile_verdicts(doc, rule_id, pattern)
-    return doc.cache[key]
+    found = doc.cache.get(key)
+    if found is None:
+        found = doc.cache[key] = _profile_verdicts(doc, rule_id, pattern)
+    return found
 
 
 def _profile_verdicts(doc: Document, rule_id: str, pattern: str) -> list[Verdict]:
@@ -126,17 +130,13 @@ def _profile_verdicts(doc: Document, rule_id: str, pattern: str) -> list[Verdict
         w = prof["window"]
         # max(w, 0): `window = 0` means no header or footer zone (lines[-0:] would be every line)
         w = max(w, 0)
-        for name in ("header", "footer", "lines"):
-            pats = prof[name]
-            if not pats:
-                continue  # a zone the profile leaves alone
+        for name, pats, gates, keys in prof["zones"]:  # (the zones the profile leaves alone are not there)
             zone = lines[:w] if name == "header" else lines[len(lines) - w :] if name == "footer" else lines
             if not zone:
                 continue
-            keys = prof[f"{name}_keys"]
             if keys is not None and keys_gate(doc):
                 zone = _gated_zone(doc, keys, zone)
-            elif not _zone_may_match(doc, prof[f"{name}_gates"], zone):
+            elif not _zone_may_match(doc, gates, zone):
                 continue  # none of its patterns can match there
             for ln in zone:
                 if ln.number in out:
@@ -148,15 +148,18 @@ def _profile_verdicts(doc: Document, rule_id: str, pattern: str) -> list[Verdict
                 if hit:
                     out[ln.number] = Verdict(rule_id, ln, prof["safety"],
                                              f"Page debris of {prof['site']} (site profile).")
-    return sorted(out.values(), key=lambda v: v.line.number)
+    return sorted(out.values(), key=lambda v: v.line.number) if out else []
 
 
 def _gated_zone(doc: Document, keys: Gate, zone: list[Line]) -> list[Line]:
     """The lines of ``zone`` (a run of ``nonblank(doc)``) whose key opens like one of its
     patterns (see ``_opening``): the only ones they can match, found from the keys' index by
     first character rather than by a search of the zone's text per pattern."""
+    picked = gated_lines(doc, keys)
+    if not picked:
+        return picked  # (most pages: no line opens like the zone's patterns)
     first, last = zone[0].number, zone[-1].number
-    return [ln for ln in gated_lines(doc, keys) if first <= ln.number <= last]
+    return [ln for ln in picked if first <= ln.number <= last]
 
 
 def _zone_may_match(doc: Document, gates: list[_Gate] | None, zone: list[Line]) -> bool:
