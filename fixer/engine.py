@@ -84,7 +84,7 @@ def compile_rule(rule: Rule) -> CompiledRule:
             return CompiledRule(rule, lambda doc: pattern.find(doc, rule, pats, needles), needs)
         if rule.kind == "lines":
             pats = lines.compile_rule(rule)
-            return CompiledRule(rule, lambda doc: lines.find(doc, rule, pats))
+            return CompiledRule(rule, lambda doc: lines.find(doc, rule, pats), lines.rule_needs(rule))
         fn = resolve_detector(rule.params["detector"])
         return CompiledRule(rule, lambda doc: fn(doc, rule), rule_needs(fn, rule))
     except Exception as exc:  # a bad regex in a user's rule file

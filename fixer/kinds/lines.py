@@ -2,7 +2,11 @@
 
 Keys: ``match`` (a list of patterns tried against each line, without its line break, using
 ``regex.search``; anchor with ``^``/``$``), ``flags`` (letters of ``imsx``), ``position``
-(``any``, ``head`` or ``tail``: only the first or last ``window`` non-blank lines), ``window``.
+(``any``, ``head`` or ``tail``: only the first or last ``window`` non-blank lines), ``window``,
+``needs`` (optional: strings of which every line the rule deletes holds one, as written; a text
+holding none of them is not looked at, at the cost of one ``str`` search per string), and
+``gate`` (optional: a pattern searched once in the whole text, with the same flags, for what
+``needs`` cannot say).
 The deletion takes the line break and, between two blank lines, one of them, so no double gap
 is left behind.
 """
@@ -10,31 +14,67 @@ is left behind.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import islice
 
 import regex
 
-from ..document import Document
+from ..document import Document, Line
 from ..model import Finding, Rule
 from .pattern import FLAG_BITS, TIMEOUT_S, PatternTimeout
 
 
-def compile_rule(rule: Rule) -> list[regex.Pattern[str]]:
+@dataclass(frozen=True)
+class LinePatterns:
+    """A ``lines`` rule compiled: its patterns and, if it has one, its gate."""
+
+    patterns: list[regex.Pattern[str]]
+    gate: regex.Pattern[str] | None = None
+
+
+def compile_rule(rule: Rule) -> LinePatterns:
     flags = 0
     for letter in str(rule.params.get("flags", "")):
         flags |= FLAG_BITS.get(letter, 0)
-    return [regex.compile(p, flags) for p in rule.params.get("match", [])]
+    gate = rule.params.get("gate")
+    return LinePatterns(
+        [regex.compile(p, flags) for p in rule.params.get("match", [])],
+        regex.compile(str(gate), flags) if gate else None,
+    )
 
 
-def find(doc: Document, rule: Rule, compiled: list[regex.Pattern[str]]) -> Iterator[Finding]:
+def rule_needs(rule: Rule) -> tuple[str, ...] | None:
+    """The rule's ``needs`` strings for the engine, or None (no condition)."""
+    got = rule.params.get("needs")
+    if not got:
+        return None
+    needs = tuple(dict.fromkeys(str(s) for s in got))
+    return needs if all(needs) else None
+
+
+def _candidates(doc: Document, position: str, window: int) -> Iterator[Line]:
+    """The non-blank lines a rule of ``position`` looks at: for ``head`` and ``tail`` only
+    the first or last ``window`` of them, found without listing the others (a tail rule reads
+    a few lines of a long page, not all of them)."""
+    lines = doc.lines
+    if position == "head":
+        return islice((ln for ln in lines if not ln.blank), window)
+    if position == "tail":
+        return reversed(list(islice((ln for ln in reversed(lines) if not ln.blank), window)))
+    return (ln for ln in lines if not ln.blank)
+
+
+def find(doc: Document, rule: Rule, compiled: LinePatterns) -> Iterator[Finding]:
+    if compiled.gate is not None:
+        try:
+            if compiled.gate.search(doc.text, timeout=TIMEOUT_S) is None:
+                return
+        except TimeoutError:
+            raise PatternTimeout(f"rule {rule.id}: gate timed out after {TIMEOUT_S}s") from None
     position = rule.params.get("position", "any")
     window = int(rule.params.get("window", 5))
-    candidates = [ln for ln in doc.lines if not ln.blank]
-    if position == "head":
-        candidates = candidates[:window]
-    elif position == "tail":
-        candidates = candidates[-window:]
-    for line in candidates:
-        for pat in compiled:
+    for line in _candidates(doc, position, window):
+        for pat in compiled.patterns:
             try:
                 hit = pat.search(line.text, timeout=TIMEOUT_S)
             except TimeoutError:
