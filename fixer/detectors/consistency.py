@@ -489,7 +489,7 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
     runs, distinct = _capital_words(doc)
     names = _Names(doc, runs, distinct)
     yield from _case_variants(doc, rule, names, distinct)
-    slips = _lone_slips(doc, names, g, int(rule.params.get("slip_min_length", 8)))
+    slips = _lone_slips(doc, names, g, int(rule.params.get("slip_min_length", 8)), distinct)
     gates = _name_gates(doc, g, min_len, lone_len)
     steps, ambiguous = gates.steps(distinct)
     if not steps:
@@ -616,16 +616,23 @@ def _slip_findings(rule: Rule, names: _Names, slips: list[tuple[str, str, str]],
 FIRST_NAME_BEFORE_RE = lazy(regex.compile, r"(?<![\p{L}\p{M}])(\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?)[ \u00a0]$")
 
 
-def _lone_slips(doc: Document, names: _Names, g: Glossary, min_len: int) -> list[tuple[str, str, str]]:
+def _lone_slips(doc: Document, names: _Names, g: Glossary, min_len: int, distinct: set[str]) -> list[tuple[str, str, str]]:
     """(wrong, right, why) for a long name written once, one letter off a name written before
     it: a person's surname given earlier with a first name (`Bernard Vuillerme` … `Vuillerne
     wants`), or, two letters off at most, a place of the gazetteer (`Antananarivo` … `In
     Antanarivo`). Translation and scraping do not invent such near-twins; a writer's slip or a
     second transcription does. The first mention, written with the person's full name, is taken
     as the right one. Not when the lone form is a word, a glossary name, or follows a first name
-    the earlier one never has (two people: `Amadou Traoré`, `Hamadou Traore`)."""
+    the earlier one never has (two people: `Amadou Traoré`, `Hamadou Traore`).
+
+    ``distinct``: the article's distinct capitalised runs (``_capital_words``). Whether a word
+    may be the lone form (``_SlipForms``) depends on the word alone, so the article's
+    candidates are a set operation, and most articles, which have none, are not counted."""
+    cands = _slip_forms(doc, g, min_len).among(distinct)
+    if not cands:
+        return []
     count = names.count
-    lone = [w for w, n in count.items() if n == 1 and len(w) >= min_len]
+    lone = [w for w in compress(count, map(cands.__contains__, count)) if count[w] == 1]
     if not lone:
         return []
     # a slip keeps the name's first two letters: only names opening alike are compared (folded
@@ -651,8 +658,8 @@ def _lone_slips(doc: Document, names: _Names, g: Glossary, min_len: int) -> list
                 pairs.append((w, v, d))
     if not pairs:
         return []
-    places = lexicon(doc).place_names  # (the gazetteer, as merged-word reads it)
-    pairs = [(w, v, d) for w, v, d in pairs if w not in g.name_tokens and w not in places and not _is_word(w)]
+    # (each lone form is a candidate: no glossary name, place or word, see ``_SlipForms``)
+    places = lexicon(doc).place_names
     text, out, taken = doc.text, [], set()
     for w, v, d in pairs:
         if w in taken:
@@ -681,6 +688,31 @@ def _lone_slips(doc: Document, names: _Names, g: Glossary, min_len: int) -> list
         out.append((w, v, f"as {sorted(firsts)[0]} {v} is named earlier in this article"))
         taken.add(w)
     return out
+
+
+class _SlipForms(_WordsSeen):
+    """The capitalised runs that may be the lone form of ``_lone_slips``: a name word of
+    ``min_len`` letters or more that is no glossary name, no place of the gazetteer and no
+    word (what ``_lone_slips`` requires of it), for all documents of a data store."""
+
+    def __init__(self, g: Glossary, places: frozenset[str], min_len: int) -> None:
+        self.g = g
+        self.places = places
+        super().__init__(self._may_slip)
+        self.min_len = min_len
+
+    def _may_slip(self, w: str) -> bool:
+        return (len(w) >= self.min_len and _is_name_word(w) and w not in self.g.name_tokens
+                and w not in self.places and not _is_word(w))
+
+
+def _slip_forms(doc: Document, g: Glossary, min_len: int) -> _SlipForms:
+    """The ``_SlipForms`` of a data store for ``min_len`` (rebuilt for another glossary or
+    gazetteer)."""
+    places = lexicon(doc).place_names  # (the gazetteer, as merged-word reads it)
+    store = doc.cache["store"]
+    got: _SlipForms = store.memo(f"consistency.slip-forms.{min_len}", lambda: _SlipForms(g, places, min_len))
+    return got if got.g is g and got.places is places else _SlipForms(g, places, min_len)
 
 
 def _accented_wins(a: str, b: str) -> tuple[str, str] | None:
