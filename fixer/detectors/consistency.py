@@ -628,9 +628,13 @@ def _lone_slips(doc: Document, names: _Names, g: Glossary, min_len: int, distinc
     ``distinct``: the article's distinct capitalised runs (``_capital_words``). Whether a word
     may be the lone form (``_SlipForms``) depends on the word alone, so the article's
     candidates are a set operation, and most articles, which have none, are not counted."""
-    cands = _slip_forms(doc, g, min_len).among(distinct)
+    slip_forms = _slip_forms(doc, g, min_len)
+    cands = slip_forms.among(distinct)
     if not cands:
         return []
+    longs = slip_forms.longs.among(distinct)  # (the words ``alike`` below can hold)
+    if not any([slip_forms.partners(w, longs) for w in cands]):
+        return []  # (no candidate has a near-twin in the article: no pair below)
     count = names.count
     lone = [w for w in compress(count, map(cands.__contains__, count)) if count[w] == 1]
     if not lone:
@@ -700,10 +704,42 @@ class _SlipForms(_WordsSeen):
         self.places = places
         super().__init__(self._may_slip)
         self.min_len = min_len
+        # the name words a lone form is compared with (``min_len - 1`` letters or more)
+        self.longs = _WordsSeen(lambda v: len(v) >= min_len - 1 and _is_name_word(v))
+        # candidate → the long name words compared with it, and those that pair with it
+        self.compared: dict[str, tuple[set[str], set[str]]] = {}
+        self.compared_size = 0
 
     def _may_slip(self, w: str) -> bool:
         return (len(w) >= self.min_len and _is_name_word(w) and w not in self.g.name_tokens
                 and w not in self.places and not _is_word(w))
+
+    def partners(self, w: str, longs: set[str]) -> set[str]:
+        """The words of ``longs`` that ``_lone_slips`` pairs with the candidate ``w``: another
+        word opening with the same two letters (in any case), whose fold neither starts nor
+        is the start of the fold of ``w``, one or two edits from it. Each word is compared
+        with a candidate once per store (the answer depends on the two words only)."""
+        got = self.compared.get(w)
+        if got is None:
+            if self.compared_size > 1 << 18:
+                self.compared.clear()
+                self.compared_size = 0
+            got = self.compared[w] = (set(), set())
+        compared, close = got
+        new = longs.difference(compared)
+        if new:
+            opening, fw = w[:2].lower(), fold(w)
+            for v in new:
+                if v == w or v[:2].lower() != opening:
+                    continue
+                fv = fold(v)
+                if fv.startswith(fw) or fw.startswith(fv):
+                    continue
+                if 0 < Levenshtein.distance(fv, fw, score_cutoff=2) <= 2:
+                    close.add(v)
+            compared.update(new)
+            self.compared_size += len(new)
+        return close.intersection(longs)
 
 
 def _slip_forms(doc: Document, g: Glossary, min_len: int) -> _SlipForms:
@@ -843,9 +879,13 @@ def _case_variants(doc: Document, rule: Rule, names: _Names, distinct: set[str])
     inner = seen.among(distinct)  # (the capitalised runs: every such word is one)
     if not inner:  # (most articles: no name with a capital inside)
         return
+    # (the plain form of each name with a capital inside, when the article writes it too: a
+    # name word among the runs, so first among them, and the name words counted only then)
+    pairs = [(w, plain) for w in inner if not w.isupper() and (plain := w[0] + w[1:].lower()) in distinct]
+    if not pairs:
+        return
     count, text = names.count, names.text
-    # (the plain form of each name with a capital inside, when the article writes it too)
-    pairs = [(w, plain) for w in inner if w in count and not w.isupper() and (plain := w[0] + w[1:].lower()) in count]
+    pairs = [(w, plain) for w, plain in pairs if w in count and plain in count]
     for w, plain in pairs:
         right, wrong = (w, plain) if text.find(w) < text.find(plain) else (plain, w)
         for s, e in names.occ[wrong]:
