@@ -628,13 +628,9 @@ def _lone_slips(doc: Document, names: _Names, g: Glossary, min_len: int, distinc
     ``distinct``: the article's distinct capitalised runs (``_capital_words``). Whether a word
     may be the lone form (``_SlipForms``) depends on the word alone, so the article's
     candidates are a set operation, and most articles, which have none, are not counted."""
-    slip_forms = _slip_forms(doc, g, min_len)
-    cands = slip_forms.among(distinct)
+    cands = _may_have_slips(doc, g, min_len, distinct)
     if not cands:
         return []
-    longs = slip_forms.longs.among(distinct)  # (the words ``alike`` below can hold)
-    if not any([slip_forms.partners(w, longs) for w in cands]):
-        return []  # (no candidate has a near-twin in the article: no pair below)
     count = names.count
     lone = [w for w in compress(count, map(cands.__contains__, count)) if count[w] == 1]
     if not lone:
@@ -662,7 +658,8 @@ def _lone_slips(doc: Document, names: _Names, g: Glossary, min_len: int, distinc
                 pairs.append((w, v, d))
     if not pairs:
         return []
-    # (each lone form is a candidate: no glossary name, place or word, see ``_SlipForms``)
+    # (each lone form is no glossary name nor place, see ``_SlipForms``)
+    pairs = [(w, v, d) for w, v, d in pairs if not _is_word(w)]
     places = lexicon(doc).place_names
     text, out, taken = doc.text, [], set()
     for w, v, d in pairs:
@@ -694,52 +691,54 @@ def _lone_slips(doc: Document, names: _Names, g: Glossary, min_len: int, distinc
     return out
 
 
-class _SlipForms(_WordsSeen):
-    """The capitalised runs that may be the lone form of ``_lone_slips``: a name word of
-    ``min_len`` letters or more that is no glossary name, no place of the gazetteer and no
-    word (what ``_lone_slips`` requires of it), for all documents of a data store."""
+class _SlipForms:
+    """The capitalised runs that may be the lone form of ``_lone_slips`` (``cands``): a name
+    word of ``min_len`` letters or more that is no glossary name and no place of the gazetteer
+    (what ``_lone_slips`` requires of it, besides being no word: that costs a look-up in the
+    word frequencies, asked only of the few with a near-twin); and the long name words it is
+    compared with (``longs``, ``min_len - 1`` letters or more). Learnt once per word for all
+    documents of a data store, in C (compress, filter), so an article's are set operations."""
 
     def __init__(self, g: Glossary, places: frozenset[str], min_len: int) -> None:
         self.g = g
         self.places = places
-        super().__init__(self._may_slip)
         self.min_len = min_len
-        # the name words a lone form is compared with (``min_len - 1`` letters or more)
-        self.longs = _WordsSeen(lambda v: len(v) >= min_len - 1 and _is_name_word(v))
-        # candidate → the long name words compared with it, and those that pair with it
-        self.compared: dict[str, tuple[set[str], set[str]]] = {}
-        self.compared_size = 0
+        self.seen: set[str] = set()
+        self.longs: set[str] = set()
+        self.cands: set[str] = set()
+        self.openings = _Openings()
 
-    def _may_slip(self, w: str) -> bool:
-        return (len(w) >= self.min_len and _is_name_word(w) and w not in self.g.name_tokens
-                and w not in self.places and not _is_word(w))
-
-    def partners(self, w: str, longs: set[str]) -> set[str]:
-        """The words of ``longs`` that ``_lone_slips`` pairs with the candidate ``w``: another
-        word opening with the same two letters (in any case), whose fold neither starts nor
-        is the start of the fold of ``w``, one or two edits from it. Each word is compared
-        with a candidate once per store (the answer depends on the two words only)."""
-        got = self.compared.get(w)
-        if got is None:
-            if self.compared_size > 1 << 18:
-                self.compared.clear()
-                self.compared_size = 0
-            got = self.compared[w] = (set(), set())
-        compared, close = got
-        new = longs.difference(compared)
+    def among(self, words: set[str]) -> set[str]:
+        """The candidates among ``words``."""
+        new = words.difference(self.seen)
         if new:
-            opening, fw = w[:2].lower(), fold(w)
-            for v in new:
-                if v == w or v[:2].lower() != opening:
-                    continue
-                fv = fold(v)
-                if fv.startswith(fw) or fw.startswith(fv):
-                    continue
-                if 0 < Levenshtein.distance(fv, fw, score_cutoff=2) <= 2:
-                    close.add(v)
-            compared.update(new)
-            self.compared_size += len(new)
-        return close.intersection(longs)
+            if len(self.seen) > 1 << 16:
+                self.seen.clear()
+                self.longs.clear()
+                self.cands.clear()
+                new = words
+            self.seen.update(new)
+            longs = set(filter(_is_name_word, compress(new, map((self.min_len - 1).__le__, map(len, new)))))
+            if longs:
+                self.longs.update(longs)
+                long_enough = compress(longs, map(self.min_len.__le__, map(len, longs)))
+                self.cands.update(filterfalse(self.places.__contains__, filterfalse(self.g.name_tokens.__contains__, long_enough)))
+        return self.cands.intersection(words)
+
+    def longs_among(self, words: set[str]) -> set[str]:
+        """The long name words among ``words``, once ``among`` has learnt them."""
+        return self.longs.intersection(words)
+
+
+class _Openings(dict):
+    """Word → its first two letters in small letters (how ``_lone_slips`` groups names),
+    computed on first use, per word."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) > 1 << 16:
+            self.clear()
+        got = self[word] = word[:2].lower()
+        return got
 
 
 def _slip_forms(doc: Document, g: Glossary, min_len: int) -> _SlipForms:
@@ -749,6 +748,34 @@ def _slip_forms(doc: Document, g: Glossary, min_len: int) -> _SlipForms:
     store = doc.cache["store"]
     got: _SlipForms = store.memo(f"consistency.slip-forms.{min_len}", lambda: _SlipForms(g, places, min_len))
     return got if got.g is g and got.places is places else _SlipForms(g, places, min_len)
+
+
+def _may_have_slips(doc: Document, g: Glossary, min_len: int, distinct: set[str]) -> set[str]:
+    """The article's candidates (``_SlipForms``) if ``_lone_slips`` may find a pair, else an
+    empty set, known from the article's distinct capitalised runs alone: it may when a
+    candidate that is no word has a long name word of the same opening one or two edits away,
+    as ``_lone_slips`` compares them (its lone forms are candidates written once, compared
+    with the long name words). Most articles have no candidate, or none that shares its
+    opening with another long name word: set operations and a count in C."""
+    slip_forms = _slip_forms(doc, g, min_len)
+    cands = slip_forms.among(distinct)
+    if not cands:
+        return cands
+    longs = list(slip_forms.longs_among(distinct))  # (every candidate is one)
+    openings = slip_forms.openings
+    opened = list(map(openings.__getitem__, longs))
+    for w in cands:
+        opening = openings[w]
+        if opened.count(opening) < 2 or _is_word(w):
+            continue
+        fw = fold(w)
+        for v in compress(longs, map(opening.__eq__, opened)):
+            if v == w:
+                continue
+            fv = fold(v)
+            if not (fv.startswith(fw) or fw.startswith(fv)) and 0 < Levenshtein.distance(fv, fw, score_cutoff=2) <= 2:
+                return cands
+    return set()
 
 
 def _accented_wins(a: str, b: str) -> tuple[str, str] | None:
