@@ -9,7 +9,8 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from itertools import filterfalse
+from itertools import compress, filterfalse
+from operator import methodcaller
 
 import regex
 
@@ -20,6 +21,7 @@ from ..model import Finding, Rule
 from .typography_patterns import non_ascii_set
 
 _NAME_RE = lazy(regex.compile, r"\b(?:\p{Lu}['’])?\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)*\b")
+_GROUP = methodcaller("group")
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -140,8 +142,10 @@ def _has_apostrophe_name(text: str) -> bool:
     return next(_apostrophe_names(text), None) is not None
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _key(word: str) -> str:
-    """What the spellings of one name share: no accents, no apostrophes, no case."""
+    """What the spellings of one name share: no accents, no apostrophes, no case (cached per
+    word: names repeat from article to article)."""
     return _strip_accents(word).replace("'", "").replace("’", "").casefold()
 
 
@@ -216,12 +220,20 @@ def accent_consistency(doc: Document, rule: Rule) -> Iterator[Finding]:
     text = doc.text
     if _no_variant_pair(doc) or not _may_have_dropped_accent(text, non_ascii_set(doc)):
         return
-    found: dict[str, list[regex.Match[str]]] = {}
-    for m in _NAME_RE.finditer(text):
-        found.setdefault(m.group(), []).append(m)
+    # the names by key; only the forms of a key written two ways or more are ever looked at, so
+    # only their matches are kept (the names and their keys found in C: map, compress)
+    matches = list(_NAME_RE.finditer(text))
+    names = list(map(_GROUP, matches))
+    distinct = list(dict.fromkeys(names))
     groups: dict[str, list[str]] = {}
-    for word in found:
-        groups.setdefault(_key(word), []).append(word)
+    for word, key in zip(distinct, map(_key, distinct), strict=True):
+        groups.setdefault(key, []).append(word)
+    shared = {w for forms in groups.values() if len(forms) > 1 for w in forms}
+    if not shared:
+        return
+    found: dict[str, list[regex.Match[str]]] = {}
+    for word, m in compress(zip(names, matches, strict=True), map(shared.__contains__, names)):
+        found.setdefault(word, []).append(m)
     minimum = int(rule.params.get("minimum", 2))
     common_zipf = float(rule.params.get("common_zipf", 2.5))
     index: dict[str, tuple[str, float]] | None = None

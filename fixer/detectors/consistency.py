@@ -489,7 +489,7 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
     runs, distinct = _capital_words(doc)
     names = _Names(doc, runs, distinct)
     yield from _case_variants(doc, rule, names, distinct)
-    slips = _lone_slips(doc, names, g, int(rule.params.get("slip_min_length", 8)))
+    slips = _lone_slips(doc, names, g, int(rule.params.get("slip_min_length", 8)), distinct)
     gates = _name_gates(doc, g, min_len, lone_len)
     steps, ambiguous = gates.steps(distinct)
     if not steps:
@@ -616,16 +616,23 @@ def _slip_findings(rule: Rule, names: _Names, slips: list[tuple[str, str, str]],
 FIRST_NAME_BEFORE_RE = lazy(regex.compile, r"(?<![\p{L}\p{M}])(\p{Lu}[\p{Ll}\p{M}]+(?:-\p{Lu}[\p{Ll}\p{M}]+)?)[ \u00a0]$")
 
 
-def _lone_slips(doc: Document, names: _Names, g: Glossary, min_len: int) -> list[tuple[str, str, str]]:
+def _lone_slips(doc: Document, names: _Names, g: Glossary, min_len: int, distinct: set[str]) -> list[tuple[str, str, str]]:
     """(wrong, right, why) for a long name written once, one letter off a name written before
     it: a person's surname given earlier with a first name (`Bernard Vuillerme` … `Vuillerne
     wants`), or, two letters off at most, a place of the gazetteer (`Antananarivo` … `In
     Antanarivo`). Translation and scraping do not invent such near-twins; a writer's slip or a
     second transcription does. The first mention, written with the person's full name, is taken
     as the right one. Not when the lone form is a word, a glossary name, or follows a first name
-    the earlier one never has (two people: `Amadou Traoré`, `Hamadou Traore`)."""
+    the earlier one never has (two people: `Amadou Traoré`, `Hamadou Traore`).
+
+    ``distinct``: the article's distinct capitalised runs (``_capital_words``). Whether a word
+    may be the lone form (``_SlipForms``) depends on the word alone, so the article's
+    candidates are a set operation, and most articles, which have none, are not counted."""
+    cands = _may_have_slips(doc, g, min_len, distinct)
+    if not cands:
+        return []
     count = names.count
-    lone = [w for w, n in count.items() if n == 1 and len(w) >= min_len]
+    lone = [w for w in compress(count, map(cands.__contains__, count)) if count[w] == 1]
     if not lone:
         return []
     # a slip keeps the name's first two letters: only names opening alike are compared (folded
@@ -651,8 +658,9 @@ def _lone_slips(doc: Document, names: _Names, g: Glossary, min_len: int) -> list
                 pairs.append((w, v, d))
     if not pairs:
         return []
-    places = lexicon(doc).place_names  # (the gazetteer, as merged-word reads it)
-    pairs = [(w, v, d) for w, v, d in pairs if w not in g.name_tokens and w not in places and not _is_word(w)]
+    # (each lone form is no glossary name nor place, see ``_SlipForms``)
+    pairs = [(w, v, d) for w, v, d in pairs if not _is_word(w)]
+    places = lexicon(doc).place_names
     text, out, taken = doc.text, [], set()
     for w, v, d in pairs:
         if w in taken:
@@ -681,6 +689,93 @@ def _lone_slips(doc: Document, names: _Names, g: Glossary, min_len: int) -> list
         out.append((w, v, f"as {sorted(firsts)[0]} {v} is named earlier in this article"))
         taken.add(w)
     return out
+
+
+class _SlipForms:
+    """The capitalised runs that may be the lone form of ``_lone_slips`` (``cands``): a name
+    word of ``min_len`` letters or more that is no glossary name and no place of the gazetteer
+    (what ``_lone_slips`` requires of it, besides being no word: that costs a look-up in the
+    word frequencies, asked only of the few with a near-twin); and the long name words it is
+    compared with (``longs``, ``min_len - 1`` letters or more). Learnt once per word for all
+    documents of a data store, in C (compress, filter), so an article's are set operations."""
+
+    def __init__(self, g: Glossary, places: frozenset[str], min_len: int) -> None:
+        self.g = g
+        self.places = places
+        self.min_len = min_len
+        self.seen: set[str] = set()
+        self.longs: set[str] = set()
+        self.cands: set[str] = set()
+        self.openings = _Openings()
+
+    def among(self, words: set[str]) -> set[str]:
+        """The candidates among ``words``."""
+        new = words.difference(self.seen)
+        if new:
+            if len(self.seen) > 1 << 16:
+                self.seen.clear()
+                self.longs.clear()
+                self.cands.clear()
+                new = words
+            self.seen.update(new)
+            longs = set(filter(_is_name_word, compress(new, map((self.min_len - 1).__le__, map(len, new)))))
+            if longs:
+                self.longs.update(longs)
+                long_enough = compress(longs, map(self.min_len.__le__, map(len, longs)))
+                self.cands.update(filterfalse(self.places.__contains__, filterfalse(self.g.name_tokens.__contains__, long_enough)))
+        return self.cands.intersection(words)
+
+    def longs_among(self, words: set[str]) -> set[str]:
+        """The long name words among ``words``, once ``among`` has learnt them."""
+        return self.longs.intersection(words)
+
+
+class _Openings(dict):
+    """Word → its first two letters in small letters (how ``_lone_slips`` groups names),
+    computed on first use, per word."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) > 1 << 16:
+            self.clear()
+        got = self[word] = word[:2].lower()
+        return got
+
+
+def _slip_forms(doc: Document, g: Glossary, min_len: int) -> _SlipForms:
+    """The ``_SlipForms`` of a data store for ``min_len`` (rebuilt for another glossary or
+    gazetteer)."""
+    places = lexicon(doc).place_names  # (the gazetteer, as merged-word reads it)
+    store = doc.cache["store"]
+    got: _SlipForms = store.memo(f"consistency.slip-forms.{min_len}", lambda: _SlipForms(g, places, min_len))
+    return got if got.g is g and got.places is places else _SlipForms(g, places, min_len)
+
+
+def _may_have_slips(doc: Document, g: Glossary, min_len: int, distinct: set[str]) -> set[str]:
+    """The article's candidates (``_SlipForms``) if ``_lone_slips`` may find a pair, else an
+    empty set, known from the article's distinct capitalised runs alone: it may when a
+    candidate that is no word has a long name word of the same opening one or two edits away,
+    as ``_lone_slips`` compares them (its lone forms are candidates written once, compared
+    with the long name words). Most articles have no candidate, or none that shares its
+    opening with another long name word: set operations and a count in C."""
+    slip_forms = _slip_forms(doc, g, min_len)
+    cands = slip_forms.among(distinct)
+    if not cands:
+        return cands
+    longs = list(slip_forms.longs_among(distinct))  # (every candidate is one)
+    openings = slip_forms.openings
+    opened = list(map(openings.__getitem__, longs))
+    for w in cands:
+        opening = openings[w]
+        if opened.count(opening) < 2 or _is_word(w):
+            continue
+        fw = fold(w)
+        for v in compress(longs, map(opening.__eq__, opened)):
+            if v == w:
+                continue
+            fv = fold(v)
+            if not (fv.startswith(fw) or fw.startswith(fv)) and 0 < Levenshtein.distance(fv, fw, score_cutoff=2) <= 2:
+                return cands
+    return set()
 
 
 def _accented_wins(a: str, b: str) -> tuple[str, str] | None:
@@ -811,9 +906,13 @@ def _case_variants(doc: Document, rule: Rule, names: _Names, distinct: set[str])
     inner = seen.among(distinct)  # (the capitalised runs: every such word is one)
     if not inner:  # (most articles: no name with a capital inside)
         return
+    # (the plain form of each name with a capital inside, when the article writes it too: a
+    # name word among the runs, so first among them, and the name words counted only then)
+    pairs = [(w, plain) for w in inner if not w.isupper() and (plain := w[0] + w[1:].lower()) in distinct]
+    if not pairs:
+        return
     count, text = names.count, names.text
-    # (the plain form of each name with a capital inside, when the article writes it too)
-    pairs = [(w, plain) for w in inner if w in count and not w.isupper() and (plain := w[0] + w[1:].lower()) in count]
+    pairs = [(w, plain) for w, plain in pairs if w in count and plain in count]
     for w, plain in pairs:
         right, wrong = (w, plain) if text.find(w) < text.find(plain) else (plain, w)
         for s, e in names.occ[wrong]:
