@@ -37,8 +37,32 @@ _OTHER_WS = (
 )
 # once every run of white space (regex's ``\s``) is one space, stripping the runs of these
 # characters at the ends is what the regexes ``^[\s•·*>»›\-–—]+`` and ``[\s:.…!>»›|\-–—]+$`` did
-_LEAD_CHARS = " •·*>»›-–—●■◆▪►▶➤➜➔→☞👉📩📣🔔🔴✅📌📰🔒⊞"  # (bullets, arrows and pictographs a widget opens with)
+_LEAD_CHARS = " •·*>»›-–—●■◆▪►▶➤➜➔→☞👉📩📣🔔🔴✅📌📰🔒⊞ℹ\ufe0f\u200d"  # (bullets, arrows and pictographs a widget opens with)
 LEAD_CHARS = _LEAD_CHARS  # what a key strips from the start of its line (for the classifiers that read the line)
+# symbols a line keeps at its start: they say what follows (`© AFP`, `° C`), no widget's icon
+_KEPT_SYMBOLS = frozenset("©®℗™°")
+
+
+def _lead_symbol(c: str) -> bool:
+    """Whether ``c`` is a pictograph or arrow a widget may open with beyond ``_LEAD_CHARS``
+    (`📻`, `⭐`, `🎟`, `⟶`): any other symbol (Unicode So), or a mathematical one past ASCII and
+    Latin-1 (arrows and boxes are Sm), not one of ``_KEPT_SYMBOLS``. Each site draws its widgets
+    with other icons, so a list of them never ends."""
+    cat = unicodedata.category(c)
+    return (cat == "So" and c not in _KEPT_SYMBOLS) or (cat == "Sm" and c > "\u2000")
+
+
+def strip_lead(text: str) -> str:
+    """``text`` without the bullets, arrows and pictographs it opens with (and the spaces
+    between them): ``_LEAD_CHARS`` by ``str.lstrip``, then, only when a character outside them
+    is left that is no letter or figure, the ``_lead_symbol`` ones."""
+    text = text.lstrip(_LEAD_CHARS)
+    if text and not text[0].isalnum() and _lead_symbol(text[0]):
+        i, n = 1, len(text)
+        while i < n and (text[i] in _LEAD_CHARS or _lead_symbol(text[i])):
+            i += 1
+        text = text[i:]
+    return text
 _TRAIL_CHARS = " :.…!>»›|-–—↑↓→⟶➜➔▶►"  # (arrows: `Back to top ↑`)
 _SENTENCE_CLOSERS = "\"'”’»)]"
 _SENTENCE_ENDS = ".!?…"
@@ -95,7 +119,7 @@ def _unquoted(text: str) -> str:
 
 def _trim(spaced: str) -> str:
     """The end of ``norm``, on a text whose white space runs are already single spaces."""
-    return spaced.strip().lstrip(_LEAD_CHARS).rstrip(_TRAIL_CHARS)
+    return strip_lead(spaced.strip()).rstrip(_TRAIL_CHARS)
 
 
 def norm(text: str) -> str:
@@ -218,10 +242,12 @@ def _keyed(doc: Document) -> tuple[list[Line], list[str], dict[str, list[int]] |
         plain = _single_spaced(_unquoted(nfc))
     folded = [k.casefold() for k in plain.split("\n")] if lines else []
     keys = [k.strip().lstrip(lead).rstrip(trail) for k in folded]  # (``_trim`` inlined)
+    for i in [i for i, k in enumerate(keys) if k[:1] and not k[:1].isalnum() and _lead_symbol(k[0])]:
+        keys[i] = strip_lead(keys[i])  # (a widget's pictograph: `📻 listen to the segment`)
     heads = set()
     for i in cut:
         if len(texts[i]) < len(lines[i].text):
-            head = folded[i].lstrip().lstrip(lead).rstrip(_END_STRIP)
+            head = strip_lead(folded[i].lstrip()).rstrip(_END_STRIP)
             if len(head) >= HEAD_LEN:
                 keys[i] = head
                 heads.add(i)

@@ -14,7 +14,6 @@ from ..lazypattern import lazy
 from ..model import Safety
 from .boilerplate_common import (
     _SENTENCE_ENDS,
-    LEAD_CHARS,
     PHRASES,
     Verdict,
     _memo,
@@ -35,6 +34,7 @@ from .boilerplate_common import (
     page_non_ascii,
     phrases,
     prompt_set,
+    strip_lead,
     word_count,
 )
 
@@ -180,7 +180,7 @@ def classify_page_prompt(doc: Document) -> list[Verdict]:
     hits = prompts.intersection(keys)
     for ln in gated_lines(doc, gate, [i for i, k in enumerate(keys) if k in hits] if hits else ()):
         # (after the bullets, arrows and pictographs a widget may open with: `📩 Don't miss…`)
-        text = ln.text.lstrip(LEAD_CHARS + "\t")
+        text = strip_lead(ln.text.lstrip("\t"))
         if not text[:1].isupper():
             continue  # a prompt is a label (`Leave a Reply`); `like this:` is a wrapped sentence
         if len(text) <= 80 and line_key(doc, ln) in prompts:
