@@ -17,6 +17,7 @@ from .boilerplate_common import (
     PHRASES,
     Verdict,
     _memo,
+    by_last,
     classifier,
     digit_led,
     gate_prefixes,
@@ -208,6 +209,58 @@ def classify_page_prompt(doc: Document) -> list[Verdict]:
     taken = {v.line.number for v in out}
     out.extend(_prompt_chains(doc, taken))
     out.extend(_share_bars(doc, taken | {v.line.number for v in out}))
+    out.extend(_trailed(doc, taken | {v.line.number for v in out}))
+    return out
+
+
+def _trail_items(doc: Document) -> dict[str, tuple[str, ...]]:
+    """The ``trail:`` items of the lexicon, normalised, by their last character (longest first)."""
+    def build() -> dict[str, tuple[str, ...]]:
+        out: dict[str, list[str]] = {}
+        for p in sorted({norm(p) for p in phrases(doc).get("trail", [])}, key=len, reverse=True):
+            if p:
+                out.setdefault(p[-1], []).append(p)
+        return {c: tuple(ps) for c, ps in out.items()}
+
+    return _memo(doc, f"boilerplate:trail-items:{PHRASES}", build)
+
+
+# what a button's label stands after at the end of a widget's line (`… every Friday 📩 — I
+# subscribe`, `… in 2027? → Calculate now`): a dash, an arrow, a bar, a bullet; a comma only
+# proposes the deletion (`To follow the news, join our Telegram channel`)
+_TRAIL_SEPARATORS = "—–-|·•→⟶➜➔>»/:!?"
+TRAIL_MAX_WORDS = 25
+
+
+def _trailed(doc: Document, taken: set[int]) -> list[Verdict]:
+    """A short line that ends with a widget's button (the lexicon's ``trail:`` items) after a
+    separator: a newsletter, app or account prompt whose first words change with every site
+    (`Get the culture agenda every Friday 📩 — I subscribe`). Safe after a dash, an arrow or a
+    bar; after a comma only proposed. Found from the lines whose key ends like an item."""
+    items = _trail_items(doc)
+    if not items:
+        return []
+    ends = by_last(doc)
+    keys = key_list(doc)
+    lines = nonblank(doc)
+    out = []
+    for c, ps in items.items():
+        for i in ends.get(c, ()):
+            if lines[i].number in taken:
+                continue
+            key = keys[i]
+            item = next((p for p in ps if key.endswith(p)), None)
+            if item is None:
+                continue
+            before = key[: len(key) - len(item)].rstrip()
+            if not before or before[-1] not in _TRAIL_SEPARATORS + ",":
+                continue  # the whole line (a prompt's) or a word of a sentence (`students learn more`)
+            text = lines[i].text
+            if word_count(text, TRAIL_MAX_WORDS + 1) > TRAIL_MAX_WORDS or reported(text):
+                continue
+            safety = Safety.SAFE if before[-1] in _TRAIL_SEPARATORS else Safety.UNSAFE
+            out.append(Verdict("boilerplate.page-prompt", lines[i], safety, "A widget's line ending with its button."))
+            taken.add(lines[i].number)
     return out
 
 
