@@ -169,7 +169,7 @@ def scan(doc: Document) -> Scan:
         else:  # phrase entries only matter around a run: look there, not along the whole line
             matches = [m for a, b in _windows(runs, line.start, line.end, text)
                        for m in fp.find_matches(table, text, a, b)]
-        line_spans = _spans_of_line(text, toks, runs, matches, masked)
+        line_spans = _spans_of_line(text, toks, runs, matches, masked, model)
         spans.extend(_merge(line_spans))
     # the share of French lines needs the number of lines with content only when they are many
     french_document = len(french_lines) > 2 and len(french_lines) > 0.3 * sum(1 for ln in doc.lines if not ln.blank)
@@ -339,7 +339,8 @@ def _overlaps(starts: list[int], items: list, s: int, e: int) -> list:
     return out
 
 
-def _spans_of_line(text: str, toks: list[fs.Tok], runs: list[fs.Run], matches: list, masked: list) -> list[Span]:
+def _spans_of_line(text: str, toks: list[fs.Tok], runs: list[fs.Run], matches: list, masked: list,
+                   model: fs.FrenchModel | None = None) -> list[Span]:
     """Runs widened to the phrase entries they touch (``loccasion`` → ``to loccasion of``),
     plus the ``alone`` entries found outside any run (an entry written with a capital only
     where the text has one); bisect keeps a long line linear."""
@@ -365,6 +366,8 @@ def _spans_of_line(text: str, toks: list[fs.Tok], runs: list[fs.Run], matches: l
             continue  # inside French that English keeps (Madame Tussauds)
         if entry.fr[:1].isupper() and text[ms : ms + 1].islower():
             continue  # `Mondial` is the World Cup; `Congrès mondial acadien` is a name's adjective
+        if model is not None and fs.in_french_quote(model, text, ms, me):
+            continue  # a slogan quoted in French on purpose: chanted "Justice pour le 4 août"
         out.append(Span(ms, me, "phrase", set(), entry))
     return out
 
