@@ -521,7 +521,8 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
             return
         flagged.add(wrong)
         for s, e in names.occ[wrong]:
-            yield rule.finding(s, e, right, message=f"{wrong} is spelt {right} {why}.", safety=safety)
+            if not after_french_link(names.text, s):
+                yield rule.finding(s, e, right, message=f"{wrong} is spelt {right} {why}.", safety=safety)
 
     # 0. accents in the wrong place on a glossary word (Méteo for Météo): never a style choice
     for w in filterfalse(str.isascii, forms) if 0 in steps else ():
@@ -608,7 +609,18 @@ def _slip_findings(rule: Rule, names: _Names, slips: list[tuple[str, str, str]],
     for wrong, right, why in slips:
         if wrong not in flagged:
             for s, e in names.occ[wrong]:
-                yield rule.finding(s, e, right, message=f"{wrong} is spelt {right} {why}.", data=YIELDING)
+                if not after_french_link(names.text, s):
+                    yield rule.finding(s, e, right, message=f"{wrong} is spelt {right} {why}.", data=YIELDING)
+
+
+# a French preposition or article right before a name: the name is spelt the French way inside a
+# French name the article keeps (`Groupement inter-patronal du Cameroun`), no slip of the writer's
+_FRENCH_LINK_BEFORE_RE = lazy(regex.compile, r"(?:(?<![\p{L}\p{M}])(?:du|de|des|au|aux|en)[ \u00a0]|(?<![\p{L}\p{M}])d['’])$")
+
+
+def after_french_link(text: str, start: int) -> bool:
+    """Whether ``start`` follows a French `du`, `de`, `des`, `au`, `aux`, `en` or `d'`."""
+    return _FRENCH_LINK_BEFORE_RE.search(text, max(0, start - 5), start) is not None
 
 
 # a capitalised word (a first name, a title or a sentence's first word) and one space before a
