@@ -81,6 +81,7 @@ def compile_rule(rule: Rule) -> CompiledRule:
             pats = pattern.compile_rule(rule)
             needles = pattern.required_literals(rule)
             needs = None if None in needles or not needles else tuple(dict.fromkeys(needles))
+            needs = lines.rule_needs(rule) or needs  # (a rule's own ``needs`` list, where literals cannot say)
             return CompiledRule(rule, lambda doc: pattern.find(doc, rule, pats, needles), needs)
         if rule.kind == "lines":
             pats = lines.compile_rule(rule)

@@ -389,6 +389,11 @@ def _share_bars(doc: Document, taken: set[int]) -> list[Verdict]:
     return out
 
 
+# what a related line may open with that its pattern reads itself (the arrows and brackets of
+# ``_related_re``): such a line is matched as it is, any other has its widget's pictograph stripped
+_RELATED_OWN_OPENINGS = frozenset(">»›[")
+
+
 def _related_re(doc: Document) -> regex.Pattern[str]:
     return lexicon_re(
         doc, "related",
@@ -495,7 +500,8 @@ def classify_related_link(doc: Document) -> list[Verdict]:
         text = ln.text
         if len(text) > 300:
             continue
-        m = pat.match(text) if may_open(text, opening) else None
+        body = strip_lead(text.lstrip()) if text[:1] not in _RELATED_OWN_OPENINGS else text  # (`👉 Also read: …`)
+        m = pat.match(body) if may_open(body, opening) else None
         if m:
             rest, sep = m.group("rest").strip(), m.group("sep")
             if not rest and line_key(doc, ln) in prompt_set(doc):

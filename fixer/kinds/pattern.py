@@ -2,7 +2,9 @@
 
 Keys: ``pattern`` (or ``patterns``, a list), ``replace`` (a ``regex`` expansion template such as
 ``"\\1 \\2"``; absent means the rule only warns), ``flags`` (letters of ``imsx``), ``group`` (the
-group whose span is reported and replaced; default the whole match). Patterns run under the
+group whose span is reported and replaced; default the whole match), ``needs`` (optional: strings
+of which every match holds one, as written, where the pattern's own literals cannot say so: a
+text holding none is not searched). Patterns run under the
 ``regex`` module's timeout so a user's backtracking pattern is reported, not obeyed forever.
 """
 
