@@ -117,9 +117,21 @@ def _unquoted(text: str) -> str:
     return text
 
 
+def strip_trail(text: str) -> str:
+    """``text`` without the marks and arrows it ends with (``_TRAIL_CHARS``) and, as
+    ``strip_lead`` does at the start, the pictographs a button ends with (`… favourites ♡`)."""
+    text = text.rstrip(_TRAIL_CHARS)
+    if text and not text[-1].isalnum() and _lead_symbol(text[-1]):
+        i = len(text) - 1
+        while i > 0 and (text[i - 1] in _TRAIL_CHARS or _lead_symbol(text[i - 1])):
+            i -= 1
+        text = text[:i].rstrip(_TRAIL_CHARS)
+    return text
+
+
 def _trim(spaced: str) -> str:
     """The end of ``norm``, on a text whose white space runs are already single spaces."""
-    return strip_lead(spaced.strip()).rstrip(_TRAIL_CHARS)
+    return strip_trail(strip_lead(spaced.strip()))
 
 
 def norm(text: str) -> str:
@@ -244,6 +256,8 @@ def _keyed(doc: Document) -> tuple[list[Line], list[str], dict[str, list[int]] |
     keys = [k.strip().lstrip(lead).rstrip(trail) for k in folded]  # (``_trim`` inlined)
     for i in [i for i, k in enumerate(keys) if k[:1] and not k[:1].isalnum() and _lead_symbol(k[0])]:
         keys[i] = strip_lead(keys[i])  # (a widget's pictograph: `📻 listen to the segment`)
+    for i in [i for i, k in enumerate(keys) if k[-1:] and not k[-1:].isalnum() and _lead_symbol(k[-1])]:
+        keys[i] = strip_trail(keys[i])  # (a button's: `put this article in your favourites ♡`)
     heads = set()
     for i in cut:
         if len(texts[i]) < len(lines[i].text):

@@ -420,7 +420,7 @@ def _title_shaped(rest: str) -> bool:
     return rest[:1].isupper() or rest[:1].isdigit() or rest[:1] in "\"“«'‘"
 
 
-_LIST_MARK_RE = lazy(regex.compile, r"^\s*(?:[-–•*]|\d{1,2}[.)])\s+")
+_LIST_MARK_RE = lazy(regex.compile, r"^\s*(?:[-–•*›»→▸►▶]|\d{1,2}[.)])\s+")  # (a bullet, an arrow or a number)
 
 
 def _titles_under(doc: Document, header: Line, unmarked: bool = False) -> list[Verdict]:
@@ -555,6 +555,9 @@ def classify_related_link(doc: Document) -> list[Verdict]:
                 ln = lines[i]
                 out.extend(v for v in _titles_under(doc, ln, unmarked=True) if v.line.number not in taken)
         out.sort(key=lambda v: v.line.number)
+    if len(out) > 1:  # one verdict a line: a title under a header may also be an arrow's link line
+        seen: set[int] = set()
+        out = [v for v in out if not (v.line.number in seen or seen.add(v.line.number))]
     return out
 
 
