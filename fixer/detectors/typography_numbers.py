@@ -57,9 +57,10 @@ def _after_a_name(text: str, start: int) -> bool:
 
 
 # a word that makes the number ending its sentence one to call or text (`dial 116 117.`), looked
-# for in the sentence before it
+# for in the sentence before it, at most 60 characters back (not `number`: `the number of agents
+# rose to 1 500.` counts)
 _PHONE_WORD_RE = lazy(regex.compile,
-    r"\b(?:call|calls|calling|dial|dialling|dialing|phone|telephone|ring|text|SMS|hotline|helpline|freephone|number)\b",
+    r"\b(?:call|calling|dial|dialling|dialing|phone|telephone|text|SMS|hotline|helpline|freephone)\b",
     regex.IGNORECASE,
 )
 # the end of a sentence or line right after the number (a count goes on: `received 12 000 calls`)
@@ -72,7 +73,7 @@ def _a_phone_number(text: str, start: int, end: int) -> bool:
     if _NUMBER_ENDS_RE.match(text, end) is None:
         return False
     stops = [text.rfind(c, 0, start) for c in ".!?\n"]
-    return _PHONE_WORD_RE.search(text, max(max(stops) + 1, start - 120), start) is not None
+    return _PHONE_WORD_RE.search(text, max(max(stops) + 1, start - 60), start) is not None
 
 
 _TIME_RE = lazy(regex.compile, r"(?<![\p{L}\p{N}])([01]?\d|2[0-3])[ \u00a0]?h[ \u00a0]?([0-5]\d)(?![\p{L}\p{N}])")
