@@ -311,7 +311,7 @@ def test_the_wider_band_of_lone_french_words_beside_other_damage() -> None:
 
     fixer = Fixer(Config())
     damage = " Later, lattaque of the minister was denounced."
-    text = "The budget was adopted by the conseil municipal on Monday evening." + damage
+    text = "The budget was adopted by the conseil of the district on Monday evening." + damage
     assert ("untranslated.french-word", "conseil") in [(f.rule, text[f.start:f.end]) for f in fixer.check(text)]
     kept = "Pupils of the lycée took the métro to the fête." + damage
     assert [f.rule for f in fixer.check(kept) if f.rule == "untranslated.french-word"] == []

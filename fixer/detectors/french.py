@@ -351,6 +351,11 @@ def _spans_of_line(text: str, toks: list[fs.Tok], runs: list[fs.Run], matches: l
         s, e = r.start, r.end
         for ms, me, _entry in _overlaps(starts, matches, s, e):
             s, e = min(s, ms), max(e, me)
+        if s < r.start and (fs.talked_about(text, s, e) or _NAMED_AS_RE.search(text, max(0, s - 40), s)
+                            or _APPOSITIVE_BEFORE_RE.search(text, max(0, s - 40), s)):
+            # widened to an entry the writer names as French (`known in France as the commission
+            # mixte paritaire`) or gives after its English (`The court, the tribunal correctionnel`)
+            continue
         lo, hi = bisect.bisect_left(tok_starts, s), bisect.bisect_left(tok_starts, e)
         out.append(Span(s, e, r.reason, {t.start for t in toks[lo:hi] if t.kind == fs.F}))
     out.sort(key=lambda sp: sp.start)
@@ -366,10 +371,33 @@ def _spans_of_line(text: str, toks: list[fs.Tok], runs: list[fs.Run], matches: l
             continue  # inside French that English keeps (Madame Tussauds)
         if entry.fr[:1].isupper() and text[ms : ms + 1].islower():
             continue  # `Mondial` is the World Cup; `Congrès mondial acadien` is a name's adjective
-        if model is not None and fs.in_french_quote(model, text, ms, me):
-            continue  # a slogan quoted in French on purpose: chanted "Justice pour le 4 août"
+        if (entry.fr[:1].islower() and len(entry.pattern) > 1 and text[ms : ms + 1].isupper()
+                and not _opens_sentence(text, ms)):
+            continue  # `Conseil régional du tourisme de Marrakech-Safi`: a name, which English keeps
+        if model is not None and (fs.in_french_quote(model, text, ms, me) or fs.glossed_after(model, text, me)
+                                  or fs.talked_about(text, ms, me)
+                                  or _APPOSITIVE_BEFORE_RE.search(text, max(0, ms - 40), ms) is not None
+                                  or _NAMED_AS_RE.search(text, max(0, ms - 40), ms) is not None):
+            # a slogan quoted in French on purpose (chanted "Justice pour le 4 août"), or French
+            # the writer explains (`the projet de loi de finances, the annual budget bill,`)
+            continue
         out.append(Span(ms, me, "phrase", set(), entry))
     return out
+
+
+# an English noun and a comma right before the French, which names it again: `The court, the
+# tribunal correctionnel of Lyon,` (the writer's own gloss, the other way round)
+_APPOSITIVE_BEFORE_RE = lazy(regex.compile, r"\b(?:[Tt]he|[Aa]n?)\s+\p{Ll}+(?:\s+\p{Ll}+)?,\s+(?:the|a|an)\s+$")
+
+
+# the writer naming the French as such, with an article before it: `known in France as the …`
+_NAMED_AS_RE = lazy(regex.compile, r"(?i)\b(?:(?:known|referred\s+to)(?:\s+in\s+\p{L}+)?\s+as|called|dubbed|named)\s+(?:the\s+|a\s+|an\s+)?$")
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether ``at`` opens a line or follows a sentence's end and white space."""
+    before = text[max(0, at - 4) : at].rstrip(" \t\u00a0")
+    return not before or before[-1] in ".!?\n\"“«:"
 
 
 def _merge(spans: list[Span]) -> list[Span]:
