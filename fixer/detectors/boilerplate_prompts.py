@@ -17,6 +17,7 @@ from .boilerplate_common import (
     PHRASES,
     Verdict,
     _memo,
+    by_first_word,
     by_last,
     classifier,
     digit_led,
@@ -246,12 +247,10 @@ def _trailed(doc: Document, taken: set[int]) -> list[Verdict]:
     out = []
     for c, ps in items.items():
         for i in ends.get(c, ()):
-            if lines[i].number in taken:
-                continue
             key = keys[i]
-            item = next((p for p in ps if key.endswith(p)), None)
-            if item is None:
-                continue
+            if not key.endswith(ps) or lines[i].number in taken:
+                continue  # (most keys ending like an item end with none: one test of them all)
+            item = next(p for p in ps if key.endswith(p))
             before = key[: len(key) - len(item)].rstrip()
             if not before or before[-1] not in _TRAIL_SEPARATORS + ",":
                 continue  # the whole line (a prompt's) or a word of a sentence (`students learn more`)
@@ -308,12 +307,16 @@ def _prompt_chains(doc: Document, taken: set[int]) -> list[Verdict]:
     comment — Your email address will not be published. Required fields are marked *`): a
     comment form or a button row flattened into one line, safe to delete as each prompt is."""
     firsts = _chain_firsts(doc)
-    out = []
+    out: list[Verdict] = []
     lines = nonblank(doc)
-    for i, key in enumerate(key_list(doc)):
+    opened = by_first_word(doc)
+    common = opened.keys() & firsts.keys()  # (most lines: the first word opens no prompt)
+    if not common:
+        return out
+    for i in sorted([i for w in common for i in opened[w]]) if len(common) > 1 else opened[next(iter(common))]:
         ln = lines[i]
-        if len(ln.text) > 200 or key.split(" ", 1)[0] not in firsts:
-            continue  # (most lines: a paragraph, or the first word opens no prompt)
+        if len(ln.text) > 200:
+            continue  # (a paragraph)
         if ln.number in taken or not ln.text.lstrip(" \t•·*>»›-–—")[:1].isupper():
             continue
         key = line_key(doc, ln)
@@ -539,8 +542,8 @@ def classify_related_link(doc: Document) -> list[Verdict]:
                     lambda: frozenset(norm(p) for p in phrases(doc).get("header", [])))
     if headers:
         keys = key_list(doc)
-        tailed = _tailed_headers(keys, headers, _memo(doc, f"boilerplate:list-header-firsts:{PHRASES}",
-                                                      lambda: frozenset(h.split(" ", 1)[0] for h in headers)))
+        tailed = _tailed_headers(keys, by_first_word(doc), headers, _memo(
+            doc, f"boilerplate:list-header-firsts:{PHRASES}", lambda: frozenset(h.split(" ", 1)[0] for h in headers)))
         if tailed or not headers.isdisjoint(keys):  # (most pages have no list header)
             taken = {v.line.number for v in out}
             lines = nonblank(doc)
@@ -561,13 +564,18 @@ def classify_related_link(doc: Document) -> list[Verdict]:
     return out
 
 
-def _tailed_headers(keys: list[str], headers: frozenset[str], firsts: frozenset[str]) -> list[int]:
+def _tailed_headers(keys: list[str], opened: dict[str, list[int]], headers: frozenset[str], firsts: frozenset[str]) -> list[int]:
     """The indices of the keys that are a list header and at most three more words (`most read
     on the site this week`, `related articles in health`): the page's own variant of a header.
-    Only short keys whose first word opens some header are tried."""
-    out = []
-    for i, k in enumerate(keys):
-        if len(k) > 60 or k in headers or k.split(" ", 1)[0] not in firsts:
+    Only short keys whose first word opens some header are tried (``opened``: the keys' indices
+    by their first word, see ``by_first_word``)."""
+    out: list[int] = []
+    common = firsts.intersection(opened)
+    if not common:
+        return out
+    for i in sorted([i for w in common for i in opened[w]]) if len(common) > 1 else opened[next(iter(common))]:
+        k = keys[i]
+        if len(k) > 60 or k in headers:
             continue
         words = k.split(" ")
         if len(words) > 10 or k[-1:] in ".?!":
