@@ -24,3 +24,26 @@ def test_has_lead_symbol_is_any_lead_symbol() -> None:
     for _ in range(2):  # (cold, then from the characters met)
         for present in pages:
             assert bc._has_lead_symbol(present) == any(map(bc._lead_symbol, present))
+
+
+def test_leads_match_is_the_whole_lead_pattern() -> None:
+    # page-prompt asks a pattern of the few lead items that may open the line, not all of them
+    import random
+
+    from fixer.detectors import boilerplate_prompts as prompts
+    from fixer.engine import Config, Fixer
+
+    doc = Fixer(Config(select=("boilerplate",))).document("x")
+    leads = prompts._lead_re(doc)
+    items = bc.phrases(doc).get("lead", []) + bc.phrases(doc).get("label", [])
+    rng = random.Random(9)
+    openings = ["", " ", "\t", "• ", "» ", "\u00a0", "📩 ", "« ", "'", "İ", "e\u0301"]
+    endings = ["", " now", ": the", "!", "s", "ing it", ":", " 📩", "-up", "’s"]
+    for _ in range(3000):
+        item = rng.choice(items)
+        if rng.random() < 0.3:
+            item = item[: rng.randrange(1, len(item) + 1)]
+        item = "".join(c.swapcase() if rng.random() < 0.2 else ("\u00a0" if c == " " and rng.random() < 0.2 else c)
+                       for c in item)
+        text = rng.choice(openings) + item + rng.choice(endings)
+        assert prompts._leads_match(doc, text, leads) == (leads.match(text) is not None), repr(text)

@@ -6,6 +6,7 @@ calls to action (``boilerplate.page-prompt``) and related-article links
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import regex
 
@@ -14,6 +15,7 @@ from ..lazypattern import lazy
 from ..model import Safety
 from .boilerplate_common import (
     _SENTENCE_ENDS,
+    GATE_CHARS,
     PHRASES,
     Verdict,
     _memo,
@@ -84,6 +86,54 @@ _POST_FOOTER_OPENINGS = ("The post", "You have", "Il vous reste")  # (see gate_p
 
 def _lead_re(doc: Document) -> regex.Pattern[str]:
     return lexicon_re(doc, "lead", r"^\s*(?:{alt})\b")
+
+
+def _lead_index(doc: Document) -> tuple[dict[str, tuple[tuple[str, str], ...]], tuple[str, ...]]:
+    """The ``lead:`` items of the lexicon written in ``GATE_CHARS``, each with its ``norm``, by
+    the first character of that; and the other items (which no key can tell), once per process."""
+    def build() -> tuple[dict[str, tuple[tuple[str, str], ...]], tuple[str, ...]]:
+        by_first: dict[str, list[tuple[str, str]]] = {}
+        others = []
+        for p in phrases(doc).get("lead", []):
+            k = norm(p)
+            if k and GATE_CHARS.issuperset(p):
+                by_first.setdefault(k[0], []).append((k, p))
+            else:
+                others.append(p)
+        return {c: tuple(ps) for c, ps in by_first.items()}, tuple(others)
+
+    return _memo(doc, f"boilerplate:lead-index:{PHRASES}", build)
+
+
+# patterns of a few lead items (see _leads_match), by the items: kept across documents (the items
+# are the lexicon's, not a page's text), bounded
+_LEAD_PATTERNS: dict[tuple[str, ...], regex.Pattern[str]] = {}
+_MAX_LEAD_PATTERNS = 256
+
+
+def _leads_match(doc: Document, text: str, leads: regex.Pattern[str]) -> bool:
+    """Whether ``leads`` (``_lead_re``) matches ``text``, told by a pattern of only the items
+    that may match it: those whose ``norm`` starts ``norm(text)`` (see ``keys_gate``: for a text
+    that NFC leaves as it is and that holds neither `İ` nor `ı`, a pattern ``^\\s*P`` matching it
+    needs that, P written in ``GATE_CHARS``), and those no key can tell. The pattern of all of
+    them (a few hundred alternatives) takes 20 ms to compile, most of a first article's time in
+    this rule; a page asks it of a line or two, opening with a few of them."""
+    if "\u0130" in text or "\u0131" in text or not unicodedata.is_normalized("NFC", text):
+        return leads.match(text) is not None
+    by_first, others = _lead_index(doc)
+    key = norm(text)
+    items = tuple(p for k, p in by_first.get(key[:1], ()) if key.startswith(k)) + others
+    if not items:
+        return False
+    pattern = _LEAD_PATTERNS.get(items)
+    if pattern is None:
+        if len(_LEAD_PATTERNS) >= _MAX_LEAD_PATTERNS:
+            _LEAD_PATTERNS.clear()
+        # (the alternatives written as ``lexicon_re`` writes them: a match of one is a match of
+        # the whole pattern, and the whole pattern matches only through one of them)
+        alt = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in sorted(items, key=len, reverse=True))
+        pattern = _LEAD_PATTERNS[items] = regex.compile(rf"^\s*(?:{alt})\b", regex.IGNORECASE)
+    return pattern.match(text) is not None
 
 
 # A prompt quoted by a sentence goes on with a clause of saying: `Click here to verify your
@@ -198,7 +248,7 @@ def classify_page_prompt(doc: Document) -> list[Verdict]:
             out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, "A tag or category line of the page."))
         elif (
             may_open(text, lead_opening)
-            and leads.match(text)
+            and _leads_match(doc, text, leads)
             and _short_sentences_after_first(text)
             and word_count(text) <= 20
             and not reported(text)
