@@ -17,6 +17,7 @@ from .boilerplate_common import (
     _SENTENCE_ENDS,
     GATE_CHARS,
     PHRASES,
+    VERDICT_LINE,
     Verdict,
     _memo,
     by_first_word,
@@ -257,10 +258,10 @@ def classify_page_prompt(doc: Document) -> list[Verdict]:
             out.append(Verdict("boilerplate.page-prompt", ln, safety, "A call to action of the page."))
         elif len(text) <= 400 and may_open(text, _POST_FOOTER_OPENING) and _POST_FOOTER_RE.match(text):
             out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, "The feed footer of the source site."))
-    taken = {v.line.number for v in out}
+    taken = set(map(VERDICT_LINE, out))
     out.extend(_prompt_chains(doc, taken))
-    out.extend(_share_bars(doc, taken | {v.line.number for v in out}))
-    out.extend(_trailed(doc, taken | {v.line.number for v in out}))
+    out.extend(_share_bars(doc, taken.union(map(VERDICT_LINE, out))))
+    out.extend(_trailed(doc, taken.union(map(VERDICT_LINE, out))))
     return out
 
 
@@ -595,7 +596,7 @@ def classify_related_link(doc: Document) -> list[Verdict]:
         tailed = _tailed_headers(keys, by_first_word(doc), headers, _memo(
             doc, f"boilerplate:list-header-firsts:{PHRASES}", lambda: frozenset(h.split(" ", 1)[0] for h in headers)))
         if tailed or not headers.isdisjoint(keys):  # (most pages have no list header)
-            taken = {v.line.number for v in out}
+            taken = set(map(VERDICT_LINE, out))
             lines = nonblank(doc)
             exact = [i for i, k in enumerate(keys) if k in headers]
             prompts = prompt_set(doc)
