@@ -99,6 +99,11 @@ class Verdict(NamedTuple):
     weak: bool = False  # kept only beside translation damage (``fixer.corroboration``); not planned
 
 
+# a verdict's line number, mapped over a list of verdicts without a Python step each (most lists
+# a rule reads are empty or short: ``set(map(VERDICT_LINE, found))`` spares a comprehension's frame)
+VERDICT_LINE = operator.attrgetter("line.number")
+
+
 # --------------------------------------------------------------------------- text helpers
 
 
@@ -249,15 +254,19 @@ def _keyed(doc: Document) -> tuple[list[Line], list[str], dict[str, list[int]] |
     # most lines are ASCII once their quotes are plain; folding maps white space to itself and
     # nothing else to white space, so it may come after the runs of white space are made one)
     if nfc is text:
-        plain = _plain(nfc, page_non_ascii(doc))
+        present = page_non_ascii(doc)
+        plain = _plain(nfc, present)
+        symbols = _has_lead_symbol(present)
     else:
         plain = _single_spaced(_unquoted(nfc))
+        symbols = True  # (NFC made characters the page's set does not hold: every key is asked)
     folded = [k.casefold() for k in plain.split("\n")] if lines else []
     keys = [k.strip().lstrip(lead).rstrip(trail) for k in folded]  # (``_trim`` inlined)
-    for i in [i for i, k in enumerate(keys) if k[:1] and not k[:1].isalnum() and _lead_symbol(k[0])]:
-        keys[i] = strip_lead(keys[i])  # (a widget's pictograph: `📻 listen to the segment`)
-    for i in [i for i, k in enumerate(keys) if k[-1:] and not k[-1:].isalnum() and _lead_symbol(k[-1])]:
-        keys[i] = strip_trail(keys[i])  # (a button's: `put this article in your favourites ♡`)
+    if symbols:
+        for i in [i for i, k in enumerate(keys) if k[:1] and not k[:1].isalnum() and _lead_symbol(k[0])]:
+            keys[i] = strip_lead(keys[i])  # (a widget's pictograph: `📻 listen to the segment`)
+        for i in [i for i, k in enumerate(keys) if k[-1:] and not k[-1:].isalnum() and _lead_symbol(k[-1])]:
+            keys[i] = strip_trail(keys[i])  # (a button's: `put this article in your favourites ♡`)
     heads = set()
     for i in cut:
         if len(texts[i]) < len(lines[i].text):
@@ -269,6 +278,7 @@ def _keyed(doc: Document) -> tuple[list[Line], list[str], dict[str, list[int]] |
                 keys[i] = norm(lines[i].text)
     by_first: dict[str, list[int]] | None = None
     ends: dict[str, list[int]] = {}  # (``by_last``, built in the same pass: every page asks)
+    openers: dict[str, list[int]] = {}  # (``by_first_word``, likewise)
     if _gateable(text, nfc):
         by_first = {}
         for i, k in enumerate(keys):
@@ -282,6 +292,11 @@ def _keyed(doc: Document) -> tuple[list[Line], list[str], dict[str, list[int]] |
                 ends[c].append(i)
             else:
                 ends[c] = [i]
+            c = k.partition(" ")[0]
+            if c in openers:
+                openers[c].append(i)
+            else:
+                openers[c] = [i]
     else:
         for i, k in enumerate(keys):
             c = k[-1:]
@@ -289,8 +304,45 @@ def _keyed(doc: Document) -> tuple[list[Line], list[str], dict[str, list[int]] |
                 ends[c].append(i)
             else:
                 ends[c] = [i]
+            c = k.partition(" ")[0]
+            if c in openers:
+                openers[c].append(i)
+            else:
+                openers[c] = [i]
     doc.cache["boilerplate:by-last"] = ends
+    doc.cache["boilerplate:by-first-word"] = openers
     found = doc.cache["boilerplate:keyed"] = (lines, keys, by_first, frozenset(heads))
+    return found
+
+
+# characters met on pages, by whether ``_lead_symbol`` holds (kept across documents: a
+# character is no text of a document; bounded by _MAX_SYMBOLS_MET)
+_SYMBOLS_MET: set[str] = set()
+_NOT_SYMBOLS_MET: set[str] = set()
+_MAX_SYMBOLS_MET = 4096
+
+
+def _has_lead_symbol(present: frozenset[str]) -> bool:
+    """Whether one of ``present`` (the page's non-ASCII characters) is a ``_lead_symbol``: when
+    none is, no key opens or ends with one, and the keys are not asked one by one. (No ASCII
+    character is one; every character a key holds is the page's, its quotes and spaces made
+    ASCII, or a case fold of it, and no case fold of a character that is not one is one:
+    checked against every code point by tests/test_perf_boiler9.py.)"""
+    if not present.isdisjoint(_SYMBOLS_MET):
+        return True
+    new = present.difference(_NOT_SYMBOLS_MET)
+    if not new:
+        return False
+    if len(_NOT_SYMBOLS_MET) + len(_SYMBOLS_MET) > _MAX_SYMBOLS_MET:
+        _SYMBOLS_MET.clear()
+        _NOT_SYMBOLS_MET.clear()
+    found = False
+    for c in new:
+        if _lead_symbol(c):
+            _SYMBOLS_MET.add(c)
+            found = True
+        else:
+            _NOT_SYMBOLS_MET.add(c)
     return found
 
 
@@ -451,6 +503,19 @@ def by_last(doc: Document) -> dict[str, list[int]]:
     if found is None:
         _keyed(doc)  # (which builds it with the keys)
         found = doc.cache["boilerplate:by-last"]
+    return found
+
+
+def by_first_word(doc: Document) -> dict[str, list[int]]:
+    """The indices (in ``nonblank(doc)``, in order) of the entries of ``key_list`` by their
+    first word (what comes before their first space; an entry that is a head gives its head's),
+    computed with the keys: the rules that look for lines opening with one of a few hundred
+    phrases take the phrases' first words and this table's in one set operation, instead of
+    splitting every key."""
+    found = doc.cache.get("boilerplate:by-first-word")
+    if found is None:
+        _keyed(doc)  # (which builds it with the keys)
+        found = doc.cache["boilerplate:by-first-word"]
     return found
 
 

@@ -14,6 +14,7 @@ from ..lazypattern import lazy
 from ..model import Safety
 from .boilerplate_common import (
     PHRASES,
+    VERDICT_LINE,
     Verdict,
     _index,
     _memo,
@@ -282,7 +283,7 @@ def classify_photo_caption(doc: Document) -> list[Verdict]:
     out: list[Verdict] = []
     if not credits:
         return out  # both kinds of caption need a credit line
-    safe_credit = {v.line.number for v in verdicts(doc, "boilerplate.photo-credit")}
+    safe_credit = set(map(VERDICT_LINE, verdicts(doc, "boilerplate.photo-credit")))
     lines = nonblank(doc)
     # a caption is a credit line or the line right above one
     at = _index(doc)  # (line number → index in ``lines``)

@@ -11,6 +11,7 @@ from ..document import Document
 from ..lazypattern import lazy
 from ..model import Safety
 from .boilerplate_common import (
+    VERDICT_LINE,
     Verdict,
     classifier,
     digit_ended,
@@ -290,7 +291,7 @@ def classify_update_line(doc: Document) -> list[Verdict]:
         for ln in gated_lines(doc, _UPDATE_LINE_GATE)
         if len(ln.text) <= 120 and may_open(ln.text, _UPDATE_LINE_OPENING) and _UPDATE_LINE_RE.match(ln.text)
     ]
-    taken = {v.line.number for v in found}
+    taken = set(map(VERDICT_LINE, found))
     for ln in nonblank(doc)[:_HEADER_LINES]:
         text = ln.text
         if (" by " in text or " par " in text) and (len(text) <= 80 or len(text[80:].split(None, 2)) <= 2):

@@ -6,6 +6,7 @@ calls to action (``boilerplate.page-prompt``) and related-article links
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import regex
 
@@ -14,9 +15,12 @@ from ..lazypattern import lazy
 from ..model import Safety
 from .boilerplate_common import (
     _SENTENCE_ENDS,
+    GATE_CHARS,
     PHRASES,
+    VERDICT_LINE,
     Verdict,
     _memo,
+    by_first_word,
     by_last,
     classifier,
     digit_led,
@@ -83,6 +87,54 @@ _POST_FOOTER_OPENINGS = ("The post", "You have", "Il vous reste")  # (see gate_p
 
 def _lead_re(doc: Document) -> regex.Pattern[str]:
     return lexicon_re(doc, "lead", r"^\s*(?:{alt})\b")
+
+
+def _lead_index(doc: Document) -> tuple[dict[str, tuple[tuple[str, str], ...]], tuple[str, ...]]:
+    """The ``lead:`` items of the lexicon written in ``GATE_CHARS``, each with its ``norm``, by
+    the first character of that; and the other items (which no key can tell), once per process."""
+    def build() -> tuple[dict[str, tuple[tuple[str, str], ...]], tuple[str, ...]]:
+        by_first: dict[str, list[tuple[str, str]]] = {}
+        others = []
+        for p in phrases(doc).get("lead", []):
+            k = norm(p)
+            if k and GATE_CHARS.issuperset(p):
+                by_first.setdefault(k[0], []).append((k, p))
+            else:
+                others.append(p)
+        return {c: tuple(ps) for c, ps in by_first.items()}, tuple(others)
+
+    return _memo(doc, f"boilerplate:lead-index:{PHRASES}", build)
+
+
+# patterns of a few lead items (see _leads_match), by the items: kept across documents (the items
+# are the lexicon's, not a page's text), bounded
+_LEAD_PATTERNS: dict[tuple[str, ...], regex.Pattern[str]] = {}
+_MAX_LEAD_PATTERNS = 256
+
+
+def _leads_match(doc: Document, text: str, leads: regex.Pattern[str]) -> bool:
+    """Whether ``leads`` (``_lead_re``) matches ``text``, told by a pattern of only the items
+    that may match it: those whose ``norm`` starts ``norm(text)`` (see ``keys_gate``: for a text
+    that NFC leaves as it is and that holds neither `İ` nor `ı`, a pattern ``^\\s*P`` matching it
+    needs that, P written in ``GATE_CHARS``), and those no key can tell. The pattern of all of
+    them (a few hundred alternatives) takes 20 ms to compile, most of a first article's time in
+    this rule; a page asks it of a line or two, opening with a few of them."""
+    if "\u0130" in text or "\u0131" in text or not unicodedata.is_normalized("NFC", text):
+        return leads.match(text) is not None
+    by_first, others = _lead_index(doc)
+    key = norm(text)
+    items = tuple(p for k, p in by_first.get(key[:1], ()) if key.startswith(k)) + others
+    if not items:
+        return False
+    pattern = _LEAD_PATTERNS.get(items)
+    if pattern is None:
+        if len(_LEAD_PATTERNS) >= _MAX_LEAD_PATTERNS:
+            _LEAD_PATTERNS.clear()
+        # (the alternatives written as ``lexicon_re`` writes them: a match of one is a match of
+        # the whole pattern, and the whole pattern matches only through one of them)
+        alt = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in sorted(items, key=len, reverse=True))
+        pattern = _LEAD_PATTERNS[items] = regex.compile(rf"^\s*(?:{alt})\b", regex.IGNORECASE)
+    return pattern.match(text) is not None
 
 
 # A prompt quoted by a sentence goes on with a clause of saying: `Click here to verify your
@@ -197,7 +249,7 @@ def classify_page_prompt(doc: Document) -> list[Verdict]:
             out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, "A tag or category line of the page."))
         elif (
             may_open(text, lead_opening)
-            and leads.match(text)
+            and _leads_match(doc, text, leads)
             and _short_sentences_after_first(text)
             and word_count(text) <= 20
             and not reported(text)
@@ -206,10 +258,10 @@ def classify_page_prompt(doc: Document) -> list[Verdict]:
             out.append(Verdict("boilerplate.page-prompt", ln, safety, "A call to action of the page."))
         elif len(text) <= 400 and may_open(text, _POST_FOOTER_OPENING) and _POST_FOOTER_RE.match(text):
             out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, "The feed footer of the source site."))
-    taken = {v.line.number for v in out}
+    taken = set(map(VERDICT_LINE, out))
     out.extend(_prompt_chains(doc, taken))
-    out.extend(_share_bars(doc, taken | {v.line.number for v in out}))
-    out.extend(_trailed(doc, taken | {v.line.number for v in out}))
+    out.extend(_share_bars(doc, taken.union(map(VERDICT_LINE, out))))
+    out.extend(_trailed(doc, taken.union(map(VERDICT_LINE, out))))
     return out
 
 
@@ -246,12 +298,10 @@ def _trailed(doc: Document, taken: set[int]) -> list[Verdict]:
     out = []
     for c, ps in items.items():
         for i in ends.get(c, ()):
-            if lines[i].number in taken:
-                continue
             key = keys[i]
-            item = next((p for p in ps if key.endswith(p)), None)
-            if item is None:
-                continue
+            if not key.endswith(ps) or lines[i].number in taken:
+                continue  # (most keys ending like an item end with none: one test of them all)
+            item = next(p for p in ps if key.endswith(p))
             before = key[: len(key) - len(item)].rstrip()
             if not before or before[-1] not in _TRAIL_SEPARATORS + ",":
                 continue  # the whole line (a prompt's) or a word of a sentence (`students learn more`)
@@ -308,12 +358,16 @@ def _prompt_chains(doc: Document, taken: set[int]) -> list[Verdict]:
     comment — Your email address will not be published. Required fields are marked *`): a
     comment form or a button row flattened into one line, safe to delete as each prompt is."""
     firsts = _chain_firsts(doc)
-    out = []
+    out: list[Verdict] = []
     lines = nonblank(doc)
-    for i, key in enumerate(key_list(doc)):
+    opened = by_first_word(doc)
+    common = opened.keys() & firsts.keys()  # (most lines: the first word opens no prompt)
+    if not common:
+        return out
+    for i in sorted([i for w in common for i in opened[w]]) if len(common) > 1 else opened[next(iter(common))]:
         ln = lines[i]
-        if len(ln.text) > 200 or key.split(" ", 1)[0] not in firsts:
-            continue  # (most lines: a paragraph, or the first word opens no prompt)
+        if len(ln.text) > 200:
+            continue  # (a paragraph)
         if ln.number in taken or not ln.text.lstrip(" \t•·*>»›-–—")[:1].isupper():
             continue
         key = line_key(doc, ln)
@@ -539,10 +593,10 @@ def classify_related_link(doc: Document) -> list[Verdict]:
                     lambda: frozenset(norm(p) for p in phrases(doc).get("header", [])))
     if headers:
         keys = key_list(doc)
-        tailed = _tailed_headers(keys, headers, _memo(doc, f"boilerplate:list-header-firsts:{PHRASES}",
-                                                      lambda: frozenset(h.split(" ", 1)[0] for h in headers)))
+        tailed = _tailed_headers(keys, by_first_word(doc), headers, _memo(
+            doc, f"boilerplate:list-header-firsts:{PHRASES}", lambda: frozenset(h.split(" ", 1)[0] for h in headers)))
         if tailed or not headers.isdisjoint(keys):  # (most pages have no list header)
-            taken = {v.line.number for v in out}
+            taken = set(map(VERDICT_LINE, out))
             lines = nonblank(doc)
             exact = [i for i, k in enumerate(keys) if k in headers]
             prompts = prompt_set(doc)
@@ -561,13 +615,18 @@ def classify_related_link(doc: Document) -> list[Verdict]:
     return out
 
 
-def _tailed_headers(keys: list[str], headers: frozenset[str], firsts: frozenset[str]) -> list[int]:
+def _tailed_headers(keys: list[str], opened: dict[str, list[int]], headers: frozenset[str], firsts: frozenset[str]) -> list[int]:
     """The indices of the keys that are a list header and at most three more words (`most read
     on the site this week`, `related articles in health`): the page's own variant of a header.
-    Only short keys whose first word opens some header are tried."""
-    out = []
-    for i, k in enumerate(keys):
-        if len(k) > 60 or k in headers or k.split(" ", 1)[0] not in firsts:
+    Only short keys whose first word opens some header are tried (``opened``: the keys' indices
+    by their first word, see ``by_first_word``)."""
+    out: list[int] = []
+    common = firsts.intersection(opened)
+    if not common:
+        return out
+    for i in sorted([i for w in common for i in opened[w]]) if len(common) > 1 else opened[next(iter(common))]:
+        k = keys[i]
+        if len(k) > 60 or k in headers:
             continue
         words = k.split(" ")
         if len(words) > 10 or k[-1:] in ".?!":

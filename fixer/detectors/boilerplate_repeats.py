@@ -14,6 +14,7 @@ from .boilerplate_common import (
     _SENTENCE_ENDS,
     HEAD_LEN,
     KICKER_RE,
+    VERDICT_LINE,
     Verdict,
     classifier,
     full_key,
@@ -120,7 +121,7 @@ def classify_near_repeat(doc: Document) -> list[Verdict]:
                                            "A teaser line repeating the start of the lead below it."))
                     break
     if out:  # a line that an exact repeat or a credit deletes whole is theirs (asked of a verdict only)
-        exact = {v.line.number for v in verdicts(doc, "boilerplate.repeated-title")} | set(credit_lines(doc))
+        exact = set(map(VERDICT_LINE, verdicts(doc, "boilerplate.repeated-title"))).union(credit_lines(doc))
         out = [v for v in out if v.line.number not in exact]
     return out
 

@@ -18,7 +18,17 @@ import regex
 from ..document import Document, Line
 from ..lazypattern import lazy
 from ..model import Finding, Rule, Safety
-from .boilerplate_common import LINE_RULES, Verdict, _memo, classifier, nonblank, phrases, verdicts, word_count
+from .boilerplate_common import (
+    LINE_RULES,
+    VERDICT_LINE,
+    Verdict,
+    _memo,
+    classifier,
+    nonblank,
+    phrases,
+    verdicts,
+    word_count,
+)
 from .boilerplate_metadata import _MONTHS as _MONTH_NAMES
 from .deletion_plan import emit
 from .typography_patterns import non_ascii_set
@@ -392,7 +402,12 @@ def classify_page_widget(doc: Document) -> list[Verdict]:
         return []
     vocab = vocabulary(doc)
     done = doc.cache.get("boilerplate:verdicts") or {}  # (the rules judged already, looked up directly)
-    taken = {v.line.number for rid in LINE_RULES if rid != RULE_ID for v in (done[rid] if rid in done else verdicts(doc, rid))}
+    taken: set[int] = set()
+    for rid in LINE_RULES:
+        if rid != RULE_ID:
+            found = done[rid] if rid in done else verdicts(doc, rid)
+            if found:
+                taken.update(map(VERDICT_LINE, found))
     # the page's header (the lines above the first paragraph) and footer, where section names,
     # bylines and label strips sit; only there are they told from subheadings by shape alone
     header = set()
@@ -437,7 +452,7 @@ def classify_page_widget(doc: Document) -> list[Verdict]:
                 kind, safety = "tags", tag_list_safety(text)
         if safety is not None:
             out.append(Verdict(RULE_ID, ln, safety, _MESSAGES[kind], weak=weak))
-    top = _masthead(lines, taken | {v.line.number for v in out})
+    top = _masthead(lines, taken.union(map(VERDICT_LINE, out)))
     if top is not None:
         out.insert(0, Verdict(RULE_ID, top[0], Safety.UNSAFE, _MESSAGES[top[1]]))
     return out
