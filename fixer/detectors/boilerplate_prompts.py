@@ -63,7 +63,13 @@ _POST_FOOTER_RE = lazy(regex.compile,
     r"^\s*The post .{1,250}? appeared first on .{1,100}?\.?\s*$|"
     # the paywall notice of news sites, in English and in French
     r"^\s*You have \d{1,3}\s?% of this article left to read\b.{0,120}$|"
-    r"^\s*Il vous reste \d{1,3}\s?% de cet article à lire\b.{0,120}$",
+    r"^\s*Il vous reste \d{1,3}\s?% de cet article à lire\b.{0,120}$|"
+    # a metered paywall's count (`You have 3 free articles left this month. Subscribe…`)
+    r"^\s*You have (?:\d{1,2}|one|two|three|four|five) (?:free )?articles? (?:left|remaining)\b.{0,160}$|"
+    r"^\s*Il vous reste (?:\d{1,2}|un|deux|trois) articles? gratuits?\b.{0,160}$|"
+    # an invitation to follow the site on a platform (`Follow Le Soir Express on Google News`)
+    r"^\s*Follow (?:us|\p{Lu}[\p{L}'’\-]*(?: \p{Lu}[\p{L}'’\-]*){0,3}) on (?:Google News|Google Actualités|WhatsApp"
+    r"|Telegram|Instagram|Facebook|X|Twitter|LinkedIn|TikTok|YouTube|Threads|Bluesky)\s*[.!]?\s*$",
     regex.IGNORECASE,
 )
 
@@ -80,9 +86,9 @@ def _opening(doc: Document, kind: str, extra: str = "") -> frozenset[str]:
     return opening_chars(extra + "".join(p[0] for p in phrases(doc).get(kind, []) if p), regex.IGNORECASE)
 
 
-# each alternative of _POST_FOOTER_RE opens with one of these (`The post`, `You have`, `Il vous`)
-_POST_FOOTER_OPENING = opening_chars("TYI", regex.IGNORECASE)
-_POST_FOOTER_OPENINGS = ("The post", "You have", "Il vous reste")  # (see gate_prefixes)
+# each alternative of _POST_FOOTER_RE opens with one of these (`The post`, `You have`, `Il vous`, `Follow`)
+_POST_FOOTER_OPENING = opening_chars("TYIF", regex.IGNORECASE)
+_POST_FOOTER_OPENINGS = ("The post", "You have", "Il vous reste", "Follow")  # (see gate_prefixes)
 
 
 def _lead_re(doc: Document) -> regex.Pattern[str]:
