@@ -842,13 +842,17 @@ def _close_scores(g: Glossary, keys: list[str], forms: list[int], min_ratio: flo
             continue
         got = cache.get(key)
         if got is None:
-            if len(cache) > 1 << 14:
+            if len(cache) > 1 << 13:
                 cache.clear()
             got = cache[key] = _CloseKeys()
         if targets is None:
             targets = set(chain.from_iterable(map(long_keys.__getitem__, forms)))
         new = targets.difference(got.seen)
         if new:
+            if len(got.seen) > 1 << 8:  # (bounded: compared again when met again)
+                got.seen.clear()
+                got.near.clear()
+                new = set(targets)
             got.seen |= new
             new.discard(key)
             got.near.update((t, score) for t, score, _i in process.extract(
