@@ -288,6 +288,7 @@ class Glossary:
     known_words: set[str] = field(default_factory=set)  # every word of every correct form and demonym
     match_cache: dict[Any, Any] = field(default_factory=dict)  # run text → name matches (terminology)
     similarity: dict[tuple[str, int], Any] = field(default_factory=dict)  # (key, name form) → ratios (terminology)
+    close_keys: dict[float, dict[str, Any]] = field(default_factory=dict)  # min ratio → key → form keys near it (terminology)
     key_forms: dict[str, frozenset[int]] = field(default_factory=dict)  # content key → name forms (forms_of_key)
     canonical_tokens: set[str] = field(default_factory=set)  # words of the canonical names of people and places
     # (terminology) each name form's keys of 4 letters or more, and its shorter ones, by index

@@ -806,6 +806,70 @@ def _fill_similarity(g: Glossary, keys: list[str], forms: list[int]) -> None:
             cache[key, idx] = (row, max(row))
 
 
+class _CloseKeys:
+    """For one key of 4 letters or more, at one ``min_ratio``: the name-form keys compared
+    with it so far, and those among them whose ratio reaches ``min_ratio``, with that ratio."""
+
+    __slots__ = ("near", "seen")
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+        self.near: dict[str, float] = {}
+
+
+_NO_NEAR: dict[str, float] = {}  # (the close keys of a key of fewer than 4 letters: none)
+
+
+def _close_scores(g: Glossary, keys: list[str], forms: list[int], min_ratio: float) -> list[dict[str, float]]:
+    """For each of ``keys``, the keys of 4 letters or more of the name forms ``forms`` (other
+    than itself) whose ratio with it reaches ``min_ratio`` (a cutoff rapidfuzz takes: above 0,
+    at most 100), with that ratio: what ``best_match`` reads of ``_similarity_row`` at that
+    ``min_ratio``, without a row per key and form. A ratio below ``min_ratio`` is only ever compared with ``min_ratio`` (is a key
+    close?) and with the other ratios of its row (``_align_rows`` takes the highest, and only
+    one that reaches ``min_ratio``): read as 0.0 it answers both the same (``_close_row``).
+    So a key needs only the few form keys near it, found by one ``process.extract`` per key
+    over the form keys never compared with it (kept per key across documents, bounded); given
+    ``min_ratio`` as cutoff, rapidfuzz returns only those and gives up early on the others.
+    A form then holds a close key when the key is one of its keys or one of those near it,
+    and only the forms with enough close keys get rows: most have too few."""
+    cache: dict[str, _CloseKeys] = g.close_keys.setdefault(min_ratio, {})
+    long_keys = _keys_by_length(g)[0]
+    out = []
+    targets: set[str] | None = None
+    for key in keys:
+        if len(key) < 4:
+            out.append(_NO_NEAR)
+            continue
+        got = cache.get(key)
+        if got is None:
+            if len(cache) > 1 << 13:
+                cache.clear()
+            got = cache[key] = _CloseKeys()
+        if targets is None:
+            targets = set(chain.from_iterable(map(long_keys.__getitem__, forms)))
+        new = targets.difference(got.seen)
+        if new:
+            if len(got.seen) > 1 << 8:  # (bounded: compared again when met again)
+                got.seen.clear()
+                got.near.clear()
+                new = set(targets)
+            got.seen |= new
+            new.discard(key)
+            got.near.update((t, score) for t, score, _i in process.extract(
+                key, list(new), scorer=fuzz.ratio, processor=None, limit=None, score_cutoff=min_ratio))
+        out.append(got.near)
+    return out
+
+
+def _close_row(key: str, near: dict[str, float], target: tuple[str, ...]) -> tuple[float, ...]:
+    """``_row`` of ``key`` against ``target`` as ``best_match`` reads it at the ``min_ratio``
+    of ``near`` (``_close_scores``): a ratio below it as 0.0."""
+    if len(key) < 4:
+        return tuple([_EQUAL if key == t else -1.0 for t in target])
+    get = near.get
+    return tuple([_EQUAL if key == t else (get(t, 0.0) if len(t) >= 4 else -1.0) for t in target])
+
+
 def _keys_by_length(g: Glossary) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
     """Each name form's keys of 4 letters or more (those ``_row`` compares by ratio) and its
     shorter ones, by form index; once per glossary."""
@@ -879,7 +943,11 @@ def best_match(g: Glossary, run: list[Piece], text: str, threshold: float, min_r
     size = len(content_keys)
     known = g.similarity.get
     forms = [idx for idx in sorted(cands) if _needed(len(g.names[idx].keys)) <= size]
-    _fill_similarity(g, content_keys, forms)  # (the ratios not known yet, in one go per key)
+    scores = None
+    if 0 < min_ratio <= 100:  # (a cutoff rapidfuzz takes)
+        scores = _close_scores(g, content_keys, forms, min_ratio)  # (the ratios not known yet, in one go per key)
+    else:
+        _fill_similarity(g, content_keys, forms)  # (every ratio, in one go per key)
     for idx in forms:  # sorted: ties between forms must not depend on the hash seed
         form = g.names[idx]
         n = len(form.keys)
@@ -887,13 +955,20 @@ def best_match(g: Glossary, run: list[Piece], text: str, threshold: float, min_r
         needed = _needed(n)
         # each content key against each key of the form (what ``_align`` compares); a key is
         # close when one of those can match it, and every key a window matches is close
-        similar = list(map(known, zip(content_keys, repeat(idx))))  # (``_similarity_row``'s cache, in C)
-        if None in similar:
-            similar = [_similarity_row(g, k, idx) for k in content_keys]
-        close = [top >= min_ratio for _row, top in similar]
-        if sum(close) < needed:
-            continue  # no window holds enough close keys
-        rows = [row for row, _top in similar]
+        if scores is not None:
+            fkeys = form.keys
+            close = [k in fkeys or not near.keys().isdisjoint(fkeys) for k, near in zip(content_keys, scores, strict=True)]
+            if sum(close) < needed:
+                continue  # no window holds enough close keys
+            rows = [_close_row(k, near, fkeys) for k, near in zip(content_keys, scores, strict=True)]
+        else:
+            similar = list(map(known, zip(content_keys, repeat(idx))))  # (``_similarity_row``'s cache, in C)
+            if None in similar:
+                similar = [_similarity_row(g, k, idx) for k in content_keys]
+            close = [top >= min_ratio for _row, top in similar]
+            if sum(close) < needed:
+                continue  # no window holds enough close keys
+            rows = [row for row, _top in similar]
         # A window must start and end on a capital, and on a matched (so close) key: see the
         # checks below
         edge = [c and k for c, k in zip(capital, close, strict=True)]
