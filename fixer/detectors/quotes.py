@@ -11,6 +11,7 @@ repaired text is the one any editor would write.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -208,7 +209,7 @@ def quote_spacing(doc: Document, rule: Rule) -> Iterator[Finding]:
                 nxt = text[q.close + 1] if q.close + 1 < len(text) else ""
                 repl = "” " if nxt.isalpha() else "”"
                 yield rule.finding(start, q.close + 1, repl)
-    if '"' in text:
+    if '"' in text and _STRAIGHT_SPACED_ANY_RE.search(text) is not None:
         yield from _straight_quote_spacing(doc, rule)
 
 
@@ -216,6 +217,9 @@ def quote_spacing(doc: Document, rule: Rule) -> Iterator[Finding]:
 # (`at -5 ", smiled`), or one that can only open one: at a line's start or after a sentence's
 # end or a colon, before a space and a capital (`said: " We`)
 _STRAIGHT_CLOSE_SPACED_RE = lazy(regex.compile, r'(?<=\S)[ \u00a0\u202f]+"(?=[,.;:!?](?:\s|$))')
+# what one of the two holds, searched once in the whole text with the standard `re` (most texts
+# with straight quotes have neither): a space before a mark before a stop, or a mark before a space
+_STRAIGHT_SPACED_ANY_RE = lazy(re.compile, r'[ \u00a0\u202f]"[,.;:!?]|"[ \u00a0\u202f]+[^\W\d_]')
 _STRAIGHT_OPEN_SPACED_RE = lazy(regex.compile, r'(?:^|(?<=[.:!?] ))"[ \u00a0\u202f]+(?=\p{Lu})')
 
 
