@@ -861,8 +861,14 @@ def _hyphen_variants(doc: Document, rule: Rule, g: Glossary) -> Iterator[Finding
             continue  # `Stade Alassane-Ouattara` beside `Alassane Ouattara`: French hyphenates a person's name in a place named after them
         why = " and in the glossary"
         if blank in known and hyphened in known:
-            continue  # the glossary takes both
-        if blank in known:
+            # the glossary takes both (`Météo-France`, `Météo France`), but one article writes one:
+            # its canonical name, if one of them is, else leave it
+            canonical = _canonical_names(doc, g)
+            if (hyphened in canonical) == (blank in canonical):
+                continue
+            wrong, right, why = (spaced, hyphened, " (the glossary's name)") if hyphened in canonical else \
+                (joined, blank, " (the glossary's name)")
+        elif blank in known:
             wrong, right = joined, blank
         elif hyphened in known:
             wrong, right = spaced, hyphened
@@ -873,6 +879,13 @@ def _hyphen_variants(doc: Document, rule: Rule, g: Glossary) -> Iterator[Finding
         for m in wrong:
             yield rule.finding(m.start(), m.end(), right,
                                message=f"{m.group()} is written {right} elsewhere in this article{why}.")
+
+
+def _canonical_names(doc: Document, g: Glossary) -> frozenset[str]:
+    """The glossary's entity names as written (`Météo-France`), per data store."""
+    store = doc.cache.get("store")
+    build = lambda: frozenset(e.name for e in g.entities)  # noqa: E731
+    return store.memo("consistency.canonical-names", build) if store else build()
 
 
 # the small words that French place names join with hyphens (`Carleton-sur-Mer`,
