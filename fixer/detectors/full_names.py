@@ -58,14 +58,25 @@ def _key(word: str) -> str:
 
 
 def _close(a: str, b: str, min_length: int) -> bool:
-    """Two different spellings of one name: one edit apart (or equal once spaces and hyphens
-    go), not only by accents, long enough for one letter to be a slip."""
+    """Two different spellings of one name: one edit apart (two for a long name whose first
+    four letters agree: ``LONG_NAME``), or equal once spaces and hyphens go, not only by
+    accents, long enough for one letter to be a slip."""
     if _bare(a) == _bare(b):
         return False  # the same letters: accents or case only
     ka, kb = _key(a), _key(b)
     if ka == kb:
         return True  # a space or a hyphen (`De Groote`, `Degroote`)
-    return min(len(ka), len(kb)) >= min_length and Levenshtein.distance(ka, kb) <= 1
+    shortest = min(len(ka), len(kb))
+    if shortest < min_length:
+        return False
+    distance = Levenshtein.distance(ka, kb)
+    # a long name may slip twice at its end (`Rabineau`, `Rabinaud`), its opening kept
+    return distance <= 1 or (distance == 2 and shortest >= LONG_NAME and ka[:4] == kb[:4])
+
+
+# a name this long (letters, without accents, spaces or hyphens) may differ by two edits after
+# its first four letters and still be one person's, with the same first name or surname beside it
+LONG_NAME = 8
 
 
 def _setup(doc: Document, rule: Rule) -> tuple[re.Pattern[str], frozenset[str]]:
