@@ -240,7 +240,7 @@ def classify_page_prompt(doc: Document) -> list[Verdict]:
     for ln in gated_lines(doc, gate, [i for i, k in enumerate(keys) if k in hits] if hits else ()):
         # (after the bullets, arrows and pictographs a widget may open with: `📩 Don't miss…`)
         text = strip_lead(ln.text.lstrip("\t"))
-        if not text[:1].isupper():
+        if not text.lstrip("«“\"' ")[:1].isupper():
             continue  # a prompt is a label (`Leave a Reply`); `like this:` is a wrapped sentence
         if len(text) <= 80 and line_key(doc, ln) in prompts:
             out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, f"Page prompt left by the scraper: {text.strip()!r}."))
@@ -398,7 +398,8 @@ _BAR_SEPARATORS_RE = lazy(regex.compile, r"\s*[|/,·•]\s*|\s+")
 
 # the label before a share bar, and what its icons leave as text after it (a letter or a
 # symbol per network: `f` Facebook, `X`, `in` LinkedIn, `✉` email)
-_SHARE_LABEL_RE = lazy(regex.compile, r"(?i)(?:share(?: this(?: article| story)?)?|partager|partagez|follow us(?: on)?|suivez-nous)\s*:\s*")
+_SHARE_LABEL_RE = lazy(regex.compile,
+    r"(?i)(?:share(?: this(?: article| story)?)?|partager|partagez|follow us(?: on)?|suivez-nous)\s*[:→⟶➜➔▸►▶>»›|—–]\s*")
 _ICONS = frozenset({"f", "x", "𝕏", "in", "✉", "📧", "🔗", "p", "t", "w", "g+", "@"})
 
 
