@@ -81,7 +81,10 @@ def _may_be_player(text: str) -> bool:
 
 _PLAYER_RE = lazy(regex.compile, r"^\s*\d{1,2}:\d{2}(?::\d{2})?\s*/\s*\d{1,2}:\d{2}(?::\d{2})?\s*$")
 _CRUMB_SEPARATORS = ("›", " » ", " > ", " / ")
-_STRIP_SEPARATORS = (" | ", " — ", " – ", " · ", " • ", " ● ", " - ")
+_STRIP_SEPARATORS = (" | ", " — ", " – ", " · ", " • ", " ● ", " ▪ ", " - ")
+# what else may separate a breadcrumb's items once one of ``_CRUMB_SEPARATORS`` is there
+# (`Technology > Telecoms · Canton of Neuchâtel`)
+_CRUMB_MIXED_RE = lazy(regex.compile, r"\s*(?:›|»|>|·|▪|\|)\s*")
 _TIME_ENDS = ("a.m.", "p.m.", "A.M.", "P.M.")  # (`26 Nov. 2026, 7:52 a.m.`: a stamp, not a sentence)
 _INITIAL_END_RE = lazy(regex.compile, r"(?:^|\s)\p{Lu}\.$")  # `Kodjo A.`, `By Teva T.`: an initial, not a sentence
 
@@ -269,6 +272,8 @@ def crumb_safety(text: str, vocab: dict[str, str], in_header: bool = False) -> S
             break
     else:
         return None
+    if separator != " / " and any(len(p.split()) > 4 for p in items):
+        items = [p.strip() for p in _CRUMB_MIXED_RE.split(text)]  # (a crumb whose last items a dot joins)
     if len(items) < 2 or any(not p or len(p.split()) > 4 or p[-1] in ".!?" for p in items):
         return None
     if vocab.get(items[0].casefold()) == "home":
@@ -292,6 +297,9 @@ def strip_safety(text: str, vocab: dict[str, str], max_words: int = 6) -> Safety
     if any(not p or (len(p.split()) > max_words and not _stamp_or_counter(p) and interface_safety(p, vocab) is None)
            or (p[-1] in ".!?" and not _INITIAL_END_RE.search(p) and not p.endswith(_TIME_ENDS)) for p in items):
         return None
+    if len(items) >= 4 and all(p[:1].isupper() and len(p.split()) <= 3 and not any(c.isdigit() for c in p)
+                               for p in items):
+        return Safety.UNSAFE  # a strip of four names or more (`Crypto | Lugano | Ticino | Bitcoin`): the page's tags
     if not any(_marks_strip(p, vocab) for p in items):
         return None  # `Stage 14 | Pau to Luchon | 182.6 km`: a deck of the article's own
     return Safety.UNSAFE
