@@ -346,7 +346,8 @@ def _chain_re(doc: Document) -> regex.Pattern[str]:
     (a few hundred alternatives; most processes never need it)."""
     def build() -> regex.Pattern[str]:
         alt = "|".join(regex.escape(p) for p in _chain_items(doc)) or "(?!)"
-        return regex.compile(rf"(?:{alt})(?:[\s\-—–|·•:.,!?*]+(?:{alt}))+[\s.…!:*]*")
+        # (between the items: marks, or the pictographs a button row draws, `⭐ Send to a friend`)
+        return regex.compile(rf"(?:{alt})(?:[\s\-—–|·•:.,!?*\p{{So}}\ufe0f]+(?:{alt}))+[\s.…!:*]*")
 
     return _memo(doc, f"boilerplate:prompt-chain-re:{PHRASES}", build)
 
@@ -374,12 +375,12 @@ def _prompt_chains(doc: Document, taken: set[int]) -> list[Verdict]:
         ln = lines[i]
         if len(ln.text) > 200:
             continue  # (a paragraph)
-        if ln.number in taken or not ln.text.lstrip(" \t•·*>»›-–—")[:1].isupper():
+        if ln.number in taken or not strip_lead(ln.text.lstrip(" \t"))[:1].isupper():
             continue
         key = line_key(doc, ln)
         # (a chain opens with a whole item and another one follows: `Also read: Senegal: …`
         # opens with one and goes on with a title; most lines opening with `the` hold none)
-        if not any(_opens_item(key[len(p):].lstrip(_CHAIN_SEPARATORS), firsts)
+        if not any(_opens_item(strip_lead(key[len(p):].lstrip(_CHAIN_SEPARATORS)).lstrip(_CHAIN_SEPARATORS), firsts)
                    for p in firsts[key.split(" ", 1)[0]] if key.startswith(p) and len(key) > len(p)):
             continue
         if _chain_re(doc).fullmatch(key):
