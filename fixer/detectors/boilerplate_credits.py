@@ -64,7 +64,7 @@ _PHOTO_LINE_RE = lazy(regex.compile,
 )
 # a credit opening its caption: `Photo © MAP – Reconstruction work in a village…`
 _LEADING_CREDIT_RE = lazy(regex.compile,
-    r"^\s*(?:(?:photo|image|crédit|credit)s?\s*:?\s*)?©\s*(?P<credit>[^–—|]{2,40}?)\s+[–—|]\s+(?P<caption>\S.*)$", regex.I
+    r"^\s*(?:(?:photo|image|crédit|credit)s?\s*:?\s*)?©\s*(?P<credit>[^–—|]{2,40}?)\s+[–—|-]\s+(?P<caption>\S.*)$", regex.I
 )
 _COPYRIGHT_RE = lazy(regex.compile, r"(?:©|\(c\)|copyright\b)\s*", regex.I)
 
