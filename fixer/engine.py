@@ -73,6 +73,16 @@ def rule_needs(fn: object, rule: Rule) -> tuple[str, ...] | None:
     return tuple(dict.fromkeys(got)) if got and all(got) else None  # (no strings: no condition)
 
 
+def param_needs(rule: Rule) -> tuple[str, ...] | None:
+    """A rule file's own ``needs`` list (lines and pattern kinds: strings of which every finding's
+    text holds one), or None when it gives none."""
+    got = rule.params.get("needs")
+    if not got:
+        return None
+    needs = tuple(dict.fromkeys(str(s) for s in got))
+    return needs if all(needs) else None
+
+
 def compile_rule(rule: Rule) -> CompiledRule:
     from .kinds import lines, pattern
 
@@ -81,11 +91,11 @@ def compile_rule(rule: Rule) -> CompiledRule:
             pats = pattern.compile_rule(rule)
             needles = pattern.required_literals(rule)
             needs = None if None in needles or not needles else tuple(dict.fromkeys(needles))
-            needs = lines.rule_needs(rule) or needs  # (a rule's own ``needs`` list, where literals cannot say)
+            needs = param_needs(rule) or needs  # (a rule's own ``needs`` list, where literals cannot say)
             return CompiledRule(rule, lambda doc: pattern.find(doc, rule, pats, needles), needs)
         if rule.kind == "lines":
             pats = lines.compile_rule(rule)
-            return CompiledRule(rule, lambda doc: lines.find(doc, rule, pats), lines.rule_needs(rule))
+            return CompiledRule(rule, lambda doc: lines.find(doc, rule, pats), param_needs(rule))
         fn = resolve_detector(rule.params["detector"])
         return CompiledRule(rule, lambda doc: fn(doc, rule), rule_needs(fn, rule))
     except Exception as exc:  # a bad regex in a user's rule file

@@ -615,11 +615,12 @@ def _slip_findings(rule: Rule, names: _Names, slips: list[tuple[str, str, str]],
 
 # a French preposition or article right before a name: the name is spelt the French way inside a
 # French name the article keeps (`Groupement inter-patronal du Cameroun`), no slip of the writer's
-_FRENCH_LINK_BEFORE_RE = lazy(regex.compile, r"(?:(?<![\p{L}\p{M}])(?:du|de|des|au|aux|en)[ \u00a0]|(?<![\p{L}\p{M}])d['’])$")
+_FRENCH_LINK_BEFORE_RE = lazy(regex.compile, r"(?:(?<![\p{L}\p{M}])(?:du|de|des|à|au|aux|en)[ \u00a0]|(?<![\p{L}\p{M}])d['’])$")
 
 
 def after_french_link(text: str, start: int) -> bool:
-    """Whether ``start`` follows a French `du`, `de`, `des`, `au`, `aux`, `en` or `d'`."""
+    """Whether ``start`` follows a French `du`, `de`, `des`, `à`, `au`, `aux`, `en` or `d'`
+    (name-spelling, french-exonym: a name there stands in French text or a French name)."""
     return _FRENCH_LINK_BEFORE_RE.search(text, max(0, start - 5), start) is not None
 
 

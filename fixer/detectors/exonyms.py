@@ -18,9 +18,7 @@ import regex
 
 from ..document import Document
 from ..model import Finding, Rule
-
-# a French preposition right before the form, or an elided `d'` glued to it
-_FRENCH_BEFORE_RE = regex.compile(r"(?:(?<![\p{L}\p{M}])(?:de|du|des|à|au|aux|en)[ \u00a0]|(?<![\p{L}\p{M}])d['’])$")
+from .consistency import after_french_link
 
 
 def _pattern(forms: tuple[str, ...]) -> regex.Pattern[str]:
@@ -29,23 +27,25 @@ def _pattern(forms: tuple[str, ...]) -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\p{{L}}\p{{M}}\-'’])(?:{alternatives})(?![\p{{L}}\p{{M}}\-])(?![ \u00a0]\p{{Lu}})")
 
 
-def _forms(rule: Rule) -> dict[str, str]:
-    table = rule.params.get("exonyms", {})
-    return {str(k): str(v) for k, v in table.items()}
+def _table(doc: Document, rule: Rule) -> tuple[dict[str, str], tuple[str, ...], regex.Pattern[str]]:
+    """The rule's forms and English names, the forms' last words (each a token of any text
+    holding its form: a hyphenated name is one token) and their pattern, once per data store."""
+    def build() -> tuple[dict[str, str], tuple[str, ...], regex.Pattern[str]]:
+        table = {str(k): str(v) for k, v in rule.params.get("exonyms", {}).items()}
+        return table, tuple({f.rsplit(" ", 1)[-1] for f in table}), _pattern(tuple(table))
+
+    return doc.cache["store"].memo(f"exonyms.table.{rule.id}", build)
 
 
 def french_exonym(doc: Document, rule: Rule) -> Iterator[Finding]:
-    table = _forms(rule)
-    # each form's last word is a token of any text holding the form (a hyphenated name is one
-    # token): a few dictionary look-ups in the word counts, which other rules have made, say
-    # whether the text may hold one (a search of the text for each of 58 forms cost 25 ms per MB)
-    keys = doc.cache["store"].memo(f"exonyms.keys.{rule.id}", lambda: tuple({f.rsplit(" ", 1)[-1] for f in table}))
+    table, keys, pattern = _table(doc, rule)
+    # a few dictionary look-ups in the word counts, which other rules have made, say whether the
+    # text may hold a form (a search of the text for each of 58 forms cost 25 ms per MB)
     if not any(map(doc.word_counts.__contains__, keys)):
         return
     text = doc.text
-    pattern = doc.cache["store"].memo(f"exonyms.pattern.{rule.id}", lambda: _pattern(tuple(table)))
     for m in pattern.finditer(text):
-        if _FRENCH_BEFORE_RE.search(text, max(0, m.start() - 5), m.start()):
+        if after_french_link(text, m.start()):
             continue  # `le port d'Anvers`, `Université libre de Bruxelles`: French judged whole
         form = m.group()
         english = table[form]

@@ -4,7 +4,7 @@ Keys: ``match`` (a list of patterns tried against each line, without its line br
 ``regex.search``; anchor with ``^``/``$``), ``flags`` (letters of ``imsx``), ``position``
 (``any``, ``head`` or ``tail``: only the first or last ``window`` non-blank lines), ``window``,
 ``needs`` (optional: strings of which every line the rule deletes holds one, as written; a text
-holding none of them is not looked at, at the cost of one ``str`` search per string), and
+holding none of them is not looked at: ``engine.param_needs``), and
 ``gate`` (optional: a pattern searched once in the whole text, with the same flags, for what
 ``needs`` cannot say).
 The deletion takes the line break and, between two blank lines, one of them, so no double gap
@@ -41,15 +41,6 @@ def compile_rule(rule: Rule) -> LinePatterns:
         [regex.compile(p, flags) for p in rule.params.get("match", [])],
         regex.compile(str(gate), flags) if gate else None,
     )
-
-
-def rule_needs(rule: Rule) -> tuple[str, ...] | None:
-    """The rule's ``needs`` strings for the engine, or None (no condition)."""
-    got = rule.params.get("needs")
-    if not got:
-        return None
-    needs = tuple(dict.fromkeys(str(s) for s in got))
-    return needs if all(needs) else None
 
 
 def _candidates(doc: Document, position: str, window: int) -> Iterator[Line]:
