@@ -85,6 +85,11 @@ _STRIP_SEPARATORS = (" | ", " — ", " – ", " · ", " • ", " ● ", " ▪ ",
 # what else may separate a breadcrumb's items once one of ``_CRUMB_SEPARATORS`` is there
 # (`Technology > Telecoms · Canton of Neuchâtel`)
 _CRUMB_MIXED_RE = lazy(regex.compile, r"\s*(?:›|»|>|·|▪|\|)\s*")
+_WIDE_GAP_RE = lazy(regex.compile, r"\s{2,}")
+# a reading time as a strip item: `Reading time: 2 min.`, `⏱ 3 minutes`, `🕒 3 min`
+_READING_TIME_ITEM_RE = lazy(regex.compile,
+    r"^[^\w\s]{0,2}\s*(?:(?:reading time|read time|time to read|temps de lecture|lecture)\s*:?\s*)?"
+    r"\d{1,2}\s*(?:min|mins|minutes?|mn)\.?(?:\s+(?:read|reading|de lecture))?$", regex.I)
 _TIME_ENDS = ("a.m.", "p.m.", "A.M.", "P.M.")  # (`26 Nov. 2026, 7:52 a.m.`: a stamp, not a sentence)
 _INITIAL_END_RE = lazy(regex.compile, r"(?:^|\s)\p{Lu}\.$")  # `Kodjo A.`, `By Teva T.`: an initial, not a sentence
 
@@ -283,19 +288,35 @@ def crumb_safety(text: str, vocab: dict[str, str], in_header: bool = False) -> S
     return Safety.UNSAFE if in_header and any(_is_section(p, vocab) for p in items) else None
 
 
+def _strip_items(text: str) -> list[str] | None:
+    """The items of a strip: between the first of ``_STRIP_SEPARATORS`` the line holds or, for
+    a line with none, between runs of two spaces or more, which is how a template's spans come
+    out once their markup is gone (`Last update: 11/02/2026   A-  A+   🖨`)."""
+    for separator in _STRIP_SEPARATORS:
+        if separator in text:
+            return _items(text, separator)
+    if "  " in text.strip():
+        return _WIDE_GAP_RE.split(text.strip())
+    return None
+
+
+def _sentence_item(item: str, vocab: dict[str, str]) -> bool:
+    """Whether a strip item ends like a sentence: with `.`, `!` or `?`, and is not an initial
+    (`Kodjo A.`), a time (`7:52 a.m.`), a reading time (`2 min.`) or a button (`BlogThis!`)."""
+    return (item[-1] in ".!?" and not _INITIAL_END_RE.search(item) and not item.endswith(_TIME_ENDS)
+            and not _reading_time(item) and vocab.get(item.casefold()) != "strong")
+
+
 def strip_safety(text: str, vocab: dict[str, str], max_words: int = 6) -> Safety | None:
     """A header or footer strip of short items between spaced pipes (`Transport | Morocco`,
     `By Editorial staff | Published on 14/11/2025 | Updated on …`, `FT | Algeria 2-0 Guinea`):
     every item at most ``max_words`` words and none a sentence. Only asked of the page's header
     and footer lines; unsafe: a kicker and its headline can take the same shape."""
-    for separator in _STRIP_SEPARATORS:
-        if separator in text:
-            items = _items(text, separator)
-            break
-    else:
+    items = _strip_items(text)
+    if items is None:
         return None
     if any(not p or (len(p.split()) > max_words and not _stamp_or_counter(p) and interface_safety(p, vocab) is None)
-           or (p[-1] in ".!?" and not _INITIAL_END_RE.search(p) and not p.endswith(_TIME_ENDS)) for p in items):
+           or _sentence_item(p, vocab) for p in items):
         return None
     if len(items) >= 4 and all(p[:1].isupper() and len(p.split()) <= 3 and not any(c.isdigit() for c in p)
                                for p in items):
@@ -308,11 +329,8 @@ def strip_safety(text: str, vocab: dict[str, str], max_words: int = 6) -> Safety
 def byline_strip(text: str, vocab: dict[str, str]) -> bool:
     """Whether the only page furniture of a strip is a byline (`By Kenji Watanabe | Tokyo`,
     `By Jane Doe | Reuters`): no stamp, section or interface item beside it."""
-    for separator in _STRIP_SEPARATORS:
-        if separator in text:
-            items = _items(text, separator)
-            break
-    else:
+    items = _strip_items(text)
+    if items is None:
         return False
     bylines = [p for p in items if _BYLINE_RE.match(p)]
     return bool(bylines) and not any(_marks_strip(p, vocab) for p in items if p not in bylines)
@@ -332,6 +350,7 @@ _STAMP_RE = lazy(regex.compile,
 )
 
 
+_UPDATE_NOTE_RE = lazy(regex.compile, r"\s*\((?:updated|modified|mis à jour)\b[^()]{0,30}\)", regex.I)
 # a count the page prints beside a story: `12 shares`, `👁 1 245 views`, `3 comments`
 _COUNTER_RE = lazy(regex.compile,
     r"^\W{0,3}\d[\d\s,.\u00a0\u202f]*k?\s*(?:views?|shares?|comments?|reactions?|likes?|reads?|vues|partages|commentaires)$",
@@ -343,6 +362,7 @@ def _stamp_or_counter(item: str) -> bool:
     """Whether a strip item longer than the first line allows is a date (`Thursday, November 26,
     2026`) or a counter (as the interface words of `✉ Send to a friend` are, see ``strip_safety``):
     a headline run into a strip is none of them, so the limit need not hold."""
+    item = _UPDATE_NOTE_RE.sub("", item)  # (`8 Oct 2025 at 06:00 (updated at 09:14)`: one stamp)
     if len(item.split()) > 6:
         return False
     if _COUNTER_RE.match(item):
@@ -351,10 +371,14 @@ def _stamp_or_counter(item: str) -> bool:
     return stamp is not None and len((item[: stamp.start()] + item[stamp.end() :]).split()) <= 1
 
 
+def _reading_time(item: str) -> bool:
+    return any(c.isdigit() for c in item) and _READING_TIME_ITEM_RE.match(item) is not None
+
+
 def _marks_strip(item: str, vocab: dict[str, str]) -> bool:
     """Whether one item of a pipe strip is page furniture: a section name, a byline, a date or
-    time stamp, or interface words."""
-    if _BYLINE_RE.match(item) or _STAMP_RE.search(item) or _COUNTER_RE.match(item):
+    time stamp, a reading time, or interface words."""
+    if _BYLINE_RE.match(item) or _STAMP_RE.search(item) or _COUNTER_RE.match(item) or _reading_time(item):
         return True
     if item.isupper() and len(item.split()) <= 3 and sum(c.isalpha() for c in item) >= 4:
         return True  # `OUTAOUAIS | MUNICIPAL POLITICS`: section names set in capitals
