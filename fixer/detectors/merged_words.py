@@ -1370,7 +1370,7 @@ def elision(doc: Document, rule: Rule) -> Iterator[Finding]:
             continue
         if not isolated(text, start, end) or rest in ctx.lex.place_heads:
             # `lIle-de-France`: the rest opens a hyphenated place name of the gazetteer
-            if not _opens_place(ctx, text, start, end, rest):
+            if not _opens_place(ctx, text, start, end, rest) and not _in_compound_name(text, start, end, head, rest):
                 continue
         elif rest_alone and not ctx.standalone(rest) > 0 and not (rest.isupper() and rest in _glossary_acronyms(doc)):
             continue  # (`lUEMOA`: an acronym the glossary knows needs no lone mention)
@@ -1448,6 +1448,23 @@ def elision(doc: Document, rule: Rule) -> Iterator[Finding]:
 
 
 _HYPHEN_TAIL_RE = lazy(regex.compile, r"(?:-[\p{L}\p{M}]+)+")
+
+
+_LAST_WORD_RE = lazy(regex.compile, r"[\p{L}\p{M}]+$")
+
+
+def _in_compound_name(text: str, start: int, end: int, head: str, rest: str) -> bool:
+    """Whether a small ``l`` or ``d`` glued to a capitalised name of ``LONE_NAME_REST`` letters
+    or more sits inside a hyphenated name: after a capitalised word and a hyphen (`Côtes-dArmor`,
+    `Villeneuve-dAscq`), or before a hyphen and a capital (`lOrient-Le Jour`,
+    `lAfrique-Occidentale`). No English word is built so; the gazetteer need not know the name."""
+    if head not in ("l", "d") or len(rest) < LONE_NAME_REST or not (rest[0].isupper() and rest[1:].islower()):
+        return False
+    before = start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha()
+    if before:
+        word = _LAST_WORD_RE.search(text, max(0, start - 40), start - 1)
+        return word is not None and word.group()[0].isupper() and (end >= len(text) or not text[end].isalnum())
+    return (start == 0 or text[start - 1] not in JOINERS) and end + 1 < len(text) and text[end] == "-" and text[end + 1].isupper()
 
 
 def _opens_place(ctx: Context, text: str, start: int, end: int, rest: str) -> bool:
