@@ -487,6 +487,7 @@ def name_spelling(doc: Document, rule: Rule) -> Iterator[Finding]:
     yield from _connector_variants(doc, rule)
     # (the name words among them are the runs ``_Names`` wants: see ``_CAPITAL_WORDS_RE``)
     runs, distinct = _capital_words(doc)
+    yield from _spacing_variants(doc, rule, distinct)
     names = _Names(doc, runs, distinct)
     yield from _case_variants(doc, rule, names, distinct)
     slips = _lone_slips(doc, names, g, int(rule.params.get("slip_min_length", 8)), distinct)
@@ -880,6 +881,38 @@ def _hyphen_variants(doc: Document, rule: Rule, g: Glossary) -> Iterator[Finding
         for m in wrong:
             yield rule.finding(m.start(), m.end(), right,
                                message=f"{m.group()} is written {right} elsewhere in this article{why}.")
+
+
+def _spacing_variants(doc: Document, rule: Rule, distinct: set[str]) -> Iterator[Finding]:
+    """A name written as one word and as two capitalised words in one article (`Benmoussa`,
+    `Ben Moussa`; `Ouldbaba`, `Ould Baba`): transliterated names with a particle are spelt
+    both ways, but one article keeps to one. The article's more frequent form wins, and on a
+    tie the one it uses first, where it introduces the person. Unsafe: a person decides."""
+    text = doc.text
+    min_len = int(rule.params.get("joined_min_length", 7))
+
+    def may_join(w: str) -> bool:
+        # `Newport` beside `New Port`, `Southwest`, `Macdonald`: English writes these whole
+        return len(w) >= min_len and w.isalpha() and w[1:].islower() and _zipf(w) < 3.0
+
+    seen: _WordsSeen = doc.cache["store"].memo(f"consistency.joined-seen.{min_len}", lambda: _WordsSeen(may_join))
+    for whole in seen.among(distinct):
+        for i in range(2, len(whole) - 2):
+            head, tail = whole[:i], whole[i].upper() + whole[i + 1 :]
+            if head not in distinct or tail not in distinct or f"{head} {tail}" not in text:
+                continue
+            spaced = list(regex.finditer(rf"(?<![\p{{L}}\p{{M}}\-]){head} {tail}(?![\p{{L}}\p{{M}}\-])", text))
+            joined = list(regex.finditer(rf"(?<![\p{{L}}\p{{M}}\-]){whole}(?![\p{{L}}\p{{M}}\-])", text))
+            if not spaced or not joined:
+                break
+            if len(joined) != len(spaced):
+                wrong, right = (spaced, whole) if len(joined) > len(spaced) else (joined, f"{head} {tail}")
+            else:
+                wrong, right = (spaced, whole) if joined[0].start() < spaced[0].start() else (joined, f"{head} {tail}")
+            for m in wrong:
+                yield rule.finding(m.start(), m.end(), right,
+                                   message=f"{m.group()} is written {right} elsewhere in this article.")
+            break
 
 
 def _canonical_names(doc: Document, g: Glossary) -> frozenset[str]:
