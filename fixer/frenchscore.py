@@ -1312,6 +1312,7 @@ GLOSS_AFTER_RE = lazy(regex.compile, r"[’'”»\"]?\s*\(([^()\n]{2,80})\)")
 # ends a sentence is not enough: that is as often the machine's own English going on.)
 DASH_GLOSS_RE = lazy(regex.compile, r"[’'”»\"]?\s*[—–]\s*([^—–()\n.!?;:\"“”«»]{2,60}?)(?=[.!?,]?[\"”»]|\s*[—–])")
 DASH_GLOSS_MAX_WORDS = 6
+DASH_ASIDE_MAX_WORDS = 10
 
 
 # the English as an appositive between commas, a word or two after the French at most: ``the
@@ -1330,9 +1331,12 @@ def glossed_after(model: FrenchModel, text: str, end: int) -> bool:
     if m is not None and looks_english(model, m.group(1)):
         return True
     m = DASH_GLOSS_RE.match(text, end)
-    if (m is not None and len(m.group(1).split()) <= DASH_GLOSS_MAX_WORDS
-            and looks_english(model, m.group(1))):
-        return True
+    if m is not None:
+        # an aside closed by a second dash may explain at more length: ``the non-lieu — a
+        # ruling that there is no case to answer —``
+        limit = DASH_ASIDE_MAX_WORDS if text[m.end() : m.end() + 2].lstrip()[:1] in "—–" else DASH_GLOSS_MAX_WORDS
+        if len(m.group(1).split()) <= limit and looks_english(model, m.group(1)):
+            return True
     if "," not in text[end : end + 40]:
         return False
     m = APPOSITIVE_GLOSS_RE.match(text, end)

@@ -301,6 +301,17 @@ def test_french_glossed_by_an_appositive_stays(text: str) -> None:
     assert [f for f in FIXER.check(text) if f.rule == "untranslated.french-span"] == []
 
 
+def test_a_dashed_aside_may_explain_a_french_term_at_more_length() -> None:
+    """An aside closed by a second dash takes up to ten words of English; an open dash clause
+    still takes six at most, and an aside of French explains nothing."""
+    glossed = "The judges confirmed the non-lieu — a ruling that there is no case to answer — issued in 2023."
+    assert [f for f in FIXER.check(glossed) if f.rule == "untranslated.french-span"] == []
+    bare = "The judges confirmed the non-lieu issued in 2023 by two magistrates."
+    assert spans(bare) == ["non-lieu"]
+    french = "The judges confirmed the non-lieu — une décision que la famille conteste — issued in 2023."
+    assert "non-lieu" in spans(french)
+
+
 def test_an_appositive_clause_with_a_verb_is_no_gloss() -> None:
     text = "Deputies examine the projet de loi de finances, the minister said, this week."
     assert [f.rule for f in FIXER.check(text)] == ["untranslated.french-span"]
