@@ -384,10 +384,43 @@ def classify_byline(doc: Document) -> list[Verdict]:
     return [
         Verdict("boilerplate.byline", ln, Safety.UNSAFE, "A byline or credit line with page furniture.")
         for ln in gated_lines(doc, _BYLINE_GATE, also)
-        if (not is_sentence(ln.text) and _byline_shaped(ln.text))
+        if (not is_sentence(ln.text) and (_byline_shaped(ln.text) or _by_with_agency(doc, ln.text)))
         or (ln.number in tail and len(ln.text) <= 60 and may_open(ln.text, _WITH_AGENCY_OPENING)
             and _with_agency_re(doc).match(ln.text))
     ]
+
+
+def _by_with_agency(doc: Document, text: str) -> bool:
+    """`By The editorial staff with AFP`, `Written by: The newsroom with AFP`, `By Radio Okapi
+    with agencies`: a byline that credits a wire agency, anywhere in the page (the lines the
+    byline gate lets through)."""
+    if len(text) > 80 or not text.rstrip().endswith(_agency_credit_ends(doc)):
+        return False
+    return _by_with_agency_re(doc).match(text) is not None
+
+
+def _agency_alternation(doc: Document) -> str:
+    items = sorted(phrases(doc).get("credit", []), key=len, reverse=True)
+    return "|".join(regex.escape(p) for p in items) + "|agencies|agences"
+
+
+def _agency_credit_ends(doc: Document) -> tuple[str, ...]:
+    """The last words a credit may end with (each credit item, `agencies`), for a cheap test
+    before the pattern."""
+    return _memo(doc, _AGENCY_ENDS_KEY, lambda: tuple(
+        {w for p in [*phrases(doc).get("credit", []), "agencies", "agences"] for w in (p, p.upper(), p.lower())}))
+
+
+def _by_with_agency_re(doc: Document) -> regex.Pattern[str]:
+    return _memo(doc, _BY_WITH_AGENCY_KEY, lambda: regex.compile(
+        r"^\s*(?:(?:article\s+)?written\s+by|by|par)\s*:?\s+(?:[^\s,.;:!?]+\s+){1,5}?(?:with|avec)\s+(?:the\s+)?"
+        rf"(?:{_agency_alternation(doc)})(?:\s*(?:,|/|and|et|&)\s*(?:{_agency_alternation(doc)}))*\s*$",
+        regex.IGNORECASE,
+    ))
+
+
+_AGENCY_ENDS_KEY = f"boilerplate:agency-ends:{PHRASES}"
+_BY_WITH_AGENCY_KEY = f"boilerplate:by-with-agency:{PHRASES}"
 
 
 def _agency_ended(doc: Document) -> list[int]:
