@@ -97,7 +97,8 @@ _READING_TIME_RES = [
 
 
 _PUBLISHED_UPDATED_RE = lazy(regex.compile,
-    r"^\s*(?:published|posted|publié)\b[^.!?]{0,60}?\d[^.!?]{0,40}?\b(?:updated|mis à jour|modified)\b[^!?]{0,60}?\d[^!?]{0,30}$",
+    # (a time's `p.m.` is no sentence's end)
+    r"^\s*(?:published|posted|publié)\b(?:[ap]\.m\.|[^.!?]){0,60}?\d(?:[ap]\.m\.|[^.!?]){0,40}?\b(?:updated|mis à jour|modified)\b[^!?]{0,60}?\d[^!?]{0,30}$",
     regex.I,
 )
 

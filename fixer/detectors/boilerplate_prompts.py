@@ -68,7 +68,8 @@ _POST_FOOTER_RE = lazy(regex.compile,
     r"^\s*You have (?:\d{1,2}|one|two|three|four|five) (?:free )?articles? (?:left|remaining)\b.{0,160}$|"
     r"^\s*Il vous reste (?:\d{1,2}|un|deux|trois) articles? gratuits?\b.{0,160}$|"
     # an invitation to follow the site on a platform (`Follow Le Soir Express on Google News`)
-    r"^\s*Follow (?:us|\p{Lu}[\p{L}'’\-]*(?: \p{Lu}[\p{L}'’\-]*){0,3}) on (?:Google News|Google Actualités|WhatsApp"
+    # (`Guyane la 1ère`: a channel's name may hold a figure)
+    r"^\s*Follow (?:us|\p{Lu}[\p{L}'’\-]*(?: [\p{Lu}\d][\p{L}\d'’\-]*){0,3}) on (?:Google News|Google Actualités|WhatsApp"
     r"|Telegram|Instagram|Facebook|X|Twitter|LinkedIn|TikTok|YouTube|Threads|Bluesky)\s*[.!]?\s*$",
     regex.IGNORECASE,
 )

@@ -350,6 +350,7 @@ _STAMP_RE = lazy(regex.compile,
 )
 
 
+_STAMP_LINKS = frozenset("on at the of le à a , – - ·".split())
 _UPDATE_NOTE_RE = lazy(regex.compile, r"\s*\((?:updated|modified|mis à jour)\b[^()]{0,30}\)", regex.I)
 # a count the page prints beside a story: `12 shares`, `👁 1 245 views`, `3 comments`
 _COUNTER_RE = lazy(regex.compile,
@@ -363,12 +364,14 @@ def _stamp_or_counter(item: str) -> bool:
     2026`) or a counter (as the interface words of `✉ Send to a friend` are, see ``strip_safety``):
     a headline run into a strip is none of them, so the limit need not hold."""
     item = _UPDATE_NOTE_RE.sub("", item)  # (`8 Oct 2025 at 06:00 (updated at 09:14)`: one stamp)
-    if len(item.split()) > 6:
+    if len(item.split()) > 9:
         return False
     if _COUNTER_RE.match(item):
         return True
-    stamp = _STAMP_RE.search(item)  # (the date, and at most a weekday or `Published` beside it)
-    return stamp is not None and len((item[: stamp.start()] + item[stamp.end() :]).split()) <= 1
+    # the dates, times and publication words, and the small words between them (`Published on
+    # 25 Nov. 2026 at 14:12`); at most one other word (a weekday) may be left
+    rest, stamps = _STAMP_RE.subn(" ", item)
+    return stamps > 0 and len([w for w in rest.split() if w.casefold() not in _STAMP_LINKS]) <= 1
 
 
 def _reading_time(item: str) -> bool:
