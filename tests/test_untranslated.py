@@ -312,6 +312,18 @@ def test_a_dashed_aside_may_explain_a_french_term_at_more_length() -> None:
     assert "non-lieu" in spans(french)
 
 
+@pytest.mark.parametrize("text, flagged", [
+    ("Étoile du Sahel: who will tell the truth?\n\nThe [dans le nord du Mali] club lost.", ["dans le nord du Mali"]),
+    ("Stade du Moustoir. Spectators: 18 110. D'après l'ONG Acled, it was calm.", ["D'après l'ONG"]),
+    ("The Economic Community of States du Sahel met on Monday.", ["States du Sahel"]),
+    ("The Bourse de Paris closed down 1.2% on Friday.", ["Bourse de Paris"]),
+])
+def test_a_french_name_in_title_case_is_kept_unless_the_table_translates_it(text: str, flagged: list[str]) -> None:
+    """Capitalised words joined by French small words, the first a French word, are a name
+    English keeps; English opening the run (`States du Sahel`) or a table entry still flags it."""
+    assert spans(text) == flagged
+
+
 def test_an_appositive_clause_with_a_verb_is_no_gloss() -> None:
     text = "Deputies examine the projet de loi de finances, the minister said, this week."
     assert [f.rule for f in FIXER.check(text)] == ["untranslated.french-span"]

@@ -524,6 +524,8 @@ def french_span(doc: Document, rule: Rule) -> Iterator[Finding]:
             yield rule.finding(sp.start, sp.end, tr.text, message=f"{what}: '{span}'",
                                safety=Safety.SAFE if safe else Safety.UNSAFE, title=f"Translate to '{tr.text}'")
             continue
+        if tr is None and _title_cased_name(model, [w for _, _, w in words]):
+            continue  # `Étoile du Sahel`, `Stade du Moustoir`: a French name, as English keeps it
         english, why = _command_translation(doc, rule, span)
         if english is not None:
             yield rule.finding(sp.start, sp.end, english, safety=Safety.UNSAFE, title=f"Translate to '{english}'",
@@ -538,6 +540,26 @@ def french_span(doc: Document, rule: Rule) -> Iterator[Finding]:
 
 
 WEAK_MAX_WORDS = 3  # a French span this short with no translation is weak (see french_span)
+# the small words a French name joins its capitalised words with (`Musée des Beaux-Arts et
+# d'Archéologie`), its elided ones included
+_NAME_LINKS = frozenset("de du des d la le les l et en sur sous aux au à".split())
+
+
+def _title_cased_name(model: fs.FrenchModel, words: list[str]) -> bool:
+    """Whether a span's words are a French name in title case: capitalised words, the first a
+    French one (not `States du Sahel`, where English opens the run), joined by French small
+    words only, and a capitalised word last (`Étoile du Sahel`, `Stade du Moustoir`, `Musée
+    des Beaux-Arts et d'Archéologie`). English keeps such names; a translation error leaves
+    lower-case French (`dans le nord du Mali`) or opens with English."""
+    parts = [p for w in words for p in regex.split(r"['’]", w) if p and not p.isdigit()]
+    if len(parts) < 2 or not parts[0][:1].isupper() or not parts[-1][:1].isupper():
+        return False
+    if any(len(p) > 1 and p.isupper() for p in parts):
+        return False  # a line in capitals (`ON N’A RIEN À PERDRE`): its case says nothing
+    if any(not p[:1].isupper() and p.casefold() not in _NAME_LINKS for p in parts):
+        return False
+    en, fr = model.freqs(fs.norm(parts[0]))
+    return fr > en
 
 # a capitalised word, then up to four words in lower case, right before a span
 _NAME_HEAD_BEFORE_RE = lazy(regex.compile, r"(\p{Lu}[\p{Ll}\p{M}\-]+)((?:[ \u00a0]+[\p{Ll}\p{M}’'\-]+){0,4})[ \u00a0]+$")
