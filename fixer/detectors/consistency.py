@@ -823,13 +823,18 @@ def _known_pairs(doc: Document, g: Glossary) -> frozenset[str]:
 
 
 _WORD_BEFORE_RE = lazy(regex.compile, r"(\p{L}+)[ \u00a0]$")
+_WORD_AFTER_RE = lazy(regex.compile, r"[ \u00a0](\p{L}+)")
 
 
-def _names_a_place(text: str, start: int, places: frozenset[str]) -> bool:
-    """Whether the word right before ``start`` is a kind of place named after a person (`Stade`,
-    `Avenue`, `Lycée`)."""
+def _names_a_place(text: str, start: int, end: int, places: frozenset[str]) -> bool:
+    """Whether the word right before ``start`` is a kind of place or prize named after a person
+    (`Stade`, `Avenue`, `Lycée`, `Prix`), or, in English order, the word right after ``end``
+    (`the Ahmadou-Kourouma prize`, `the Jean-Moulin high school`)."""
     m = _WORD_BEFORE_RE.search(text, max(0, start - 30), start)
-    return m is not None and m.group(1) in places
+    if m is not None and m.group(1) in places:
+        return True
+    m = _WORD_AFTER_RE.match(text, end)
+    return m is not None and m.group(1).capitalize() in places
 
 
 def _hyphen_variants(doc: Document, rule: Rule, g: Glossary) -> Iterator[Finding]:
@@ -859,7 +864,7 @@ def _hyphen_variants(doc: Document, rule: Rule, g: Glossary) -> Iterator[Finding
             places = frozenset(str(w) for w in rule.params.get("named_places", ()))
         hyphened, blank = f"{a}-{b}", f"{a} {b}"
         joined = [m for m in _HYPHENED_PAIR_RE.finditer(text) if m.group() == hyphened]
-        if joined and all(_names_a_place(text, m.start(), places) for m in joined):
+        if joined and all(_names_a_place(text, m.start(), m.end(), places) for m in joined):
             continue  # `Stade Alassane-Ouattara` beside `Alassane Ouattara`: French hyphenates a person's name in a place named after them
         why = " and in the glossary"
         if blank in known and hyphened in known:
