@@ -78,3 +78,33 @@ def date_calque(doc: Document, rule: Rule) -> Iterator[Finding]:
                     message=f"French date with its article: {text[m.start():end]!r} is {day} {month} (or {month} {day}).",
                 )
             i = text.find(month, end)
+
+
+# a French word right before a date's day: the date is part of a French phrase
+_FRENCH_BEFORE_DAY_RE = lazy(re.compile,
+    r"(?<![^\W\d_])(?:le|au|du|dès|depuis|avant|après|jusqu['’]au|d['’]ici|ce|mardi|lundi|mercredi|jeudi|vendredi|samedi|dimanche)[ \u00a0]$",
+    re.IGNORECASE)
+
+
+def french_month(doc: Document, rule: Rule) -> Iterator[Finding]:
+    """`on 31 mars`, `25 nov.`: a French month left in a date, the forms the phrase table cannot
+    take alone (`mars` and `mai` are words of English names and sentences elsewhere; an
+    abbreviation is a French one only in small letters after a day). Taken after a day, or
+    before a year; the English is the rule's ``months`` table."""
+    months = {str(k): str(v) for k, v in rule.params.get("months", {}).items()}
+    text = doc.text
+    counts = doc.word_counts
+    for form, english in months.items():
+        word = form.rstrip(".")
+        if word not in counts:
+            continue
+        i = text.find(form)
+        while i >= 0:
+            end = i + len(form)
+            inside = (i and _LETTER_RE.match(text, i - 1)) or (not form.endswith(".") and _LETTER_RE.match(text, end))
+            day = _DAY_BEFORE_RE.search(text, max(0, i - 6), i)
+            if day is not None and _FRENCH_BEFORE_DAY_RE.search(text, max(0, day.start() - 14), day.start()):
+                pass  # `jusqu'au 15 mars`: a French phrase, french-span's to translate whole
+            elif not inside and (day is not None or (not form.endswith(".") and _YEAR_AFTER_RE.match(text, end))):
+                yield rule.finding(i, end, english, message=f"French month left in a date: {form!r} is {english!r}.")
+            i = text.find(form, end)
