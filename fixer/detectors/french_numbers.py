@@ -1,5 +1,6 @@
 """``untranslated.french-century``: `XXIe siècle`, `the XXe siècle`: a French century in Roman
-figures with its ordinal mark, left untranslated. English writes `21st century`.
+figures with its ordinal mark, left untranslated; `the XIIIe century`, `the XIIth century`: the
+Roman figure left before the English word. English writes `21st century`.
 
 A rule of its own because its repair is arithmetic (the Roman figure read, the English ordinal
 suffix chosen), which neither the phrase table nor a pattern template can do.
@@ -16,6 +17,11 @@ from ..lazypattern import lazy
 from ..model import Finding, Rule
 
 _CENTURY_RE = lazy(regex.compile, r"\b(?P<roman>[IVXL]{1,6})(?:e|ème|è|eme)\s+(?P<word>siècles?|siecles?|SIÈCLES?)\b")
+# a Roman ordinal before an English `century` (`the XIIIe century`, `the XIIIe and XVIe
+# centuries`, `the XIIth century`): half translated; English writes the figure in Arabic
+_ROMAN_ORDINAL_RE = lazy(regex.compile,
+    r"\b(?P<roman>[IVXL]{1,6})(?:e|ème|è|eme|th|st|nd|rd)\b"
+    r"(?=(?:\s*(?:,|and|or|to|-|–)\s*[IVXL]{1,6}(?:e|ème|è|eme|th|st|nd|rd)\b)*\s+centur(?:y|ies)\b)")
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
 
 
@@ -46,6 +52,12 @@ def ordinal(n: int) -> str:
 
 def french_century(doc: Document, rule: Rule) -> Iterator[Finding]:
     text = doc.text
+    if "centur" in text:
+        for m in _ROMAN_ORDINAL_RE.finditer(text):
+            n = roman_value(m.group("roman"))
+            if n is not None:
+                yield rule.finding(m.start(), m.end(), ordinal(n),
+                                   message=f"Century in Roman figures: {m.group()!r} is written {ordinal(n)} in English.")
     if "siècle" not in text and "siecle" not in text and "SIÈCLE" not in text:
         return  # (the word is in every match)
     for m in _CENTURY_RE.finditer(text):
