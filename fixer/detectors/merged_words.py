@@ -970,9 +970,12 @@ def decide_case_join(
         if not is_function and zipf(low_left, "en") < min_left:
             return None
         if rs == "upper":
-            # theAES, ofECOWAS: only after a function word and for an acronym the article uses
+            # theAES, ofECOWAS: only after a function word; safe for an acronym the article
+            # uses alone, proposed for one it does not (`in theDPE, the energy diagnosis`)
             if is_function and ctx.standalone(right) > 0:
                 return " ", "safe"
+            if is_function and len(right) <= 6:
+                return " ", "unsafe"
             return None
         # (after a function word a rarer word will do: `theInterprofessional Council`)
         if not wordish(ctx, right, 1.0 if is_function else 2.0):
