@@ -93,7 +93,9 @@ def classify_near_repeat(doc: Document) -> list[Verdict]:
     for i in maybe:
         line = lines[i]
         if i in loose:
-            if i > 0 and _cuts_heading_above(line, full_key(doc, i), lines[i - 1], full_key(doc, i - 1)):
+            # (the heading above, or the title when a widget line stands between: `▶ Listen`)
+            if (i > 0 and _cuts_heading_above(line, full_key(doc, i), lines[i - 1], full_key(doc, i - 1))) or (
+                    i == 2 and 0 in loose and _cuts_heading_above(line, full_key(doc, i), lines[0], full_key(doc, 0))):
                 out.append(Verdict("boilerplate.near-repeat", line, Safety.UNSAFE,
                                    "A truncated or extended copy of the heading above it."))
         elif i <= 2:
@@ -146,8 +148,13 @@ def _cuts_heading_above(line: Line, key: str, prev: Line, pkey: str) -> bool:
     (`…cocoa set`) or with a tag prefix (`Death of Nahel: …`), both headings of four words or
     more; a line that goes on after the heading is a subtitle and stays. The cheap string
     tests come first: most lines share no start or end with the line above."""
-    if pkey == key or not (pkey.startswith(key) or key.endswith(pkey)):
+    if pkey == key:
         return False
+    if not (pkey.startswith(key) or key.endswith(pkey)):
+        # the heading's part after its kicker (`Oxygen loss in the St. Lawrence: Rimouski
+        # researchers sound the alarm` → `Rimouski researchers sound the alarm`)
+        if not (pkey.endswith(key) and ":" in prev.text and norm(prev.text.rpartition(":")[2]) == key):
+            return False
     if not heading_like(line.text) or not heading_like(prev.text):
         return False
     return word_count(key, 4) >= 4 and word_count(pkey, 4) >= 4
