@@ -42,6 +42,7 @@ from .boilerplate_common import (
     strip_lead,
     word_count,
 )
+from .boilerplate_widgets import interface_safety, vocabulary
 
 _NEXT_SENTENCE_RE = lazy(regex.compile, r"[.?!]\s+")
 
@@ -67,6 +68,10 @@ _POST_FOOTER_RE = lazy(regex.compile,
     # a metered paywall's count (`You have 3 free articles left this month. Subscribe…`)
     r"^\s*You have (?:\d{1,2}|one|two|three|four|five) (?:free )?articles? (?:left|remaining)\b.{0,160}$|"
     r"^\s*Il vous reste (?:\d{1,2}|un|deux|trois) articles? gratuits?\b.{0,160}$|"
+    # an invitation to install the site's app (`Get the Radio-Canada Info app to receive …`)
+    # (a line of buttons, `Get the app: App Store | Google Play`, is page-widget's)
+    r"^\s*(?:Get|Download|Install) (?:the|our)\b.{0,40}?\bapp (?:to|for|and)\b.{0,160}?\b(?:App Store|Google Play|Play Store|notifications?|alerts?|iOS|Android|free)\b.{0,120}$|"
+    r"^\s*(?:Téléchargez|Installez) (?:l['’]application|notre application)\b.{0,160}$|"
     # an invitation to follow the site on a platform (`Follow Le Soir Express on Google News`)
     # (`Guyane la 1ère`: a channel's name may hold a figure)
     r"^\s*Follow (?:us|\p{Lu}[\p{L}'’\-]*(?: [\p{Lu}\d][\p{L}\d'’\-]*){0,3}) on (?:Google News|Google Actualités|WhatsApp"
@@ -87,9 +92,9 @@ def _opening(doc: Document, kind: str, extra: str = "") -> frozenset[str]:
     return opening_chars(extra + "".join(p[0] for p in phrases(doc).get(kind, []) if p), regex.IGNORECASE)
 
 
-# each alternative of _POST_FOOTER_RE opens with one of these (`The post`, `You have`, `Il vous`, `Follow`)
-_POST_FOOTER_OPENING = opening_chars("TYIF", regex.IGNORECASE)
-_POST_FOOTER_OPENINGS = ("The post", "You have", "Il vous reste", "Follow")  # (see gate_prefixes)
+# each alternative of _POST_FOOTER_RE opens with one of these (`The post`, `You have`, `Il vous`, `Follow`, `Get`…)
+_POST_FOOTER_OPENING = opening_chars("TYIFGD", regex.IGNORECASE)
+_POST_FOOTER_OPENINGS = ("The post", "You have", "Il vous reste", "Follow", "Get ", "Download", "Install", "Téléchargez")  # (see gate_prefixes)
 
 
 def _lead_re(doc: Document) -> regex.Pattern[str]:
@@ -610,9 +615,12 @@ def classify_related_link(doc: Document) -> list[Verdict]:
             exact = [i for i, k in enumerate(keys) if k in headers]
             prompts = prompt_set(doc)
             # the header itself is deleted here, with a tail (`Most read on the site this week ↓`)
-            # or without one, unless it is a page prompt too (then page-prompt deletes it)
+            # or without one, unless it is a page prompt too (then page-prompt deletes it) or a
+            # widget of interface words only one of which makes it sure (`Sponsored links`:
+            # page-widget deletes it, safely)
+            vocab = vocabulary(doc)
             for i in sorted({*tailed, *(i for i in exact if keys[i] not in prompts)}):
-                if lines[i].number not in taken:
+                if lines[i].number not in taken and (i in tailed or interface_safety(lines[i].text, vocab) is not Safety.SAFE):
                     out.append(Verdict("boilerplate.related-link", lines[i], Safety.UNSAFE, "The header of a list of links."))
             for i in sorted({*tailed, *exact}):
                 ln = lines[i]
