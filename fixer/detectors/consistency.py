@@ -1576,6 +1576,10 @@ def _defined_in_run(
             continue
         pieces = run[sel[0] : sel[-1] + 1]
         reordered = pos != sorted(pos)
+        if n > 2 and pos == [*range(1, n), 0] and run[sel[-1]].text != long.split()[0]:
+            # `Peleforo Gon Coulibaly University` beside `Université Peleforo Gon Coulibaly
+            # (UPGC)`: the head word translated and moved to the end is English word order
+            continue
         damaged = reordered or any(p.merged for p in pieces)
         if not damaged:
             continue
