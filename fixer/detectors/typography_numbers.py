@@ -88,7 +88,15 @@ _HOUR_RE = lazy(regex.compile,
 )
 
 
-# what every match of _TIME_RE and _HOUR_RE holds (and no line break): a digit, maybe a space,
+# an hour alone between parentheses (`on Saturday (17 h)`): a kick-off or opening time
+_PAREN_HOUR_RE = lazy(regex.compile, r"(?<=\()([01]?\d|2[0-3])[ \u00a0]?h(?=\))")
+# a number of hours no clock shows (`within 72 h`, `the 48 h strike`): a duration (spaced: glued,
+# `24h` names things, `24h news`)
+_DURATION_RE = lazy(regex.compile,
+    r"(?<![\p{L}\p{N}.,:])(2[4-9]|[3-9]\d|\d{3})[ \u00a0]h(?![\p{L}\p{N}\-/]|[ \u00a0]?[:.,]?\d)")
+
+
+# what every match of _TIME_RE, _HOUR_RE, _PAREN_HOUR_RE and _DURATION_RE holds (and no line break): a digit, maybe a space,
 # and `h` (or `H`: _HOUR_RE ignores case); neither pattern reads past a line break (the letters,
 # spaces, digits and words of their lookaheads are not line breaks), so only the lines holding
 # this need a search (see ``lines_holding``)
@@ -105,13 +113,16 @@ _DIGIT_H_NOT_WORD_RE = lazy(re.compile, rb"0(?: |\xc2\xa0)?[hH](?![A-Za-z])")
 
 def french_time(doc: Document, rule: Rule) -> Iterator[Finding]:
     """`11 h 30` → `11:30`; `at 20 h` → `at 20:00` (the hour alone only after a preposition of
-    time, where it cannot be a duration). Lines a safe boilerplate rule deletes are skipped."""
+    time, where it cannot be a duration, or between parentheses); `72 h` → `72 hours` (a number
+    no clock shows is a duration). Lines a safe boilerplate rule deletes are skipped."""
     text = doc.text
     found: list[tuple[int, int, str]] = []
     usable = _DIGIT_H.usable(doc)
     for start, end in byte_gate_lines(doc, _DIGIT_H_NOT_WORD_RE) if usable else lines_holding(_DIGIT_H_RE, text):
         found += [(m.start(), m.end(), f"{m.group(1)}:{m.group(2)}") for m in _TIME_RE.finditer(text, start, end)]
         found += [(m.start(), m.end(), f"{m.group(1)}:00") for m in _HOUR_RE.finditer(text, start, end)]
+        found += [(m.start(), m.end(), f"{m.group(1)}:00") for m in _PAREN_HOUR_RE.finditer(text, start, end)]
+        found += [(m.start(), m.end(), f"{m.group(1)} hours") for m in _DURATION_RE.finditer(text, start, end)]
     if not found:
         return
     skip = doomed(doc)
