@@ -68,6 +68,10 @@ _POST_FOOTER_RE = lazy(regex.compile,
     # a metered paywall's count (`You have 3 free articles left this month. Subscribe…`)
     r"^\s*You have (?:\d{1,2}|one|two|three|four|five) (?:free )?articles? (?:left|remaining)\b.{0,160}$|"
     r"^\s*Il vous reste (?:\d{1,2}|un|deux|trois) articles? gratuits?\b.{0,160}$|"
+    # an opinion page's disclaimer (`The opinions expressed in this column are those of their author …`)
+    # (it names the author or says `necessarily`: `The views expressed by residents were mixed` stays)
+    r"^\s*(?:The (?:opinions|views)|Opinions|Views|Les opinions|Les propos) (?:expressed|exprimées|exprimés|tenus)\b"
+    r".{0,120}?\b(?:authors?|auteurs?|writers?|necessarily|nécessairement|n['’]engagent)\b.{0,160}$|"
     # an invitation to install the site's app (`Get the Radio-Canada Info app to receive …`)
     # (a line of buttons, `Get the app: App Store | Google Play`, is page-widget's)
     r"^\s*(?:Get|Download|Install) (?:the|our)\b.{0,40}?\bapp (?:to|for|and)\b.{0,160}?\b(?:App Store|Google Play|Play Store|notifications?|alerts?|iOS|Android|free)\b.{0,120}$|"
@@ -93,8 +97,9 @@ def _opening(doc: Document, kind: str, extra: str = "") -> frozenset[str]:
 
 
 # each alternative of _POST_FOOTER_RE opens with one of these (`The post`, `You have`, `Il vous`, `Follow`, `Get`…)
-_POST_FOOTER_OPENING = opening_chars("TYIFGD", regex.IGNORECASE)
-_POST_FOOTER_OPENINGS = ("The post", "You have", "Il vous reste", "Follow", "Get ", "Download", "Install", "Téléchargez")  # (see gate_prefixes)
+_POST_FOOTER_OPENING = opening_chars("TYIFGDOVL", regex.IGNORECASE)
+_POST_FOOTER_OPENINGS = ("The post", "You have", "Il vous reste", "Follow", "Get ", "Download", "Install", "Téléchargez",
+                         "The opinions", "The views", "Opinions", "Views", "Les opinions", "Les propos")  # (see gate_prefixes)
 
 
 def _lead_re(doc: Document) -> regex.Pattern[str]:
