@@ -342,7 +342,7 @@ _NAME_STOP = r"(?!(?:follow|suivre)\s*$)"
 _BYLINE_RES = tuple(
     lazy(regex.compile, p, regex.I)
     for p in (
-        r"^\s*(?:by|par)\s*:?\s+(?:the\s+|la\s+)?(?:editorial\s+(?:staff|team|board)|staff|newsroom|rédaction|editor|admin)\s*$",
+        r"^\s*(?:(?:written|posted|published)\s+by|by|par|rédigé\s+par)\s*:?\s+(?:the\s+|la\s+)?(?:editorial\s+(?:staff|team|board)|staff|newsroom|rédaction|editor|admin)\s*$",
         r"^\s*(?:article written by|article rédigé par)\b.{0,80}$",
         r"^\s*(?:(?:article )?written by|article rédigé par|rédigé par|by|par)\s*:?\s*"
         rf"(?:{_NAME_STOP}\p{{Lu}}(?:{_NAME_STOP}[\p{{L}}'’.\-])*+\s*+){{1,5}}(?:follow|suivre|\+ follow)\s*$",

@@ -68,6 +68,9 @@ _POST_FOOTER_RE = lazy(regex.compile,
     # a metered paywall's count (`You have 3 free articles left this month. Subscribe…`)
     r"^\s*You have (?:\d{1,2}|one|two|three|four|five) (?:free )?articles? (?:left|remaining)\b.{0,160}$|"
     r"^\s*Il vous reste (?:\d{1,2}|un|deux|trois) articles? gratuits?\b.{0,160}$|"
+    # a cookie banner's notice (`We use cookies to ensure you the best experience … Accept | Refuse`)
+    r"^\s*(?:We use|This (?:web)?site uses|Our (?:web)?site uses|Nous utilisons|Ce site utilise) (?:des )?cookies\b"
+    r".{0,200}?\b(?:site|website|experience|browsing|navigation|accept|consent|expérience|acceptez|accepter)\b.{0,200}$|"
     # an opinion page's disclaimer (`The opinions expressed in this column are those of their author …`)
     # (it names the author or says `necessarily`: `The views expressed by residents were mixed` stays)
     r"^\s*(?:The (?:opinions|views)|Opinions|Views|Les opinions|Les propos) (?:expressed|exprimées|exprimés|tenus)\b"
@@ -97,9 +100,10 @@ def _opening(doc: Document, kind: str, extra: str = "") -> frozenset[str]:
 
 
 # each alternative of _POST_FOOTER_RE opens with one of these (`The post`, `You have`, `Il vous`, `Follow`, `Get`…)
-_POST_FOOTER_OPENING = opening_chars("TYIFGDOVL", regex.IGNORECASE)
+_POST_FOOTER_OPENING = opening_chars("TYIFGDOVLWNC", regex.IGNORECASE)
 _POST_FOOTER_OPENINGS = ("The post", "You have", "Il vous reste", "Follow", "Get ", "Download", "Install", "Téléchargez",
-                         "The opinions", "The views", "Opinions", "Views", "Les opinions", "Les propos")  # (see gate_prefixes)
+                         "The opinions", "The views", "Opinions", "Views", "Les opinions", "Les propos",
+                         "We use", "This site", "This website", "Our site", "Our website", "Nous utilisons", "Ce site")  # (see gate_prefixes)
 
 
 def _lead_re(doc: Document) -> regex.Pattern[str]:

@@ -315,7 +315,8 @@ def strip_safety(text: str, vocab: dict[str, str], max_words: int = 6) -> Safety
     items = _strip_items(text)
     if items is None:
         return None
-    if any(not p or (len(p.split()) > max_words and not _stamp_or_counter(p) and interface_safety(p, vocab) is None)
+    if any(not p or (len(p.split()) > max_words and not _stamp_or_counter(p) and not _dated_byline(p)
+                     and interface_safety(p, vocab) is None)
            or _sentence_item(p, vocab) for p in items):
         return None
     if len(items) >= 4 and all(p[:1].isupper() and len(p.split()) <= 3 and not any(c.isdigit() for c in p)
@@ -372,6 +373,12 @@ def _stamp_or_counter(item: str) -> bool:
     # 25 Nov. 2026 at 14:12`); at most one other word (a weekday) may be left
     rest, stamps = _STAMP_RE.subn(" ", item)
     return stamps > 0 and len([w for w in rest.split() if w.casefold() not in _STAMP_LINKS]) <= 1
+
+
+def _dated_byline(item: str) -> bool:
+    """`Posted by Newsroom on November 24, 2026`: a byline and its date, as one strip item of at
+    most ten words."""
+    return len(item.split()) <= 10 and _BYLINE_RE.match(item) is not None and _STAMP_RE.search(item) is not None
 
 
 def _reading_time(item: str) -> bool:
