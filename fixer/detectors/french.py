@@ -521,8 +521,13 @@ def french_span(doc: Document, rule: Rule) -> Iterator[Finding]:
             # safe only when one safe entry matches the whole span (a reordered name has none)
             whole = tr.whole
             safe = whole is not None and whole.safe and tr.entries == [whole]
+            # a French term the table flags wherever it stands (`tribunal administratif`) with
+            # no French run around it is what a careful English writer may keep on purpose:
+            # weak, kept beside other damage (fixer.corroboration)
+            lone_term = sp.phrase is not None
             yield rule.finding(sp.start, sp.end, tr.text, message=f"{what}: '{span}'",
-                               safety=Safety.SAFE if safe else Safety.UNSAFE, title=f"Translate to '{tr.text}'")
+                               safety=Safety.SAFE if safe else Safety.UNSAFE, title=f"Translate to '{tr.text}'",
+                               data=WEAK if lone_term else ())
             continue
         if tr is None and _title_cased_name(model, [w for _, _, w in words]):
             continue  # `Étoile du Sahel`, `Stade du Moustoir`: a French name, as English keeps it
@@ -535,7 +540,7 @@ def french_span(doc: Document, rule: Rule) -> Iterator[Finding]:
             # what an English reporter may quote on purpose (`c'est magnifique,` he said): weak
             # alone, kept where the article shows other damage (fixer.corroboration)
             weak = (len(words) <= WEAK_MAX_WORDS or fs.quote_around(text, sp.start, sp.end) is not None
-                    or _in_french_name(model, text, sp.start))
+                    or _in_french_name(model, text, sp.start) or _term_of_a_place(table, text, sp))
             yield rule.finding(sp.start, sp.end, message=f"{what}: '{span}' ({why})", data=WEAK if weak else ())
 
 
@@ -563,6 +568,21 @@ def _title_cased_name(model: fs.FrenchModel, words: list[str]) -> bool:
 
 # a capitalised word, then up to four words in lower case, right before a span
 _NAME_HEAD_BEFORE_RE = lazy(regex.compile, r"(\p{Lu}[\p{Ll}\p{M}\-]+)((?:[ \u00a0]+[\p{Ll}\p{M}’'\-]+){0,4})[ \u00a0]+$")
+
+
+# what may follow a French term to name the place it belongs to: `de Rennes`, `du Gard`
+_OF_A_PLACE_RE = lazy(regex.compile, r"[ \u00a0]+(?:de|du|des|d['’]|de la|de l['’])[ \u00a0]*\p{Lu}[\p{L}\p{M}'’\-]*(?:[ \u00a0]+\p{Lu}[\p{L}\p{M}'’\-]*)*")
+
+
+def _term_of_a_place(table: fp.PhraseTable, text: str, sp: Span) -> bool:
+    """Whether the span is a term the table flags wherever it stands and the place it belongs
+    to (`tribunal administratif de Rennes`): an English writer may keep the French court's or
+    office's name on purpose, so it is weak, kept beside other damage."""
+    for ms, me, entry in fp.find_matches(table, text, sp.start, sp.end):
+        if entry.alone and ms == sp.start:
+            m = _OF_A_PLACE_RE.match(text, me)
+            return m is not None and m.end() == sp.end
+    return False
 
 
 def _in_french_name(model: fs.FrenchModel, text: str, start: int) -> bool:
