@@ -521,13 +521,8 @@ def french_span(doc: Document, rule: Rule) -> Iterator[Finding]:
             # safe only when one safe entry matches the whole span (a reordered name has none)
             whole = tr.whole
             safe = whole is not None and whole.safe and tr.entries == [whole]
-            # a French term the table flags wherever it stands (`tribunal administratif`) with
-            # no French run around it is what a careful English writer may keep on purpose:
-            # weak, kept beside other damage (fixer.corroboration)
-            lone_term = sp.phrase is not None
             yield rule.finding(sp.start, sp.end, tr.text, message=f"{what}: '{span}'",
-                               safety=Safety.SAFE if safe else Safety.UNSAFE, title=f"Translate to '{tr.text}'",
-                               data=WEAK if lone_term else ())
+                               safety=Safety.SAFE if safe else Safety.UNSAFE, title=f"Translate to '{tr.text}'")
             continue
         if tr is None and _title_cased_name(model, [w for _, _, w in words]):
             continue  # `Étoile du Sahel`, `Stade du Moustoir`: a French name, as English keeps it
