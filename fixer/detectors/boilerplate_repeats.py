@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from operator import itemgetter
 
+import regex
+
 from ..document import Document, Line
+from ..lazypattern import lazy
 from ..model import Safety
 from .boilerplate_common import (
     _SENTENCE_CLOSERS,
@@ -76,9 +79,9 @@ _START = itemgetter(slice(None, HEAD_LEN))
 
 @classifier("boilerplate.near-repeat")
 def classify_near_repeat(doc: Document) -> list[Verdict]:
-    """A heading that repeats the heading just before it, cut short or with a prefix, and a
-    teaser line that repeats the start of the paragraph after it: unsafe (which copy is the
-    better one is a judgement)."""
+    """A heading that repeats the heading just before it, cut short or with a prefix, a teaser
+    line that repeats the start of the paragraph after it, and a pull quote: unsafe (which copy
+    is the better one is a judgement)."""
     out = []
     lines = nonblank(doc)
     klist = key_list(doc)
@@ -122,9 +125,44 @@ def classify_near_repeat(doc: Document) -> list[Verdict]:
                         out.append(Verdict("boilerplate.near-repeat", line, Safety.UNSAFE,
                                            "A teaser line repeating the start of the lead below it."))
                     break
+    out.extend(_pull_quotes(doc, lines))
     if out:  # a line that an exact repeat or a credit deletes whole is theirs (asked of a verdict only)
         exact = set(map(VERDICT_LINE, verdicts(doc, "boilerplate.repeated-title"))).union(credit_lines(doc))
         out = [v for v in out if v.line.number not in exact]
+    return out
+
+
+_QUOTE_OPENERS = "\"“«"
+# a pull quote's line: the quotation, then maybe a dash and whom it is from
+_PULL_QUOTE_RE = lazy(regex.compile, r"^\s*[\"“«]\s*(?P<inner>[^\"“”«»\n]{30,400}?)\s*[\"”»](?:\s*[–—-]\s*[^\n]{2,60})?\s*$")
+PULL_QUOTE_PROBE = 40  # characters of the quotation looked for in the body
+
+
+def _pull_quotes(doc: Document, lines: list[Line]) -> list[Verdict]:
+    """A line that is only a quotation (and whom it is from) repeating words the body quotes
+    (`"If one of the bridges closes, …"` set apart from the paragraph that holds it): the page's
+    pull quote, printed twice once its layout is gone. Only quotations of 30 characters or more,
+    found again in a longer line."""
+    out = []
+    text = doc.text
+    for ln in lines:
+        t = ln.text
+        if t.lstrip()[:1] not in _QUOTE_OPENERS:
+            continue
+        m = _PULL_QUOTE_RE.match(t)
+        if m is None:
+            continue
+        probe = m.group("inner")[:PULL_QUOTE_PROBE]
+        at = text.find(probe)
+        while at >= 0:
+            if not (ln.start <= at < ln.end):
+                line_start = text.rfind("\n", 0, at) + 1
+                line_end = text.find("\n", at)
+                if (len(text) if line_end < 0 else line_end) - line_start > len(t):
+                    out.append(Verdict("boilerplate.near-repeat", ln, Safety.UNSAFE,
+                                       "A pull quote: a quotation of the body printed again on its own."))
+                    break
+            at = text.find(probe, at + 1)
     return out
 
 
