@@ -69,7 +69,10 @@ _LEADING_CREDIT_RE = lazy(regex.compile,
 _COPYRIGHT_RE = lazy(regex.compile, r"(?:©|\(c\)|copyright\b)\s*", regex.I)
 
 
-_CREDIT_PARTICLES = frozenset("de du des la le van von der den da di via and et for images photo photos".split())
+_CREDIT_PARTICLES = frozenset(
+    "de du des la le van von der den da di via and et for images photo photos archives archive collection"
+    " private personal family courtesy handout".split()
+)
 
 
 def _credit_text(text: str) -> bool:

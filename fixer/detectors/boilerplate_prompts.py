@@ -68,6 +68,10 @@ _POST_FOOTER_RE = lazy(regex.compile,
     # a metered paywall's count (`You have 3 free articles left this month. Subscribe…`)
     r"^\s*You have (?:\d{1,2}|one|two|three|four|five) (?:free )?articles? (?:left|remaining)\b.{0,160}$|"
     r"^\s*Il vous reste (?:\d{1,2}|un|deux|trois) articles? gratuits?\b.{0,160}$|"
+    # a reader prompt asking about the article (`Did you see this show? Give us your opinion in the comments (0)`)
+    r"^\s*(?:Did you|You) (?:see|like|liked|enjoy|enjoyed|read) (?:this|our)\b.{0,50}\?\s*(?:Give us|Share|Tell us|Leave|Comment|Réagissez|Partagez)\b.{0,80}$|"
+    # a video block's title (`Videos: the goals of the match and the joy of the supporters`)
+    r"^\s*(?:VIDEOS?|Videos?|VIDÉOS?|Vidéos?)\s*[:–—]\s*[^\n]{5,120}(?<![.!?])$|"
     # a cookie banner's notice (`We use cookies to ensure you the best experience … Accept | Refuse`)
     r"^\s*(?:We use|This (?:web)?site uses|Our (?:web)?site uses|Nous utilisons|Ce site utilise) (?:des )?cookies\b"
     r".{0,200}?\b(?:site|website|experience|browsing|navigation|accept|consent|expérience|acceptez|accepter)\b.{0,200}$|"
@@ -100,10 +104,11 @@ def _opening(doc: Document, kind: str, extra: str = "") -> frozenset[str]:
 
 
 # each alternative of _POST_FOOTER_RE opens with one of these (`The post`, `You have`, `Il vous`, `Follow`, `Get`…)
-_POST_FOOTER_OPENING = opening_chars("TYIFGDOVLWNC", regex.IGNORECASE)
+_POST_FOOTER_OPENING = opening_chars("TYIFGDOVLWNC", regex.IGNORECASE)  # (Did, You, Video…)
 _POST_FOOTER_OPENINGS = ("The post", "You have", "Il vous reste", "Follow", "Get ", "Download", "Install", "Téléchargez",
                          "The opinions", "The views", "Opinions", "Views", "Les opinions", "Les propos",
-                         "We use", "This site", "This website", "Our site", "Our website", "Nous utilisons", "Ce site")  # (see gate_prefixes)
+                         "We use", "This site", "This website", "Our site", "Our website", "Nous utilisons", "Ce site",
+                         "Did you", "You ", "Video", "Vidéo", "VIDEO", "VIDÉO")  # (see gate_prefixes)
 
 
 def _lead_re(doc: Document) -> regex.Pattern[str]:
@@ -278,7 +283,7 @@ def classify_page_prompt(doc: Document) -> list[Verdict]:
             safety = Safety.SAFE if _debris_shaped(text, 12) else Safety.UNSAFE
             out.append(Verdict("boilerplate.page-prompt", ln, safety, "A call to action of the page."))
         elif len(text) <= 400 and may_open(text, _POST_FOOTER_OPENING) and _POST_FOOTER_RE.match(text):
-            out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, "The feed footer of the source site."))
+            out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, "A notice or prompt of the page's template (feed footer, paywall, cookies, app, comments)."))
     taken = set(map(VERDICT_LINE, out))
     out.extend(_prompt_chains(doc, taken))
     out.extend(_share_bars(doc, taken.union(map(VERDICT_LINE, out))))
