@@ -1,5 +1,7 @@
 """``untranslated.french-exonym``: a place that English names otherwise, left in its French
-form (`the port of Anvers` for Antwerp, `Bâle` for Basel, `La Haye` for The Hague).
+form (`the port of Anvers` for Antwerp, `Bâle` for Basel, `La Haye` for The Hague); and
+``terminology.translated-article``, the same mechanism with another table: a French place whose
+article the translation turned into English (`the Mans` for Le Mans).
 
 Translation engines keep capitalised words as names, so the French name of a foreign place
 survives, though English readers know it by another (`Anvers` is no name they would look up).
@@ -32,6 +34,8 @@ def _table(doc: Document, rule: Rule) -> tuple[dict[str, str], tuple[str, ...], 
     holding its form: a hyphenated name is one token) and their pattern, once per data store."""
     def build() -> tuple[dict[str, str], tuple[str, ...], regex.Pattern[str]]:
         table = {str(k): str(v) for k, v in rule.params.get("exonyms", {}).items()}
+        # a form in small letters (`the Mans`) also opens a sentence (`The Mans`)
+        table.update({k[:1].upper() + k[1:]: v for k, v in list(table.items()) if k[:1].islower()})
         return table, tuple({f.rsplit(" ", 1)[-1] for f in table}), _pattern(tuple(table))
 
     return doc.cache["store"].memo(f"exonyms.table.{rule.id}", build)
@@ -39,6 +43,7 @@ def _table(doc: Document, rule: Rule) -> tuple[dict[str, str], tuple[str, ...], 
 
 def french_exonym(doc: Document, rule: Rule) -> Iterator[Finding]:
     table, keys, pattern = _table(doc, rule)
+    template = str(rule.params.get("explain", "'{form}' is the French name of a place English calls '{english}'."))
     # a few dictionary look-ups in the word counts, which other rules have made, say whether the
     # text may hold a form (a search of the text for each of 58 forms cost 25 ms per MB)
     if not any(map(doc.word_counts.__contains__, keys)):
@@ -49,8 +54,5 @@ def french_exonym(doc: Document, rule: Rule) -> Iterator[Finding]:
             continue  # `le port d'Anvers`, `Université libre de Bruxelles`: French judged whole
         form = m.group()
         english = table[form]
-        yield rule.finding(
-            m.start(), m.end(), english,
-            message=f"{form!r} is the French name of a place English calls {english!r}.",
-        )
+        yield rule.finding(m.start(), m.end(), english, message=template.format(form=form, english=english))
 
