@@ -76,12 +76,15 @@ def _place_of(word: str, end: str, places: dict[str, str]) -> str | None:
     the word's stem (`Dakar` for `Dakarois`), or with the stem less its last letter, a doubled
     consonant or a linking one (`Lyon` for `Lyonnaises`, `Bobo-Dioulasso` for `Bobolais`)."""
     stem = fold(word[: -len(end)])
+    own = fold(word)
     for s in (stem, stem[:-1]):
         if len(s) < 4:
             continue
-        for folded, place in places.items():
-            if folded != fold(word) and folded.startswith(s):
-                return place
+        # the shortest such place: `Lyon` rather than `Lyonnes` (a club's name), `Brest` rather
+        # than the possessive `Brest's`
+        found = [place for folded, place in places.items() if folded != own and folded.startswith(s)]
+        if found:
+            return min(found, key=len).removesuffix("'s").removesuffix("’s")
     return None
 
 
