@@ -254,7 +254,11 @@ def accent_consistency(doc: Document, rule: Rule) -> Iterator[Finding]:
                 continue
             if common:
                 bare = _strip_accents(target)
-                if other != bare or n_target < minimum or not _same_neighbour(text, found[other][0], found[target]):
+                if other != bare or n_target < minimum:
+                    continue
+                # a place of the gazetteer the article writes with its accents three times or
+                # more (`Lévis` … `Levis`) needs no neighbour: a place has no first name
+                if not (n_target >= 3 and target in _gazetteer(doc)) and not _same_neighbour(text, found[other][0], found[target]):
                     continue
             elif n_target > 1 and _marks(other) >= _marks(target) and _apostrophes(other) == _apostrophes(target):
                 continue  # an accented form among plain ones: English drops accents on purpose
@@ -262,6 +266,14 @@ def accent_consistency(doc: Document, rule: Rule) -> Iterator[Finding]:
             m = found[other][0]
             yield rule.finding(m.start(), m.end(), target,
                                message=f"{other!r} is written {target!r} elsewhere in the article.")
+
+
+def _gazetteer(doc: Document) -> frozenset[str]:
+    """The gazetteer's place names (``lexicon/places.txt``), once per data store."""
+    store = doc.cache.get("store")
+    if store is None:
+        return frozenset()
+    return store.memo("accents.gazetteer", lambda: frozenset(store.lines("lexicon/places.txt")))
 
 
 _ACCENTED_WORD_RE = lazy(regex.compile, r"\b[\p{L}]*[À-ÖØ-öø-ÿ][\p{L}]*\b")
