@@ -776,7 +776,9 @@ def case_join(doc: Document, rule: Rule) -> Iterator[Finding]:
         if decision is None:
             continue
         if hyphened and not (decision[0] == ". " and left.islower() and _small_compound(text, start)):
-            continue  # `Jean-PierreLe`, `al-Qaeda`: only `quarter-finalThe`, a sentence glued on
+            if not (decision[0] == ". " and left[:1].isupper() and right.lower() in _CLEAR_STARTERS):
+                continue  # `Jean-PierreLe`, `al-Qaeda`: only `quarter-finalThe`, a sentence glued on
+            decision = (". ", "unsafe")  # `Kasaï-CentralThe works`: a place's name, then a sentence
         insert, safety = decision
         if insert == ". " and (left.lower() in ambiguous or title_follows(text, end, right)):
             safety = "unsafe"  # told The Associated Press; said The Hague
@@ -794,6 +796,8 @@ def case_join(doc: Document, rule: Rule) -> Iterator[Finding]:
         )
 
 
+# sentence openers that no French compound name ends with (`Le`, `La`, `Des` may: `Jean-PierreLe`)
+_CLEAR_STARTERS = frozenset("the this these those according after before during in on at".split())
 _SMALL_BEFORE_HYPHEN_RE = lazy(regex.compile, r"(?r)(?<![\p{L}\p{M}])\p{Ll}+-$")  # (from the end, as WORD_BEFORE_RE)
 
 
