@@ -776,7 +776,9 @@ def case_join(doc: Document, rule: Rule) -> Iterator[Finding]:
         if decision is None:
             continue
         if hyphened and not (decision[0] == ". " and left.islower() and _small_compound(text, start)):
-            if not (decision[0] == ". " and left[:1].isupper() and right.lower() in _CLEAR_STARTERS):
+            head = _LAST_WORD_RE.search(text, max(0, start - 40), start - 1)
+            if not (decision[0] == ". " and left[:1].isupper() and right.lower() in _CLEAR_STARTERS
+                    and head is not None and head.group()[:1].isupper()):
                 continue  # `Jean-PierreLe`, `al-Qaeda`: only `quarter-finalThe`, a sentence glued on
             decision = (". ", "unsafe")  # `Kasaï-CentralThe works`: a place's name, then a sentence
         insert, safety = decision
