@@ -118,3 +118,27 @@ def test_a_list_header_and_its_titles(block: str) -> None:
     # a sentence that opens like a header is not one
     prose = f"Key rate unchanged\n\n{body}\n\nMost read the report as a sign of caution."
     assert fixer.check(prose) == []
+
+
+def test_previous_and_next_post_links_and_a_line_of_marks_only() -> None:
+    """A blog's `« Previous article: …` navigation is a related link; a line made only of marks
+    (`»`) leaves no text to match after its lead is stripped, and must not break the rule."""
+    text = (
+        f"Tram to the airport\n\n{BODY}\n\n« Previous article: Djerba: the season extended until November\n"
+        f"Next post: Port-Gentil: the refinery resumes its activity\n\n»\n\n{BODY}\n"
+    )
+    found = _deleted(text)
+    assert ("boilerplate.related-link", "« Previous article: Djerba: the season extended until November") in found
+    assert ("boilerplate.related-link", "Next post: Port-Gentil: the refinery resumes its activity") in found
+
+
+@pytest.mark.parametrize("line, flagged", [
+    ("Written by: Staff Writer", True),
+    ("Written by: F.N.N. with agencies", True),
+    ("By Staff Reporter", False),
+])
+def test_generic_bylines_only_with_a_template_label(line: str, flagged: bool) -> None:
+    """`Written by: Staff Writer` is an aggregator's template; a newspaper's own `By Staff
+    Reporter` stands in clean copy too."""
+    text = f"Tram to the airport\n\n{line}\n\n{BODY}\n\n{BODY}\n"
+    assert (("boilerplate.byline", line) in _deleted(text)) is flagged

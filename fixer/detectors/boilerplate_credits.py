@@ -345,7 +345,10 @@ _NAME_STOP = r"(?!(?:follow|suivre)\s*$)"
 _BYLINE_RES = tuple(
     lazy(regex.compile, p, regex.I)
     for p in (
-        r"^\s*(?:(?:written|posted|published)\s+by|by|par|rédigé\s+par)\s*:?\s+(?:the\s+|la\s+)?(?:editorial\s+(?:staff|team|board)|staff|newsroom|rédaction|editor|admin)\s*$",
+        r"^\s*(?:(?:written|posted|published)\s+by|by|par|rédigé\s+par)\s*:?\s+(?:the\s+|la\s+)?(?:editorial\s+(?:staff|team|board)|staff|newsroom|rédaction|editor|admin|web\s+desk)\s*$",
+        # a template's label before a generic writer (`Written by: Staff Writer`); a newspaper's
+        # own `By Staff Reporter` is a byline of clean copy too
+        r"^\s*(?:(?:(?:written|posted|published)\s+by|by)\s*:|(?:written|posted|published)\s+by)\s*(?:a\s+|the\s+)?staff\s+(?:writer|reporter)\s*$",
         r"^\s*(?:article written by|article rédigé par)\b.{0,80}$",
         r"^\s*(?:(?:article )?written by|article rédigé par|rédigé par|by|par)\s*:?\s*"
         rf"(?:{_NAME_STOP}\p{{Lu}}(?:{_NAME_STOP}[\p{{L}}'’.\-])*+\s*+){{1,5}}(?:follow|suivre|\+ follow)\s*$",
@@ -416,7 +419,7 @@ def _agency_credit_ends(doc: Document) -> tuple[str, ...]:
 
 def _by_with_agency_re(doc: Document) -> regex.Pattern[str]:
     return _memo(doc, _BY_WITH_AGENCY_KEY, lambda: regex.compile(
-        r"^\s*(?:(?:article\s+)?written\s+by|by|par)\s*:?\s+(?:[^\s,.;:!?]+\s+){1,5}?(?:with|avec)\s+(?:the\s+)?"
+        r"^\s*(?:(?:article\s+)?written\s+by|by|par)\s*:?\s+(?:[^\s,;:!?]+\s+){1,5}?(?:with|avec)\s+(?:the\s+)?"
         rf"(?:{_agency_alternation(doc)})(?:\s*(?:,|/|and|et|&)\s*(?:{_agency_alternation(doc)}))*\s*$",
         regex.IGNORECASE,
     ))
@@ -448,7 +451,7 @@ _AGENCY_ENDS = ("agency", "Agency", "AGENCY")
 _BYLINE_INITIALS = "wabrp"
 # the last word of a _BYLINE_RES line that does not open with `article` (its `Follow` button, or
 # `staff`, `newsroom`…), with the same case rule; tried on the end of the line only
-_BYLINE_LAST_WORD_RE = lazy(regex.compile, r"(?:follow|suivre|staff|team|board|newsroom|rédaction|editor|admin)$", regex.I)
+_BYLINE_LAST_WORD_RE = lazy(regex.compile, r"(?:follow|suivre|staff|team|board|newsroom|rédaction|editor|admin|writer|reporter|desk)$", regex.I)
 
 
 def _byline_shaped(text: str) -> bool:

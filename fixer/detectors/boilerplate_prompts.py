@@ -583,7 +583,7 @@ def classify_related_link(doc: Document) -> list[Verdict]:
         if len(text) > 300:
             continue
         body = strip_lead(text.lstrip()) if text[:1] not in _RELATED_OWN_OPENINGS else text  # (`👉 Also read: …`)
-        m = pat.match(body) if may_open(body, opening) else None
+        m = pat.match(body) if body and may_open(body, opening) else None  # (a line of marks only: `»`)
         if m:
             rest, sep = m.group("rest").strip(), m.group("sep")
             if not rest and line_key(doc, ln) in prompt_set(doc):
