@@ -346,12 +346,12 @@ _BYLINE_RES = tuple(
     lazy(regex.compile, p, regex.I)
     for p in (
         r"^\s*(?:(?:written|posted|published)\s+by|by|par|rédigé\s+par)\s*:?\s+(?:the\s+|la\s+)?(?:editorial\s+(?:staff|team|board)|staff|newsroom|rédaction|editor|admin|web\s+desk)\s*$",
-        # a template's label before a generic writer (`Written by: Staff Writer`); a newspaper's
-        # own `By Staff Reporter` is a byline of clean copy too
-        r"^\s*(?:(?:(?:written|posted|published)\s+by|by)\s*:|(?:written|posted|published)\s+by)\s*(?:a\s+|the\s+)?staff\s+(?:writer|reporter)\s*$",
         r"^\s*(?:article written by|article rédigé par)\b.{0,80}$",
         r"^\s*(?:(?:article )?written by|article rédigé par|rédigé par|by|par)\s*:?\s*"
         rf"(?:{_NAME_STOP}\p{{Lu}}(?:{_NAME_STOP}[\p{{L}}'’.\-])*+\s*+){{1,5}}(?:follow|suivre|\+ follow)\s*$",
+        # a template's label before a generic writer (`Written by: Staff Writer`); a newspaper's
+        # own `By Staff Reporter` is a byline of clean copy too
+        r"^\s*(?:(?:(?:written|posted|published)\s+by|by)\s*:|(?:written|posted|published)\s+by)\s*(?:a\s+|the\s+)?staff\s+(?:writer|reporter)\s*$",
     )
 )
 

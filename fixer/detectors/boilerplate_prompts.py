@@ -578,11 +578,13 @@ def classify_related_link(doc: Document) -> list[Verdict]:
         also = sorted({*also, *trailing})
     if "[" in text:  # `[ALSO ON OUR SITE] Gabon: …`: a bracketed lead
         also = sorted({*also, *(i for i in lines_holding(doc, ("[",)) if lines[i].text.lstrip()[:1] == "[")})
+    if "«" in text or "‹" in text:  # `« Previous article: …`: a blog's navigation arrow
+        also = sorted({*also, *(i for i in lines_holding(doc, ("«", "‹")) if lines[i].text.lstrip()[:1] in "«‹")})
     for ln in gated_lines(doc, gate, also):
         text = ln.text
         if len(text) > 300:
             continue
-        body = strip_lead(text.lstrip()) if text[:1] not in _RELATED_OWN_OPENINGS else text  # (`👉 Also read: …`)
+        body = strip_lead(text.lstrip().lstrip("«‹ ")) if text[:1] not in _RELATED_OWN_OPENINGS else text  # (`👉 Also read: …`)
         m = pat.match(body) if body and may_open(body, opening) else None  # (a line of marks only: `»`)
         if m:
             rest, sep = m.group("rest").strip(), m.group("sep")
