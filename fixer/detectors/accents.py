@@ -258,7 +258,10 @@ def accent_consistency(doc: Document, rule: Rule) -> Iterator[Finding]:
                     continue
                 # a place of the gazetteer the article writes with its accents three times or
                 # more (`Lévis` … `Levis`) needs no neighbour: a place has no first name
-                if not (n_target >= 3 and target in _gazetteer(doc)) and not _same_neighbour(text, found[other][0], found[target]):
+                # (three times as the place itself, not inside a French name: `Quebec` beside
+                # `Coalition Avenir Québec`, `Sûreté du Québec`, `Hydro-Québec`)
+                if not (target in _gazetteer(doc) and sum(map(_place_alone, found[target])) >= 3) and not _same_neighbour(
+                        text, found[other][0], found[target]):
                     continue
             elif n_target > 1 and _marks(other) >= _marks(target) and _apostrophes(other) == _apostrophes(target):
                 continue  # an accented form among plain ones: English drops accents on purpose
@@ -266,6 +269,24 @@ def accent_consistency(doc: Document, rule: Rule) -> Iterator[Finding]:
             m = found[other][0]
             yield rule.finding(m.start(), m.end(), target,
                                message=f"{other!r} is written {target!r} elsewhere in the article.")
+
+
+_NAME_AROUND_RE = lazy(regex.compile, r"(?:\p{Lu}[\p{L}\p{M}]*|\bdu|\bde|\bdes|\bla|\ble|\bd['’]|\bl['’])$")
+
+
+def _place_alone(m: regex.Match[str]) -> bool:
+    """Whether a place's occurrence stands as the place, not inside a name: no hyphen on either
+    side, no capitalised word or French link word (`du`, `de`) right before it, no capitalised
+    word right after it."""
+    text, start, end = m.string, m.start(), m.end()
+    if (start and text[start - 1] == "-") or text.startswith("-", end):
+        return False
+    before = text[max(0, start - 20) : start].rstrip(" \u00a0")
+    opens = not before or before[-1] in ".!?:\n"  # a sentence's or a line's start: no name before it
+    if not opens and _NAME_AROUND_RE.search(before):
+        return False
+    after = text[end : end + 3]
+    return not (after[:1] in " \u00a0" and after[1:2].isupper())
 
 
 def _gazetteer(doc: Document) -> frozenset[str]:
