@@ -1316,9 +1316,11 @@ DASH_ASIDE_MAX_WORDS = 10
 
 
 # the English as an appositive between commas, a word or two after the French at most: ``the
-# projet de loi de finances, the annual budget bill, …`` (a clause such as ``, the mayor said,``
+# projet de loi de finances, the annual budget bill, …``, ``the orpailleurs, Senegal's artisanal
+# gold miners, …`` (a clause such as ``, the mayor said,``
 # has a verb of saying or being, which no such gloss holds)
-APPOSITIVE_GLOSS_RE = lazy(regex.compile, r"(?:[ \u00a0][\p{L}\p{M}’'\-]+){0,2},\s+(?:the|a|an)\s+([^,.;:()\n\"“”«»]{2,60}?),")
+APPOSITIVE_GLOSS_RE = lazy(regex.compile,
+    r"(?:[ \u00a0][\p{L}\p{M}’'\-]+){0,2},\s+(?:the|a|an|\p{Lu}[\p{L}\p{M}\-]+['’]s)\s+([^,.;:()\n\"“”«»]{2,60}?),")
 APPOSITIVE_VERBS = frozenset("said says added told explained noted was is are were has have had will would can could".split())
 
 

@@ -64,6 +64,7 @@ def form_key(text: str) -> str:
 
 
 _DASHES_RE = lazy(regex.compile, r"[\-–—'’]")
+_UN_RE = lazy(regex.compile, r"\bun\b")
 
 
 class Piece(NamedTuple):
@@ -414,7 +415,16 @@ class Glossary:
         return self.acronyms.get(acr.upper(), [])
 
     def is_accepted(self, text: str) -> Entity | None:
-        return self.accepted_keys.get(form_key(text))
+        """The entity ``text`` is a correct English form of, if any: as listed, or with `UN`
+        and `United Nations` taken for each other (`United Nations Industrial Development
+        Organization` beside the listed `UN Industrial Development Organization`)."""
+        key = form_key(text)
+        got = self.accepted_keys.get(key)
+        if got is None and "united nations" in key:
+            got = self.accepted_keys.get(key.replace("united nations", "un"))
+        elif got is None and (key.startswith("un ") or " un " in key):
+            got = self.accepted_keys.get(_UN_RE.sub("united nations", key))
+        return got
 
     def countries(self) -> Iterator[Entity]:
         return (e for e in self.entities if e.kind == "country")

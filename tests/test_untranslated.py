@@ -338,3 +338,13 @@ def test_the_wider_band_of_lone_french_words_beside_other_damage() -> None:
     assert ("untranslated.french-word", "conseil") in [(f.rule, text[f.start:f.end]) for f in fixer.check(text)]
     kept = "Pupils of the lycée took the métro to the fête." + damage
     assert [f.rule for f in fixer.check(kept) if f.rule == "untranslated.french-word"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "This is the world of the orpailleurs, Senegal's artisanal gold miners, and it is growing.\n\nThe end.",
+    "The Consortium sénégalais d’activités maritimes (COSAMA), the state company, said repairs ended.",
+])
+def test_french_explained_or_inside_a_named_body_is_left_alone(text: str) -> None:
+    """A French word the writer glosses with a possessive appositive, and a table word inside a
+    French name that its acronym closes, are kept on purpose."""
+    assert [f for f in FIXER.check(text) if f.category == "untranslated"] == []

@@ -374,6 +374,8 @@ def _spans_of_line(text: str, toks: list[fs.Tok], runs: list[fs.Run], matches: l
         if (entry.fr[:1].islower() and len(entry.pattern) > 1 and text[ms : ms + 1].isupper()
                 and not _opens_sentence(text, ms)):
             continue  # `Conseil régional du tourisme de Marrakech-Safi`: a name, which English keeps
+        if _CAPITAL_WORD_BEFORE_RE.search(text, max(0, ms - 40), ms) and fs.ACRONYM_AFTER_RE.match(text, me):
+            continue  # `Consortium sénégalais d’activités maritimes (COSAMA)`: inside a name its acronym closes
         if model is not None and (fs.in_french_quote(model, text, ms, me) or fs.glossed_after(model, text, me)
                                   or fs.talked_about(text, ms, me)
                                   or _APPOSITIVE_BEFORE_RE.search(text, max(0, ms - 40), ms) is not None
@@ -383,6 +385,10 @@ def _spans_of_line(text: str, toks: list[fs.Tok], runs: list[fs.Run], matches: l
             continue
         out.append(Span(ms, me, "phrase", set(), entry))
     return out
+
+
+# a capitalised word right before a position: the head of a name the position is inside
+_CAPITAL_WORD_BEFORE_RE = lazy(regex.compile, r"\p{Lu}[\p{L}\p{M}\-]+[ \u00a0]$")
 
 
 # an English noun and a comma right before the French, which names it again: `The court, the
