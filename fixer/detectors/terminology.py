@@ -1056,8 +1056,6 @@ def _all_matches(g: Glossary, run: list[Piece], text: str, threshold: float, min
 
 _LOOSE = frozenset({"the", "a", "an"})
 _LOWER_DAMAGE = "words of the name in lower case"
-# an acronym in parentheses right after a name: the writer names the body and gives its acronym
-_ACRONYM_RIGHT_AFTER_RE = lazy(regex.compile, r"[ \u00a0]*\((?=[^)]*\p{Lu}[^)]*\p{Lu})\p{Lu}[\p{L}\p{N}\-&]{1,11}\)")
 # Words that rarely sit inside a name and often link it to what follows ("… on May 13",
 # "… Coalition and François Legault")
 _BREAKS = frozenset({"on", "at", "by", "with", "from", "to", "and"})
@@ -1387,12 +1385,6 @@ def mangled_name(doc: Document, rule: Rule) -> Iterator[Finding]:
             if same is not None and (match.damage != _LOWER_DAMAGE or window.replace("’", "'") in same.accepted):
                 continue  # the window is itself a correct name (its capitals aside, unless broken)
             if _accepted_overlap(g, run, text, match.start, match.end):
-                continue
-            if match.form.origin == "fr" and (paren := _ACRONYM_RIGHT_AFTER_RE.match(text, match.end)) and (
-                    not ent.acronym or f"({ent.acronym})" in paren.group()):
-                # `the Caisse d’allocations familiales (CAF) of …`: the French name given with the
-                # acronym English uses too, on purpose (not `Ministère public de la Confédération
-                # (MPC)`, a body English names otherwise: the OAG)
                 continue
             if match.missing and _missing_nearby(g, text, match):
                 continue  # "ministry of Health and social Services": the name goes on in lower case
