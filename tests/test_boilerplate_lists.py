@@ -142,3 +142,11 @@ def test_generic_bylines_only_with_a_template_label(line: str, flagged: bool) ->
     Reporter` stands in clean copy too."""
     text = f"Tram to the airport\n\n{line}\n\n{BODY}\n\n{BODY}\n"
     assert (("boilerplate.byline", line) in _deleted(text)) is flagged
+
+
+@pytest.mark.parametrize("marks", ["→", "»", "« ‹", "👉", "[", "➜ ➜", "▶"])
+def test_a_line_of_marks_only_breaks_no_rule(marks: str) -> None:
+    """A line made only of an arrow or a bullet is stripped to nothing before the related-link
+    patterns: it once raised an IndexError and stopped the whole check of the page."""
+    text = f"Tram to the airport\n\n{BODY}\n\n{marks}\n\n{BODY}\n"
+    assert isinstance(Fixer(Config()).check(text), list)
