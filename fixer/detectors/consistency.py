@@ -469,6 +469,12 @@ class _Names:
         return out
 
 
+def common_words_set(floor: float) -> frozenset[str]:
+    from ..lexicon import common_words_set as words
+
+    return words(floor)
+
+
 def _zipf(w: str) -> float:
     from ..lexicon import zipf_en
 
@@ -896,9 +902,11 @@ def _spacing_variants(doc: Document, rule: Rule, distinct: set[str]) -> Iterator
     text = doc.text
     min_len = int(rule.params.get("joined_min_length", 7))
 
+    common = common_words_set(3.0)  # (loaded by french-word too: a set test, not a look-up per new word)
+
     def may_join(w: str) -> bool:
         # `Newport` beside `New Port`, `Southwest`, `Macdonald`: English writes these whole
-        return len(w) >= min_len and w.isalpha() and w[1:].islower() and _zipf(w) < 3.0
+        return len(w) >= min_len and w.isalpha() and w[1:].islower() and w.lower() not in common
 
     seen: _WordsSeen = doc.cache["store"].memo(f"consistency.joined-seen.{min_len}", lambda: _WordsSeen(may_join))
     for whole in seen.among(distinct):
