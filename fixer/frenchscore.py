@@ -1339,9 +1339,20 @@ def glossed_after(model: FrenchModel, text: str, end: int) -> bool:
         limit = DASH_ASIDE_MAX_WORDS if text[m.end() : m.end() + 2].lstrip()[:1] in "—–" else DASH_GLOSS_MAX_WORDS
         if len(m.group(1).split()) <= limit and looks_english(model, m.group(1)):
             return True
-    if "," not in text[end : end + 40]:
-        return False
-    m = APPOSITIVE_GLOSS_RE.match(text, end)
+    return "," in text[end : end + 40] and appositive_gloss(model, text, end)
+
+
+# the same appositive right after the French, with no word between (a lone French word's gloss)
+APPOSITIVE_RIGHT_AFTER_RE = lazy(regex.compile,
+    r",\s+(?:the|a|an|\p{Lu}[\p{L}\p{M}\-]+['’]s)\s+([^,.;:()\n\"“”«»]{2,60}?),")
+
+
+def appositive_gloss(model: FrenchModel, text: str, end: int, right_after: bool = False) -> bool:
+    """Whether an English appositive between commas explains the French ending at ``end``: a
+    word or two after it (``APPOSITIVE_GLOSS_RE``), or, with ``right_after``, at once (a lone
+    word: `the orpailleurs, Senegal's artisanal gold miners,`). Six words at most, and no verb
+    of saying or being (`, the mayor said,` is a clause)."""
+    m = (APPOSITIVE_RIGHT_AFTER_RE if right_after else APPOSITIVE_GLOSS_RE).match(text, end)
     if m is None:
         return False
     gloss = m.group(1).split()

@@ -469,12 +469,6 @@ class _Names:
         return out
 
 
-def common_words_set(floor: float) -> frozenset[str]:
-    from ..lexicon import common_words_set as words
-
-    return words(floor)
-
-
 def _zipf(w: str) -> float:
     from ..lexicon import zipf_en
 
@@ -899,9 +893,10 @@ def _spacing_variants(doc: Document, rule: Rule, distinct: set[str]) -> Iterator
     `Ben Moussa`; `Ouldbaba`, `Ould Baba`): transliterated names with a particle are spelt
     both ways, but one article keeps to one. The article's more frequent form wins, and on a
     tie the one it uses first, where it introduces the person. Unsafe: a person decides."""
-    text = doc.text
-    min_len = int(rule.params.get("joined_min_length", 7))
+    from ..lexicon import common_words_set
 
+    text = doc.text
+    min_len = int(rule.params.get("joined_min_length", 6))
     common = common_words_set(3.0)  # (loaded by french-word too: a set test, not a look-up per new word)
 
     def may_join(w: str) -> bool:

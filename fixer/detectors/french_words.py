@@ -33,7 +33,7 @@ import regex
 
 from ..corroboration import YIELDING
 from ..document import Document
-from ..frenchscore import APPOSITIVE_VERBS, DASH_GLOSS_MAX_WORDS, build_model, looks_english, talked_about
+from ..frenchscore import appositive_gloss, build_model, talked_about
 from ..lazypattern import lazy
 from ..lexicon import common_words_set, zipf_en, zipf_fr
 from ..model import Finding, Rule
@@ -85,7 +85,7 @@ def french_word(doc: Document, rule: Rule) -> Iterator[Finding]:
             a, b = _phrase_around(text, start, end, setup)
             if talked_about(text, a, b):
                 continue  # `centres de la petite enfance, known as CPEs`: named on purpose
-            if text.startswith(",", b) and _glossed_right_after(doc, text, b):
+            if text.startswith(",", b) and appositive_gloss(build_model(doc.cache["store"]), text, b, right_after=True):
                 continue  # `the orpailleurs, Senegal's artisanal gold miners,`: explained on purpose
             taken.append((a, b))
     for a, b in sorted(taken):
@@ -94,22 +94,6 @@ def french_word(doc: Document, rule: Rule) -> Iterator[Finding]:
 
 _COMPOUND_RE = lazy(regex.compile, r"[\p{Ll}\p{M}]+(?:-[\p{Ll}\p{M}]+)+")
 _COMPOUND_BEFORE_RE = lazy(regex.compile, r"(?r)(?<![\p{L}\p{M}'’\-])[\p{Ll}\p{M}]+(?:-[\p{Ll}\p{M}]+)*-")
-
-
-# an English appositive right after the word: `the orpailleurs, Senegal's artisanal gold miners,`
-_GLOSS_RIGHT_AFTER_RE = lazy(regex.compile,
-    r",\s+(?:the|a|an|\p{Lu}[\p{L}\p{M}\-]+['’]s)\s+([^,.;:()\n\"“”«»]{2,60}?)[,.]")
-
-
-def _glossed_right_after(doc: Document, text: str, end: int) -> bool:
-    """Whether an English appositive explains the word that ends at ``end`` (the comma right
-    after it): what a writer who keeps a French term on purpose does."""
-    m = _GLOSS_RIGHT_AFTER_RE.match(text, end)
-    if m is None:
-        return False
-    gloss = m.group(1).split()
-    return (len(gloss) <= DASH_GLOSS_MAX_WORDS and APPOSITIVE_VERBS.isdisjoint(w.lower() for w in gloss)
-            and looks_english(build_model(doc.cache["store"]), m.group(1)))
 
 
 def _french_compound(text: str, start: int, end: int, setup: Setup) -> tuple[int, int, str] | None:
