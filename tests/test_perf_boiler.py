@@ -63,7 +63,7 @@ def _cases() -> list[tuple[bc.Gate | None, list[regex.Pattern[str]], list[str]]]
     _, label_re, _, lead_re, _, prompt_gate = doc.cache["store"].memo(prompts._PAGE_PROMPT_KEY, None) or (None,) * 6
     related_re, _, related_gate = doc.cache["store"].memo(prompts._RELATED_KEY, None)
     return [
-        (prompt_gate, [label_re, lead_re, prompts._POST_FOOTER_RE],
+        (prompt_gate, [label_re, lead_re, prompts._TEMPLATE_NOTICE_RE],
          ph["label"] + ph["lead"] + ["The post", "You have 3", "Il vous reste 4"]),
         (related_gate, [related_re], ph["related"]),
         (metadata._SOURCE_GATE, [metadata._SOURCE_RE], ["source site-2", "Sources: www.a.fr"]),

@@ -60,7 +60,9 @@ def _label_re(doc: Document) -> regex.Pattern[str]:
     return lexicon_re(doc, "label", r"^\s*(?:{alt})\s*:\s*(?P<items>\S.*)$")
 
 
-_POST_FOOTER_RE = lazy(regex.compile,
+# notices and prompts of page templates, each told by its whole shape: a feed footer, a paywall,
+# cookies, an app, a disclaimer, a reader prompt, a video block, a follow invitation
+_TEMPLATE_NOTICE_RE = lazy(regex.compile,
     r"^\s*The post .{1,250}? appeared first on .{1,100}?\.?\s*$|"
     # the paywall notice of news sites, in English and in French
     r"^\s*You have \d{1,3}\s?% of this article left to read\b.{0,120}$|"
@@ -103,9 +105,9 @@ def _opening(doc: Document, kind: str, extra: str = "") -> frozenset[str]:
     return opening_chars(extra + "".join(p[0] for p in phrases(doc).get(kind, []) if p), regex.IGNORECASE)
 
 
-# each alternative of _POST_FOOTER_RE opens with one of these (`The post`, `You have`, `Il vous`, `Follow`, `Get`…)
-_POST_FOOTER_OPENING = opening_chars("TYIFGDOVLWNC", regex.IGNORECASE)  # (Did, You, Video…)
-_POST_FOOTER_OPENINGS = ("The post", "You have", "Il vous reste", "Follow", "Get ", "Download", "Install", "Téléchargez",
+# each alternative of _TEMPLATE_NOTICE_RE opens with one of these (`The post`, `You have`, `Il vous`, `Follow`, `Get`…)
+_TEMPLATE_NOTICE_OPENING = opening_chars("TYIFGDOVLWNC", regex.IGNORECASE)  # (Did, You, Video…)
+_TEMPLATE_NOTICE_OPENINGS = ("The post", "You have", "Il vous reste", "Follow", "Get ", "Download", "Install", "Téléchargez",
                          "The opinions", "The views", "Opinions", "Views", "Les opinions", "Les propos",
                          "We use", "This site", "This website", "Our site", "Our website", "Nous utilisons", "Ce site",
                          "Did you", "You ", "Video", "Vidéo", "VIDEO", "VIDÉO")  # (see gate_prefixes)
@@ -251,7 +253,7 @@ def classify_page_prompt(doc: Document) -> list[Verdict]:
         doc,
         _PAGE_PROMPT_KEY,
         lambda: (prompt_set(doc), _label_re(doc), _opening(doc, "label"), _lead_re(doc), _opening(doc, "lead"),
-                 gate_prefixes([*phrases(doc).get("label", []), *phrases(doc).get("lead", []), *_POST_FOOTER_OPENINGS])),
+                 gate_prefixes([*phrases(doc).get("label", []), *phrases(doc).get("lead", []), *_TEMPLATE_NOTICE_OPENINGS])),
     )
     out = []
     # a verdict needs the line's key to be a prompt or to open like a label, a lead or a footer
@@ -282,7 +284,7 @@ def classify_page_prompt(doc: Document) -> list[Verdict]:
         ):
             safety = Safety.SAFE if _debris_shaped(text, 12) else Safety.UNSAFE
             out.append(Verdict("boilerplate.page-prompt", ln, safety, "A call to action of the page."))
-        elif len(text) <= 400 and may_open(text, _POST_FOOTER_OPENING) and _POST_FOOTER_RE.match(text):
+        elif len(text) <= 400 and may_open(text, _TEMPLATE_NOTICE_OPENING) and _TEMPLATE_NOTICE_RE.match(text):
             out.append(Verdict("boilerplate.page-prompt", ln, Safety.SAFE, "A notice or prompt of the page's template (feed footer, paywall, cookies, app, comments)."))
     taken = set(map(VERDICT_LINE, out))
     out.extend(_prompt_chains(doc, taken))
