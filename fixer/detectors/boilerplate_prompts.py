@@ -509,13 +509,16 @@ _LIST_MARK_RE = lazy(regex.compile, r"^\s*(?:[-–•*›»→▸►▶]|\d{1,2}
 
 def _titles_under(doc: Document, header: Line, unmarked: bool = False) -> list[Verdict]:
     """The link titles under a bare teaser header (`Also read:`, then `Mali: the junta…`): the
-    line right under it, with no blank line between, when it has a title's shape (a capital or
+    line right under it, or after one blank line, when it has a title's shape (a capital or
     a figure first, at most 20 words, no closing full stop), and the lines after it while they
     carry the same list mark (`- …`, `1. …`), or, with ``unmarked`` (under a list header such as
     `Most read`), while they keep a title's shape. Unsafe: a short subheading has the same shape."""
     lines, out = doc.lines, []
     first_mark = None
-    for nxt in lines[header.number : header.number + 8]:  # (``number`` is 1-based: the next line)
+    below = lines[header.number : header.number + 9]  # (``number`` is 1-based: the next line)
+    if below and not below[0].text.strip():
+        below = below[1:]  # one blank line between the header and its first title (`Read also`, blank, titles)
+    for nxt in below[:8]:
         text = nxt.text.strip()
         if not text:
             break
