@@ -150,3 +150,13 @@ def test_a_line_of_marks_only_breaks_no_rule(marks: str) -> None:
     patterns: it once raised an IndexError and stopped the whole check of the page."""
     text = f"Tram to the airport\n\n{BODY}\n\n{marks}\n\n{BODY}\n"
     assert isinstance(Fixer(Config()).check(text), list)
+
+
+def test_titles_may_follow_a_bare_header_after_one_blank_line() -> None:
+    text = (
+        f"Tram to the airport\n\n{BODY}\n\nRead also\n\nMadagascar: the nickel plant resumes its production\n"
+        f"Anosy: the port will welcome cruise ships next season\n\n{BODY}\n"
+    )
+    found = _deleted(text)
+    assert ("boilerplate.related-link", "Madagascar: the nickel plant resumes its production") in found
+    assert ("boilerplate.related-link", "Anosy: the port will welcome cruise ships next season") in found
