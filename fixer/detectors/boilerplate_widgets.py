@@ -422,6 +422,23 @@ def tag_list_safety(text: str) -> Safety | None:
     return None
 
 
+_SMALL_WORDS = frozenset("a an the of and or in on at to for by with from is are was were de du des la le les et en au aux".split())
+
+
+def spaced_tags_safety(text: str) -> Safety | None:
+    """The page's tags run together with spaces only, on one of its last lines (`Markets Airbus
+    Aeronautics Toulouse Occitanie`, `Tôlanaro Ilmenite QMM Rio Tinto Anosy Mining royalties`):
+    four to twelve words, nearly all capitalised, no small word of a sentence (`of`, `the`,
+    `by`) and no punctuation. Unsafe: a last line of names can be a signature too."""
+    if any(c in text for c in ".,;:!?()\"“”«»|"):
+        return None
+    words = text.split()
+    if not 4 <= len(words) <= 12 or any(w.casefold() in _SMALL_WORDS for w in words):
+        return None
+    capitals = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    return Safety.UNSAFE if capitals >= len(words) - 1 and capitals * 4 >= len(words) * 3 else None
+
+
 _MESSAGES = {
     "interface": "A line of the page's interface (buttons, widgets, labels).",
     "player": "The time counter of an audio or video player.",
@@ -491,7 +508,7 @@ def classify_page_widget(doc: Document) -> list[Verdict]:
         if safety is None and ln.number in footer:
             kind, safety = "source", source_safety(text)
             if safety is None:
-                kind, safety = "tags", tag_list_safety(text)
+                kind, safety = "tags", tag_list_safety(text) or spaced_tags_safety(text)
         if safety is not None:
             out.append(Verdict(RULE_ID, ln, safety, _MESSAGES[kind], weak=weak))
     top = _masthead(lines, taken.union(map(VERDICT_LINE, out)))
