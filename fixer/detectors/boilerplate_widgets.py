@@ -315,6 +315,8 @@ def strip_safety(text: str, vocab: dict[str, str], max_words: int = 6) -> Safety
     items = _strip_items(text)
     if items is None:
         return None
+    if max_words < 6 and any(_COUNTER_RE.match(p) or interface_safety(p, vocab) is not None for p in items if p):
+        max_words = 6  # a counter or a button beside it: no headline's `| Site` (`Posted in Culture, Haiti | 14 comments | Print`)
     if any(not p or (len(p.split()) > max_words and not _stamp_or_counter(p) and not _dated_byline(p)
                      and interface_safety(p, vocab) is None)
            or _sentence_item(p, vocab) for p in items):
