@@ -74,6 +74,8 @@ _TEMPLATE_NOTICE_RE = lazy(regex.compile,
     r"^\s*(?:Did you|You) (?:see|like|liked|enjoy|enjoyed|read) (?:this|our)\b.{0,50}\?\s*(?:Give us|Share|Tell us|Leave|Comment|Réagissez|Partagez)\b.{0,80}$|"
     # a video block's title (`Videos: the goals of the match and the joy of the supporters`)
     r"^\s*(?:VIDEOS?|Videos?|VIDÉOS?|Vidéos?)\s*[:–—]\s*[^\n]{5,120}(?<![.!?])$|"
+    # a press release's contact line: a telephone and an address (`Tel. 05 59 40 70 00 – presse@univ-pau.fr`)
+    r"^\s*(?:Tel|Tél|Phone|Telephone|Téléphone)\.?\s*:?\s*\+?[\d ().\-]{8,22}\s*[–—|,/-]\s*[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+\s*$|"
     # a cookie banner's notice (`We use cookies to ensure you the best experience … Accept | Refuse`)
     r"^\s*(?:We use|This (?:web)?site uses|Our (?:web)?site uses|Nous utilisons|Ce site utilise) (?:des )?cookies\b"
     r".{0,200}?\b(?:site|website|experience|browsing|navigation|accept|consent|expérience|acceptez|accepter)\b.{0,200}$|"
@@ -106,11 +108,11 @@ def _opening(doc: Document, kind: str, extra: str = "") -> frozenset[str]:
 
 
 # each alternative of _TEMPLATE_NOTICE_RE opens with one of these (`The post`, `You have`, `Il vous`, `Follow`, `Get`…)
-_TEMPLATE_NOTICE_OPENING = opening_chars("TYIFGDOVLWNC", regex.IGNORECASE)  # (Did, You, Video…)
+_TEMPLATE_NOTICE_OPENING = opening_chars("TYIFGDOVLWNCP", regex.IGNORECASE)  # (Did, You, Video…)
 _TEMPLATE_NOTICE_OPENINGS = ("The post", "You have", "Il vous reste", "Follow", "Get ", "Download", "Install", "Téléchargez",
                          "The opinions", "The views", "Opinions", "Views", "Les opinions", "Les propos",
                          "We use", "This site", "This website", "Our site", "Our website", "Nous utilisons", "Ce site",
-                         "Did you", "You ", "Video", "Vidéo", "VIDEO", "VIDÉO")  # (see gate_prefixes)
+                         "Did you", "You ", "Video", "Vidéo", "VIDEO", "VIDÉO", "Tel", "Tél", "Phone")  # (see gate_prefixes)
 
 
 def _lead_re(doc: Document) -> regex.Pattern[str]:
