@@ -776,7 +776,7 @@ def case_join(doc: Document, rule: Rule) -> Iterator[Finding]:
         if decision is None:
             continue
         if hyphened and not (decision[0] == ". " and left.islower() and _small_compound(text, start)):
-            head = _LAST_WORD_RE.search(text, max(0, start - 40), start - 1)
+            head = WORD_BEFORE_RE.search(text, max(0, start - 40), start - 1)
             if not (decision[0] == ". " and left[:1].isupper() and right.lower() in _CLEAR_STARTERS
                     and head is not None and head.group()[:1].isupper()):
                 continue  # `Jean-PierreLe`, `al-Qaeda`: only `quarter-finalThe`, a sentence glued on
@@ -1459,9 +1459,6 @@ def elision(doc: Document, rule: Rule) -> Iterator[Finding]:
 _HYPHEN_TAIL_RE = lazy(regex.compile, r"(?:-[\p{L}\p{M}]+)+")
 
 
-_LAST_WORD_RE = lazy(regex.compile, r"[\p{L}\p{M}]+$")
-
-
 def _in_compound_name(text: str, start: int, end: int, head: str, rest: str) -> bool:
     """Whether a small ``l`` or ``d`` glued to a capitalised name of ``LONE_NAME_REST`` letters
     or more sits inside a hyphenated name: after a capitalised word and a hyphen (`Côtes-dArmor`,
@@ -1471,7 +1468,7 @@ def _in_compound_name(text: str, start: int, end: int, head: str, rest: str) -> 
         return False
     before = start >= 2 and text[start - 1] == "-" and text[start - 2].isalpha()
     if before:
-        word = _LAST_WORD_RE.search(text, max(0, start - 40), start - 1)
+        word = WORD_BEFORE_RE.search(text, max(0, start - 40), start - 1)
         return word is not None and word.group()[0].isupper() and (end >= len(text) or not text[end].isalnum())
     return (start == 0 or text[start - 1] not in JOINERS) and end + 1 < len(text) and text[end] == "-" and text[end + 1].isupper()
 
